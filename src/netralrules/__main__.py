@@ -1,0 +1,5 @@
+import sys
+
+from netralrules.cli import main
+
+sys.exit(main())

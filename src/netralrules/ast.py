@@ -1,0 +1,359 @@
+"""The AST of a rules file: frozen, slotted, keyword-only dataclasses.
+
+Every node has a `span` that equality, hashing and repr ignore, so two parses of differently laid
+out text compare equal. Enumerated words (categories, tiers, units, ...) are stored in their
+canonical Indonesian spelling; a file written with English keywords parses to the same tree.
+Nodes carry no behaviour: each stage is a function over them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from netralrules.source import NO_SPAN, Span
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Ref:
+    """A name written in the file (an instrument, a provision, a subject, a principle)."""
+
+    name: str
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+# ---- expressions ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BoolLit:
+    value: bool
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IntLit:
+    value: int
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RupiahLit:
+    """A rupiah amount, in whole rupiah (`Rp12.000.000` → 12000000)."""
+
+    value: int
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DateLit:
+    value: datetime.date
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StringLit:
+    value: str
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Duration:
+    """`6 bulan`: an amount and a unit (`hari`, `minggu`, `bulan`, `tahun`)."""
+
+    amount: int
+    unit: str
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Name:
+    """A dotted name: a fact path, a definition, a quantified variable or an enum value.
+
+    The parser cannot tell which; the checker resolves it.
+    """
+
+    parts: tuple[str, ...]
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+    @property
+    def dotted(self) -> str:
+        return ".".join(self.parts)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SetLit:
+    items: tuple[Expr, ...]
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Not:
+    operand: Expr
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class And:
+    operands: tuple[Expr, ...]
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Or:
+    operands: tuple[Expr, ...]
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Compare:
+    """`left op right`, op one of `=`, `!=`, `<`, `<=`, `>`, `>=`."""
+
+    op: str
+    left: Expr
+    right: Expr
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Membership:
+    """`element dalam {a, b}` or `element dalam list_fact`."""
+
+    element: Expr
+    collection: SetLit | Name
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Between:
+    """`value antara low sampai high`, both ends included."""
+
+    value: Expr
+    low: Expr
+    high: Expr
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Within:
+    """`value dalam_waktu 6 bulan sebelum anchor`: anchor - 6 bulan <= value <= anchor."""
+
+    value: Expr
+    duration: Duration
+    direction: str  # "sebelum" or "sesudah"
+    anchor: Expr
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Arith:
+    """`a + b - c`: flat, evaluated left to right. `ops[i]` joins `terms[i]` and `terms[i + 1]`."""
+
+    terms: tuple[Expr, ...]
+    ops: tuple[str, ...]
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quantifier:
+    """`ada x dalam list yang (body)` or `semua x dalam list yang (body)`."""
+
+    kind: str  # "ada" or "semua"
+    var: str
+    collection: Name
+    body: Expr
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Count:
+    """`jumlah x dalam list yang (body)`: how many items satisfy body (all, without body)."""
+
+    var: str
+    collection: Name
+    body: Expr | None
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+Expr = (
+    BoolLit | IntLit | RupiahLit | DateLit | StringLit | Duration | Name | SetLit
+    | Not | And | Or | Compare | Membership | Between | Within | Arith | Quantifier | Count
+)
+
+# ---- declarations --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CitationPart:
+    """One level of a citation: `pasal 5`, `ayat (1)`, `huruf n`, `angka 2`."""
+
+    kind: str  # canonical: pasal, ayat, huruf, angka
+    value: str
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Citation:
+    """`PP_94_2021 pasal 5 huruf n angka 2`: a first-class, structured citation."""
+
+    instrument: Ref
+    parts: tuple[CitationPart, ...]
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+    def part(self, kind: str) -> str | None:
+        for p in self.parts:
+            if p.kind == kind:
+                return p.value
+        return None
+
+    @property
+    def pasal(self) -> str | None:
+        return self.part("pasal")
+
+    @property
+    def ayat(self) -> str | None:
+        return self.part("ayat")
+
+    @property
+    def huruf(self) -> str | None:
+        return self.part("huruf")
+
+    @property
+    def angka(self) -> str | None:
+        return self.part("angka")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Validity:
+    """`berlaku sejak D sampai D`; either end may be open."""
+
+    start: DateLit | None
+    end: DateLit | None
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quantity:
+    """A penalty amount: a duration (penjara, kurungan) or rupiah (denda)."""
+
+    duration: Duration | None = None
+    rupiah: RupiahLit | None = None
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Penalty:
+    """`penjara 1 bulan sampai 6 bulan`, `denda paling_banyak Rp12.000.000`."""
+
+    kind: str  # penjara, kurungan, denda
+    minimum: Quantity | None
+    maximum: Quantity
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Outcome:
+    """What the law attaches to the conduct: a category, a tier, criminal penalties."""
+
+    category: str  # etik, disiplin, pemberhentian, pidana, administratif
+    tier: str | None = None  # ringan, sedang, berat
+    tier_basis: Citation | None = None
+    penalties: tuple[Penalty, ...] = ()
+    joiners: tuple[str, ...] = ()  # "dan" or "dan/atau" between penalties
+    penalty_basis: Citation | None = None
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Sanctions:
+    """`sanksi "…", "…" menurut CITATION`: the sanction options, with their basis."""
+
+    options: tuple[str, ...]
+    basis: Citation | None = None
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Instrument:
+    """A regulation: UU, PP, SKB, ..."""
+
+    id: Ref
+    title: str | None = None
+    kind: Ref | None = None
+    number: str | None = None
+    year: int | None = None
+    in_force: DateLit | None = None
+    repealed_on: DateLit | None = None
+    repealed_by: Ref | None = None
+    rank: int | None = None
+    note: str | None = None
+    field_spans: tuple[tuple[str, Span], ...] = field(default=(), compare=False, hash=False, repr=False)
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Provision:
+    """A clause: citation, statutory text, subjects, validity, condition, outcome."""
+
+    id: Ref
+    citation: Citation | None = None
+    text: str | None = None
+    subjects: tuple[Ref, ...] = ()
+    validity: Validity | None = None
+    excepts: tuple[Ref, ...] = ()
+    condition: Expr | None = None
+    outcome: Outcome | None = None
+    sanctions: Sanctions | None = None
+    note: str | None = None
+    field_spans: tuple[tuple[str, Span], ...] = field(default=(), compare=False, hash=False, repr=False)
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Definition:
+    """A named legal concept (`masa_kampanye`) used by conditions."""
+
+    name: Ref
+    label: str | None
+    expr: Expr
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SanctionTable:
+    """`hukuman PP_94_2021 tingkat sedang { … }`: the sanction types of one tier."""
+
+    instrument: Ref
+    tier: str
+    citation: Citation | None = None
+    sanctions: Sanctions | None = None
+    note: str | None = None
+    field_spans: tuple[tuple[str, Span], ...] = field(default=(), compare=False, hash=False, repr=False)
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Principles:
+    """`asas_konflik lex_superior, lex_specialis, lex_posterior`: the order conflicts are settled in."""
+
+    names: tuple[Ref, ...]
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+Declaration = Instrument | Provision | Definition | SanctionTable | Principles
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Comment:
+    text: str
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RulesFile:
+    """One parsed rules file. Comments are kept (the formatter needs them) but not compared."""
+
+    path: str
+    declarations: tuple[Declaration, ...]
+    comments: tuple[Comment, ...] = field(default=(), compare=False, hash=False, repr=False)
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)

@@ -1,0 +1,335 @@
+"""Declaration-level checks: names, citations, validity, exceptions, outcomes."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from netralrules import ast
+from netralrules.checker import lint
+from netralrules.checker.rulebook import KNOWN_PRINCIPLES, CheckedRulebook, content_hash
+from netralrules.checker.typing_ import ExprChecker, first_label
+from netralrules.diagnostics import Diagnostic, make, sort_key
+from netralrules.schema import DEFAULT_SCHEMA, ERROR, FactSchema, Type
+from netralrules.suggest import closest
+
+_CITATION_ORDER = ("pasal", "ayat", "huruf", "angka")
+_CITATION_FORMS = {
+    "pasal": (re.compile(r"[1-9][0-9]*[A-Z]?"), "nomor pasal berupa bilangan, misalnya `5` atau `71A`",
+              "a pasal is a number, such as `5` or `71A`"),
+    "ayat": (re.compile(r"[1-9][0-9]*"), "nomor ayat berupa bilangan, misalnya `(1)`", "an ayat is a number, such as `(1)`"),
+    "huruf": (re.compile(r"[a-z]{1,2}"), "huruf berupa huruf kecil, misalnya `n`", "a huruf is a lowercase letter, such as `n`"),
+    "angka": (re.compile(r"[1-9][0-9]*"), "angka berupa bilangan, misalnya `2`", "an angka is a number, such as `2`"),
+}
+_DAYS = {"hari": 1, "minggu": 7, "bulan": 30, "tahun": 365}
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    rulebook: CheckedRulebook | None
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.is_error for d in self.diagnostics)
+
+
+def check(files: Sequence[ast.RulesFile], schema: FactSchema = DEFAULT_SCHEMA) -> CheckResult:
+    """Check parsed files against a fact schema. The rulebook is None when there are errors."""
+    c = _Checker(schema)
+    return c.run(tuple(files))
+
+
+class _Checker:
+    def __init__(self, schema: FactSchema) -> None:
+        self.schema = schema
+        self.diagnostics: list[Diagnostic] = []
+        self.instruments: dict[str, ast.Instrument] = {}
+        self.provisions: dict[str, ast.Provision] = {}
+        self.definitions: dict[str, ast.Definition] = {}
+        self.tables: dict[tuple[str, str], ast.SanctionTable] = {}
+        self.principles: ast.Principles | None = None
+        self.definition_types: dict[str, Type] = {}
+        self.in_progress: list[str] = []
+        self.exprs = ExprChecker(schema, self.definitions, self.definition_type)
+
+    def emit(self, d: Diagnostic) -> None:
+        self.diagnostics.append(d)
+
+    def run(self, files: tuple[ast.RulesFile, ...]) -> CheckResult:
+        decls = [d for f in files for d in f.declarations]
+        self.collect(decls)
+        for inst in self.instruments.values():
+            self.check_instrument(inst)
+        for name in sorted(self.definitions):
+            self.definition_type(name)
+        for prov in self.provisions.values():
+            self.check_provision(prov)
+        for table in self.tables.values():
+            self.check_table(table)
+        if self.principles is not None:
+            self.check_principles(self.principles)
+        order = self.exception_order()
+        self.diagnostics.extend(self.exprs.diagnostics)
+        self.diagnostics.extend(
+            lint.warnings(self.instruments, self.provisions, self.definitions, self.tables, self.exprs.used_definitions)
+        )
+        diagnostics = tuple(sorted(self.diagnostics, key=sort_key))
+        if any(d.is_error for d in diagnostics):
+            return CheckResult(None, diagnostics)
+        rulebook = CheckedRulebook(
+            instruments=dict(sorted(self.instruments.items())),
+            provisions=dict(sorted(self.provisions.items())),
+            definitions=dict(sorted(self.definitions.items())),
+            sanction_tables=dict(sorted(self.tables.items())),
+            principles=tuple(r.name for r in self.principles.names) if self.principles else (),
+            exception_order=order,
+            resolutions=dict(self.exprs.resolutions),
+            content_hash=content_hash(files),
+        )
+        return CheckResult(rulebook, diagnostics)
+
+    # ---- collecting names ------------------------------------------------------------------
+    def collect(self, decls: Iterable[ast.Declaration]) -> None:
+        for decl in decls:
+            match decl:
+                case ast.Instrument():
+                    self.unique(self.instruments, decl.id, decl, "instrumen", "instrument")
+                case ast.Provision():
+                    self.unique(self.provisions, decl.id, decl, "ketentuan", "provision")
+                case ast.Definition():
+                    self.unique(self.definitions, decl.name, decl, "definisi", "definition")
+                case ast.SanctionTable():
+                    key = (decl.instrument.name, decl.tier)
+                    if key in self.tables:
+                        self.duplicate(decl.instrument, self.tables[key].instrument, f"{key[0]} {key[1]}", "hukuman", "penalties")
+                    else:
+                        self.tables[key] = decl
+                case ast.Principles():
+                    if self.principles is not None:
+                        first = self.principles.names[0] if self.principles.names else decl.names[0]
+                        self.duplicate(decl.names[0], first, "asas_konflik", "asas_konflik", "conflict_principles")
+                    else:
+                        self.principles = decl
+
+    def unique(self, table: dict, ref: ast.Ref, decl: object, kind: str, kind_en: str) -> None:  # type: ignore[type-arg]
+        if ref.name in table:
+            first = table[ref.name]
+            first_ref = first.name if isinstance(first, ast.Definition) else first.id
+            self.duplicate(ref, first_ref, ref.name, kind, kind_en)
+        else:
+            table[ref.name] = decl
+
+    def duplicate(self, ref: ast.Ref, first: ast.Ref, name: str, kind: str, kind_en: str) -> None:
+        self.emit(make("E0202", ref.span, suggestion="rename", extra=(first_label(first.span),),
+                       kind=kind.capitalize(), kind_en=kind_en.capitalize(), name=name))
+
+    # ---- instruments -------------------------------------------------------------------------
+    def check_instrument(self, inst: ast.Instrument) -> None:
+        if inst.repealed_by is not None and inst.repealed_by.name not in self.instruments:
+            replacement = closest(inst.repealed_by.name, self.instruments)
+            self.emit(make("E0218", inst.repealed_by.span, suggestion="similar" if replacement else None,
+                           name=inst.repealed_by.name, replacement=replacement or ""))
+        if inst.in_force and inst.repealed_on and inst.repealed_on.value < inst.in_force.value:
+            self.emit(make("E0211", inst.repealed_on.span, suggestion="swap",
+                           start=inst.in_force.value.isoformat(), end=inst.repealed_on.value.isoformat()))
+
+    def instrument_ref(self, ref: ast.Ref) -> ast.Instrument | None:
+        inst = self.instruments.get(ref.name)
+        if inst is None:
+            replacement = closest(ref.name, self.instruments)
+            self.emit(make("E0201", ref.span, suggestion="similar" if replacement else "declare",
+                           name=ref.name, replacement=replacement or ""))
+        return inst
+
+    def check_citation(self, citation: ast.Citation) -> ast.Instrument | None:
+        inst = self.instrument_ref(citation.instrument)
+        seen: dict[str, ast.CitationPart] = {}
+        last_rank = -1
+        for part in citation.parts:
+            rank = _CITATION_ORDER.index(part.kind)
+            if part.kind in seen:
+                self.malformed(part, f"`{part.kind}` disebut dua kali", f"`{part.kind}` is given twice")
+                continue
+            if rank < last_rank:
+                self.malformed(part, f"`{part.kind}` harus ditulis sebelum `{_CITATION_ORDER[last_rank]}`",
+                               f"`{part.kind}` must come before `{_CITATION_ORDER[last_rank]}`")
+            pattern, why, why_en = _CITATION_FORMS[part.kind]
+            if not pattern.fullmatch(part.value):
+                self.malformed(part, f"`{part.kind} {part.value}`: {why}", f"`{part.kind} {part.value}`: {why_en}")
+            seen[part.kind] = part
+            last_rank = max(last_rank, rank)
+        if "pasal" not in seen:
+            self.malformed(citation, "rujukan harus menyebut `pasal`", "a citation must name a `pasal`")
+        return inst
+
+    def malformed(self, node: ast.CitationPart | ast.Citation, reason: str, reason_en: str) -> None:
+        self.emit(make("E0203", node.span, suggestion="form", reason=reason, reason_en=reason_en))
+
+    # ---- definitions -------------------------------------------------------------------------
+    def definition_type(self, name: str) -> Type:
+        if name in self.definition_types:
+            return self.definition_types[name]
+        if name in self.in_progress:
+            cycle = [*self.in_progress[self.in_progress.index(name):], name]
+            d = self.definitions[name]
+            self.emit(make("E0208", d.name.span, suggestion="break", cycle=" → ".join(cycle)))
+            return ERROR
+        if len(self.in_progress) > 200:  # a chain this long is a mistake, and recursion has limits
+            return ERROR
+        self.in_progress.append(name)
+        t = self.exprs.infer(self.definitions[name].expr, {})
+        self.in_progress.pop()
+        # A definition already marked as an error by a cycle keeps that mark.
+        self.definition_types.setdefault(name, t)
+        return self.definition_types[name]
+
+    # ---- provisions --------------------------------------------------------------------------
+    def check_provision(self, prov: ast.Provision) -> None:
+        inst = self.check_citation(prov.citation) if prov.citation else None
+        for subject in prov.subjects:
+            if subject.name not in self.schema.subjects:
+                replacement = closest(subject.name, self.schema.subjects)
+                self.emit(make("E0214", subject.span, suggestion="similar" if replacement else "list",
+                               name=subject.name, replacement=replacement or "",
+                               options=", ".join(f"`{s}`" for s in self.schema.subjects)))
+        if prov.validity is not None:
+            self.check_validity(prov, inst)
+        for target in prov.excepts:
+            if target.name not in self.provisions:
+                replacement = closest(target.name, self.provisions)
+                self.emit(make("E0207", target.span, suggestion="similar" if replacement else None,
+                               name=target.name, replacement=replacement or ""))
+        if prov.condition is not None:
+            t = self.exprs.infer(prov.condition, {})
+            self.exprs.expect(prov.condition, t, Type("bool"), "jika", "if")
+        if prov.outcome is not None:
+            self.check_outcome(prov.outcome)
+        if prov.sanctions is not None and prov.sanctions.basis is not None:
+            self.check_citation(prov.sanctions.basis)
+
+    def check_validity(self, prov: ast.Provision, inst: ast.Instrument | None) -> None:
+        v = prov.validity
+        assert v is not None
+        if v.start and v.end and v.end.value < v.start.value:
+            self.emit(make("E0211", v.end.span, suggestion="swap", start=v.start.value.isoformat(), end=v.end.value.isoformat()))
+        if inst is None or inst.in_force is None:
+            return
+        life_start = inst.in_force.value
+        life_end = inst.repealed_on.value if inst.repealed_on else None
+        checks: list[tuple[ast.DateLit | None, str, str]] = [(v.start, "sejak", "from"), (v.end, "sampai", "until")]
+        for date, which, which_en in checks:
+            if date is None or date.value == datetime.date(1, 1, 1):
+                continue
+            # The instrument no longer applies on the day it is repealed: its life is [in force, repealed).
+            outside = date.value < life_start or (life_end is not None and date.value > life_end)
+            if outside:
+                self.emit(make("E0210", date.span, suggestion="align", name=prov.id.name, which=which, which_en=which_en,
+                               date=date.value.isoformat(), instrument=inst.id.name, start=life_start.isoformat(),
+                               end=life_end.isoformat() if life_end else "…"))
+
+    def check_outcome(self, outcome: ast.Outcome) -> None:
+        if outcome.tier is not None and outcome.category != "disiplin":
+            self.emit(make("E0213", outcome.span, suggestion="hint",
+                           reason=f"tingkat `{outcome.tier}` hanya berlaku untuk hukuman disiplin, bukan `{outcome.category}`",
+                           reason_en=f"a tier (`{outcome.tier}`) belongs to a disciplinary outcome, not `{outcome.category}`",
+                           hint="hapus `tingkat …` atau ubah kategorinya menjadi `disiplin`",
+                           hint_en="delete `tingkat …` or make the category `disiplin`"))
+        if outcome.penalties and outcome.category != "pidana":
+            self.emit(make("E0213", outcome.penalties[0].span, suggestion="hint",
+                           reason=f"ancaman penjara, kurungan atau denda hanya untuk `pidana`, bukan `{outcome.category}`",
+                           reason_en=f"imprisonment, detention or fines belong to `pidana`, not `{outcome.category}`",
+                           hint="ubah kategorinya menjadi `pidana`", hint_en="make the category `pidana`"))
+        if outcome.category == "pidana" and not outcome.penalties:
+            self.emit(make("E0213", outcome.span, suggestion="hint",
+                           reason="akibat `pidana` harus menyebut ancaman pidananya",
+                           reason_en="a `pidana` outcome must state its penalty",
+                           hint="misalnya `maka pidana penjara paling_lama 1 tahun dan denda paling_banyak Rp12.000.000`",
+                           hint_en="e.g. `maka pidana penjara paling_lama 1 tahun dan denda paling_banyak Rp12.000.000`"))
+        for basis in (outcome.tier_basis, outcome.penalty_basis):
+            if basis is not None:
+                self.check_citation(basis)
+        for penalty in outcome.penalties:
+            self.check_penalty(penalty)
+
+    def check_penalty(self, penalty: ast.Penalty) -> None:
+        wants_money = penalty.kind == "denda"
+        for q in (penalty.minimum, penalty.maximum):
+            if q is None:
+                continue
+            if wants_money and q.rupiah is None:
+                self.bad_penalty(q, "`denda` diukur dalam rupiah", "a `denda` is an amount of rupiah", "misalnya `Rp12.000.000`", "e.g. `Rp12.000.000`")
+            if not wants_money and q.duration is None:
+                self.bad_penalty(q, f"`{penalty.kind}` diukur dalam jangka waktu", f"`{penalty.kind}` is a length of time", "misalnya `1 tahun`", "e.g. `1 tahun`")
+        lo, hi = penalty.minimum, penalty.maximum
+        if lo is not None and _amount(lo) > _amount(hi) >= 0:
+            self.bad_penalty(lo, "batas bawah ancaman lebih besar dari batas atasnya", "the lower bound is above the upper bound",
+                             "tukar kedua batas", "swap the bounds")
+
+    def bad_penalty(self, q: ast.Quantity, reason: str, reason_en: str, hint: str, hint_en: str) -> None:
+        self.emit(make("E0217", q.span, suggestion="hint", reason=reason, reason_en=reason_en, hint=hint, hint_en=hint_en))
+
+    def check_table(self, table: ast.SanctionTable) -> None:
+        self.instrument_ref(table.instrument)
+        if table.citation is not None:
+            self.check_citation(table.citation)
+
+    def check_principles(self, principles: ast.Principles) -> None:
+        seen: set[str] = set()
+        options = ", ".join(f"`{p}`" for p in KNOWN_PRINCIPLES)
+        for ref in principles.names:
+            if ref.name not in KNOWN_PRINCIPLES:
+                self.emit(make("E0215", ref.span, suggestion="list", options=options,
+                               reason=f"`{ref.name}` bukan asas penyelesaian konflik yang dikenal",
+                               reason_en=f"`{ref.name}` is not a known conflict principle"))
+            elif ref.name in seen:
+                self.emit(make("E0215", ref.span, suggestion="list", options=options,
+                               reason=f"asas `{ref.name}` disebut dua kali", reason_en=f"`{ref.name}` is listed twice"))
+            seen.add(ref.name)
+
+    # ---- exceptions --------------------------------------------------------------------------
+    def exception_order(self) -> tuple[str, ...]:
+        """Order provisions so an exception precedes what it excepts; report cycles (E0209)."""
+        graph = {name: sorted(t.name for t in p.excepts if t.name in self.provisions) for name, p in self.provisions.items()}
+        state: dict[str, int] = {}  # 1 visiting, 2 done
+        order: list[str] = []
+        reported: set[frozenset[str]] = set()
+        for root in sorted(graph):
+            if state.get(root):
+                continue
+            stack: list[tuple[str, int]] = [(root, 0)]
+            path: list[str] = []
+            while stack:
+                node, i = stack.pop()
+                if i == 0:
+                    state[node] = 1
+                    path.append(node)
+                targets = graph[node]
+                if i < len(targets):
+                    stack.append((node, i + 1))
+                    nxt = targets[i]
+                    if state.get(nxt) == 1:
+                        cycle = [*path[path.index(nxt):], nxt]
+                        key = frozenset(cycle)
+                        if key not in reported:
+                            reported.add(key)
+                            ref = next(t for t in self.provisions[node].excepts if t.name == nxt)
+                            self.emit(make("E0209", ref.span, suggestion="break", cycle=" → ".join(cycle)))
+                    elif not state.get(nxt):
+                        stack.append((nxt, 0))
+                else:
+                    state[node] = 2
+                    path.pop()
+                    order.append(node)
+        # `order` lists excepted provisions before their exceptions; the evaluator wants the reverse.
+        return tuple(reversed(order))
+
+
+def _amount(q: ast.Quantity) -> int:
+    if q.rupiah is not None:
+        return q.rupiah.value
+    if q.duration is not None:
+        return q.duration.amount * _DAYS.get(q.duration.unit, 1)
+    return -1

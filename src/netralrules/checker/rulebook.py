@@ -1,0 +1,36 @@
+"""The checked rulebook: the output of the check stage."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from netralrules import ast
+from netralrules.checker.typing_ import Resolution
+from netralrules.source import Span
+
+KNOWN_PRINCIPLES: tuple[str, ...] = ("lex_superior", "lex_specialis", "lex_posterior")
+
+
+@dataclass(frozen=True)
+class CheckedRulebook:
+    """Names resolved, types known, exceptions ordered. Input to the compile stage."""
+
+    instruments: Mapping[str, ast.Instrument]
+    provisions: Mapping[str, ast.Provision]
+    definitions: Mapping[str, ast.Definition]
+    sanction_tables: Mapping[tuple[str, str], ast.SanctionTable]
+    principles: tuple[str, ...]
+    # Provisions ordered so that every exception comes before the provision it excepts.
+    exception_order: tuple[str, ...]
+    resolutions: Mapping[Span, Resolution]
+    content_hash: str
+
+
+def content_hash(files: tuple[ast.RulesFile, ...]) -> str:
+    """A hash of what the rulebook says, not how it is laid out: layout, comments, file names and
+    the order of files and declarations do not change it."""
+    parts = sorted(repr(d) for f in files for d in f.declarations)
+    digest = hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+    return f"sha256:{digest}"

@@ -1,0 +1,350 @@
+"""AST → canonical text. Pure; no I/O.
+
+One layout: two-space indentation, fields in a fixed order, keywords in one language (Indonesian
+by default), long `dan`/`atau` chains one operand per line. Comments are kept: a comment on a line
+of its own goes before the field or declaration that follows it; a comment after code stays at the
+end of that field's last line.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from netralrules import ast
+from netralrules.keywords import english
+
+_WIDTH = 100
+_INDENT = "  "
+
+# Precedence levels: a child printed inside a parent of higher level needs parentheses.
+_OR, _AND, _NOT, _CMP, _ARITH, _ATOM = range(6)
+
+_FIELD_ORDER = {
+    "instrument": ("title_field", "kind_field", "number_field", "in_force_field", "repealed_field", "rank_field", "note_field"),
+    "provision": ("cites_field", "text_field", "subjects_field", "validity_field", "excepts_field",
+                  "condition_field", "outcome_field", "sanctions_field", "note_field"),
+    "sanction_table": ("cites_field", "sanctions_field", "note_field"),
+}
+
+_EN = {
+    "instrumen": "instrument", "judul": "title", "jenis": "kind", "nomor": "number", "tahun": "year",
+    "berlaku": "in_force", "sejak": "from", "sampai": "until", "dicabut": "repealed", "oleh": "by",
+    "peringkat": "rank", "ketentuan": "provision", "rujukan": "cites", "teks": "text", "untuk": "applies_to",
+    "mengecualikan": "excepts", "jika": "if", "maka": "then", "catatan": "note", "sanksi": "sanctions",
+    "menurut": "per", "tingkat": "tier", "paling_lama": "at_most", "definisi": "definition",
+    "hukuman": "penalties", "asas_konflik": "conflict_principles", "atau": "or", "dan": "and", "tidak": "not",
+    "dalam": "in", "antara": "between", "dalam_waktu": "within", "yang": "where", "jumlah": "count",
+    "dan/atau": "and/or",
+}
+
+
+@dataclass(frozen=True)
+class _Comments:
+    """Comments of a file, sorted by position, with whether each follows code on its line."""
+
+    starts: list[int]
+    items: list[tuple[ast.Comment, bool]]
+
+
+def format_file(file: ast.RulesFile, text: str | None = None, lang: str = "id") -> str:
+    """Print a parsed file in canonical layout. `text` (the original source) lets trailing comments
+    stay on their line; without it every comment is placed on a line of its own."""
+    return _Formatter(file, text, lang).run()
+
+
+class _Formatter:
+    def __init__(self, file: ast.RulesFile, text: str | None, lang: str) -> None:
+        self.file = file
+        self.lang = lang
+        items = []
+        for c in sorted(file.comments, key=lambda c: c.span.start):
+            trailing = False
+            if text is not None:
+                line_start = text.rfind("\n", 0, c.span.start) + 1
+                trailing = bool(text[line_start : c.span.start].strip())
+            items.append((c, trailing))
+        self.comments = _Comments([c.span.start for c, _ in items], items)
+        self.used: set[int] = set()
+        self.source_text = text
+
+    def kw(self, word: str) -> str:
+        if self.lang != "en":
+            return word
+        return _EN.get(word) or english(word)
+
+    # ---- comments --------------------------------------------------------------------------
+    def take(self, before: int, trailing: bool | None = None) -> list[str]:
+        """Unused comments that start before `before` (optionally only trailing or own-line ones)."""
+        out = []
+        end = bisect.bisect_left(self.comments.starts, before)
+        for i in range(end):
+            comment, is_trailing = self.comments.items[i]
+            if i in self.used or (trailing is not None and is_trailing != trailing):
+                continue
+            self.used.add(i)
+            out.append(comment.text.rstrip())
+        return out
+
+    def run(self) -> str:
+        blocks: list[str] = []
+        for decl in self.file.declarations:
+            lines = self.take(decl.span.start)
+            if lines and self._blank_before(decl.span.start):
+                lines.append("")
+            lines.extend(self.declaration(decl))
+            blocks.append("\n".join(lines))
+        rest = self.take(1 << 62)
+        if rest:
+            blocks.append("\n".join(rest))
+        return "\n\n".join(blocks) + "\n" if blocks else ""
+
+    def block(self, head: str, kind: str, node: ast.Instrument | ast.Provision | ast.SanctionTable,
+              fields: dict[str, list[str]]) -> list[str]:
+        spans = dict(node.field_spans)
+        lines = [head + " {"]
+        for name in _FIELD_ORDER[kind]:
+            if name not in fields:
+                continue
+            span = spans.get(name)
+            if span is not None:
+                lines.extend(_INDENT + c for c in self.take(span.start, trailing=None))
+            body = [_INDENT + line for line in fields[name]]
+            if span is not None:
+                trailing = self.trailing(span.start, span.end)
+                if trailing:
+                    body[-1] += "  " + " ".join(trailing)
+            lines.extend(body)
+        lines.extend(_INDENT + c for c in self.take(node.span.end))
+        lines.append("}")
+        return lines
+
+    def _blank_before(self, offset: int) -> bool:
+        """Whether a blank line separates a declaration from the comment above it (kept if so)."""
+        if self.source_text is None:
+            return False
+        before = self.source_text[:offset].rstrip(" \t")
+        return before.endswith("\n\n") or before.endswith("\n\r\n")
+
+    def trailing(self, start: int, end: int) -> list[str]:
+        """Comments after code on the lines of a field, up to the end of its last line."""
+        if self.source_text is None:
+            return []
+        line_end = self.source_text.find("\n", end)
+        line_end = len(self.source_text) if line_end < 0 else line_end
+        out = []
+        for i, (comment, is_trailing) in enumerate(self.comments.items):
+            if i not in self.used and is_trailing and start <= comment.span.start < line_end:
+                self.used.add(i)
+                out.append(comment.text.rstrip())
+        return out
+
+    # ---- declarations ------------------------------------------------------------------------
+    def declaration(self, decl: ast.Declaration) -> list[str]:
+        match decl:
+            case ast.Instrument():
+                return self.instrument(decl)
+            case ast.Provision():
+                return self.provision(decl)
+            case ast.Definition():
+                label = f" {_quote(decl.label)}" if decl.label is not None else ""
+                head = f"{self.kw('definisi')} {decl.name.name}{label} ="
+                one = f"{head} {self.expr(decl.expr)}"
+                if len(one) <= _WIDTH:
+                    return [one]
+                return [head] + [_INDENT + line for line in self.chain(decl.expr)]
+            case ast.SanctionTable():
+                return self.table(decl)
+            case ast.Principles():
+                return [f"{self.kw('asas_konflik')} " + ", ".join(r.name for r in decl.names)]
+
+    def instrument(self, d: ast.Instrument) -> list[str]:
+        f: dict[str, list[str]] = {}
+        if d.title is not None:
+            f["title_field"] = self.text(self.kw("judul"), d.title)
+        if d.kind is not None:
+            f["kind_field"] = [f"{self.kw('jenis')} {d.kind.name}"]
+        if d.number is not None:
+            number = d.number if d.number.isdigit() else _quote(d.number)
+            f["number_field"] = [f"{self.kw('nomor')} {number} {self.kw('tahun')} {d.year}"]
+        if d.in_force is not None:
+            f["in_force_field"] = [f"{self.kw('berlaku')} {self.kw('sejak')} {d.in_force.value.isoformat()}"]
+        if d.repealed_on is not None:
+            by = f" {self.kw('oleh')} {d.repealed_by.name}" if d.repealed_by else ""
+            f["repealed_field"] = [f"{self.kw('dicabut')} {d.repealed_on.value.isoformat()}{by}"]
+        if d.rank is not None:
+            f["rank_field"] = [f"{self.kw('peringkat')} {d.rank}"]
+        if d.note is not None:
+            f["note_field"] = self.text(self.kw("catatan"), d.note)
+        return self.block(f"{self.kw('instrumen')} {d.id.name}", "instrument", d, f)
+
+    def provision(self, d: ast.Provision) -> list[str]:
+        f: dict[str, list[str]] = {}
+        if d.citation is not None:
+            f["cites_field"] = [f"{self.kw('rujukan')} {self.citation(d.citation)}"]
+        if d.text is not None:
+            f["text_field"] = self.text(self.kw("teks"), d.text)
+        if d.subjects:
+            f["subjects_field"] = [f"{self.kw('untuk')} " + ", ".join(s.name for s in d.subjects)]
+        if d.validity is not None:
+            parts = [self.kw("berlaku")]
+            if d.validity.start is not None:
+                parts.append(f"{self.kw('sejak')} {d.validity.start.value.isoformat()}")
+            if d.validity.end is not None:
+                parts.append(f"{self.kw('sampai')} {d.validity.end.value.isoformat()}")
+            f["validity_field"] = [" ".join(parts)]
+        if d.excepts:
+            f["excepts_field"] = [f"{self.kw('mengecualikan')} " + ", ".join(r.name for r in d.excepts)]
+        if d.condition is not None:
+            f["condition_field"] = self.wrapped(self.kw("jika"), d.condition, _INDENT)
+        if d.outcome is not None:
+            f["outcome_field"] = [f"{self.kw('maka')} {self.outcome(d.outcome)}"]
+        if d.sanctions is not None:
+            f["sanctions_field"] = self.sanctions(d.sanctions)
+        if d.note is not None:
+            f["note_field"] = self.text(self.kw("catatan"), d.note)
+        return self.block(f"{self.kw('ketentuan')} {d.id.name}", "provision", d, f)
+
+    def table(self, d: ast.SanctionTable) -> list[str]:
+        f: dict[str, list[str]] = {}
+        if d.citation is not None:
+            f["cites_field"] = [f"{self.kw('rujukan')} {self.citation(d.citation)}"]
+        if d.sanctions is not None:
+            f["sanctions_field"] = self.sanctions(d.sanctions)
+        if d.note is not None:
+            f["note_field"] = self.text(self.kw("catatan"), d.note)
+        head = f"{self.kw('hukuman')} {d.instrument.name} {self.kw('tingkat')} {self.kw(d.tier)}"
+        return self.block(head, "sanction_table", d, f)
+
+    # ---- parts -------------------------------------------------------------------------------
+    def text(self, keyword: str, value: str) -> list[str]:
+        pieces = value.split("\n")
+        pad = " " * (len(keyword) + 1)
+        return [f"{keyword} {_quote(pieces[0])}"] + [pad + _quote(p) for p in pieces[1:]]
+
+    def sanctions(self, s: ast.Sanctions) -> list[str]:
+        lines = [self.kw("sanksi")]
+        for i, option in enumerate(s.options):
+            piece = self.text("", option)
+            piece[0] = piece[0].lstrip()
+            sep = "," if i < len(s.options) - 1 else ""
+            lines.extend(_INDENT + p.strip() + (sep if j == len(piece) - 1 else "") for j, p in enumerate(piece))
+        if s.basis is not None:
+            lines.append(f"{_INDENT}{self.kw('menurut')} {self.citation(s.basis)}")
+        return lines
+
+    def citation(self, c: ast.Citation) -> str:
+        parts = [c.instrument.name]
+        for p in c.parts:
+            value = f"({p.value})" if p.kind == "ayat" else p.value
+            parts.append(f"{self.kw(p.kind)} {value}")
+        return " ".join(parts)
+
+    def outcome(self, o: ast.Outcome) -> str:
+        out = [self.kw(o.category)]
+        if o.tier is not None:
+            out.append(f"{self.kw('tingkat')} {self.kw(o.tier)}")
+            if o.tier_basis is not None:
+                out.append(f"{self.kw('menurut')} {self.citation(o.tier_basis)}")
+        for i, p in enumerate(o.penalties):
+            if i > 0:
+                out.append(self.kw(o.joiners[i - 1]))
+            out.append(self.penalty(p))
+        if o.penalty_basis is not None:
+            out.append(f"{self.kw('menurut')} {self.citation(o.penalty_basis)}")
+        return " ".join(out)
+
+    def penalty(self, p: ast.Penalty) -> str:
+        if p.minimum is None:
+            return f"{self.kw(p.kind)} {self.kw('paling_lama')} {self.quantity(p.maximum)}"
+        return f"{self.kw(p.kind)} {self.quantity(p.minimum)} {self.kw('sampai')} {self.quantity(p.maximum)}"
+
+    def quantity(self, q: ast.Quantity) -> str:
+        if q.rupiah is not None:
+            return _rupiah(q.rupiah.value)
+        assert q.duration is not None
+        return self.duration(q.duration)
+
+    def duration(self, d: ast.Duration) -> str:
+        unit = self.kw(d.unit)
+        if self.lang == "en" and d.amount == 1:
+            unit = unit.removesuffix("s")
+        return f"{d.amount} {unit}"
+
+    # ---- expressions -------------------------------------------------------------------------
+    def wrapped(self, head: str, expr: ast.Expr, indent: str) -> list[str]:
+        """`head expr` on one line if it fits; else a top-level chain one operand per line."""
+        one = f"{head} {self.expr(expr)}"
+        if len(one) <= _WIDTH:
+            return [one]
+        first, *rest = self.chain(expr)
+        return [f"{head} {first}"] + [indent + line for line in rest]
+
+    def chain(self, expr: ast.Expr) -> list[str]:
+        """A `dan`/`atau` chain as one operand per line, the keyword leading each further line."""
+        if not isinstance(expr, (ast.And, ast.Or)):
+            return [self.expr(expr)]
+        word = self.kw("dan" if isinstance(expr, ast.And) else "atau")
+        level = _AND if isinstance(expr, ast.And) else _OR
+        ops = [self.expr(o, level + 1) for o in expr.operands]
+        return [ops[0]] + [f"{word} {o}" for o in ops[1:]]
+
+    def expr(self, e: ast.Expr, context: int = _OR) -> str:
+        text, level = self._expr(e)
+        return f"({text})" if level < context else text
+
+    def _expr(self, e: ast.Expr) -> tuple[str, int]:
+        match e:
+            case ast.Or():
+                return f" {self.kw('atau')} ".join(self.expr(o, _AND) for o in e.operands), _OR
+            case ast.And():
+                return f" {self.kw('dan')} ".join(self.expr(o, _NOT) for o in e.operands), _AND
+            case ast.Not():
+                return f"{self.kw('tidak')} {self.expr(e.operand, _NOT)}", _NOT
+            case ast.Compare():
+                return f"{self.expr(e.left, _ARITH)} {e.op} {self.expr(e.right, _ARITH)}", _CMP
+            case ast.Membership():
+                coll = self.expr(e.collection, _ATOM)
+                return f"{self.expr(e.element, _ARITH)} {self.kw('dalam')} {coll}", _CMP
+            case ast.Between():
+                return (f"{self.expr(e.value, _ARITH)} {self.kw('antara')} {self.expr(e.low, _ARITH)} "
+                        f"{self.kw('sampai')} {self.expr(e.high, _ARITH)}"), _CMP
+            case ast.Within():
+                return (f"{self.expr(e.value, _ARITH)} {self.kw('dalam_waktu')} {self.duration(e.duration)} "
+                        f"{self.kw(e.direction)} {self.expr(e.anchor, _ARITH)}"), _CMP
+            case ast.Arith():
+                out = self.expr(e.terms[0], _ATOM)
+                for op, term in zip(e.ops, e.terms[1:], strict=True):
+                    out += f" {op} {self.expr(term, _ATOM)}"
+                return out, _ARITH
+            case ast.Quantifier():
+                return (f"{self.kw(e.kind)} {e.var} {self.kw('dalam')} {e.collection.dotted} "
+                        f"{self.kw('yang')} ({self.expr(e.body)})"), _ATOM
+            case ast.Count():
+                body = f" {self.kw('yang')} ({self.expr(e.body)})" if e.body is not None else ""
+                return f"{self.kw('jumlah')} {e.var} {self.kw('dalam')} {e.collection.dotted}{body}", _ATOM
+            case ast.Name():
+                return e.dotted, _ATOM
+            case ast.SetLit():
+                return "{" + ", ".join(self.expr(i) for i in e.items) + "}", _ATOM
+            case ast.BoolLit():
+                return self.kw("benar" if e.value else "salah"), _ATOM
+            case ast.IntLit():
+                return str(e.value), _ATOM
+            case ast.RupiahLit():
+                return _rupiah(e.value), _ATOM
+            case ast.DateLit():
+                return e.value.isoformat(), _ATOM
+            case ast.StringLit():
+                return _quote(e.value), _ATOM
+            case ast.Duration():
+                return self.duration(e), _ATOM
+
+
+def _quote(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    return f'"{escaped}"'
+
+
+def _rupiah(value: int) -> str:
+    return "Rp" + f"{value:,}".replace(",", ".")

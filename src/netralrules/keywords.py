@@ -1,0 +1,147 @@
+"""The keyword table: one place that names every word of the rules language.
+
+Each role is a terminal of `grammar/netralrules.lark`; its words are listed Indonesian first, then
+English. Error messages, suggestions and the formatter read this table; a test checks it against
+the grammar so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Keyword:
+    """The words of one grammar terminal, in Indonesian and in English."""
+
+    terminal: str
+    indonesian: tuple[str, ...]
+    english: tuple[str, ...]
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return self.indonesian + self.english
+
+
+KEYWORDS: tuple[Keyword, ...] = (
+    Keyword("KW_INSTRUMENT", ("instrumen",), ("instrument",)),
+    Keyword("KW_TITLE", ("judul",), ("title",)),
+    Keyword("KW_KIND", ("jenis",), ("kind",)),
+    Keyword("KW_NUMBER", ("nomor",), ("number",)),
+    Keyword("KW_YEAR", ("tahun",), ("years", "year")),
+    Keyword("KW_IN_FORCE", ("berlaku",), ("in_force",)),
+    Keyword("KW_FROM", ("sejak",), ("from",)),
+    Keyword("KW_UNTIL", ("sampai", "hingga"), ("until", "to")),
+    Keyword("KW_REPEALED", ("dicabut",), ("repealed",)),
+    Keyword("KW_BY", ("oleh",), ("by",)),
+    Keyword("KW_RANK", ("peringkat",), ("rank",)),
+    Keyword("KW_PROVISION", ("ketentuan",), ("provision",)),
+    Keyword("KW_CITES", ("rujukan",), ("cites",)),
+    Keyword("KW_TEXT", ("teks",), ("text",)),
+    Keyword("KW_FOR", ("untuk",), ("applies_to",)),
+    Keyword("KW_EXCEPTS", ("mengecualikan",), ("excepts",)),
+    Keyword("KW_IF", ("jika",), ("if",)),
+    Keyword("KW_THEN", ("maka",), ("then",)),
+    Keyword("KW_NOTE", ("catatan",), ("note",)),
+    Keyword("KW_SANCTION", ("sanksi",), ("sanctions",)),
+    Keyword("KW_PER", ("menurut",), ("per",)),
+    Keyword("KW_TIER", ("tingkat",), ("tier",)),
+    Keyword("KW_AT_MOST", ("paling_lama", "paling_banyak"), ("at_most",)),
+    Keyword("KW_DEFINITION", ("definisi",), ("definition",)),
+    Keyword("KW_SANCTION_TABLE", ("hukuman",), ("penalties",)),
+    Keyword("KW_PRINCIPLES", ("asas_konflik",), ("conflict_principles",)),
+    Keyword("KW_OR", ("atau",), ("or",)),
+    Keyword("KW_AND", ("dan",), ("and",)),
+    Keyword("KW_NOT", ("tidak",), ("not",)),
+    Keyword("KW_IN", ("dalam",), ("in",)),
+    Keyword("KW_BETWEEN", ("antara",), ("between",)),
+    Keyword("KW_WITHIN", ("dalam_waktu",), ("within",)),
+    Keyword("KW_WHERE", ("yang",), ("where",)),
+    Keyword("KW_COUNT", ("jumlah",), ("count",)),
+    Keyword("QUANTIFIER", ("ada", "semua"), ("some", "all")),
+    Keyword("DIRECTION", ("sebelum", "sesudah", "setelah"), ("before", "after")),
+    Keyword("CITE_KIND", ("pasal", "ayat", "huruf", "angka"), ("article", "paragraph", "letter", "item")),
+    Keyword(
+        "CATEGORY",
+        ("etik", "disiplin", "pemberhentian", "pidana", "administratif"),
+        ("ethics", "discipline", "dismissal", "criminal", "administrative"),
+    ),
+    Keyword("TIER", ("ringan", "sedang", "berat"), ("light", "moderate", "severe")),
+    Keyword("PENALTY_KIND", ("penjara", "kurungan", "denda"), ("imprisonment", "detention", "fine")),
+    Keyword("JOINER", ("dan/atau",), ("and/or",)),
+    Keyword("DURATION_UNIT", ("hari", "minggu", "bulan"), ("days", "day", "weeks", "week", "months", "month")),
+    Keyword("BOOL", ("benar", "salah"), ("true", "false")),
+)
+
+BY_TERMINAL: dict[str, Keyword] = {k.terminal: k for k in KEYWORDS}
+
+ALL_WORDS: frozenset[str] = frozenset(w for k in KEYWORDS for w in k.words)
+
+# Punctuation terminals, named the way a reader sees them (Lark names anonymous ones itself).
+PUNCTUATION: dict[str, str] = {
+    "LBRACE": "{",
+    "RBRACE": "}",
+    "LPAR": "(",
+    "RPAR": ")",
+    "COMMA": ",",
+    "EQUAL": "=",
+    "DOT": ".",
+    "COMP_OP": "= != < <= > >=",
+    "ARITH_OP": "+ -",
+}
+
+# Literal and name terminals, described in words (Indonesian, English).
+TERMINAL_WORDS: dict[str, tuple[str, str]] = {
+    "IDENT": ("nama", "name"),
+    "STRING": ('teks dalam tanda kutip "…"', 'quoted text "…"'),
+    "INT": ("bilangan", "number"),
+    "DATE": ("tanggal (YYYY-MM-DD)", "date (YYYY-MM-DD)"),
+    "RUPIAH": ("jumlah rupiah (Rp1.000)", "rupiah amount (Rp1.000)"),
+    "$END": ("akhir berkas", "end of file"),
+}
+
+# Canonical (Indonesian) spelling of each enumerated word: the AST stores these, so a file written
+# with English keywords and one written with Indonesian keywords parse to equal trees.
+CANONICAL: dict[str, str] = {}
+for _k in KEYWORDS:
+    if len(_k.indonesian) == len(_k.english) and _k.terminal not in {"KW_UNTIL", "KW_AT_MOST"}:
+        for _id, _en in zip(_k.indonesian, _k.english, strict=True):
+            CANONICAL[_en] = _id
+            CANONICAL[_id] = _id
+CANONICAL.update(
+    {
+        "setelah": "sesudah",
+        "day": "hari", "days": "hari", "week": "minggu", "weeks": "minggu",
+        "month": "bulan", "months": "bulan", "year": "tahun", "years": "tahun", "tahun": "tahun",
+        "hari": "hari", "minggu": "minggu", "bulan": "bulan",
+        "ada": "ada", "semua": "semua", "some": "ada", "all": "semua",
+        "sebelum": "sebelum", "sesudah": "sesudah", "before": "sebelum", "after": "sesudah",
+    }
+)
+
+# Words that start a top-level declaration: syntax-error recovery resumes at the next one.
+DECLARATION_TERMINALS: tuple[str, ...] = (
+    "KW_INSTRUMENT",
+    "KW_PROVISION",
+    "KW_DEFINITION",
+    "KW_SANCTION_TABLE",
+    "KW_PRINCIPLES",
+)
+
+
+def canonical(word: str) -> str:
+    """The Indonesian spelling of an enumerated keyword (`severe` → `berat`)."""
+    return CANONICAL.get(word, word)
+
+
+def english(word: str) -> str:
+    """The English spelling of a canonical (Indonesian) enumerated word."""
+    special = {"tahun": "years", "hari": "days", "minggu": "weeks", "bulan": "months", "sesudah": "after"}
+    if word in special:
+        return special[word]
+    for k in KEYWORDS:
+        if word in k.indonesian:
+            index = k.indonesian.index(word)
+            if index < len(k.english):
+                return k.english[index]
+    return word

@@ -1,0 +1,127 @@
+"""Reading rules files: paths → decoded sources, then parsed files. Every failure is a diagnostic.
+
+A rules file is data. It is read as text, size-limited, and never imported or executed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from netralrules import ast
+from netralrules.diagnostics import Diagnostic, make
+from netralrules.source import SourceFile, Span
+from netralrules.syntax import parse_source
+
+RULES_SUFFIX = ".nr"
+MAX_FILE_BYTES = 2 * 1024 * 1024
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_MAX_CONTROL_REPORTS = 5
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """The sources read (for rendering messages), the files parsed, and what went wrong."""
+
+    sources: dict[str, SourceFile]
+    files: tuple[ast.RulesFile, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.is_error for d in self.diagnostics)
+
+
+def display_path(path: Path) -> str:
+    """The path as messages show it: relative to the working directory when inside it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path.as_posix()
+    return Path(rel).as_posix() if not rel.startswith("..") else path.as_posix()
+
+
+def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Diagnostic]]:
+    """Expand folders into their `*.nr` files (sorted, so every run reads in the same order)."""
+    found: list[Path] = []
+    diagnostics: list[Diagnostic] = []
+    for raw in paths:
+        path = Path(raw)
+        shown = display_path(path)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob(f"*{RULES_SUFFIX}") if p.is_file())
+            if not files:
+                diagnostics.append(make("E0005", Span(shown, 0, 0), suggestion="ext", path=shown))
+            found.extend(files)
+        elif path.is_file():
+            found.append(path)
+        else:
+            diagnostics.append(make("E0001", Span(shown, 0, 0), suggestion="path", path=shown,
+                                    reason="tidak ditemukan / not found"))
+    return found, diagnostics
+
+
+def read_source(path: Path) -> tuple[SourceFile | None, list[Diagnostic]]:
+    """Read and decode one file, refusing what is not plain UTF-8 text of a sane size."""
+    shown = display_path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [make("E0003", Span(shown, 0, 0), suggestion="split", size=size, limit=MAX_FILE_BYTES)]
+        data = path.read_bytes()
+    except OSError as error:
+        return None, [make("E0001", Span(shown, 0, 0), suggestion="path", path=shown, reason=error.strerror or str(error))]
+    return decode_source(shown, data)
+
+
+def decode_source(shown: str, data: bytes) -> tuple[SourceFile | None, list[Diagnostic]]:
+    """Decode bytes as a rules file. On failure the returned source is for showing messages only."""
+    if len(data) > MAX_FILE_BYTES:
+        return None, [make("E0003", Span(shown, 0, 0), suggestion="split", size=len(data), limit=MAX_FILE_BYTES)]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        prefix = data[: error.start].decode("utf-8", errors="replace")
+        shown_text = data.decode("utf-8", errors="replace")
+        offset = len(prefix)
+        return SourceFile(shown, shown_text), [
+            make("E0002", Span(shown, offset, offset + 1), label="here", suggestion="save", offset=error.start)
+        ]
+    text = text.removeprefix("\ufeff")
+    diagnostics = [
+        make("E0004", Span(shown, m.start(), m.start() + 1), label="here", suggestion="remove", codepoint=ord(m.group()))
+        for m in list(_CONTROL.finditer(text))[:_MAX_CONTROL_REPORTS]
+    ]
+    source = SourceFile(shown, _CONTROL.sub(" ", text) if diagnostics else text)
+    return source, diagnostics
+
+
+def load(paths: Iterable[str | Path]) -> LoadResult:
+    """Read and parse every rules file under `paths`."""
+    found, diagnostics = discover(paths)
+    sources: dict[str, SourceFile] = {}
+    files: list[ast.RulesFile] = []
+    for path in found:
+        source, problems = read_source(path)
+        diagnostics.extend(problems)
+        if source is None:
+            continue
+        sources[source.path] = source
+        if problems:
+            continue
+        parsed, syntax = parse_source(source)
+        diagnostics.extend(syntax)
+        files.append(parsed)
+    return LoadResult(sources, tuple(files), tuple(diagnostics))
+
+
+def load_text(text: str, path: str = "<teks>") -> LoadResult:
+    """Parse rules given as a string (for tests, editors and the API)."""
+    source, problems = decode_source(path, text.encode("utf-8", errors="surrogatepass"))
+    if source is None or problems:
+        return LoadResult({path: source} if source else {}, (), tuple(problems))
+    parsed, syntax = parse_source(source)
+    return LoadResult({path: source}, (parsed,), syntax)

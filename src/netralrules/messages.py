@@ -1,0 +1,322 @@
+"""The message catalog: one template per diagnostic code, in Indonesian and English.
+
+Codes are stable: a code is never reused for a different problem. Each code has a page in
+`docs/errors/<CODE>.md` and a golden test in `tests/golden/`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Pair = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Entry:
+    title: Pair
+    message: Pair
+    labels: dict[str, Pair] = field(default_factory=dict)
+    suggestions: dict[str, Pair] = field(default_factory=dict)
+
+
+CATALOG: dict[str, Entry] = {
+    # ---- reading files ------------------------------------------------------------------
+    "E0001": Entry(
+        ("berkas tidak dapat dibaca", "file cannot be read"),
+        ("berkas `{path}` tidak dapat dibaca: {reason}", "cannot read `{path}`: {reason}"),
+        suggestions={"path": ("periksa nama dan letak berkas", "check the file name and location")},
+    ),
+    "E0002": Entry(
+        ("berkas bukan UTF-8", "file is not UTF-8"),
+        (
+            "berkas bukan teks UTF-8 yang sah (bita ke-{offset})",
+            "the file is not valid UTF-8 text (byte {offset})",
+        ),
+        labels={"here": ("bita tidak sah di sini", "invalid byte here")},
+        suggestions={"save": ("simpan ulang berkas dengan pengodean UTF-8", "save the file again as UTF-8")},
+    ),
+    "E0003": Entry(
+        ("berkas terlalu besar", "file too large"),
+        (
+            "berkas berukuran {size} bita, melebihi batas {limit} bita",
+            "the file is {size} bytes, more than the limit of {limit} bytes",
+        ),
+        suggestions={"split": ("pecah berkas menjadi beberapa berkas yang lebih kecil", "split it into smaller files")},
+    ),
+    "E0004": Entry(
+        ("karakter kendali dalam berkas", "control character in file"),
+        (
+            "berkas memuat karakter kendali U+{codepoint:04X}, bukan teks biasa",
+            "the file contains the control character U+{codepoint:04X}; it is not plain text",
+        ),
+        labels={"here": ("karakter ini", "this character")},
+        suggestions={"remove": ("hapus karakter ini", "delete this character")},
+    ),
+    "E0005": Entry(
+        ("tidak ada berkas aturan", "no rules files"),
+        (
+            "tidak ada berkas aturan (*.nr) di `{path}`",
+            "no rules files (*.nr) found in `{path}`",
+        ),
+        suggestions={"ext": ("berkas aturan harus berakhiran .nr", "rules files must end in .nr")},
+    ),
+    # ---- syntax --------------------------------------------------------------------------
+    "E0101": Entry(
+        ("kata kunci tidak dikenal", "unknown keyword"),
+        ("kata kunci tidak dikenal `{token}`", "unknown keyword `{token}`"),
+        labels={"expected": ("yang diharapkan di sini: {expected}", "expected here: {expected_en}")},
+        suggestions={"replace": ("ganti `{token}` dengan `{replacement}`", "replace `{token}` with `{replacement}`")},
+    ),
+    "E0102": Entry(
+        ("susunan tidak diharapkan", "unexpected token"),
+        ("{found} tidak diharapkan di sini", "unexpected {found_en} here"),
+        labels={"expected": ("yang diharapkan di sini: {expected}", "expected here: {expected_en}")},
+        suggestions={
+            "replace": ("ganti `{token}` dengan `{replacement}`", "replace `{token}` with `{replacement}`"),
+            "keyword": (
+                "`{token}` adalah kata kunci dan tidak dapat dipakai sebagai nama; pilih nama lain",
+                "`{token}` is a keyword and cannot be used as a name; choose another name",
+            ),
+        },
+    ),
+    "E0103": Entry(
+        ("karakter tidak dikenal", "unexpected character"),
+        ("karakter `{char}` tidak dapat dipakai di sini", "the character `{char}` cannot be used here"),
+        labels={"expected": ("yang diharapkan di sini: {expected}", "expected here: {expected_en}")},
+        suggestions={
+            "ascii": (
+                "nama hanya boleh memakai huruf a-z, A-Z, angka dan garis bawah `_`",
+                "names may only use the letters a-z, A-Z, digits and the underscore `_`",
+            ),
+            "quote": ('teks harus diapit tanda kutip lurus "…"', 'text must be inside straight double quotes "…"'),
+        },
+    ),
+    "E0104": Entry(
+        ("berkas berakhir terlalu cepat", "unexpected end of file"),
+        ("berkas berakhir padahal {expected} masih diharapkan", "the file ends where {expected_en} was expected"),
+        labels={"open": ("blok ini belum ditutup", "this block is not closed")},
+        suggestions={"close": ("tambahkan `}}` di akhir blok", "add `}}` at the end of the block")},
+    ),
+    "E0105": Entry(
+        ("ekspresi terlalu dalam", "expression nested too deeply"),
+        (
+            "ekspresi bersarang lebih dari {limit} tingkat",
+            "the expression is nested more than {limit} levels deep",
+        ),
+        labels={"here": ("batas terlampaui di sini", "the limit is passed here")},
+        suggestions={
+            "split": (
+                "pecah syarat ini menjadi beberapa `definisi` bernama",
+                "split this condition into several named `definisi`",
+            )
+        },
+    ),
+    "E0106": Entry(
+        ("nama terlalu panjang", "name too long"),
+        (
+            "nama `{name}` panjangnya {length} karakter, melebihi batas {limit}",
+            "the name `{name}` is {length} characters long, more than the limit of {limit}",
+        ),
+        suggestions={"short": ("gunakan nama yang lebih pendek", "use a shorter name")},
+    ),
+    "E0107": Entry(
+        ("tanggal tidak sah", "invalid date"),
+        ("`{text}` bukan tanggal yang sah: {reason}", "`{text}` is not a valid date: {reason_en}"),
+        suggestions={"format": ("tulis tanggal sebagai TTTT-BB-HH, misalnya 2021-08-31", "write dates as YYYY-MM-DD, e.g. 2021-08-31")},
+    ),
+    "E0108": Entry(
+        ("teks tidak ditutup", "unterminated text"),
+        ("teks yang dibuka dengan `\"` tidak pernah ditutup", "text opened with `\"` is never closed"),
+        labels={"open": ("dibuka di sini", "opened here")},
+        suggestions={"close": ('tambahkan `"` di akhir teks', 'add `"` at the end of the text')},
+    ),
+    "E0109": Entry(
+        ("isian ganda", "duplicate field"),
+        ("isian `{field}` ditulis lebih dari sekali dalam {block}", "the field `{field_en}` is given more than once in {block_en}"),
+        labels={"first": ("pertama kali di sini", "first given here")},
+        suggestions={"merge": ("hapus salah satu atau gabungkan isinya", "delete one of them or merge them")},
+    ),
+    "E0110": Entry(
+        ("isian wajib tidak ada", "missing required field"),
+        ("{block} `{name}` tidak memiliki isian `{field}`", "{block_en} `{name}` has no `{field_en}` field"),
+        suggestions={"add": ("tambahkan `{field} …` ke dalam blok", "add `{field_en} …` to the block")},
+    ),
+    "E0111": Entry(
+        ("terlalu banyak kesalahan", "too many errors"),
+        (
+            "terlalu banyak kesalahan susunan; pemeriksaan berkas ini dihentikan setelah {limit}",
+            "too many syntax errors; checking of this file stopped after {limit}",
+        ),
+        suggestions={"fix": ("perbaiki kesalahan di atas lalu periksa lagi", "fix the errors above and check again")},
+    ),
+    # ---- meaning -------------------------------------------------------------------------
+    "E0201": Entry(
+        ("instrumen tidak dikenal", "unknown instrument"),
+        ("instrumen `{name}` tidak dideklarasikan", "the instrument `{name}` is not declared"),
+        suggestions={
+            "similar": ("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
+            "declare": ("deklarasikan dengan `instrumen {name} {{ … }}`", "declare it with `instrumen {name} {{ … }}`"),
+        },
+    ),
+    "E0202": Entry(
+        ("nama ganda", "duplicate name"),
+        ("{kind} `{name}` dideklarasikan lebih dari sekali", "{kind_en} `{name}` is declared more than once"),
+        labels={"first": ("pertama kali dideklarasikan di sini", "first declared here")},
+        suggestions={"rename": ("beri nama yang berbeda atau hapus salah satunya", "give it another name or delete one")},
+    ),
+    "E0203": Entry(
+        ("rujukan pasal tidak sah", "malformed citation"),
+        ("rujukan tidak sah: {reason}", "malformed citation: {reason_en}"),
+        suggestions={
+            "form": (
+                "tulis rujukan sebagai `INSTRUMEN pasal 5 ayat (1) huruf n angka 2`",
+                "write citations as `INSTRUMENT pasal 5 ayat (1) huruf n angka 2`",
+            )
+        },
+    ),
+    "E0204": Entry(
+        ("fakta tidak dikenal", "unknown fact"),
+        ("fakta `{path}` tidak ada dalam skema insiden", "the fact `{path}` is not in the incident schema"),
+        labels={"here": ("`{segment}` tidak dikenal", "`{segment}` is not known")},
+        suggestions={
+            "similar": ("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
+            "list": ("fakta yang tersedia di sini: {options}", "facts available here: {options}"),
+        },
+    ),
+    "E0205": Entry(
+        ("jenis nilai tidak cocok", "type mismatch"),
+        ("{what}: {expected} diharapkan, tetapi {found} yang diberikan", "{what_en}: expected {expected_en}, found {found_en}"),
+        suggestions={"hint": ("{hint}", "{hint_en}")},
+    ),
+    "E0206": Entry(
+        ("nilai tidak dikenal", "unknown value"),
+        ("`{value}` bukan nilai yang sah untuk {target}", "`{value}` is not a valid value for {target}"),
+        suggestions={
+            "similar": ("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
+            "list": ("nilai yang sah: {options}", "valid values: {options}"),
+        },
+    ),
+    "E0207": Entry(
+        ("ketentuan yang dikecualikan tidak ada", "unknown exception target"),
+        ("ketentuan `{name}` yang dikecualikan tidak ada", "the provision `{name}` named as excepted does not exist"),
+        suggestions={"similar": ("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`")},
+    ),
+    "E0208": Entry(
+        ("definisi melingkar", "circular definitions"),
+        ("definisi saling bergantung secara melingkar: {cycle}", "definitions depend on each other in a circle: {cycle}"),
+        suggestions={"break": ("putuskan lingkaran dengan menulis salah satu definisi tanpa merujuk yang lain", "break the circle by writing one definition without the others")},
+    ),
+    "E0209": Entry(
+        ("pengecualian melingkar", "circular exceptions"),
+        ("ketentuan saling mengecualikan secara melingkar: {cycle}", "provisions except each other in a circle: {cycle}"),
+        suggestions={"break": ("hapus salah satu `mengecualikan` dalam lingkaran ini", "delete one `mengecualikan` in this circle")},
+    ),
+    "E0210": Entry(
+        ("masa berlaku di luar instrumen", "validity outside the instrument"),
+        (
+            "ketentuan `{name}` berlaku {which} {date}, di luar masa berlaku {instrument} ({start} sampai {end})",
+            "provision `{name}` is in force {which_en} {date}, outside the life of {instrument} ({start} to {end})",
+        ),
+        suggestions={"align": ("sesuaikan tanggal dengan masa berlaku instrumennya", "align the date with the instrument's life")},
+    ),
+    "E0211": Entry(
+        ("rentang tanggal terbalik", "dates in reverse order"),
+        ("tanggal akhir {end} lebih awal dari tanggal mulai {start}", "the end date {end} is before the start date {start}"),
+        suggestions={"swap": ("tukar kedua tanggal atau perbaiki salah satunya", "swap the dates or correct one of them")},
+    ),
+    "E0212": Entry(
+        ("nama tidak dikenal", "unknown name"),
+        ("nama `{name}` tidak dikenal di sini", "the name `{name}` is not known here"),
+        suggestions={
+            "similar": ("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
+            "define": (
+                "nama yang dapat dipakai: definisi, fakta (`responden.…`, `tindakan.…`, `pemilu.…`) atau nilai",
+                "usable names: definitions, facts (`responden.…`, `tindakan.…`, `pemilu.…`) or values",
+            ),
+        },
+    ),
+    "E0213": Entry(
+        ("akibat hukum tidak konsisten", "inconsistent outcome"),
+        ("{reason}", "{reason_en}"),
+        suggestions={"hint": ("{hint}", "{hint_en}")},
+    ),
+    "E0214": Entry(
+        ("subjek tidak dikenal", "unknown subject"),
+        ("`{name}` bukan subjek yang dikenal", "`{name}` is not a known subject"),
+        suggestions={
+            "similar": ("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
+            "list": ("subjek yang sah: {options}", "valid subjects: {options}"),
+        },
+    ),
+    "E0215": Entry(
+        ("asas konflik tidak dikenal", "unknown conflict principle"),
+        ("{reason}", "{reason_en}"),
+        suggestions={"list": ("asas yang sah: {options}", "valid principles: {options}")},
+    ),
+    "E0216": Entry(
+        ("bukan daftar", "not a list"),
+        ("`{path}` bukan daftar, sehingga tidak dapat dipakai dengan `{keyword}`", "`{path}` is not a list, so it cannot be used with `{keyword}`"),
+        suggestions={"lists": ("daftar yang tersedia: {options}", "lists available: {options}")},
+    ),
+    "E0217": Entry(
+        ("ancaman pidana tidak sah", "invalid penalty"),
+        ("{reason}", "{reason_en}"),
+        suggestions={"hint": ("{hint}", "{hint_en}")},
+    ),
+    "E0218": Entry(
+        ("instrumen pencabut tidak dikenal", "unknown repealing instrument"),
+        ("instrumen pencabut `{name}` tidak dideklarasikan", "the repealing instrument `{name}` is not declared"),
+        suggestions={"similar": ("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`")},
+    ),
+    # ---- warnings ------------------------------------------------------------------------
+    "W0301": Entry(
+        ("ketentuan tidak mungkin berlaku", "provision can never apply"),
+        ("syarat ketentuan `{name}` tidak mungkin terpenuhi: {reason}", "the condition of `{name}` can never hold: {reason_en}"),
+        suggestions={"check": ("periksa kembali syaratnya", "check the condition again")},
+    ),
+    "W0302": Entry(
+        ("akibat hukum bertentangan", "conflicting outcomes"),
+        (
+            "ketentuan `{name}` dan `{other}` berperingkat sama dan bersyarat sama, tetapi akibat hukumnya berbeda ({outcome} dan {other_outcome})",
+            "`{name}` and `{other}` have equal rank and the same condition but different outcomes ({outcome} and {other_outcome})",
+        ),
+        labels={"other": ("ketentuan lainnya", "the other provision")},
+        suggestions={
+            "except": (
+                "nyatakan yang khusus dengan `mengecualikan {other}`, atau bedakan syaratnya",
+                "declare the special one with `mengecualikan {other}`, or make the conditions differ",
+            )
+        },
+    ),
+    "W0303": Entry(
+        ("tingkat hukuman disiplin tidak disebut", "no disciplinary tier"),
+        (
+            "ketentuan `{name}` berakibat disiplin tanpa tingkat dan tanpa catatan",
+            "provision `{name}` has a disciplinary outcome with no tier and no note",
+        ),
+        suggestions={
+            "note": (
+                "sebut tingkatnya, atau tambahkan `catatan` yang menjelaskan mengapa peraturan tidak menyebutnya",
+                "give the tier, or add a `catatan` that says why the regulation states none",
+            )
+        },
+    ),
+    "W0304": Entry(
+        ("definisi tidak dipakai", "unused definition"),
+        ("definisi `{name}` tidak dipakai oleh ketentuan mana pun", "the definition `{name}` is not used by any provision"),
+        suggestions={"remove": ("hapus definisi ini atau pakai dalam syarat", "delete it or use it in a condition")},
+    ),
+    "W0305": Entry(
+        ("jenis hukuman tidak dideklarasikan", "no sanction table"),
+        (
+            "tidak ada `hukuman {instrument} tingkat {tier}` yang menyebut jenis hukumannya",
+            "no `hukuman {instrument} tingkat {tier}` declares the sanction types for this tier",
+        ),
+        suggestions={
+            "add": (
+                "tambahkan `hukuman {instrument} tingkat {tier} {{ rujukan … sanksi \"…\" }}`",
+                "add `hukuman {instrument} tingkat {tier} {{ rujukan … sanksi \"…\" }}`",
+            )
+        },
+    ),
+}

@@ -1,0 +1,99 @@
+"""Diagnostics → text, in the chosen language. Takes the sources so it can show the offending line."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+
+from netralrules.diagnostics import Diagnostic, Label, Text
+from netralrules.source import SourceFile, Span
+
+_MAX_LINE = 120
+
+_WORDS = {
+    "id": {"error": "error", "warning": "warning", "suggestion": "saran", "errors": "kesalahan", "warnings": "peringatan",
+           "clean": "tidak ada masalah", "files": "berkas"},
+    "en": {"error": "error", "warning": "warning", "suggestion": "suggestion", "errors": "error(s)", "warnings": "warning(s)",
+           "clean": "no problems", "files": "file(s)"},
+}
+
+
+def render(diagnostic: Diagnostic, sources: Mapping[str, SourceFile], lang: str = "id") -> str:
+    """One diagnostic as the block a user reads: header, location, the line, the caret, a suggestion."""
+    words = _WORDS["en" if lang == "en" else "id"]
+    d = diagnostic
+    lines = [f"{words[d.severity.value]}[{d.code}]: {d.message.get(lang)}"]
+    lines.extend(_snippet(d.span, d.label, sources, lang, "^", header=True))
+    for label in d.extra:
+        lines.extend(_snippet(label.span, label.text, sources, lang, "-", header=label.span.file != d.span.file))
+    if d.suggestion is not None and d.suggestion.get(lang):
+        lines.append(f"   = {words['suggestion']}: {d.suggestion.get(lang)}")
+    return "\n".join(lines)
+
+
+def _snippet(span: Span, label: Text | None, sources: Mapping[str, SourceFile], lang: str, mark: str, header: bool) -> list[str]:
+    source = sources.get(span.file)
+    if source is None:
+        return [f"  --> {span.file}"] if header else []
+    pos = source.position(span.start)
+    out = [f"  --> {span.file}:{pos.line}:{pos.column}"] if header else []
+    line_text = source.line_text(pos.line).replace("\t", " ")
+    start_col = pos.column - 1
+    end = min(span.end, span.start + max(1, len(line_text) - start_col))
+    width = max(1, min(end - span.start, len(line_text) - start_col) if start_col < len(line_text) else 1)
+    # Long lines (a 100,000-character name) are shown as a window around the problem.
+    offset = 0
+    if len(line_text) > _MAX_LINE:
+        offset = max(0, start_col - 20)
+        line_text = ("…" if offset else "") + line_text[offset : offset + _MAX_LINE] + "…"
+        start_col = start_col - offset + (1 if offset else 0)
+        width = min(width, _MAX_LINE - start_col + 1)
+    gutter = " " * len(str(pos.line))
+    out.append(f"{gutter} |")
+    out.append(f"{pos.line} | {line_text}")
+    caret = " " * start_col + mark * max(1, width)
+    if label is not None:
+        caret += " " + label.get(lang)
+    out.append(f"{gutter} | {caret}")
+    return out
+
+
+def render_all(diagnostics: Iterable[Diagnostic], sources: Mapping[str, SourceFile], lang: str = "id") -> str:
+    """Every diagnostic, then a summary line."""
+    diagnostics = list(diagnostics)
+    words = _WORDS["en" if lang == "en" else "id"]
+    blocks = [render(d, sources, lang) for d in diagnostics]
+    errors = sum(1 for d in diagnostics if d.is_error)
+    warnings = len(diagnostics) - errors
+    summary = f"{errors} {words['errors']}, {warnings} {words['warnings']}" if diagnostics else words["clean"]
+    return "\n\n".join([*blocks, summary]) + "\n"
+
+
+def to_json(diagnostics: Iterable[Diagnostic], sources: Mapping[str, SourceFile], lang: str = "id") -> str:
+    """Diagnostics as JSON, for editors and other tools."""
+    out = []
+    for d in diagnostics:
+        source = sources.get(d.span.file)
+        start = source.position(d.span.start) if source else None
+        end = source.position(d.span.end) if source else None
+        out.append({
+            "code": d.code,
+            "severity": d.severity.value,
+            "file": d.span.file,
+            "line": start.line if start else None,
+            "column": start.column if start else None,
+            "end_line": end.line if end else None,
+            "end_column": end.column if end else None,
+            "message": d.message.get(lang),
+            "label": d.label.get(lang) if d.label else None,
+            "suggestion": d.suggestion.get(lang) if d.suggestion else None,
+            "related": [_label_json(label, sources, lang) for label in d.extra],
+        })
+    return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
+
+
+def _label_json(label: Label, sources: Mapping[str, SourceFile], lang: str) -> dict[str, object]:
+    source = sources.get(label.span.file)
+    pos = source.position(label.span.start) if source else None
+    return {"file": label.span.file, "line": pos.line if pos else None, "column": pos.column if pos else None,
+            "message": label.text.get(lang)}

@@ -1,0 +1,175 @@
+"""The fact schema: which incident facts a condition may read, and their types.
+
+The checker takes a schema as input, so tests can use a small one. `DEFAULT_SCHEMA` describes the
+incident facts the engine knows: the respondent (`responden`), the election (`pemilu`) and the act
+under evaluation (`tindakan`). Names are the Indonesian terms legal staff use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Type:
+    """A fact or expression type.
+
+    kinds: bool, number, rupiah, date, duration, string, enum, record, list, set; and, inside the
+    checker only, `enum_literal` (a bare word not yet matched to an enum) and `error` (already
+    reported; suppresses follow-on errors).
+    """
+
+    kind: str
+    name: str = ""
+    values: tuple[str, ...] = ()
+    fields: tuple[tuple[str, Type], ...] = ()
+    item: Type | None = None
+    doc: str = field(default="", compare=False)
+
+    def field(self, name: str) -> Type | None:
+        for key, value in self.fields:
+            if key == name:
+                return value
+        return None
+
+    def describe(self, lang: str = "id") -> str:
+        words = _KIND_WORDS.get(self.kind, (self.kind, self.kind))
+        base = words[1] if lang == "en" else words[0]
+        if self.kind == "enum" and self.name:
+            return f"{base} {self.name}"
+        if self.kind in {"list", "set"} and self.item is not None:
+            return f"{base} {self.item.describe(lang)}"
+        if self.kind == "enum_literal":
+            return f"{base} `{self.name}`"
+        return base
+
+
+_KIND_WORDS: dict[str, tuple[str, str]] = {
+    "bool": ("benar/salah", "true/false"),
+    "number": ("bilangan", "number"),
+    "rupiah": ("rupiah", "rupiah amount"),
+    "date": ("tanggal", "date"),
+    "duration": ("jangka waktu", "duration"),
+    "string": ("teks", "text"),
+    "enum": ("nilai", "value of"),
+    "record": ("rekaman", "record"),
+    "list": ("daftar", "list of"),
+    "set": ("himpunan", "set of"),
+    "enum_literal": ("nilai", "value"),
+    "error": ("(tidak diketahui)", "(unknown)"),
+}
+
+BOOL = Type("bool")
+NUMBER = Type("number")
+RUPIAH = Type("rupiah")
+DATE = Type("date")
+DURATION = Type("duration")
+STRING = Type("string")
+ERROR = Type("error")
+
+
+def enum(name: str, *values: str) -> Type:
+    return Type("enum", name=name, values=values)
+
+
+def record(name: str, **fields: Type) -> Type:
+    return Type("record", name=name, fields=tuple(fields.items()))
+
+
+def list_of(item: Type) -> Type:
+    return Type("list", item=item)
+
+
+@dataclass(frozen=True)
+class FactSchema:
+    """The roots a condition may start from, and the words allowed after `untuk`."""
+
+    roots: Mapping[str, Type]
+    subjects: tuple[str, ...]
+
+
+TINGKAT = enum("tingkat", "ringan", "sedang", "berat")
+
+STATUS_KEPEGAWAIAN = enum(
+    "status_kepegawaian",
+    "PNS", "CPNS", "PPPK",
+    # Not ASN: the engine must be able to say "outside the scope of ASN rules" (regulations.md §7).
+    "honorer", "pegawai_kontrak", "kepala_desa", "perangkat_desa", "kepala_daerah", "pejabat_negara", "lainnya",
+)
+
+JENIS_JABATAN = enum(
+    "jenis_jabatan",
+    "jabatan_pimpinan_tinggi", "administrator", "pengawas", "fungsional", "pelaksana",
+)
+
+JENIS_PEMILU = enum(
+    "jenis_pemilu",
+    "pemilu_presiden", "pemilu_dpr", "pemilu_dpd", "pemilu_dprd",
+    "pilkada_gubernur", "pilkada_bupati", "pilkada_walikota",
+)
+
+# The controlled vocabulary of conduct (documented in docs/language.md).
+JENIS_TINDAKAN = enum(
+    "jenis_tindakan",
+    "ikut_kampanye", "hadir_deklarasi", "menjadi_tim_kampanye",
+    "unggah_media_sosial", "suka_media_sosial", "komentar_media_sosial", "bagikan_media_sosial",
+    "ikuti_akun", "gabung_grup",
+    "foto_bersama_calon", "pasang_alat_peraga",
+    "keputusan_atau_tindakan",
+    "pertemuan", "ajakan", "himbauan", "seruan", "pemberian_barang",
+    "surat_dukungan_ktp", "menjadi_anggota_partai", "mendekati_partai", "mencalonkan_diri",
+    "penggantian_pejabat",
+)
+
+SASARAN = enum("sasaran", "pns_unit_kerja", "anggota_keluarga", "masyarakat")
+
+SANKSI_SEBELUMNYA = record(
+    "sanksi_sebelumnya",
+    tanggal=DATE,
+    tingkat=TINGKAT,
+    sifat=STRING,
+)
+
+DEFAULT_SCHEMA = FactSchema(
+    roots={
+        "responden": record(
+            "responden",
+            status_kepegawaian=STATUS_KEPEGAWAIAN,
+            jenis_jabatan=JENIS_JABATAN,
+            jabatan=STRING,
+            pejabat_struktural=BOOL,
+            anggota_tim_kampanye=BOOL,
+            sanksi_sebelumnya=list_of(SANKSI_SEBELUMNYA),
+        ),
+        "pemilu": record(
+            "pemilu",
+            jenis=JENIS_PEMILU,
+            tanggal_pendaftaran=DATE,
+            tanggal_penetapan=DATE,
+            kampanye_mulai=DATE,
+            kampanye_selesai=DATE,
+            tanggal_pemungutan=DATE,
+        ),
+        "tindakan": record(
+            "tindakan",
+            tanggal=DATE,
+            jenis=JENIS_TINDAKAN,
+            atribut_partai=BOOL,
+            atribut_pns=BOOL,
+            mengerahkan_pns_lain=BOOL,
+            fasilitas_negara=BOOL,
+            menguntungkan_atau_merugikan_calon=BOOL,
+            sasaran=SASARAN,
+            dilakukan_sendiri=BOOL,
+            jam_kerja=BOOL,
+            sedang_cuti=BOOL,
+            terverifikasi=BOOL,
+        ),
+    },
+    subjects=(
+        "ASN", "PNS", "CPNS", "PPPK",
+        "pejabat_struktural", "pejabat_fungsional", "pejabat_asn",
+        "kepala_daerah", "pejabat_negara", "kepala_desa",
+    ),
+)

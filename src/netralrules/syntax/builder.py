@@ -1,0 +1,395 @@
+"""Lark parse tree → AST. Positions become spans; enumerated words become canonical.
+
+Structural problems the grammar cannot express (a field given twice, a required field missing,
+an impossible date, an over-long name) are reported here as diagnostics.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from lark import Token, Tree
+
+from netralrules import ast
+from netralrules.diagnostics import Diagnostic, Label, make
+from netralrules.keywords import canonical
+from netralrules.source import Span
+
+MAX_NAME_LENGTH = 128
+
+# Field keywords by grammar rule, as (Indonesian, English), for messages about fields.
+_FIELD_WORDS: dict[str, tuple[str, str]] = {
+    "title_field": ("judul", "title"),
+    "kind_field": ("jenis", "kind"),
+    "number_field": ("nomor", "number"),
+    "in_force_field": ("berlaku", "in_force"),
+    "repealed_field": ("dicabut", "repealed"),
+    "rank_field": ("peringkat", "rank"),
+    "note_field": ("catatan", "note"),
+    "cites_field": ("rujukan", "cites"),
+    "text_field": ("teks", "text"),
+    "subjects_field": ("untuk", "applies_to"),
+    "validity_field": ("berlaku", "in_force"),
+    "excepts_field": ("mengecualikan", "excepts"),
+    "condition_field": ("jika", "if"),
+    "outcome_field": ("maka", "then"),
+    "sanctions_field": ("sanksi", "sanctions"),
+}
+
+_REQUIRED: dict[str, tuple[str, ...]] = {
+    "instrument": ("title_field", "kind_field", "in_force_field"),
+    "provision": ("cites_field", "text_field", "condition_field", "outcome_field"),
+    "sanction_table": ("cites_field", "sanctions_field"),
+}
+
+_BLOCK_WORDS: dict[str, tuple[str, str]] = {
+    "instrument": ("instrumen", "instrument"),
+    "provision": ("ketentuan", "provision"),
+    "sanction_table": ("hukuman", "penalties"),
+}
+
+
+class Builder:
+    """Builds the AST of one file. `offset` is added to every position (unused: 0)."""
+
+    def __init__(self, path: str) -> None:
+        self.file = path
+        self.diagnostics: list[Diagnostic] = []
+
+    # ---- positions ----------------------------------------------------------------------
+    def span(self, node: Tree[Any] | Token) -> Span:
+        if isinstance(node, Token):
+            start = node.start_pos or 0
+            end = node.end_pos if node.end_pos is not None else start + len(node)
+            return Span(self.file, start, end)
+        meta = node.meta
+        if getattr(meta, "empty", True):
+            return Span(self.file, 0, 0)
+        return Span(self.file, meta.start_pos, meta.end_pos)
+
+    def ident(self, tok: Any) -> str:
+        name = str(tok)
+        if len(name) > MAX_NAME_LENGTH:
+            self.diagnostics.append(
+                make("E0106", self.span(tok), suggestion="short", name=name, length=len(name), limit=MAX_NAME_LENGTH)
+            )
+        return name
+
+    def ref(self, tok: Any) -> ast.Ref:
+        return ast.Ref(name=self.ident(tok), span=self.span(tok))
+
+    # ---- file and declarations ----------------------------------------------------------
+    def build_file(self, tree: Tree[Any]) -> tuple[ast.Declaration, ...]:
+        out: list[ast.Declaration] = []
+        for child in tree.children:
+            decl = self.declaration(child)
+            if decl is not None:
+                out.append(decl)
+        return tuple(out)
+
+    def declaration(self, tree: Tree[Any]) -> ast.Declaration | None:
+        match tree.data:
+            case "instrument":
+                return self.instrument(tree)
+            case "provision":
+                return self.provision(tree)
+            case "definition":
+                return self.definition(tree)
+            case "sanction_table":
+                return self.sanction_table(tree)
+            case "principles":
+                return ast.Principles(
+                    names=tuple(self.ref(t) for t in tree.children[1:]), span=self.span(tree)
+                )
+        raise AssertionError(f"unknown declaration {tree.data}")
+
+    def fields(self, tree: Tree[Any], block: str, name: str) -> dict[str, Tree[Any]]:
+        """The field subtrees of a block by rule name; reports duplicates and missing fields."""
+        found: dict[str, Tree[Any]] = {}
+        for child in tree.children:
+            if not isinstance(child, Tree) or not child.data.endswith("_field"):
+                continue
+            key = str(child.data)
+            if key in found:
+                words = _FIELD_WORDS[key]
+                blk = _BLOCK_WORDS[block]
+                self.diagnostics.append(
+                    make(
+                        "E0109",
+                        self.span(child),
+                        suggestion="merge",
+                        extra=(Label(self.span(found[key]), _first_label()),),
+                        field=words[0], field_en=words[1], block=blk[0], block_en=blk[1],
+                    )
+                )
+                continue
+            found[key] = child
+        for key in _REQUIRED.get(block, ()):
+            if key not in found:
+                words = _FIELD_WORDS[key]
+                blk = _BLOCK_WORDS[block]
+                head = tree.children[1]
+                head_span = self.span(head)
+                self.diagnostics.append(
+                    make(
+                        "E0110", head_span, suggestion="add",
+                        field=words[0], field_en=words[1], block=blk[0], block_en=blk[1], name=name,
+                    )
+                )
+        return found
+
+    def field_spans(self, tree: Tree[Any]) -> tuple[tuple[str, Span], ...]:
+        """Where each field starts and ends; the formatter places comments by them."""
+        return tuple(
+            (str(c.data), self.span(c)) for c in tree.children if isinstance(c, Tree) and c.data.endswith("_field")
+        )
+
+    def instrument(self, tree: Tree[Any]) -> ast.Instrument:
+        ident = self.ref(tree.children[1])
+        f = self.fields(tree, "instrument", ident.name)
+        kw: dict[str, Any] = {}
+        if "title_field" in f:
+            kw["title"] = self.text(f["title_field"].children[1])
+        if "kind_field" in f:
+            kw["kind"] = self.ref(f["kind_field"].children[1])
+        if "number_field" in f:
+            c: list[Any] = f["number_field"].children
+            kw["number"] = self.string(c[1]) if c[1].type == "STRING" else str(c[1])
+            kw["year"] = int(str(c[3]))
+        if "in_force_field" in f:
+            kw["in_force"] = self.date(f["in_force_field"].children[2])
+        if "repealed_field" in f:
+            c = f["repealed_field"].children
+            kw["repealed_on"] = self.date(c[1])
+            if len(c) > 2:
+                kw["repealed_by"] = self.ref(c[3])
+        if "rank_field" in f:
+            kw["rank"] = int(str(f["rank_field"].children[1]))
+        if "note_field" in f:
+            kw["note"] = self.text(f["note_field"].children[1])
+        return ast.Instrument(id=ident, span=self.span(tree), field_spans=self.field_spans(tree), **kw)
+
+    def clause_id(self, tree: Tree[Any]) -> ast.Ref:
+        name = ".".join(self.ident(t) for t in tree.children)
+        return ast.Ref(name=name, span=self.span(tree))
+
+    def provision(self, tree: Tree[Any]) -> ast.Provision:
+        ident = self.clause_id(tree.children[1])
+        f = self.fields(tree, "provision", ident.name)
+        kw: dict[str, Any] = {}
+        if "cites_field" in f:
+            kw["citation"] = self.citation(f["cites_field"].children[1])
+        if "text_field" in f:
+            kw["text"] = self.text(f["text_field"].children[1])
+        if "subjects_field" in f:
+            kw["subjects"] = tuple(self.ref(t) for t in f["subjects_field"].children[1:])
+        if "validity_field" in f:
+            kw["validity"] = self.validity(f["validity_field"])
+        if "excepts_field" in f:
+            kw["excepts"] = tuple(self.clause_id(t) for t in f["excepts_field"].children[1:])
+        if "condition_field" in f:
+            kw["condition"] = self.expr(f["condition_field"].children[1])
+        if "outcome_field" in f:
+            kw["outcome"] = self.outcome(f["outcome_field"].children[1])
+        if "sanctions_field" in f:
+            kw["sanctions"] = self.sanctions(f["sanctions_field"])
+        if "note_field" in f:
+            kw["note"] = self.text(f["note_field"].children[1])
+        return ast.Provision(id=ident, span=self.span(tree), field_spans=self.field_spans(tree), **kw)
+
+    def definition(self, tree: Tree[Any]) -> ast.Definition:
+        c = tree.children
+        label = self.string(c[2]) if len(c) == 4 else None
+        return ast.Definition(name=self.ref(c[1]), label=label, expr=self.expr(c[-1]), span=self.span(tree))
+
+    def sanction_table(self, tree: Tree[Any]) -> ast.SanctionTable:
+        c = tree.children
+        instrument = self.ref(c[1])
+        tier = canonical(str(c[3]))
+        f = self.fields(tree, "sanction_table", f"{instrument.name} {tier}")
+        return ast.SanctionTable(
+            instrument=instrument,
+            tier=tier,
+            citation=self.citation(f["cites_field"].children[1]) if "cites_field" in f else None,
+            sanctions=self.sanctions(f["sanctions_field"]) if "sanctions_field" in f else None,
+            note=self.text(f["note_field"].children[1]) if "note_field" in f else None,
+            span=self.span(tree),
+            field_spans=self.field_spans(tree),
+        )
+
+    # ---- parts ---------------------------------------------------------------------------
+    def citation(self, tree: Tree[Any]) -> ast.Citation:
+        parts = []
+        for part in tree.children[1:]:
+            kind_tok, value_tree = part.children
+            value = "".join(str(t) for t in value_tree.children)
+            parts.append(ast.CitationPart(kind=canonical(str(kind_tok)), value=value, span=self.span(part)))
+        return ast.Citation(instrument=self.ref(tree.children[0]), parts=tuple(parts), span=self.span(tree))
+
+    def validity(self, tree: Tree[Any]) -> ast.Validity:
+        start = end = None
+        c = tree.children
+        for i, tok in enumerate(c):
+            if isinstance(tok, Token) and tok.type == "KW_FROM":
+                start = self.date(c[i + 1])
+            elif isinstance(tok, Token) and tok.type == "KW_UNTIL":
+                end = self.date(c[i + 1])
+        return ast.Validity(start=start, end=end, span=self.span(tree))
+
+    def sanctions(self, tree: Tree[Any]) -> ast.Sanctions:
+        options = tuple(self.text(t) for t in tree.children if isinstance(t, Tree) and t.data == "text")
+        basis = None
+        last = tree.children[-1]
+        if isinstance(last, Tree) and last.data == "citation":
+            basis = self.citation(last)
+        return ast.Sanctions(options=options, basis=basis, span=self.span(tree))
+
+    def outcome(self, tree: Tree[Any]) -> ast.Outcome:
+        c = tree.children
+        kw: dict[str, Any] = {}
+        for child in c[1:]:
+            if not isinstance(child, Tree):
+                continue  # the `menurut` keyword before a penalty basis
+            if child.data == "tier_spec":
+                kw["tier"] = canonical(str(child.children[1]))
+                if len(child.children) > 2:
+                    kw["tier_basis"] = self.citation(child.children[3])
+            elif child.data == "penalties":
+                penalties = []
+                joiners = []
+                for item in child.children:
+                    if isinstance(item, Token):
+                        joiners.append("dan/atau" if "/" in item else "dan")
+                    else:
+                        penalties.append(self.penalty(item))
+                kw["penalties"] = tuple(penalties)
+                kw["joiners"] = tuple(joiners)
+            elif child.data == "citation":
+                kw["penalty_basis"] = self.citation(child)
+        return ast.Outcome(category=canonical(str(c[0])), span=self.span(tree), **kw)
+
+    def penalty(self, tree: Tree[Any]) -> ast.Penalty:
+        c = tree.children
+        kind = canonical(str(c[0]))
+        if len(c) == 3:
+            return ast.Penalty(kind=kind, minimum=None, maximum=self.quantity(c[2]), span=self.span(tree))
+        return ast.Penalty(kind=kind, minimum=self.quantity(c[1]), maximum=self.quantity(c[3]), span=self.span(tree))
+
+    def quantity(self, node: Tree[Any] | Token) -> ast.Quantity:
+        if isinstance(node, Token):
+            return ast.Quantity(rupiah=self.rupiah(node), span=self.span(node))
+        return ast.Quantity(duration=self.duration(node), span=self.span(node))
+
+    # ---- literals ------------------------------------------------------------------------
+    def text(self, tree: Tree[Any]) -> str:
+        # Adjacent strings are lines of one text: `teks "baris satu" "baris dua"`.
+        return "\n".join(self.string(t) for t in tree.children)
+
+    @staticmethod
+    def string(tok: Any) -> str:
+        body = str(tok)[1:-1]
+        out: list[str] = []
+        i = 0
+        while i < len(body):
+            ch = body[i]
+            if ch == "\\" and i + 1 < len(body):
+                nxt = body[i + 1]
+                out.append({"n": "\n", "t": "\t"}.get(nxt, nxt))
+                i += 2
+            else:
+                out.append(ch)
+                i += 1
+        return "".join(out)
+
+    def date(self, tok: Any) -> ast.DateLit:
+        text = str(tok)
+        try:
+            value = datetime.date.fromisoformat(text)
+        except ValueError:
+            self.diagnostics.append(
+                make(
+                    "E0107", self.span(tok), suggestion="format", text=text,
+                    reason="tanggal ini tidak ada di kalender", reason_en="no such day in the calendar",
+                )
+            )
+            value = datetime.date(1, 1, 1)
+        return ast.DateLit(value=value, span=self.span(tok))
+
+    def rupiah(self, tok: Any) -> ast.RupiahLit:
+        digits = "".join(ch for ch in str(tok) if ch.isdigit())
+        return ast.RupiahLit(value=int(digits), span=self.span(tok))
+
+    def duration(self, tree: Tree[Any]) -> ast.Duration:
+        amount, unit = tree.children
+        return ast.Duration(amount=int(str(amount)), unit=canonical(str(unit)), span=self.span(tree))
+
+    def path(self, tree: Tree[Any]) -> ast.Name:
+        return ast.Name(parts=tuple(self.ident(t) for t in tree.children), span=self.span(tree))
+
+    # ---- expressions ---------------------------------------------------------------------
+    def expr(self, node: Tree[Any] | Token) -> ast.Expr:
+        if isinstance(node, Token):  # a lone token never reaches here; the grammar wraps literals
+            raise AssertionError(f"unexpected token {node.type}")
+        sp = self.span(node)
+        c: list[Any] = node.children
+        match node.data:
+            case "or_expr":
+                return ast.Or(operands=tuple(self.expr(x) for x in c if isinstance(x, Tree)), span=sp)
+            case "and_expr":
+                return ast.And(operands=tuple(self.expr(x) for x in c if isinstance(x, Tree)), span=sp)
+            case "negation":
+                return ast.Not(operand=self.expr(c[1]), span=sp)
+            case "compare":
+                return ast.Compare(op=str(c[1]), left=self.expr(c[0]), right=self.expr(c[2]), span=sp)
+            case "membership":
+                coll = c[2]
+                collection: ast.SetLit | ast.Name
+                collection = self.set_literal(coll) if coll.data == "set_literal" else self.path(coll)
+                return ast.Membership(element=self.expr(c[0]), collection=collection, span=sp)
+            case "between":
+                return ast.Between(value=self.expr(c[0]), low=self.expr(c[2]), high=self.expr(c[4]), span=sp)
+            case "within":
+                return ast.Within(
+                    value=self.expr(c[0]), duration=self.duration(c[2]),
+                    direction=canonical(str(c[3])), anchor=self.expr(c[4]), span=sp,
+                )
+            case "arith":
+                return ast.Arith(
+                    terms=tuple(self.expr(x) for x in c[0::2]), ops=tuple(str(x) for x in c[1::2]), span=sp
+                )
+            case "quantifier":
+                return ast.Quantifier(
+                    kind=canonical(str(c[0])), var=self.ident(c[1]), collection=self.path(c[3]),
+                    body=self.expr(c[5]), span=sp,
+                )
+            case "count":
+                body = self.expr(c[5]) if len(c) > 4 else None
+                return ast.Count(var=self.ident(c[1]), collection=self.path(c[3]), body=body, span=sp)
+            case "path":
+                return self.path(node)
+            case "set_literal":
+                return self.set_literal(node)
+            case "string_lit":
+                return ast.StringLit(value=self.string(c[0]), span=sp)
+            case "int_lit":
+                return ast.IntLit(value=int(str(c[0])), span=sp)
+            case "date_lit":
+                return self.date(c[0])
+            case "rupiah_lit":
+                return self.rupiah(c[0])
+            case "bool_lit":
+                return ast.BoolLit(value=canonical(str(c[0])) == "benar", span=sp)
+            case "duration":
+                return self.duration(node)
+        raise AssertionError(f"unknown expression {node.data}")
+
+    def set_literal(self, tree: Tree[Any]) -> ast.SetLit:
+        items = tuple(self.expr(x) for x in tree.children if x is not None)
+        return ast.SetLit(items=items, span=self.span(tree))
+
+
+def _first_label() -> Any:
+    from netralrules.diagnostics import Text
+
+    return Text("pertama kali di sini", "first given here")

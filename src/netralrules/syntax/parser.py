@@ -1,0 +1,219 @@
+"""Source text → AST, with syntax diagnostics. Lark stays inside this package.
+
+A syntax error does not stop the file: the declaration holding it is blanked out (keeping every
+newline, so positions stay true) and the file is parsed again, until it parses or
+`MAX_SYNTAX_ERRORS` errors have been found. Each error is reported in words a legal drafter knows:
+keywords, never Lark's internal terminal names.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from netralrules import ast
+from netralrules.diagnostics import Diagnostic, make
+from netralrules.keywords import BY_TERMINAL, DECLARATION_TERMINALS, PUNCTUATION, TERMINAL_WORDS
+from netralrules.resources import grammar_path
+from netralrules.source import SourceFile, Span
+from netralrules.suggest import closest
+from netralrules.syntax.builder import Builder
+
+MAX_SYNTAX_ERRORS = 20
+# Depth of the parse tree; parentheses and `tidak` add levels, `dan`/`atau` chains do not.
+MAX_NESTING = 100
+
+_DECLARATION_WORDS = [w for t in DECLARATION_TERMINALS for w in BY_TERMINAL[t].words]
+_DECLARATION_START = re.compile(r"^[ \t]*(?:" + "|".join(_DECLARATION_WORDS) + r")\b", re.MULTILINE)
+
+
+@functools.cache
+def _parser() -> Lark:
+    """The LALR parser, built once per process."""
+    return Lark(
+        grammar_path().read_text(encoding="utf-8"),
+        parser="lalr",
+        lexer="contextual",
+        propagate_positions=True,
+        maybe_placeholders=True,
+    )
+
+
+def parse_source(source: SourceFile) -> tuple[ast.RulesFile, tuple[Diagnostic, ...]]:
+    """Parse one file. The AST holds every declaration that parsed; diagnostics say what did not."""
+    text = source.text
+    diagnostics: list[Diagnostic] = []
+    starts = [m.start() for m in _DECLARATION_START.finditer(text)]
+    tree: Tree[Any] | None = None
+    while True:
+        try:
+            tree = _parser().parse(text)
+            break
+        except UnexpectedInput as error:
+            diagnostics.append(_syntax_diagnostic(error, source))
+            if len(diagnostics) >= MAX_SYNTAX_ERRORS:
+                diagnostics.append(make("E0111", Span(source.path, len(text), len(text)), suggestion="fix", limit=MAX_SYNTAX_ERRORS))
+                break
+            text = _blank_declaration(text, _error_offset(error, text), starts)
+    if tree is None:
+        return ast.RulesFile(path=source.path, declarations=()), tuple(diagnostics)
+    too_deep = _too_deep(tree, source.path)
+    if too_deep is not None:
+        diagnostics.append(too_deep)
+        return ast.RulesFile(path=source.path, declarations=()), tuple(diagnostics)
+    builder = Builder(source.path)
+    declarations = builder.build_file(tree)
+    diagnostics.extend(builder.diagnostics)
+    return (
+        ast.RulesFile(path=source.path, declarations=declarations, comments=_comments(text, source.path)),
+        tuple(diagnostics),
+    )
+
+
+_COMMENT_OR_STRING = re.compile(r'"(?:\\.|[^"\\])*"|#[^\n]*', re.DOTALL)
+
+
+def _comments(text: str, path: str) -> tuple[ast.Comment, ...]:
+    """The comments of a file that parsed. The grammar ignores them; the formatter keeps them."""
+    return tuple(
+        ast.Comment(text=m.group(), span=Span(path, m.start(), m.end()))
+        for m in _COMMENT_OR_STRING.finditer(text)
+        if m.group().startswith("#")
+    )
+
+
+def _error_offset(error: UnexpectedInput, text: str) -> int:
+    if isinstance(error, UnexpectedToken) and error.token.type == "$END":
+        return len(text)
+    pos = getattr(error, "pos_in_stream", None)
+    return len(text) if pos is None else int(pos)
+
+
+def _blank_declaration(text: str, offset: int, starts: list[int]) -> str:
+    """Blank out the declaration around `offset`, keeping newlines so offsets stay valid."""
+    before = [s for s in starts if s < offset]
+    begin = before[-1] if before else 0
+    after = [s for s in starts if s >= offset and s > begin]
+    end = after[0] if after else len(text)
+    if end <= begin:
+        end = len(text)
+    blank = re.sub(r"[^\n]", " ", text[begin:end])
+    return text[:begin] + blank + text[end:]
+
+
+def _too_deep(tree: Tree[Any], path: str) -> Diagnostic | None:
+    """Find a subtree nested deeper than MAX_NESTING, without recursion."""
+    stack: list[tuple[Tree[Any], int]] = [(tree, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_NESTING:
+            meta = node.meta
+            start = 0 if getattr(meta, "empty", True) else meta.start_pos
+            end = 0 if getattr(meta, "empty", True) else meta.end_pos
+            return make("E0105", Span(path, start, min(end, start + 1)), label="here", suggestion="split", limit=MAX_NESTING)
+        for child in node.children:
+            if isinstance(child, Tree):
+                stack.append((child, depth + 1))
+    return None
+
+
+# ---- turning Lark's exceptions into diagnostics -------------------------------------------
+
+
+def _expected_words(terminals: set[str] | frozenset[str], lang: str) -> list[str]:
+    words: list[str] = []
+    for name in sorted(terminals):
+        if name in BY_TERMINAL:
+            kw = BY_TERMINAL[name]
+            words.extend(f"`{w}`" for w in (kw.english if lang == "en" else kw.indonesian))
+        elif name in PUNCTUATION:
+            words.append(f"`{PUNCTUATION[name]}`")
+        elif name in TERMINAL_WORDS:
+            words.append(TERMINAL_WORDS[name][1 if lang == "en" else 0])
+        else:
+            words.append(name.lower())
+    unique = sorted(set(words))
+    if len(unique) > 10:
+        unique = [*unique[:10], "…"]
+    return unique
+
+
+def _expected(terminals: set[str] | frozenset[str]) -> dict[str, Any]:
+    return {
+        "expected": ", ".join(_expected_words(terminals, "id")),
+        "expected_en": ", ".join(_expected_words(terminals, "en")),
+    }
+
+
+def _near_keywords(value: str, candidates: list[str], best: str) -> list[str]:
+    """The keywords a reader most likely meant, nearest first (the best match leads)."""
+    from netralrules.suggest import distance
+
+    ranked = sorted(set(candidates), key=lambda w: (distance(value.lower(), w, 99), w))
+    near = [w for w in ranked if w != best and distance(value.lower(), w, 3) <= 3][:2]
+    return [best, *near]
+
+
+def _keyword_candidates(terminals: set[str] | frozenset[str]) -> list[str]:
+    return [w for t in terminals if t in BY_TERMINAL for w in BY_TERMINAL[t].words]
+
+
+def _syntax_diagnostic(error: UnexpectedInput, source: SourceFile) -> Diagnostic:
+    path = source.path
+    text = source.text
+    if isinstance(error, UnexpectedCharacters):
+        pos = error.pos_in_stream or 0
+        char = text[pos] if pos < len(text) else ""
+        span = Span(path, pos, pos + 1)
+        if char == '"':
+            return make("E0108", span, label="open", suggestion="close")
+        allowed = set(error.allowed or ())
+        suggestion = "quote" if char in "“”„'" else "ascii" if char.isalpha() else None
+        return make("E0103", span, label="expected", suggestion=suggestion, char=char, **_expected(allowed))
+    if isinstance(error, UnexpectedToken):
+        token = error.token
+        expected = set(error.expected)
+        if token.type == "$END":
+            span = Span(path, len(text), len(text))
+            words = _expected({"RBRACE"} if "RBRACE" in expected else expected)
+            suggestion = "close" if "RBRACE" in expected else None
+            return make("E0104", span, suggestion=suggestion, **words)
+        start = token.start_pos or 0
+        end = token.end_pos if token.end_pos is not None else start + len(token)
+        span = Span(path, start, end)
+        value = str(token)
+        if token.type == "IDENT":
+            candidates = _keyword_candidates(expected)
+            replacement = closest(value, candidates)
+            if replacement is not None:
+                near = _near_keywords(value, candidates, replacement)
+                return make(
+                    "E0101", span, label="expected", suggestion="replace", token=value, replacement=replacement,
+                    expected=", ".join(f"`{w}`" for w in near), expected_en=", ".join(f"`{w}`" for w in near),
+                )
+        found_id, found_en = _describe_token(token)
+        suggestion = None
+        args: dict[str, Any] = {}
+        if token.type in BY_TERMINAL and "IDENT" in expected:
+            suggestion = "keyword"
+        return make(
+            "E0102", span, label="expected", suggestion=suggestion,
+            found=found_id, found_en=found_en, token=value, **args, **_expected(expected),
+        )
+    if isinstance(error, UnexpectedEOF):
+        return make("E0104", Span(path, len(text), len(text)), **_expected(set(error.expected)))
+    raise AssertionError(f"unknown Lark error {type(error).__name__}")
+
+
+def _describe_token(token: Token) -> tuple[str, str]:
+    value = str(token)
+    if token.type in BY_TERMINAL:
+        return f"kata kunci `{value}`", f"keyword `{value}`"
+    if token.type in TERMINAL_WORDS:
+        id_word, en_word = TERMINAL_WORDS[token.type]
+        return f"{id_word} `{value}`", f"{en_word} `{value}`"
+    return f"`{value}`", f"`{value}`"
