@@ -154,7 +154,7 @@ def _near_keywords(value: str, candidates: list[str], best: str) -> list[str]:
     from netralrules.suggest import distance
 
     ranked = sorted(set(candidates), key=lambda w: (distance(value.lower(), w, 99), w))
-    near = [w for w in ranked if w != best and distance(value.lower(), w, 3) <= 3][:2]
+    near = [w for w in ranked if w != best and distance(value.lower(), w, 2) <= 2][:2]
     return [best, *near]
 
 
