@@ -12,7 +12,16 @@ from netralrules.keywords import BY_TERMINAL, KEYWORDS
 from netralrules.resources import grammar_path
 from netralrules.source import SourceFile
 from netralrules.syntax import parse_source
-from tests.helpers import INSTRUMENT, parse
+from tests.helpers import parse
+
+INSTRUMENT = """
+instrumen PP_94_2021 {
+  judul "Peraturan Pemerintah Nomor 94 Tahun 2021 tentang Disiplin Pegawai Negeri Sipil"
+  jenis PP
+  nomor 94 tahun 2021
+  berlaku sejak 2021-08-31
+}
+"""
 
 INDONESIAN = INSTRUMENT + """
 definisi masa_kampanye "masa kampanye" = tindakan.tanggal antara pemilu.kampanye_mulai sampai pemilu.kampanye_selesai
