@@ -112,8 +112,11 @@ class _Formatter:
             body = [_INDENT + line for line in fields[name]]
             if span is not None:
                 trailing = self.trailing(span.start, span.end)
+                # One trailing comment stays at the end of the field; more (from the lines of a
+                # multi-line field) go above it, each on its own line, so none is merged or lost.
+                lines.extend(_INDENT + c for c in trailing[:-1])
                 if trailing:
-                    body[-1] += "  " + " ".join(trailing)
+                    body[-1] += "  " + trailing[-1]
             lines.extend(body)
         lines.extend(_INDENT + c for c in self.take(node.span.end))
         lines.append("}")

@@ -1,0 +1,113 @@
+"""The formatter: canonical, idempotent, faithful (parse(format(x)) == x), and it keeps comments."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from netralrules import ast
+from netralrules.api import format_text
+from netralrules.formatter import format_file
+from netralrules.loader import load_text
+from netralrules.resources import default_rulebook_path
+from tests import strategies
+
+_SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _parse(text: str) -> ast.RulesFile:
+    loaded = load_text(text, "t.nr")
+    assert loaded.ok, (text, [(d.code, d.message.en) for d in loaded.diagnostics])
+    return loaded.files[0]
+
+
+@_SETTINGS
+@given(strategies.files, st.sampled_from(["id", "en"]))
+def test_parse_of_format_is_the_same_tree(file: ast.RulesFile, lang: str) -> None:
+    text = format_file(file, lang=lang)
+    assert _parse(text) == file
+
+
+@_SETTINGS
+@given(strategies.files)
+def test_format_is_idempotent_and_parse_format_text_equals_parse_text(file: ast.RulesFile) -> None:
+    # Start from a text in the *other* keyword language, laid out differently: format must
+    # normalise it, keep its meaning, and then leave its own output alone.
+    text = format_file(file, lang="en").replace("\n", "\n\n   ")
+    once = format_text(text, "t.nr").formatted
+    assert once is not None
+    assert _parse(once) == _parse(text)
+    assert format_text(once, "t.nr").formatted == once
+
+
+@_SETTINGS
+@given(strategies.files, st.lists(st.text(alphabet="abc xyz#\"'", max_size=20), max_size=6), st.data())
+def test_comments_are_never_lost(file: ast.RulesFile, comments: list[str], data: st.DataObject) -> None:
+    lines = format_file(file).split("\n")
+    for comment in comments:
+        at = data.draw(st.integers(0, len(lines)))
+        own_line = data.draw(st.booleans()) or at == len(lines) or not lines[at].strip()
+        if own_line:
+            lines.insert(at, f"# {comment}")
+        else:
+            lines[at] += f"  # {comment}"
+    text = "\n".join(lines)
+    formatted = format_text(text, "t.nr").formatted
+    assert formatted is not None
+    before = Counter(c.text.rstrip() for c in _parse(text).comments)
+    after = Counter(c.text.rstrip() for c in _parse(formatted).comments)
+    assert before == after
+    assert _parse(formatted) == _parse(text)
+
+
+def test_bundled_rulebook_is_formatted() -> None:
+    for path in sorted(Path(default_rulebook_path()).rglob("*.nr")):
+        text = path.read_text(encoding="utf-8")
+        assert format_text(text, str(path)).formatted == text, f"{path} is not in canonical layout"
+
+
+def test_layout() -> None:
+    messy = """# kepala berkas
+
+ketentuan   k{rujukan PP pasal 5 huruf n angka 4 # rujukan
+teks "baris satu" "baris dua"
+maka disiplin tingkat berat jika tindakan.fasilitas_negara dan tindakan.jenis = ikut_kampanye}
+"""
+    expected = """# kepala berkas
+
+ketentuan k {
+  rujukan PP pasal 5 huruf n angka 4  # rujukan
+  teks "baris satu"
+       "baris dua"
+  jika tindakan.fasilitas_negara dan tindakan.jenis = ikut_kampanye
+  maka disiplin tingkat berat
+}
+"""
+    assert format_text(messy, "t.nr").formatted == expected
+
+
+def test_english_layout() -> None:
+    text = 'definisi d = ada s dalam responden.sanksi_sebelumnya yang (s.tingkat = berat dan tidak benar)\n'
+    assert format_text(text, "t.nr", lang="en").formatted == (
+        "definition d = some s in responden.sanksi_sebelumnya where (s.tingkat = berat and not true)\n"
+    )
+
+
+def test_long_conditions_wrap_one_operand_per_line() -> None:
+    cond = " dan ".join(f"tindakan.fakta_nomor_{i}" for i in range(8))
+    out = format_text(f'ketentuan k {{ rujukan X pasal 1 teks "t" jika {cond} maka etik }}', "t.nr").formatted
+    assert out is not None
+    assert "  jika tindakan.fakta_nomor_0\n    dan tindakan.fakta_nomor_1\n" in out
+
+
+def test_text_with_errors_is_not_formatted() -> None:
+    result = format_text("ketentuan k { jika }", "t.nr")
+    assert result.formatted is None
+    assert [d.code for d in result.diagnostics] == ["E0102"]
+    # A field given twice parses, but formatting would silently drop one of them: refuse.
+    twice = 'ketentuan k { rujukan X pasal 1 teks "a" teks "b" jika benar maka etik }'
+    result = format_text(twice, "t.nr")
+    assert result.formatted is None and [d.code for d in result.diagnostics] == ["E0109"]
