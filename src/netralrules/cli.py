@@ -63,9 +63,10 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         (err if report.diagnostics else out).write(render_all(report.diagnostics, report.sources, args.lang))
         if report.ok and report.rulebook is not None:
             rb = report.rulebook
+            words = ("instruments", "provisions", "definitions") if args.lang == "en" else ("instrumen", "ketentuan", "definisi")
             out.write(
-                f"{len(rb.instruments)} instrumen, {len(rb.provisions)} ketentuan, "
-                f"{len(rb.definitions)} definisi — {rb.content_hash}\n"
+                f"{len(rb.instruments)} {words[0]}, {len(rb.provisions)} {words[1]}, "
+                f"{len(rb.definitions)} {words[2]} — {rb.content_hash}\n"
             )
     if any(d.code in _USAGE_CODES for d in report.diagnostics):
         return 2

@@ -61,8 +61,13 @@ def shorten(value: str, limit: int = 60) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
+# Arguments built by the engine itself (lists of valid values, reasons) are shown whole; the rest
+# comes from the user's file and is shortened.
+_WHOLE = {"options", "expected", "expected_en", "cycle", "reason", "reason_en", "hint", "hint_en"}
+
+
 def _fill(template: str, args: dict[str, Any]) -> str:
-    return template.format(**{k: shorten(str(v), 200) if isinstance(v, str) else v for k, v in args.items()})
+    return template.format(**{k: shorten(v, 80) if isinstance(v, str) and k not in _WHOLE else v for k, v in args.items()})
 
 
 def make(

@@ -95,7 +95,7 @@ TERMINAL_WORDS: dict[str, tuple[str, str]] = {
     "IDENT": ("nama", "name"),
     "STRING": ('teks dalam tanda kutip "…"', 'quoted text "…"'),
     "INT": ("bilangan", "number"),
-    "DATE": ("tanggal (YYYY-MM-DD)", "date (YYYY-MM-DD)"),
+    "DATE": ("tanggal (TTTT-BB-HH)", "date (YYYY-MM-DD)"),
     "RUPIAH": ("jumlah rupiah (Rp1.000)", "rupiah amount (Rp1.000)"),
     "$END": ("akhir berkas", "end of file"),
 }

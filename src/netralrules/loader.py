@@ -60,7 +60,7 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Diagnostic]]
             found.append(path)
         else:
             diagnostics.append(make("E0001", Span(shown, 0, 0), suggestion="path", path=shown,
-                                    reason="tidak ditemukan / not found"))
+                                    reason="tidak ditemukan", reason_en="not found"))
     return found, diagnostics
 
 
@@ -73,7 +73,8 @@ def read_source(path: Path) -> tuple[SourceFile | None, list[Diagnostic]]:
             return None, [make("E0003", Span(shown, 0, 0), suggestion="split", size=size, limit=MAX_FILE_BYTES)]
         data = path.read_bytes()
     except OSError as error:
-        return None, [make("E0001", Span(shown, 0, 0), suggestion="path", path=shown, reason=error.strerror or str(error))]
+        reason = error.strerror or str(error)
+        return None, [make("E0001", Span(shown, 0, 0), suggestion="path", path=shown, reason=reason, reason_en=reason)]
     return decode_source(shown, data)
 
 
@@ -88,7 +89,7 @@ def decode_source(shown: str, data: bytes) -> tuple[SourceFile | None, list[Diag
         shown_text = data.decode("utf-8", errors="replace")
         offset = len(prefix)
         return SourceFile(shown, shown_text), [
-            make("E0002", Span(shown, offset, offset + 1), label="here", suggestion="save", offset=error.start)
+            make("E0002", Span(shown, offset, offset + 1), label="here", suggestion="save", offset=error.start + 1)
         ]
     text = text.removeprefix("\ufeff")
     diagnostics = [

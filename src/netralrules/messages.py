@@ -23,17 +23,22 @@ CATALOG: dict[str, Entry] = {
     # ---- reading files ------------------------------------------------------------------
     "E0001": Entry(
         ("berkas tidak dapat dibaca", "file cannot be read"),
-        ("berkas `{path}` tidak dapat dibaca: {reason}", "cannot read `{path}`: {reason}"),
+        ("berkas `{path}` tidak dapat dibaca: {reason}", "cannot read `{path}`: {reason_en}"),
         suggestions={"path": ("periksa nama dan letak berkas", "check the file name and location")},
     ),
     "E0002": Entry(
         ("berkas bukan UTF-8", "file is not UTF-8"),
         (
             "berkas bukan teks UTF-8 yang sah (bita ke-{offset})",
-            "the file is not valid UTF-8 text (byte {offset})",
+            "the file is not valid UTF-8 text (byte number {offset})",
         ),
         labels={"here": ("bita tidak sah di sini", "invalid byte here")},
-        suggestions={"save": ("simpan ulang berkas dengan pengodean UTF-8", "save the file again as UTF-8")},
+        suggestions={
+            "save": (
+                "simpan ulang berkas dengan pengodean UTF-8 (berkas ini mungkin tersimpan sebagai Windows-1252)",
+                "save the file again as UTF-8 (it may have been saved as Windows-1252)",
+            )
+        },
     ),
     "E0003": Entry(
         ("berkas terlalu besar", "file too large"),
@@ -88,7 +93,7 @@ CATALOG: dict[str, Entry] = {
                 "nama hanya boleh memakai huruf a-z, A-Z, angka dan garis bawah `_`",
                 "names may only use the letters a-z, A-Z, digits and the underscore `_`",
             ),
-            "quote": ('teks harus diapit tanda kutip lurus "…"', 'text must be inside straight double quotes "…"'),
+            "replace": ("ganti `{char}` dengan `{replacement}`", "replace `{char}` with `{replacement}`"),
         },
     ),
     "E0104": Entry(
@@ -122,7 +127,10 @@ CATALOG: dict[str, Entry] = {
     "E0107": Entry(
         ("tanggal tidak sah", "invalid date"),
         ("`{text}` bukan tanggal yang sah: {reason}", "`{text}` is not a valid date: {reason_en}"),
-        suggestions={"format": ("tulis tanggal sebagai TTTT-BB-HH, misalnya 2021-08-31", "write dates as YYYY-MM-DD, e.g. 2021-08-31")},
+        suggestions={
+            "format": ("tulis tanggal sebagai TTTT-BB-HH, misalnya 2021-08-31", "write dates as YYYY-MM-DD, e.g. 2021-08-31"),
+            "swap": ("hari dan bulan tertukar? `{replacement}`", "day and month swapped? `{replacement}`"),
+        },
     ),
     "E0108": Entry(
         ("teks tidak ditutup", "unterminated text"),
@@ -132,13 +140,13 @@ CATALOG: dict[str, Entry] = {
     ),
     "E0109": Entry(
         ("isian ganda", "duplicate field"),
-        ("isian `{field}` ditulis lebih dari sekali dalam {block}", "the field `{field_en}` is given more than once in {block_en}"),
+        ("isian `{field}` ditulis lebih dari sekali dalam {block} ini", "the field `{field}` (`{field_en}`) is given more than once in this {block_en}"),
         labels={"first": ("pertama kali di sini", "first given here")},
         suggestions={"merge": ("hapus salah satu atau gabungkan isinya", "delete one of them or merge them")},
     ),
     "E0110": Entry(
         ("isian wajib tidak ada", "missing required field"),
-        ("{block} `{name}` tidak memiliki isian `{field}`", "{block_en} `{name}` has no `{field_en}` field"),
+        ("{block} `{name}` tidak memiliki isian `{field}`", "the {block_en} `{name}` has no `{field}` (`{field_en}`) field"),
         suggestions={"add": ("tambahkan `{field} …` ke dalam blok", "add `{field_en} …` to the block")},
     ),
     "E0111": Entry(
@@ -160,9 +168,12 @@ CATALOG: dict[str, Entry] = {
     ),
     "E0202": Entry(
         ("nama ganda", "duplicate name"),
-        ("{kind} `{name}` dideklarasikan lebih dari sekali", "{kind_en} `{name}` is declared more than once"),
+        ("{kind}`{name}` dideklarasikan lebih dari sekali", "{kind_en}`{name}` is declared more than once"),
         labels={"first": ("pertama kali dideklarasikan di sini", "first declared here")},
-        suggestions={"rename": ("beri nama yang berbeda atau hapus salah satunya", "give it another name or delete one")},
+        suggestions={
+            "rename": ("beri nama yang berbeda atau hapus salah satunya", "give it another name or delete one"),
+            "merge": ("gabungkan keduanya menjadi satu", "merge them into one"),
+        },
     ),
     "E0203": Entry(
         ("rujukan pasal tidak sah", "malformed citation"),
@@ -215,7 +226,7 @@ CATALOG: dict[str, Entry] = {
         ("masa berlaku di luar instrumen", "validity outside the instrument"),
         (
             "ketentuan `{name}` berlaku {which} {date}, di luar masa berlaku {instrument} ({start} sampai {end})",
-            "provision `{name}` is in force {which_en} {date}, outside the life of {instrument} ({start} to {end})",
+            "provision `{name}` is in force {which_en} {date}, outside the life of {instrument} ({start} to {end_en})",
         ),
         suggestions={"align": ("sesuaikan tanggal dengan masa berlaku instrumennya", "align the date with the instrument's life")},
     ),
@@ -251,7 +262,10 @@ CATALOG: dict[str, Entry] = {
     "E0215": Entry(
         ("asas konflik tidak dikenal", "unknown conflict principle"),
         ("{reason}", "{reason_en}"),
-        suggestions={"list": ("asas yang sah: {options}", "valid principles: {options}")},
+        suggestions={
+            "list": ("asas yang sah: {options}", "valid principles: {options}"),
+            "similar": ("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
+        },
     ),
     "E0216": Entry(
         ("bukan daftar", "not a list"),
@@ -266,7 +280,10 @@ CATALOG: dict[str, Entry] = {
     "E0218": Entry(
         ("instrumen pencabut tidak dikenal", "unknown repealing instrument"),
         ("instrumen pencabut `{name}` tidak dideklarasikan", "the repealing instrument `{name}` is not declared"),
-        suggestions={"similar": ("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`")},
+        suggestions={
+            "similar": ("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
+            "declare": ("deklarasikan dengan `instrumen {name} {{ … }}`", "declare it with `instrumen {name} {{ … }}`"),
+        },
     ),
     # ---- warnings ------------------------------------------------------------------------
     "W0301": Entry(

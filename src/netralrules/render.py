@@ -22,39 +22,49 @@ def render(diagnostic: Diagnostic, sources: Mapping[str, SourceFile], lang: str 
     """One diagnostic as the block a user reads: header, location, the line, the caret, a suggestion."""
     words = _WORDS["en" if lang == "en" else "id"]
     d = diagnostic
+    spans = [(d.span, d.label, "^", True)] + [(lb.span, lb.text, "-", lb.span.file != d.span.file) for lb in d.extra]
+    # One gutter for the whole block, as wide as its largest line number, so every `|` lines up.
+    width = max([len(str(_line_of(s, sources))) for s, *_ in spans] + [1])
     lines = [f"{words[d.severity.value]}[{d.code}]: {d.message.get(lang)}"]
-    lines.extend(_snippet(d.span, d.label, sources, lang, "^", header=True))
-    for label in d.extra:
-        lines.extend(_snippet(label.span, label.text, sources, lang, "-", header=label.span.file != d.span.file))
+    for span, label, mark, header in spans:
+        lines.extend(_snippet(span, label, sources, lang, mark, header, width))
     if d.suggestion is not None and d.suggestion.get(lang):
-        lines.append(f"   = {words['suggestion']}: {d.suggestion.get(lang)}")
+        lines.append(f"{' ' * width} = {words['suggestion']}: {d.suggestion.get(lang)}")
     return "\n".join(lines)
 
 
-def _snippet(span: Span, label: Text | None, sources: Mapping[str, SourceFile], lang: str, mark: str, header: bool) -> list[str]:
+def _line_of(span: Span, sources: Mapping[str, SourceFile]) -> int:
+    source = sources.get(span.file)
+    return source.position(span.start).line if source else 0
+
+
+def _snippet(
+    span: Span, label: Text | None, sources: Mapping[str, SourceFile], lang: str, mark: str, header: bool, width: int
+) -> list[str]:
+    pad = " " * width
     source = sources.get(span.file)
     if source is None:
-        return [f"  --> {span.file}"] if header else []
+        return [f"{pad}--> {span.file}"] if header else []
     pos = source.position(span.start)
-    out = [f"  --> {span.file}:{pos.line}:{pos.column}"] if header else []
+    out = [f"{pad}--> {span.file}:{pos.line}:{pos.column}"] if header else []
     line_text = source.line_text(pos.line).replace("\t", " ")
     start_col = pos.column - 1
-    end = min(span.end, span.start + max(1, len(line_text) - start_col))
-    width = max(1, min(end - span.start, len(line_text) - start_col) if start_col < len(line_text) else 1)
+    width_marks = max(1, min(span.end - span.start, len(line_text) - start_col))
     # Long lines (a 100,000-character name) are shown as a window around the problem.
-    offset = 0
     if len(line_text) > _MAX_LINE:
         offset = max(0, start_col - 20)
-        line_text = ("…" if offset else "") + line_text[offset : offset + _MAX_LINE] + "…"
-        start_col = start_col - offset + (1 if offset else 0)
-        width = min(width, _MAX_LINE - start_col + 1)
-    gutter = " " * len(str(pos.line))
-    out.append(f"{gutter} |")
-    out.append(f"{pos.line} | {line_text}")
-    caret = " " * start_col + mark * max(1, width)
+        window = line_text[offset : offset + _MAX_LINE]
+        prefix = "…" if offset else ""
+        suffix = "…" if offset + _MAX_LINE < len(line_text) else ""
+        line_text = prefix + window + suffix
+        start_col = start_col - offset + len(prefix)
+        width_marks = max(1, min(width_marks, len(window) - (start_col - len(prefix))))
+    out.append(f"{pad} |")
+    out.append(f"{str(pos.line).rjust(width)} | {line_text}")
+    caret = " " * start_col + mark * width_marks
     if label is not None:
         caret += " " + label.get(lang)
-    out.append(f"{gutter} | {caret}")
+    out.append(f"{pad} | {caret}")
     return out
 
 

@@ -73,9 +73,11 @@ class _Checker:
             self.check_principles(self.principles)
         order = self.exception_order()
         self.diagnostics.extend(self.exprs.diagnostics)
-        self.diagnostics.extend(
-            lint.warnings(self.instruments, self.provisions, self.definitions, self.tables, self.exprs.used_definitions)
-        )
+        warnings = lint.warnings(self.instruments, self.provisions, self.definitions, self.tables, self.exprs.used_definitions)
+        if any(d.is_error for d in self.diagnostics):
+            # With errors, a mistyped reference would make its definition look unused: wait for a clean run.
+            warnings = [w for w in warnings if w.code != "W0304"]
+        self.diagnostics.extend(warnings)
         diagnostics = tuple(sorted(self.diagnostics, key=sort_key))
         if any(d.is_error for d in diagnostics):
             return CheckResult(None, diagnostics)
@@ -104,13 +106,14 @@ class _Checker:
                 case ast.SanctionTable():
                     key = (decl.instrument.name, decl.tier)
                     if key in self.tables:
-                        self.duplicate(decl.instrument, self.tables[key].instrument, f"{key[0]} {key[1]}", "hukuman", "penalties")
+                        self.duplicate(decl.instrument, self.tables[key].instrument, f"{key[0]} tingkat {key[1]}",
+                                       "hukuman", "penalties")
                     else:
                         self.tables[key] = decl
                 case ast.Principles():
                     if self.principles is not None:
                         first = self.principles.names[0] if self.principles.names else decl.names[0]
-                        self.duplicate(decl.names[0], first, "asas_konflik", "asas_konflik", "conflict_principles")
+                        self.duplicate(decl.names[0], first, "asas_konflik", "", "", merge=True)
                     else:
                         self.principles = decl
 
@@ -122,15 +125,15 @@ class _Checker:
         else:
             table[ref.name] = decl
 
-    def duplicate(self, ref: ast.Ref, first: ast.Ref, name: str, kind: str, kind_en: str) -> None:
-        self.emit(make("E0202", ref.span, suggestion="rename", extra=(first_label(first.span),),
-                       kind=kind.capitalize(), kind_en=kind_en.capitalize(), name=name))
+    def duplicate(self, ref: ast.Ref, first: ast.Ref, name: str, kind: str, kind_en: str, merge: bool = False) -> None:
+        self.emit(make("E0202", ref.span, suggestion="merge" if merge else "rename", extra=(first_label(first.span),),
+                       kind=f"{kind} " if kind else "", kind_en=f"the {kind_en} " if kind_en else "", name=name))
 
     # ---- instruments -------------------------------------------------------------------------
     def check_instrument(self, inst: ast.Instrument) -> None:
         if inst.repealed_by is not None and inst.repealed_by.name not in self.instruments:
             replacement = closest(inst.repealed_by.name, self.instruments)
-            self.emit(make("E0218", inst.repealed_by.span, suggestion="similar" if replacement else None,
+            self.emit(make("E0218", inst.repealed_by.span, suggestion="similar" if replacement else "declare",
                            name=inst.repealed_by.name, replacement=replacement or ""))
         if inst.in_force and inst.repealed_on and inst.repealed_on.value < inst.in_force.value:
             self.emit(make("E0211", inst.repealed_on.span, suggestion="swap",
@@ -228,7 +231,8 @@ class _Checker:
             if outside:
                 self.emit(make("E0210", date.span, suggestion="align", name=prov.id.name, which=which, which_en=which_en,
                                date=date.value.isoformat(), instrument=inst.id.name, start=life_start.isoformat(),
-                               end=life_end.isoformat() if life_end else "…"))
+                               end=life_end.isoformat() if life_end else "sekarang (belum dicabut)",
+                               end_en=life_end.isoformat() if life_end else "now (not repealed)"))
 
     def check_outcome(self, outcome: ast.Outcome) -> None:
         if outcome.tier is not None and outcome.category != "disiplin":
@@ -281,7 +285,9 @@ class _Checker:
         options = ", ".join(f"`{p}`" for p in KNOWN_PRINCIPLES)
         for ref in principles.names:
             if ref.name not in KNOWN_PRINCIPLES:
-                self.emit(make("E0215", ref.span, suggestion="list", options=options,
+                replacement = closest(ref.name, KNOWN_PRINCIPLES)
+                self.emit(make("E0215", ref.span, suggestion="similar" if replacement else "list", options=options,
+                               replacement=replacement or "",
                                reason=f"`{ref.name}` bukan asas penyelesaian konflik yang dikenal",
                                reason_en=f"`{ref.name}` is not a known conflict principle"))
             elif ref.name in seen:

@@ -249,6 +249,12 @@ class ExprChecker:
             else:
                 self.unknown_name(lit_node)
             return
+        if left.kind == "date" and right.kind == "string":
+            self.mismatch(
+                right_node.span, f"`{op}`", f"`{op}`", left, right,
+                ("tulis tanggal tanpa tanda kutip, misalnya `2024-02-14`", "write dates without quotes, e.g. `2024-02-14`"),
+            )
+            return
         if left.kind == "enum" and right.kind == "string":
             self.mismatch(
                 right_node.span, f"`{op}`", f"`{op}`", left, right,

@@ -13,7 +13,7 @@ from lark import Token, Tree
 
 from netralrules import ast
 from netralrules.diagnostics import Diagnostic, Label, make
-from netralrules.keywords import canonical
+from netralrules.keywords import ALL_WORDS, canonical
 from netralrules.source import Span
 
 MAX_NAME_LENGTH = 128
@@ -78,6 +78,18 @@ class Builder:
 
     def ref(self, tok: Any) -> ast.Ref:
         return ast.Ref(name=self.ident(tok), span=self.span(tok))
+
+    def declared(self, tok: Any) -> str:
+        """A name being declared (a definition, a quantified variable). The lexer accepts a keyword
+        there, but every later use would read as the keyword, so it is refused where it is made."""
+        name = self.ident(tok)
+        if name in ALL_WORDS:
+            self.diagnostics.append(
+                make("E0102", self.span(tok), label="expected", suggestion="keyword", token=name,
+                     found=f"kata kunci `{name}`", found_en=f"keyword `{name}`",
+                     expected="nama yang bukan kata kunci", expected_en="a name that is not a keyword")
+            )
+        return name
 
     # ---- file and declarations ----------------------------------------------------------
     def build_file(self, tree: Tree[Any]) -> tuple[ast.Declaration, ...]:
@@ -201,7 +213,8 @@ class Builder:
     def definition(self, tree: Tree[Any]) -> ast.Definition:
         c = tree.children
         label = self.string(c[2]) if len(c) == 4 else None
-        return ast.Definition(name=self.ref(c[1]), label=label, expr=self.expr(c[-1]), span=self.span(tree))
+        name = ast.Ref(name=self.declared(c[1]), span=self.span(c[1]))
+        return ast.Definition(name=name, label=label, expr=self.expr(c[-1]), span=self.span(tree))
 
     def sanction_table(self, tree: Tree[Any]) -> ast.SanctionTable:
         c = tree.children
@@ -307,9 +320,15 @@ class Builder:
         try:
             value = datetime.date.fromisoformat(text)
         except ValueError:
+            year, month, day = text.split("-")
+            swapped = f"{year}-{day}-{month}"
+            try:
+                datetime.date.fromisoformat(swapped)
+            except ValueError:
+                swapped = ""
             self.diagnostics.append(
                 make(
-                    "E0107", self.span(tok), suggestion="format", text=text,
+                    "E0107", self.span(tok), suggestion="swap" if swapped else "format", text=text, replacement=swapped,
                     reason="tanggal ini tidak ada di kalender", reason_en="no such day in the calendar",
                 )
             )
@@ -360,12 +379,12 @@ class Builder:
                 )
             case "quantifier":
                 return ast.Quantifier(
-                    kind=canonical(str(c[0])), var=self.ident(c[1]), collection=self.path(c[3]),
+                    kind=canonical(str(c[0])), var=self.declared(c[1]), collection=self.path(c[3]),
                     body=self.expr(c[5]), span=sp,
                 )
             case "count":
                 body = self.expr(c[5]) if len(c) > 4 else None
-                return ast.Count(var=self.ident(c[1]), collection=self.path(c[3]), body=body, span=sp)
+                return ast.Count(var=self.declared(c[1]), collection=self.path(c[3]), body=body, span=sp)
             case "path":
                 return self.path(node)
             case "set_literal":

@@ -17,14 +17,15 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from netralrules import ast
 from netralrules.diagnostics import Diagnostic, make
-from netralrules.keywords import BY_TERMINAL, DECLARATION_TERMINALS, PUNCTUATION, TERMINAL_WORDS
+from netralrules.keywords import BY_TERMINAL, DECLARATION_TERMINALS, KEYWORDS, PUNCTUATION, TERMINAL_WORDS
 from netralrules.resources import grammar_path
 from netralrules.source import SourceFile, Span
 from netralrules.suggest import closest
 from netralrules.syntax.builder import Builder
 
 MAX_SYNTAX_ERRORS = 20
-# Depth of the parse tree; parentheses and `tidak` add levels, `dan`/`atau` chains do not.
+# Depth of the parse tree. Nested conditions (`(a dan (b atau (…)))`) and stacked `tidak` add
+# levels; parentheses around a single value and flat `dan`/`atau` chains do not.
 MAX_NESTING = 100
 
 _DECLARATION_WORDS = [w for t in DECLARATION_TERMINALS for w in BY_TERMINAL[t].words]
@@ -56,7 +57,7 @@ def parse_source(source: SourceFile) -> tuple[ast.RulesFile, tuple[Diagnostic, .
         except UnexpectedInput as error:
             diagnostics.append(_syntax_diagnostic(error, source))
             if len(diagnostics) >= MAX_SYNTAX_ERRORS:
-                diagnostics.append(make("E0111", Span(source.path, len(text), len(text)), suggestion="fix", limit=MAX_SYNTAX_ERRORS))
+                diagnostics.append(make("E0111", diagnostics[-1].span, suggestion="fix", limit=MAX_SYNTAX_ERRORS))
                 break
             text = _blank_declaration(text, _error_offset(error, text), starts)
     if tree is None:
@@ -107,26 +108,53 @@ def _blank_declaration(text: str, offset: int, starts: list[int]) -> str:
 
 def _too_deep(tree: Tree[Any], path: str) -> Diagnostic | None:
     """Find a subtree nested deeper than MAX_NESTING, without recursion."""
-    stack: list[tuple[Tree[Any], int]] = [(tree, 0)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > MAX_NESTING:
-            meta = node.meta
-            start = 0 if getattr(meta, "empty", True) else meta.start_pos
-            end = 0 if getattr(meta, "empty", True) else meta.end_pos
-            return make("E0105", Span(path, start, min(end, start + 1)), label="here", suggestion="split", limit=MAX_NESTING)
-        for child in node.children:
-            if isinstance(child, Tree):
-                stack.append((child, depth + 1))
+    for top in tree.children:
+        if not isinstance(top, Tree):
+            continue
+        stack: list[tuple[Tree[Any], int]] = [(top, 1)]
+        while stack:
+            node, depth = stack.pop()
+            if depth > MAX_NESTING:
+                # Point at the first parenthesis of the condition, where a reader starts to untangle it.
+                start = _first_nested(top)
+                return make("E0105", Span(path, start, start + 1), label="here", suggestion="split", limit=MAX_NESTING)
+            stack.extend((child, depth + 1) for child in node.children if isinstance(child, Tree))
     return None
+
+
+def _first_nested(top: Tree[Any]) -> int:
+    """Where the outermost expression of a declaration starts (breadth first, without recursion)."""
+    queue = [top]
+    while queue:
+        node = queue.pop(0)
+        if node.data in _EXPRESSION_RULES and not getattr(node.meta, "empty", True):
+            return int(node.meta.start_pos)
+        queue.extend(child for child in node.children if isinstance(child, Tree))
+    return 0 if getattr(top.meta, "empty", True) else int(top.meta.start_pos)
+
+
+# Characters word processors put in for the ones the language uses.
+_TYPOGRAPHIC = {"“": '"', "”": '"', "„": '"', "≥": ">=", "≤": "<=", "≠": "!=", "–": "-", "—": "-", "‘": '"', "’": '"', "'": '"'}
+
+_EXPRESSION_RULES = {"or_expr", "and_expr", "negation", "compare", "membership", "between", "within", "arith"}
 
 
 # ---- turning Lark's exceptions into diagnostics -------------------------------------------
 
 
+_TERMINAL_ORDER = ["RBRACE", "RPAR", *[k.terminal for k in KEYWORDS], *PUNCTUATION, *TERMINAL_WORDS]
+
+
+def _ordered(terminals: set[str] | frozenset[str]) -> list[str]:
+    """Closing brackets first, then keywords in table order (declaration and field words lead),
+    then punctuation and literals: the likeliest fix comes first, the same in both languages."""
+    rank = {name: i for i, name in enumerate(_TERMINAL_ORDER)}
+    return sorted(terminals, key=lambda t: (rank.get(t, len(rank)), t))
+
+
 def _expected_words(terminals: set[str] | frozenset[str], lang: str) -> list[str]:
     words: list[str] = []
-    for name in sorted(terminals):
+    for name in _ordered(terminals):
         if name in BY_TERMINAL:
             kw = BY_TERMINAL[name]
             words.extend(f"`{w}`" for w in (kw.english if lang == "en" else kw.indonesian))
@@ -136,9 +164,9 @@ def _expected_words(terminals: set[str] | frozenset[str], lang: str) -> list[str
             words.append(TERMINAL_WORDS[name][1 if lang == "en" else 0])
         else:
             words.append(name.lower())
-    unique = sorted(set(words))
-    if len(unique) > 10:
-        unique = [*unique[:10], "…"]
+    unique = list(dict.fromkeys(words))
+    if len(unique) > 12:
+        unique = [*unique[:12], "…"]
     return unique
 
 
@@ -172,13 +200,17 @@ def _syntax_diagnostic(error: UnexpectedInput, source: SourceFile) -> Diagnostic
         if char == '"':
             return make("E0108", span, label="open", suggestion="close")
         allowed = set(error.allowed or ())
-        suggestion = "quote" if char in "“”„'" else "ascii" if char.isalpha() else None
+        replacement = _TYPOGRAPHIC.get(char)
+        if replacement is not None:
+            return make("E0103", span, label="expected", suggestion="replace", char=char, replacement=replacement, **_expected(allowed))
+        suggestion = "ascii" if char.isalpha() else None
         return make("E0103", span, label="expected", suggestion=suggestion, char=char, **_expected(allowed))
     if isinstance(error, UnexpectedToken):
         token = error.token
-        expected = set(error.expected)
+        expected = _accepted(error)
         if token.type == "$END":
-            span = Span(path, len(text), len(text))
+            end = len(text.rstrip())
+            span = Span(path, max(0, end - 1), end)
             words = _expected({"RBRACE"} if "RBRACE" in expected else expected)
             suggestion = "close" if "RBRACE" in expected else None
             return make("E0104", span, suggestion=suggestion, **words)
@@ -207,6 +239,15 @@ def _syntax_diagnostic(error: UnexpectedInput, source: SourceFile) -> Diagnostic
     if isinstance(error, UnexpectedEOF):
         return make("E0104", Span(path, len(text), len(text)), **_expected(set(error.expected)))
     raise AssertionError(f"unknown Lark error {type(error).__name__}")
+
+
+def _accepted(error: UnexpectedToken) -> set[str]:
+    """What the parser really accepts here: LALR's `expected` includes look-ahead noise."""
+    try:
+        accepted = set(error.interactive_parser.accepts())  # type: ignore[no-untyped-call]
+    except Exception:  # the interactive parser is a refinement only; fall back to `expected`
+        accepted = set()
+    return accepted or set(error.expected)
 
 
 def _describe_token(token: Token) -> tuple[str, str]:
