@@ -78,6 +78,7 @@ CATALOG: dict[str, Entry] = {
         labels={"expected": ("yang diharapkan di sini: {expected}", "expected here: {expected_en}")},
         suggestions={
             "replace": ("ganti `{token}` dengan `{replacement}`", "replace `{token}` with `{replacement}`"),
+            "add_then": ("tambahkan `maka` sebelum `{token}`", "add `maka` (`then`) before `{token}`"),
             "keyword": (
                 "`{token}` adalah kata kunci dan tidak dapat dipakai sebagai nama; pilih nama lain",
                 "`{token}` is a keyword and cannot be used as a name; choose another name",

@@ -232,9 +232,17 @@ def _syntax_diagnostic(error: UnexpectedInput, source: SourceFile) -> Diagnostic
         args: dict[str, Any] = {}
         if token.type in BY_TERMINAL and "IDENT" in expected:
             suggestion = "keyword"
+        elif token.type == "CATEGORY" and "KW_THEN" in expected:
+            suggestion = "add_then"
+        elif value == "=" and start > 0 and text[start - 1] == "=":
+            # `==` from programming habits: the language compares with a single `=`.
+            span = Span(path, start - 1, end)
+            suggestion = "replace"
+            args = {"replacement": "="}
+            value = "=="
         return make(
             "E0102", span, label="expected", suggestion=suggestion,
-            found=found_id, found_en=found_en, token=value, **args, **_expected(expected),
+            found=found_id, found_en=found_en, **{"token": value, **args}, **_expected(expected),
         )
     if isinstance(error, UnexpectedEOF):
         return make("E0104", Span(path, len(text), len(text)), **_expected(set(error.expected)))
