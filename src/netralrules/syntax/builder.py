@@ -56,17 +56,34 @@ class Builder:
     def __init__(self, path: str) -> None:
         self.file = path
         self.diagnostics: list[Diagnostic] = []
+        # Spans of tree nodes by id(); the tree outlives the builder's use of it, so ids are stable.
+        self._memo: dict[int, tuple[int, int] | None] = {}
 
     # ---- positions ----------------------------------------------------------------------
     def span(self, node: Tree[Any] | Token) -> Span:
+        """From the first token of a node to the end of its last one. The parser does not track
+        positions on tree nodes; computing them here, once per node, is cheaper."""
+        bounds = self._bounds(node)
+        return Span(self.file, *bounds) if bounds is not None else Span(self.file, 0, 0)
+
+    def _bounds(self, node: Tree[Any] | Token | None) -> tuple[int, int] | None:
+        if node is None:
+            return None
         if isinstance(node, Token):
             start = node.start_pos or 0
-            end = node.end_pos if node.end_pos is not None else start + len(node)
-            return Span(self.file, start, end)
-        meta = node.meta
-        if getattr(meta, "empty", True):
-            return Span(self.file, 0, 0)
-        return Span(self.file, meta.start_pos, meta.end_pos)
+            return start, node.end_pos if node.end_pos is not None else start + len(node)
+        key = id(node)
+        if key in self._memo:
+            return self._memo[key]
+        kids = [c for c in node.children if c is not None]
+        bounds = None
+        if kids:
+            first = self._bounds(kids[0])
+            last = self._bounds(kids[-1]) if len(kids) > 1 else first
+            if first is not None and last is not None:
+                bounds = (first[0], last[1])
+        self._memo[key] = bounds
+        return bounds
 
     def ident(self, tok: Any) -> str:
         name = str(tok)
@@ -101,7 +118,7 @@ class Builder:
         return tuple(out)
 
     def declaration(self, tree: Tree[Any]) -> ast.Declaration | None:
-        match tree.data:
+        match str(tree.data):
             case "instrument":
                 return self.instrument(tree)
             case "provision":
@@ -344,7 +361,10 @@ class Builder:
         return ast.Duration(amount=int(str(amount)), unit=canonical(str(unit)), span=self.span(tree))
 
     def path(self, tree: Tree[Any]) -> ast.Name:
-        return ast.Name(parts=tuple(self.ident(t) for t in tree.children), span=self.span(tree))
+        parts = tuple(map(str, tree.children))
+        if any(len(p) > MAX_NAME_LENGTH for p in parts):
+            parts = tuple(self.ident(t) for t in tree.children)
+        return ast.Name(parts=parts, span=self.span(tree))
 
     # ---- expressions ---------------------------------------------------------------------
     def expr(self, node: Tree[Any] | Token) -> ast.Expr:
@@ -352,7 +372,7 @@ class Builder:
             raise AssertionError(f"unexpected token {node.type}")
         sp = self.span(node)
         c: list[Any] = node.children
-        match node.data:
+        match str(node.data):  # a plain str compares faster than Lark's Token
             case "or_expr":
                 return ast.Or(operands=tuple(self.expr(x) for x in c if isinstance(x, Tree)), span=sp)
             case "and_expr":
@@ -406,6 +426,20 @@ class Builder:
     def set_literal(self, tree: Tree[Any]) -> ast.SetLit:
         items = tuple(self.expr(x) for x in tree.children if x is not None)
         return ast.SetLit(items=items, span=self.span(tree))
+
+
+def first_token(node: Tree[Any] | Token | None) -> Token | None:
+    """The leftmost token under a node, without recursion."""
+    while isinstance(node, Tree):
+        node = next((c for c in node.children if c is not None), None)
+    return node
+
+
+def last_token(node: Tree[Any] | Token | None) -> Token | None:
+    """The rightmost token under a node, without recursion."""
+    while isinstance(node, Tree):
+        node = next((c for c in reversed(node.children) if c is not None), None)
+    return node
 
 
 def _first_label() -> Any:

@@ -21,7 +21,8 @@ from netralrules.keywords import BY_TERMINAL, DECLARATION_TERMINALS, KEYWORDS, P
 from netralrules.resources import grammar_path
 from netralrules.source import SourceFile, Span
 from netralrules.suggest import closest
-from netralrules.syntax.builder import Builder
+from netralrules.syntax.builder import Builder, first_token
+from netralrules.syntax.lexer import FastLexer
 
 MAX_SYNTAX_ERRORS = 20
 # Depth of the parse tree. Nested conditions (`(a dan (b atau (…)))`) and stacked `tidak` add
@@ -38,8 +39,7 @@ def _parser() -> Lark:
     return Lark(
         grammar_path().read_text(encoding="utf-8"),
         parser="lalr",
-        lexer="contextual",
-        propagate_positions=True,
+        lexer=FastLexer,
         maybe_placeholders=True,
     )
 
@@ -127,10 +127,13 @@ def _first_nested(top: Tree[Any]) -> int:
     queue = [top]
     while queue:
         node = queue.pop(0)
-        if node.data in _EXPRESSION_RULES and not getattr(node.meta, "empty", True):
-            return int(node.meta.start_pos)
+        if node.data in _EXPRESSION_RULES:
+            break
         queue.extend(child for child in node.children if isinstance(child, Tree))
-    return 0 if getattr(top.meta, "empty", True) else int(top.meta.start_pos)
+    else:
+        node = top
+    token = first_token(node)
+    return 0 if token is None else int(token.start_pos or 0)
 
 
 # Characters word processors put in for the ones the language uses.
