@@ -17,15 +17,13 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
+
+from lark import Lark
 
 from netralrules.api import check_paths
 from netralrules.checker import check
 from netralrules.loader import load_text
-from netralrules.resources import default_rulebook_path
-from lark import Lark
-
-from netralrules.resources import grammar_path
+from netralrules.resources import default_rulebook_path, grammar_path
 from netralrules.syntax.parser import _parser
 
 _ACTS = ["ikut_kampanye", "menjadi_tim_kampanye", "pertemuan", "ajakan", "seruan", "surat_dukungan_ktp"]

@@ -63,7 +63,7 @@ class FastLexer(Lexer):
             m = match(text, pos)
             if m is None:
                 accepted = {name for name in states[parser_state.position] if name in self.terminals}
-                raise UnexpectedCharacters(text, pos, line, pos - line_start + 1, allowed=accepted, state=parser_state)
+                raise UnexpectedCharacters(text, pos, line, pos - line_start + 1, allowed=accepted, state=parser_state)  # type: ignore[no-untyped-call]
             kind = m.lastgroup
             value = m.group()
             start = pos
@@ -80,10 +80,7 @@ class FastLexer(Lexer):
             accepts = states[parser_state.position]
             if kind == "WORD":
                 terminal = _WORD_TERMINAL.get(value)
-                if terminal is None or (terminal not in accepts and "IDENT" in accepts):
-                    kind = "IDENT"
-                else:
-                    kind = terminal
+                kind = "IDENT" if terminal is None or (terminal not in accepts and "IDENT" in accepts) else terminal
             elif kind == "RUPIAH" and "RUPIAH" not in accepts and "IDENT" in accepts and value.isidentifier():
                 kind = "IDENT"  # `Rp12` where only a name fits is a name, as in the contextual lexer
             elif kind == "OP":
