@@ -1,0 +1,326 @@
+"""Compile: checked rulebook → plan. Pure; no I/O.
+
+Each condition becomes a tree of closures, one per expression node, keyed by a stable node id
+(`<provision>:<child path>`, e.g. `pp94.pasal5.n.2:0.1`), so two runs or two rulebook versions
+can be compared node by node. Values follow three-valued logic: a fact nobody established is
+UNKNOWN, and UNKNOWN flows through comparisons and Kleene `dan`/`atau`/`tidak` instead of being
+read as false.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol, cast
+
+from netralrules import ast
+from netralrules.checker import CheckedRulebook
+from netralrules.checker.typing_ import DefRef, EnumValue, FactRef, VarRef
+from netralrules.trace import ConditionResult, FactRead, Tracer
+from netralrules.values import UNKNOWN, shift
+
+
+class FactReader(Protocol):
+    """What the evaluator needs of an incident: a fact by path, for one act (UNKNOWN if unknown)."""
+
+    def fact(self, path: tuple[str, ...], act_index: int) -> object: ...
+
+
+@dataclass
+class Context:
+    """The state of evaluating one act: its facts, quantified variables, definitions seen."""
+
+    facts: FactReader
+    act: int
+    tracer: Tracer | None
+    definitions: Mapping[str, Fn]
+    variables: dict[str, object] = field(default_factory=dict)
+    memo: dict[str, object] = field(default_factory=dict)
+
+    def definition(self, name: str) -> object:
+        # A definition's value depends only on the act's facts, unless it is read under a quantifier.
+        if self.variables:
+            return self.definitions[name](self)
+        if name not in self.memo:
+            self.memo[name] = self.definitions[name](self)
+        return self.memo[name]
+
+
+Fn = Callable[[Context], object]
+
+
+@dataclass(frozen=True)
+class CompiledProvision:
+    provision: ast.Provision
+    instrument: ast.Instrument
+    condition: Fn
+    node: str
+    # The provision is in force on [start, end] (end None: not repealed).
+    start: datetime.date
+    end: datetime.date | None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What the evaluator runs: provisions in exception order, definitions, the rulebook behind them."""
+
+    provisions: tuple[CompiledProvision, ...]
+    definitions: Mapping[str, Fn]
+    rulebook: CheckedRulebook
+    # For each provision, the provisions declared as exceptions to it (`mengecualikan`).
+    exceptions: Mapping[str, tuple[str, ...]]
+
+
+def compile_rulebook(rulebook: CheckedRulebook) -> Plan:
+    """Compile every definition and provision condition of a checked rulebook."""
+    compiler = _Compiler(rulebook)
+    definitions = {name: compiler.expr(d.expr, f"def:{name}") for name, d in rulebook.definitions.items()}
+    provisions = []
+    for pid in rulebook.exception_order:
+        prov = rulebook.provisions[pid]
+        assert prov.citation is not None and prov.condition is not None
+        inst = rulebook.instruments[prov.citation.instrument.name]
+        assert inst.in_force is not None
+        start = prov.validity.start.value if prov.validity and prov.validity.start else inst.in_force.value
+        end = prov.validity.end.value if prov.validity and prov.validity.end else None
+        if inst.repealed_on is not None:
+            # The instrument no longer applies from the day it is repealed.
+            last = inst.repealed_on.value - datetime.timedelta(days=1)
+            end = last if end is None else min(end, last)
+        provisions.append(CompiledProvision(prov, inst, compiler.expr(prov.condition, pid), pid, start, end))
+    exceptions: dict[str, list[str]] = {}
+    for pid in rulebook.exception_order:
+        for target in rulebook.provisions[pid].excepts:
+            exceptions.setdefault(target.name, []).append(pid)
+    return Plan(tuple(provisions), definitions, rulebook, {k: tuple(v) for k, v in exceptions.items()})
+
+
+def truth(value: object) -> bool | None:
+    """A condition's value as three-valued truth (None for unknown)."""
+    return None if value is UNKNOWN else bool(value)
+
+
+class _Compiler:
+    def __init__(self, rulebook: CheckedRulebook) -> None:
+        self.resolutions = rulebook.resolutions
+
+    def expr(self, e: ast.Expr, node: str) -> Fn:
+        fn = self._expr(e, node)
+        if isinstance(e, (ast.And, ast.Or, ast.Not, ast.Compare, ast.Membership, ast.Between, ast.Within, ast.Quantifier)):
+            return _traced(fn, node)
+        return fn
+
+    def _children(self, items: Sequence[ast.Expr], node: str) -> list[Fn]:
+        return [self.expr(item, f"{node}.{i}" if ":" in node else f"{node}:{i}") for i, item in enumerate(items)]
+
+    def _expr(self, e: ast.Expr, node: str) -> Fn:
+        match e:
+            case ast.BoolLit() | ast.IntLit() | ast.RupiahLit() | ast.DateLit() | ast.StringLit():
+                value: object = e.value
+                return lambda ctx: value
+            case ast.Duration():
+                duration = (e.amount, e.unit)
+                return lambda ctx: duration
+            case ast.Name():
+                return self.name(e, node)
+            case ast.SetLit():
+                items = self._children(e.items, node)
+                return lambda ctx: [f(ctx) for f in items]
+            case ast.Not():
+                (inner,) = self._children([e.operand], node)
+                return lambda ctx: _not(inner(ctx))
+            case ast.And():
+                parts = self._children(e.operands, node)
+                return lambda ctx: _and(parts, ctx)
+            case ast.Or():
+                parts = self._children(e.operands, node)
+                return lambda ctx: _or(parts, ctx)
+            case ast.Compare():
+                left, right = self._children([e.left, e.right], node)
+                op = _COMPARE[e.op]
+                return lambda ctx: _compare(op, left(ctx), right(ctx))
+            case ast.Membership():
+                element, collection = self._children([e.element, e.collection], node)
+                return lambda ctx: _member(element(ctx), collection(ctx))
+            case ast.Between():
+                value_fn, low, high = self._children([e.value, e.low, e.high], node)
+                return lambda ctx: _between(value_fn(ctx), low(ctx), high(ctx))
+            case ast.Within():
+                value_fn, anchor = self._children([e.value, e.anchor], node)
+                amount, unit, before = e.duration.amount, e.duration.unit, e.direction == "sebelum"
+                return lambda ctx: _within(value_fn(ctx), anchor(ctx), amount, unit, before)
+            case ast.Arith():
+                terms = self._children(e.terms, node)
+                ops = e.ops
+                return lambda ctx: _arith([t(ctx) for t in terms], ops)
+            case ast.Quantifier():
+                collection, body = self._children([e.collection, e.body], node)
+                var, every = e.var, e.kind == "semua"
+                return lambda ctx: _quantify(ctx, collection(ctx), var, body, every)
+            case ast.Count():
+                parts = self._children([e.collection] + ([e.body] if e.body else []), node)
+                var = e.var
+                return lambda ctx: _count(ctx, parts[0](ctx), var, parts[1] if len(parts) > 1 else None)
+
+    def name(self, e: ast.Name, node: str) -> Fn:
+        res = self.resolutions[e.span]
+        match res:
+            case FactRef(path=path):
+                def read(ctx: Context) -> object:
+                    value = ctx.facts.fact(path, ctx.act)
+                    if ctx.tracer is not None:
+                        ctx.tracer.record(FactRead(ctx.act, node, path, value))
+                    return value
+                return read
+            case VarRef(var=var, path=sub):
+                return lambda ctx: _walk(ctx.variables.get(var, UNKNOWN), sub)
+            case DefRef(name=name):
+                return lambda ctx: ctx.definition(name)
+            case EnumValue(value=word):
+                return lambda ctx: word
+        raise AssertionError(f"unresolved name {e.dotted}")
+
+
+def _traced(fn: Fn, node: str) -> Fn:
+    def run(ctx: Context) -> object:
+        value = fn(ctx)
+        if ctx.tracer is not None:
+            ctx.tracer.record(ConditionResult(ctx.act, node, truth(value)))
+        return value
+    return run
+
+
+def _not(value: object) -> object:
+    return UNKNOWN if value is UNKNOWN else not value
+
+
+def _and(parts: list[Fn], ctx: Context) -> object:
+    unknown = False
+    for i, part in enumerate(parts):
+        value = part(ctx)
+        if value is UNKNOWN:
+            unknown = True
+        elif not value:
+            return _finish(parts[i + 1 :], ctx, False)
+    return UNKNOWN if unknown else True
+
+
+def _or(parts: list[Fn], ctx: Context) -> object:
+    unknown = False
+    for i, part in enumerate(parts):
+        value = part(ctx)
+        if value is UNKNOWN:
+            unknown = True
+        elif value:
+            return _finish(parts[i + 1 :], ctx, True)
+    return UNKNOWN if unknown else False
+
+
+def _finish(rest: list[Fn], ctx: Context, result: bool) -> bool:
+    # Short-circuit only when nobody is listening; a tracer sees the remaining operands too.
+    if ctx.tracer is not None:
+        for part in rest:
+            part(ctx)
+    return result
+
+
+_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    "=": lambda a, b: bool(a == b),
+    "!=": lambda a, b: bool(a != b),
+    "<": lambda a, b: bool(a < b),
+    "<=": lambda a, b: bool(a <= b),
+    ">": lambda a, b: bool(a > b),
+    ">=": lambda a, b: bool(a >= b),
+}
+
+
+def _compare(op: Callable[[Any, Any], bool], left: object, right: object) -> object:
+    if left is UNKNOWN or right is UNKNOWN:
+        return UNKNOWN
+    return op(left, right)
+
+
+def _member(element: object, collection: object) -> object:
+    if element is UNKNOWN or collection is UNKNOWN:
+        return UNKNOWN
+    assert isinstance(collection, list)
+    if element in collection:
+        return True
+    return UNKNOWN if UNKNOWN in collection else False
+
+
+def _between(value: object, low: object, high: object) -> object:
+    if UNKNOWN in (value, low, high):
+        return UNKNOWN
+    return bool(low <= value <= high)  # type: ignore[operator]
+
+
+def _within(value: object, anchor: object, amount: int, unit: str, before: bool) -> object:
+    if value is UNKNOWN or anchor is UNKNOWN:
+        return UNKNOWN
+    assert isinstance(value, datetime.date) and isinstance(anchor, datetime.date)
+    if before:
+        return shift(anchor, -amount, unit) <= value <= anchor
+    return anchor <= value <= shift(anchor, amount, unit)
+
+
+def _arith(values: list[object], ops: tuple[str, ...]) -> object:
+    if UNKNOWN in values:
+        return UNKNOWN
+    result = values[0]
+    for op, value in zip(ops, values[1:], strict=True):
+        sign = 1 if op == "+" else -1
+        if isinstance(result, datetime.date):
+            amount, unit = cast(tuple[int, str], value)
+            result = shift(result, sign * amount, unit)
+        elif isinstance(result, tuple):  # duration ± duration in the same unit, else in days
+            result = (result[0] + sign * value[0], result[1])  # type: ignore[index]
+        else:
+            result = result + sign * value  # type: ignore[operator]
+    return result
+
+
+def _walk(value: object, path: tuple[str, ...]) -> object:
+    for key in path:
+        if not isinstance(value, Mapping):
+            return UNKNOWN
+        value = value.get(key, UNKNOWN)
+        if value is None:
+            return UNKNOWN
+    return value
+
+
+def _quantify(ctx: Context, items: object, var: str, body: Fn, every: bool) -> object:
+    if items is UNKNOWN:
+        return UNKNOWN
+    assert isinstance(items, list)
+    unknown = False
+    for item in items:
+        ctx.variables[var] = item
+        value = body(ctx)
+        if value is UNKNOWN:
+            unknown = True
+        elif bool(value) != every:
+            ctx.variables.pop(var, None)
+            return not every
+    ctx.variables.pop(var, None)
+    return UNKNOWN if unknown else every
+
+
+def _count(ctx: Context, items: object, var: str, body: Fn | None) -> object:
+    if items is UNKNOWN:
+        return UNKNOWN
+    assert isinstance(items, list)
+    if body is None:
+        return len(items)
+    total = 0
+    for item in items:
+        ctx.variables[var] = item
+        value = body(ctx)
+        if value is UNKNOWN:
+            ctx.variables.pop(var, None)
+            return UNKNOWN
+        total += bool(value)
+    ctx.variables.pop(var, None)
+    return total

@@ -1,0 +1,160 @@
+"""Evaluate: plan + incident facts (+ tracer) → findings per act and a determination.
+
+For each act, the law applied is the law in force on the act's date. A provision fires when it is
+in force, applies to the respondent, its condition is true, and no exception to it fired.
+Nothing unknown is read as false: an undecidable provision is reported as such, with its reason.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from netralrules import ast
+from netralrules.compiler import CompiledProvision, Context, FactReader, Plan, truth
+from netralrules.trace import ProvisionResult, Tracer
+from netralrules.values import UNKNOWN
+
+# Subjects named after an employment status, and the statuses each covers.
+_STATUS_SUBJECTS: dict[str, frozenset[str]] = {
+    "ASN": frozenset({"PNS", "CPNS", "PPPK"}),
+    "PNS": frozenset({"PNS"}),
+    "CPNS": frozenset({"CPNS"}),
+    "PPPK": frozenset({"PPPK"}),
+    "kepala_daerah": frozenset({"kepala_daerah"}),
+    "pejabat_negara": frozenset({"pejabat_negara"}),
+    "kepala_desa": frozenset({"kepala_desa"}),
+}
+TIER_ORDER = ("ringan", "sedang", "berat")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one provision for one act."""
+
+    act: int
+    provision: str
+    status: str  # fired, not_fired, unknown, not_applicable, not_in_force, defeated
+    reason: str = ""
+    defeated_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A provision that fired for an act, with everything a reviewer needs to cite it."""
+
+    act: int
+    provision: str
+    citation: ast.Citation
+    text: str
+    category: str
+    tier: str | None
+    tier_basis: ast.Citation | None
+    sanction_options: tuple[str, ...]
+    penalties: tuple[ast.Penalty, ...]
+    note: str | None
+    unresolved: bool = False
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    outcomes: tuple[Outcome, ...]
+    findings: tuple[Finding, ...]
+    unresolved: tuple[Outcome, ...] = field(default=())
+
+
+def evaluate_plan(
+    plan: Plan, facts: FactReader, act_dates: Sequence[datetime.date], tracer: Tracer | None = None
+) -> Evaluation:
+    """Evaluate every provision for every act."""
+    outcomes: list[Outcome] = []
+    findings: list[Finding] = []
+    for act, date in enumerate(act_dates):
+        ctx = Context(facts=facts, act=act, tracer=tracer, definitions=plan.definitions)
+        by_id: dict[str, Outcome] = {}
+        for compiled in plan.provisions:  # exceptions come before what they except
+            outcome = _provision(compiled, ctx, date, [by_id[e] for e in plan.exceptions.get(compiled.node, ())])
+            by_id[compiled.node] = outcome
+            if tracer is not None:
+                tracer.record(ProvisionResult(act, outcome.provision, outcome.status, outcome.reason))
+        for compiled in plan.provisions:
+            outcome = by_id[compiled.node]
+            outcomes.append(outcome)
+            if outcome.status == "fired":
+                findings.append(_finding(plan, compiled, act))
+    unresolved = tuple(o for o in outcomes if o.status == "unknown")
+    return Evaluation(tuple(outcomes), tuple(findings), unresolved)
+
+
+def _provision(compiled: CompiledProvision, ctx: Context, date: datetime.date, exceptions: list[Outcome]) -> Outcome:
+    prov = compiled.provision
+    pid = compiled.node
+    act = ctx.act
+    if date < compiled.start or (compiled.end is not None and date > compiled.end):
+        end = compiled.end.isoformat() if compiled.end else "…"
+        return Outcome(act, pid, "not_in_force", f"berlaku {compiled.start.isoformat()} sampai {end}")
+    applies = _applies(prov, ctx)
+    if applies is False:
+        return Outcome(act, pid, "not_applicable", "subjek: " + ", ".join(s.name for s in prov.subjects))
+    value = truth(compiled.condition(ctx))
+    if value is False:
+        return Outcome(act, pid, "not_fired", "syarat tidak terpenuhi")
+    # Exceptions were evaluated first (exception order); a fired one defeats this provision.
+    fired = tuple(o.provision for o in exceptions if o.status == "fired")
+    if fired:
+        return Outcome(act, pid, "defeated", "dikecualikan oleh " + ", ".join(fired), fired)
+    if value is None or applies is None:
+        why = "fakta yang diperlukan belum diketahui" if value is None else "status kepegawaian belum diketahui"
+        return Outcome(act, pid, "unknown", why)
+    pending = tuple(o.provision for o in exceptions if o.status == "unknown")
+    if pending:
+        return Outcome(act, pid, "unknown", "pengecualian belum dapat ditentukan: " + ", ".join(pending))
+    return Outcome(act, pid, "fired")
+
+
+def _applies(prov: ast.Provision, ctx: Context) -> bool | None:
+    if not prov.subjects:
+        return True
+    status = ctx.facts.fact(("responden", "status_kepegawaian"), ctx.act)
+    results: list[bool | None] = []
+    for subject in prov.subjects:
+        if subject.name in _STATUS_SUBJECTS:
+            results.append(None if status is UNKNOWN else status in _STATUS_SUBJECTS[subject.name])
+        elif subject.name == "pejabat_struktural":
+            flag = ctx.facts.fact(("responden", "pejabat_struktural"), ctx.act)
+            results.append(None if flag is UNKNOWN else bool(flag))
+        elif subject.name == "pejabat_fungsional":
+            kind = ctx.facts.fact(("responden", "jenis_jabatan"), ctx.act)
+            results.append(None if kind is UNKNOWN else kind == "fungsional")
+        else:
+            results.append(None)  # no mapping from facts to this subject yet: undecided, not false
+    if any(r is True for r in results):
+        return True
+    return None if any(r is None for r in results) else False
+
+
+def _finding(plan: Plan, compiled: CompiledProvision, act: int) -> Finding:
+    prov = compiled.provision
+    outcome = prov.outcome
+    assert outcome is not None and prov.citation is not None
+    options: tuple[str, ...] = prov.sanctions.options if prov.sanctions else ()
+    if not options and outcome.tier is not None:
+        basis = outcome.tier_basis or prov.citation
+        table = plan.rulebook.sanction_tables.get((basis.instrument.name, outcome.tier))
+        if table is not None and table.sanctions is not None:
+            options = table.sanctions.options
+    return Finding(
+        act=act,
+        provision=compiled.node,
+        citation=prov.citation,
+        text=prov.text or "",
+        category=outcome.category,
+        tier=outcome.tier,
+        tier_basis=outcome.tier_basis,
+        sanction_options=options,
+        penalties=outcome.penalties,
+        note=prov.note,
+        # A disciplinary outcome without a tier: the regulation states none (say so, do not guess).
+        unresolved=outcome.category == "disiplin" and outcome.tier is None,
+    )

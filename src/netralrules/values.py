@@ -1,0 +1,59 @@
+"""Runtime values shared by the fact boundary and the evaluator: the UNKNOWN sentinel, three-valued
+logic, and calendar arithmetic. No third-party imports."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import enum
+
+
+class _Unknown(enum.Enum):
+    """A fact nobody established. Never the same as false (regulations.md §10: missing is not false)."""
+
+    UNKNOWN = "unknown"
+
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+    def __bool__(self) -> bool:
+        raise TypeError("UNKNOWN has no truth value; use three-valued logic")
+
+
+UNKNOWN = _Unknown.UNKNOWN
+
+# Three-valued truth: True, False, or None for unknown (Kleene's strong logic).
+Truth = bool | None
+
+
+def all3(values: list[Truth]) -> Truth:
+    """Kleene conjunction: false beats unknown beats true."""
+    if any(v is False for v in values):
+        return False
+    return None if any(v is None for v in values) else True
+
+
+def any3(values: list[Truth]) -> Truth:
+    """Kleene disjunction: true beats unknown beats false."""
+    if any(v is True for v in values):
+        return True
+    return None if any(v is None for v in values) else False
+
+
+def not3(value: Truth) -> Truth:
+    return None if value is None else not value
+
+
+def shift(date: datetime.date, amount: int, unit: str) -> datetime.date:
+    """`date + amount unit`. Months and years keep the day of the month, clamped to the month's end
+    (31 Aug 2024 - 6 bulan = 29 Feb 2024), as dates are counted in Indonesian regulations."""
+    if unit == "hari":
+        return date + datetime.timedelta(days=amount)
+    if unit == "minggu":
+        return date + datetime.timedelta(weeks=amount)
+    months = amount * (12 if unit == "tahun" else 1)
+    index = date.year * 12 + (date.month - 1) + months
+    year, month = divmod(index, 12)
+    month += 1
+    day = min(date.day, calendar.monthrange(year, month)[1])
+    return datetime.date(year, month, day)

@@ -1,0 +1,138 @@
+"""Evaluation of the bundled rulebook against facts: law in force by date, subjects, three-valued
+logic, exceptions, and boundaries of the campaign period and of penetapan."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from typing import Any
+
+import pytest
+
+from netralrules.api import check_paths
+from netralrules.compiler import Plan, compile_rulebook
+from netralrules.evaluator import Evaluation, evaluate_plan
+from netralrules.trace import ListTracer
+from netralrules.values import UNKNOWN, shift
+
+D = datetime.date
+# Illustrative election dates (Pilkada 2024 penetapan was 22 Sep 2024, regulations.md §6.2).
+ELECTION = {"tanggal_penetapan": D(2024, 9, 22), "kampanye_mulai": D(2024, 9, 25), "kampanye_selesai": D(2024, 11, 23)}
+
+
+class Facts:
+    """Facts as nested dicts; a missing key is UNKNOWN."""
+
+    def __init__(self, responden: dict[str, Any], pemilu: dict[str, Any], acts: list[dict[str, Any]]) -> None:
+        self.roots = {"responden": responden, "pemilu": pemilu}
+        self.acts = acts
+
+    def fact(self, path: tuple[str, ...], act_index: int) -> object:
+        value: Any = self.acts[act_index] if path[0] == "tindakan" else self.roots[path[0]]
+        for key in path[1:]:
+            if not isinstance(value, dict) or key not in value or value[key] is None:
+                return UNKNOWN
+            value = value[key]
+        return value
+
+
+@functools.cache
+def plan() -> Plan:
+    report = check_paths()
+    assert report.rulebook is not None
+    return compile_rulebook(report.rulebook)
+
+
+def run(act: dict[str, Any], status: str | None = "PNS", tracer: ListTracer | None = None) -> Evaluation:
+    responden = {"status_kepegawaian": status} if status else {}
+    facts = Facts(responden, ELECTION, [act])
+    return evaluate_plan(plan(), facts, [act["tanggal"]], tracer)
+
+
+def status(ev: Evaluation, angka: int) -> str:
+    (o,) = [o for o in ev.outcomes if o.provision == f"pp94.pasal5.n.{angka}"]
+    return o.status
+
+
+def campaign(**circumstances: Any) -> dict[str, Any]:
+    return {"tanggal": D(2024, 10, 10), "jenis": "ikut_kampanye", **circumstances}
+
+
+def test_campaign_with_party_attributes_is_angka_2_and_excepts_angka_1() -> None:
+    ev = run(campaign(atribut_partai=True))
+    assert status(ev, 2) == "fired" and status(ev, 1) == "defeated"
+    (finding,) = ev.findings
+    assert (finding.provision, finding.category, finding.tier) == ("pp94.pasal5.n.2", "disiplin", "sedang")
+    assert finding.tier_basis is not None and (finding.tier_basis.pasal, finding.tier_basis.huruf) == ("13", "g")
+    assert finding.sanction_options[0] == "pemotongan tunjangan kinerja sebesar 25% selama 6 bulan"
+
+
+def test_plain_campaign_is_angka_1_whose_tier_the_regulation_does_not_state() -> None:
+    ev = run(campaign(atribut_partai=False, atribut_pns=False, mengerahkan_pns_lain=False, fasilitas_negara=False))
+    (finding,) = ev.findings
+    assert finding.provision == "pp94.pasal5.n.1" and finding.tier is None and finding.unresolved
+    assert finding.note is not None and "tidak menyebut tingkat" in finding.note
+
+
+def test_unknown_attributes_are_not_false() -> None:
+    ev = run(campaign())  # nothing known about attributes, facilities, mobilising
+    assert status(ev, 2) == "unknown"
+    assert status(ev, 1) == "unknown"  # it may yet be excepted by angka 2, 3 or 4
+    assert ev.findings == ()
+    assert {o.provision for o in ev.unresolved} >= {"pp94.pasal5.n.1", "pp94.pasal5.n.2"}
+
+
+def test_state_facility_is_berat() -> None:
+    ev = run(campaign(fasilitas_negara=True, atribut_partai=False, atribut_pns=False, mengerahkan_pns_lain=False))
+    assert [(f.provision, f.tier) for f in ev.findings] == [("pp94.pasal5.n.4", "berat")]
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [(D(2024, 9, 24), "not_fired"), (D(2024, 9, 25), "fired"), (D(2024, 11, 23), "fired"), (D(2024, 11, 24), "not_fired")],
+    ids=["sehari sebelum kampanye", "hari pertama kampanye", "hari terakhir kampanye", "sehari sesudah kampanye"],
+)
+def test_campaign_period_boundaries(day: D, expected: str) -> None:
+    assert status(run(campaign(tanggal=day, atribut_partai=True)), 2) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"), [(D(2024, 9, 21), "not_fired"), (D(2024, 9, 22), "fired")],
+    ids=["sehari sebelum penetapan", "hari penetapan"],
+)
+def test_decision_favouring_a_candidate_needs_penetapan(day: D, expected: str) -> None:
+    act = {"tanggal": day, "jenis": "keputusan_atau_tindakan", "menguntungkan_atau_merugikan_calon": True}
+    assert status(run(act), 5) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"), [(D(2021, 8, 30), "not_in_force"), (D(2021, 8, 31), "fired")],
+    ids=["30 Agustus 2021 (PP 53)", "31 Agustus 2021 (PP 94)"],
+)
+def test_pp94_applies_from_31_august_2021(day: D, expected: str) -> None:
+    act = {"tanggal": day, "jenis": "surat_dukungan_ktp"}
+    assert status(run(act), 7) == expected
+
+
+def test_subjects() -> None:
+    act = {"tanggal": D(2024, 1, 10), "jenis": "surat_dukungan_ktp"}
+    assert status(run(act, status="kepala_desa"), 7) == "not_applicable"
+    assert status(run(act, status=None), 7) == "unknown"
+    assert status(run(act, status="CPNS"), 7) == "fired"
+
+
+def test_tracing_changes_nothing_and_records_fact_reads() -> None:
+    act = campaign(atribut_partai=True)
+    tracer = ListTracer()
+    assert run(act, tracer=tracer) == run(act)
+    reads = [e for e in tracer.events if type(e).__name__ == "FactRead"]
+    assert any(e.path == ("tindakan", "atribut_partai") and e.value is True for e in reads)  # type: ignore[union-attr]
+    results = [e for e in tracer.events if type(e).__name__ == "ProvisionResult"]
+    assert len(results) == len(plan().provisions)
+
+
+def test_calendar_arithmetic() -> None:
+    assert shift(D(2024, 8, 31), -6, "bulan") == D(2024, 2, 29)
+    assert shift(D(2024, 9, 22), -6, "bulan") == D(2024, 3, 22)  # Pilkada 2024 mutasi ban (regulations.md §6.2)
+    assert shift(D(2024, 2, 29), 1, "tahun") == D(2025, 2, 28)
+    assert shift(D(2024, 1, 1), 2, "minggu") == D(2024, 1, 15)
