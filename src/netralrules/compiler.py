@@ -1,8 +1,9 @@
 """Compile: checked rulebook → plan. Pure; no I/O.
 
-Each condition becomes a tree of closures, one per expression node, keyed by a stable node id
-(`<provision>:<child path>`, e.g. `pp94.pasal5.n.2:0.1`), so two runs or two rulebook versions
-can be compared node by node. Values follow three-valued logic: a fact nobody established is
+Each condition becomes a tree of closures, one per expression node, keyed by a stable node id:
+the owner (a provision id, or `def:<name>` for a definition) for the root, then `#` and the path
+of child indices (`pp94.pasal5.n.2#0.1` is the second operand of the first operand). Two runs or
+two rulebook versions can so be compared node by node. Values follow three-valued logic: a fact nobody established is
 UNKNOWN, and UNKNOWN flows through comparisons and Kleene `dan`/`atau`/`tidak` instead of being
 read as false.
 """
@@ -17,7 +18,7 @@ from typing import Any, Protocol, cast
 from netralrules import ast
 from netralrules.checker import CheckedRulebook
 from netralrules.checker.typing_ import DefRef, EnumValue, FactRef, VarRef
-from netralrules.trace import ConditionResult, FactRead, Tracer
+from netralrules.trace import ConditionResult, DefinitionRead, FactRead, Tracer
 from netralrules.values import UNKNOWN, shift
 
 
@@ -112,7 +113,7 @@ class _Compiler:
         return fn
 
     def _children(self, items: Sequence[ast.Expr], node: str) -> list[Fn]:
-        return [self.expr(item, f"{node}.{i}" if ":" in node else f"{node}:{i}") for i, item in enumerate(items)]
+        return [self.expr(item, f"{node}.{i}" if "#" in node else f"{node}#{i}") for i, item in enumerate(items)]
 
     def _expr(self, e: ast.Expr, node: str) -> Fn:
         match e:
@@ -176,7 +177,12 @@ class _Compiler:
             case VarRef(var=var, path=sub):
                 return lambda ctx: _walk(ctx.variables.get(var, UNKNOWN), sub)
             case DefRef(name=name):
-                return lambda ctx: ctx.definition(name)
+                def use(ctx: Context) -> object:
+                    value = ctx.definition(name)
+                    if ctx.tracer is not None:
+                        ctx.tracer.record(DefinitionRead(ctx.act, node, name, value))
+                    return value
+                return use
             case EnumValue(value=word):
                 return lambda ctx: word
         raise AssertionError(f"unresolved name {e.dotted}")

@@ -77,7 +77,7 @@ def evaluate_plan(
             outcome = _provision(compiled, ctx, date, [by_id[e] for e in plan.exceptions.get(compiled.node, ())])
             by_id[compiled.node] = outcome
             if tracer is not None:
-                tracer.record(ProvisionResult(act, outcome.provision, outcome.status, outcome.reason))
+                tracer.record(ProvisionResult(act, outcome.provision, outcome.status, outcome.reason, outcome.defeated_by))
         for compiled in plan.provisions:
             outcome = by_id[compiled.node]
             outcomes.append(outcome)

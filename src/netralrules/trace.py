@@ -18,6 +18,16 @@ class FactRead:
 
 
 @dataclass(frozen=True, slots=True)
+class DefinitionRead:
+    """A condition used a named concept (`masa_kampanye`); its own conditions have node ids `def:<name>…`."""
+
+    act: int
+    node: str
+    name: str
+    value: object
+
+
+@dataclass(frozen=True, slots=True)
 class ConditionResult:
     act: int
     node: str
@@ -30,9 +40,10 @@ class ProvisionResult:
     provision: str
     status: str  # fired, not_fired, unknown, not_applicable, not_in_force, defeated
     reason: str = ""
+    defeated_by: tuple[str, ...] = ()
 
 
-Event = FactRead | ConditionResult | ProvisionResult
+Event = FactRead | DefinitionRead | ConditionResult | ProvisionResult
 
 
 class Tracer(Protocol):

@@ -1,0 +1,127 @@
+"""Determination: findings per act → one decision per incident, with separate tracks.
+
+Ethics (sanksi moral), discipline (one tier: the heaviest), dismissal and election crime are
+distinct outputs and are never folded into one maximum. Where the law states no tier, or a fact
+that decides the outcome is unknown, the decision says so instead of guessing.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from netralrules import ast
+from netralrules.evaluator import TIER_ORDER, Evaluation, Finding, Outcome
+from netralrules.values import UNKNOWN
+
+# PP 94/2021 itself does not say which provision holds these two long-standing rules; the
+# citation is unconfirmed (regulations.md §1.7 and open question 3), and the decision says so.
+HEAVIEST_RULE = "beberapa pelanggaran disiplin: dijatuhi satu hukuman disiplin yang terberat (pasal belum dipastikan)"
+REPEAT_RULE = "pengulangan pelanggaran yang sifatnya sama: hukuman lebih berat dari yang terakhir (pasal belum dipastikan)"
+
+
+@dataclass(frozen=True)
+class Track:
+    """One kind of consequence (etik, disiplin, pemberhentian, pidana) and how it was decided."""
+
+    category: str
+    status: str  # determined, unresolved, none
+    tier: str | None = None
+    provisions: tuple[str, ...] = ()
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Determination:
+    tracks: tuple[Track, ...]
+    unresolved: tuple[Outcome, ...] = field(default=())
+
+
+def stage(date: datetime.date, election: Mapping[str, object]) -> str:
+    """The election stage on a date, from the election's key dates (`tidak_diketahui` if they are not known)."""
+    penetapan = election.get("tanggal_penetapan", UNKNOWN)
+    start = election.get("kampanye_mulai", UNKNOWN)
+    end = election.get("kampanye_selesai", UNKNOWN)
+    voting = election.get("tanggal_pemungutan", UNKNOWN)
+    if isinstance(penetapan, datetime.date) and date < penetapan:
+        return "sebelum_penetapan"  # the respondent's favourite is still a bakal calon
+    if isinstance(voting, datetime.date) and date > voting:
+        return "sesudah_pemungutan"
+    if isinstance(start, datetime.date) and isinstance(end, datetime.date):
+        if start <= date <= end:
+            return "masa_kampanye"
+        if date > end:
+            return "sesudah_kampanye"
+    if isinstance(penetapan, datetime.date):
+        return "sesudah_penetapan"
+    return "tidak_diketahui"
+
+
+def determine(evaluation: Evaluation, prior_sanctions: Sequence[Mapping[str, Any]] = ()) -> Determination:
+    """One determination per incident, with the tracks kept apart."""
+    findings = evaluation.findings
+    tracks = [
+        _ethics(findings),
+        _discipline(findings, prior_sanctions),
+        _plain("pemberhentian", findings),
+        _plain("pidana", findings),
+        _plain("administratif", findings),
+    ]
+    return Determination(tuple(tracks), evaluation.unresolved)
+
+
+def _ids(findings: Sequence[Finding]) -> tuple[str, ...]:
+    return tuple(sorted({f.provision for f in findings}))
+
+
+def _plain(category: str, findings: Sequence[Finding]) -> Track:
+    mine = [f for f in findings if f.category == category]
+    return Track(category, "determined" if mine else "none", provisions=_ids(mine))
+
+
+def _ethics(findings: Sequence[Finding]) -> Track:
+    mine = [f for f in findings if f.category == "etik"]
+    return Track("etik", "determined" if mine else "none", provisions=_ids(mine))
+
+
+def _discipline(findings: Sequence[Finding], prior: Sequence[Mapping[str, Any]]) -> Track:
+    mine = [f for f in findings if f.category == "disiplin"]
+    if not mine:
+        return Track("disiplin", "none")
+    tiers = [f.tier for f in mine if f.tier is not None]
+    untiered = [f.provision for f in mine if f.tier is None]
+    reasons: list[str] = []
+    heaviest = max(tiers, key=TIER_ORDER.index) if tiers else None
+    if len(mine) > 1:
+        reasons.append(HEAVIEST_RULE)
+    last = _last_prior_tier(prior)
+    if heaviest is not None and last is not None:
+        reasons.append(REPEAT_RULE)
+        if TIER_ORDER.index(heaviest) <= TIER_ORDER.index(last):
+            heavier = TIER_ORDER[min(TIER_ORDER.index(last) + 1, len(TIER_ORDER) - 1)]
+            if heavier == last:
+                reasons.append(f"hukuman terakhir sudah tingkat {last}; tidak ada tingkat yang lebih berat")
+            heaviest = heavier
+    if untiered and (heaviest is None or heaviest != "berat"):
+        reasons.append("peraturan tidak menyebut tingkat hukuman untuk: " + ", ".join(sorted(set(untiered))))
+        return Track("disiplin", "unresolved", heaviest, _ids(mine), tuple(reasons))
+    return Track("disiplin", "determined", heaviest, _ids(mine), tuple(reasons))
+
+
+def _last_prior_tier(prior: Sequence[Mapping[str, Any]]) -> str | None:
+    """The tier of the most recent prior disciplinary sanction for neutrality, if any."""
+    dated = [p for p in prior if isinstance(p.get("tanggal"), datetime.date) and p.get("tingkat") in TIER_ORDER]
+    same_nature = [p for p in dated if str(p.get("sifat", "")).lower() in {"netralitas", "netralitas asn"}]
+    if not same_nature:
+        return None
+    return str(max(same_nature, key=lambda p: p["tanggal"])["tingkat"])
+
+
+def citation_json(c: ast.Citation | None) -> dict[str, str] | None:
+    if c is None:
+        return None
+    out = {"instrumen": c.instrument.name}
+    out.update({p.kind: p.value for p in c.parts})
+    return out
