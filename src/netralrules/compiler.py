@@ -97,6 +97,37 @@ def compile_rulebook(rulebook: CheckedRulebook) -> Plan:
     return Plan(tuple(provisions), definitions, rulebook, {k: tuple(v) for k, v in exceptions.items()})
 
 
+def children_of(e: ast.Expr) -> list[ast.Expr]:
+    """The sub-expressions of a node, in the order that numbers their node ids (`#0`, `#1`, …)."""
+    match e:
+        case ast.Not():
+            return [e.operand]
+        case ast.And() | ast.Or():
+            return list(e.operands)
+        case ast.Compare():
+            return [e.left, e.right]
+        case ast.Membership():
+            return [e.element, e.collection]
+        case ast.Between():
+            return [e.value, e.low, e.high]
+        case ast.Within():
+            return [e.value, e.anchor]
+        case ast.Arith():
+            return list(e.terms)
+        case ast.Quantifier():
+            return [e.collection, e.body]
+        case ast.Count():
+            return [e.collection] + ([e.body] if e.body is not None else [])
+        case ast.SetLit():
+            return list(e.items)
+    return []
+
+
+def child_id(node: str, index: int) -> str:
+    """The node id of the index-th child of a node."""
+    return f"{node}.{index}" if "#" in node else f"{node}#{index}"
+
+
 def truth(value: object) -> bool | None:
     """A condition's value as three-valued truth (None for unknown)."""
     return None if value is UNKNOWN else bool(value)
@@ -113,7 +144,7 @@ class _Compiler:
         return fn
 
     def _children(self, items: Sequence[ast.Expr], node: str) -> list[Fn]:
-        return [self.expr(item, f"{node}.{i}" if "#" in node else f"{node}#{i}") for i, item in enumerate(items)]
+        return [self.expr(item, child_id(node, i)) for i, item in enumerate(items)]
 
     def _expr(self, e: ast.Expr, node: str) -> Fn:
         match e:

@@ -53,6 +53,11 @@ def format_file(file: ast.RulesFile, text: str | None = None, lang: str = "id") 
     return _Formatter(file, text, lang).run()
 
 
+def format_expr(expr: ast.Expr, lang: str = "id") -> str:
+    """One expression in canonical form, on one line (for explanations and messages)."""
+    return _Formatter(ast.RulesFile(path="", declarations=()), None, lang).expr(expr)
+
+
 class _Formatter:
     def __init__(self, file: ast.RulesFile, text: str | None, lang: str) -> None:
         self.file = file
