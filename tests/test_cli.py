@@ -29,7 +29,7 @@ def test_check_clean_file(tmp_path: Path) -> None:
     f = tmp_path / "a.nr"
     f.write_text(CLEAN, encoding="utf-8")
     code, out, _ = run("check", str(f), "--lang", "en")
-    assert code == 0 and "no problems" in out and "1 provisions" in out
+    assert code == 0 and "no problems" in out and "1 provision," in out
 
 
 def test_check_errors_exit_1_and_go_to_stderr(tmp_path: Path) -> None:

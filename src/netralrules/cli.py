@@ -63,11 +63,13 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         (err if report.diagnostics else out).write(render_all(report.diagnostics, report.sources, args.lang))
         if report.ok and report.rulebook is not None:
             rb = report.rulebook
-            words = ("instruments", "provisions", "definitions") if args.lang == "en" else ("instrumen", "ketentuan", "definisi")
-            out.write(
-                f"{len(rb.instruments)} {words[0]}, {len(rb.provisions)} {words[1]}, "
-                f"{len(rb.definitions)} {words[2]} — {rb.content_hash}\n"
-            )
+            counts = (len(rb.instruments), len(rb.provisions), len(rb.definitions))
+            if args.lang == "en":
+                names = ("instrument", "provision", "definition")
+                parts = [f"{n} {name}{'' if n == 1 else 's'}" for n, name in zip(counts, names, strict=True)]
+            else:
+                parts = [f"{n} {name}" for n, name in zip(counts, ("instrumen", "ketentuan", "definisi"), strict=True)]
+            out.write(", ".join(parts) + f" — {rb.content_hash}\n")
     if any(d.code in _USAGE_CODES for d in report.diagnostics):
         return 2
     return 0 if report.ok else 1

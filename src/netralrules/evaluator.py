@@ -38,6 +38,7 @@ class Outcome:
     status: str  # fired, not_fired, unknown, not_applicable, not_in_force, defeated
     reason: str = ""
     defeated_by: tuple[str, ...] = ()
+    waiting_for: tuple[str, ...] = ()  # undecided exceptions that could still defeat it
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def _provision(compiled: CompiledProvision, ctx: Context, date: datetime.date, e
         return Outcome(act, pid, "unknown", why)
     pending = tuple(o.provision for o in exceptions if o.status == "unknown")
     if pending:
-        return Outcome(act, pid, "unknown", "pengecualian belum dapat ditentukan: " + ", ".join(pending))
+        return Outcome(act, pid, "unknown", "pengecualian belum dapat ditentukan: " + ", ".join(pending), waiting_for=pending)
     return Outcome(act, pid, "fired")
 
 

@@ -32,7 +32,7 @@ _EN = {
     "berlaku": "in_force", "sejak": "from", "sampai": "until", "dicabut": "repealed", "oleh": "by",
     "peringkat": "rank", "ketentuan": "provision", "rujukan": "cites", "teks": "text", "untuk": "applies_to",
     "mengecualikan": "excepts", "jika": "if", "maka": "then", "catatan": "note", "sanksi": "sanctions",
-    "menurut": "per", "tingkat": "tier", "paling_lama": "at_most", "definisi": "definition",
+    "menurut": "per", "tingkat": "tier", "paling_lama": "at_most", "paling_banyak": "at_most", "definisi": "definition",
     "hukuman": "penalties", "asas_konflik": "conflict_principles", "atau": "or", "dan": "and", "tidak": "not",
     "dalam": "in", "antara": "between", "dalam_waktu": "within", "yang": "where", "jumlah": "count",
     "dan/atau": "and/or",
@@ -264,7 +264,9 @@ class _Formatter:
 
     def penalty(self, p: ast.Penalty) -> str:
         if p.minimum is None:
-            return f"{self.kw(p.kind)} {self.kw('paling_lama')} {self.quantity(p.maximum)}"
+            # "paling lama" for time, "paling banyak" for money, as the statutes write it.
+            at_most = "paling_banyak" if p.kind == "denda" else "paling_lama"
+            return f"{self.kw(p.kind)} {self.kw(at_most)} {self.quantity(p.maximum)}"
         return f"{self.kw(p.kind)} {self.quantity(p.minimum)} {self.kw('sampai')} {self.quantity(p.maximum)}"
 
     def quantity(self, q: ast.Quantity) -> str:

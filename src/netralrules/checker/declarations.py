@@ -17,11 +17,12 @@ from netralrules.suggest import closest
 
 _CITATION_ORDER = ("pasal", "ayat", "huruf", "angka")
 _CITATION_FORMS = {
-    "pasal": (re.compile(r"[1-9][0-9]*[A-Z]?"), "nomor pasal berupa bilangan, misalnya `5` atau `71A`",
-              "a pasal is a number, such as `5` or `71A`"),
-    "ayat": (re.compile(r"[1-9][0-9]*"), "nomor ayat berupa bilangan, misalnya `(1)`", "an ayat is a number, such as `(1)`"),
+    "pasal": (re.compile(r"[1-9][0-9]*[A-Z]?"), "nomor pasal berupa bilangan mulai 1, misalnya `5` atau `71A`",
+              "a pasal is a number from 1, such as `5` or `71A`"),
+    "ayat": (re.compile(r"[1-9][0-9]*"), "nomor ayat berupa bilangan mulai 1, misalnya `(1)`",
+             "an ayat is a number from 1, such as `(1)`"),
     "huruf": (re.compile(r"[a-z]{1,2}"), "huruf berupa huruf kecil, misalnya `n`", "a huruf is a lowercase letter, such as `n`"),
-    "angka": (re.compile(r"[1-9][0-9]*"), "angka berupa bilangan, misalnya `2`", "an angka is a number, such as `2`"),
+    "angka": (re.compile(r"[1-9][0-9]*"), "angka berupa bilangan mulai 1, misalnya `2`", "an angka is a number from 1, such as `2`"),
 }
 _DAYS = {"hari": 1, "minggu": 7, "bulan": 30, "tahun": 365}
 
@@ -227,7 +228,10 @@ class _Checker:
             if date is None or date.value == datetime.date(1, 1, 1):
                 continue
             # The instrument no longer applies on the day it is repealed: its life is [in force, repealed).
-            outside = date.value < life_start or (life_end is not None and date.value > life_end)
+            # A provision may run `sampai` the repeal date (the evaluator stops it the day before),
+            # but cannot start on or after it.
+            too_late = life_end is not None and (date.value >= life_end if which == "sejak" else date.value > life_end)
+            outside = date.value < life_start or too_late
             if outside:
                 self.emit(make("E0210", date.span, suggestion="align", name=prov.id.name, which=which, which_en=which_en,
                                date=date.value.isoformat(), instrument=inst.id.name, start=life_start.isoformat(),
@@ -279,6 +283,8 @@ class _Checker:
         self.instrument_ref(table.instrument)
         if table.citation is not None:
             self.check_citation(table.citation)
+        if table.sanctions is not None and table.sanctions.basis is not None:
+            self.check_citation(table.sanctions.basis)
 
     def check_principles(self, principles: ast.Principles) -> None:
         seen: set[str] = set()

@@ -119,7 +119,8 @@ def _conflicts(instruments: Mapping[str, ast.Instrument], provisions: Mapping[st
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 assert a.outcome is not None and b.outcome is not None
-                if (a.outcome.category, a.outcome.tier) == (b.outcome.category, b.outcome.tier):
+                # Different categories are parallel tracks (ethics, discipline, crime), not a conflict.
+                if a.outcome.category != b.outcome.category or a.outcome.tier == b.outcome.tier:
                     continue
                 if any(t.name == b.id.name for t in a.excepts) or any(t.name == a.id.name for t in b.excepts):
                     continue
