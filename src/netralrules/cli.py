@@ -16,6 +16,7 @@ from typing import TextIO
 
 from netralrules import __version__
 from netralrules.api import check_paths, format_paths
+from netralrules.cli_evaluate import add_commands, run_evaluate, run_schema
 from netralrules.render import render_all, to_json
 from netralrules.resources import default_rulebook_path
 
@@ -35,6 +36,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--lang", choices=("id", "en"), default="id")
     check.add_argument("--format", choices=("text", "json"), default="text", dest="output")
 
+    add_commands(sub)
+
     fmt = sub.add_parser("fmt", help="rapikan berkas aturan / format rules files")
     fmt.add_argument("paths", nargs="+")
     fmt.add_argument("--check", action="store_true", help="hanya laporkan / only report, do not write")
@@ -51,6 +54,10 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         return int(exit_.code or 0)
     if args.command == "check":
         return _check(args, out, err)
+    if args.command == "evaluate":
+        return run_evaluate(args, out, err)
+    if args.command == "schema":
+        return run_schema(out)
     return _fmt(args, out, err)
 
 

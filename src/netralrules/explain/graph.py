@@ -1,0 +1,472 @@
+"""The explanation graph, built after evaluation from the recorded events (STYLE.md §5).
+
+Nodes (attribute `kind`), with ids that are stable across runs and readable:
+
+- `fact`          `act0/fact/tindakan.atribut_partai`: one per fact path per act, with the value
+                  seen (dates ISO; an unknown fact has the value "tidak diketahui/unknown" and
+                  `known` False);
+- `concept`       `act0/concept/masa_kampanye`: a definition used by a condition, with its value;
+- `condition`     `act0/cond/pp94.pasal5.n.2#0.1` (the compiler's node id after `cond/`; inside a
+                  definition `act0/cond/def:masa_kampanye`): every node that produced a
+                  ConditionResult, its canonical text and its value `true`/`false`/`unknown`;
+- `clause`        `act0/clause/pp94.pasal5.n.2`: every provision of the plan for every act, fired
+                  or not, with its status, reason, citation, statutory text, the conditions that
+                  failed (`failed`, deepest first) and the facts it saw (`facts_seen`);
+- `finding`       `act0/finding/pp94.pasal5.n.2`: per fired provision per act;
+- `determination` `determination/disiplin`: per track that is not `none`;
+- `decision`      `decision`: one.
+
+Edges (attribute `kind`): `supports` (fact → the condition that read it; concept → the condition
+that used it; condition → its parent condition; a definition's root condition → its concept);
+`satisfies` / `fails` / `undecided` (a provision's root condition → its clause, by the condition's
+value: unknown is the third kind `undecided`, never `fails`, because unknown is not false);
+`overrides` (exception clause → the clause it defeated; `pending` True when the exception is
+itself undecided and only holds the clause back); `yields` (clause → finding → determination →
+decision); `escalates` (instead of `yields`, from the heaviest findings to a determination whose
+tier is heavier than any finding because of a repeat offence); and `undecided` (an undecided
+clause → the decision).
+
+Exceptions are `overrides` edges rather than nodes of their own: the edge joins exactly the two
+clauses involved and carries the status, which is all a reviewer asks of it.
+
+Invariants (tested): the graph is a DAG; every fired clause has a path from a fact node, except a
+clause whose condition reads no fact at all (a literal `benar`): there is no fact to start from.
+
+A root condition that is a bare name or literal records no ConditionResult; the builder adds its
+condition node anyway (`traced` False), valued from the fact or definition it read, so every
+evaluated clause has a root condition. A node evaluated several times (a quantifier body) keeps
+its last value in `value` and every distinct value, in order, in `values`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx  # type: ignore[import-untyped]
+
+from netralrules import ast
+from netralrules.compiler import CompiledProvision, Plan, child_id, children_of
+from netralrules.decision import Determination, Track, citation_json
+from netralrules.evaluator import TIER_ORDER, Evaluation, Finding, Outcome
+from netralrules.formatter import format_expr
+from netralrules.trace import ConditionResult, DefinitionRead, Event, FactRead
+
+UNKNOWN_TEXT = "tidak diketahui/unknown"
+DECISION = "decision"
+NODE_KINDS = ("fact", "concept", "condition", "clause", "finding", "determination", "decision")
+EDGE_KINDS = ("supports", "satisfies", "fails", "undecided", "overrides", "yields", "escalates")
+# Statuses for which the provision's condition was evaluated (in force, and applicable or undecided).
+EVALUATED = frozenset({"fired", "not_fired", "defeated", "unknown"})
+_ROOT_EDGE = {"true": "satisfies", "false": "fails", "unknown": "undecided"}
+
+
+def fact_id(act: int, path: Sequence[str]) -> str:
+    return f"act{act}/fact/{'.'.join(path)}"
+
+
+def concept_id(act: int, name: str) -> str:
+    return f"act{act}/concept/{name}"
+
+
+def condition_id(act: int, node: str) -> str:
+    return f"act{act}/cond/{node}"
+
+
+def clause_id(act: int, provision: str) -> str:
+    return f"act{act}/clause/{provision}"
+
+
+def finding_id(act: int, provision: str) -> str:
+    return f"act{act}/finding/{provision}"
+
+
+def determination_id(category: str) -> str:
+    return f"determination/{category}"
+
+
+@dataclass(frozen=True)
+class ActInfo:
+    """One act: its date, the election stage on that date, the instruments in force then."""
+
+    index: int
+    date: datetime.date
+    stage: str
+    instruments: tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Explanation:
+    """The explanation graph of one decision and what the views need besides it. Two explanations
+    are equal when their graphs (nodes, edges, attributes) and acts are."""
+
+    graph: nx.DiGraph
+    acts: tuple[ActInfo, ...]
+    lang_independent: bool = True
+
+    def nodes(self, kind: str, act: int | None = None) -> list[str]:
+        """The ids of the nodes of one kind (optionally of one act), sorted."""
+        return sorted(
+            str(n) for n, data in self.graph.nodes(data=True)
+            if data["kind"] == kind and (act is None or data.get("act") == act)
+        )
+
+    def attrs(self, node: str) -> dict[str, Any]:
+        return dict(self.graph.nodes[node])
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Explanation):
+            return NotImplemented
+        return (self.acts, self.lang_independent) == (other.acts, other.lang_independent) and bool(
+            nx.utils.graphs_equal(self.graph, other.graph)
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.acts, tuple(sorted(self.graph.nodes))))
+
+
+def build_explanation(
+    events: Iterable[Event],
+    plan: Plan,
+    evaluation: Evaluation,
+    determination: Determination,
+    act_dates: Sequence[datetime.date],
+    stages: Sequence[str],
+    lang_independent: bool = True,
+) -> Explanation:
+    """Build the explanation graph from the events of one traced evaluation.
+
+    With `lang_independent` (the default) every rendered expression is stored in Indonesian
+    (`text`) and English (`text_en`), so one graph serves narratives in both languages; without
+    it only the Indonesian text is kept and English views show that.
+    """
+    builder = _Builder(plan, lang_independent)
+    builder.events(list(events))
+    builder.clauses(evaluation.outcomes)
+    builder.findings(evaluation.findings)
+    builder.determinations(determination.tracks, evaluation.findings)
+    builder.decision(determination, evaluation.outcomes)
+    builder.annotate(evaluation.outcomes)
+    acts = builder.acts(act_dates, stages, evaluation.outcomes)
+    return Explanation(builder.g, acts, lang_independent)
+
+
+def json_value(value: object) -> Any:
+    """A fact or definition value made JSON-safe: dates ISO, unknown as UNKNOWN_TEXT."""
+    if is_unknown(value):
+        return UNKNOWN_TEXT
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return json_value(value.value)
+    if isinstance(value, Mapping):
+        return {str(k): json_value(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(value, (list, tuple)):
+        return [json_value(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted((json_value(v) for v in value), key=repr)
+    return str(value)
+
+
+def is_unknown(value: object) -> bool:
+    """Whether a value is the UNKNOWN sentinel (of the evaluator or of the fact boundary)."""
+    return isinstance(value, enum.Enum) and value.name == "UNKNOWN"
+
+
+def _truth(value: object) -> str:
+    if is_unknown(value) or value is None:
+        return "unknown"
+    return "true" if value is True or (not isinstance(value, bool) and bool(value)) else "false"
+
+
+def _parent(node: str) -> str | None:
+    owner, sep, path = node.partition("#")
+    if not sep:
+        return None
+    head, dot, _ = path.rpartition(".")
+    return f"{owner}#{head}" if dot else owner
+
+
+def _depth(node: str) -> int:
+    _, sep, path = node.partition("#")
+    return len(path.split(".")) if sep else 0
+
+
+class _Builder:
+    def __init__(self, plan: Plan, both_languages: bool) -> None:
+        self.g = nx.DiGraph()
+        self.plan = plan
+        self.both = both_languages
+        self.provisions: dict[str, CompiledProvision] = {c.node: c for c in plan.provisions}
+        self.definitions = plan.rulebook.definitions
+        self.conds: dict[tuple[int, str], list[str]] = {}  # (act, node) → values, in order
+        self.defs_at: dict[tuple[int, str], str] = {}  # (act, node) → the definition read there
+        self.read_at: dict[tuple[int, str], object] = {}  # (act, node) → the value read there
+        self.reads: list[tuple[int, str, str]] = []  # (act, reading node, fact or concept node)
+
+    # ---- nodes and edges -------------------------------------------------------------------
+    def node(self, node_id: str, kind: str, **attrs: Any) -> None:
+        if node_id not in self.g:
+            self.g.add_node(node_id, kind=kind, **attrs)
+
+    def edge(self, source: str, target: str, kind: str, **attrs: Any) -> None:
+        # Edges only join nodes the builder made: a reader without a node is not invented.
+        if source in self.g and target in self.g and not self.g.has_edge(source, target):
+            self.g.add_edge(source, target, kind=kind, **attrs)
+
+    def expr_at(self, node: str) -> ast.Expr | None:
+        """The AST sub-expression behind a compiler node id (children_of, by the indices in the id)."""
+        owner, _, path = node.partition("#")
+        expr: ast.Expr | None = None
+        if owner.startswith("def:"):
+            definition = self.definitions.get(owner[4:])
+            expr = definition.expr if definition is not None else None
+        elif owner in self.provisions:
+            expr = self.provisions[owner].provision.condition
+        for part in path.split(".") if path else ():
+            kids = children_of(expr) if expr is not None else []
+            expr = kids[int(part)] if part.isdigit() and int(part) < len(kids) else None
+        return expr
+
+    def holder(self, act: int, node: str) -> str:
+        """The graph node a read at `node` supports: its nearest condition, else its concept or clause."""
+        current: str | None = node
+        while current is not None:
+            if (act, current) in self.conds:
+                return condition_id(act, current)
+            current = _parent(current)
+        owner = node.partition("#")[0]
+        if owner.startswith("def:"):
+            return concept_id(act, owner[4:])
+        return clause_id(act, owner.partition("@")[0])
+
+    # ---- evaluation events -----------------------------------------------------------------
+    def events(self, events: list[Event]) -> None:
+        for e in events:
+            if isinstance(e, ConditionResult):
+                self.conds.setdefault((e.act, e.node), []).append(_truth(e.value))
+            elif isinstance(e, FactRead):
+                fid = fact_id(e.act, e.path)
+                self.node(fid, "fact", act=e.act, path=".".join(e.path), value=json_value(e.value),
+                          known=not is_unknown(e.value))
+                self.read_at.setdefault((e.act, e.node), e.value)
+                self.reads.append((e.act, e.node, fid))
+            elif isinstance(e, DefinitionRead):
+                definition = self.definitions.get(e.name)
+                self.node(concept_id(e.act, e.name), "concept", act=e.act, name=e.name,
+                          label=definition.label if definition is not None and definition.label else e.name,
+                          value=json_value(e.value), known=not is_unknown(e.value))
+                self.defs_at[(e.act, e.node)] = e.name
+                self.read_at.setdefault((e.act, e.node), e.value)
+                self.reads.append((e.act, e.node, concept_id(e.act, e.name)))
+        for (act, node), values in self.conds.items():
+            self.condition(act, node, values, traced=True)
+
+    def condition(self, act: int, node: str, values: list[str], traced: bool) -> None:
+        expr = self.expr_at(node)
+        attrs: dict[str, Any] = {
+            "act": act, "node": node, "owner": node.partition("#")[0], "depth": _depth(node),
+            "value": values[-1], "traced": traced,
+            "text": format_expr(expr, "id") if expr is not None else node,
+        }
+        if self.both:
+            attrs["text_en"] = format_expr(expr, "en") if expr is not None else node
+        distinct = list(dict.fromkeys(values))
+        if len(distinct) > 1:
+            attrs["values"] = distinct
+        self.node(condition_id(act, node), "condition", **attrs)
+
+    def root_value(self, act: int, pid: str) -> str:
+        """The value of an untraced root condition: the fact or definition it read, or its literal."""
+        expr = self.expr_at(pid)
+        if isinstance(expr, ast.BoolLit):
+            return "true" if expr.value else "false"
+        return _truth(self.read_at[(act, pid)]) if (act, pid) in self.read_at else "unknown"
+
+    # ---- clauses ---------------------------------------------------------------------------
+    def clauses(self, outcomes: Sequence[Outcome]) -> None:
+        for o in outcomes:
+            if o.status in EVALUATED and (o.act, o.provision) not in self.conds:
+                self.conds[(o.act, o.provision)] = [self.root_value(o.act, o.provision)]
+                self.condition(o.act, o.provision, self.conds[(o.act, o.provision)], traced=False)
+        for o in outcomes:
+            self.clause(o)
+        # Reads and uses support the nearest condition; conditions support their parents.
+        for act, node, source in self.reads:
+            self.edge(source, self.holder(act, node), "supports")
+        for (act, node), values in sorted(self.conds.items()):
+            source = condition_id(act, node)
+            parent = _parent(node)
+            if parent is not None:
+                self.edge(source, self.holder(act, parent), "supports")
+            elif node.startswith("def:"):
+                self.edge(source, concept_id(act, node[4:]), "supports")
+            else:
+                self.edge(source, clause_id(act, node), _ROOT_EDGE[values[-1]], value=values[-1])
+        for o in outcomes:
+            for winner in o.defeated_by:
+                self.edge(clause_id(o.act, winner), clause_id(o.act, o.provision), "overrides", pending=False)
+            for winner in o.waiting_for:
+                self.edge(clause_id(o.act, winner), clause_id(o.act, o.provision), "overrides", pending=True)
+
+    def clause(self, o: Outcome) -> None:
+        compiled = self.provisions.get(o.provision)
+        prov = compiled.provision if compiled is not None else None
+        values = self.conds.get((o.act, o.provision))
+        self.node(
+            clause_id(o.act, o.provision), "clause",
+            act=o.act, provision=o.provision, status=o.status, reason=o.reason,
+            citation=citation_json(prov.citation if prov else None),
+            text=(prov.text or "") if prov else "",
+            instrument=compiled.instrument.id.name if compiled else "",
+            subjects=[s.name for s in prov.subjects] if prov else [],
+            excepted_by=list(self.plan.exceptions.get(o.provision, ())),
+            defeated_by=list(o.defeated_by),
+            waiting_for=list(o.waiting_for),
+            condition_value=values[-1] if values else None,
+            in_force=[compiled.start.isoformat(), compiled.end.isoformat() if compiled.end else None] if compiled else None,
+            note=prov.note if prov else None,
+        )
+
+    # ---- findings, determinations, decision ------------------------------------------------
+    def findings(self, findings: Sequence[Finding]) -> None:
+        for f in findings:
+            fid = finding_id(f.act, f.provision)
+            self.node(
+                fid, "finding", act=f.act, provision=f.provision, category=f.category, tier=f.tier,
+                tier_basis=citation_json(f.tier_basis), citation=citation_json(f.citation), text=f.text,
+                sanction_options=list(f.sanction_options), sanction_basis=citation_json(self.sanction_basis(f)),
+                penalties=[_penalty(p) for p in f.penalties], note=f.note, tier_unstated=f.unresolved,
+            )
+            self.edge(clause_id(f.act, f.provision), fid, "yields")
+
+    def sanction_basis(self, f: Finding) -> ast.Citation | None:
+        compiled = self.provisions.get(f.provision)
+        sanctions = compiled.provision.sanctions if compiled is not None else None
+        if sanctions is not None and sanctions.options:
+            return sanctions.basis
+        if f.tier is None:
+            return None
+        basis = f.tier_basis or f.citation
+        table = self.plan.rulebook.sanction_tables.get((basis.instrument.name, f.tier))
+        return table.citation if table is not None else None
+
+    def determinations(self, tracks: Sequence[Track], findings: Sequence[Finding]) -> None:
+        for t in tracks:
+            if t.status == "none":
+                continue
+            mine = [f for f in findings if f.category == t.category and f.provision in t.provisions]
+            tiers = [f.tier for f in mine if f.tier in TIER_ORDER]
+            heaviest = max(tiers, key=TIER_ORDER.index) if tiers else None
+            escalated = (
+                t.tier in TIER_ORDER and heaviest is not None and TIER_ORDER.index(t.tier) > TIER_ORDER.index(heaviest)
+            )
+            did = determination_id(t.category)
+            self.node(did, "determination", category=t.category, status=t.status, tier=t.tier,
+                      provisions=list(t.provisions), reasons=list(t.reasons), escalated=escalated,
+                      heaviest_finding_tier=heaviest)
+            for f in sorted(mine, key=lambda f: (f.act, f.provision)):
+                if escalated and f.tier == heaviest:
+                    self.edge(finding_id(f.act, f.provision), did, "escalates", from_tier=heaviest, to_tier=t.tier)
+                else:
+                    self.edge(finding_id(f.act, f.provision), did, "yields")
+
+    def decision(self, determination: Determination, outcomes: Sequence[Outcome]) -> None:
+        tracks = [t for t in determination.tracks if t.status != "none"]
+        undecided = sorted(clause_id(o.act, o.provision) for o in outcomes if o.status == "unknown")
+        self.node(
+            DECISION, "decision",
+            tracks=[{"category": t.category, "status": t.status, "tier": t.tier} for t in tracks],
+            unresolved=undecided,
+            complete=not undecided and all(t.status == "determined" for t in tracks),
+        )
+        for t in tracks:
+            self.edge(determination_id(t.category), DECISION, "yields")
+        for cid in undecided:
+            self.edge(cid, DECISION, "undecided")
+
+    # ---- per-clause annotations ------------------------------------------------------------
+    def annotate(self, outcomes: Sequence[Outcome]) -> None:
+        """Each clause's failed conditions (deepest first) and the facts it saw, not counting the
+        facts of other clauses that reach it through `overrides`."""
+        own = nx.subgraph_view(self.g, filter_edge=lambda u, v: self.g.edges[u, v]["kind"] != "overrides")
+        seen: dict[str, list[str]] = {}
+        for o in outcomes:
+            cid = clause_id(o.act, o.provision)
+            seen[cid] = sorted(n for n in nx.ancestors(own, cid) if self.g.nodes[n]["kind"] == "fact")
+            failed: dict[str, tuple[int, bool]] = {}
+            if (o.act, o.provision) in self.conds:
+                self.failed(o.act, o.provision, failed, 0)
+            ordered = sorted(failed.items(), key=lambda kv: (-kv[1][0], kv[0]))
+            attrs = self.g.nodes[cid]
+            attrs["facts_seen"] = seen[cid]
+            attrs["failed"] = [condition_id(o.act, n) for n, _ in ordered]
+            # The deepest condition on each failing path: what the narrative names as the reason.
+            attrs["failed_leaves"] = [condition_id(o.act, n) for n, (_, leaf) in ordered if leaf]
+        for o in outcomes:
+            if o.status == "unknown":
+                cid = clause_id(o.act, o.provision)
+                deciding = set(seen[cid])
+                for other in o.waiting_for:
+                    deciding |= set(seen.get(clause_id(o.act, other), []))
+                self.g.nodes[cid]["deciding_facts"] = sorted(f for f in deciding if not self.g.nodes[f]["known"])
+
+    def failed(self, act: int, node: str, out: dict[str, tuple[int, bool]], depth: int, want: str | None = None) -> bool:
+        """Collect the conditions that make `node` not true: false (or unknown) operands of a false
+        (or unknown) `dan`/`atau`, down through the definitions they use. `out` maps each to its
+        depth below the clause and whether it is a leaf of that path (no collected condition
+        below it). Returns whether anything was collected."""
+        expr = self.expr_at(node)
+        values = self.conds.get((act, node))
+        if values is not None:
+            value = values[-1]
+            if value == "true" or (want is not None and value != want):
+                return False
+            below = False
+            if isinstance(expr, (ast.And, ast.Or)):
+                for i in range(len(expr.operands)):
+                    below = self.failed(act, child_id(node, i), out, depth + 1, value) or below
+            elif isinstance(expr, ast.Name) and (act, node) in self.defs_at:
+                below = self.failed(act, f"def:{self.defs_at[(act, node)]}", out, depth + 1, value)
+            previous = out.get(node)
+            out[node] = (max(depth, previous[0]) if previous else depth, not below)
+            return True
+        name = self.defs_at.get((act, node))
+        if isinstance(expr, ast.Name) and name is not None and want is not None:
+            return self.failed(act, f"def:{name}", out, depth + 1, want)
+        return False
+
+    # ---- acts ------------------------------------------------------------------------------
+    def acts(self, dates: Sequence[datetime.date], stages: Sequence[str], outcomes: Sequence[Outcome]) -> tuple[ActInfo, ...]:
+        acts = []
+        for i, date in enumerate(dates):
+            in_force = sorted({
+                self.provisions[o.provision].instrument.id.name
+                for o in outcomes if o.act == i and o.status != "not_in_force" and o.provision in self.provisions
+            })
+            acts.append(ActInfo(i, date, stages[i] if i < len(stages) else "tidak_diketahui", tuple(in_force)))
+        instruments = self.plan.rulebook.instruments
+        self.g.graph.update(
+            acts=[{"index": a.index, "date": a.date.isoformat(), "stage": a.stage, "instruments": list(a.instruments)}
+                  for a in acts],
+            instruments={name: inst.title for name, inst in sorted(instruments.items())},
+            rulebook=self.plan.rulebook.content_hash,
+            lang_independent=self.both,
+        )
+        return tuple(acts)
+
+
+def _penalty(p: ast.Penalty) -> dict[str, str | None]:
+    def quantity(q: ast.Quantity | None) -> str | None:
+        if q is None:
+            return None
+        if q.rupiah is not None:
+            return "Rp" + f"{q.rupiah.value:,}".replace(",", ".")
+        return f"{q.duration.amount} {q.duration.unit}" if q.duration is not None else None
+
+    return {"kind": p.kind, "minimum": quantity(p.minimum), "maximum": quantity(p.maximum)}

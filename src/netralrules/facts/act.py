@@ -1,0 +1,171 @@
+"""An act under evaluation and its evidence (fact root `tindakan`)."""
+
+from __future__ import annotations
+
+from pydantic import ConfigDict, Field, StrictBool, StrictStr
+
+from netralrules.facts.fields import Date, JenisPemilu, JenisTindakan, Model, Sasaran, described
+
+
+class Evidence(Model):
+    """Satu bukti tentang tindakan: sumbernya, dan apakah sudah diverifikasi atau masih dugaan.
+
+    One piece of evidence about the act: its source, and whether it is verified or only alleged."""
+
+    model_config = ConfigDict(title="Bukti / Evidence")
+
+    sumber: StrictStr = Field(
+        min_length=1,
+        title="Sumber / Source",
+        description='Dari mana bukti berasal, misalnya "laporan pengawas Bawaslu Kabupaten Contoh", "tangkapan layar '
+        'unggahan Facebook", "keterangan saksi". Wajib.\n\nWhere the evidence comes from, e.g. "report of the '
+        'Bawaslu supervisor", "screenshot of a Facebook post", "witness statement". Required.',
+    )
+    tautan: StrictStr | None = described(
+        ("Tautan", "Link"),
+        ("Alamat (URL) atau rujukan arsip bukti.", "Address (URL) or archive reference of the evidence."),
+        need="optional",
+    )
+    keterangan: StrictStr | None = described(
+        ("Keterangan", "Description"), ("Apa yang ditunjukkan bukti ini.", "What this evidence shows."), need="optional"
+    )
+    terverifikasi: StrictBool | None = described(
+        ("Terverifikasi", "Verified"),
+        (
+            "Benar jika bukti sudah diverifikasi (misalnya oleh Bawaslu atau BKN); salah jika masih dugaan.",
+            "True if the evidence has been verified (e.g. by Bawaslu or BKN); false if it is only alleged.",
+        ),
+    )
+
+
+class Act(Model):
+    """Satu tindakan responden (atau orang lain atas namanya) yang dinilai, dengan tanggal dan keadaannya.
+
+    One act under evaluation, by the respondent (or by someone else on their behalf), with its date and circumstances."""
+
+    model_config = ConfigDict(title="Tindakan / Act")
+
+    tanggal: Date = described(
+        ("Tanggal tindakan", "Date of the act"),
+        (
+            "Tanggal perbuatan (TTTT-BB-HH). Wajib: hukum yang berlaku dan tahapan pemilu ditentukan dari tanggal ini.",
+            "Date of the act (YYYY-MM-DD). Required: the law in force and the election stage are derived from it.",
+        ),
+        need="required",
+    )
+    jenis: JenisTindakan = described(
+        ("Jenis tindakan", "Kind of act"),
+        ("Jenis perbuatan, dari kosakata terkendali. Wajib.", "Kind of act, from the controlled vocabulary. Required."),
+        need="required",
+    )
+    atribut_partai: StrictBool | None = described(
+        ("Memakai atribut partai", "Party attributes used"),
+        (
+            "Benar jika responden memakai atribut partai (kaos, bendera, simbol) (PP 94/2021 Pasal 5 huruf n angka 2).",
+            "True if the respondent used party attributes (T-shirt, flag, symbol) (PP 94/2021 Pasal 5 huruf n angka 2).",
+        ),
+    )
+    atribut_pns: StrictBool | None = described(
+        ("Memakai atribut PNS", "PNS attributes used"),
+        (
+            "Benar jika responden memakai atribut PNS, misalnya seragam dinas atau tanda pengenal (angka 2).",
+            "True if the respondent used PNS attributes, e.g. the service uniform or ID badge (angka 2).",
+        ),
+    )
+    mengerahkan_pns_lain: StrictBool | None = described(
+        ("Mengerahkan PNS lain", "Other PNS mobilised"),
+        (
+            "Benar jika responden mengerahkan PNS lain (PP 94/2021 Pasal 5 huruf n angka 3).",
+            "True if the respondent mobilised other PNS (PP 94/2021 Pasal 5 huruf n angka 3).",
+        ),
+    )
+    fasilitas_negara: StrictBool | None = described(
+        ("Memakai fasilitas negara", "State facilities used"),
+        (
+            "Benar jika tindakan memakai fasilitas negara: kendaraan dinas, kantor, anggaran, dan sebagainya (angka 4).",
+            "True if the act used state facilities: official vehicles, offices, budget, and so on (angka 4).",
+        ),
+    )
+    menguntungkan_atau_merugikan_calon: StrictBool | None = described(
+        ("Menguntungkan atau merugikan calon", "Favours or harms a candidate"),
+        (
+            "Benar jika keputusan atau tindakan menguntungkan atau merugikan salah satu (pasangan) calon (angka 5; "
+            "UU 10/2016 Pasal 71 ayat (1)).",
+            "True if the decision or action favours or harms one candidate (pair) (angka 5; UU 10/2016 Pasal 71(1)).",
+        ),
+    )
+    sasaran: Sasaran | None = described(
+        ("Sasaran kegiatan", "Target audience"),
+        (
+            "Kepada siapa kegiatan yang mengarah kepada keberpihakan ditujukan (angka 6).",
+            "Whom a partisan activity was aimed at (angka 6).",
+        ),
+    )
+    dilakukan_sendiri: StrictBool | None = described(
+        ("Dilakukan sendiri oleh responden", "Performed by the respondent"),
+        (
+            "Benar jika responden sendiri yang melakukan; salah jika orang lain (misalnya akun dikelola pihak lain).",
+            "True if the respondent performed the act personally; false if someone else did (e.g. an account run by another).",
+        ),
+    )
+    jam_kerja: StrictBool | None = described(
+        ("Pada jam kerja", "During working hours"),
+        (
+            "Benar jika tindakan terjadi pada jam kerja responden.",
+            "True if the act took place during the respondent's working hours.",
+        ),
+    )
+    sedang_cuti: StrictBool | None = described(
+        ("Sedang cuti", "On leave"),
+        ("Benar jika responden sedang cuti pada saat tindakan.", "True if the respondent was on leave at the time of the act."),
+    )
+    terverifikasi: StrictBool | None = described(
+        ("Tindakan terverifikasi", "Act verified"),
+        (
+            "Benar jika terjadinya tindakan sudah diverifikasi oleh pihak berwenang (Bawaslu, BKN, atasan); salah jika masih "
+            "dugaan dari laporan.",
+            "True if the act has been verified by an authority (Bawaslu, BKN, the superior); false if it is only alleged in a "
+            "report.",
+        ),
+    )
+    calon: StrictStr | None = described(
+        ("Calon sasaran", "Target candidate"),
+        (
+            'Calon atau pasangan calon yang didukung, diuntungkan atau dirugikan, misalnya "Pasangan calon nomor urut 2".',
+            'The candidate or candidate pair supported, favoured or harmed, e.g. "Pasangan calon nomor urut 2" (pair no. 2).',
+        ),
+    )
+    jenis_pemilu_calon: JenisPemilu | None = described(
+        ("Jabatan yang diperebutkan calon", "Office contested by the candidate"),
+        (
+            "Pemilihan (dan dengan itu jabatan) yang diikuti calon sasaran; biasanya sama dengan `pemilu.jenis`, berbeda pada "
+            "pemilu serentak (misalnya calon anggota DPRD dalam Pemilu 2024).",
+            "The election (and so the office) the target candidate contests; usually equal to `pemilu.jenis`, different in "
+            "simultaneous elections (e.g. a DPRD candidate in the 2024 general election).",
+        ),
+    )
+    platform_media_sosial: StrictStr | None = described(
+        ("Platform media sosial", "Social-media platform"),
+        (
+            'Untuk tindakan di media sosial: platformnya, misalnya "facebook", "instagram", "tiktok", "x", "whatsapp".',
+            'For social-media acts: the platform, e.g. "facebook", "instagram", "tiktok", "x", "whatsapp".',
+        ),
+    )
+    gestur: StrictStr | None = described(
+        ("Gestur dalam foto", "Gesture in the photo"),
+        (
+            'Untuk foto bersama calon: gestur tangan, misalnya "dua jari", "jempol", "kepalan tangan" (panduan BKN/'
+            "KemenPAN-RB November 2023, regulations.md §5.3).",
+            'For a photo with a candidate: the hand gesture, e.g. "dua jari" (two fingers), "jempol" (thumbs-up), '
+            '"kepalan tangan" (clenched fist) (BKN/KemenPAN-RB guidance, November 2023, regulations.md §5.3).',
+        ),
+    )
+    uraian: StrictStr | None = described(
+        ("Uraian", "Description"),
+        ("Uraian bebas tentang apa yang terjadi.", "Free-text description of what happened."),
+        need="optional",
+    )
+    bukti: list[Evidence] | None = described(
+        ("Bukti", "Evidence"),
+        ("Bukti yang mendukung laporan tentang tindakan ini.", "Evidence supporting the report of this act."),
+    )

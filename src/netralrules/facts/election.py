@@ -1,0 +1,103 @@
+"""The election and its key dates (fact root `pemilu`)."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Self
+
+from pydantic import ConfigDict, StrictStr, model_validator
+
+from netralrules.facts.fields import Date, JenisPemilu, Model, Relative, described, problems_error
+
+# ---- the election --------------------------------------------------------------------------------
+
+# The order of an election's stages (regulations.md §5.4, §6.2): registration, penetapan of the
+# candidates, the campaign, voting, then penetapan of the winner. Only known dates are compared.
+_ELECTION_STAGES = (
+    ("tanggal_pendaftaran", "pendaftaran calon", "candidate registration"),
+    ("tanggal_penetapan", "penetapan calon", "penetapan of the candidates"),
+    ("kampanye_mulai", "awal masa kampanye", "start of the campaign"),
+    ("kampanye_selesai", "akhir masa kampanye", "end of the campaign"),
+    ("tanggal_pemungutan", "pemungutan suara", "voting day"),
+    ("tanggal_penetapan_terpilih", "penetapan calon terpilih", "penetapan of the winner"),
+)
+
+
+class Election(Model):
+    """Pemilu atau pemilihan (Pilkada) yang berkaitan dengan perkara, dengan tanggal-tanggal kuncinya.
+
+    The national or regional election the case relates to, with its key dates."""
+
+    model_config = ConfigDict(title="Pemilu / Election")
+
+    jenis: JenisPemilu | None = described(
+        ("Jenis pemilu", "Kind of election"), ("Jenis pemilu atau pemilihan.", "Kind of election.")
+    )
+    tanggal_pendaftaran: Date | None = described(
+        ("Tanggal pendaftaran calon", "Candidate registration date"),
+        ("Hari pertama pendaftaran (bakal) calon di KPU.", "First day of registration of (prospective) candidates with the KPU."),
+    )
+    tanggal_penetapan: Date | None = described(
+        ("Tanggal penetapan calon", "Date candidates are set"),
+        (
+            "Tanggal KPU menetapkan calon atau pasangan calon. Sebelum tanggal ini yang ada baru bakal calon (regulations.md §5.4).",
+            "Date the KPU formally sets the candidates. Before it there are only prospective candidates, bakal calon "
+            "(regulations.md §5.4).",
+        ),
+    )
+    kampanye_mulai: Date | None = described(
+        ("Awal masa kampanye", "Campaign start"),
+        ("Hari pertama masa kampanye (termasuk).", "First day of the campaign period (inclusive)."),
+    )
+    kampanye_selesai: Date | None = described(
+        ("Akhir masa kampanye", "Campaign end"),
+        (
+            "Hari terakhir masa kampanye (termasuk); tidak boleh sebelum awal masa kampanye.",
+            "Last day of the campaign period (inclusive); may not be before the campaign start.",
+        ),
+    )
+    tanggal_pemungutan: Date | None = described(
+        ("Tanggal pemungutan suara", "Voting day"), ("Hari pemungutan suara.", "Voting day.")
+    )
+    tanggal_penetapan_terpilih: Date | None = described(
+        ("Tanggal penetapan calon terpilih", "Date the winner is set"),
+        (
+            "Tanggal penetapan pasangan calon terpilih; akhir larangan UU 10/2016 Pasal 71 ayat (3).",
+            "Date the elected pair is formally set; the end of the ban in UU 10/2016 Pasal 71(3).",
+        ),
+    )
+    nama: StrictStr | None = described(
+        ("Nama pemilihan", "Name of the election"),
+        (
+            'Nama untuk dibaca manusia, misalnya "Pemilihan Bupati dan Wakil Bupati Contoh 2024".',
+            'Human-readable name, e.g. "Pemilihan Bupati dan Wakil Bupati Contoh 2024".',
+        ),
+        need="optional",
+    )
+    wilayah: StrictStr | None = described(
+        ("Wilayah pemilihan", "Electoral region"),
+        (
+            "Provinsi, kabupaten atau kota tempat pemilihan berlangsung (UU 10/2016 Pasal 71 ayat (3) menyebut daerah sendiri "
+            "maupun daerah lain).",
+            "Province, regency or city where the election takes place (UU 10/2016 Pasal 71(3) covers one's own region and others).",
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _stages_in_order(self) -> Self:
+        known = [(name, id_, en, getattr(self, name)) for name, id_, en in _ELECTION_STAGES if getattr(self, name) is not None]
+        problems = [
+            Relative(
+                (later,),
+                "E0409",
+                f"{later_id} ({later_date}) lebih awal daripada {earlier_id} (`{earlier}`, {earlier_date})",
+                f"{later_en} ({later_date}) is before the {earlier_en} (`{earlier}`, {earlier_date})",
+            )
+            for (earlier, earlier_id, earlier_en, earlier_date), (later, later_id, later_en, later_date) in itertools.pairwise(
+                known
+            )
+            if later_date < earlier_date
+        ]
+        if problems:
+            raise problems_error(problems)
+        return self

@@ -1,0 +1,189 @@
+"""The incident: the public input contract for other systems (pydantic models → JSON Schema).
+
+Field names are the fact names of `schema.py` (`responden.status_kepegawaian`,
+`tindakan.fasilitas_negara`, …), so the rules and the incidents speak one vocabulary; enum values
+come from `schema.py` itself. Every fact except `id`, `tindakan[].jenis` and `tindakan[].tanggal`
+may be unknown: absent or `null`, never defaulted to false. `Incident.fact` reads a fact by the
+path the checker resolved. `loading.load_incident` turns any bad input into one `IncidentError`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Any, Self, TypeAlias
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, StrictStr, model_validator
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+
+from netralrules.facts.act import Act, Evidence
+from netralrules.facts.election import Election
+from netralrules.facts.fields import Model, Relative, described, none_to_empty, nullable_ref, problems_error
+from netralrules.facts.respondent import PriorSanction, Respondent
+from netralrules.values import UNKNOWN
+from netralrules.values import _Unknown as Unknown
+
+FactValue: TypeAlias = "bool | str | datetime.date | Unknown | list[dict[str, FactValue]]"
+"""A fact as the rules see it: dates as `datetime.date`, enum values as plain `str`, lists of
+records as lists of dicts (an unknown item field is `UNKNOWN`), and `UNKNOWN` for a fact nobody
+established."""
+
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+class Incident(Model):
+    """Perkara dugaan pelanggaran netralitas ASN: responden, pemilu, dan satu atau lebih tindakan.
+
+    A suspected breach of ASN neutrality: the respondent, the election, and one or more acts."""
+
+    model_config = ConfigDict(title="Perkara / Incident")
+
+    id: StrictStr = described(
+        ("Nomor perkara", "Incident id"),
+        (
+            "Pengenal perkara dari sistem pengirim, misalnya nomor register laporan. Wajib, tidak boleh kosong.",
+            "Identifier given by the sending system, e.g. the report's register number. Required, not empty.",
+        ),
+        need="required",
+        min_length=1,
+    )
+    responden: Annotated[Respondent, BeforeValidator(none_to_empty)] = described(
+        ("Responden", "Respondent"),
+        (
+            "Orang yang dilaporkan. Jika dihilangkan atau null, semua fakta responden tidak diketahui.",
+            "The person reported. If left out or null, every respondent fact is unknown.",
+        ),
+        need="plain",
+        default_factory=Respondent,
+        json_schema_extra=nullable_ref,
+    )
+    pemilu: Annotated[Election, BeforeValidator(none_to_empty)] = described(
+        ("Pemilu", "Election"),
+        (
+            "Pemilu atau pemilihan yang berkaitan. Jika dihilangkan atau null, semua fakta pemilu tidak diketahui (misalnya "
+            "perkara keanggotaan partai politik tanpa pemilu tertentu).",
+            "The election concerned. If left out or null, every election fact is unknown (e.g. a party-membership case not "
+            "tied to an election).",
+        ),
+        need="plain",
+        default_factory=Election,
+        json_schema_extra=nullable_ref,
+    )
+    tindakan: list[Act] = described(
+        ("Tindakan", "Acts"),
+        (
+            "Perbuatan yang dinilai, paling sedikit satu. Setiap tindakan dinilai sendiri-sendiri dengan hukum yang berlaku pada "
+            "tanggalnya; dalam aturan, tindakan yang sedang dinilai dibaca sebagai `tindakan.*`.",
+            "The acts under evaluation, at least one. Each act is evaluated on its own, under the law in force on its date; in "
+            "the rules, the act being evaluated is read as `tindakan.*`.",
+        ),
+        need="required",
+        min_length=1,
+    )
+    pelapor: StrictStr | None = described(
+        ("Pelapor", "Reporter"),
+        (
+            'Siapa yang melaporkan atau menemukan, misalnya "Bawaslu Kabupaten Contoh" atau "masyarakat".',
+            'Who reported or found the case, e.g. "Bawaslu Kabupaten Contoh" or "masyarakat" (a member of the public).',
+        ),
+        need="optional",
+    )
+    catatan: StrictStr | None = described(
+        ("Catatan", "Notes"), ("Catatan bebas tentang perkara.", "Free-text notes about the case."), need="optional"
+    )
+
+    @model_validator(mode="after")
+    def _sanctions_precede_acts(self) -> Self:
+        # A sanction dated between two acts is a real prior sanction for the later act (recidivism);
+        # one dated after every act is a prior sanction of nothing here: a data error.
+        last_act = max(act.tanggal for act in self.tindakan)
+        problems = [
+            Relative(
+                ("responden", "sanksi_sebelumnya", index, "tanggal"),
+                "E0410",
+                f"sanksi sebelumnya bertanggal {sanction.tanggal}, sesudah tindakan terakhir ({last_act})",
+                f"prior sanction dated {sanction.tanggal}, after the last act ({last_act})",
+            )
+            for index, sanction in enumerate(self.responden.sanksi_sebelumnya or ())
+            if sanction.tanggal is not None and sanction.tanggal > last_act
+        ]
+        if problems:
+            raise problems_error(problems)
+        return self
+
+    @property
+    def incident_id(self) -> str:
+        """The incident's id (the name the evaluator's `IncidentFacts` protocol uses)."""
+        return self.id
+
+    @property
+    def act_dates(self) -> tuple[datetime.date, ...]:
+        """The date of each act, in order: the law in force is chosen per act from these."""
+        return tuple(act.tanggal for act in self.tindakan)
+
+    def fact(self, path: tuple[str, ...], act_index: int) -> FactValue:
+        """The value of a fact exactly as the rules see it, or `UNKNOWN`.
+
+        `path` is a checked fact path such as `("responden", "status_kepegawaian")` or
+        `("tindakan", "jam_kerja")`; `act_index` picks the act that `tindakan.*` means. A path that
+        names no field raises `KeyError`, an act index out of range `IndexError`: both are bugs of the
+        caller, not bad input.
+        """
+        if len(path) != 2:
+            raise KeyError(path)
+        root, name = path
+        holder: BaseModel
+        if root == "responden":
+            holder = self.responden
+        elif root == "pemilu":
+            holder = self.pemilu
+        elif root == "tindakan":
+            if not 0 <= act_index < len(self.tindakan):
+                raise IndexError(f"act_index {act_index} out of range for {len(self.tindakan)} act(s)")
+            holder = self.tindakan[act_index]
+        else:
+            raise KeyError(path)
+        if name not in type(holder).model_fields:
+            raise KeyError(path)
+        return _as_fact(getattr(holder, name))
+
+
+def _as_fact(value: object) -> FactValue:
+    if value is None:
+        return UNKNOWN
+    if isinstance(value, bool | str | datetime.date):
+        return value
+    if isinstance(value, list):
+        return [_as_record(item) for item in value]
+    raise TypeError(f"no fact representation for {type(value).__name__}")  # a new field type: extend this
+
+
+def _as_record(item: object) -> dict[str, FactValue]:
+    if not isinstance(item, BaseModel):
+        raise TypeError(f"no fact representation for list item {type(item).__name__}")
+    return {name: _as_fact(getattr(item, name)) for name in type(item).model_fields}
+
+
+class _BilingualSchema(GenerateJsonSchema):
+    # Pydantic drops a field's title when it equals the title of the definition it refers to
+    # (`tindakan[].jenis` → `jenis_tindakan`); keep it, so every field documents itself.
+    def handle_ref_overrides(self, json_schema: JsonSchemaValue) -> JsonSchemaValue:
+        return json_schema
+
+
+def incident_json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of an incident, with bilingual titles and descriptions."""
+    return {"$schema": JSON_SCHEMA_DIALECT, **Incident.model_json_schema(schema_generator=_BilingualSchema)}
+
+
+__all__ = [
+    "UNKNOWN",
+    "Act",
+    "Election",
+    "Evidence",
+    "FactValue",
+    "Incident",
+    "PriorSanction",
+    "Respondent",
+    "Unknown",
+    "incident_json_schema",
+]

@@ -1,0 +1,104 @@
+"""The respondent and their prior sanctions (fact root `responden`)."""
+
+from __future__ import annotations
+
+from pydantic import ConfigDict, StrictBool, StrictStr
+
+from netralrules.facts.fields import Date, JenisJabatan, Model, StatusKepegawaian, Tingkat, described
+
+# ---- the respondent ------------------------------------------------------------------------------
+
+
+class PriorSanction(Model):
+    """Sanksi disiplin yang pernah dijatuhkan kepada responden sebelum tindakan yang dinilai.
+
+    A disciplinary sanction imposed on the respondent before the acts under evaluation."""
+
+    model_config = ConfigDict(title="Sanksi sebelumnya / Prior sanction")
+
+    tanggal: Date | None = described(
+        ("Tanggal sanksi", "Date of the sanction"),
+        (
+            "Tanggal keputusan hukuman disiplin. Tidak boleh sesudah tindakan terakhir dalam perkara.",
+            "Date of the disciplinary decision. It may not be later than the last act of the incident.",
+        ),
+    )
+    tingkat: Tingkat | None = described(
+        ("Tingkat hukuman", "Tier of the sanction"),
+        ("Tingkat hukuman disiplin yang dijatuhkan (PP 94/2021 Pasal 8).", "Disciplinary tier imposed (PP 94/2021 Pasal 8)."),
+    )
+    sifat: StrictStr | None = described(
+        ("Sifat pelanggaran", "Nature of the violation"),
+        (
+            'Sifat pelanggaran yang dihukum, misalnya "netralitas"; dipakai untuk menilai pengulangan pelanggaran yang sama sifatnya.',
+            'Nature of the violation sanctioned, e.g. "netralitas"; used to recognise a repeat of the same nature.',
+        ),
+    )
+    jenis_hukuman: StrictStr | None = described(
+        ("Jenis hukuman", "Kind of sanction"),
+        (
+            'Jenis hukuman yang dijatuhkan, misalnya "teguran tertulis" (PP 94/2021 Pasal 8 ayat (2)–(4)); pengulangan '
+            "dihukum lebih berat daripada hukuman terakhir.",
+            'Kind of sanction imposed, e.g. "teguran tertulis" (written reprimand; PP 94/2021 Pasal 8(2)–(4)); a repeat '
+            "is sanctioned more heavily than the last sanction.",
+        ),
+    )
+
+
+class Respondent(Model):
+    """Responden: orang yang dilaporkan atau diduga melanggar netralitas.
+
+    Respondent: the person reported or suspected of breaching neutrality."""
+
+    model_config = ConfigDict(title="Responden / Respondent")
+
+    status_kepegawaian: StatusKepegawaian | None = described(
+        ("Status kepegawaian", "Employment status"),
+        (
+            "Status kepegawaian pada tanggal tindakan. Status bukan ASN (honorer, kepala desa, …) membuat perkara berada di luar "
+            "lingkup aturan ASN.",
+            "Employment status on the date of the acts. A non-ASN status (honorer, village head, …) puts the case outside the "
+            "scope of the ASN rules.",
+        ),
+    )
+    jenis_jabatan: JenisJabatan | None = described(
+        ("Jenis jabatan", "Kind of position"),
+        ("Jenis jabatan ASN responden.", "Kind of the respondent's ASN position."),
+    )
+    jabatan: StrictStr | None = described(
+        ("Jabatan", "Position"),
+        (
+            'Nama jabatan, misalnya "Guru Ahli Pertama", "Camat", "Lurah", "Kepala Sekolah".',
+            'Name of the position, e.g. "Guru Ahli Pertama" (teacher), "Camat" (sub-district head), "Lurah", "Kepala Sekolah".',
+        ),
+    )
+    pejabat_struktural: StrictBool | None = described(
+        ("Pejabat struktural", "Structural official"),
+        (
+            "Benar jika responden memangku jabatan struktural (UU 7/2017 Pasal 282, 283).",
+            "True if the respondent holds a structural (management) position (UU 7/2017 Pasal 282, 283).",
+        ),
+    )
+    anggota_tim_kampanye: StrictBool | None = described(
+        ("Anggota tim kampanye terdaftar", "Member of a registered campaign team"),
+        (
+            "Benar jika responden terdaftar sebagai pelaksana atau anggota tim kampanye (UU 7/2017 Pasal 280 ayat (3)).",
+            "True if the respondent is registered as a campaign implementer or campaign team member (UU 7/2017 Pasal 280(3)).",
+        ),
+    )
+    sanksi_sebelumnya: list[PriorSanction] | None = described(
+        ("Sanksi sebelumnya", "Prior sanctions"),
+        (
+            "Hukuman disiplin yang pernah dijatuhkan. Daftar kosong berarti diketahui tidak pernah dihukum; null berarti tidak "
+            "diketahui.",
+            "Disciplinary sanctions imposed before. An empty list means known never to have been sanctioned; null means unknown.",
+        ),
+    )
+    instansi: StrictStr | None = described(
+        ("Instansi atau unit kerja", "Agency or work unit"),
+        (
+            'Instansi atau unit kerja responden, misalnya "SD Negeri 3 Contoh, Dinas Pendidikan Kabupaten Contoh".',
+            'The respondent\'s agency or work unit, e.g. "SD Negeri 3 Contoh, Dinas Pendidikan Kabupaten Contoh".',
+        ),
+        need="optional",
+    )

@@ -1,0 +1,156 @@
+"""The public engine: evaluate() on incidents, the decision JSON, determination tracks, and the
+evaluate/schema commands."""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from netralrules import evaluate, load_rulebook
+from netralrules.cli import main
+from netralrules.decision import HEAVIEST_RULE, REPEAT_RULE
+from netralrules.engine import ENGINE_VERSION
+from netralrules.facts import IncidentError
+from netralrules.schema import JENIS_TINDAKAN, STATUS_KEPEGAWAIAN
+
+EXAMPLES = Path(__file__).parents[2] / "examples"
+BASE: dict[str, Any] = json.loads((EXAMPLES / "pns_kampanye_atribut_partai.json").read_text(encoding="utf-8"))
+
+
+def incident(**act: Any) -> dict[str, Any]:
+    data = copy.deepcopy(BASE)
+    data["tindakan"][0].update(act)
+    return data
+
+
+def track(decision: Any, category: str) -> dict[str, Any]:
+    (t,) = [t for t in decision.to_dict()["penetapan"] if t["kategori"] == category]
+    return t  # type: ignore[no-any-return]
+
+
+def test_decision_json_is_stable_and_names_the_rulebook() -> None:
+    first = evaluate(BASE).to_json()
+    assert first == evaluate(json.dumps(BASE)).to_json()  # same incident as text: same bytes
+    data = json.loads(first)
+    assert data["rulebook"] == load_rulebook().content_hash
+    assert data["mesin"]["versi"] == ENGINE_VERSION and data["insiden"] == BASE["id"]
+    (finding,) = data["tindakan"][0]["temuan"]
+    assert finding["rujukan"] == {"instrumen": "PP_94_2021", "pasal": "5", "huruf": "n", "angka": "2"}
+    assert finding["tingkat"] == "sedang" and "atribut partai" in finding["teks"]
+    assert data["tindakan"][0]["tahap_pemilu"] == "masa_kampanye"
+
+
+def test_decision_is_the_same_with_and_without_explanation() -> None:
+    with_graph = evaluate(BASE)
+    without = evaluate(BASE, explain=False)
+    assert without.explanation is None and with_graph.explanation is not None
+    assert with_graph.to_json() == without.to_json()
+    assert with_graph.evaluation == without.evaluation
+
+
+def test_unknown_facts_are_reported_with_the_facts_that_would_decide() -> None:
+    decision = evaluate(incident(atribut_partai=None, atribut_pns=None))
+    data = decision.to_dict()
+    assert data["tindakan"][0]["temuan"] == []
+    unresolved = {u["ketentuan"]: u for u in data["belum_terselesaikan"]}
+    assert "tindakan.atribut_partai" in unresolved["pp94.pasal5.n.2"]["fakta_penentu"]
+    # Angka 1 waits on angka 2: what decides angka 2 decides angka 1.
+    assert "tindakan.atribut_pns" in unresolved["pp94.pasal5.n.1"]["fakta_penentu"]
+
+
+def test_several_violations_give_the_heaviest_tier() -> None:
+    data = copy.deepcopy(BASE)
+    second = dict(data["tindakan"][0], tanggal="2024-10-20", atribut_partai=False, fasilitas_negara=True)
+    data["tindakan"].append(second)
+    t = track(evaluate(data), "disiplin")
+    assert t["status"] == "determined" and t["tingkat"] == "berat"
+    assert HEAVIEST_RULE in t["alasan"]
+
+
+def test_a_repeat_offence_gives_a_heavier_tier() -> None:
+    data = copy.deepcopy(BASE)
+    data["responden"]["sanksi_sebelumnya"] = [{"tanggal": "2023-01-10", "tingkat": "sedang", "sifat": "netralitas"}]
+    t = track(evaluate(data), "disiplin")
+    assert t["tingkat"] == "berat" and REPEAT_RULE in t["alasan"]
+
+
+def test_a_provision_with_no_tier_leaves_discipline_unresolved() -> None:
+    t = track(evaluate(incident(atribut_partai=False)), "disiplin")
+    assert t["status"] == "unresolved" and t["tingkat"] is None
+    assert any("tidak menyebut tingkat" in r for r in t["alasan"])
+
+
+def test_non_asn_respondent_gets_no_asn_finding() -> None:
+    data = json.loads((EXAMPLES / "kepala_desa_tim_kampanye.json").read_text(encoding="utf-8"))
+    decision = evaluate(data).to_dict()
+    statuses = {o["status"] for a in decision["tindakan"] for o in a["ketentuan_dipertimbangkan"]}
+    assert statuses <= {"not_applicable", "not_fired", "not_in_force"}
+    assert all(t["status"] == "none" for t in decision["penetapan"])
+
+
+def test_every_example_evaluates() -> None:
+    for path in sorted(EXAMPLES.iterdir()):
+        decision = evaluate(path.read_text(encoding="utf-8"))
+        assert decision.incident_id
+
+
+def test_bad_incidents_raise_only_incident_error() -> None:
+    for bad in ["", "[]", "{", '{"id": 1}', json.dumps(incident(jenis="menari")), json.dumps(incident(tanggal="2024-02-30"))]:
+        with pytest.raises(IncidentError):
+            evaluate(bad)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(JENIS_TINDAKAN.values),
+    st.sampled_from(STATUS_KEPEGAWAIAN.values),
+    st.dates(),
+    st.lists(st.sampled_from([True, False, None]), min_size=5, max_size=5),
+)
+def test_random_valid_incidents_never_raise(kind: str, status: str, date: Any, flags: list[bool | None]) -> None:
+    data = incident(jenis=kind, tanggal=date.isoformat(), **dict(zip(
+        ["atribut_partai", "atribut_pns", "mengerahkan_pns_lain", "fasilitas_negara", "menguntungkan_atau_merugikan_calon"],
+        flags, strict=True)))
+    data["responden"]["status_kepegawaian"] = status
+    data["responden"]["sanksi_sebelumnya"] = []
+    decision = evaluate(data)
+    assert decision.to_json() == evaluate(data, explain=False).to_json()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(args), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_cli_evaluate_formats() -> None:
+    path = str(EXAMPLES / "pns_kampanye_atribut_partai.json")
+    code, out, _ = run("evaluate", path)
+    assert code == 0 and "Pasal 5 huruf n angka 2 PP_94_2021" in out and "tingkat sedang" in out
+    code, out, _ = run("evaluate", path, "--lang", "en")
+    assert code == 0 and "moderate" in out.lower()
+    code, out, _ = run("evaluate", path, "--format", "json")
+    assert code == 0 and json.loads(out)["penjelasan"]["nodes"]
+    code, out, _ = run("evaluate", path, "--format", "dot")
+    assert code == 0 and out.startswith("digraph")
+
+
+def test_cli_evaluate_bad_input(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(incident(jenis="menari")), encoding="utf-8")
+    code, out, err = run("evaluate", str(bad))
+    assert code == 1 and out == "" and "tindakan[0].jenis" in err
+    assert run("evaluate", str(tmp_path / "tidak_ada.json"))[0] == 2
+
+
+def test_cli_schema() -> None:
+    code, out, _ = run("schema")
+    schema = json.loads(out)
+    assert code == 0 and "tindakan" in schema["properties"]

@@ -1,0 +1,115 @@
+"""Shared helpers of the explanation tests: facts as nested dicts, the bundled plan, and a
+traced evaluation turned into an explanation."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from collections.abc import Sequence
+from typing import Any
+
+import networkx as nx
+
+from netralrules.api import check_paths, check_text
+from netralrules.compiler import Plan, compile_rulebook
+from netralrules.decision import determine, stage
+from netralrules.evaluator import evaluate_plan
+from netralrules.explain import Explanation, build_explanation
+from netralrules.trace import ListTracer
+from netralrules.values import UNKNOWN
+
+D = datetime.date
+# Illustrative Pilkada 2024 dates (penetapan 22 Sep 2024, regulations.md §6.2).
+ELECTION: dict[str, Any] = {
+    "tanggal_penetapan": D(2024, 9, 22),
+    "kampanye_mulai": D(2024, 9, 25),
+    "kampanye_selesai": D(2024, 11, 23),
+    "tanggal_pemungutan": D(2024, 11, 27),
+}
+
+
+def campaign(**circumstances: Any) -> dict[str, Any]:
+    return {"tanggal": D(2024, 10, 10), "jenis": "ikut_kampanye", **circumstances}
+
+
+NO_OTHER_MEANS = {"atribut_pns": False, "mengerahkan_pns_lain": False, "fasilitas_negara": False}
+PRIOR_SEDANG = [{"tanggal": D(2023, 3, 1), "tingkat": "sedang", "sifat": "netralitas"}]
+
+SCENARIOS: dict[str, dict[str, Any]] = {
+    "kampanye dengan atribut partai": {"acts": [campaign(atribut_partai=True)]},
+    "atribut tidak diketahui": {"acts": [campaign()]},
+    "responden bukan ASN": {"acts": [{"tanggal": D(2024, 1, 10), "jenis": "surat_dukungan_ktp"}], "status": "kepala_desa"},
+    "sebelum 31 Agustus 2021": {"acts": [{"tanggal": D(2021, 8, 30), "jenis": "surat_dukungan_ktp"}]},
+    "status kepegawaian tidak diketahui": {"acts": [campaign(atribut_partai=True)], "status": None},
+    "di luar masa kampanye": {"acts": [campaign(tanggal=D(2024, 12, 1), atribut_partai=True, **NO_OTHER_MEANS)]},
+    "dua tindakan dan pengulangan": {
+        "acts": [campaign(atribut_partai=True, **NO_OTHER_MEANS), {"tanggal": D(2024, 1, 5), "jenis": "surat_dukungan_ktp"}],
+        "prior": PRIOR_SEDANG,
+    },
+}
+
+
+class Facts:
+    """Facts as nested dicts; a missing key (or None) is UNKNOWN."""
+
+    def __init__(self, responden: dict[str, Any], pemilu: dict[str, Any], acts: Sequence[dict[str, Any]]) -> None:
+        self.roots = {"responden": responden, "pemilu": pemilu}
+        self.acts = list(acts)
+
+    def fact(self, path: tuple[str, ...], act_index: int) -> object:
+        value: Any = self.acts[act_index] if path[0] == "tindakan" else self.roots[path[0]]
+        for key in path[1:]:
+            if not isinstance(value, dict) or key not in value or value[key] is None:
+                return UNKNOWN
+            value = value[key]
+        return value
+
+
+@functools.cache
+def bundled_plan() -> Plan:
+    report = check_paths()
+    assert report.rulebook is not None
+    return compile_rulebook(report.rulebook)
+
+
+def plan_of(text: str) -> Plan:
+    report = check_text(text, "t.nr")
+    assert report.rulebook is not None, [d.message.en for d in report.diagnostics]
+    return compile_rulebook(report.rulebook)
+
+
+def explain(
+    acts: Sequence[dict[str, Any]],
+    status: str | None = "PNS",
+    prior: Sequence[dict[str, Any]] = (),
+    election: dict[str, Any] | None = None,
+    plan: Plan | None = None,
+    lang_independent: bool = True,
+    responden: dict[str, Any] | None = None,
+) -> Explanation:
+    """Evaluate acts with a tracer and build the explanation, as the engine does."""
+    plan = plan or bundled_plan()
+    election = ELECTION if election is None else election
+    who: dict[str, Any] = {"status_kepegawaian": status} if status else {}
+    facts = Facts({**who, **(responden or {})}, election, acts)
+    dates = [a["tanggal"] for a in acts]
+    tracer = ListTracer()
+    evaluation = evaluate_plan(plan, facts, dates, tracer)
+    determination = determine(evaluation, list(prior))
+    stages = [stage(d, election) for d in dates]
+    return build_explanation(tracer.events, plan, evaluation, determination, dates, stages, lang_independent)
+
+
+def fired_without_fact_path(e: Explanation) -> list[str]:
+    """Fired clauses that no fact node reaches (the invariant says: none)."""
+    g = e.graph
+    facts = set(e.nodes("fact"))
+    return [c for c in e.nodes("clause") if g.nodes[c]["status"] == "fired" and not (nx.ancestors(g, c) & facts)]
+
+
+def node_kinds(e: Explanation) -> set[str]:
+    return {d["kind"] for _, d in e.graph.nodes(data=True)}
+
+
+def edge_kinds(e: Explanation) -> set[str]:
+    return {d["kind"] for _, _, d in e.graph.edges(data=True)}

@@ -1,0 +1,162 @@
+"""Views: the narrative in Indonesian and English, JSON node-link data, DOT; all byte-stable."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import networkx as nx
+import pytest
+
+from netralrules.decision import stage
+from netralrules.explain import narrative, to_dot, to_json
+from netralrules.explain.words import STAGES, cite
+from tests.explain.support import ELECTION, NO_OTHER_MEANS, PRIOR_SEDANG, SCENARIOS, D, campaign, explain
+from tests.explain.views_support import dot_is_well_formed
+
+ANGKA_2_TEXT = ("memberikan dukungan kepada calon … dengan cara: 2. menjadi peserta kampanye dengan menggunakan "
+                "atribut partai atau atribut PNS;")
+
+
+@pytest.fixture(params=sorted(SCENARIOS), ids=str)
+def scenario_name(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+def test_views_are_byte_stable_across_runs(scenario_name: str) -> None:
+    first, second = explain(**SCENARIOS[scenario_name]), explain(**SCENARIOS[scenario_name])
+    for lang in ("id", "en"):
+        assert narrative(first, lang) == narrative(second, lang)
+        assert to_dot(first, lang) == to_dot(second, lang)
+    assert json.dumps(to_json(first), sort_keys=True) == json.dumps(to_json(second), sort_keys=True)
+    # Not only sorted keys: the lists themselves come out in the same order.
+    assert json.dumps(to_json(first)) == json.dumps(to_json(second))
+
+
+def test_narrative_in_indonesian() -> None:
+    text = narrative(explain([campaign(atribut_partai=True)]))
+    assert text.startswith("Penjelasan keputusan\n")
+    assert "Tindakan 1: tanggal 10 Oktober 2024 (2024-10-10); tahap pemilu: masa kampanye." in text
+    assert "Peraturan yang diterapkan: PP_94_2021 (Peraturan Pemerintah Nomor 94 Tahun 2021" in text
+    assert "1. Pasal 5 huruf n angka 2 PP_94_2021\n" in text
+    assert f'Bunyi ketentuan: "{ANGKA_2_TEXT}"' in text
+    assert "tingkat sedang menurut Pasal 13 huruf g PP_94_2021" in text
+    assert "Pilihan jenis hukuman (menurut Pasal 8 ayat (3) PP_94_2021):" in text
+    assert "- pemotongan tunjangan kinerja sebesar 25% selama 6 bulan" in text
+    assert "Disiplin: ditetapkan, tingkat sedang." in text
+    # Section order as a reviewer reads it.
+    order = ["Temuan:", "Penentuan sanksi", "Ketentuan yang dipertimbangkan tetapi tidak berlaku", "Hal yang belum terselesaikan"]
+    assert [text.index(h) for h in order] == sorted(text.index(h) for h in order)
+    # The clause that did not fire: its status, its failed condition, the fact value seen.
+    assert "- Pasal 5 huruf n angka 7 PP_94_2021: syarat tidak terpenuhi." in text
+    assert "Syarat yang tidak terpenuhi: tindakan.jenis = surat_dukungan_ktp [salah]" in text
+    assert "tindakan.jenis = ikut_kampanye" in text
+    assert "- Pasal 5 huruf n angka 1 PP_94_2021: dikecualikan (dikecualikan oleh Pasal 5 huruf n angka 2 PP_94_2021)." in text
+    assert "tindakan.atribut_pns = tidak diketahui" in text
+
+
+def test_narrative_in_english() -> None:
+    text = narrative(explain([campaign(atribut_partai=True)]), lang="en")
+    assert text.startswith("Explanation of the decision\n")
+    assert "Act 1: date October 10, 2024 (2024-10-10); election stage: the campaign period." in text
+    assert "1. Article 5 letter n number 2 of PP_94_2021\n" in text
+    assert f'Statutory text: "{ANGKA_2_TEXT}"' in text
+    assert "tier moderate per Article 13 letter g of PP_94_2021" in text
+    assert "Sanction options (per Article 8 paragraph (3) of PP_94_2021):" in text
+    assert "Provisions considered that did not apply" in text
+    assert "- Article 5 letter n number 7 of PP_94_2021: its conditions are not met." in text
+    assert "Condition not met: tindakan.jenis = surat_dukungan_ktp [false]" in text
+    assert "tindakan.jenis = ikut_kampanye" in text
+    assert "overridden by Article 5 letter n number 2 of PP_94_2021" in text
+
+
+def test_narrative_names_the_failed_definition_in_both_languages() -> None:
+    e = explain([campaign(tanggal=D(2024, 12, 1), atribut_partai=True, **NO_OTHER_MEANS)])
+    text = narrative(e)
+    assert "tahap pemilu: sesudah pemungutan suara." in text
+    assert ("Syarat yang tidak terpenuhi: masa_kampanye (definisi: tindakan.tanggal antara pemilu.kampanye_mulai "
+            "sampai pemilu.kampanye_selesai) [salah]") in text
+    assert "tindakan.tanggal = 2024-12-01" in text
+    english = narrative(e, "en")
+    assert ("Condition not met: masa_kampanye (definition: tindakan.tanggal between pemilu.kampanye_mulai "
+            "until pemilu.kampanye_selesai) [false]") in english
+
+
+def test_unresolved_points_with_reason_and_deciding_facts() -> None:
+    e = explain([campaign()])
+    text = narrative(e)
+    assert "Tidak ada ketentuan yang dilanggar." in text
+    assert "- Tindakan 1, Pasal 5 huruf n angka 2 PP_94_2021: fakta yang diperlukan belum diketahui." in text
+    assert "Fakta penentu: tindakan.atribut_partai, tindakan.atribut_pns." in text
+    assert ("- Tindakan 1, Pasal 5 huruf n angka 1 PP_94_2021: menunggu pengecualian Pasal 5 huruf n angka 2 PP_94_2021, "
+            "Pasal 5 huruf n angka 3 PP_94_2021, Pasal 5 huruf n angka 4 PP_94_2021.") in text
+    english = narrative(e, "en")
+    assert "Unresolved points" in english and "a fact it needs is unknown" in english
+
+
+def test_not_applicable_and_not_in_force() -> None:
+    text = narrative(explain(**SCENARIOS["responden bukan ASN"]))
+    assert "- Pasal 5 huruf n angka 7 PP_94_2021: tidak berlaku bagi responden (subjek: PNS, CPNS)." in text
+    old = explain(**SCENARIOS["sebelum 31 Agustus 2021"])
+    text = narrative(old)
+    assert "Peraturan yang diterapkan: tidak ada peraturan dalam buku aturan yang berlaku pada tanggal ini." in text
+    assert "tidak berlaku pada tanggal tindakan (berlaku 2021-08-31 sampai …)" in text
+    assert "tahap pemilu: sebelum penetapan calon" in text
+    assert "not in force on the date of the act (in force from 2021-08-31 until …)" in narrative(old, "en")
+
+
+def test_determination_reasons_and_escalation() -> None:
+    text = narrative(explain([campaign(atribut_partai=True, **NO_OTHER_MEANS)], prior=PRIOR_SEDANG))
+    assert "Disiplin: ditetapkan, tingkat berat." in text
+    assert "tingkat dinaikkan dari sedang menjadi berat karena pengulangan pelanggaran" in text
+    english = narrative(explain(**SCENARIOS["dua tindakan dan pengulangan"]), "en")
+    assert "Based on: Article 5 letter n number 2 of PP_94_2021 (act 1); Article 5 letter n number 7 of PP_94_2021 (act 2)." in english
+    assert "several disciplinary violations: one disciplinary sanction, the heaviest" in english
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [(D(2024, 9, 1), "sebelum_penetapan"), (D(2024, 9, 23), "sesudah_penetapan"), (D(2024, 10, 1), "masa_kampanye"),
+     (D(2024, 11, 25), "sesudah_kampanye"), (D(2024, 12, 1), "sesudah_pemungutan")],
+)
+def test_every_stage_has_a_phrase_in_both_languages(day: datetime.date, expected: str) -> None:
+    assert stage(day, ELECTION) == expected
+    e = explain([campaign(tanggal=day)])
+    assert f"tahap pemilu: {STAGES[expected][0]}." in narrative(e)
+    assert f"election stage: {STAGES[expected][1]}." in narrative(e, "en")
+
+
+def test_unknown_stage() -> None:
+    e = explain([campaign()], election={})
+    assert e.acts[0].stage == "tidak_diketahui"
+    assert "tahap pemilu: tidak diketahui" in narrative(e)
+
+
+def test_citation_written_like_a_lawyer() -> None:
+    citation = {"instrumen": "PP_94_2021", "pasal": "8", "ayat": "3"}
+    assert cite(citation) == "Pasal 8 ayat (3) PP_94_2021"
+    assert cite(citation, "en") == "Article 8 paragraph (3) of PP_94_2021"
+    assert cite({"instrumen": "UU_7_2017", "pasal": "280", "ayat": "2", "huruf": "f"}) == "Pasal 280 ayat (2) huruf f UU_7_2017"
+
+
+def test_json_round_trips(scenario_name: str) -> None:
+    e = explain(**SCENARIOS[scenario_name])
+    data = to_json(e)
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False)
+    assert json.loads(text) == data
+    assert [n["id"] for n in data["nodes"]] == sorted(n["id"] for n in data["nodes"])
+    assert [(x["source"], x["target"]) for x in data["edges"]] == sorted((x["source"], x["target"]) for x in data["edges"])
+    back = nx.node_link_graph(json.loads(text), directed=True, multigraph=False, edges="edges")
+    assert nx.utils.graphs_equal(back, e.graph)
+
+
+def test_dot_shape(scenario_name: str) -> None:
+    e = explain(**SCENARIOS[scenario_name])
+    for lang in ("id", "en"):
+        dot = to_dot(e, lang)
+        assert dot.startswith("digraph explanation {") and dot.rstrip().endswith("}")
+        assert dot_is_well_formed(dot)
+        for node in e.graph.nodes:
+            assert f'"{node}" [label=' in dot
+        assert dot.count(" -> ") == e.graph.number_of_edges()
+    assert "shape=doublecircle" in to_dot(e)
