@@ -6,9 +6,10 @@ from __future__ import annotations
 import calendar
 import datetime
 import enum
+from typing import Literal
 
 
-class _Unknown(enum.Enum):
+class Unknown(enum.Enum):
     """A fact nobody established. Never the same as false (regulations.md §10: missing is not false)."""
 
     UNKNOWN = "unknown"
@@ -20,7 +21,7 @@ class _Unknown(enum.Enum):
         raise TypeError("UNKNOWN has no truth value; use three-valued logic")
 
 
-UNKNOWN = _Unknown.UNKNOWN
+UNKNOWN: Literal[Unknown.UNKNOWN] = Unknown.UNKNOWN
 
 # Three-valued truth: True, False, or None for unknown (Kleene's strong logic).
 Truth = bool | None

@@ -19,8 +19,7 @@ from netralrules.facts.act import Act, Evidence
 from netralrules.facts.election import Election
 from netralrules.facts.fields import Model, Relative, described, none_to_empty, nullable_ref, problems_error
 from netralrules.facts.respondent import PriorSanction, Respondent
-from netralrules.values import UNKNOWN
-from netralrules.values import _Unknown as Unknown
+from netralrules.values import UNKNOWN, Unknown
 
 FactValue: TypeAlias = "bool | str | datetime.date | Unknown | list[dict[str, FactValue]]"
 """A fact as the rules see it: dates as `datetime.date`, enum values as plain `str`, lists of
