@@ -59,12 +59,20 @@ def stage(date: datetime.date, election: Mapping[str, object]) -> str:
     return "tidak_diketahui"
 
 
-def determine(evaluation: Evaluation, prior_sanctions: Sequence[Mapping[str, Any]] = ()) -> Determination:
-    """One determination per incident, with the tracks kept apart."""
+def determine(
+    evaluation: Evaluation,
+    prior_sanctions: Sequence[Mapping[str, Any]] = (),
+    outcomes: Mapping[str, ast.Outcome] | None = None,
+) -> Determination:
+    """One determination per incident, with the tracks kept apart. `outcomes` (provision id → its
+    outcome) lets undecided provisions hold a track open when they could make it heavier."""
     findings = evaluation.findings
+    pending = [
+        (o.provision, outcomes[o.provision]) for o in evaluation.unresolved if outcomes is not None and o.provision in outcomes
+    ]
     tracks = [
         _ethics(findings),
-        _discipline(findings, prior_sanctions),
+        _discipline(findings, prior_sanctions, pending),
         _plain("pemberhentian", findings),
         _plain("pidana", findings),
         _plain("administratif", findings),
@@ -86,9 +94,17 @@ def _ethics(findings: Sequence[Finding]) -> Track:
     return Track("etik", "determined" if mine else "none", provisions=_ids(mine))
 
 
-def _discipline(findings: Sequence[Finding], prior: Sequence[Mapping[str, Any]]) -> Track:
+def _discipline(
+    findings: Sequence[Finding], prior: Sequence[Mapping[str, Any]], pending: Sequence[tuple[str, ast.Outcome]] = ()
+) -> Track:
     mine = [f for f in findings if f.category == "disiplin"]
+    # An undecided disciplinary provision could still apply; if it could be heavier than what is
+    # found (or its tier is not stated), the tier cannot be settled yet.
+    known = max((TIER_ORDER.index(f.tier) for f in mine if f.tier is not None), default=-1)
+    open_ = sorted({pid for pid, o in pending if o.category == "disiplin" and (o.tier is None or TIER_ORDER.index(o.tier) > known)})
     if not mine:
+        if open_:
+            return Track("disiplin", "unresolved", None, (), ("belum dapat ditentukan: " + ", ".join(open_),))
         return Track("disiplin", "none")
     tiers = [f.tier for f in mine if f.tier is not None]
     untiered = [f.provision for f in mine if f.tier is None]
@@ -106,6 +122,9 @@ def _discipline(findings: Sequence[Finding], prior: Sequence[Mapping[str, Any]])
             heaviest = heavier
     if untiered and (heaviest is None or heaviest != "berat"):
         reasons.append("peraturan tidak menyebut tingkat hukuman untuk: " + ", ".join(sorted(set(untiered))))
+        return Track("disiplin", "unresolved", heaviest, _ids(mine), tuple(reasons))
+    if open_ and heaviest != "berat":
+        reasons.append("ketentuan yang belum dapat ditentukan dapat menghasilkan tingkat lebih berat: " + ", ".join(open_))
         return Track("disiplin", "unresolved", heaviest, _ids(mine), tuple(reasons))
     return Track("disiplin", "determined", heaviest, _ids(mine), tuple(reasons))
 

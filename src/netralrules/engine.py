@@ -153,7 +153,8 @@ def evaluate_facts(facts: IncidentFacts, rulebook: Rulebook | None = None, *, ex
     tracer = ListTracer() if explain else None
     evaluation = evaluate_plan(rb.plan, facts, dates, tracer)
     prior = facts.fact(("responden", "sanksi_sebelumnya"), 0)
-    determination = determine(evaluation, prior if isinstance(prior, list) else [])
+    outcomes = {pid: p.outcome for pid, p in rb.checked.provisions.items() if p.outcome is not None}
+    determination = determine(evaluation, prior if isinstance(prior, list) else [], outcomes)
     election = {
         key: facts.fact(("pemilu", key), 0)
         for key in ("tanggal_penetapan", "kampanye_mulai", "kampanye_selesai", "tanggal_pemungutan")

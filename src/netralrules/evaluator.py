@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from netralrules import ast
 from netralrules.compiler import CompiledProvision, Context, FactReader, Plan, truth
-from netralrules.trace import ProvisionResult, Tracer
+from netralrules.trace import FactRead, ProvisionResult, Tracer
 from netralrules.values import UNKNOWN
 
 # Subjects named after an employment status, and the statuses each covers.
@@ -95,7 +95,7 @@ def _provision(compiled: CompiledProvision, ctx: Context, date: datetime.date, e
     if date < compiled.start or (compiled.end is not None and date > compiled.end):
         end = compiled.end.isoformat() if compiled.end else "…"
         return Outcome(act, pid, "not_in_force", f"berlaku {compiled.start.isoformat()} sampai {end}")
-    applies = _applies(prov, ctx)
+    applies = _applies(prov, ctx, pid)
     if applies is False:
         return Outcome(act, pid, "not_applicable", "subjek: " + ", ".join(s.name for s in prov.subjects))
     value = truth(compiled.condition(ctx))
@@ -114,19 +114,27 @@ def _provision(compiled: CompiledProvision, ctx: Context, date: datetime.date, e
     return Outcome(act, pid, "fired")
 
 
-def _applies(prov: ast.Provision, ctx: Context) -> bool | None:
+def _read(ctx: Context, path: tuple[str, str], node: str) -> object:
+    value = ctx.facts.fact(path, ctx.act)
+    if ctx.tracer is not None:
+        ctx.tracer.record(FactRead(ctx.act, node, path, value))
+    return value
+
+
+def _applies(prov: ast.Provision, ctx: Context, pid: str) -> bool | None:
     if not prov.subjects:
         return True
-    status = ctx.facts.fact(("responden", "status_kepegawaian"), ctx.act)
+    node = f"{pid}@subjek"
+    status = _read(ctx, ("responden", "status_kepegawaian"), node)
     results: list[bool | None] = []
     for subject in prov.subjects:
         if subject.name in _STATUS_SUBJECTS:
             results.append(None if status is UNKNOWN else status in _STATUS_SUBJECTS[subject.name])
         elif subject.name == "pejabat_struktural":
-            flag = ctx.facts.fact(("responden", "pejabat_struktural"), ctx.act)
+            flag = _read(ctx, ("responden", "pejabat_struktural"), node)
             results.append(None if flag is UNKNOWN else bool(flag))
         elif subject.name == "pejabat_fungsional":
-            kind = ctx.facts.fact(("responden", "jenis_jabatan"), ctx.act)
+            kind = _read(ctx, ("responden", "jenis_jabatan"), node)
             results.append(None if kind is UNKNOWN else kind == "fungsional")
         else:
             results.append(None)  # no mapping from facts to this subject yet: undecided, not false

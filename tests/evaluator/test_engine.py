@@ -154,3 +154,14 @@ def test_cli_schema() -> None:
     code, out, _ = run("schema")
     schema = json.loads(out)
     assert code == 0 and "tindakan" in schema["properties"]
+
+
+def test_an_undecided_heavier_provision_keeps_the_tier_open() -> None:
+    # Party T-shirt found (angka 2, sedang), but whether a state facility was used (angka 4, berat)
+    # is unknown: the tier is at least sedang, and cannot be settled yet.
+    t = track(evaluate(incident(fasilitas_negara=None)), "disiplin")
+    assert t["status"] == "unresolved" and t["tingkat"] == "sedang"
+    assert any("pp94.pasal5.n.4" in r for r in t["alasan"])
+    # Once known to be berat already, nothing undecided can make it heavier.
+    t = track(evaluate(incident(fasilitas_negara=True, mengerahkan_pns_lain=None)), "disiplin")
+    assert t["status"] == "determined" and t["tingkat"] == "berat"
