@@ -79,6 +79,7 @@ def evaluate_plan(
             by_id[compiled.node] = outcome
             if tracer is not None:
                 tracer.record(ProvisionResult(act, outcome.provision, outcome.status, outcome.reason, outcome.defeated_by))
+        _settle_conflicts(plan, by_id)
         for compiled in plan.provisions:
             outcome = by_id[compiled.node]
             outcomes.append(outcome)
@@ -112,6 +113,47 @@ def _provision(compiled: CompiledProvision, ctx: Context, date: datetime.date, e
     if pending:
         return Outcome(act, pid, "unknown", "pengecualian belum dapat ditentukan: " + ", ".join(pending), waiting_for=pending)
     return Outcome(act, pid, "fired")
+
+
+def _settle_conflicts(plan: Plan, by_id: dict[str, Outcome]) -> None:
+    """Two provisions of different instruments that both fire for one act, in the same category
+    but with different tiers, conflict. The rulebook's declared principles (`asas_konflik`), in
+    their order, say which prevails: lex superior (the higher-ranked instrument; `peringkat` 1 is
+    highest), lex posterior (the later instrument). Lex specialis is what `mengecualikan` declares,
+    already applied. A conflict no principle settles is left standing for the reviewer."""
+    principles = plan.rulebook.principles
+    if not principles:
+        return
+    fired = [c for c in plan.provisions if by_id[c.node].status == "fired"]
+    for i, a in enumerate(fired):
+        for b in fired[i + 1 :]:
+            if by_id[a.node].status != "fired" or by_id[b.node].status != "fired":
+                continue
+            oa, ob = a.provision.outcome, b.provision.outcome
+            if oa is None or ob is None or a.instrument.id.name == b.instrument.id.name:
+                continue
+            if oa.category != ob.category or oa.tier == ob.tier:
+                continue
+            settled = _prevail(a, b, principles)
+            if settled is not None:
+                winner, loser, principle = settled
+                old = by_id[loser.node]
+                by_id[loser.node] = Outcome(
+                    old.act, old.provision, "defeated", f"kalah menurut asas {principle} terhadap {winner.node}", (winner.node,)
+                )
+
+
+def _prevail(
+    a: CompiledProvision, b: CompiledProvision, principles: tuple[str, ...]
+) -> tuple[CompiledProvision, CompiledProvision, str] | None:
+    for principle in principles:
+        if principle == "lex_superior":
+            ra, rb = a.instrument.rank, b.instrument.rank
+            if ra is not None and rb is not None and ra != rb:
+                return (a, b, principle) if ra < rb else (b, a, principle)
+        elif principle == "lex_posterior" and a.start != b.start:
+            return (a, b, principle) if a.start > b.start else (b, a, principle)
+    return None
 
 
 def _read(ctx: Context, path: tuple[str, str], node: str) -> object:

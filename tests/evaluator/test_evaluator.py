@@ -136,3 +136,32 @@ def test_calendar_arithmetic() -> None:
     assert shift(D(2024, 9, 22), -6, "bulan") == D(2024, 3, 22)  # Pilkada 2024 mutasi ban (regulations.md §6.2)
     assert shift(D(2024, 2, 29), 1, "tahun") == D(2025, 2, 28)
     assert shift(D(2024, 1, 1), 2, "minggu") == D(2024, 1, 15)
+
+
+CONFLICT = """
+asas_konflik {order}
+instrumen UU_A {{ judul "Undang-undang contoh" jenis UU berlaku sejak 2014-01-15 peringkat 3 }}
+instrumen PP_B {{ judul "Peraturan pemerintah contoh" jenis PP berlaku sejak 2021-08-31 peringkat 4 }}
+hukuman UU_A tingkat berat {{ rujukan UU_A pasal 1 sanksi "contoh" }}
+hukuman PP_B tingkat sedang {{ rujukan PP_B pasal 1 sanksi "contoh" }}
+ketentuan uu.a {{ rujukan UU_A pasal 2 teks "contoh" jika tindakan.fasilitas_negara maka disiplin tingkat berat }}
+ketentuan pp.b {{ rujukan PP_B pasal 2 teks "contoh" jika tindakan.fasilitas_negara maka disiplin tingkat sedang }}
+"""
+
+
+@pytest.mark.parametrize(
+    ("order", "winner", "loser"),
+    [("lex_superior, lex_posterior", "uu.a", "pp.b"), ("lex_posterior, lex_superior", "pp.b", "uu.a")],
+    ids=["lex superior: undang-undang menang", "lex posterior: peraturan yang lebih baru menang"],
+)
+def test_declared_conflict_principles_settle_conflicts(order: str, winner: str, loser: str) -> None:
+    from netralrules.api import check_text
+
+    report = check_text(CONFLICT.format(order=order), "konflik.nr")
+    assert report.rulebook is not None, [d.message.en for d in report.diagnostics]
+    act = {"tanggal": D(2024, 1, 10), "fasilitas_negara": True}
+    ev = evaluate_plan(compile_rulebook(report.rulebook), Facts({}, {}, [act]), [act["tanggal"]])
+    by = {o.provision: o for o in ev.outcomes}
+    assert by[winner].status == "fired"
+    assert by[loser].status == "defeated" and by[loser].defeated_by == (winner,)
+    assert order.split(",")[0] in by[loser].reason
