@@ -32,7 +32,7 @@ def run_schema(out: TextIO) -> int:
 
 
 def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from netralrules.explain import narrative, to_dot, to_json
+    from netralrules.explain import narrative, to_dot
     from netralrules.facts import IncidentError, format_problems
 
     path = Path(args.incident)
@@ -53,9 +53,7 @@ def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(format_problems(error.problems, source=str(path), lang=args.lang))
         return 1
     if args.output == "json":
-        payload = decision.to_dict()
-        payload["penjelasan"] = to_json(decision.explanation)
-        out.write(json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+        out.write(decision.to_json())
     elif args.output == "dot":
         out.write(to_dot(decision.explanation))
     else:

@@ -88,10 +88,9 @@ class Decision:
     missing_facts: tuple[tuple[int, str, tuple[str, ...]], ...]  # (act, provision, fact paths)
     explanation: Any = None  # netralrules.explain.Explanation when explain=True
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict; the same decision always gives the same dict."""
-        plan_texts = {f.provision: f for f in self.evaluation.findings}
-        del plan_texts
+    def to_dict(self, *, include_explanation: bool = True) -> dict[str, Any]:
+        """A JSON-ready dict; the same decision always gives the same dict. The explanation graph
+        (node-link) is included under `penjelasan` when the decision was made with one."""
         acts = []
         for i, date in enumerate(self.act_dates):
             acts.append({
@@ -101,7 +100,7 @@ class Decision:
                 "temuan": [_finding_json(f) for f in self.evaluation.findings if f.act == i],
                 "ketentuan_dipertimbangkan": [_outcome_json(o) for o in self.evaluation.outcomes if o.act == i],
             })
-        return {
+        out = {
             "mesin": {"nama": "netralrules", "versi": ENGINE_VERSION},
             "rulebook": self.rulebook_hash,
             "insiden": self.incident_id,
@@ -116,9 +115,14 @@ class Decision:
                 for o in self.determination.unresolved
             ],
         }
+        if include_explanation and self.explanation is not None:
+            from netralrules.explain import to_json
 
-    def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+            out["penjelasan"] = to_json(self.explanation)
+        return out
+
+    def to_json(self, *, include_explanation: bool = True) -> str:
+        return json.dumps(self.to_dict(include_explanation=include_explanation), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def _missing(missing: tuple[tuple[int, str, tuple[str, ...]], ...], o: Outcome) -> tuple[str, ...]:

@@ -37,7 +37,7 @@ def track(decision: Any, category: str) -> dict[str, Any]:
 
 def test_decision_json_is_stable_and_names_the_rulebook() -> None:
     first = evaluate(BASE).to_json()
-    assert first == evaluate(json.dumps(BASE)).to_json()  # same incident as text: same bytes
+    assert first == evaluate(json.dumps(BASE)).to_json()  # same incident as text: same bytes, graph included
     data = json.loads(first)
     assert data["rulebook"] == load_rulebook().content_hash
     assert data["mesin"]["versi"] == ENGINE_VERSION and data["insiden"] == BASE["id"]
@@ -51,7 +51,8 @@ def test_decision_is_the_same_with_and_without_explanation() -> None:
     with_graph = evaluate(BASE)
     without = evaluate(BASE, explain=False)
     assert without.explanation is None and with_graph.explanation is not None
-    assert with_graph.to_json() == without.to_json()
+    assert with_graph.to_json(include_explanation=False) == without.to_json()
+    assert "penjelasan" in json.loads(with_graph.to_json()) and "penjelasan" not in json.loads(without.to_json())
     assert with_graph.evaluation == without.evaluation
 
 
@@ -121,7 +122,7 @@ def test_random_valid_incidents_never_raise(kind: str, status: str, date: Any, f
     data["responden"]["status_kepegawaian"] = status
     data["responden"]["sanksi_sebelumnya"] = []
     decision = evaluate(data)
-    assert decision.to_json() == evaluate(data, explain=False).to_json()
+    assert decision.to_json(include_explanation=False) == evaluate(data, explain=False).to_json()
 
 
 def run(*args: str) -> tuple[int, str, str]:
