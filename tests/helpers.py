@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from netralrules import ast
 from netralrules.api import check_text
 from netralrules.diagnostics import Diagnostic
 from netralrules.loader import load_text
+from netralrules.values import UNKNOWN
 
 INSTRUMENT = """
 instrumen PP_94_2021 {
@@ -52,3 +56,20 @@ ketentuan {name} {{
   maka {outcome}
 }}
 """
+
+
+class Facts:
+    """Incident facts as nested dicts, for evaluating without the incident model; a missing key or
+    None is UNKNOWN."""
+
+    def __init__(self, responden: dict[str, Any], pemilu: dict[str, Any], acts: Sequence[dict[str, Any]]) -> None:
+        self.roots = {"responden": responden, "pemilu": pemilu}
+        self.acts = list(acts)
+
+    def fact(self, path: tuple[str, ...], act_index: int) -> object:
+        value: Any = self.acts[act_index] if path[0] == "tindakan" else self.roots[path[0]]
+        for key in path[1:]:
+            if not isinstance(value, dict) or key not in value or value[key] is None:
+                return UNKNOWN
+            value = value[key]
+        return value

@@ -13,27 +13,14 @@ from netralrules.api import check_paths
 from netralrules.compiler import Plan, compile_rulebook
 from netralrules.evaluator import Evaluation, evaluate_plan
 from netralrules.trace import ListTracer
-from netralrules.values import UNKNOWN, shift
+from netralrules.values import shift
+from tests.helpers import Facts
 
 D = datetime.date
 # Illustrative election dates (Pilkada 2024 penetapan was 22 Sep 2024, regulations.md §6.2).
 ELECTION = {"tanggal_penetapan": D(2024, 9, 22), "kampanye_mulai": D(2024, 9, 25), "kampanye_selesai": D(2024, 11, 23)}
 
 
-class Facts:
-    """Facts as nested dicts; a missing key is UNKNOWN."""
-
-    def __init__(self, responden: dict[str, Any], pemilu: dict[str, Any], acts: list[dict[str, Any]]) -> None:
-        self.roots = {"responden": responden, "pemilu": pemilu}
-        self.acts = acts
-
-    def fact(self, path: tuple[str, ...], act_index: int) -> object:
-        value: Any = self.acts[act_index] if path[0] == "tindakan" else self.roots[path[0]]
-        for key in path[1:]:
-            if not isinstance(value, dict) or key not in value or value[key] is None:
-                return UNKNOWN
-            value = value[key]
-        return value
 
 
 @functools.cache

@@ -16,7 +16,7 @@ from netralrules.decision import determine, stage
 from netralrules.evaluator import evaluate_plan
 from netralrules.explain import Explanation, build_explanation
 from netralrules.trace import ListTracer
-from netralrules.values import UNKNOWN
+from tests.helpers import Facts
 
 D = datetime.date
 # Illustrative Pilkada 2024 dates (penetapan 22 Sep 2024, regulations.md §6.2).
@@ -49,20 +49,6 @@ SCENARIOS: dict[str, dict[str, Any]] = {
 }
 
 
-class Facts:
-    """Facts as nested dicts; a missing key (or None) is UNKNOWN."""
-
-    def __init__(self, responden: dict[str, Any], pemilu: dict[str, Any], acts: Sequence[dict[str, Any]]) -> None:
-        self.roots = {"responden": responden, "pemilu": pemilu}
-        self.acts = list(acts)
-
-    def fact(self, path: tuple[str, ...], act_index: int) -> object:
-        value: Any = self.acts[act_index] if path[0] == "tindakan" else self.roots[path[0]]
-        for key in path[1:]:
-            if not isinstance(value, dict) or key not in value or value[key] is None:
-                return UNKNOWN
-            value = value[key]
-        return value
 
 
 @functools.cache
