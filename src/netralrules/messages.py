@@ -286,6 +286,14 @@ CATALOG: dict[str, Entry] = {
             "declare": ("deklarasikan dengan `instrumen {name} {{ … }}`", "declare it with `instrumen {name} {{ … }}`"),
         },
     ),
+    "E0219": Entry(
+        ("nama definisi bentrok", "definition name clash"),
+        (
+            "definisi `{name}` memakai nama yang sudah berarti {meaning}; setiap pemakaian `{name}` akan dibaca sebagai definisi ini",
+            "the definition `{name}` takes a name that already means {meaning_en}; every use of `{name}` would read as this definition",
+        ),
+        suggestions={"rename": ("beri definisi ini nama lain, misalnya `{replacement}`", "give the definition another name, e.g. `{replacement}`")},
+    ),
     # ---- warnings ------------------------------------------------------------------------
     "W0301": Entry(
         ("ketentuan tidak mungkin berlaku", "provision can never apply"),

@@ -164,3 +164,10 @@ def test_content_hash_ignores_layout_comments_and_order() -> None:
     assert h1 is None and h2 is None
     assert content_hash((parse(a + b),)) == content_hash((parse(swapped),))
     assert content_hash((parse(a),)) != content_hash((parse(a.replace("angka 4", "angka 3")),))
+
+
+def test_a_definition_may_not_hide_a_value_or_a_fact_root() -> None:
+    base = provision("benar").replace(INSTRUMENT, "")
+    assert codes(INSTRUMENT + "definisi ikut_kampanye = benar\n" + base).count("E0219") == 1
+    assert codes(INSTRUMENT + "definisi tindakan = benar\n" + base).count("E0219") == 1
+    assert "E0219" not in codes(INSTRUMENT + "definisi masa_kampanye = benar\n" + base)

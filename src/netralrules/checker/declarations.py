@@ -65,6 +65,7 @@ class _Checker:
         for inst in self.instruments.values():
             self.check_instrument(inst)
         for name in sorted(self.definitions):
+            self.check_definition_name(self.definitions[name])
             self.definition_type(name)
         for prov in self.provisions.values():
             self.check_provision(prov)
@@ -173,6 +174,22 @@ class _Checker:
         self.emit(make("E0203", node.span, suggestion="form", reason=reason, reason_en=reason_en))
 
     # ---- definitions -------------------------------------------------------------------------
+    def check_definition_name(self, d: ast.Definition) -> None:
+        """A definition named like a fact root or an enum value would silently hide it."""
+        name = d.name.name
+        meaning = meaning_en = ""
+        if name in self.schema.roots:
+            meaning, meaning_en = f"fakta `{name}.…`", f"the facts `{name}.…`"
+        else:
+            for enum_type in _enums(self.schema):
+                if name in enum_type.values:
+                    meaning = f"nilai `{name}` dari {enum_type.name}"
+                    meaning_en = f"the value `{name}` of {enum_type.name}"
+                    break
+        if meaning:
+            self.emit(make("E0219", d.name.span, suggestion="rename", name=name, meaning=meaning, meaning_en=meaning_en,
+                           replacement=f"{name}_terjadi"))
+
     def definition_type(self, name: str) -> Type:
         if name in self.definition_types:
             return self.definition_types[name]
@@ -337,6 +354,20 @@ class _Checker:
                     order.append(node)
         # `order` lists excepted provisions before their exceptions; the evaluator wants the reverse.
         return tuple(reversed(order))
+
+
+def _enums(schema: FactSchema) -> list[Type]:
+    """Every enum type reachable in the schema, in a fixed order."""
+    out: list[Type] = []
+    stack = [t for _, t in sorted(schema.roots.items())]
+    while stack:
+        t = stack.pop(0)
+        if t.kind == "enum" and t not in out:
+            out.append(t)
+        stack.extend(ft for _, ft in t.fields)
+        if t.item is not None:
+            stack.append(t.item)
+    return out
 
 
 def _amount(q: ast.Quantity) -> int:
