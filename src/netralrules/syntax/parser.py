@@ -136,6 +136,8 @@ def _first_nested(top: Tree[Any]) -> int:
     return 0 if token is None else int(token.start_pos or 0)
 
 
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[-/](\d{1,2})[-/](\d{4})\b")
+
 # Characters word processors put in for the ones the language uses.
 _TYPOGRAPHIC = {"“": '"', "”": '"', "„": '"', "≥": ">=", "≤": "<=", "≠": "!=", "–": "-", "—": "-", "‘": '"', "’": '"', "'": '"'}
 
@@ -237,6 +239,13 @@ def _syntax_diagnostic(error: UnexpectedInput, source: SourceFile) -> Diagnostic
             suggestion = "keyword"
         elif token.type == "CATEGORY" and "KW_THEN" in expected:
             suggestion = "add_then"
+        elif token.type == "INT" and (dmy := _DAY_MONTH_YEAR.match(text, start)) is not None:
+            # `31-08-2021`, as dates are written in letters: the language wants `2021-08-31`.
+            day, month, year = dmy.groups()
+            span = Span(path, start, dmy.end())
+            suggestion = "replace"
+            value = dmy.group()
+            args = {"replacement": f"{year}-{int(month):02d}-{int(day):02d}"}
         elif value == "=" and start > 0 and text[start - 1] == "=":
             # `==` from programming habits: the language compares with a single `=`.
             span = Span(path, start - 1, end)
