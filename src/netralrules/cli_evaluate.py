@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from netralrules.api import check_paths
-from netralrules.compiler import compile_rulebook
-from netralrules.engine import Rulebook, evaluate_incident, load_rulebook
+from netralrules.engine import Rulebook, evaluate_incident, load_rulebook, rulebook_from_report
 from netralrules.render import render_all
 
 MAX_INCIDENT_BYTES = 5 * 1024 * 1024
@@ -65,7 +64,7 @@ def _rulebook(paths: list[str] | None, lang: str, err: TextIO) -> Rulebook | Non
     if not paths:
         return load_rulebook()
     report = check_paths(paths)
-    if report.rulebook is None:
+    rulebook = rulebook_from_report(report)
+    if rulebook is None:
         err.write(render_all(report.diagnostics, report.sources, lang))
-        return None
-    return Rulebook(report.rulebook, compile_rulebook(report.rulebook))
+    return rulebook

@@ -71,7 +71,7 @@ def determine(
         (o.provision, outcomes[o.provision]) for o in evaluation.unresolved if outcomes is not None and o.provision in outcomes
     ]
     tracks = [
-        _ethics(findings),
+        _plain("etik", findings),
         _discipline(findings, prior_sanctions, pending),
         _plain("pemberhentian", findings),
         _plain("pidana", findings),
@@ -87,11 +87,6 @@ def _ids(findings: Sequence[Finding]) -> tuple[str, ...]:
 def _plain(category: str, findings: Sequence[Finding]) -> Track:
     mine = [f for f in findings if f.category == category]
     return Track(category, "determined" if mine else "none", provisions=_ids(mine))
-
-
-def _ethics(findings: Sequence[Finding]) -> Track:
-    mine = [f for f in findings if f.category == "etik"]
-    return Track("etik", "determined" if mine else "none", provisions=_ids(mine))
 
 
 def _discipline(

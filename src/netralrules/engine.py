@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from netralrules.api import check_paths
+from netralrules.api import CheckReport, check_paths
 from netralrules.checker import CheckedRulebook
 from netralrules.compiler import Plan, compile_rulebook
 from netralrules.decision import Determination, citation_json, determine, stage
@@ -69,9 +69,15 @@ def _default_rulebook() -> Rulebook:
 
 def _load(paths: tuple[str, ...], schema: FactSchema) -> Rulebook:
     report = check_paths(paths, schema)
-    if report.rulebook is None:
+    rulebook = rulebook_from_report(report)
+    if rulebook is None:
         raise NetralrulesError(tuple(d for d in report.diagnostics if d.is_error))
-    return Rulebook(report.rulebook, compile_rulebook(report.rulebook))
+    return rulebook
+
+
+def rulebook_from_report(report: CheckReport) -> Rulebook | None:
+    """Compile a checked rulebook; None if the check found errors (the report says which)."""
+    return Rulebook(report.rulebook, compile_rulebook(report.rulebook)) if report.rulebook is not None else None
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from typing import Any
 from lark import Token, Tree
 
 from netralrules import ast
-from netralrules.diagnostics import Diagnostic, Label, make
+from netralrules.diagnostics import Diagnostic, Label, Text, make
 from netralrules.keywords import ALL_WORDS, canonical
 from netralrules.source import Span
 
@@ -442,7 +442,5 @@ def last_token(node: Tree[Any] | Token | None) -> Token | None:
     return node
 
 
-def _first_label() -> Any:
-    from netralrules.diagnostics import Text
-
+def _first_label() -> Text:
     return Text("pertama kali di sini", "first given here")

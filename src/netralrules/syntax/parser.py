@@ -20,7 +20,7 @@ from netralrules.diagnostics import Diagnostic, make
 from netralrules.keywords import BY_TERMINAL, DECLARATION_TERMINALS, KEYWORDS, PUNCTUATION, TERMINAL_WORDS
 from netralrules.resources import grammar_path
 from netralrules.source import SourceFile, Span
-from netralrules.suggest import closest
+from netralrules.suggest import closest, distance
 from netralrules.syntax.builder import Builder, first_token
 from netralrules.syntax.lexer import FastLexer
 
@@ -184,8 +184,6 @@ def _expected(terminals: set[str] | frozenset[str]) -> dict[str, Any]:
 
 def _near_keywords(value: str, candidates: list[str], best: str) -> list[str]:
     """The keywords a reader most likely meant, nearest first (the best match leads)."""
-    from netralrules.suggest import distance
-
     ranked = sorted(set(candidates), key=lambda w: (distance(value.lower(), w, 99), w))
     near = [w for w in ranked if w != best and distance(value.lower(), w, 2) <= 2][:2]
     return [best, *near]
