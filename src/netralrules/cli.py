@@ -16,7 +16,7 @@ from typing import TextIO
 
 from netralrules import __version__
 from netralrules.api import check_paths, format_paths
-from netralrules.cli_evaluate import add_commands, run_evaluate, run_schema
+from netralrules.cli_evaluate import add_commands, run_evaluate, run_schema, run_test
 from netralrules.render import render_all, to_json
 from netralrules.resources import default_rulebook_path
 
@@ -58,6 +58,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         return run_evaluate(args, out, err)
     if args.command == "schema":
         return run_schema(out)
+    if args.command == "test":
+        return run_test(args, out, err)
     return _fmt(args, out, err)
 
 

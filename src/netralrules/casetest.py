@@ -1,0 +1,204 @@
+"""Rule cases: YAML files that legal staff read and write, each an incident and what the law says
+about it. Runs them against a rulebook and measures coverage.
+
+A case file holds a list of cases:
+
+    - nama: PNS ikut kampanye memakai kaos partai
+      insiden:                      # an incident, as in docs/incident.md (`id` may be left out)
+        responden: {status_kepegawaian: PNS}
+        pemilu: {tanggal_penetapan: 2024-09-22, kampanye_mulai: 2024-09-25, kampanye_selesai: 2024-11-23}
+        tindakan:
+          - {tanggal: 2024-10-12, jenis: ikut_kampanye, atribut_partai: true}
+      harapan:                      # every key optional; provisions by id
+        berlaku: [pp94.pasal5.n.2]               # fired
+        tidak_berlaku: [pp94.pasal5.n.7]         # did not fire (condition false, not applicable, not in force)
+        dikecualikan: [pp94.pasal5.n.1]          # defeated by an exception
+        belum_dapat_ditentukan: []               # undecided (a fact is unknown)
+        disiplin: sedang                         # the disciplinary tier, or `belum_dapat_ditentukan` / `tidak_ada`
+
+Coverage: a provision is covered when some case makes it fire and some case makes it not fire; a
+condition is covered when it has been seen both true and false.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from netralrules import ast
+from netralrules.compiler import child_id, children_of
+from netralrules.decision import determine
+from netralrules.engine import Rulebook
+from netralrules.evaluator import evaluate_plan
+from netralrules.loader import display_path
+from netralrules.trace import ConditionResult, ListTracer
+
+EXPECTATIONS = ("berlaku", "tidak_berlaku", "dikecualikan", "belum_dapat_ditentukan", "disiplin")
+_STATUS_KEY = {
+    "fired": "berlaku",
+    "not_fired": "tidak_berlaku",
+    "not_applicable": "tidak_berlaku",
+    "not_in_force": "tidak_berlaku",
+    "defeated": "dikecualikan",
+    "unknown": "belum_dapat_ditentukan",
+}
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    file: str
+    name: str
+    problems: tuple[str, ...]  # empty when the case passes
+
+    @property
+    def passed(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class Coverage:
+    """What the cases exercised: provision statuses and condition values seen."""
+
+    statuses: dict[str, set[str]] = field(default_factory=dict)
+    conditions: dict[str, set[bool | None]] = field(default_factory=dict)
+
+    def provision_covered(self, pid: str) -> bool:
+        seen = self.statuses.get(pid, set())
+        return "fired" in seen and bool(seen - {"fired", "unknown"})
+
+    def condition_covered(self, node: str) -> bool:
+        return {True, False} <= self.conditions.get(node, set())
+
+
+@dataclass(frozen=True)
+class Report:
+    results: tuple[CaseResult, ...]
+    coverage: Coverage
+    provisions: tuple[str, ...]
+    conditions: tuple[str, ...]
+
+    @property
+    def provision_coverage(self) -> float:
+        covered = sum(self.coverage.provision_covered(p) for p in self.provisions)
+        return 100.0 * covered / len(self.provisions) if self.provisions else 100.0
+
+    @property
+    def condition_coverage(self) -> float:
+        covered = sum(self.coverage.condition_covered(c) for c in self.conditions)
+        return 100.0 * covered / len(self.conditions) if self.conditions else 100.0
+
+
+_TRACED = (ast.And, ast.Or, ast.Not, ast.Compare, ast.Membership, ast.Between, ast.Within, ast.Quantifier)
+
+
+def condition_nodes(rulebook: Rulebook) -> list[str]:
+    """The node id of every condition the evaluator reports (as `compiler` numbers them)."""
+    roots: list[tuple[str, ast.Expr]] = [(f"def:{n}", d.expr) for n, d in rulebook.checked.definitions.items()]
+    roots += [(pid, p.condition) for pid, p in rulebook.checked.provisions.items() if p.condition is not None]
+    out: list[str] = []
+    stack = list(reversed(roots))
+    while stack:
+        node, expr = stack.pop()
+        if isinstance(expr, _TRACED):
+            out.append(node)
+        stack.extend(reversed([(child_id(node, i), c) for i, c in enumerate(children_of(expr))]))
+    return out
+
+
+def case_files(paths: Iterable[str | Path]) -> list[Path]:
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*.y*ml") if p.suffix in {".yaml", ".yml"}))
+        else:
+            out.append(path)
+    return out
+
+
+def run_cases(files: Sequence[Path], rulebook: Rulebook, all_conditions: Sequence[str]) -> Report:
+    """Run every case of every file. A malformed file or case is a failed case, never an exception."""
+    from netralrules.facts import IncidentError, load_incident
+
+    coverage = Coverage()
+    results: list[CaseResult] = []
+    for raw_path in files:
+        path = Path(display_path(raw_path))
+        try:
+            cases = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+            results.append(CaseResult(str(path), "(berkas)", (f"berkas kasus tidak dapat dibaca: {error}",)))
+            continue
+        if not isinstance(cases, list):
+            results.append(CaseResult(str(path), "(berkas)", ("berkas kasus harus berisi daftar kasus (`- nama: …`)",)))
+            continue
+        for index, case in enumerate(cases):
+            name = str(case.get("nama", f"kasus {index + 1}")) if isinstance(case, dict) else f"kasus {index + 1}"
+            if not isinstance(case, dict) or not isinstance(case.get("insiden"), dict):
+                results.append(CaseResult(str(path), name, ("kasus harus berisi `nama`, `insiden` dan `harapan`",)))
+                continue
+            data = {"id": name, **case["insiden"]}
+            try:
+                incident = load_incident(data, source=f"{path}: {name}")
+            except IncidentError as error:
+                results.append(CaseResult(str(path), name, tuple(f"{p.path}: {p.message.id}" for p in error.problems)))
+                continue
+            results.append(CaseResult(str(path), name, _run_one(case.get("harapan") or {}, incident, rulebook, coverage)))
+    return Report(tuple(results), coverage, tuple(rulebook.checked.provisions), tuple(all_conditions))
+
+
+def _run_one(expected: Mapping[str, Any], incident: Any, rulebook: Rulebook, coverage: Coverage) -> tuple[str, ...]:
+    tracer = ListTracer()
+    evaluation = evaluate_plan(rulebook.plan, incident, incident.act_dates, tracer)
+    for event in tracer.events:
+        if isinstance(event, ConditionResult):
+            coverage.conditions.setdefault(event.node, set()).add(event.value)
+    actual: dict[str, set[str]] = {key: set() for key in _STATUS_KEY.values()}
+    for o in evaluation.outcomes:
+        coverage.statuses.setdefault(o.provision, set()).add(o.status)
+        actual[_STATUS_KEY[o.status]].add(o.provision)
+    problems: list[str] = []
+    unknown_keys = sorted(set(expected) - set(EXPECTATIONS))
+    if unknown_keys:
+        problems.append(f"harapan tidak dikenal: {', '.join(unknown_keys)} (yang sah: {', '.join(EXPECTATIONS)})")
+    for key in EXPECTATIONS[:-1]:
+        for pid in expected.get(key) or []:
+            if pid not in rulebook.checked.provisions:
+                problems.append(f"ketentuan `{pid}` tidak ada dalam rulebook")
+            elif pid not in actual[key]:
+                seen = sorted(k for k, v in actual.items() if pid in v)
+                problems.append(f"`{pid}`: diharapkan {key}, ternyata {', '.join(seen)}")
+    if "disiplin" in expected:
+        prior = incident.fact(("responden", "sanksi_sebelumnya"), 0)
+        outcomes = {pid: p.outcome for pid, p in rulebook.checked.provisions.items() if p.outcome is not None}
+        track = next(t for t in determine(evaluation, prior if isinstance(prior, list) else [], outcomes).tracks
+                     if t.category == "disiplin")
+        tier = {"none": "tidak_ada", "unresolved": "belum_dapat_ditentukan"}.get(track.status, track.tier or "")
+        if str(expected["disiplin"]) != tier:
+            problems.append(f"disiplin: diharapkan {expected['disiplin']}, ternyata {tier}")
+    return tuple(problems)
+
+
+def render_report(report: Report) -> str:
+    lines = []
+    for r in report.results:
+        lines.append(f"{'LULUS' if r.passed else 'GAGAL'}  {r.file}: {r.name}")
+        lines.extend(f"       - {p}" for p in r.problems)
+    lines.append("")
+    lines.append("Cakupan ketentuan / provision coverage (berlaku dan tidak berlaku):")
+    for pid in report.provisions:
+        seen = ", ".join(sorted(report.coverage.statuses.get(pid, set()))) or "tidak pernah dinilai"
+        lines.append(f"  {'✓' if report.coverage.provision_covered(pid) else '✗'} {pid}  ({seen})")
+    uncovered = [c for c in report.conditions if not report.coverage.condition_covered(c)]
+    lines.append(f"Cakupan syarat / condition coverage (benar dan salah): {report.condition_coverage:.0f}%")
+    lines.extend(f"  ✗ {c}" for c in uncovered)
+    passed = sum(r.passed for r in report.results)
+    lines.append(
+        f"kasus: {passed} lulus, {len(report.results) - passed} gagal; "
+        f"cakupan ketentuan {report.provision_coverage:.0f}%, cakupan syarat {report.condition_coverage:.0f}%"
+    )
+    return "\n".join(lines) + "\n"
