@@ -165,6 +165,8 @@ DEFAULT_SCHEMA = FactSchema(
             jam_kerja=BOOL,
             sedang_cuti=BOOL,
             terverifikasi=BOOL,
+            # UU 10/2016 Pasal 71 ayat (2): replacing officials is allowed with the Minister's written approval.
+            persetujuan_tertulis_menteri=BOOL,
         ),
     },
     subjects=(

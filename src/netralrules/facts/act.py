@@ -86,6 +86,13 @@ class Act(Model):
             "True if the act used state facilities: official vehicles, offices, budget, and so on (angka 4).",
         ),
     )
+    persetujuan_tertulis_menteri: StrictBool | None = described(
+        ("Ada persetujuan tertulis Menteri", "Written approval of the Minister"),
+        (
+            "Untuk penggantian pejabat: benar jika ada persetujuan tertulis dari Menteri (UU 10/2016 Pasal 71 ayat (2)).",
+            "For replacing officials: true if the Minister gave written approval (UU 10/2016 Pasal 71 ayat (2)).",
+        ),
+    )
     menguntungkan_atau_merugikan_calon: StrictBool | None = described(
         ("Menguntungkan atau merugikan calon", "Favours or harms a candidate"),
         (
