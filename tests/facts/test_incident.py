@@ -94,6 +94,7 @@ def full() -> dict[str, Any]:
                 "atribut_pns": False,
                 "mengerahkan_pns_lain": False,
                 "fasilitas_negara": False,
+                "persetujuan_tertulis_menteri": False,
                 "menguntungkan_atau_merugikan_calon": False,
                 "sasaran": "masyarakat",
                 "dilakukan_sendiri": True,
