@@ -52,3 +52,13 @@ def test_modules_stay_small() -> None:
     for path in SRC.rglob("*.py"):
         lines = len(path.read_text(encoding="utf-8").splitlines())
         assert lines <= 500, f"{path.relative_to(SRC)} has {lines} lines: split it by concern"
+
+
+def test_language_reference_lists_every_fact() -> None:
+    """docs/language.md's fact table mirrors schema.py, in both halves."""
+    from netralrules.schema import DEFAULT_SCHEMA
+
+    doc = (SRC.parents[1] / "docs" / "language.md").read_text(encoding="utf-8")
+    for root, t in DEFAULT_SCHEMA.roots.items():
+        for name, _ in t.fields:
+            assert doc.count(f"| `{root}.{name}` |") >= 2, f"{root}.{name} missing from docs/language.md"

@@ -172,8 +172,8 @@ def _applies(prov: ast.Provision, ctx: Context, pid: str) -> bool | None:
     for subject in prov.subjects:
         if subject.name in _STATUS_SUBJECTS:
             results.append(None if status is UNKNOWN else status in _STATUS_SUBJECTS[subject.name])
-        elif subject.name == "pejabat_struktural":
-            flag = _read(ctx, ("responden", "pejabat_struktural"), node)
+        elif subject.name in {"pejabat_struktural", "pejabat_asn"}:
+            flag = _read(ctx, ("responden", subject.name), node)
             results.append(None if flag is UNKNOWN else bool(flag))
         elif subject.name == "pejabat_fungsional":
             kind = _read(ctx, ("responden", "jenis_jabatan"), node)

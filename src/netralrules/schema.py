@@ -139,6 +139,9 @@ DEFAULT_SCHEMA = FactSchema(
             jenis_jabatan=JENIS_JABATAN,
             jabatan=STRING,
             pejabat_struktural=BOOL,
+            # Whether the respondent is a "pejabat ASN" (UU 10/2016 Pasal 71 ayat (1)): reported by the
+            # supervisor, not inferred from the position, since the digest gives no definition.
+            pejabat_asn=BOOL,
             anggota_tim_kampanye=BOOL,
             sanksi_sebelumnya=list_of(SANKSI_SEBELUMNYA),
         ),

@@ -69,6 +69,7 @@ def full() -> dict[str, Any]:
             "jenis_jabatan": "fungsional",
             "jabatan": "Guru",
             "pejabat_struktural": False,
+            "pejabat_asn": False,
             "anggota_tim_kampanye": False,
             "sanksi_sebelumnya": [
                 {"tanggal": "2022-03-01", "tingkat": "ringan", "sifat": "netralitas", "jenis_hukuman": "teguran tertulis"}

@@ -79,6 +79,13 @@ class Respondent(Model):
             "True if the respondent holds a structural (management) position (UU 7/2017 Pasal 282, 283).",
         ),
     )
+    pejabat_asn: StrictBool | None = described(
+        ("Pejabat ASN", "ASN official"),
+        (
+            "Benar jika pengawas menilai responden sebagai pejabat aparatur sipil negara dalam arti UU 10/2016 Pasal 71 ayat (1).",
+            "True if the supervisor finds the respondent to be an ASN official in the sense of UU 10/2016 Pasal 71 ayat (1).",
+        ),
+    )
     anggota_tim_kampanye: StrictBool | None = described(
         ("Anggota tim kampanye terdaftar", "Member of a registered campaign team"),
         (
