@@ -71,7 +71,8 @@ def test_a_bare_unknown_word_is_an_unknown_name() -> None:
 def test_citation_checks() -> None:
     base = provision("benar")
     assert codes(base.replace("pasal 5 huruf n angka 4", "huruf n angka 4")) == ["E0203"]
-    assert codes(base.replace("pasal 5 huruf n angka 4", "pasal 5 angka 4 huruf n")) == ["E0203"]
+    assert codes(base.replace("pasal 5 huruf n angka 4", "pasal 5 huruf n ayat (1)")) == ["E0203"]
+    assert codes(base.replace("pasal 5 huruf n angka 4", "pasal 5 angka 4 huruf n")) == []  # statutes nest both ways
     assert codes(base.replace("pasal 5 huruf n angka 4", "pasal 5 huruf 3")) == ["E0203"]
     assert codes(base.replace("rujukan PP_94_2021 pasal 5", "rujukan PP_94_2012 pasal 5")) == ["E0201"]
 

@@ -15,7 +15,9 @@ from netralrules.diagnostics import Diagnostic, make, sort_key
 from netralrules.schema import DEFAULT_SCHEMA, ERROR, FactSchema, Type
 from netralrules.suggest import closest
 
-_CITATION_ORDER = ("pasal", "ayat", "huruf", "angka")
+# pasal, then ayat, then huruf and angka in either order: statutes nest both ways (PP 94/2021
+# Pasal 5 huruf n angka 2; PP 53/2010 Pasal 4 angka 12 huruf a).
+_CITATION_RANK = {"pasal": 0, "ayat": 1, "huruf": 2, "angka": 2}
 _CITATION_FORMS = {
     "pasal": (re.compile(r"[1-9][0-9]*[A-Z]?"), "nomor pasal berupa bilangan mulai 1, misalnya `5` atau `71A`",
               "a pasal is a number from 1, such as `5` or `71A`"),
@@ -154,13 +156,14 @@ class _Checker:
         seen: dict[str, ast.CitationPart] = {}
         last_rank = -1
         for part in citation.parts:
-            rank = _CITATION_ORDER.index(part.kind)
+            rank = _CITATION_RANK[part.kind]
             if part.kind in seen:
                 self.malformed(part, f"`{part.kind}` disebut dua kali", f"`{part.kind}` is given twice")
                 continue
             if rank < last_rank:
-                self.malformed(part, f"`{part.kind}` harus ditulis sebelum `{_CITATION_ORDER[last_rank]}`",
-                               f"`{part.kind}` must come before `{_CITATION_ORDER[last_rank]}`")
+                later = next(p.kind for p in citation.parts if _CITATION_RANK[p.kind] == last_rank)
+                self.malformed(part, f"`{part.kind}` harus ditulis sebelum `{later}`",
+                               f"`{part.kind}` must come before `{later}`")
             pattern, why, why_en = _CITATION_FORMS[part.kind]
             if not pattern.fullmatch(part.value):
                 self.malformed(part, f"`{part.kind} {part.value}`: {why}", f"`{part.kind} {part.value}`: {why_en}")
