@@ -133,9 +133,12 @@ def _last_prior_tier(prior: Sequence[Mapping[str, Any]]) -> str | None:
     return str(max(same_nature, key=lambda p: p["tanggal"])["tingkat"])
 
 
-def citation_json(c: ast.Citation | None) -> dict[str, str] | None:
+def citation_json(c: ast.Citation | None) -> dict[str, Any] | None:
+    """A citation as JSON: the instrument, each part, and `urutan`, the order the parts nest in
+    (statutes nest both `huruf n angka 2` and `angka 12 huruf a`; JSON objects keep no order)."""
     if c is None:
         return None
-    out = {"instrumen": c.instrument.name}
+    out: dict[str, Any] = {"instrumen": c.instrument.name}
     out.update({p.kind: p.value for p in c.parts})
+    out["urutan"] = [p.kind for p in c.parts]
     return out

@@ -42,7 +42,9 @@ def test_decision_json_is_stable_and_names_the_rulebook() -> None:
     assert data["rulebook"] == load_rulebook().content_hash
     assert data["mesin"]["versi"] == ENGINE_VERSION and data["insiden"] == BASE["id"]
     (finding,) = data["tindakan"][0]["temuan"]
-    assert finding["rujukan"] == {"instrumen": "PP_94_2021", "pasal": "5", "huruf": "n", "angka": "2"}
+    assert finding["rujukan"] == {
+        "instrumen": "PP_94_2021", "pasal": "5", "huruf": "n", "angka": "2", "urutan": ["pasal", "huruf", "angka"]
+    }
     assert finding["tingkat"] == "sedang" and "atribut partai" in finding["teks"]
     assert data["tindakan"][0]["tahap_pemilu"] == "masa_kampanye"
 

@@ -83,8 +83,8 @@ def test_campaign_with_party_attributes() -> None:
     assert g.edges["determination/disiplin", "decision"]["kind"] == "yields"
     finding = g.nodes["act0/finding/pp94.pasal5.n.2"]
     assert (finding["category"], finding["tier"]) == ("disiplin", "sedang")
-    assert finding["tier_basis"] == {"instrumen": "PP_94_2021", "pasal": "13", "huruf": "g"}
-    assert finding["sanction_basis"] == {"instrumen": "PP_94_2021", "pasal": "8", "ayat": "3"}
+    assert finding["tier_basis"] == {"instrumen": "PP_94_2021", "pasal": "13", "huruf": "g", "urutan": ["pasal", "huruf"]}
+    assert finding["sanction_basis"] == {"instrumen": "PP_94_2021", "pasal": "8", "ayat": "3", "urutan": ["pasal", "ayat"]}
     assert finding["sanction_options"][0] == "pemotongan tunjangan kinerja sebesar 25% selama 6 bulan"
     determination = g.nodes["determination/disiplin"]
     assert (determination["status"], determination["tier"], determination["escalated"]) == ("determined", "sedang", False)

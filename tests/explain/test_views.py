@@ -160,3 +160,14 @@ def test_dot_shape(scenario_name: str) -> None:
             assert f'"{node}" [label=' in dot
         assert dot.count(" -> ") == e.graph.number_of_edges()
     assert "shape=doublecircle" in to_dot(e)
+
+
+def test_citations_are_written_in_the_order_the_statute_nests_them() -> None:
+    from netralrules.explain.words import cite
+
+    assert cite({"instrumen": "PP_53_2010", "pasal": "4", "angka": "12", "huruf": "a", "urutan": ["pasal", "angka", "huruf"]}) == (
+        "Pasal 4 angka 12 huruf a PP_53_2010"
+    )
+    assert cite({"instrumen": "PP_94_2021", "pasal": "5", "huruf": "n", "angka": "2", "urutan": ["pasal", "huruf", "angka"]}, "en") == (
+        "Article 5 letter n number 2 of PP_94_2021"
+    )

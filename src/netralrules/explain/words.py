@@ -142,7 +142,7 @@ def cite(citation: Mapping[str, Any] | None, lang: str = "id") -> str:
     words = {"pasal": ("Pasal", "Article"), "ayat": ("ayat", "paragraph"), "huruf": ("huruf", "letter"),
              "angka": ("angka", "number")}
     parts = []
-    for kind in ("pasal", "ayat", "huruf", "angka"):
+    for kind in citation.get("urutan") or ("pasal", "ayat", "huruf", "angka"):
         value = citation.get(kind)
         if value is not None:
             shown = f"({value})" if kind == "ayat" else str(value)
