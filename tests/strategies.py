@@ -75,6 +75,7 @@ _part_values = {
     "ayat": st.integers(1, 20).map(str),
     "huruf": st.sampled_from("abcdefghijklmnopqrstuvwxyz"),
     "angka": st.integers(1, 30).map(str),
+    "lampiran": st.sampled_from(["I", "II", "III", "IV", "IX", "XII"]),
 }
 citations = st.builds(
     lambda inst, kinds, data: ast.Citation(
@@ -82,7 +83,7 @@ citations = st.builds(
         parts=tuple(ast.CitationPart(kind=k, value=data.draw(_part_values[k])) for k in kinds),
     ),
     refs,
-    st.lists(st.sampled_from(["pasal", "ayat", "huruf", "angka"]), min_size=1, max_size=4, unique=True),
+    st.lists(st.sampled_from(["pasal", "ayat", "huruf", "angka", "lampiran"]), min_size=1, max_size=5, unique=True),
     st.data(),
 )
 quantities = st.one_of(

@@ -35,7 +35,7 @@ _EN = {
     "menurut": "per", "tingkat": "tier", "paling_lama": "at_most", "paling_banyak": "at_most", "definisi": "definition",
     "hukuman": "penalties", "asas_konflik": "conflict_principles", "atau": "or", "dan": "and", "tidak": "not",
     "dalam": "in", "antara": "between", "dalam_waktu": "within", "yang": "where", "jumlah": "count",
-    "dan/atau": "and/or",
+    "dan/atau": "and/or", "lampiran": "annex",
 }
 
 

@@ -60,7 +60,11 @@ KEYWORDS: tuple[Keyword, ...] = (
     Keyword("KW_COUNT", ("jumlah",), ("count",)),
     Keyword("QUANTIFIER", ("ada", "semua"), ("some", "all")),
     Keyword("DIRECTION", ("sebelum", "sesudah", "setelah"), ("before", "after")),
-    Keyword("CITE_KIND", ("pasal", "ayat", "huruf", "angka"), ("article", "paragraph", "letter", "item")),
+    Keyword(
+        "CITE_KIND",
+        ("pasal", "ayat", "huruf", "angka", "lampiran"),
+        ("article", "paragraph", "letter", "item", "annex"),
+    ),
     Keyword(
         "CATEGORY",
         ("etik", "disiplin", "pemberhentian", "pidana", "administratif"),

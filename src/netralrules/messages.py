@@ -181,8 +181,8 @@ CATALOG: dict[str, Entry] = {
         ("rujukan tidak sah: {reason}", "malformed citation: {reason_en}"),
         suggestions={
             "form": (
-                "tulis rujukan sebagai `INSTRUMEN pasal 5 ayat (1) huruf n angka 2`",
-                "write citations as `INSTRUMENT pasal 5 ayat (1) huruf n angka 2`",
+                "tulis rujukan sebagai `INSTRUMEN pasal 5 ayat (1) huruf n angka 2` atau `INSTRUMEN lampiran II angka 6`",
+                "write citations as `INSTRUMENT pasal 5 ayat (1) huruf n angka 2` or `INSTRUMENT lampiran II angka 6`",
             )
         },
     ),

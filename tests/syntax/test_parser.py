@@ -182,3 +182,15 @@ def test_a_keyword_as_a_path_segment_is_a_name() -> None:
     d = parse("definisi d = tindakan.jenis = ikut_kampanye").declarations[0]
     assert isinstance(d, ast.Definition)
     assert d.expr == ast.Compare(op="=", left=ast.Name(parts=("tindakan", "jenis")), right=ast.Name(parts=("ikut_kampanye",)))
+
+
+def test_annex_citations_parse_in_both_languages() -> None:
+    """SKB items are cited by annex: `Lampiran II angka 6` (regulations.md §5.2)."""
+    head = 'instrumen SKB_2022 { judul "SKB" jenis SKB berlaku sejak 2022-09-22 }\n'
+    body = 'ketentuan k {{ rujukan SKB_2022 {cite} teks "t" jika benar maka etik }}'
+    indonesian = parse(head + body.format(cite="lampiran II angka 6")).declarations[1]
+    english = parse(head + body.format(cite="annex II item 6")).declarations[1]
+    assert indonesian == english
+    assert isinstance(indonesian, ast.Provision) and indonesian.citation is not None
+    assert [(p.kind, p.value) for p in indonesian.citation.parts] == [("lampiran", "II"), ("angka", "6")]
+    assert indonesian.citation.lampiran == "II" and indonesian.citation.pasal is None

@@ -15,10 +15,15 @@ from netralrules.diagnostics import Diagnostic, make, sort_key
 from netralrules.schema import DEFAULT_SCHEMA, ERROR, FactSchema, Type
 from netralrules.suggest import closest
 
-# pasal, then ayat, then huruf and angka in either order: statutes nest both ways (PP 94/2021
-# Pasal 5 huruf n angka 2; PP 53/2010 Pasal 4 angka 12 huruf a).
-_CITATION_RANK = {"pasal": 0, "ayat": 1, "huruf": 2, "angka": 2}
+# pasal (or lampiran), then ayat, then huruf and angka in either order: statutes nest both ways
+# (PP 94/2021 Pasal 5 huruf n angka 2; PP 53/2010 Pasal 4 angka 12 huruf a). A citation starts at
+# the body (pasal) or at an annex (lampiran: the SKB 2022 lists are cited "Lampiran II angka 6",
+# regulations.md §5.2), never both; ayat divides only a pasal.
+_CITATION_RANK = {"pasal": 0, "lampiran": 0, "ayat": 1, "huruf": 2, "angka": 2}
+_ROMAN = r"(?=[IVXLC])(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})"
 _CITATION_FORMS = {
+    "lampiran": (re.compile(_ROMAN), "nomor lampiran berupa angka Romawi, misalnya `II`",
+                 "a lampiran is a Roman numeral, such as `II`"),
     "pasal": (re.compile(r"[1-9][0-9]*[A-Z]?"), "nomor pasal berupa bilangan mulai 1, misalnya `5` atau `71A`",
               "a pasal is a number from 1, such as `5` or `71A`"),
     "ayat": (re.compile(r"[1-9][0-9]*"), "nomor ayat berupa bilangan mulai 1, misalnya `(1)`",
@@ -169,8 +174,15 @@ class _Checker:
                 self.malformed(part, f"`{part.kind} {part.value}`: {why}", f"`{part.kind} {part.value}`: {why_en}")
             seen[part.kind] = part
             last_rank = max(last_rank, rank)
-        if "pasal" not in seen:
-            self.malformed(citation, "rujukan harus menyebut `pasal`", "a citation must name a `pasal`")
+        if "pasal" in seen and "lampiran" in seen:
+            self.malformed(seen["lampiran"], "rujukan menyebut `pasal` atau `lampiran`, tidak keduanya",
+                           "a citation names a `pasal` or a `lampiran`, not both")
+        elif "lampiran" in seen and "ayat" in seen:
+            self.malformed(seen["ayat"], "`ayat` hanya ada di dalam `pasal`, tidak di dalam `lampiran`",
+                           "an `ayat` divides a `pasal`, not a `lampiran`")
+        elif "pasal" not in seen and "lampiran" not in seen:
+            self.malformed(citation, "rujukan harus menyebut `pasal` atau `lampiran`",
+                           "a citation must name a `pasal` or a `lampiran`")
         return inst
 
     def malformed(self, node: ast.CitationPart | ast.Citation, reason: str, reason_en: str) -> None:

@@ -35,9 +35,21 @@ def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.findall(r"\d+|\D+", text))
 
 
+def _roman(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Lampiran numbers are Roman (`II`, `IV`): order them by value, not by spelling."""
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    if not text or any(ch not in values for ch in text):
+        return _natural(text)
+    total = sum(-values[a] if values[a] < values[b] else values[a] for a, b in zip(text, text[1:], strict=False))
+    return ((0, total + values[text[-1]]),)
+
+
 def _citation_key(attrs: Mapping[str, Any]) -> tuple[Any, ...]:
     citation = attrs.get("citation") or {}
-    parts = tuple(_natural(str(citation.get(k, ""))) for k in ("instrumen", "pasal", "ayat", "huruf", "angka"))
+    parts = tuple(
+        (_roman if k == "lampiran" else _natural)(str(citation.get(k, "")))
+        for k in ("instrumen", "pasal", "lampiran", "ayat", "huruf", "angka")
+    )
     return (*parts, str(attrs.get("provision", "")))
 
 

@@ -135,14 +135,14 @@ def say(key: str, lang: str) -> str:
 
 
 def cite(citation: Mapping[str, Any] | None, lang: str = "id") -> str:
-    """`Pasal 5 ayat (1) huruf n angka 2 PP_94_2021`; in English `Article 5 paragraph (1) letter n
-    number 2 of PP_94_2021`."""
+    """`Pasal 5 ayat (1) huruf n angka 2 PP_94_2021`, `Lampiran II angka 6 SKB_2022`; in English
+    `Article 5 paragraph (1) letter n number 2 of PP_94_2021`, `Annex II number 6 of SKB_2022`."""
     if not citation:
         return "-"
     words = {"pasal": ("Pasal", "Article"), "ayat": ("ayat", "paragraph"), "huruf": ("huruf", "letter"),
-             "angka": ("angka", "number")}
+             "angka": ("angka", "number"), "lampiran": ("Lampiran", "Annex")}
     parts = []
-    for kind in citation.get("urutan") or ("pasal", "ayat", "huruf", "angka"):
+    for kind in citation.get("urutan") or ("pasal", "lampiran", "ayat", "huruf", "angka"):
         value = citation.get(kind)
         if value is not None:
             shown = f"({value})" if kind == "ayat" else str(value)
