@@ -170,6 +170,13 @@ DEFAULT_SCHEMA = FactSchema(
             terverifikasi=BOOL,
             # UU 10/2016 Pasal 71 ayat (2): replacing officials is allowed with the Minister's written approval.
             persetujuan_tertulis_menteri=BOOL,
+            # SKB 2022 (regulations.md §5.2, §5.3): attending a declaration is a violation only with active
+            # support (K3, D4); a photo only with a partisan gesture, symbol or attribute (K5, D7); attending
+            # the spouse's declaration or campaign only without cuti di luar tanggungan negara (K7).
+            dukungan_aktif=BOOL,
+            simbol_keberpihakan=BOOL,
+            calon_suami_atau_istri=BOOL,
+            cuti_di_luar_tanggungan_negara=BOOL,
         ),
     },
     subjects=(

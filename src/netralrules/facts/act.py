@@ -93,6 +93,39 @@ class Act(Model):
             "For replacing officials: true if the Minister gave written approval (UU 10/2016 Pasal 71 ayat (2)).",
         ),
     )
+    dukungan_aktif: StrictBool | None = described(
+        ("Memberi dukungan aktif", "Active support given"),
+        (
+            "Benar jika responden, saat hadir di deklarasi atau kampanye, melakukan tindakan atau memberi dukungan secara "
+            "aktif, bukan sekadar hadir (SKB 2022, regulations.md §5.2 K3, §5.3 D4).",
+            "True if the respondent, attending a declaration or campaign, took action or actively gave support rather than "
+            "merely attending (SKB 2022, regulations.md §5.2 K3, §5.3 D4).",
+        ),
+    )
+    simbol_keberpihakan: StrictBool | None = described(
+        ("Menunjukkan simbol keberpihakan", "Partisan gesture or symbol shown"),
+        (
+            "Benar jika foto atau unggahan menunjukkan gestur (misalnya pose jari yang dilarang), simbol atau latar yang "
+            "menunjukkan keberpihakan (SKB 2022 K5, D7; panduan BKN/KemenPAN-RB November 2023, regulations.md §5.3).",
+            "True if the photo or post shows a gesture (e.g. a prohibited finger pose), symbol or background indicating "
+            "partisanship (SKB 2022 K5, D7; BKN/KemenPAN-RB guidance, November 2023, regulations.md §5.3).",
+        ),
+    )
+    calon_suami_atau_istri: StrictBool | None = described(
+        ("Calon adalah suami atau istri responden", "Candidate is the respondent's spouse"),
+        (
+            "Benar jika (bakal) calon yang dituju tindakan adalah suami atau istri responden (SKB 2022 K7).",
+            "True if the (prospective) candidate the act concerns is the respondent's husband or wife (SKB 2022 K7).",
+        ),
+    )
+    cuti_di_luar_tanggungan_negara: StrictBool | None = described(
+        ("Cuti di luar tanggungan negara", "On leave outside state liability"),
+        (
+            "Benar jika responden sedang cuti di luar tanggungan negara pada saat tindakan (SKB 2022 K7).",
+            "True if the respondent was on leave outside state liability (cuti di luar tanggungan negara) at the time of "
+            "the act (SKB 2022 K7).",
+        ),
+    )
     menguntungkan_atau_merugikan_calon: StrictBool | None = described(
         ("Menguntungkan atau merugikan calon", "Favours or harms a candidate"),
         (
