@@ -168,3 +168,46 @@ def test_an_undecided_heavier_provision_keeps_the_tier_open() -> None:
     # Once known to be berat already, nothing undecided can make it heavier.
     t = track(evaluate(incident(fasilitas_negara=True, mengerahkan_pns_lain=None)), "disiplin")
     assert t["status"] == "determined" and t["tingkat"] == "berat"
+
+
+# ---- ethics and discipline together (PP 42/2004, SKB 2022; regulations.md §3, §5.4) ----------------
+
+_ROOT = Path(__file__).parents[2]
+_ETHICS_RULES = [_ROOT / "rules" / folder for folder in ("pp42_2004", "skb_2022", "pp94_2021")]
+
+
+def _two_stage_incident() -> dict[str, Any]:
+    """A like before penetapan (a bakal calon: ethics) and a two-finger photo after it (a calon: discipline)."""
+    return {
+        "id": "etik-dan-disiplin",
+        "responden": {"status_kepegawaian": "PNS"},
+        "pemilu": {"tanggal_penetapan": "2024-09-22", "kampanye_mulai": "2024-09-25", "kampanye_selesai": "2024-11-23"},
+        "tindakan": [
+            {"tanggal": "2024-09-10", "jenis": "suka_media_sosial"},
+            {"tanggal": "2024-10-01", "jenis": "foto_bersama_calon", "simbol_keberpihakan": True},
+        ],
+    }
+
+
+def test_ethics_and_discipline_are_both_imposed_not_folded() -> None:
+    from netralrules.decision import ALONGSIDE_RULE
+    from netralrules.explain import narrative
+
+    decision = evaluate(_two_stage_incident(), load_rulebook(_ETHICS_RULES))
+    ethics, discipline = track(decision, "etik"), track(decision, "disiplin")
+    assert ethics["status"] == "determined" and ethics["alasan"] == [ALONGSIDE_RULE]
+    assert discipline["status"] == "determined" and discipline["tingkat"] == "berat"
+    data = decision.to_dict()
+    annex = [f["rujukan"] for f in data["tindakan"][0]["temuan"] if f["rujukan"]["instrumen"] == "SKB_2022"]
+    assert annex == [{"instrumen": "SKB_2022", "lampiran": "II", "angka": "4", "urutan": ["lampiran", "angka"]}]
+    assert decision.explanation is not None
+    text = narrative(decision.explanation)
+    assert "Lampiran II angka 4 SKB_2022" in text and "Pasal 11 huruf c PP_42_2004" in text
+    assert "Annex II number 4 of SKB_2022" in narrative(decision.explanation, "en")
+
+
+def test_ethics_alone_says_nothing_about_discipline() -> None:
+    data = _two_stage_incident()
+    data["tindakan"] = data["tindakan"][:1]
+    decision = evaluate(data, load_rulebook(_ETHICS_RULES))
+    assert track(decision, "etik")["alasan"] == [] and track(decision, "disiplin")["status"] == "none"

@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from netralrules.decision import HEAVIEST_RULE, REPEAT_RULE
+from netralrules.decision import ALONGSIDE_RULE, HEAVIEST_RULE, REPEAT_RULE
 
 # The election stages of decision.stage.
 STAGES: dict[str, tuple[str, str]] = {
@@ -108,6 +108,8 @@ TEXT: dict[str, tuple[str, str]] = {
 _REASONS_EN = (
     (HEAVIEST_RULE, "several disciplinary violations: one disciplinary sanction, the heaviest (provision not yet confirmed)"),
     (REPEAT_RULE, "a repeated violation of the same nature: a heavier sanction than the last (provision not yet confirmed)"),
+    (ALONGSIDE_RULE, "the sanksi moral is imposed alongside the disciplinary sanction, not instead of it (PP 42/2004: "
+                     "an administrative measure besides the sanksi moral; provision not yet confirmed)"),
     ("syarat tidak terpenuhi", "its conditions are not met"),
     ("fakta yang diperlukan belum diketahui", "a fact it needs is unknown"),
     ("status kepegawaian belum diketahui", "the respondent's employment status is unknown"),
