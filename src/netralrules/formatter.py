@@ -173,7 +173,8 @@ class _Formatter:
         if d.kind is not None:
             f["kind_field"] = [f"{self.kw('jenis')} {d.kind.name}"]
         if d.number is not None:
-            number = d.number if d.number.isdigit() else _quote(d.number)
+            # isascii: `"²".isdigit()` is true, but the grammar's INT is ASCII digits only.
+            number = d.number if d.number.isascii() and d.number.isdigit() else _quote(d.number)
             f["number_field"] = [f"{self.kw('nomor')} {number} {self.kw('tahun')} {d.year}"]
         if d.in_force is not None:
             f["in_force_field"] = [f"{self.kw('berlaku')} {self.kw('sejak')} {d.in_force.value.isoformat()}"]

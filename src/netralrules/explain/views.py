@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Mapping
+from itertools import pairwise
 from typing import Any
 
 from netralrules.explain.graph import DECISION, Explanation, clause_id
@@ -40,7 +41,7 @@ def _roman(text: str) -> tuple[tuple[int, int | str], ...]:
     values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
     if not text or any(ch not in values for ch in text):
         return _natural(text)
-    total = sum(-values[a] if values[a] < values[b] else values[a] for a, b in zip(text, text[1:], strict=False))
+    total = sum(-values[a] if values[a] < values[b] else values[a] for a, b in pairwise(text))
     return ((0, total + values[text[-1]]),)
 
 
