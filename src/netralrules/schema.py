@@ -124,6 +124,18 @@ JENIS_TINDAKAN = enum(
 
 SASARAN = enum("sasaran", "pns_unit_kerja", "anggota_keluarga", "masyarakat")
 
+# PP 94/2021 Pasal 3 and 4: the tier of a breached obligation follows its negative impact
+# (regulations.md §1.6): on the unit kerja, on the instansi, or on the state and/or government.
+DAMPAK = enum("dampak", "unit_kerja", "instansi", "negara")
+
+# PP 94/2021 Pasal 3 and 4 obligations a neutrality case may be charged under instead of Pasal 5
+# huruf n (regulations.md §1.2, §1.6). The huruf of the Pasal 4 duty is [MEM], so its value names
+# the duty, not a huruf. `tidak_ada` (the default): the act is not charged under Pasal 3 or 4.
+KEWAJIBAN_DISANGKAKAN = enum(
+    "kewajiban_disangkakan",
+    "tidak_ada", "pasal3_huruf_b", "pasal3_huruf_d", "pasal3_huruf_f", "pasal4_kepentingan_negara",
+)
+
 SANKSI_SEBELUMNYA = record(
     "sanksi_sebelumnya",
     tanggal=DATE,
@@ -177,6 +189,13 @@ DEFAULT_SCHEMA = FactSchema(
             simbol_keberpihakan=BOOL,
             calon_suami_atau_istri=BOOL,
             cuti_di_luar_tanggungan_negara=BOOL,
+            # UU 5/2014 Pasal 119, 123 ayat (3): a PNS running for office states in writing that they
+            # resign; by penetapan (MK 41/PUU-XII/2014). Reported for a `mencalonkan_diri` act.
+            pengunduran_diri=BOOL,
+            tanggal_pengunduran_diri=DATE,
+            # PP 94/2021 Pasal 3 and 4 (regulations.md §1.6): the negative impact, and the obligation charged.
+            dampak=DAMPAK,
+            kewajiban_disangkakan=KEWAJIBAN_DISANGKAKAN,
         ),
     },
     subjects=(

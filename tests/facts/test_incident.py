@@ -100,6 +100,10 @@ def full() -> dict[str, Any]:
                 "simbol_keberpihakan": False,
                 "calon_suami_atau_istri": False,
                 "cuti_di_luar_tanggungan_negara": False,
+                "pengunduran_diri": True,
+                "tanggal_pengunduran_diri": "2024-09-01",
+                "dampak": "instansi",
+                "kewajiban_disangkakan": "pasal3_huruf_d",
                 "menguntungkan_atau_merugikan_calon": False,
                 "sasaran": "masyarakat",
                 "dilakukan_sendiri": True,
@@ -279,8 +283,13 @@ def test_every_schema_fact_can_be_read_with_its_type(root: str, name: str, kind:
     known = load_incident(full())
     value = known.fact((root, name), 0)
     _assert_has_type(value, kind)
-    # Every fact except the act's date and kind may be unknown.
-    if (root, name) not in {("tindakan", "tanggal"), ("tindakan", "jenis")}:
+    # Every fact except the act's date and kind may be unknown. The obligation charged is the
+    # examiner's choice: left out it is `tidak_ada`, and only an explicit null makes it unknown.
+    if (root, name) == ("tindakan", "kewajiban_disangkakan"):
+        assert load_incident(minimal()).fact((root, name), 0) == "tidak_ada"
+        null_act = {"tanggal": "2024-10-12", "jenis": "ikut_kampanye", name: None}
+        assert load_incident(minimal(tindakan=[null_act])).fact((root, name), 0) is UNKNOWN
+    elif (root, name) not in {("tindakan", "tanggal"), ("tindakan", "jenis")}:
         assert load_incident(minimal()).fact((root, name), 0) is UNKNOWN
 
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from pydantic import ConfigDict, Field, StrictBool, StrictStr
 
-from netralrules.facts.fields import Date, JenisPemilu, JenisTindakan, Model, Sasaran, described
+from netralrules.facts.fields import (
+    Dampak,
+    Date,
+    JenisPemilu,
+    JenisTindakan,
+    KewajibanDisangkakan,
+    Model,
+    Sasaran,
+    described,
+)
 
 
 class Evidence(Model):
@@ -125,6 +134,47 @@ class Act(Model):
             "True if the respondent was on leave outside state liability (cuti di luar tanggungan negara) at the time of "
             "the act (SKB 2022 K7).",
         ),
+    )
+    pengunduran_diri: StrictBool | None = described(
+        ("Sudah menyatakan pengunduran diri", "Resignation stated"),
+        (
+            "Untuk pencalonan (`mencalonkan_diri`): benar jika responden sudah menyatakan pengunduran diri dari PNS "
+            "secara tertulis (UU 5/2014 Pasal 119, Pasal 123 ayat (3)); salah jika belum.",
+            "For a candidacy (`mencalonkan_diri`): true if the respondent has stated in writing that they resign from "
+            "the civil service (UU 5/2014 Pasal 119, Pasal 123(3)); false if not.",
+        ),
+    )
+    tanggal_pengunduran_diri: Date | None = described(
+        ("Tanggal pengunduran diri", "Date of the resignation"),
+        (
+            "Tanggal pernyataan pengunduran diri tertulis. Kewajibannya berlaku sejak penetapan sebagai calon "
+            "(Putusan MK 41/PUU-XII/2014).",
+            "Date of the written statement of resignation. The duty runs from penetapan as a candidate "
+            "(Constitutional Court decision 41/PUU-XII/2014).",
+        ),
+    )
+    dampak: Dampak | None = described(
+        ("Dampak negatif", "Negative impact"),
+        (
+            "Untuk pelanggaran kewajiban PP 94/2021 Pasal 3 atau 4: pada siapa pelanggaran berdampak negatif, menurut "
+            "penilaian pengawas atau pemeriksa (menentukan tingkat hukuman).",
+            "For a breach of a PP 94/2021 Pasal 3 or 4 obligation: on whom the breach has a negative impact, as the "
+            "supervisor or examiner assesses it (it sets the tier).",
+        ),
+    )
+    kewajiban_disangkakan: KewajibanDisangkakan | None = described(
+        ("Kewajiban yang disangkakan", "Obligation charged"),
+        (
+            "Kewajiban PP 94/2021 Pasal 3 atau 4 yang disangkakan, bila perkara hanya diperiksa menurut Pasal 3 atau 4. "
+            "Ini pilihan pemeriksa, bukan keadaan yang dapat tidak diketahui: bila tidak diisi, nilainya `tidak_ada` "
+            "(tidak disangkakan); null berarti belum diputuskan (tidak diketahui). Satu kewajiban per tindakan; untuk "
+            "beberapa kewajiban, tulis tindakan itu sekali lagi.",
+            "The PP 94/2021 Pasal 3 or 4 obligation charged, when the case is charged only under Pasal 3 or 4. This is "
+            "the examiner's choice, not a circumstance that may be unknown: when left out it is `tidak_ada` (not "
+            "charged); null means not yet decided (unknown). One obligation per act; for several, list the act again.",
+        ),
+        need="plain",
+        default_factory=lambda: "tidak_ada",
     )
     menguntungkan_atau_merugikan_calon: StrictBool | None = described(
         ("Menguntungkan atau merugikan calon", "Favours or harms a candidate"),
