@@ -111,3 +111,25 @@ def test_text_with_errors_is_not_formatted() -> None:
     twice = 'ketentuan k { rujukan X pasal 1 teks "a" teks "b" jika benar maka etik }'
     result = format_text(twice, "t.nr")
     assert result.formatted is None and [d.code for d in result.diagnostics] == ["E0109"]
+
+
+def test_supervisory_body_layout() -> None:
+    messy = """lembaga_pengawas BKN { catatan "c" alur "Bawaslu", "BKN" "(Deputi Wasdal)", "PPK"
+berlaku sejak 2024-06-14 judul "Badan Kepegawaian Negara" }
+"""
+    expected = """lembaga_pengawas BKN {
+  judul "Badan Kepegawaian Negara"
+  berlaku sejak 2024-06-14
+  alur
+    "Bawaslu",
+    "BKN"
+    "(Deputi Wasdal)",
+    "PPK"
+  catatan "c"
+}
+"""
+    formatted = format_text(messy, "t.nr").formatted
+    assert formatted == expected
+    english = format_text(messy, "t.nr", lang="en").formatted
+    assert english.startswith("supervisory_body BKN {\n  title ") and "\n  referral_chain\n" in english
+    assert _parse(english).declarations == _parse(expected).declarations
