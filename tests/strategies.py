@@ -147,5 +147,13 @@ tables = st.builds(
 )
 principles = st.lists(refs, min_size=1, max_size=3).map(lambda rs: ast.Principles(names=tuple(rs)))
 
-declarations = st.one_of(provisions, instruments, definitions, tables, principles)
+supervisors = st.builds(
+    lambda sid, title, validity, chain, note: ast.Supervisor(id=sid, title=title, validity=validity, chain=tuple(chain),
+                                                             note=note),
+    refs, texts,
+    st.none() | st.builds(lambda a, b: ast.Validity(start=a, end=b), st.none() | date_lits, st.none() | date_lits),
+    st.lists(texts, min_size=1, max_size=3), optional_text,
+)
+
+declarations = st.one_of(provisions, instruments, definitions, tables, principles, supervisors)
 files = st.lists(declarations, max_size=4).map(lambda ds: ast.RulesFile(path="t.nr", declarations=tuple(ds)))

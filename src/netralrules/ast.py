@@ -345,7 +345,21 @@ class Principles:
     span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
 
 
-Declaration = Instrument | Provision | Definition | SanctionTable | Principles
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Supervisor:
+    """`lembaga_pengawas KASN { … }`: a body a neutrality case is referred to, the period it served
+    (either end may be open), and the referral chain as steps (`Bawaslu …`, `KASN …`, `PPK …`)."""
+
+    id: Ref
+    title: str | None = None
+    validity: Validity | None = None
+    chain: tuple[str, ...] = ()
+    note: str | None = None
+    field_spans: tuple[tuple[str, Span], ...] = field(default=(), compare=False, hash=False, repr=False)
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+Declaration = Instrument | Provision | Definition | SanctionTable | Principles | Supervisor
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -120,6 +120,8 @@ JENIS_TINDAKAN = enum(
     "pertemuan", "ajakan", "himbauan", "seruan", "pemberian_barang",
     "surat_dukungan_ktp", "menjadi_anggota_partai", "mendekati_partai", "mencalonkan_diri",
     "penggantian_pejabat",
+    # UU 10/2016 Pasal 71 ayat (3): using authority, programmes or activities (kepala daerah).
+    "penggunaan_kewenangan_program_kegiatan",
 )
 
 SASARAN = enum("sasaran", "pns_unit_kerja", "anggota_keluarga", "masyarakat")
@@ -155,6 +157,10 @@ DEFAULT_SCHEMA = FactSchema(
             # supervisor, not inferred from the position, since the digest gives no definition.
             pejabat_asn=BOOL,
             anggota_tim_kampanye=BOOL,
+            # UU 10/2016 Pasal 71 ayat (5): the respondent is the incumbent running in this election.
+            petahana=BOOL,
+            # UU 10/2016 Pasal 71 ayat (2): the mutasi ban runs until the end of the regional head's term.
+            akhir_masa_jabatan=DATE,
             sanksi_sebelumnya=list_of(SANKSI_SEBELUMNYA),
         ),
         "pemilu": record(
@@ -165,6 +171,8 @@ DEFAULT_SCHEMA = FactSchema(
             kampanye_mulai=DATE,
             kampanye_selesai=DATE,
             tanggal_pemungutan=DATE,
+            # UU 10/2016 Pasal 71 ayat (3): the ban ends on the penetapan of the elected pair.
+            tanggal_penetapan_terpilih=DATE,
         ),
         "tindakan": record(
             "tindakan",

@@ -199,3 +199,30 @@ def test_a_definition_may_not_hide_a_value_or_a_fact_root() -> None:
     assert codes(INSTRUMENT + "definisi ikut_kampanye = benar\n" + base).count("E0219") == 1
     assert codes(INSTRUMENT + "definisi tindakan = benar\n" + base).count("E0219") == 1
     assert "E0219" not in codes(INSTRUMENT + "definisi masa_kampanye = benar\n" + base)
+
+
+SUPERVISOR = """
+lembaga_pengawas {name} {{
+  judul "{name}"
+  {validity}
+  alur "Bawaslu", "{name}", "PPK"
+}}
+"""
+
+
+def test_supervisory_bodies_reach_the_checked_rulebook() -> None:
+    text = SUPERVISOR.format(name="KASN", validity="berlaku sampai 2024-08-24") + SUPERVISOR.format(
+        name="BKN", validity="berlaku sejak 2024-06-14"
+    )
+    report = check_text(text, "t.nr")
+    # Overlapping periods are allowed: that is how sources that disagree are recorded.
+    assert report.diagnostics == ()
+    assert report.rulebook is not None
+    assert sorted(report.rulebook.supervisors) == ["BKN", "KASN"]
+
+
+def test_supervisory_body_errors() -> None:
+    twice = SUPERVISOR.format(name="KASN", validity="") * 2
+    assert codes(twice) == ["E0202"]
+    assert codes(SUPERVISOR.format(name="KASN", validity="berlaku sejak 2024-08-24 sampai 2024-06-14")) == ["E0211"]
+    assert codes('lembaga_pengawas BKN {\n  judul "BKN"\n}\n') == ["E0110"]

@@ -46,7 +46,7 @@ ROOT_MODELS: dict[str, type[Respondent] | type[Election] | type[Act]] = {
 # may read them. Adding one is a deliberate change to this list.
 EXTRA_FIELDS = {
     "responden": {"instansi"},
-    "pemilu": {"nama", "wilayah", "tanggal_penetapan_terpilih"},
+    "pemilu": {"nama", "wilayah"},
     "tindakan": {"calon", "jenis_pemilu_calon", "platform_media_sosial", "gestur", "uraian", "bukti"},
     "sanksi_sebelumnya": {"jenis_hukuman"},
 }
@@ -63,6 +63,7 @@ def full() -> dict[str, Any]:
     return {
         "id": "P-FULL",
         "pelapor": "Bawaslu",
+        "tanggal_laporan": "2024-11-05",
         "catatan": "uji",
         "responden": {
             "status_kepegawaian": "PNS",
@@ -71,6 +72,8 @@ def full() -> dict[str, Any]:
             "pejabat_struktural": False,
             "pejabat_asn": False,
             "anggota_tim_kampanye": False,
+            "petahana": False,
+            "akhir_masa_jabatan": "2026-02-20",
             "sanksi_sebelumnya": [
                 {"tanggal": "2022-03-01", "tingkat": "ringan", "sifat": "netralitas", "jenis_hukuman": "teguran tertulis"}
             ],

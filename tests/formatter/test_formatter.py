@@ -132,3 +132,25 @@ ketentuan skb2022.lampiran2.6 {
     assert english is not None and "cites SKB_2022 annex II item 6" in english
     assert _parse(english) == _parse(text)
     assert format_text(english, "t.nr").formatted == text
+
+
+def test_supervisory_body_layout() -> None:
+    messy = """lembaga_pengawas BKN { catatan "c" alur "Bawaslu", "BKN" "(Deputi Wasdal)", "PPK"
+berlaku sejak 2024-06-14 judul "Badan Kepegawaian Negara" }
+"""
+    expected = """lembaga_pengawas BKN {
+  judul "Badan Kepegawaian Negara"
+  berlaku sejak 2024-06-14
+  alur
+    "Bawaslu",
+    "BKN"
+    "(Deputi Wasdal)",
+    "PPK"
+  catatan "c"
+}
+"""
+    formatted = format_text(messy, "t.nr").formatted
+    assert formatted == expected
+    english = format_text(messy, "t.nr", lang="en").formatted
+    assert english.startswith("supervisory_body BKN {\n  title ") and "\n  referral_chain\n" in english
+    assert _parse(english).declarations == _parse(expected).declarations

@@ -194,3 +194,34 @@ def test_annex_citations_parse_in_both_languages() -> None:
     assert isinstance(indonesian, ast.Provision) and indonesian.citation is not None
     assert [(p.kind, p.value) for p in indonesian.citation.parts] == [("lampiran", "II"), ("angka", "6")]
     assert indonesian.citation.lampiran == "II" and indonesian.citation.pasal is None
+
+
+SUPERVISOR_ID = """
+lembaga_pengawas KASN {
+  judul "Komisi Aparatur Sipil Negara"
+  berlaku sampai 2024-08-24
+  alur "Bawaslu: temuan", "KASN: rekomendasi"
+       "yang mengikat PPK", "PPK: sanksi"
+  catatan "awal masa tugas tidak diketahui"
+}
+"""
+
+SUPERVISOR_EN = """
+supervisory_body KASN {
+  note "awal masa tugas tidak diketahui"
+  referral_chain "Bawaslu: temuan", "KASN: rekomendasi" "yang mengikat PPK", "PPK: sanksi"
+  in_force until 2024-08-24
+  title "Komisi Aparatur Sipil Negara"
+}
+"""
+
+
+def test_supervisory_body_parses_in_both_languages() -> None:
+    (body,) = parse(SUPERVISOR_ID).declarations
+    assert parse(SUPERVISOR_EN).declarations == (body,)
+    assert isinstance(body, ast.Supervisor)
+    assert body.id.name == "KASN" and body.title == "Komisi Aparatur Sipil Negara"
+    assert body.validity == ast.Validity(start=None, end=ast.DateLit(value=datetime.date(2024, 8, 24)))
+    # Adjacent strings are lines of one step; commas separate the steps.
+    assert body.chain == ("Bawaslu: temuan", "KASN: rekomendasi\nyang mengikat PPK", "PPK: sanksi")
+    assert body.note == "awal masa tugas tidak diketahui"

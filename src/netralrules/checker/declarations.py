@@ -59,6 +59,7 @@ class _Checker:
         self.definitions: dict[str, ast.Definition] = {}
         self.tables: dict[tuple[str, str], ast.SanctionTable] = {}
         self.principles: ast.Principles | None = None
+        self.supervisors: dict[str, ast.Supervisor] = {}
         self.definition_types: dict[str, Type] = {}
         self.in_progress: list[str] = []
         self.exprs = ExprChecker(schema, self.definitions, self.definition_type)
@@ -80,6 +81,8 @@ class _Checker:
             self.check_table(table)
         if self.principles is not None:
             self.check_principles(self.principles)
+        for supervisor in self.supervisors.values():
+            self.check_supervisor(supervisor)
         order = self.exception_order()
         self.diagnostics.extend(self.exprs.diagnostics)
         warnings = lint.warnings(self.instruments, self.provisions, self.definitions, self.tables, self.exprs.used_definitions)
@@ -99,6 +102,7 @@ class _Checker:
             exception_order=order,
             resolutions=dict(self.exprs.resolutions),
             content_hash=content_hash(files),
+            supervisors=dict(sorted(self.supervisors.items())),
         )
         return CheckResult(rulebook, diagnostics)
 
@@ -119,6 +123,8 @@ class _Checker:
                                        "hukuman", "penalties")
                     else:
                         self.tables[key] = decl
+                case ast.Supervisor():
+                    self.unique(self.supervisors, decl.id, decl, "lembaga_pengawas", "supervisory body")
                 case ast.Principles():
                     if self.principles is not None:
                         first = self.principles.names[0] if self.principles.names else decl.names[0]
@@ -317,6 +323,14 @@ class _Checker:
             self.check_citation(table.citation)
         if table.sanctions is not None and table.sanctions.basis is not None:
             self.check_citation(table.sanctions.basis)
+
+    def check_supervisor(self, supervisor: ast.Supervisor) -> None:
+        # Periods of two bodies may overlap: that is how the rulebook records sources that disagree on
+        # when one body gave way to the other (regulations.md §4.3, open question 8), and the decision
+        # then reports the referral as contested. Only a period that ends before it starts is an error.
+        v = supervisor.validity
+        if v is not None and v.start and v.end and v.end.value < v.start.value:
+            self.emit(make("E0211", v.end.span, suggestion="swap", start=v.start.value.isoformat(), end=v.end.value.isoformat()))
 
     def check_principles(self, principles: ast.Principles) -> None:
         seen: set[str] = set()

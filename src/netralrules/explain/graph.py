@@ -136,6 +136,7 @@ def build_explanation(
     act_dates: Sequence[datetime.date],
     stages: Sequence[str],
     lang_independent: bool = True,
+    referral: Mapping[str, Any] | None = None,
 ) -> Explanation:
     """Build the explanation graph from the events of one traced evaluation.
 
@@ -151,6 +152,9 @@ def build_explanation(
     builder.decision(determination, evaluation.outcomes)
     builder.annotate(evaluation.outcomes)
     acts = builder.acts(act_dates, stages, evaluation.outcomes)
+    if referral is not None:
+        # To whom the case is referred (referral.referral_json): a graph attribute, for the views.
+        builder.g.graph["pengawasan"] = json_value(referral)
     return Explanation(builder.g, acts, lang_independent)
 
 

@@ -7,6 +7,7 @@ graph happened to be built in, so two runs give the same bytes.
 from __future__ import annotations
 
 import copy
+import datetime
 import re
 from collections.abc import Mapping
 from itertools import pairwise
@@ -15,6 +16,8 @@ from typing import Any
 from netralrules.explain.graph import DECISION, Explanation, clause_id
 from netralrules.explain.words import (
     CATEGORIES,
+    REFERRAL_BASES,
+    REFERRAL_STATUSES,
     STAGES,
     STATUSES,
     TIERS,
@@ -103,6 +106,7 @@ class _Narrative:
         for act in self.e.acts:
             self.act(act.index)
         self.determination()
+        self.referral()
         self.not_applied()
         self.unresolved()
         return "\n".join(self.lines) + "\n"
@@ -183,6 +187,43 @@ class _Narrative:
             for reason in reasons:
                 self.lines.append(f"{_INDENT * 2}{self.say('reasons')}: {reason}.")
 
+    def referral(self) -> None:
+        """To whom the case is referred (KASN, BKN), on which date, or why that is contested."""
+        r = self.g.graph.get("pengawasan")
+        if not r:
+            return
+        self.heading("referral")
+        date = datetime.date.fromisoformat(r["tanggal_acuan"])
+        basis = pick(REFERRAL_BASES, r["dasar_tanggal"], self.lang)
+        self.lines.append(f"{_INDENT}{self.say('referral_date')}: {date_text(date, self.lang)} ({date.isoformat()}), {basis}.")
+        status = pick(REFERRAL_STATUSES, r["status"], self.lang)
+        bodies = r["lembaga"]
+        if r["status"] == "determined":
+            self.lines.append(f"{_INDENT}{status}: {self.body(bodies[0])}.")
+        else:
+            self.lines.append(f"{_INDENT}{status}: {self.referral_reason(r)}.")
+            self.lines.extend(f"{_INDENT}- {self.body(b)}." for b in bodies)
+        for b in bodies:
+            pad = _INDENT * 2
+            if b["alur"]:
+                self.lines.append(f"{pad}{b['nama']}: {self.say('referral_chain')}: " + " → ".join(b["alur"]))
+            if b["catatan"]:
+                self.lines.append(f"{pad}{b['nama']}: {self.say('note')}: {' '.join(str(b['catatan']).split())}")
+
+    def referral_reason(self, r: Mapping[str, Any]) -> str:
+        if r["status"] == "unresolved":
+            return self.say("referral_contested").format(", ".join(b["nama"] for b in r["lembaga"]))
+        return self.say("referral_none")
+
+    def body(self, b: Mapping[str, Any]) -> str:
+        text = f"{b['nama']} ({b['judul']})" if b["judul"] else str(b["nama"])
+        if b["berlaku_sejak"]:
+            text += f", {self.say('in_force_from')} {b['berlaku_sejak']}"
+        if b["berlaku_sampai"]:
+            text += f" {self.say('in_force_until')} {b['berlaku_sampai']}" if b["berlaku_sejak"] else \
+                f", {self.say('in_force_until')} {b['berlaku_sampai']}"
+        return text
+
     def status_line(self, c: dict[str, Any]) -> str:
         act = int(c["act"])
         detail = ""
@@ -237,6 +278,10 @@ class _Narrative:
                 shown += 1
                 why = "; ".join(reason_text(r, self.lang) for r in t["reasons"]) or pick(TRACK_STATUSES, "unresolved", self.lang)
                 self.lines.append(f"{_INDENT}- {pick(CATEGORIES, t['category'], self.lang).capitalize()}: {why}.")
+        referral = self.g.graph.get("pengawasan")
+        if referral and referral["status"] != "determined":
+            shown += 1
+            self.lines.append(f"{_INDENT}- {self.say('referral')}: {self.referral_reason(referral)}.")
         if not shown:
             self.lines.append(f"{_INDENT}{self.say('none_unresolved')}")
 

@@ -103,6 +103,32 @@ TEXT: dict[str, tuple[str, str]] = {
     "none_unresolved": ("Tidak ada.", "None."),
     "deciding": ("Fakta penentu", "Facts that would decide it"),
     "none_facts": ("tidak ada fakta yang dibaca", "no fact was read"),
+    "referral": ("Penerusan perkara (lembaga pengawas)", "Referral (supervisory body)"),
+    "referral_date": ("Tanggal acuan", "Reference date"),
+    "referral_chain": ("Alur", "Chain"),
+    "referral_contested": (
+        "tanggal acuan berada dalam masa lebih dari satu lembaga pengawas ({0}); sumber bertentangan, lihat catatan"
+        " masing-masing",
+        "the reference date falls within the periods of more than one supervisory body ({0}); the sources conflict,"
+        " see each body's note",
+    ),
+    "referral_none": ("tidak ada lembaga pengawas dalam buku aturan untuk tanggal acuan ini",
+                      "the rulebook declares no supervisory body for the reference date"),
+    "in_force_from": ("berlaku sejak", "from"),
+    "in_force_until": ("sampai", "until"),
+}
+
+# How the referral's reference date was chosen (referral.REPORT_DATE, referral.LAST_ACT_DATE).
+REFERRAL_BASES: dict[str, tuple[str, str]] = {
+    "tanggal_laporan": ("tanggal laporan", "the date of the report"),
+    "tanggal_tindakan_terakhir": ("tanggal tindakan terakhir, karena tanggal laporan tidak diisi",
+                                  "the date of the last act, as no report date was given"),
+}
+
+REFERRAL_STATUSES: dict[str, tuple[str, str]] = {
+    "determined": ("Diteruskan kepada", "Referred to"),
+    "unresolved": ("Belum dapat ditentukan (diperselisihkan)", "Unresolved (contested)"),
+    "none": ("Tidak ada lembaga pengawas", "No supervisory body"),
 }
 
 _REASONS_EN = (

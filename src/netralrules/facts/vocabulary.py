@@ -189,6 +189,10 @@ VOCABULARIES: dict[str, Vocabulary] = {
                 "mengganti pejabat (UU 10/2016 Pasal 71 ayat (2))",
                 "replacing officials (UU 10/2016 Pasal 71(2))",
             ),
+            "penggunaan_kewenangan_program_kegiatan": (
+                "menggunakan kewenangan, program dan kegiatan (UU 10/2016 Pasal 71 ayat (3))",
+                "using one's authority, programmes and activities (UU 10/2016 Pasal 71(3))",
+            ),
         },
     ),
     "sasaran": Vocabulary(
