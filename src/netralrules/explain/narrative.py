@@ -1,0 +1,343 @@
+"""Report → text: the narrative of a decision, as plain text (Indonesian or English) or Markdown.
+
+One walk over the `Report` (explain/report.py) writes both: the two styles differ only in how a
+heading, a list item, a quotation and a piece of the rules language look. Sections, in the order
+a berita acara reads them: per act the facts found and the law applied and why; the findings with
+the statutory text; how the sanction was determined; the provisions considered that did not apply,
+each with the smallest set of unmet conditions and the fact values that failed them; what is
+unresolved and the facts that would decide it; the tiers and tracks not reached; the provisions
+asked about; and the open legal questions that touched the case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from netralrules.diagnostics import Text
+from netralrules.explain.report import (
+    ClauseItem,
+    ConditionItem,
+    FactItem,
+    FindingSection,
+    Report,
+    TierGap,
+    category_word,
+)
+from netralrules.explain.words import (
+    CATEGORIES,
+    STAGES,
+    STATUSES,
+    TIERS,
+    TRACK_STATUSES,
+    VALUES,
+    date_text,
+    penalty_text,
+    pick,
+    say,
+    value_text,
+)
+
+_INDENT = "  "
+
+
+class _Writer:
+    """Plain text: underlined headings, two-space indentation."""
+
+    markdown = False
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.lines: list[str] = []
+
+    def title(self, text: str) -> None:
+        self.lines.extend([text, "=" * len(text)])
+
+    def heading(self, text: str) -> None:
+        self.lines.extend(["", text, "-" * len(text)])
+
+    def line(self, text: str, level: int = 0) -> None:
+        self.lines.append(_INDENT * level + text)
+
+    def item(self, text: str, level: int = 0) -> None:
+        self.lines.append(_INDENT * level + "- " + text)
+
+    def blank(self) -> None:
+        self.lines.append("")
+
+    def code(self, text: str) -> str:
+        return text
+
+    def quote(self, label: str, text: str, level: int) -> None:
+        self.line(f'{label}: "{text}"', level)
+
+    def text(self) -> str:
+        return "\n".join(self.lines) + "\n"
+
+
+class _Markdown(_Writer):
+    """Markdown: `#` headings, lists, statutory text as a block quote, rules language as code."""
+
+    markdown = True
+
+    def title(self, text: str) -> None:
+        self.lines.extend([f"# {text}"])
+
+    def heading(self, text: str) -> None:
+        self.lines.extend(["", f"## {text}", ""])
+
+    def line(self, text: str, level: int = 0) -> None:
+        # Nested under a list item (level > 0): indented to stay inside it; a paragraph otherwise.
+        self.lines.append(_INDENT * max(level - 1, 0) + ("  " if level else "") + text if level else text)
+
+    def item(self, text: str, level: int = 0) -> None:
+        self.lines.append(_INDENT * level + "- " + text)
+
+    def blank(self) -> None:
+        if self.lines and self.lines[-1] != "":
+            self.lines.append("")
+
+    def code(self, text: str) -> str:
+        return f"`{text}`" if "`" not in text else f"`` {text} ``"
+
+    def quote(self, label: str, text: str, level: int) -> None:
+        pad = _INDENT * max(level - 1, 0) + ("  " if level else "")
+        self.lines.extend([f"{pad}{label}:", "", f"{pad}> {text}", ""])
+
+
+def _pick_text(text: Text | None, lang: str) -> str:
+    return "-" if text is None else text.get(lang)
+
+
+class _Render:
+    def __init__(self, report: Report, w: _Writer) -> None:
+        self.r = report
+        self.w = w
+        self.lang = w.lang
+
+    def say(self, key: str) -> str:
+        return say(key, self.lang)
+
+    def t(self, text: Text | None) -> str:
+        return _pick_text(text, self.lang)
+
+    def facts(self, facts: Sequence[FactItem]) -> str:
+        if not facts:
+            return self.say("none_facts")
+        return "; ".join(self.w.code(f"{f.path} = {value_text(f.value, f.known, self.lang)}") for f in facts)
+
+    def condition(self, c: ConditionItem) -> str:
+        text = c.text.get(self.lang)
+        if c.definition is not None:
+            word = "definition" if self.lang == "en" else "definisi"
+            text = f"{c.definition} ({word}: {text})"
+        key = "failed" if c.value == "false" else "undecided_condition"
+        shown = f"{self.say(key)}: {self.w.code(text)} [{pick(VALUES, c.value, self.lang)}]"
+        return shown + (f" ({self.say('fact_word')}: {self.facts(c.facts)})" if c.facts else "")
+
+    # ---- the whole report ------------------------------------------------------------------
+    def run(self) -> str:
+        w = self.w
+        w.title(self.say("title"))
+        if self.r.incident_id is not None:
+            w.blank()
+            w.line(f"{self.say('incident')}: {self.r.incident_id}; {self.say('rulebook')} {self.r.rulebook}.")
+        for act in self.r.acts:
+            self.act(act.index)
+        self.determination()
+        self.not_applied()
+        self.unresolved()
+        self.missing()
+        self.why_not()
+        if self.r.asked:
+            self.asked()
+        self.open_questions()
+        return w.text()
+
+    def act(self, index: int) -> None:
+        w, info = self.w, self.r.acts[index]
+        w.blank()
+        head = (f"{self.say('act')} {index + 1}: {self.say('date')} {date_text(info.date, self.lang)} "
+                f"({info.date.isoformat()}); {self.say('stage')}: {pick(STAGES, info.stage, self.lang)}.")
+        w.line(f"**{head}**" if w.markdown else head)
+        if w.markdown:
+            w.blank()
+        known = [f for f in info.facts if f.known]
+        unknown = [f for f in info.facts if not f.known]
+        w.line(f"{self.say('facts_found')}: {self.facts(known)}.", 1)
+        if unknown:
+            w.line(f"{self.say('facts_unknown')}: {', '.join(w.code(f.path) for f in unknown)}.", 1)
+        titles = dict(info.titles)
+        applied = "; ".join(f"{i} ({titles[i]})" if i in titles else i for i in info.instruments)
+        w.line(f"{self.say('instruments')}: {applied or self.say('no_instrument')}.", 1)
+        why = self.say("law_rule")
+        if info.not_in_force:
+            others = "; ".join(f"{name} ({reason.get(self.lang)})" for name, reason in info.not_in_force)
+            why += f". {self.say('not_in_force_then')}: {others}"
+        w.line(f"{self.say('reasons')}: {why}.", 1)
+        findings = [f for f in self.r.findings if f.act == index]
+        if not findings:
+            w.line(self.say("no_findings"), 1)
+            return
+        w.line(f"{self.say('findings')}:", 1)
+        for number, f in enumerate(findings, 1):
+            self.finding(number, f)
+
+    def finding(self, number: int, f: FindingSection) -> None:
+        w, lang = self.w, self.lang
+        if w.markdown:
+            w.blank()
+            w.line(f"{number}. **{f.citation.get(lang)}**")
+        else:
+            w.line(f"{_INDENT * 2}{number}. {f.citation.get(lang)}")
+        # Plain text: aligned under the citation, past `N. `; Markdown: inside the numbered item.
+        pad = _INDENT * 2 + " " * (len(str(number)) + 2)
+
+        def put(text: str) -> None:
+            if w.markdown:
+                w.line(text, 2)
+            else:
+                w.lines.append(pad + text)
+
+        if w.markdown:
+            w.quote(self.say("text"), f.text, 2)
+        else:
+            put(f'{self.say("text")}: "{f.text}"')
+        category = pick(CATEGORIES, f.category, lang)
+        if f.tier is not None:
+            basis = f" {self.say('per')} {f.tier_basis.get(lang)}" if f.tier_basis else ""
+            put(f"{self.say('category')}: {category}; {self.say('tier')} {pick(TIERS, f.tier, lang)}{basis}.")
+        elif f.category == "disiplin":
+            put(f"{self.say('category')}: {category}; {self.say('tier_unstated')}.")
+        else:
+            put(f"{self.say('category')}: {category}.")
+        if f.sanction_options:
+            basis = f" ({self.say('per')} {f.sanction_basis.get(lang)})" if f.sanction_basis else ""
+            put(f"{self.say('sanctions')}{basis}:")
+            for option in f.sanction_options:
+                put(f"{_INDENT}- {option}" if not w.markdown else f"- {option}")
+        if f.penalties:
+            put(f"{self.say('penalties')}: " + "; ".join(penalty_text(dict(p), lang) for p in f.penalties) + ".")
+        if f.note:
+            put(f"{self.say('note')}: {f.note}")
+        put(f"{self.say('facts')}: {self.facts(f.facts_seen)}.")
+
+    def determination(self) -> None:
+        w = self.w
+        w.heading(self.say("determination"))
+        if not self.r.tracks:
+            w.line(self.say("no_determination"), 1)
+            return
+        act_word = self.say("act").lower()
+        for t in self.r.tracks:
+            tier = f", {self.say('tier')} {pick(TIERS, t.tier, self.lang)}" if t.tier else ""
+            head = f"{pick(CATEGORIES, t.category, self.lang).capitalize()}: {pick(TRACK_STATUSES, t.status, self.lang)}{tier}."
+            if w.markdown:
+                w.item(head)
+            else:
+                w.line(head, 1)
+            based = "; ".join(f"{c.get(self.lang)} ({act_word} {act + 1})" for act, c in t.based_on)
+            w.line(f"{self.say('based_on')}: {based or '-'}.", 2 if not w.markdown else 1)
+            for reason in t.reasons:
+                w.line(f"{self.say('reasons')}: {reason.get(self.lang)}.", 2 if not w.markdown else 1)
+
+    def clause(self, c: ClauseItem, level: int, label: str | None = None, status: str | None = None) -> None:
+        status = status or pick(STATUSES, c.status, self.lang)
+        detail = f" ({c.detail.get(self.lang)})" if c.detail else ""
+        self.w.item(f"{label or c.citation.get(self.lang)}: {status}{detail}.", level)
+        for u in c.unmet:
+            self.w.line(self.condition(u), level + 1)
+        if c.status in ("defeated", "not_applicable") or (c.status == "fired" and c.facts_seen):
+            self.w.line(f"{self.say('facts')}: {self.facts(c.facts_seen)}.", level + 1)
+
+    def not_applied(self) -> None:
+        self.w.heading(self.say("not_applied"))
+        if not self.r.not_applied:
+            self.w.line(self.say("none_not_applied"), 1)
+            return
+        for act in self.r.acts:
+            mine = [c for c in self.r.not_applied if c.act == act.index]
+            if mine:
+                self.w.line(f"{self.say('act')} {act.index + 1}:", 1 if not self.w.markdown else 0)
+                for c in mine:
+                    self.clause(c, 1 if not self.w.markdown else 0)
+
+    def unresolved(self) -> None:
+        w = self.w
+        w.heading(self.say("unresolved"))
+        for c in self.r.unresolved:
+            deciding = ", ".join(w.code(p) for p in c.deciding) or "-"
+            w.item(f"{self.say('act')} {c.act + 1}, {c.citation.get(self.lang)}: {self.t(c.detail)}. "
+                   f"{self.say('deciding')}: {deciding}.", 1 if not w.markdown else 0)
+        for t in self.r.unresolved_tracks:
+            why = "; ".join(r.get(self.lang) for r in t.reasons) or pick(TRACK_STATUSES, "unresolved", self.lang)
+            w.item(f"{pick(CATEGORIES, t.category, self.lang).capitalize()}: {why}.", 1 if not w.markdown else 0)
+        if not self.r.unresolved and not self.r.unresolved_tracks:
+            w.line(self.say("none_unresolved"), 1)
+
+    def missing(self) -> None:
+        w = self.w
+        w.heading(self.say("missing"))
+        if not self.r.missing_facts:
+            w.line(self.say("none_missing"), 1)
+            return
+        w.line(f"({self.say('missing_rule')})", 1 if not w.markdown else 0)
+        act_word = self.say("act").lower()
+        for m in self.r.missing_facts:
+            who = "; ".join(f"{c.get(self.lang)} ({act_word} {act + 1})" for act, _, c in m.needed_by)
+            settles = ""
+            if m.settles is not None:
+                settles = " " + self.say("settles").format(len(m.settles), len(m.needed_by)) + ";"
+            w.item(f"{w.code(m.path)}:{settles} {self.say('needed_by')}: {who}.", 1 if not w.markdown else 0)
+
+    def why_not(self) -> None:
+        w = self.w
+        w.heading(self.say("why_not"))
+        level = 1 if not w.markdown else 0
+        empty = [g for g in self.r.why_not if not g.candidates and not g.elsewhere]
+        shown = [g for g in self.r.why_not if g.candidates or g.elsewhere]
+        for gap in shown:
+            self.gap(gap, level)
+        if empty:
+            names = ", ".join(category_word(g.category, g.tier, self.lang) for g in empty)
+            w.line(f"{self.say('no_provision')}: {names}.", level)
+        if not self.r.why_not:
+            w.line(self.say("none_why_not"), 1)
+
+    def gap(self, gap: TierGap, level: int) -> None:
+        w = self.w
+        head = f"{category_word(gap.category, gap.tier, self.lang).capitalize()}: {self.say('not_reached')}."
+        w.line(f"**{head}**" if w.markdown else head, level)
+        act_word = self.say("act").lower()
+        for c in gap.candidates:
+            need = self.say("unmet_count").format(len(c.unmet)) if c.unmet else pick(STATUSES, c.status, self.lang)
+            self.clause(c, level, f"{c.citation.get(self.lang)} ({act_word} {c.act + 1})", need)
+        if gap.elsewhere:
+            listed = "; ".join(f"{c.citation.get(self.lang)} ({pick(STATUSES, c.status, self.lang)})" for c in gap.elsewhere)
+            w.line(f"{self.say('not_considered')}: {listed}.", level + 1 if not w.markdown else level)
+
+    def asked(self) -> None:
+        self.w.heading(self.say("asked"))
+        act_word = self.say("act").lower()
+        for c in self.r.asked:
+            self.clause(c, 1 if not self.w.markdown else 0, f"{c.citation.get(self.lang)} ({act_word} {c.act + 1})")
+
+    def open_questions(self) -> None:
+        w = self.w
+        w.heading(self.say("open_questions"))
+        if not self.r.open_questions:
+            w.line(self.say("none_open"), 1)
+            return
+        for q in self.r.open_questions:
+            where = q.citation.get(self.lang) if q.citation else self.say("determination_rules")
+            tags = list(q.marks) + [self.say("question_no").format(n) for n in q.questions]
+            w.item(f"{where} [{'; '.join(tags)}]: {q.text}", 1 if not w.markdown else 0)
+
+
+def render_text(report: Report, lang: str = "id") -> str:
+    """The report as plain text, in Indonesian (default) or English (`lang="en"`)."""
+    return _Render(report, _Writer("en" if lang == "en" else "id")).run()
+
+
+def render_markdown(report: Report, lang: str = "id") -> str:
+    """The report as Markdown (CommonMark), in Indonesian (default) or English."""
+    return _Render(report, _Markdown("en" if lang == "en" else "id")).run()
