@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from netralrules.diagnostics import Text
+from netralrules.explain.compare import ExplanationDiff
 from netralrules.explain.report import (
     ClauseItem,
     ConditionItem,
@@ -341,3 +342,43 @@ def render_text(report: Report, lang: str = "id") -> str:
 def render_markdown(report: Report, lang: str = "id") -> str:
     """The report as Markdown (CommonMark), in Indonesian (default) or English."""
     return _Render(report, _Markdown("en" if lang == "en" else "id")).run()
+
+
+def render_what_if(
+    changes: Sequence[str], before: Report, after: Report, diff: ExplanationDiff, lang: str = "id", *, markdown: bool = False
+) -> str:
+    """A what-if as text or Markdown: the changed facts, the decision before and after, and what
+    changed in the explanation (tracks, provisions, conditions, facts)."""
+    lang = "en" if lang == "en" else "id"
+    w: _Writer = _Markdown(lang) if markdown else _Writer(lang)
+    level = 0 if markdown else 1
+    w.title(say("whatif", lang))
+    w.blank()
+    w.line(f"{say('changes', lang)}:")
+    for text in changes:
+        w.item(w.code(text), level)
+    for key, report in (("baseline", before), ("changed", after)):
+        w.blank()
+        w.line(f"{say(key, lang)}:")
+        for t in report.tracks:
+            tier = f", {say('tier', lang)} {pick(TIERS, t.tier, lang)}" if t.tier else ""
+            w.item(f"{pick(CATEGORIES, t.category, lang).capitalize()}: {pick(TRACK_STATUSES, t.status, lang)}{tier}.", level)
+        if not report.tracks:
+            w.item(say("no_determination", lang), level)
+    act_word = say("act", lang).lower()
+    sections = (
+        ("outcome_changes", diff.tracks),
+        ("status_changes", diff.provisions),
+        ("condition_changes", diff.conditions),
+        ("fact_changes", diff.facts),
+    )
+    for key, items in sections:
+        w.heading(say(key, lang))
+        for c in items:
+            where = f" ({act_word} {c.act + 1})" if c.act is not None else ""
+            label = c.label.get(lang)
+            label = w.code(label) if c.kind in ("condition", "fact") else label[:1].upper() + label[1:]
+            w.item(f"{label}{where}: {c.before.get(lang)} → {c.after.get(lang)}", level)
+        if not items:
+            w.line(say("no_change", lang), level)
+    return w.text()

@@ -197,18 +197,19 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON-ready data (`Text` as {"id", "en"}, dates ISO)."""
-        return _plain(self)  # type: ignore[no-any-return]
+        return as_data(self)  # type: ignore[no-any-return]
 
 
-def _plain(value: Any) -> Any:
+def as_data(value: Any) -> Any:
+    """A report (or any part of it, or an ExplanationDiff) as JSON-ready data."""
     if isinstance(value, Text):
         return {"id": value.id, "en": value.en}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {f.name: as_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+        return [as_data(v) for v in value]
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {str(k): as_data(v) for k, v in value.items()}
     if isinstance(value, datetime.date):
         return value.isoformat()
     return value
@@ -426,11 +427,11 @@ def _open_questions(r: _Reader, clauses: Sequence[Mapping[str, Any]]) -> tuple[O
             if reason in _RULE_QUESTION:
                 found.setdefault((None, str(reason)), (None, set()))
     out = []
-    for (provision, sentence), (c, acts) in found.items():
+    for (provision, sentence), (holder, acts) in found.items():
         marks = tuple(m for m in DOUBT_MARKS if re.search(rf"\[{m}\b", sentence))
         questions = tuple(sorted({int(q) for q in _QUESTION.findall(sentence)} | (
             {_RULE_QUESTION[sentence]} if sentence in _RULE_QUESTION else set())))
-        out.append(OpenQuestion(provision, r.cite_node(c) if c is not None else None, marks, questions, sentence,
+        out.append(OpenQuestion(provision, r.cite_node(holder) if holder is not None else None, marks, questions, sentence,
                                 tuple(sorted(acts))))
     return tuple(sorted(out, key=lambda q: (q.provision is None, citation_key(_clause_of(r, q)), q.text)))
 

@@ -138,6 +138,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "status_changes": ("Ketentuan yang berubah status", "Provisions whose status changed"),
     "condition_changes": ("Syarat yang berubah nilai", "Conditions whose value changed"),
     "no_change": ("Tidak ada perubahan.", "No change."),
+    "fact_changes": ("Fakta yang berubah", "Facts that changed"),
 }
 
 _REASONS_EN = (
