@@ -54,7 +54,7 @@ from netralrules import ast
 from netralrules.compiler import CompiledProvision, Plan, child_id, children_of
 from netralrules.decision import Determination, Track, citation_json
 from netralrules.evaluator import TIER_ORDER, Evaluation, Finding, Outcome
-from netralrules.explain.unmet import UnmetWalker, reads_below
+from netralrules.explain.unmet import unmet_items
 from netralrules.formatter import format_expr
 from netralrules.trace import ConditionResult, DefinitionRead, Event, FactRead
 
@@ -423,28 +423,14 @@ class _Builder:
                 self.g.nodes[cid]["deciding_facts"] = sorted(f for f in deciding if not self.g.nodes[f]["known"])
 
     def unmet(self, o: Outcome) -> list[dict[str, Any]]:
-        """The smallest set of unmet conditions (explain/unmet.py), each with its text, its value
-        and the facts it read."""
         act = o.act
-        walker = UnmetWalker(
-            self.expr_at,
+        return unmet_items(
+            o.provision, self.expr_at,
             {node: values for (a, node), values in self.conds.items() if a == act},
             {node: name for (a, node), name in self.defs_at.items() if a == act},
             {node: _truth(value) for (a, node), value in self.read_at.items() if a == act},
+            [(node, source) for a, node, source in self.reads if a == act], self.both,
         )
-        reads = [(node, source) for a, node, source in self.reads if a == act]
-        out = []
-        for node in walker.unmet(o.provision):
-            expr = self.expr_at(node)
-            item: dict[str, Any] = {
-                "node": node, "value": walker.value(node), "facts": reads_below(node, reads),
-                "definition": node[4:].partition("#")[0] if node.startswith("def:") and "#" not in node else None,
-                "text": format_expr(expr, "id") if expr is not None else node,
-            }
-            if self.both:
-                item["text_en"] = format_expr(expr, "en") if expr is not None else node
-            out.append(item)
-        return out
 
     def failed(self, act: int, node: str, out: dict[str, tuple[int, bool]], depth: int, want: str | None = None) -> bool:
         """Collect the conditions that make `node` not true: false (or unknown) operands of a false

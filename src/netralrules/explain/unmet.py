@@ -18,9 +18,11 @@ with its value `unknown`, so "not yet known" and "known not to hold" stay apart.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from netralrules import ast
 from netralrules.compiler import child_id
+from netralrules.formatter import format_expr
 
 ExprAt = Callable[[str], "ast.Expr | None"]
 
@@ -77,3 +79,30 @@ def reads_below(node: str, reads: Sequence[tuple[str, str]]) -> list[str]:
     """The fact nodes read at `node` or inside it (`reads`: reading node → fact node), sorted."""
     prefix = node + ("." if "#" in node else "#")
     return sorted({fact for at, fact in reads if at == node or at.startswith(prefix)})
+
+
+def unmet_items(
+    provision: str,
+    expr_at: ExprAt,
+    values: Mapping[str, Sequence[str]],
+    definitions: Mapping[str, str],
+    read: Mapping[str, str],
+    reads: Sequence[tuple[str, str]],
+    both_languages: bool,
+) -> list[dict[str, Any]]:
+    """The clause attribute `unmet`: per unmet condition its compiler node, value (`false` or
+    `unknown`), the fact and concept nodes it read, the definition it is (when it is a
+    definition's whole condition) and its text in the rules language (`text`, and `text_en`)."""
+    walker = UnmetWalker(expr_at, values, definitions, read)
+    out = []
+    for node in walker.unmet(provision):
+        expr = expr_at(node)
+        item: dict[str, Any] = {
+            "node": node, "value": walker.value(node), "facts": reads_below(node, reads),
+            "definition": node[4:] if node.startswith("def:") and "#" not in node else None,
+            "text": format_expr(expr, "id") if expr is not None else node,
+        }
+        if both_languages:
+            item["text_en"] = format_expr(expr, "en") if expr is not None else node
+        out.append(item)
+    return out
