@@ -14,7 +14,7 @@ from typing import Any
 from netralrules.diagnostics import Text
 from netralrules.explain.graph import Explanation
 from netralrules.explain.report import citation_key
-from netralrules.explain.words import STATUSES, TIERS, TRACK_STATUSES, VALUES, cite, pick, say, value_text
+from netralrules.explain.words import CATEGORIES, STATUSES, TIERS, TRACK_STATUSES, VALUES, cite, pick, say, value_text
 
 ABSENT = "-"
 
@@ -76,7 +76,7 @@ def compare(before: Explanation, after: Explanation) -> ExplanationDiff:
         old, new = (dict(g.nodes[node]) if node in g else None for g in (a, b))
         if _track(old) != _track(new):
             category = str((old or new or {})["category"])
-            tracks.append(Change("track", None, category, _same(category), _track(old), _track(new)))
+            tracks.append(Change("track", None, category, _word(CATEGORIES, category), _track(old), _track(new)))
     provisions = []
     for node in sorted(nodes("clause"), key=lambda n: (int((a.nodes[n] if n in a else b.nodes[n])["act"]),
                                                      citation_key(a.nodes[n] if n in a else b.nodes[n]))):

@@ -68,6 +68,10 @@ class _Writer:
     def code(self, text: str) -> str:
         return text
 
+    def subhead(self, text: str, level: int) -> None:
+        """A heading inside a section (an act, a tier) with its items after it."""
+        self.line(text, level)
+
     def quote(self, label: str, text: str, level: int) -> None:
         self.line(f'{label}: "{text}"', level)
 
@@ -76,7 +80,8 @@ class _Writer:
 
 
 class _Markdown(_Writer):
-    """Markdown: `#` headings, lists, statutory text as a block quote, rules language as code."""
+    """Markdown: `#` headings; what plain text indents becomes a nested list item; statutory text
+    a block quote; the rules language code."""
 
     markdown = True
 
@@ -86,12 +91,13 @@ class _Markdown(_Writer):
     def heading(self, text: str) -> None:
         self.lines.extend(["", f"## {text}", ""])
 
+    # What plain text indents to `level` becomes a list item nested `level - 1` deep, so that the
+    # lines under an item (one level deeper in text) are items nested under it.
     def line(self, text: str, level: int = 0) -> None:
-        # Nested under a list item (level > 0): indented to stay inside it; a paragraph otherwise.
-        self.lines.append(_INDENT * max(level - 1, 0) + ("  " if level else "") + text if level else text)
+        self.lines.append(text if level == 0 else _INDENT * (level - 1) + "- " + text)
 
     def item(self, text: str, level: int = 0) -> None:
-        self.lines.append(_INDENT * level + "- " + text)
+        self.lines.append(_INDENT * max(level - 1, 0) + "- " + text)
 
     def blank(self) -> None:
         if self.lines and self.lines[-1] != "":
@@ -100,9 +106,13 @@ class _Markdown(_Writer):
     def code(self, text: str) -> str:
         return f"`{text}`" if "`" not in text else f"`` {text} ``"
 
+    def subhead(self, text: str, level: int) -> None:
+        self.blank()
+        self.lines.extend([f"**{text}**", ""])
+
     def quote(self, label: str, text: str, level: int) -> None:
-        pad = _INDENT * max(level - 1, 0) + ("  " if level else "")
-        self.lines.extend([f"{pad}{label}:", "", f"{pad}> {text}", ""])
+        self.line(f"{label}:", level)
+        self.lines.append(_INDENT * level + "> " + text)  # inside that item
 
 
 def _pick_text(text: Text | None, lang: str) -> str:
@@ -186,21 +196,20 @@ class _Render:
     def finding(self, number: int, f: FindingSection) -> None:
         w, lang = self.w, self.lang
         if w.markdown:
-            w.blank()
-            w.line(f"{number}. **{f.citation.get(lang)}**")
+            w.line(f"**{f.citation.get(lang)}**", 2)
         else:
             w.line(f"{_INDENT * 2}{number}. {f.citation.get(lang)}")
-        # Plain text: aligned under the citation, past `N. `; Markdown: inside the numbered item.
+        # Plain text: aligned under the citation, past `N. `; Markdown: items inside the finding's.
         pad = _INDENT * 2 + " " * (len(str(number)) + 2)
 
         def put(text: str) -> None:
             if w.markdown:
-                w.line(text, 2)
+                w.line(text, 3)
             else:
                 w.lines.append(pad + text)
 
         if w.markdown:
-            w.quote(self.say("text"), f.text, 2)
+            w.quote(self.say("text"), f.text, 3)
         else:
             put(f'{self.say("text")}: "{f.text}"')
         category = pick(CATEGORIES, f.category, lang)
@@ -215,7 +224,10 @@ class _Render:
             basis = f" ({self.say('per')} {f.sanction_basis.get(lang)})" if f.sanction_basis else ""
             put(f"{self.say('sanctions')}{basis}:")
             for option in f.sanction_options:
-                put(f"{_INDENT}- {option}" if not w.markdown else f"- {option}")
+                if w.markdown:
+                    w.line(option, 4)
+                else:
+                    put(f"{_INDENT}- {option}")
         if f.penalties:
             put(f"{self.say('penalties')}: " + "; ".join(penalty_text(dict(p), lang) for p in f.penalties) + ".")
         if f.note:
@@ -237,9 +249,9 @@ class _Render:
             else:
                 w.line(head, 1)
             based = "; ".join(f"{c.get(self.lang)} ({act_word} {act + 1})" for act, c in t.based_on)
-            w.line(f"{self.say('based_on')}: {based or '-'}.", 2 if not w.markdown else 1)
+            w.line(f"{self.say('based_on')}: {based or '-'}.", 2)
             for reason in t.reasons:
-                w.line(f"{self.say('reasons')}: {reason.get(self.lang)}.", 2 if not w.markdown else 1)
+                w.line(f"{self.say('reasons')}: {reason.get(self.lang)}.", 2)
 
     def clause(self, c: ClauseItem, level: int, label: str | None = None, status: str | None = None) -> None:
         status = status or pick(STATUSES, c.status, self.lang)
@@ -258,9 +270,9 @@ class _Render:
         for act in self.r.acts:
             mine = [c for c in self.r.not_applied if c.act == act.index]
             if mine:
-                self.w.line(f"{self.say('act')} {act.index + 1}:", 1 if not self.w.markdown else 0)
+                self.w.subhead(f"{self.say('act')} {act.index + 1}:", 1)
                 for c in mine:
-                    self.clause(c, 1 if not self.w.markdown else 0)
+                    self.clause(c, 1)
 
     def unresolved(self) -> None:
         w = self.w
@@ -268,10 +280,10 @@ class _Render:
         for c in self.r.unresolved:
             deciding = ", ".join(w.code(p) for p in c.deciding) or "-"
             w.item(f"{self.say('act')} {c.act + 1}, {c.citation.get(self.lang)}: {self.t(c.detail)}. "
-                   f"{self.say('deciding')}: {deciding}.", 1 if not w.markdown else 0)
+                   f"{self.say('deciding')}: {deciding}.", 1)
         for t in self.r.unresolved_tracks:
             why = "; ".join(r.get(self.lang) for r in t.reasons) or pick(TRACK_STATUSES, "unresolved", self.lang)
-            w.item(f"{pick(CATEGORIES, t.category, self.lang).capitalize()}: {why}.", 1 if not w.markdown else 0)
+            w.item(f"{pick(CATEGORIES, t.category, self.lang).capitalize()}: {why}.", 1)
         if not self.r.unresolved and not self.r.unresolved_tracks:
             w.line(self.say("none_unresolved"), 1)
 
@@ -281,19 +293,19 @@ class _Render:
         if not self.r.missing_facts:
             w.line(self.say("none_missing"), 1)
             return
-        w.line(f"({self.say('missing_rule')})", 1 if not w.markdown else 0)
+        w.line(f"({self.say('missing_rule')})", 1)
         act_word = self.say("act").lower()
         for m in self.r.missing_facts:
             who = "; ".join(f"{c.get(self.lang)} ({act_word} {act + 1})" for act, _, c in m.needed_by)
             settles = ""
             if m.settles is not None:
                 settles = " " + self.say("settles").format(len(m.settles), len(m.needed_by)) + ";"
-            w.item(f"{w.code(m.path)}:{settles} {self.say('needed_by')}: {who}.", 1 if not w.markdown else 0)
+            w.item(f"{w.code(m.path)}:{settles} {self.say('needed_by')}: {who}.", 1)
 
     def why_not(self) -> None:
         w = self.w
         w.heading(self.say("why_not"))
-        level = 1 if not w.markdown else 0
+        level = 1
         empty = [g for g in self.r.why_not if not g.candidates and not g.elsewhere]
         shown = [g for g in self.r.why_not if g.candidates or g.elsewhere]
         for gap in shown:
@@ -307,20 +319,20 @@ class _Render:
     def gap(self, gap: TierGap, level: int) -> None:
         w = self.w
         head = f"{category_word(gap.category, gap.tier, self.lang).capitalize()}: {self.say('not_reached')}."
-        w.line(f"**{head}**" if w.markdown else head, level)
+        w.subhead(head, level)
         act_word = self.say("act").lower()
         for c in gap.candidates:
             need = self.say("unmet_count").format(len(c.unmet)) if c.unmet else pick(STATUSES, c.status, self.lang)
             self.clause(c, level, f"{c.citation.get(self.lang)} ({act_word} {c.act + 1})", need)
         if gap.elsewhere:
             listed = "; ".join(f"{c.citation.get(self.lang)} ({pick(STATUSES, c.status, self.lang)})" for c in gap.elsewhere)
-            w.line(f"{self.say('not_considered')}: {listed}.", level + 1 if not w.markdown else level)
+            w.line(f"{self.say('not_considered')}: {listed}.", level)
 
     def asked(self) -> None:
         self.w.heading(self.say("asked"))
         act_word = self.say("act").lower()
         for c in self.r.asked:
-            self.clause(c, 1 if not self.w.markdown else 0, f"{c.citation.get(self.lang)} ({act_word} {c.act + 1})")
+            self.clause(c, 1, f"{c.citation.get(self.lang)} ({act_word} {c.act + 1})")
 
     def open_questions(self) -> None:
         w = self.w
@@ -331,7 +343,7 @@ class _Render:
         for q in self.r.open_questions:
             where = q.citation.get(self.lang) if q.citation else self.say("determination_rules")
             tags = list(q.marks) + [self.say("question_no").format(n) for n in q.questions]
-            w.item(f"{where} [{'; '.join(tags)}]: {q.text}", 1 if not w.markdown else 0)
+            w.item(f"{where} [{'; '.join(tags)}]: {q.text}", 1)
 
 
 def render_text(report: Report, lang: str = "id") -> str:
@@ -351,7 +363,7 @@ def render_what_if(
     changed in the explanation (tracks, provisions, conditions, facts)."""
     lang = "en" if lang == "en" else "id"
     w: _Writer = _Markdown(lang) if markdown else _Writer(lang)
-    level = 0 if markdown else 1
+    level = 1
     w.title(say("whatif", lang))
     w.blank()
     w.line(f"{say('changes', lang)}:")
