@@ -234,11 +234,16 @@ class _Render:
             put(f"{self.say('note')}: {f.note}")
         put(f"{self.say('facts')}: {self.facts(f.facts_seen)}.")
 
+    def section(self, key: str, empty: bool, none_key: str) -> bool:
+        """A section's heading, and its `none_key` sentence when it has nothing; whether it has."""
+        self.w.heading(self.say(key))
+        if empty:
+            self.w.line(self.say(none_key), 1)
+        return not empty
+
     def determination(self) -> None:
         w = self.w
-        w.heading(self.say("determination"))
-        if not self.r.tracks:
-            w.line(self.say("no_determination"), 1)
+        if not self.section("determination", not self.r.tracks, "no_determination"):
             return
         act_word = self.say("act").lower()
         for t in self.r.tracks:
@@ -263,9 +268,7 @@ class _Render:
             self.w.line(f"{self.say('facts')}: {self.facts(c.facts_seen)}.", level + 1)
 
     def not_applied(self) -> None:
-        self.w.heading(self.say("not_applied"))
-        if not self.r.not_applied:
-            self.w.line(self.say("none_not_applied"), 1)
+        if not self.section("not_applied", not self.r.not_applied, "none_not_applied"):
             return
         for act in self.r.acts:
             mine = [c for c in self.r.not_applied if c.act == act.index]
@@ -289,9 +292,7 @@ class _Render:
 
     def missing(self) -> None:
         w = self.w
-        w.heading(self.say("missing"))
-        if not self.r.missing_facts:
-            w.line(self.say("none_missing"), 1)
+        if not self.section("missing", not self.r.missing_facts, "none_missing"):
             return
         w.line(f"({self.say('missing_rule')})", 1)
         act_word = self.say("act").lower()
@@ -336,9 +337,7 @@ class _Render:
 
     def open_questions(self) -> None:
         w = self.w
-        w.heading(self.say("open_questions"))
-        if not self.r.open_questions:
-            w.line(self.say("none_open"), 1)
+        if not self.section("open_questions", not self.r.open_questions, "none_open"):
             return
         for q in self.r.open_questions:
             where = q.citation.get(self.lang) if q.citation else self.say("determination_rules")

@@ -47,7 +47,7 @@ from typing import Any
 from netralrules.decision import HEAVIEST_RULE, REPEAT_RULE
 from netralrules.diagnostics import Text
 from netralrules.evaluator import TIER_ORDER
-from netralrules.explain.graph import Explanation, clause_id
+from netralrules.explain.graph import ActInfo, Explanation, clause_id
 from netralrules.explain.words import CATEGORIES, TIERS, cite, pick, reason_text, say
 
 # Marks of the law digest's legend that flag a doubt ([V2] is verified, so it is not one).
@@ -106,14 +106,12 @@ class ClauseItem:
 
 
 @dataclass(frozen=True)
-class ActSection:
-    index: int
-    date: datetime.date
-    stage: str
-    instruments: tuple[str, ...]
-    titles: tuple[tuple[str, str], ...]
-    not_in_force: tuple[tuple[str, Text], ...]
-    facts: tuple[FactItem, ...]
+class ActSection(ActInfo):
+    """An act (date, stage, instruments in force) with what the report says of it besides."""
+
+    titles: tuple[tuple[str, str], ...] = ()
+    not_in_force: tuple[tuple[str, Text], ...] = ()
+    facts: tuple[FactItem, ...] = ()
 
 
 @dataclass(frozen=True)
