@@ -4,18 +4,22 @@ order, what-if, open legal questions, exports, and golden reports of the example
 from __future__ import annotations
 
 import copy
+import io
 import json
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 import netralrules
 from netralrules import NetralrulesError, evaluate, missing_facts, report, to_markdown, to_text, what_if, why_not
 from netralrules.explain.exports import graph_from_graphml, to_graphml, to_node_link
+from netralrules.explain.narrative import render_markdown, render_text
 from netralrules.explain.report import build_report
 from tests.explain.support import D, explain, plan_of
+from tests.explain.test_properties import incidents
 from tests.helpers import INSTRUMENT
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
@@ -71,6 +75,24 @@ def test_a_definition_is_opened_to_the_condition_that_failed() -> None:
     (unmet,) = angka2.unmet
     assert unmet.definition == "masa_kampanye" and unmet.value == "false"
     assert {f.path: f.value for f in unmet.facts}["tindakan.tanggal"] == "2024-12-01"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(incidents)
+def test_a_clause_whose_condition_is_false_names_a_false_condition(incident: dict[str, Any]) -> None:
+    e = explain(**incident)
+    for c in e.nodes("clause"):
+        attrs = e.graph.nodes[c]
+        values = [u["value"] for u in attrs["unmet"]]
+        assert "true" not in values
+        if attrs["status"] == "not_fired":
+            # A false `dan` has a false operand; a false `atau` only false branches: one is named.
+            assert "false" in values
+        elif attrs["status"] not in ("unknown",):
+            assert values == []
+    r = build_report(e)
+    assert render_text(r, "en") == render_text(build_report(explain(**incident)), "en")
+    assert render_markdown(r).startswith("# Penjelasan keputusan\n")
 
 
 # ---- why not ----------------------------------------------------------------------------------
@@ -215,7 +237,7 @@ def test_graphml_reads_back_with_the_same_nodes_edges_and_attributes() -> None:
     e = evaluate(UNKNOWN_MEANS).explanation
     text = to_graphml(e)
     assert text == to_graphml(evaluate(UNKNOWN_MEANS).explanation)  # byte-stable
-    raw = nx.read_graphml(__import__("io").BytesIO(text.encode("utf-8")))
+    raw = nx.read_graphml(io.BytesIO(text.encode("utf-8")))
     assert set(raw.nodes) == set(e.graph.nodes) and set(raw.edges) == set(e.graph.edges)
     back = graph_from_graphml(text)
     for node, attrs in e.graph.nodes(data=True):

@@ -392,4 +392,6 @@ def render_what_if(
             w.item(f"{label}{where}: {c.before.get(lang)} → {c.after.get(lang)}", level)
         if not items:
             w.line(say("no_change", lang), level)
+    if after.asked:  # `--why-not` with `--set`: the provisions asked about, after the changes
+        _Render(after, w).asked()
     return w.text()
