@@ -1,7 +1,8 @@
 """netralrules: the neutrality rules of Indonesian civil servants (ASN), as code.
 
 Public API (stable): check rules files, format them, render diagnostics; load a rulebook and
-evaluate incidents (`evaluate(incident) -> Decision`).
+evaluate incidents (`evaluate(incident) -> Decision`); explain them (`report`, `why_not`,
+`missing_facts`, `what_if`, and the exports `to_text`, `to_markdown`, `to_graphml`, `to_node_link`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,18 @@ from netralrules.checker import CheckedRulebook
 from netralrules.diagnostics import Diagnostic, NetralrulesError, Severity
 from netralrules.engine import Decision, Rulebook, evaluate, load_rulebook
 from netralrules.render import render, render_all
+from netralrules.reporting import (
+    WhatIf,
+    WhyNot,
+    missing_facts,
+    report,
+    to_graphml,
+    to_markdown,
+    to_node_link,
+    to_text,
+    what_if,
+    why_not,
+)
 from netralrules.resources import default_rulebook_path, grammar_path
 from netralrules.schema import DEFAULT_SCHEMA, FactSchema
 
@@ -27,6 +40,8 @@ __all__ = [
     "NetralrulesError",
     "Rulebook",
     "Severity",
+    "WhatIf",
+    "WhyNot",
     "__version__",
     "check_paths",
     "check_text",
@@ -36,6 +51,14 @@ __all__ = [
     "format_text",
     "grammar_path",
     "load_rulebook",
+    "missing_facts",
     "render",
     "render_all",
+    "report",
+    "to_graphml",
+    "to_markdown",
+    "to_node_link",
+    "to_text",
+    "what_if",
+    "why_not",
 ]

@@ -180,9 +180,9 @@ def test_citations_are_written_in_the_order_the_statute_nests_them() -> None:
 
 
 def test_annexes_sort_by_roman_value() -> None:
-    from netralrules.explain.views import _citation_key
+    from netralrules.explain.report import citation_key
 
     def key(lampiran: str) -> tuple[object, ...]:
-        return _citation_key({"citation": {"instrumen": "SKB_2022", "lampiran": lampiran, "angka": "1"}})
+        return citation_key({"citation": {"instrumen": "SKB_2022", "lampiran": lampiran, "angka": "1"}})
 
     assert sorted(["IX", "II", "IV", "X", "I"], key=key) == ["I", "II", "IV", "IX", "X"]

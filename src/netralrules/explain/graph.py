@@ -10,8 +10,10 @@ Nodes (attribute `kind`), with ids that are stable across runs and readable:
                   definition `act0/cond/def:masa_kampanye`): every node that produced a
                   ConditionResult, its canonical text and its value `true`/`false`/`unknown`;
 - `clause`        `act0/clause/pp94.pasal5.n.2`: every provision of the plan for every act, fired
-                  or not, with its status, reason, citation, statutory text, the conditions that
-                  failed (`failed`, deepest first) and the facts it saw (`facts_seen`);
+                  or not, with its status, reason, citation, statutory text, the outcome it
+                  would give (`category`, `tier`), the conditions that failed (`failed`, deepest
+                  first), the smallest set of unmet conditions with the facts each read (`unmet`,
+                  see explain/unmet.py) and the facts it saw (`facts_seen`);
 - `finding`       `act0/finding/pp94.pasal5.n.2`: per fired provision per act;
 - `determination` `determination/disiplin`: per track that is not `none`;
 - `decision`      `decision`: one.
@@ -52,6 +54,7 @@ from netralrules import ast
 from netralrules.compiler import CompiledProvision, Plan, child_id, children_of
 from netralrules.decision import Determination, Track, citation_json
 from netralrules.evaluator import TIER_ORDER, Evaluation, Finding, Outcome
+from netralrules.explain.unmet import unmet_items
 from netralrules.formatter import format_expr
 from netralrules.trace import ConditionResult, DefinitionRead, Event, FactRead
 
@@ -333,6 +336,8 @@ class _Builder:
             defeated_by=list(o.defeated_by),
             waiting_for=list(o.waiting_for),
             condition_value=values[-1] if values else None,
+            category=prov.outcome.category if prov and prov.outcome else None,
+            tier=prov.outcome.tier if prov and prov.outcome else None,
             in_force=[compiled.start.isoformat(), compiled.end.isoformat() if compiled.end else None] if compiled else None,
             note=prov.note if prov else None,
         )
@@ -412,6 +417,7 @@ class _Builder:
             attrs["failed"] = [condition_id(o.act, n) for n, _ in ordered]
             # The deepest condition on each failing path: what the narrative names as the reason.
             attrs["failed_leaves"] = [condition_id(o.act, n) for n, (_, leaf) in ordered if leaf]
+            attrs["unmet"] = self.unmet(o) if o.status in ("not_fired", "unknown") else []
         for o in outcomes:
             if o.status == "unknown":
                 cid = clause_id(o.act, o.provision)
@@ -419,6 +425,16 @@ class _Builder:
                 for other in o.waiting_for:
                     deciding |= set(seen.get(clause_id(o.act, other), []))
                 self.g.nodes[cid]["deciding_facts"] = sorted(f for f in deciding if not self.g.nodes[f]["known"])
+
+    def unmet(self, o: Outcome) -> list[dict[str, Any]]:
+        act = o.act
+        return unmet_items(
+            o.provision, self.expr_at,
+            {node: values for (a, node), values in self.conds.items() if a == act},
+            {node: name for (a, node), name in self.defs_at.items() if a == act},
+            {node: _truth(value) for (a, node), value in self.read_at.items() if a == act},
+            [(node, source) for a, node, source in self.reads if a == act], self.both,
+        )
 
     def failed(self, act: int, node: str, out: dict[str, tuple[int, bool]], depth: int, want: str | None = None) -> bool:
         """Collect the conditions that make `node` not true: false (or unknown) operands of a false
