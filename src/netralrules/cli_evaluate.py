@@ -19,7 +19,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     ev = sub.add_parser("evaluate", help="nilai satu insiden / evaluate one incident")
     ev.add_argument("incident", help="berkas insiden JSON atau YAML / incident file (JSON or YAML)")
     ev.add_argument("--rules", nargs="+", help="berkas atau folder aturan (bawaan: rulebook bawaan) / rules")
-    ev.add_argument("--format", choices=("text", "json", "dot"), default="text", dest="output")
+    ev.add_argument("--format", choices=("text", "json", "dot", "html"), default="text", dest="output")
     ev.add_argument("--lang", choices=("id", "en"), default="id")
     sub.add_parser("schema", help="JSON Schema insiden / the incident JSON Schema")
     t = sub.add_parser("test", help="jalankan kasus aturan YAML / run YAML rule cases")
@@ -38,7 +38,8 @@ def run_schema(out: TextIO) -> int:
 
 def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from netralrules.explain import narrative, to_dot
-    from netralrules.facts import IncidentError, format_problems
+    from netralrules.explain.html import to_html
+    from netralrules.facts import IncidentError, format_problems, load_incident
 
     path = Path(args.incident)
     try:
@@ -61,6 +62,9 @@ def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out.write(decision.to_json())
     elif args.output == "dot":
         out.write(to_dot(decision.explanation))
+    elif args.output == "html":
+        # The incident is shown in the report too (validated already: loading it again cannot fail).
+        out.write(to_html(decision, args.lang, incident=load_incident(data, source=str(path))))
     else:
         out.write(narrative(decision.explanation, args.lang))
     return 0
