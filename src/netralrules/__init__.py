@@ -1,10 +1,15 @@
 """netralrules: the neutrality rules of Indonesian civil servants (ASN), as code.
 
 Public API (stable): check rules files, format them, render diagnostics; load a rulebook and
-evaluate incidents (`evaluate(incident) -> Decision`).
+evaluate incidents (`evaluate(incident) -> Decision`); the HTML report of a decision
+(`to_html(decision)`); two rulebook versions compared over a folder of incidents
+(`diff_rulebooks(old, new, incidents)`). The last two load on first use, so importing netralrules
+stays light.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from netralrules.api import CheckReport, FormatResult, check_paths, check_text, format_paths, format_text
 from netralrules.checker import CheckedRulebook
@@ -14,7 +19,21 @@ from netralrules.render import render, render_all
 from netralrules.resources import default_rulebook_path, grammar_path
 from netralrules.schema import DEFAULT_SCHEMA, FactSchema
 
+if TYPE_CHECKING:
+    from netralrules.diff import RulebookDiff, diff_rulebooks
+    from netralrules.explain.html import to_html
+
 __version__ = "0.1.0"
+
+_LAZY = {"to_html": "netralrules.explain.html", "diff_rulebooks": "netralrules.diff", "RulebookDiff": "netralrules.diff"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'netralrules' has no attribute {name!r}")
 
 __all__ = [
     "DEFAULT_SCHEMA",
@@ -26,11 +45,13 @@ __all__ = [
     "FormatResult",
     "NetralrulesError",
     "Rulebook",
+    "RulebookDiff",
     "Severity",
     "__version__",
     "check_paths",
     "check_text",
     "default_rulebook_path",
+    "diff_rulebooks",
     "evaluate",
     "format_paths",
     "format_text",
@@ -38,4 +59,5 @@ __all__ = [
     "load_rulebook",
     "render",
     "render_all",
+    "to_html",
 ]

@@ -12,11 +12,9 @@ import json
 from pathlib import Path
 from typing import TextIO
 
-from netralrules.api import check_paths
+from netralrules.cli_evaluate import _rulebook as load_rules
 from netralrules.diff import RulebookDiff, TrackOutcome, diff_rulebooks, incident_files
-from netralrules.engine import Rulebook, rulebook_from_report
 from netralrules.explain.words import CATEGORIES, STATUSES, TIERS, TRACK_STATUSES, pick
-from netralrules.render import render_all
 
 _WORDS: dict[str, tuple[str, str]] = {
     "old": ("Buku aturan lama", "Old rulebook"),
@@ -50,8 +48,8 @@ def run_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not incident_files(args.incidents):
         err.write(f"error: tidak ada berkas insiden (*.json, *.yaml) di {', '.join(args.incidents)} / no incident files\n")
         return 2
-    old = _rulebook(args.old, args.lang, err)
-    new = _rulebook(args.new, args.lang, err)
+    old = load_rules([args.old], args.lang, err)
+    new = load_rules([args.new], args.lang, err)
     if old is None or new is None:
         return 2
     result = diff_rulebooks(old, new, args.incidents)
@@ -60,14 +58,6 @@ def run_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         out.write(render_diff(result, args.lang))
     return 1 if result.changes or result.failures else 0
-
-
-def _rulebook(path: str, lang: str, err: TextIO) -> Rulebook | None:
-    report = check_paths([path])
-    rulebook = rulebook_from_report(report)
-    if rulebook is None:
-        err.write(render_all(report.diagnostics, report.sources, lang))
-    return rulebook
 
 
 def _track(t: TrackOutcome, lang: str) -> str:

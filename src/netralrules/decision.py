@@ -142,3 +142,13 @@ def citation_json(c: ast.Citation | None) -> dict[str, Any] | None:
     out.update({p.kind: p.value for p in c.parts})
     out["urutan"] = [p.kind for p in c.parts]
     return out
+
+
+def track_sanctions(track: Track, findings: Sequence[Finding]) -> tuple[str, ...]:
+    """The sanction options of a track: those of the findings that set its tier (one sanction, the
+    heaviest, is imposed for several violations), or of all its findings when none does (no tier
+    stated, or a tier raised for a repeated violation). In order of act and provision, no repeats."""
+    mine = sorted((f for f in findings if f.category == track.category and f.provision in track.provisions),
+                  key=lambda f: (f.act, f.provision))
+    setting = [f for f in mine if f.tier == track.tier] or mine
+    return tuple(dict.fromkeys(s for f in setting for s in f.sanction_options))

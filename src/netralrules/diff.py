@@ -20,7 +20,7 @@ from typing import Any
 from netralrules import ast
 from netralrules.checker import CheckedRulebook
 from netralrules.compiler import children_of
-from netralrules.decision import citation_json
+from netralrules.decision import citation_json, track_sanctions
 from netralrules.engine import Decision, Rulebook, evaluate_incident, load_rulebook
 from netralrules.explain.words import cite
 from netralrules.facts import IncidentError
@@ -243,9 +243,7 @@ def track_outcomes(decision: Decision) -> dict[str, TrackOutcome]:
     """The outcome of each track of a decision, sanction options included."""
     out = {}
     for t in decision.determination.tracks:
-        findings = sorted((f for f in decision.evaluation.findings if f.category == t.category and f.provision in t.provisions),
-                          key=lambda f: (f.act, f.provision))
-        sanctions = tuple(dict.fromkeys(s for f in findings for s in f.sanction_options))
+        sanctions = track_sanctions(t, decision.evaluation.findings)
         out[t.category] = TrackOutcome(t.status, t.tier, tuple(t.provisions), sanctions)
     return out
 

@@ -11,7 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from netralrules.explain.graph import DECISION, Explanation, clause_id, finding_id
+from netralrules.decision import Track, track_sanctions
+from netralrules.explain.graph import DECISION, Explanation, clause_id, determination_id, finding_id
 from netralrules.explain.views import _citation_key, narrative
 from netralrules.explain.words import (
     CATEGORIES,
@@ -171,7 +172,7 @@ def build_page(decision: Any, lang: str = "id", incident: Mapping[str, Any] | No
         rulebook_hash=str(data["rulebook"]),
         engine=f"{data['mesin']['nama']} {data['mesin']['versi']}",
         complete=not unresolved,
-        tracks=tuple(_track(t, data, e, lang) for t in data["penetapan"] if t["status"] != "none"),
+        tracks=tuple(_track(t, decision, e, lang) for t in decision.determination.tracks if t.status != "none"),
         unresolved=tuple(unresolved),
         acts=tuple(_act(e, a.index, lang) for a in e.acts) if e is not None else (),
         narrative=narrative(e, lang) if e is not None else "",
@@ -194,24 +195,21 @@ def _unresolved_line(u: Mapping[str, Any], e: Explanation | None, lang: str) -> 
             f"{say('deciding', lang)}: {facts}.")
 
 
-def _track(t: Mapping[str, Any], data: Mapping[str, Any], e: Explanation | None, lang: str) -> TrackView:
-    findings = [(a["indeks"], f) for a in data["tindakan"] for f in a["temuan"] if f["ketentuan"] in t["ketentuan"]]
-    findings = [(i, f) for i, f in findings if f["kategori"] == t["kategori"]]
-    # The options of the findings that set the track's tier (all of them when no tier applies).
-    chosen = [f for _, f in findings if t["tingkat"] is None or f["tingkat"] == t["tingkat"]] or [f for _, f in findings]
-    sanctions = tuple(dict.fromkeys(s for f in chosen for s in f["pilihan_sanksi"]))
-    reasons = [reason_text(r, lang) for r in t["alasan"]]
-    node = f"determination/{t['kategori']}"
+def _track(t: Track, decision: Any, e: Explanation | None, lang: str) -> TrackView:
+    findings = sorted((f for f in decision.evaluation.findings if f.category == t.category and f.provision in t.provisions),
+                      key=lambda f: (f.act, f.provision))
+    reasons = [reason_text(r, lang) for r in t.reasons]
+    node = determination_id(t.category)
     if e is not None and node in e.graph and e.graph.nodes[node].get("escalated"):
         attrs = e.graph.nodes[node]
-        reasons.append(say("escalated", lang).format(pick(TIERS, attrs["heaviest_finding_tier"], lang), pick(TIERS, t["tingkat"], lang)))
+        reasons.append(say("escalated", lang).format(pick(TIERS, attrs["heaviest_finding_tier"], lang), pick(TIERS, t.tier, lang)))
     return TrackView(
-        category=pick(CATEGORIES, t["kategori"], lang).capitalize(),
-        status=str(t["status"]),
-        status_text=pick(TRACK_STATUSES, t["status"], lang),
-        tier=pick(TIERS, t["tingkat"], lang) if t["tingkat"] else "-",
-        provisions=tuple(f"{_citation_of(e, i, f['ketentuan'], lang)} ({say('act', lang).lower()} {i + 1})" for i, f in findings),
-        sanctions=sanctions,
+        category=pick(CATEGORIES, t.category, lang).capitalize(),
+        status=t.status,
+        status_text=pick(TRACK_STATUSES, t.status, lang),
+        tier=pick(TIERS, t.tier, lang) if t.tier else "-",
+        provisions=tuple(f"{_citation_of(e, f.act, f.provision, lang)} ({say('act', lang).lower()} {f.act + 1})" for f in findings),
+        sanctions=track_sanctions(t, decision.evaluation.findings),
         reasons=tuple(reasons),
     )
 

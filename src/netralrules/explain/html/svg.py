@@ -14,12 +14,12 @@ from html import escape
 from netralrules.explain.graph import Explanation
 from netralrules.explain.views import _dot_label
 
-NODE_W = 220
+NODE_W = 262
 NODE_H = 46
 GAP_X = 60
 GAP_Y = 14
 PAD = 10
-LINE_CHARS = 34
+LINE_CHARS = 42
 
 # Fill colours by kind, and for conditions and clauses by value or status (as in the DOT view).
 _KIND_FILL = {"fact": "#fffbe0", "concept": "#e0ffff", "condition": "#ffffff", "clause": "#ffffff", "finding": "#ffd700",
