@@ -11,6 +11,7 @@ import json
 import re
 from pathlib import Path
 
+import html5lib
 import pytest
 
 from netralrules import evaluate, to_html
@@ -39,6 +40,13 @@ def test_well_formed_html5_in_indonesian_and_english() -> None:
         # Every graph node that opens a provision points at a provision's section.
         targets = {a["data-target"] for _, a in page.tags if "data-target" in a}
         assert targets and targets <= set(ids)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_an_html5_parser_finds_no_error(lang: str) -> None:
+    parser = html5lib.HTMLParser(strict=True)  # raises at the first parse error
+    parser.parse(report(example(jabatan=HOSTILE), lang)[1])
+    assert parser.errors == []
 
 
 def test_nothing_outside_the_file_is_referenced() -> None:
@@ -161,3 +169,18 @@ def test_cli_evaluate_format_html(tmp_path: Path) -> None:
     validated = load_incident(data)
     assert out.getvalue() == to_html(evaluate(validated), "en", incident=validated)
     assert '<html lang="en">' in out.getvalue() and "&lt;script&gt;window.__pwned" in out.getvalue()
+
+
+def test_two_acts_and_a_repeated_offence() -> None:
+    data = example()
+    data["responden"]["sanksi_sebelumnya"] = [{"tanggal": "2023-03-01", "tingkat": "sedang", "sifat": "netralitas"}]
+    data["tindakan"].append({**data["tindakan"][0], "tanggal": "2024-10-20"})
+    _, html = report(data)
+    text = "".join(parse(html).text)
+    summary = text[: text.index("Ketentuan yang dipertimbangkan")]
+    assert f"{ANGKA_2} (tindakan 1)" in summary and f"{ANGKA_2} (tindakan 2)" in summary
+    assert "tingkat dinaikkan dari sedang menjadi berat karena pengulangan pelanggaran" in summary
+    # The raised tier's options are named by no finding: none are listed rather than the wrong tier's.
+    assert "pemotongan tunjangan kinerja" not in summary
+    assert "Tindakan 2: 20 Oktober 2024 (2024-10-20)" in text
+    assert html.count('data-provision="pp94.pasal5.n.2"') == 2
