@@ -25,15 +25,19 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-_LAZY = {"to_html": "netralrules.explain.html", "diff_rulebooks": "netralrules.diff", "RulebookDiff": "netralrules.diff"}
-
 
 def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        import importlib
+    # Loaded on first use: the HTML report brings in networkx, the diff the incident model.
+    if name == "to_html":
+        from netralrules.explain.html import to_html
 
-        return getattr(importlib.import_module(_LAZY[name]), name)
+        return to_html
+    if name in {"diff_rulebooks", "RulebookDiff"}:
+        from netralrules import diff
+
+        return getattr(diff, name)
     raise AttributeError(f"module 'netralrules' has no attribute {name!r}")
+
 
 __all__ = [
     "DEFAULT_SCHEMA",
