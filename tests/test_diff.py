@@ -119,9 +119,16 @@ def test_cli_json(heavier: Path) -> None:
     assert code == 1
     data = json.loads(out)
     assert data["rulebook_lama"].startswith("sha256:") and data["rulebook_baru"] != data["rulebook_lama"]
-    (change,) = data["perubahan"]
-    assert change["incident_id"] == "CONTOH-PILKADA-2024-017"
-    assert [r["provision"] for r in change["responsible"]] == ["pp94.pasal5.n.2"]
+    assert data["ketentuan_berubah"] == [
+        {"ketentuan": "pp94.pasal5.n.2", "rujukan": "Pasal 5 huruf n angka 2 PP_94_2021", "perubahan": ["maka"]}
+    ]
+    (change,) = data["hasil_berubah"]
+    assert change["insiden"] == "CONTOH-PILKADA-2024-017"
+    (track,) = change["penetapan"]
+    assert (track["kategori"], track["lama"]["tingkat"], track["baru"]["tingkat"]) == ("disiplin", "sedang", "berat")
+    assert [(r["ketentuan"], r["hasil_lama"], r["hasil_baru"]) for r in change["penyebab"]] == [
+        ("pp94.pasal5.n.2", ["fired sedang"], ["fired berat"])
+    ]
 
 
 def test_cli_unchanged_rulebook_exit_0() -> None:

@@ -107,13 +107,32 @@ class RulebookDiff:
         return bool(self.changes)
 
     def to_dict(self) -> dict[str, Any]:
+        """JSON-ready data with the decision JSON's Indonesian keys; the same diff, the same dict."""
+        def track(t: TrackOutcome) -> dict[str, Any]:
+            return {"status": t.status, "tingkat": t.tier, "ketentuan": list(t.provisions), "pilihan_sanksi": list(t.sanctions)}
+
         return {
             "rulebook_lama": self.old_hash,
             "rulebook_baru": self.new_hash,
-            "ketentuan_berubah": [dataclasses.asdict(p) for p in self.provisions],
+            "ketentuan_berubah": [
+                {"ketentuan": p.provision, "rujukan": p.citation, "perubahan": list(p.changes)} for p in self.provisions
+            ],
             "insiden_dinilai": self.incidents,
-            "perubahan": [dataclasses.asdict(c) for c in self.changes],
-            "gagal": [dataclasses.asdict(f) for f in self.failures],
+            "hasil_berubah": [
+                {
+                    "berkas": c.path,
+                    "insiden": c.incident_id,
+                    "penetapan": [{"kategori": t.category, "lama": track(t.old), "baru": track(t.new)} for t in c.tracks],
+                    "penyebab": [
+                        {"ketentuan": r.provision, "rujukan": r.citation, "perubahan": list(r.changes),
+                         "hasil_lama": list(r.old_status), "hasil_baru": list(r.new_status)}
+                        for r in c.responsible
+                    ],
+                }
+                for c in self.changes
+            ],
+            "gagal": [{"berkas": f.path, "kode": list(f.codes), "pesan": f.message, "pesan_en": f.message_en}
+                      for f in self.failures],
         }
 
 
