@@ -84,6 +84,11 @@ def _rendered(browser: Any, element: Any) -> bool:
         "return arguments[0].checkVisibility({contentVisibilityAuto: true}) && r.width > 0 && r.height > 0;", element))
 
 
+def _settle(browser: Any) -> None:
+    """Wait for two animation frames, so a screenshot after scrolling shows the page painted."""
+    browser.execute_async_script("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(done));")
+
+
 def _severe(browser: Any) -> list[Any]:
     return [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
 
@@ -122,7 +127,9 @@ def test_graph_node_opens_its_provision(browser: Any, tmp_path: Path, artifacts:
     node.click()
     assert section.get_attribute("open") is not None
     assert section.find_element(By.CSS_SELECTOR, "blockquote.statute").is_displayed()
-    browser.execute_script("document.getElementById('graph').scrollIntoView();")
+    browser.execute_script("document.querySelector('.graph-wrap').scrollLeft = 0;"
+                           "document.getElementById('graph').scrollIntoView();")
+    _settle(browser)
     browser.save_screenshot(str(artifacts / "html-report-graph-en.png"))
     assert _severe(browser) == []
 
