@@ -152,3 +152,21 @@ def test_cli_no_incidents_exit_2(tmp_path: Path) -> None:
     (tmp_path / "kosong").mkdir()
     code, _, err = run("diff", str(ROOT / "rules"), str(ROOT / "rules"), str(tmp_path / "kosong"))
     assert code == 2 and "no incident files" in err
+
+
+def test_a_changed_definition_blames_the_provisions_that_use_it(tmp_path: Path) -> None:
+    narrower = _rules_copy(tmp_path, "tindakan.jenis dalam {ikut_kampanye, menjadi_tim_kampanye}\n  dan masa_kampanye",
+                           "tindakan.jenis dalam {menjadi_tim_kampanye}\n  dan masa_kampanye")
+    result = diff_rulebooks(ROOT / "rules", narrower, EXAMPLES)
+    users = {p.provision: p.changes for p in result.provisions}
+    assert users["pp94.pasal5.n.2"] == ("definisi peserta_kampanye",)
+    assert "pp94.pasal5.n.7" not in users  # a KTP support letter: no campaign, no definition
+    (change,) = result.changes
+    (track,) = change.tracks
+    assert (track.category, track.old.status, track.new.status) == ("disiplin", "determined", "unresolved")
+    responsible = {r.provision: r for r in change.responsible}
+    assert responsible["pp94.pasal5.n.2"].old_status == ("fired sedang",)
+    assert responsible["pp94.pasal5.n.2"].new_status == ("not_fired",)
+    # Angka 1 did not change, but its result did: angka 2, its exception, no longer defeats it.
+    assert (responsible["pp94.pasal5.n.1"].changes, responsible["pp94.pasal5.n.1"].new_status) == ((), ("fired",))
+    assert set(responsible) == {"pp94.pasal5.n.1", "pp94.pasal5.n.2", "pp94.pasal5.n.3", "pp94.pasal5.n.4"}
