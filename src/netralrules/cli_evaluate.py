@@ -26,7 +26,7 @@ _GRAPH_FORMATS: dict[str, Callable[[Any, str], str]] = {
 }
 
 MAX_INCIDENT_BYTES = 5 * 1024 * 1024
-FORMATS = ("text", "json", "markdown", "dot", "graphml", "node-link")
+FORMATS = ("text", "json", "markdown", "dot", "graphml", "node-link", "html")
 
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -34,7 +34,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     ev.add_argument("incident", help="berkas insiden JSON atau YAML / incident file (JSON or YAML)")
     ev.add_argument("--rules", nargs="+", help="berkas atau folder aturan (bawaan: rulebook bawaan) / rules")
     ev.add_argument("--format", choices=FORMATS, default="text", dest="output",
-                    help="text, json (keputusan / the decision), markdown, dot, graphml, node-link")
+                    help="text, json (keputusan / the decision), markdown, dot, graphml, node-link, html")
     ev.add_argument("--lang", choices=("id", "en"), default="id")
     ev.add_argument("--why-not", action="append", default=[], metavar="KETENTUAN",
                     help="jelaskan mengapa ketentuan ini tidak berlaku (boleh berulang) / explain why this provision "
@@ -102,6 +102,10 @@ def _write_decision(decision: Decision, facts: IncidentFacts, rulebook: Rulebook
         out.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     elif args.output in _GRAPH_FORMATS:
         out.write(_GRAPH_FORMATS[args.output](graph, args.lang))
+    elif args.output == "html":
+        from netralrules.explain.html import to_html  # loaded only when asked for
+
+        out.write(to_html(decision, args.lang, incident=facts))
     else:
         full = report_for(decision, facts, rulebook, args.why_not)
         out.write(render_markdown(full, args.lang) if args.output == "markdown" else render_text(full, args.lang))
@@ -116,6 +120,10 @@ def _write_what_if(what: WhatIf, args: argparse.Namespace, out: TextIO) -> int:
         out.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     elif args.output in _GRAPH_FORMATS:
         out.write(_GRAPH_FORMATS[args.output](what.changed.explanation, args.lang))  # the graph with the changes
+    elif args.output == "html":
+        from netralrules.explain.html import to_html
+
+        out.write(to_html(what.changed, args.lang))  # the decision with the changes
     else:
         out.write(what.render(args.lang, markdown=args.output == "markdown"))
     return 0

@@ -152,3 +152,14 @@ def citation_json(c: ast.Citation | None) -> dict[str, Any] | None:
     out.update({p.kind: p.value for p in c.parts})
     out["urutan"] = [p.kind for p in c.parts]
     return out
+
+
+def track_sanctions(track: Track, findings: Sequence[Finding]) -> tuple[str, ...]:
+    """The sanction options of a track: those of the findings that set its tier (one sanction, the
+    heaviest, is imposed for several violations); of all its findings when it has no tier; none
+    when its tier was raised for a repeated violation above every finding (no finding names the
+    options of the raised tier). In order of act and provision, without repeats."""
+    mine = sorted((f for f in findings if f.category == track.category and f.provision in track.provisions),
+                  key=lambda f: (f.act, f.provision))
+    setting = mine if track.tier is None else [f for f in mine if f.tier == track.tier]
+    return tuple(dict.fromkeys(s for f in setting for s in f.sanction_options))

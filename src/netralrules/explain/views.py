@@ -73,7 +73,7 @@ def _short(text: str) -> str:
     return text if len(text) <= _LABEL_MAX else text[: _LABEL_MAX - 1] + "…"
 
 
-def _dot_label(node: str, attrs: Mapping[str, Any], lang: str) -> str:
+def dot_label(node: str, attrs: Mapping[str, Any], lang: str) -> str:
     kind = attrs["kind"]
     if kind == "fact":
         return f"{attrs['path']}\n= {_short(value_text(attrs['value'], attrs['known'], lang))}"
@@ -103,7 +103,7 @@ def _dot_node(node: str, attrs: Mapping[str, Any], lang: str) -> str:
         style += f', fillcolor="{_STATUS_COLOR.get(attrs["status"], "white")}"'
     elif attrs["kind"] == "fact" and not attrs["known"]:
         style += ', color="gray50", fontcolor="gray30"'
-    return f"{_dot_string(node)} [label={_dot_string(_dot_label(node, attrs, lang))}, {style}];"
+    return f"{_dot_string(node)} [label={_dot_string(dot_label(node, attrs, lang))}, {style}];"
 
 
 def to_dot(explanation: Explanation, lang: str = "id") -> str:
