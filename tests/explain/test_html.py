@@ -95,6 +95,20 @@ def test_decision_summary_on_top() -> None:
     assert decision.rulebook_hash in summary and decision.incident_id in summary
 
 
+def test_the_summary_says_to_whom_the_case_is_referred() -> None:
+    """rules/pengawasan: BKN from 2024-06-14, KASN until 2024-08-24; the example is reported in
+    October 2024, so BKN; a report date inside the overlap is contested, and says so."""
+    _, html = report(example())
+    summary = "".join(parse(html).text)
+    summary = summary[: summary.index("Ketentuan yang dipertimbangkan")]
+    assert "Penerusan perkara (lembaga pengawas): Diteruskan kepada: BKN (Badan Kepegawaian Negara" in summary
+    data = example()
+    data["tanggal_laporan"] = "2024-07-01"
+    _, html = report(data, "en")
+    summary = "".join(parse(html).text)
+    assert "Unresolved (contested): the reference date falls within the periods of more than one supervisory body (BKN, KASN)" in summary
+
+
 def test_unresolved_points_and_the_facts_that_would_decide_them() -> None:
     _, html = report(example({"atribut_partai": None}), "en")
     text = "".join(parse(html).text)

@@ -277,3 +277,20 @@ def test_example_reports_match_their_golden_files(example: str, lang: str, fmt: 
         GOLDEN.mkdir(exist_ok=True)
         expected.write_text(actual, encoding="utf-8")
     assert actual == expected.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (Path(__file__).resolve().parents[2] / "examples").glob("*.json")))
+def test_every_clause_of_an_act_reads_differently(name: str) -> None:
+    """Provisions that share a citation (PP 94/2021 Pasal 3 huruf d by impact tier; SKB 2022 items
+    and PP 49/2018 applications citing the PP 94 norm) are told apart by their id in the report."""
+    path = Path(__file__).resolve().parents[2] / "examples" / name
+    decision = evaluate(json.loads(path.read_text(encoding="utf-8")))
+    built = build_report(decision.explanation)
+    seen_shared = False
+    for act in built.acts:
+        clauses = {(c.provision, c.citation.id) for c in built.not_applied if c.act == act.index}
+        clauses |= {(f.provision, f.citation.id) for f in built.findings if f.act == act.index}
+        texts = [text for _, text in clauses]
+        assert len(texts) == len(set(texts)), "two provisions of one act read the same"
+        seen_shared = seen_shared or any(text.endswith(f"[{provision}]") for provision, text in clauses)
+    assert seen_shared, "the bundled rulebook has shared citations; they must name their provision"

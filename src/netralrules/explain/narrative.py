@@ -272,31 +272,15 @@ class _Render:
         w.heading(self.say("referral"))
         basis = pick(REFERRAL_BASES, r.basis, self.lang)
         w.line(f"{self.say('referral_date')}: {date_text(r.date, self.lang)} ({r.date.isoformat()}), {basis}.", 1)
-        status = pick(REFERRAL_STATUSES, r.status, self.lang)
-        if r.status == "determined":
-            w.line(f"{status}: {self.body(r.bodies[0])}.", 1)
-        else:
-            w.line(f"{status}: {self.referral_reason(r)}.", 1)
+        w.line(referral_summary(r, self.lang) + ".", 1)
+        if r.status != "determined":
             for b in r.bodies:
-                w.item(f"{self.body(b)}.", 1)
+                w.item(f"{body_text(b, self.lang)}.", 1)
         for b in r.bodies:
             if b.chain:
                 w.line(f"{b.name}: {self.say('referral_chain')}: " + " → ".join(b.chain), 2)
             if b.note:
                 w.line(f"{b.name}: {self.say('note')}: {' '.join(b.note.split())}", 2)
-
-    def referral_reason(self, r: ReferralSection) -> str:
-        if r.status == "unresolved":
-            return self.say("referral_contested").format(", ".join(b.name for b in r.bodies))
-        return self.say("referral_none")
-
-    def body(self, b: ReferralBody) -> str:
-        text = f"{b.name} ({b.title})" if b.title else b.name
-        if b.start:
-            text += f", {self.say('in_force_from')} {b.start}"
-        if b.end:
-            text += f" {self.say('in_force_until')} {b.end}" if b.start else f", {self.say('in_force_until')} {b.end}"
-        return text
 
     def clause(self, c: ClauseItem, level: int, label: str | None = None, status: str | None = None) -> None:
         status = status or pick(STATUSES, c.status, self.lang)
@@ -329,7 +313,7 @@ class _Render:
             w.item(f"{pick(CATEGORIES, t.category, self.lang).capitalize()}: {why}.", 1)
         contested = self.r.referral is not None and self.r.referral.status != "determined"
         if self.r.referral is not None and contested:
-            w.item(f"{self.say('referral')}: {self.referral_reason(self.r.referral)}.", 1)
+            w.item(f"{self.say('referral')}: {referral_reason(self.r.referral, self.lang)}.", 1)
         if not self.r.unresolved and not self.r.unresolved_tracks and not contested:
             w.line(self.say("none_unresolved"), 1)
 
@@ -386,6 +370,31 @@ class _Render:
             where = q.citation.get(self.lang) if q.citation else self.say("determination_rules")
             tags = list(q.marks) + [self.say("question_no").format(n) for n in q.questions]
             w.item(f"{where} [{'; '.join(tags)}]: {q.text}", 1)
+
+
+def referral_reason(r: ReferralSection, lang: str) -> str:
+    """Why no single body receives the case: contested (overlapping periods) or none declared."""
+    if r.status == "unresolved":
+        return say("referral_contested", lang).format(", ".join(b.name for b in r.bodies))
+    return say("referral_none", lang)
+
+
+def body_text(b: ReferralBody, lang: str) -> str:
+    """A supervisory body with its title and declared period."""
+    text = f"{b.name} ({b.title})" if b.title else b.name
+    if b.start:
+        text += f", {say('in_force_from', lang)} {b.start}"
+    if b.end:
+        text += f" {say('in_force_until', lang)} {b.end}" if b.start else f", {say('in_force_until', lang)} {b.end}"
+    return text
+
+
+def referral_summary(r: ReferralSection, lang: str) -> str:
+    """One line: to whom the case is referred, or why that cannot be said."""
+    status = pick(REFERRAL_STATUSES, r.status, lang)
+    if r.status == "determined":
+        return f"{status}: {body_text(r.bodies[0], lang)}"
+    return f"{status}: {referral_reason(r, lang)}"
 
 
 def render_text(report: Report, lang: str = "id") -> str:

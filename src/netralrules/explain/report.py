@@ -269,6 +269,11 @@ class _Reader:
     def __init__(self, explanation: Explanation) -> None:
         self.e = explanation
         self.g = explanation.graph
+        provisions: dict[str, set[str]] = {}
+        for n in explanation.nodes("clause"):
+            a = self.g.nodes[n]
+            provisions.setdefault(cite(a.get("citation"), "id"), set()).add(str(a["provision"]))
+        self._shared = {text: len(ids) for text, ids in provisions.items()}
 
     def facts(self, ids: Iterable[str]) -> tuple[FactItem, ...]:
         out = []
@@ -281,7 +286,13 @@ class _Reader:
         return tuple(out)
 
     def cite_node(self, attrs: Mapping[str, Any]) -> Text:
-        return _both(cite, attrs.get("citation"))
+        """The citation as a reviewer reads it. Several provisions may share one citation (the tiers of
+        PP 94/2021 Pasal 3 huruf d by impact; SKB 2022 items cited by the PP 94 norm they apply), so a
+        shared citation also names the provision, or the reader could not tell them apart."""
+        text = _both(cite, attrs.get("citation"))
+        if self._shared.get(text.id, 0) > 1 and attrs.get("provision"):
+            return Text(f"{text.id} [{attrs['provision']}]", f"{text.en} [{attrs['provision']}]")
+        return text
 
     def cite_ids(self, act: int, provisions: Sequence[str]) -> Text:
         known = sorted((self.g.nodes[clause_id(act, p)] for p in provisions if clause_id(act, p) in self.g), key=citation_key)
@@ -345,11 +356,12 @@ def build_report(
         why_not=_gaps(r, clauses),
         asked=tuple(r.clause(c) for p in asked for c in clauses if c["provision"] == p),
         open_questions=_open_questions(r, clauses),
-        referral=_referral(explanation),
+        referral=referral_section(explanation),
     )
 
 
-def _referral(explanation: Explanation) -> ReferralSection | None:
+def referral_section(explanation: Explanation) -> ReferralSection | None:
+    """The referral recorded on the explanation graph (engine.py), if the rulebook declares bodies."""
     r = explanation.graph.graph.get("pengawasan")
     if not r:
         return None

@@ -13,7 +13,8 @@ from typing import Any
 
 from netralrules.decision import Track, track_sanctions
 from netralrules.explain.graph import DECISION, Explanation, clause_id, determination_id, finding_id
-from netralrules.explain.report import citation_key
+from netralrules.explain.narrative import referral_summary
+from netralrules.explain.report import citation_key, referral_section
 from netralrules.explain.views import narrative
 from netralrules.explain.words import (
     CATEGORIES,
@@ -150,6 +151,7 @@ class Page:
     complete: bool
     tracks: tuple[TrackView, ...]
     unresolved: tuple[str, ...]
+    referral: str | None  # to whom the case is referred (KASN, BKN), or why that is contested
     acts: tuple[ActView, ...]
     narrative: str
     explanation: Explanation | None
@@ -175,6 +177,7 @@ def build_page(decision: Any, lang: str = "id", incident: Mapping[str, Any] | No
         complete=not unresolved,
         tracks=tuple(_track(t, decision, e, lang) for t in decision.determination.tracks if t.status != "none"),
         unresolved=tuple(unresolved),
+        referral=referral_summary(r, lang) if e is not None and (r := referral_section(e)) is not None else None,
         acts=tuple(_act(e, a.index, lang) for a in e.acts) if e is not None else (),
         narrative=narrative(e, lang) if e is not None else "",
         explanation=e,

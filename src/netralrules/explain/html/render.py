@@ -116,6 +116,8 @@ class _Html:
                     "</tr>",
                 )
             self.add("</tbody></table>")
+        if p.referral is not None:
+            self.add(f'<p class="referral" id="referral"><strong>{t(say("referral", self.lang))}</strong>: {t(p.referral)}</p>')
         self.add(f"<h3>{self.w('unresolved')}</h3>", _list(p.unresolved) if p.unresolved else f"<p>{self.w('none')}</p>",
                  "</section>")
 
