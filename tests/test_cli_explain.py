@@ -45,7 +45,7 @@ def test_why_not_a_provision() -> None:
     code, out, _ = run("evaluate", EXAMPLE, "--why-not", "pp94.pasal5.n.4", "--why-not", "pp94.pasal5.n.3")
     assert code == 0
     asked = out.split("Ketentuan yang ditanyakan")[1]
-    assert "Pasal 5 huruf n angka 4 PP_94_2021 (tindakan 1): syarat tidak terpenuhi." in asked
+    assert "Pasal 5 huruf n angka 4 PP_94_2021 [pp94.pasal5.n.4] (tindakan 1): syarat tidak terpenuhi." in asked
     assert "tindakan.fasilitas_negara [salah] (fakta: tindakan.fasilitas_negara = salah)" in asked
     assert asked.index("angka 4") < asked.index("angka 3")  # in the order asked
     code, out, _ = run("evaluate", EXAMPLE, "--why-not", "pp94.pasal5.n.4", "--format", "json")

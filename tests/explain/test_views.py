@@ -180,7 +180,7 @@ def test_citations_are_written_in_the_order_the_statute_nests_them() -> None:
 
 
 def test_annexes_sort_by_roman_value() -> None:
-    from netralrules.explain.report import citation_key
+    from netralrules.explain.ordering import citation_key
 
     def key(lampiran: str) -> tuple[object, ...]:
         return citation_key({"citation": {"instrumen": "SKB_2022", "lampiran": lampiran, "angka": "1"}})

@@ -13,7 +13,7 @@ from typing import Any
 
 from netralrules.diagnostics import Text
 from netralrules.explain.graph import Explanation
-from netralrules.explain.report import citation_key
+from netralrules.explain.ordering import citation_key
 from netralrules.explain.words import CATEGORIES, STATUSES, TIERS, TRACK_STATUSES, VALUES, cite, pick, say, value_text
 
 ABSENT = "-"

@@ -44,13 +44,13 @@ import datetime
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 from typing import Any
 
 from netralrules.decision import HEAVIEST_RULE, REPEAT_RULE
 from netralrules.diagnostics import Text
 from netralrules.evaluator import TIER_ORDER
 from netralrules.explain.graph import ActInfo, Explanation, clause_id
+from netralrules.explain.ordering import citation_key
 from netralrules.explain.words import CATEGORIES, TIERS, cite, pick, reason_text, say
 
 # Marks of the law digest's legend that flag a doubt ([V2] is verified, so it is not one).
@@ -239,30 +239,6 @@ def as_data(value: Any) -> Any:
     if isinstance(value, datetime.date):
         return value.isoformat()
     return value
-
-
-def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
-    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.findall(r"\d+|\D+", text))
-
-
-def _roman(text: str) -> tuple[tuple[int, int | str], ...]:
-    """Lampiran numbers are Roman (`II`, `IV`): order them by value, not by spelling."""
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-    if not text or any(ch not in values for ch in text):
-        return _natural(text)
-    total = sum(-values[a] if values[a] < values[b] else values[a] for a, b in pairwise(text))
-    return ((0, total + values[text[-1]]),)
-
-
-def citation_key(attrs: Mapping[str, Any]) -> tuple[Any, ...]:
-    """Provisions in the order of the regulation (instrument, pasal, lampiran, ayat, huruf, angka;
-    numbers numerically, lampiran by Roman value)."""
-    citation = attrs.get("citation") or {}
-    parts = tuple(
-        (_roman if k == "lampiran" else _natural)(str(citation.get(k, "")))
-        for k in ("instrumen", "pasal", "lampiran", "ayat", "huruf", "angka")
-    )
-    return (*parts, str(attrs.get("provision", "")))
 
 
 class _Reader:

@@ -14,7 +14,8 @@ from typing import Any
 from netralrules.decision import Track, track_sanctions
 from netralrules.explain.graph import DECISION, Explanation, clause_id, determination_id, finding_id
 from netralrules.explain.narrative import referral_summary
-from netralrules.explain.report import citation_key, referral_section
+from netralrules.explain.ordering import citation_key
+from netralrules.explain.report import referral_section
 from netralrules.explain.views import narrative
 from netralrules.explain.words import (
     CATEGORIES,
