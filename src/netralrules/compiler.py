@@ -71,6 +71,9 @@ class Plan:
     rulebook: CheckedRulebook
     # For each provision, the provisions declared as exceptions to it (`mengecualikan`).
     exceptions: Mapping[str, tuple[str, ...]]
+    # What later stages derive from the plan alone (the explanation's condition texts), filled on
+    # first use so that each incident does not derive it again. Not part of the plan's identity.
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 def compile_rulebook(rulebook: CheckedRulebook) -> Plan:

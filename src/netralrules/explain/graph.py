@@ -151,7 +151,7 @@ def build_explanation(
     builder.decision(determination, evaluation.outcomes)
     builder.annotate(evaluation.outcomes)
     acts = builder.acts(act_dates, stages, evaluation.outcomes)
-    return Explanation(builder.g, acts, lang_independent)
+    return Explanation(builder.graph(), acts, lang_independent)
 
 
 def json_value(value: object) -> Any:
@@ -199,7 +199,11 @@ def _depth(node: str) -> int:
 
 class _Builder:
     def __init__(self, plan: Plan, both_languages: bool) -> None:
-        self.g = nx.DiGraph()
+        # Nodes and edges are gathered in plain dicts (in the order they are made) and handed to
+        # networkx once, at the end: adding them one by one costs more than the rest of the build.
+        self.g_nodes: dict[str, dict[str, Any]] = {}
+        self.g_edges: dict[tuple[str, str], dict[str, Any]] = {}
+        self.g_attrs: dict[str, Any] = {}
         self.plan = plan
         self.both = both_languages
         self.provisions: dict[str, CompiledProvision] = {c.node: c for c in plan.provisions}
@@ -208,19 +212,57 @@ class _Builder:
         self.defs_at: dict[tuple[int, str], str] = {}  # (act, node) → the definition read there
         self.read_at: dict[tuple[int, str], object] = {}  # (act, node) → the value read there
         self.reads: list[tuple[int, str, str]] = []  # (act, reading node, fact or concept node)
+        self.facts: set[str] = set()  # the fact nodes
+        # node → its predecessors by edges other than `overrides` (what annotate walks back along)
+        self.own_preds: dict[str, list[str]] = {}
+        # Per plan, not per incident: the expression behind a node id and its text in both languages.
+        self.exprs: dict[str, ast.Expr | None] = plan.memo.setdefault("explain.exprs", {})
+        self.texts: dict[str, tuple[str, str]] = plan.memo.setdefault("explain.texts", {})
 
     # ---- nodes and edges -------------------------------------------------------------------
     def node(self, node_id: str, kind: str, **attrs: Any) -> None:
-        if node_id not in self.g:
-            self.g.add_node(node_id, kind=kind, **attrs)
+        if node_id not in self.g_nodes:
+            self.g_nodes[node_id] = {"kind": kind, **attrs}
 
     def edge(self, source: str, target: str, kind: str, **attrs: Any) -> None:
         # Edges only join nodes the builder made: a reader without a node is not invented.
-        if source in self.g and target in self.g and not self.g.has_edge(source, target):
-            self.g.add_edge(source, target, kind=kind, **attrs)
+        if source in self.g_nodes and target in self.g_nodes and (source, target) not in self.g_edges:
+            self.g_edges[(source, target)] = {"kind": kind, **attrs}
+            if kind != "overrides":
+                self.own_preds.setdefault(target, []).append(source)
+
+    def graph(self) -> nx.DiGraph:
+        """The networkx graph of what was gathered. Its dicts are filled directly, as
+        `add_nodes_from`/`add_edges_from` would fill them (same contents, same order) at a fraction
+        of the cost; networkx resets its cached views when `_adj` and `_pred` are assigned."""
+        succ: dict[str, dict[str, dict[str, Any]]] = {n: {} for n in self.g_nodes}
+        pred: dict[str, dict[str, dict[str, Any]]] = {n: {} for n in self.g_nodes}
+        for (u, v), attrs in self.g_edges.items():
+            succ[u][v] = attrs
+            pred[v][u] = attrs
+        g = nx.DiGraph()
+        g._node = self.g_nodes
+        g._adj = succ
+        g._pred = pred
+        g.graph.update(self.g_attrs)
+        return g
 
     def expr_at(self, node: str) -> ast.Expr | None:
         """The AST sub-expression behind a compiler node id (children_of, by the indices in the id)."""
+        if node in self.exprs:
+            return self.exprs[node]
+        expr = self.exprs[node] = self._expr_at(node)
+        return expr
+
+    def text_at(self, node: str) -> tuple[str, str]:
+        """The canonical text (Indonesian, English) of the expression behind a node id."""
+        texts = self.texts.get(node)
+        if texts is None:
+            expr = self.expr_at(node)
+            texts = self.texts[node] = (format_expr(expr, "id"), format_expr(expr, "en")) if expr is not None else (node, node)
+        return texts
+
+    def _expr_at(self, node: str) -> ast.Expr | None:
         owner, _, path = node.partition("#")
         expr: ast.Expr | None = None
         if owner.startswith("def:"):
@@ -247,15 +289,19 @@ class _Builder:
 
     # ---- evaluation events -----------------------------------------------------------------
     def events(self, events: list[Event]) -> None:
+        conds, read_at, reads, nodes = self.conds, self.read_at, self.reads, self.g_nodes
         for e in events:
             if isinstance(e, ConditionResult):
-                self.conds.setdefault((e.act, e.node), []).append(_truth(e.value))
+                value = e.value
+                conds.setdefault((e.act, e.node), []).append("unknown" if value is None else "true" if value else "false")
             elif isinstance(e, FactRead):
                 fid = fact_id(e.act, e.path)
-                self.node(fid, "fact", act=e.act, path=".".join(e.path), value=json_value(e.value),
-                          known=not is_unknown(e.value))
-                self.read_at.setdefault((e.act, e.node), e.value)
-                self.reads.append((e.act, e.node, fid))
+                if fid not in nodes:
+                    self.facts.add(fid)
+                    nodes[fid] = {"kind": "fact", "act": e.act, "path": ".".join(e.path), "value": json_value(e.value),
+                                  "known": not is_unknown(e.value)}
+                read_at.setdefault((e.act, e.node), e.value)
+                reads.append((e.act, e.node, fid))
             elif isinstance(e, DefinitionRead):
                 definition = self.definitions.get(e.name)
                 self.node(concept_id(e.act, e.name), "concept", act=e.act, name=e.name,
@@ -268,14 +314,13 @@ class _Builder:
             self.condition(act, node, values, traced=True)
 
     def condition(self, act: int, node: str, values: list[str], traced: bool) -> None:
-        expr = self.expr_at(node)
+        text, text_en = self.text_at(node)
         attrs: dict[str, Any] = {
             "act": act, "node": node, "owner": node.partition("#")[0], "depth": _depth(node),
-            "value": values[-1], "traced": traced,
-            "text": format_expr(expr, "id") if expr is not None else node,
+            "value": values[-1], "traced": traced, "text": text,
         }
         if self.both:
-            attrs["text_en"] = format_expr(expr, "en") if expr is not None else node
+            attrs["text_en"] = text_en
         distinct = list(dict.fromkeys(values))
         if len(distinct) > 1:
             attrs["values"] = distinct
@@ -315,23 +360,41 @@ class _Builder:
                 self.edge(clause_id(o.act, winner), clause_id(o.act, o.provision), "overrides", pending=True)
 
     def clause(self, o: Outcome) -> None:
-        compiled = self.provisions.get(o.provision)
-        prov = compiled.provision if compiled is not None else None
+        citation, text, instrument, subjects, excepted_by, in_force, note = self.clause_static(o.provision)
         values = self.conds.get((o.act, o.provision))
+        # Fresh lists and dicts for each graph: what one decision's graph holds is its own.
         self.node(
             clause_id(o.act, o.provision), "clause",
             act=o.act, provision=o.provision, status=o.status, reason=o.reason,
-            citation=citation_json(prov.citation if prov else None),
-            text=(prov.text or "") if prov else "",
-            instrument=compiled.instrument.id.name if compiled else "",
-            subjects=[s.name for s in prov.subjects] if prov else [],
-            excepted_by=list(self.plan.exceptions.get(o.provision, ())),
+            citation=None if citation is None else {**citation, "urutan": list(citation["urutan"])},
+            text=text,
+            instrument=instrument,
+            subjects=list(subjects),
+            excepted_by=list(excepted_by),
             defeated_by=list(o.defeated_by),
             waiting_for=list(o.waiting_for),
             condition_value=values[-1] if values else None,
-            in_force=[compiled.start.isoformat(), compiled.end.isoformat() if compiled.end else None] if compiled else None,
-            note=prov.note if prov else None,
+            in_force=None if in_force is None else list(in_force),
+            note=note,
         )
+
+    def clause_static(self, provision: str) -> tuple[Any, ...]:
+        """What a clause node says of its provision whatever the incident (computed once per plan)."""
+        cache: dict[str, tuple[Any, ...]] = self.plan.memo.setdefault("explain.clauses", {})
+        static = cache.get(provision)
+        if static is None:
+            compiled = self.provisions.get(provision)
+            prov = compiled.provision if compiled is not None else None
+            static = cache[provision] = (
+                citation_json(prov.citation if prov else None),
+                (prov.text or "") if prov else "",
+                compiled.instrument.id.name if compiled else "",
+                tuple(s.name for s in prov.subjects) if prov else (),
+                tuple(self.plan.exceptions.get(provision, ())),
+                (compiled.start.isoformat(), compiled.end.isoformat() if compiled.end else None) if compiled else None,
+                prov.note if prov else None,
+            )
+        return static
 
     # ---- findings, determinations, decision ------------------------------------------------
     def findings(self, findings: Sequence[Finding]) -> None:
@@ -394,16 +457,15 @@ class _Builder:
     def annotate(self, outcomes: Sequence[Outcome]) -> None:
         """Each clause's failed conditions (deepest first) and the facts it saw, not counting the
         facts of other clauses that reach it through `overrides`."""
-        own = nx.subgraph_view(self.g, filter_edge=lambda u, v: self.g.edges[u, v]["kind"] != "overrides")
         seen: dict[str, list[str]] = {}
         for o in outcomes:
             cid = clause_id(o.act, o.provision)
-            seen[cid] = sorted(n for n in nx.ancestors(own, cid) if self.g.nodes[n]["kind"] == "fact")
+            seen[cid] = sorted(n for n in self.ancestors(cid) if n in self.facts)
             failed: dict[str, tuple[int, bool]] = {}
             if (o.act, o.provision) in self.conds:
                 self.failed(o.act, o.provision, failed, 0)
             ordered = sorted(failed.items(), key=lambda kv: (-kv[1][0], kv[0]))
-            attrs = self.g.nodes[cid]
+            attrs = self.g_nodes[cid]
             attrs["facts_seen"] = seen[cid]
             attrs["failed"] = [condition_id(o.act, n) for n, _ in ordered]
             # The deepest condition on each failing path: what the narrative names as the reason.
@@ -414,7 +476,19 @@ class _Builder:
                 deciding = set(seen[cid])
                 for other in o.waiting_for:
                     deciding |= set(seen.get(clause_id(o.act, other), []))
-                self.g.nodes[cid]["deciding_facts"] = sorted(f for f in deciding if not self.g.nodes[f]["known"])
+                self.g_nodes[cid]["deciding_facts"] = sorted(f for f in deciding if not self.g_nodes[f]["known"])
+
+    def ancestors(self, node: str) -> set[str]:
+        """The nodes with a path to `node` by edges other than `overrides` (nx.ancestors on that
+        view, without building the view for each clause)."""
+        found: set[str] = set()
+        stack = [node]
+        while stack:
+            for source in self.own_preds.get(stack.pop(), ()):
+                if source not in found:
+                    found.add(source)
+                    stack.append(source)
+        return found
 
     def failed(self, act: int, node: str, out: dict[str, tuple[int, bool]], depth: int, want: str | None = None) -> bool:
         """Collect the conditions that make `node` not true: false (or unknown) operands of a false
@@ -451,7 +525,7 @@ class _Builder:
             })
             acts.append(ActInfo(i, date, stages[i] if i < len(stages) else "tidak_diketahui", tuple(in_force)))
         instruments = self.plan.rulebook.instruments
-        self.g.graph.update(
+        self.g_attrs.update(
             acts=[{"index": a.index, "date": a.date.isoformat(), "stage": a.stage, "instruments": list(a.instruments)}
                   for a in acts],
             instruments={name: inst.title for name, inst in sorted(instruments.items())},
