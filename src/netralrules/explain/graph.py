@@ -49,10 +49,10 @@ from typing import Any
 import networkx as nx  # type: ignore[import-untyped]
 
 from netralrules import ast
-from netralrules.compiler import CompiledProvision, Plan, child_id, children_of
+from netralrules.compiler import CompiledProvision, Plan, child_id
 from netralrules.decision import Determination, Track, citation_json
 from netralrules.evaluator import TIER_ORDER, Evaluation, Finding, Outcome
-from netralrules.formatter import format_expr
+from netralrules.explain.planinfo import clause_static, expr_at, text_at
 from netralrules.trace import ConditionResult, DefinitionRead, Event, FactRead
 
 UNKNOWN_TEXT = "tidak diketahui/unknown"
@@ -215,9 +215,6 @@ class _Builder:
         self.facts: set[str] = set()  # the fact nodes
         # node → its predecessors by edges other than `overrides` (what annotate walks back along)
         self.own_preds: dict[str, list[str]] = {}
-        # Per plan, not per incident: the expression behind a node id and its text in both languages.
-        self.exprs: dict[str, ast.Expr | None] = plan.memo.setdefault("explain.exprs", {})
-        self.texts: dict[str, tuple[str, str]] = plan.memo.setdefault("explain.texts", {})
 
     # ---- nodes and edges -------------------------------------------------------------------
     def node(self, node_id: str, kind: str, **attrs: Any) -> None:
@@ -249,31 +246,7 @@ class _Builder:
 
     def expr_at(self, node: str) -> ast.Expr | None:
         """The AST sub-expression behind a compiler node id (children_of, by the indices in the id)."""
-        if node in self.exprs:
-            return self.exprs[node]
-        expr = self.exprs[node] = self._expr_at(node)
-        return expr
-
-    def text_at(self, node: str) -> tuple[str, str]:
-        """The canonical text (Indonesian, English) of the expression behind a node id."""
-        texts = self.texts.get(node)
-        if texts is None:
-            expr = self.expr_at(node)
-            texts = self.texts[node] = (format_expr(expr, "id"), format_expr(expr, "en")) if expr is not None else (node, node)
-        return texts
-
-    def _expr_at(self, node: str) -> ast.Expr | None:
-        owner, _, path = node.partition("#")
-        expr: ast.Expr | None = None
-        if owner.startswith("def:"):
-            definition = self.definitions.get(owner[4:])
-            expr = definition.expr if definition is not None else None
-        elif owner in self.provisions:
-            expr = self.provisions[owner].provision.condition
-        for part in path.split(".") if path else ():
-            kids = children_of(expr) if expr is not None else []
-            expr = kids[int(part)] if part.isdigit() and int(part) < len(kids) else None
-        return expr
+        return expr_at(self.plan, node)
 
     def holder(self, act: int, node: str) -> str:
         """The graph node a read at `node` supports: its nearest condition, else its concept or clause."""
@@ -314,7 +287,7 @@ class _Builder:
             self.condition(act, node, values, traced=True)
 
     def condition(self, act: int, node: str, values: list[str], traced: bool) -> None:
-        text, text_en = self.text_at(node)
+        text, text_en = text_at(self.plan, node)
         attrs: dict[str, Any] = {
             "act": act, "node": node, "owner": node.partition("#")[0], "depth": _depth(node),
             "value": values[-1], "traced": traced, "text": text,
@@ -360,7 +333,7 @@ class _Builder:
                 self.edge(clause_id(o.act, winner), clause_id(o.act, o.provision), "overrides", pending=True)
 
     def clause(self, o: Outcome) -> None:
-        citation, text, instrument, subjects, excepted_by, in_force, note = self.clause_static(o.provision)
+        citation, text, instrument, subjects, excepted_by, in_force, note = clause_static(self.plan, o.provision)
         values = self.conds.get((o.act, o.provision))
         # Fresh lists and dicts for each graph: what one decision's graph holds is its own.
         self.node(
@@ -377,24 +350,6 @@ class _Builder:
             in_force=None if in_force is None else list(in_force),
             note=note,
         )
-
-    def clause_static(self, provision: str) -> tuple[Any, ...]:
-        """What a clause node says of its provision whatever the incident (computed once per plan)."""
-        cache: dict[str, tuple[Any, ...]] = self.plan.memo.setdefault("explain.clauses", {})
-        static = cache.get(provision)
-        if static is None:
-            compiled = self.provisions.get(provision)
-            prov = compiled.provision if compiled is not None else None
-            static = cache[provision] = (
-                citation_json(prov.citation if prov else None),
-                (prov.text or "") if prov else "",
-                compiled.instrument.id.name if compiled else "",
-                tuple(s.name for s in prov.subjects) if prov else (),
-                tuple(self.plan.exceptions.get(provision, ())),
-                (compiled.start.isoformat(), compiled.end.isoformat() if compiled.end else None) if compiled else None,
-                prov.note if prov else None,
-            )
-        return static
 
     # ---- findings, determinations, decision ------------------------------------------------
     def findings(self, findings: Sequence[Finding]) -> None:
@@ -479,8 +434,7 @@ class _Builder:
                 self.g_nodes[cid]["deciding_facts"] = sorted(f for f in deciding if not self.g_nodes[f]["known"])
 
     def ancestors(self, node: str) -> set[str]:
-        """The nodes with a path to `node` by edges other than `overrides` (nx.ancestors on that
-        view, without building the view for each clause)."""
+        """nx.ancestors of `node` along edges other than `overrides`, without a view per clause."""
         found: set[str] = set()
         stack = [node]
         while stack:
