@@ -235,6 +235,14 @@ def _not(value: object) -> object:
     return UNKNOWN if value is UNKNOWN else not value
 
 
+def _finish(rest: list[Fn], ctx: Context, result: bool) -> bool:
+    # Short-circuit only when nobody is listening; a tracer sees the remaining operands too.
+    if ctx.tracer is not None:
+        for part in rest:
+            part(ctx)
+    return result
+
+
 def _and(parts: list[Fn], ctx: Context) -> object:
     unknown = False
     for i, part in enumerate(parts):
@@ -242,7 +250,7 @@ def _and(parts: list[Fn], ctx: Context) -> object:
         if value is UNKNOWN:
             unknown = True
         elif not value:
-            return _finish(parts[i + 1 :], ctx, False)
+            return _finish(parts[i + 1 :], ctx, False) if ctx.tracer is not None else False
     return UNKNOWN if unknown else True
 
 
@@ -253,16 +261,8 @@ def _or(parts: list[Fn], ctx: Context) -> object:
         if value is UNKNOWN:
             unknown = True
         elif value:
-            return _finish(parts[i + 1 :], ctx, True)
+            return _finish(parts[i + 1 :], ctx, True) if ctx.tracer is not None else True
     return UNKNOWN if unknown else False
-
-
-def _finish(rest: list[Fn], ctx: Context, result: bool) -> bool:
-    # Short-circuit only when nobody is listening; a tracer sees the remaining operands too.
-    if ctx.tracer is not None:
-        for part in rest:
-            part(ctx)
-    return result
 
 
 _COMPARE: dict[str, Callable[[Any, Any], bool]] = {

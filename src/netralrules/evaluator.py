@@ -71,6 +71,7 @@ def evaluate_plan(
     """Evaluate every provision for every act."""
     outcomes: list[Outcome] = []
     findings: list[Finding] = []
+    facts = _Remembered(facts)
     for act, date in enumerate(act_dates):
         ctx = Context(facts=facts, act=act, tracer=tracer, definitions=plan.definitions)
         by_id: dict[str, Outcome] = {}
@@ -87,6 +88,22 @@ def evaluate_plan(
                 findings.append(_finding(plan, compiled, act))
     unresolved = tuple(o for o in outcomes if o.status == "unknown")
     return Evaluation(tuple(outcomes), tuple(findings), unresolved)
+
+
+class _Remembered:
+    """The incident's facts, each read from the incident once: every provision asks for the
+    respondent's status, and facts do not change during an evaluation."""
+
+    def __init__(self, facts: FactReader) -> None:
+        self.facts = facts
+        self.seen: dict[tuple[tuple[str, ...], int], object] = {}
+
+    def fact(self, path: tuple[str, ...], act_index: int) -> object:
+        key = (path, act_index)
+        if key in self.seen:
+            return self.seen[key]
+        value = self.seen[key] = self.facts.fact(path, act_index)
+        return value
 
 
 def _provision(compiled: CompiledProvision, ctx: Context, date: datetime.date, exceptions: list[Outcome]) -> Outcome:
@@ -166,6 +183,22 @@ def _read(ctx: Context, path: tuple[str, str], node: str) -> object:
 def _applies(prov: ast.Provision, ctx: Context, pid: str) -> bool | None:
     if not prov.subjects:
         return True
+    if ctx.tracer is None:
+        # Untraced, the answer depends only on the subjects: provisions binding the same people
+        # share it (traced, each provision records its own reads).
+        key = _subjects_key(prov)
+        if key not in ctx.memo:
+            ctx.memo[key] = _subjects_apply(prov, ctx, pid)
+        return ctx.memo[key]  # type: ignore[return-value]
+    return _subjects_apply(prov, ctx, pid)
+
+
+def _subjects_key(prov: ast.Provision) -> str:
+    # Not a definition name (those have no `@`), so it cannot collide with one in `ctx.memo`.
+    return "@subjek:" + ",".join(s.name for s in prov.subjects)
+
+
+def _subjects_apply(prov: ast.Provision, ctx: Context, pid: str) -> bool | None:
     node = f"{pid}@subjek"
     status = _read(ctx, ("responden", "status_kepegawaian"), node)
     results: list[bool | None] = []
