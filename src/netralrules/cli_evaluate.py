@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import TextIO
 
 from netralrules.api import check_paths
+from netralrules.cli_batch import add_arguments as add_batch_arguments
+from netralrules.cli_batch import run_batch
 from netralrules.engine import Rulebook, evaluate_incident, load_rulebook, rulebook_from_report
 from netralrules.render import render_all
 from netralrules.resources import default_rulebook_path
@@ -17,10 +19,11 @@ MAX_INCIDENT_BYTES = 5 * 1024 * 1024
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ev = sub.add_parser("evaluate", help="nilai satu insiden / evaluate one incident")
-    ev.add_argument("incident", help="berkas insiden JSON atau YAML / incident file (JSON or YAML)")
+    ev.add_argument("incident", nargs="?", help="berkas insiden JSON atau YAML / incident file (JSON or YAML)")
     ev.add_argument("--rules", nargs="+", help="berkas atau folder aturan (bawaan: rulebook bawaan) / rules")
     ev.add_argument("--format", choices=("text", "json", "dot"), default="text", dest="output")
     ev.add_argument("--lang", choices=("id", "en"), default="id")
+    add_batch_arguments(ev)
     sub.add_parser("schema", help="JSON Schema insiden / the incident JSON Schema")
     t = sub.add_parser("test", help="jalankan kasus aturan YAML / run YAML rule cases")
     t.add_argument("cases", nargs="*", help="berkas atau folder kasus (bawaan: rules/cases) / case files or folders")
@@ -40,6 +43,11 @@ def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from netralrules.explain import narrative, to_dot
     from netralrules.facts import IncidentError, format_problems
 
+    if args.batch:
+        return run_batch(args, err)
+    if not args.incident:
+        err.write("error: berikan berkas insiden atau --batch / give an incident file or --batch\n")
+        return 2
     path = Path(args.incident)
     try:
         if path.stat().st_size > MAX_INCIDENT_BYTES:
