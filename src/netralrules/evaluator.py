@@ -73,7 +73,8 @@ def evaluate_plan(
     findings: list[Finding] = []
     facts = _Remembered(facts)
     for act, date in enumerate(act_dates):
-        ctx = Context(facts=facts, act=act, tracer=tracer, definitions=plan.definitions)
+        definitions = plan.definitions if tracer is not None or not plan.untraced_definitions else plan.untraced_definitions
+        ctx = Context(facts=facts, act=act, tracer=tracer, definitions=definitions)
         by_id: dict[str, Outcome] = {}
         for compiled in plan.provisions:  # exceptions come before what they except
             outcome = _provision(compiled, ctx, date, [by_id[e] for e in plan.exceptions.get(compiled.node, ())])
@@ -116,7 +117,8 @@ def _provision(compiled: CompiledProvision, ctx: Context, date: datetime.date, e
     applies = _applies(prov, ctx, pid)
     if applies is False:
         return Outcome(act, pid, "not_applicable", "subjek: " + ", ".join(s.name for s in prov.subjects))
-    value = truth(compiled.condition(ctx))
+    condition = compiled.untraced if ctx.tracer is None and compiled.untraced is not None else compiled.condition
+    value = truth(condition(ctx))
     if value is False:
         return Outcome(act, pid, "not_fired", "syarat tidak terpenuhi")
     # Exceptions were evaluated first (exception order); a fired one defeats this provision.
