@@ -52,7 +52,7 @@ from netralrules import ast
 from netralrules.compiler import CompiledProvision, Plan, child_id
 from netralrules.decision import Determination, Track, citation_json
 from netralrules.evaluator import TIER_ORDER, Evaluation, Finding, Outcome
-from netralrules.explain.planinfo import clause_static, expr_at, text_at
+from netralrules.explain.planinfo import clause_static, condition_static, expr_at, lineage, parent
 from netralrules.trace import ConditionResult, DefinitionRead, Event, FactRead
 
 UNKNOWN_TEXT = "tidak diketahui/unknown"
@@ -184,19 +184,6 @@ def _truth(value: object) -> str:
     return "true" if value is True or (not isinstance(value, bool) and bool(value)) else "false"
 
 
-def _parent(node: str) -> str | None:
-    owner, sep, path = node.partition("#")
-    if not sep:
-        return None
-    head, dot, _ = path.rpartition(".")
-    return f"{owner}#{head}" if dot else owner
-
-
-def _depth(node: str) -> int:
-    _, sep, path = node.partition("#")
-    return len(path.split(".")) if sep else 0
-
-
 class _Builder:
     def __init__(self, plan: Plan, both_languages: bool) -> None:
         # Nodes and edges are gathered in plain dicts (in the order they are made) and handed to
@@ -250,11 +237,9 @@ class _Builder:
 
     def holder(self, act: int, node: str) -> str:
         """The graph node a read at `node` supports: its nearest condition, else its concept or clause."""
-        current: str | None = node
-        while current is not None:
+        for current in lineage(self.plan, node):
             if (act, current) in self.conds:
                 return condition_id(act, current)
-            current = _parent(current)
         owner = node.partition("#")[0]
         if owner.startswith("def:"):
             return concept_id(act, owner[4:])
@@ -287,10 +272,9 @@ class _Builder:
             self.condition(act, node, values, traced=True)
 
     def condition(self, act: int, node: str, values: list[str], traced: bool) -> None:
-        text, text_en = text_at(self.plan, node)
+        owner, depth, text, text_en = condition_static(self.plan, node)
         attrs: dict[str, Any] = {
-            "act": act, "node": node, "owner": node.partition("#")[0], "depth": _depth(node),
-            "value": values[-1], "traced": traced, "text": text,
+            "act": act, "node": node, "owner": owner, "depth": depth, "value": values[-1], "traced": traced, "text": text,
         }
         if self.both:
             attrs["text_en"] = text_en
@@ -319,9 +303,9 @@ class _Builder:
             self.edge(source, self.holder(act, node), "supports")
         for (act, node), values in sorted(self.conds.items()):
             source = condition_id(act, node)
-            parent = _parent(node)
-            if parent is not None:
-                self.edge(source, self.holder(act, parent), "supports")
+            up = parent(node)
+            if up is not None:
+                self.edge(source, self.holder(act, up), "supports")
             elif node.startswith("def:"):
                 self.edge(source, concept_id(act, node[4:]), "supports")
             else:

@@ -37,6 +37,39 @@ def text_at(plan: Plan, node: str) -> tuple[str, str]:
     return found
 
 
+def parent(node: str) -> str | None:
+    """The node id of a condition's parent condition (None for a root)."""
+    owner, sep, path = node.partition("#")
+    if not sep:
+        return None
+    head, dot, _ = path.rpartition(".")
+    return f"{owner}#{head}" if dot else owner
+
+
+def depth(node: str) -> int:
+    _, sep, path = node.partition("#")
+    return len(path.split(".")) if sep else 0
+
+
+def lineage(plan: Plan, node: str) -> tuple[str, ...]:
+    """The node and its parents up to the root, nearest first."""
+    cache: dict[str, tuple[str, ...]] = plan.memo.setdefault("explain.lineage", {})
+    found = cache.get(node)
+    if found is None:
+        up = parent(node)
+        found = cache[node] = (node, *lineage(plan, up)) if up is not None else (node,)
+    return found
+
+
+def condition_static(plan: Plan, node: str) -> tuple[str, int, str, str]:
+    """A condition node's owner, depth and text (Indonesian, English)."""
+    cache: dict[str, tuple[str, int, str, str]] = plan.memo.setdefault("explain.conditions", {})
+    found = cache.get(node)
+    if found is None:
+        found = cache[node] = (node.partition("#")[0], depth(node), *text_at(plan, node))
+    return found
+
+
 def clause_static(plan: Plan, provision: str) -> ClauseStatic:
     """What a clause node says of its provision whatever the incident."""
     cache: dict[str, ClauseStatic] = plan.memo.setdefault("explain.clauses", {})
