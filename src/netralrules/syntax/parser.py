@@ -21,8 +21,8 @@ from netralrules.keywords import BY_TERMINAL, DECLARATION_TERMINALS, KEYWORDS, P
 from netralrules.resources import grammar_path
 from netralrules.source import SourceFile, Span
 from netralrules.suggest import closest, distance
-from netralrules.syntax.builder import Builder, first_token
 from netralrules.syntax import tables
+from netralrules.syntax.builder import Builder, first_token
 
 MAX_SYNTAX_ERRORS = 20
 # Depth of the parse tree. Nested conditions (`(a dan (b atau (…)))`) and stacked `tidak` add

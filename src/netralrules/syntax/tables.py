@@ -67,7 +67,7 @@ def load(grammar: str, path: Path = TABLES_FILE) -> Lark | None:
 
 def dump(parser: Lark, grammar: str) -> str:
     """The tables of a built parser as the JSON text of `lalr_tables.json`."""
-    data, memo = parser.memo_serialize([TerminalDef, Rule])  # type: ignore[no-untyped-call]
+    data, memo = parser.memo_serialize([TerminalDef, Rule])
     data["options"]["lexer"] = _LEXER
     data["parser"]["lexer_conf"]["lexer_type"] = _LEXER
     payload = {"key": grammar_key(grammar), "lark": lark.__version__, "data": _encode(data), "memo": _encode(memo)}
