@@ -8,6 +8,7 @@ Nothing unknown is read as false: an undecidable provision is reported as such, 
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -112,8 +113,7 @@ def _provision(compiled: CompiledProvision, ctx: Context, date: datetime.date, e
     pid = compiled.node
     act = ctx.act
     if date < compiled.start or (compiled.end is not None and date > compiled.end):
-        end = compiled.end.isoformat() if compiled.end else "…"
-        return Outcome(act, pid, "not_in_force", f"berlaku {compiled.start.isoformat()} sampai {end}")
+        return Outcome(act, pid, "not_in_force", _in_force_text(compiled.start, compiled.end))
     applies = _applies(prov, ctx, pid)
     if applies is False:
         return Outcome(act, pid, "not_applicable", "subjek: " + ", ".join(s.name for s in prov.subjects))
@@ -180,6 +180,11 @@ def _read(ctx: Context, path: tuple[str, str], node: str) -> object:
     if ctx.tracer is not None:
         ctx.tracer.record(FactRead(ctx.act, node, path, value))
     return value
+
+
+@functools.lru_cache(maxsize=1024)
+def _in_force_text(start: datetime.date, end: datetime.date | None) -> str:
+    return f"berlaku {start.isoformat()} sampai {end.isoformat() if end else '…'}"
 
 
 def _applies(prov: ast.Provision, ctx: Context, pid: str) -> bool | None:
