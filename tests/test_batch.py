@@ -168,3 +168,29 @@ def test_usage_errors(tmp_path: Path) -> None:
     assert run("--batch", str(tmp_path / "in.jsonl"))[0] == 2
     assert run("--batch", str(tmp_path / "tidak_ada.jsonl"), "--out", str(tmp_path / "o.jsonl"))[0] == 2
     assert run()[0] == 2
+
+
+def test_ctrl_c_with_workers_stops_cleanly_and_resumes(tmp_path: Path) -> None:
+    lines = [json.dumps(incident(i)) for i in range(3000)]
+    source, target, partial = tmp_path / "in.jsonl", tmp_path / "out.jsonl", tmp_path / "out.jsonl.partial"
+    write_lines(source, lines)
+    command = [sys.executable, "-m", "netralrules", "evaluate", "--batch", str(source), "--out", str(target), "--workers", "2"]
+
+    def own_group_with_ctrl_c() -> None:  # as a terminal would start it: Ctrl-C reaches the whole group
+        os.setpgrp()
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, preexec_fn=own_group_with_ctrl_c)
+    deadline = time.monotonic() + 60
+    while process.poll() is None and time.monotonic() < deadline and not (partial.exists() and partial.stat().st_size > 0):
+        time.sleep(0.05)
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGINT)
+    _, err = process.communicate(timeout=120)
+    if not target.exists():  # interrupted before the end, as intended
+        assert process.returncode == 130 and b"--resume" in err
+        assert partial.read_bytes().endswith(b"\n")  # only complete lines
+        assert subprocess.run([*command, "--resume"], stderr=subprocess.DEVNULL).returncode == 0
+    fresh = tmp_path / "fresh.jsonl"
+    assert run("--batch", str(source), "--out", str(fresh), "--workers", "1")[0] == 0
+    assert target.read_bytes() == fresh.read_bytes()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import collections
 import json
 import os
+import signal
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
@@ -41,7 +42,7 @@ def evaluate_line(raw: bytes, line: int, rulebook: Rulebook, *, explain: bool = 
         limit = MAX_LINE_BYTES // (1024 * 1024)
         record = error_record(line, "E0401", f"baris lebih dari {limit} MiB", f"the line is longer than {limit} MiB")
         return _dumps(record)
-    text = raw.decode("utf-8", errors="replace").strip()
+    text = raw.decode("utf-8", errors="replace").lstrip("\ufeff").strip()
     if not text or text[0] not in "{[":
         what = ("baris kosong", "empty line") if not text else ("baris ini bukan JSON", "this line is not JSON")
         return _dumps(error_record(line, "E0401", f"teks JSON tidak sah ({what[0]})", f"malformed JSON: {what[1]}"))
@@ -101,6 +102,9 @@ _worker: dict[str, Any] = {}  # in each worker process: its rulebook and options
 
 
 def _start_worker(rules: tuple[str, ...], explain: bool) -> None:
+    # Ctrl-C reaches the whole process group; the parent alone decides what it means (stop, keep
+    # what is written), so a worker must not die of it half-way through a chunk.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker["rulebook"] = load_rulebook(list(rules) or None)
     _worker["explain"] = explain
 
