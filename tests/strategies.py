@@ -75,6 +75,7 @@ _part_values = {
     "ayat": st.integers(1, 20).map(str),
     "huruf": st.sampled_from("abcdefghijklmnopqrstuvwxyz"),
     "angka": st.integers(1, 30).map(str),
+    "lampiran": st.sampled_from(["I", "II", "III", "IV", "IX", "XII"]),
 }
 citations = st.builds(
     lambda inst, kinds, data: ast.Citation(
@@ -82,7 +83,7 @@ citations = st.builds(
         parts=tuple(ast.CitationPart(kind=k, value=data.draw(_part_values[k])) for k in kinds),
     ),
     refs,
-    st.lists(st.sampled_from(["pasal", "ayat", "huruf", "angka"]), min_size=1, max_size=4, unique=True),
+    st.lists(st.sampled_from(["pasal", "ayat", "huruf", "angka", "lampiran"]), min_size=1, max_size=5, unique=True),
     st.data(),
 )
 quantities = st.one_of(
@@ -146,5 +147,13 @@ tables = st.builds(
 )
 principles = st.lists(refs, min_size=1, max_size=3).map(lambda rs: ast.Principles(names=tuple(rs)))
 
-declarations = st.one_of(provisions, instruments, definitions, tables, principles)
+supervisors = st.builds(
+    lambda sid, title, validity, chain, note: ast.Supervisor(id=sid, title=title, validity=validity, chain=tuple(chain),
+                                                             note=note),
+    refs, texts,
+    st.none() | st.builds(lambda a, b: ast.Validity(start=a, end=b), st.none() | date_lits, st.none() | date_lits),
+    st.lists(texts, min_size=1, max_size=3), optional_text,
+)
+
+declarations = st.one_of(provisions, instruments, definitions, tables, principles, supervisors)
 files = st.lists(declarations, max_size=4).map(lambda ds: ast.RulesFile(path="t.nr", declarations=tuple(ds)))

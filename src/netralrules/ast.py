@@ -185,16 +185,17 @@ Expr = (
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CitationPart:
-    """One level of a citation: `pasal 5`, `ayat (1)`, `huruf n`, `angka 2`."""
+    """One level of a citation: `pasal 5`, `ayat (1)`, `huruf n`, `angka 2`, `lampiran II`."""
 
-    kind: str  # canonical: pasal, ayat, huruf, angka
+    kind: str  # canonical: pasal, ayat, huruf, angka, lampiran
     value: str
     span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Citation:
-    """`PP_94_2021 pasal 5 huruf n angka 2`: a first-class, structured citation."""
+    """`PP_94_2021 pasal 5 huruf n angka 2` or `SKB_2022 lampiran II angka 6`: a first-class,
+    structured citation."""
 
     instrument: Ref
     parts: tuple[CitationPart, ...]
@@ -221,6 +222,10 @@ class Citation:
     @property
     def angka(self) -> str | None:
         return self.part("angka")
+
+    @property
+    def lampiran(self) -> str | None:
+        return self.part("lampiran")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -340,7 +345,21 @@ class Principles:
     span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
 
 
-Declaration = Instrument | Provision | Definition | SanctionTable | Principles
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Supervisor:
+    """`lembaga_pengawas KASN { … }`: a body a neutrality case is referred to, the period it served
+    (either end may be open), and the referral chain as steps (`Bawaslu …`, `KASN …`, `PPK …`)."""
+
+    id: Ref
+    title: str | None = None
+    validity: Validity | None = None
+    chain: tuple[str, ...] = ()
+    note: str | None = None
+    field_spans: tuple[tuple[str, Span], ...] = field(default=(), compare=False, hash=False, repr=False)
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+Declaration = Instrument | Provision | Definition | SanctionTable | Principles | Supervisor
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

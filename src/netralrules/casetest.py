@@ -15,6 +15,8 @@ A case file holds a list of cases:
         dikecualikan: [pp94.pasal5.n.1]          # defeated by an exception
         belum_dapat_ditentukan: []               # undecided (a fact is unknown)
         disiplin: sedang                         # the disciplinary tier, or `belum_dapat_ditentukan` / `tidak_ada`
+        pengawas: BKN                            # the body the case is referred to (`lembaga_pengawas`), or
+                                                 # `belum_dapat_ditentukan` (contested) / `tidak_ada`
 
 Coverage: a provision is covered when some case makes it fire and some case makes it not fire; a
 condition is covered when it has been seen both true and false.
@@ -35,9 +37,11 @@ from netralrules.decision import determine
 from netralrules.engine import Rulebook
 from netralrules.evaluator import evaluate_plan
 from netralrules.loader import display_path
+from netralrules.referral import refer, referral_date
 from netralrules.trace import ConditionResult, ListTracer
 
-EXPECTATIONS = ("berlaku", "tidak_berlaku", "dikecualikan", "belum_dapat_ditentukan", "disiplin")
+PROVISION_EXPECTATIONS = ("berlaku", "tidak_berlaku", "dikecualikan", "belum_dapat_ditentukan")
+EXPECTATIONS = (*PROVISION_EXPECTATIONS, "disiplin", "pengawas")
 _STATUS_KEY = {
     "fired": "berlaku",
     "not_fired": "tidak_berlaku",
@@ -165,7 +169,7 @@ def _run_one(expected: Mapping[str, Any], incident: Any, rulebook: Rulebook, cov
     unknown_keys = sorted(set(expected) - set(EXPECTATIONS))
     if unknown_keys:
         problems.append(f"harapan tidak dikenal: {', '.join(unknown_keys)} (yang sah: {', '.join(EXPECTATIONS)})")
-    for key in EXPECTATIONS[:-1]:
+    for key in PROVISION_EXPECTATIONS:
         for pid in expected.get(key) or []:
             if pid not in rulebook.checked.provisions:
                 problems.append(f"ketentuan `{pid}` tidak ada dalam rulebook")
@@ -180,6 +184,12 @@ def _run_one(expected: Mapping[str, Any], incident: Any, rulebook: Rulebook, cov
         tier = {"none": "tidak_ada", "unresolved": "belum_dapat_ditentukan"}.get(track.status, track.tier or "")
         if str(expected["disiplin"]) != tier:
             problems.append(f"disiplin: diharapkan {expected['disiplin']}, ternyata {tier}")
+    if "pengawas" in expected:
+        referral = refer(rulebook.checked.supervisors, *referral_date(incident.report_date, incident.act_dates))
+        body = referral.bodies[0].id.name if referral.status == "determined" else \
+            {"none": "tidak_ada", "unresolved": "belum_dapat_ditentukan"}[referral.status]
+        if str(expected["pengawas"]) != body:
+            problems.append(f"pengawas: diharapkan {expected['pengawas']}, ternyata {body}")
     return tuple(problems)
 
 

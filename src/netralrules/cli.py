@@ -16,6 +16,7 @@ from typing import TextIO
 
 from netralrules import __version__
 from netralrules.api import check_paths, format_paths
+from netralrules.cli_diff import add_diff_command, run_diff
 from netralrules.cli_evaluate import add_commands, run_evaluate, run_schema, run_test
 from netralrules.render import render_all, to_json
 from netralrules.resources import default_rulebook_path
@@ -37,6 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text", dest="output")
 
     add_commands(sub)
+    add_diff_command(sub)
 
     fmt = sub.add_parser("fmt", help="rapikan berkas aturan / format rules files")
     fmt.add_argument("paths", nargs="+")
@@ -60,6 +62,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         return run_schema(out)
     if args.command == "test":
         return run_test(args, out, err)
+    if args.command == "diff":
+        return run_diff(args, out, err)
     return _fmt(args, out, err)
 
 

@@ -4,25 +4,46 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from netralrules.api import check_paths
 from netralrules.cli_batch import add_arguments as add_batch_arguments
 from netralrules.cli_batch import run_batch
-from netralrules.engine import Rulebook, evaluate_incident, load_rulebook, rulebook_from_report
+from netralrules.engine import Decision, IncidentFacts, Rulebook, evaluate_facts, load_rulebook, rulebook_from_report
+from netralrules.explain import to_dot
+from netralrules.explain.exports import to_graphml, to_node_link
+from netralrules.explain.narrative import render_markdown, render_text
+from netralrules.explain.report import as_data
 from netralrules.render import render_all
+from netralrules.reporting import WhatIf, check_provisions, provision_sources, report_for, what_if_facts
 from netralrules.resources import default_rulebook_path
+from netralrules.whatif import change_sources, parse_changes
+
+_GRAPH_FORMATS: dict[str, Callable[[Any, str], str]] = {
+    "dot": to_dot,
+    "graphml": lambda graph, _lang: to_graphml(graph),
+    "node-link": lambda graph, _lang: to_node_link(graph),
+}
 
 MAX_INCIDENT_BYTES = 5 * 1024 * 1024
+FORMATS = ("text", "json", "markdown", "dot", "graphml", "node-link", "html")
 
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ev = sub.add_parser("evaluate", help="nilai satu insiden / evaluate one incident")
     ev.add_argument("incident", nargs="?", help="berkas insiden JSON atau YAML / incident file (JSON or YAML)")
     ev.add_argument("--rules", nargs="+", help="berkas atau folder aturan (bawaan: rulebook bawaan) / rules")
-    ev.add_argument("--format", choices=("text", "json", "dot"), default="text", dest="output")
+    ev.add_argument("--format", choices=FORMATS, default="text", dest="output",
+                    help="text, json (keputusan / the decision), markdown, dot, graphml, node-link, html")
     ev.add_argument("--lang", choices=("id", "en"), default="id")
+    ev.add_argument("--why-not", action="append", default=[], metavar="KETENTUAN",
+                    help="jelaskan mengapa ketentuan ini tidak berlaku (boleh berulang) / explain why this provision "
+                         "did not apply (repeatable)")
+    ev.add_argument("--set", action="append", default=[], metavar="FAKTA=NILAI", dest="changes",
+                    help="andaikan fakta ini bernilai lain (boleh berulang) / what if this fact had another value "
+                         "(repeatable), e.g. tindakan.fasilitas_negara=benar")
     add_batch_arguments(ev)
     sub.add_parser("schema", help="JSON Schema insiden / the incident JSON Schema")
     t = sub.add_parser("test", help="jalankan kasus aturan YAML / run YAML rule cases")
@@ -40,8 +61,7 @@ def run_schema(out: TextIO) -> int:
 
 
 def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from netralrules.explain import narrative, to_dot
-    from netralrules.facts import IncidentError, format_problems
+    from netralrules.facts import IncidentError, format_problems, load_incident
 
     if args.batch:
         return run_batch(args, err)
@@ -61,16 +81,59 @@ def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if rulebook is None:
         return 1
     try:
-        decision = evaluate_incident(data, rulebook, explain=True, source=str(path))
+        facts = load_incident(data, source=str(path))
     except IncidentError as error:
         err.write(format_problems(error.problems, source=str(path), lang=args.lang))
         return 1
+    # Requests are checked before anything is written: a bad one is a usage error (exit 2).
+    known = tuple(sorted(rulebook.checked.provisions))
+    changes, problems = parse_changes(args.changes, len(facts.act_dates))
+    problems = check_provisions(args.why_not, known) + problems
+    if problems:
+        sources = {**provision_sources(args.why_not), **change_sources(args.changes)}
+        err.write(render_all(problems, sources, args.lang))
+        return 2
+    if changes:
+        what = what_if_facts(facts, changes, rulebook, args.why_not)
+        return _write_what_if(what, args, out)
+    decision = evaluate_facts(facts, rulebook, explain=True)
+    _write_decision(decision, facts, rulebook, args, out)
+    return 0
+
+
+def _write_decision(decision: Decision, facts: IncidentFacts, rulebook: Rulebook, args: argparse.Namespace, out: TextIO) -> None:
+    graph = decision.explanation
     if args.output == "json":
-        out.write(decision.to_json())
-    elif args.output == "dot":
-        out.write(to_dot(decision.explanation))
+        data = decision.to_dict()
+        if args.why_not:
+            data["mengapa_tidak"] = as_data(report_for(decision, facts, rulebook, args.why_not).asked)
+        out.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    elif args.output in _GRAPH_FORMATS:
+        out.write(_GRAPH_FORMATS[args.output](graph, args.lang))
+    elif args.output == "html":
+        from netralrules.explain.html import to_html  # loaded only when asked for
+
+        out.write(to_html(decision, args.lang, incident=facts))
     else:
-        out.write(narrative(decision.explanation, args.lang))
+        full = report_for(decision, facts, rulebook, args.why_not)
+        out.write(render_markdown(full, args.lang) if args.output == "markdown" else render_text(full, args.lang))
+
+
+def _write_what_if(what: WhatIf, args: argparse.Namespace, out: TextIO) -> int:
+    if args.output == "json":
+        data = {"semula": what.baseline.to_dict(include_explanation=False),
+                "andaikan": what.changed.to_dict(include_explanation=False),
+                "perubahan_fakta": [c.text for c in what.changes],
+                "perubahan": as_data(what.diff)}
+        out.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    elif args.output in _GRAPH_FORMATS:
+        out.write(_GRAPH_FORMATS[args.output](what.changed.explanation, args.lang))  # the graph with the changes
+    elif args.output == "html":
+        from netralrules.explain.html import to_html
+
+        out.write(to_html(what.changed, args.lang))  # the decision with the changes
+    else:
+        out.write(what.render(args.lang, markdown=args.output == "markdown"))
     return 0
 
 

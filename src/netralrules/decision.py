@@ -20,6 +20,12 @@ from netralrules.values import UNKNOWN
 # citation is unconfirmed (regulations.md §1.7 and open question 3), and the decision says so.
 HEAVIEST_RULE = "beberapa pelanggaran disiplin: dijatuhi satu hukuman disiplin yang terberat (pasal belum dipastikan)"
 REPEAT_RULE = "pengulangan pelanggaran yang sifatnya sama: hukuman lebih berat dari yang terakhir (pasal belum dipastikan)"
+# PP 42/2004 (regulations.md §3, §5.4): besides the sanksi moral a PNS may receive a tindakan
+# administratif, i.e. a hukuman disiplin; the article number is [MEM]. Neither replaces the other.
+ALONGSIDE_RULE = (
+    "sanksi moral dijatuhkan di samping hukuman disiplin, bukan sebagai gantinya "
+    "(PP 42/2004: tindakan administratif selain sanksi moral; pasal belum dipastikan)"
+)
 
 
 @dataclass(frozen=True)
@@ -70,9 +76,13 @@ def determine(
     pending = [
         (o.provision, outcomes[o.provision]) for o in evaluation.unresolved if outcomes is not None and o.provision in outcomes
     ]
+    ethics = _plain("etik", findings)
+    discipline = _discipline(findings, prior_sanctions, pending)
+    if ethics.status == "determined" and discipline.provisions:
+        ethics = Track(ethics.category, ethics.status, provisions=ethics.provisions, reasons=(ALONGSIDE_RULE,))
     tracks = [
-        _plain("etik", findings),
-        _discipline(findings, prior_sanctions, pending),
+        ethics,
+        discipline,
         _plain("pemberhentian", findings),
         _plain("pidana", findings),
         _plain("administratif", findings),
@@ -142,3 +152,14 @@ def citation_json(c: ast.Citation | None) -> dict[str, Any] | None:
     out.update({p.kind: p.value for p in c.parts})
     out["urutan"] = [p.kind for p in c.parts]
     return out
+
+
+def track_sanctions(track: Track, findings: Sequence[Finding]) -> tuple[str, ...]:
+    """The sanction options of a track: those of the findings that set its tier (one sanction, the
+    heaviest, is imposed for several violations); of all its findings when it has no tier; none
+    when its tier was raised for a repeated violation above every finding (no finding names the
+    options of the raised tier). In order of act and provision, without repeats."""
+    mine = sorted((f for f in findings if f.category == track.category and f.provision in track.provisions),
+                  key=lambda f: (f.act, f.provision))
+    setting = mine if track.tier is None else [f for f in mine if f.tier == track.tier]
+    return tuple(dict.fromkeys(s for f in setting for s in f.sanction_options))

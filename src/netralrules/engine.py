@@ -21,6 +21,7 @@ from netralrules.compiler import Plan, compile_rulebook
 from netralrules.decision import Determination, citation_json, determine, stage
 from netralrules.diagnostics import NetralrulesError
 from netralrules.evaluator import Evaluation, Outcome, evaluate_plan
+from netralrules.referral import Referral, refer, referral_date, referral_json
 from netralrules.resources import default_rulebook_path
 from netralrules.schema import DEFAULT_SCHEMA, FactSchema
 from netralrules.trace import DefinitionRead, Event, FactRead, ListTracer, ProvisionResult
@@ -93,6 +94,7 @@ class Decision:
     determination: Determination
     missing_facts: tuple[tuple[int, str, tuple[str, ...]], ...]  # (act, provision, fact paths)
     explanation: Any = None  # netralrules.explain.Explanation when explain=True
+    referral: Referral | None = None  # to whom the case is referred (KASN, BKN), by date
 
     def to_dict(self, *, include_explanation: bool = True) -> dict[str, Any]:
         """A JSON-ready dict; the same decision always gives the same dict. The explanation graph
@@ -116,6 +118,7 @@ class Decision:
                  "alasan": list(t.reasons)}
                 for t in self.determination.tracks
             ],
+            "pengawasan": referral_json(self.referral) if self.referral is not None else None,
             "belum_terselesaikan": [
                 {**_outcome_json(o), "tindakan": o.act, "fakta_penentu": list(_missing(self.missing_facts, o))}
                 for o in self.determination.unresolved
@@ -170,6 +173,10 @@ def evaluate_facts(facts: IncidentFacts, rulebook: Rulebook | None = None, *, ex
         for key in ("tanggal_penetapan", "kampanye_mulai", "kampanye_selesai", "tanggal_pemungutan")
     }
     stages = tuple(stage(d, election) for d in dates)
+    # The report date is optional and not a fact the rules read: an incident type without it refers
+    # by the last act's date.
+    reported = getattr(facts, "report_date", None)
+    referral = refer(rb.checked.supervisors, *referral_date(reported if isinstance(reported, datetime.date) else None, dates))
     missing: tuple[tuple[int, str, tuple[str, ...]], ...] = ()
     if determination.unresolved:
         # Which unknown facts held each undecided provision back: from a traced run (only now, so
@@ -181,8 +188,10 @@ def evaluate_facts(facts: IncidentFacts, rulebook: Rulebook | None = None, *, ex
         assert tracer is not None
         from netralrules.explain import build_explanation
 
-        explanation = build_explanation(tracer.events, rb.plan, evaluation, determination, dates, stages)
-    return Decision(facts.incident_id, rb.content_hash, dates, stages, evaluation, determination, missing, explanation)
+        explanation = build_explanation(tracer.events, rb.plan, evaluation, determination, dates, stages,
+                                        referral=referral_json(referral))
+    return Decision(facts.incident_id, rb.content_hash, dates, stages, evaluation, determination, missing, explanation,
+                    referral)
 
 
 def _traced_events(rb: Rulebook, facts: IncidentFacts, dates: tuple[datetime.date, ...]) -> list[Event]:

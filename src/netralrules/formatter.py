@@ -25,6 +25,7 @@ _FIELD_ORDER = {
     "provision": ("cites_field", "text_field", "subjects_field", "validity_field", "excepts_field",
                   "condition_field", "outcome_field", "sanctions_field", "note_field"),
     "sanction_table": ("cites_field", "sanctions_field", "note_field"),
+    "supervisor": ("title_field", "validity_field", "chain_field", "note_field"),
 }
 
 _EN = {
@@ -35,7 +36,7 @@ _EN = {
     "menurut": "per", "tingkat": "tier", "paling_lama": "at_most", "paling_banyak": "at_most", "definisi": "definition",
     "hukuman": "penalties", "asas_konflik": "conflict_principles", "atau": "or", "dan": "and", "tidak": "not",
     "dalam": "in", "antara": "between", "dalam_waktu": "within", "yang": "where", "jumlah": "count",
-    "dan/atau": "and/or",
+    "dan/atau": "and/or", "lampiran": "annex", "lembaga_pengawas": "supervisory_body", "alur": "referral_chain",
 }
 
 
@@ -104,7 +105,7 @@ class _Formatter:
             blocks.append("\n".join(rest))
         return "\n\n".join(blocks) + "\n" if blocks else ""
 
-    def block(self, head: str, kind: str, node: ast.Instrument | ast.Provision | ast.SanctionTable,
+    def block(self, head: str, kind: str, node: ast.Instrument | ast.Provision | ast.SanctionTable | ast.Supervisor,
               fields: dict[str, list[str]]) -> list[str]:
         spans = dict(node.field_spans)
         lines = [head + " {"]
@@ -165,6 +166,8 @@ class _Formatter:
                 return self.table(decl)
             case ast.Principles():
                 return [f"{self.kw('asas_konflik')} " + ", ".join(r.name for r in decl.names)]
+            case ast.Supervisor():
+                return self.supervisor(decl)
 
     def instrument(self, d: ast.Instrument) -> list[str]:
         f: dict[str, list[str]] = {}
@@ -173,7 +176,8 @@ class _Formatter:
         if d.kind is not None:
             f["kind_field"] = [f"{self.kw('jenis')} {d.kind.name}"]
         if d.number is not None:
-            number = d.number if d.number.isdigit() else _quote(d.number)
+            # isascii: `"²".isdigit()` is true, but the grammar's INT is ASCII digits only.
+            number = d.number if d.number.isascii() and d.number.isdigit() else _quote(d.number)
             f["number_field"] = [f"{self.kw('nomor')} {number} {self.kw('tahun')} {d.year}"]
         if d.in_force is not None:
             f["in_force_field"] = [f"{self.kw('berlaku')} {self.kw('sejak')} {d.in_force.value.isoformat()}"]
@@ -195,12 +199,7 @@ class _Formatter:
         if d.subjects:
             f["subjects_field"] = [f"{self.kw('untuk')} " + ", ".join(s.name for s in d.subjects)]
         if d.validity is not None:
-            parts = [self.kw("berlaku")]
-            if d.validity.start is not None:
-                parts.append(f"{self.kw('sejak')} {d.validity.start.value.isoformat()}")
-            if d.validity.end is not None:
-                parts.append(f"{self.kw('sampai')} {d.validity.end.value.isoformat()}")
-            f["validity_field"] = [" ".join(parts)]
+            f["validity_field"] = [self.validity(d.validity)]
         if d.excepts:
             f["excepts_field"] = [f"{self.kw('mengecualikan')} " + ", ".join(r.name for r in d.excepts)]
         if d.condition is not None:
@@ -224,6 +223,26 @@ class _Formatter:
         head = f"{self.kw('hukuman')} {d.instrument.name} {self.kw('tingkat')} {self.kw(d.tier)}"
         return self.block(head, "sanction_table", d, f)
 
+    def supervisor(self, d: ast.Supervisor) -> list[str]:
+        f: dict[str, list[str]] = {}
+        if d.title is not None:
+            f["title_field"] = self.text(self.kw("judul"), d.title)
+        if d.validity is not None:
+            f["validity_field"] = [self.validity(d.validity)]
+        if d.chain:
+            f["chain_field"] = self.options(self.kw("alur"), d.chain)
+        if d.note is not None:
+            f["note_field"] = self.text(self.kw("catatan"), d.note)
+        return self.block(f"{self.kw('lembaga_pengawas')} {d.id.name}", "supervisor", d, f)
+
+    def validity(self, v: ast.Validity) -> str:
+        parts = [self.kw("berlaku")]
+        if v.start is not None:
+            parts.append(f"{self.kw('sejak')} {v.start.value.isoformat()}")
+        if v.end is not None:
+            parts.append(f"{self.kw('sampai')} {v.end.value.isoformat()}")
+        return " ".join(parts)
+
     # ---- parts -------------------------------------------------------------------------------
     def text(self, keyword: str, value: str) -> list[str]:
         pieces = value.split("\n")
@@ -231,14 +250,19 @@ class _Formatter:
         return [f"{keyword} {_quote(pieces[0])}"] + [pad + _quote(p) for p in pieces[1:]]
 
     def sanctions(self, s: ast.Sanctions) -> list[str]:
-        lines = [self.kw("sanksi")]
-        for i, option in enumerate(s.options):
-            piece = self.text("", option)
-            piece[0] = piece[0].lstrip()
-            sep = "," if i < len(s.options) - 1 else ""
-            lines.extend(_INDENT + p.strip() + (sep if j == len(piece) - 1 else "") for j, p in enumerate(piece))
+        lines = self.options(self.kw("sanksi"), s.options)
         if s.basis is not None:
             lines.append(f"{_INDENT}{self.kw('menurut')} {self.citation(s.basis)}")
+        return lines
+
+    def options(self, keyword: str, options: tuple[str, ...]) -> list[str]:
+        """A keyword, then each text on lines of its own, comma-separated (`sanksi`, `alur`)."""
+        lines = [keyword]
+        for i, option in enumerate(options):
+            piece = self.text("", option)
+            piece[0] = piece[0].lstrip()
+            sep = "," if i < len(options) - 1 else ""
+            lines.extend(_INDENT + p.strip() + (sep if j == len(piece) - 1 else "") for j, p in enumerate(piece))
         return lines
 
     def citation(self, c: ast.Citation) -> str:

@@ -50,6 +50,8 @@ KEYWORDS: tuple[Keyword, ...] = (
     Keyword("KW_DEFINITION", ("definisi",), ("definition",)),
     Keyword("KW_SANCTION_TABLE", ("hukuman",), ("penalties",)),
     Keyword("KW_PRINCIPLES", ("asas_konflik",), ("conflict_principles",)),
+    Keyword("KW_SUPERVISOR", ("lembaga_pengawas",), ("supervisory_body",)),
+    Keyword("KW_CHAIN", ("alur",), ("referral_chain",)),
     Keyword("KW_OR", ("atau",), ("or",)),
     Keyword("KW_AND", ("dan",), ("and",)),
     Keyword("KW_NOT", ("tidak",), ("not",)),
@@ -60,7 +62,11 @@ KEYWORDS: tuple[Keyword, ...] = (
     Keyword("KW_COUNT", ("jumlah",), ("count",)),
     Keyword("QUANTIFIER", ("ada", "semua"), ("some", "all")),
     Keyword("DIRECTION", ("sebelum", "sesudah", "setelah"), ("before", "after")),
-    Keyword("CITE_KIND", ("pasal", "ayat", "huruf", "angka"), ("article", "paragraph", "letter", "item")),
+    Keyword(
+        "CITE_KIND",
+        ("pasal", "ayat", "huruf", "angka", "lampiran"),
+        ("article", "paragraph", "letter", "item", "annex"),
+    ),
     Keyword(
         "CATEGORY",
         ("etik", "disiplin", "pemberhentian", "pidana", "administratif"),
@@ -126,6 +132,7 @@ DECLARATION_TERMINALS: tuple[str, ...] = (
     "KW_DEFINITION",
     "KW_SANCTION_TABLE",
     "KW_PRINCIPLES",
+    "KW_SUPERVISOR",
 )
 
 

@@ -181,8 +181,8 @@ CATALOG: dict[str, Entry] = {
         ("rujukan tidak sah: {reason}", "malformed citation: {reason_en}"),
         suggestions={
             "form": (
-                "tulis rujukan sebagai `INSTRUMEN pasal 5 ayat (1) huruf n angka 2`",
-                "write citations as `INSTRUMENT pasal 5 ayat (1) huruf n angka 2`",
+                "tulis rujukan sebagai `INSTRUMEN pasal 5 ayat (1) huruf n angka 2` atau `INSTRUMEN lampiran II angka 6`",
+                "write citations as `INSTRUMENT pasal 5 ayat (1) huruf n angka 2` or `INSTRUMENT lampiran II angka 6`",
             )
         },
     ),
@@ -331,6 +331,57 @@ CATALOG: dict[str, Entry] = {
         ("definisi tidak dipakai", "unused definition"),
         ("definisi `{name}` tidak dipakai oleh ketentuan mana pun", "the definition `{name}` is not used by any provision"),
         suggestions={"remove": ("hapus definisi ini atau pakai dalam syarat", "delete it or use it in a condition")},
+    ),
+    # ---- explanation requests on the command line (--why-not, --set) ---------------------
+    "E0501": Entry(
+        ("ketentuan tidak dikenal", "unknown provision"),
+        ("tidak ada ketentuan `{provision}` dalam buku aturan", "the rulebook has no provision `{provision}`"),
+        labels={"here": ("ketentuan ini", "this provision")},
+        suggestions={
+            "replace": ("maksudnya `{replacement}`?", "did you mean `{replacement}`?"),
+            "list": ("nama ketentuan ditulis seperti `pp94.pasal5.n.2`; lihat `ketentuan …` dalam berkas aturan",
+                     "provision ids look like `pp94.pasal5.n.2`; see `ketentuan …` in the rules files"),
+        },
+    ),
+    "E0502": Entry(
+        ("perubahan fakta tidak dapat dibaca", "malformed fact change"),
+        ("perubahan fakta harus berbentuk FAKTA=NILAI, bukan `{text}`", "a fact change must read FACT=VALUE, not `{text}`"),
+        labels={"here": ("di sini", "here")},
+        suggestions={"form": ("misalnya `--set tindakan.fasilitas_negara=benar`",
+                              "for example `--set tindakan.fasilitas_negara=benar`")},
+    ),
+    "E0503": Entry(
+        ("fakta tidak dikenal", "unknown fact"),
+        ("tidak ada fakta `{path}` yang dapat diubah", "there is no fact `{path}` that can be changed"),
+        labels={"here": ("fakta ini", "this fact")},
+        suggestions={
+            "replace": ("maksudnya `{replacement}`?", "did you mean `{replacement}`?"),
+            "roots": ("fakta dimulai dengan `responden.`, `pemilu.` atau `tindakan.`; daftarnya ada di docs/language.md",
+                      "facts start with `responden.`, `pemilu.` or `tindakan.`; docs/language.md lists them"),
+        },
+    ),
+    "E0504": Entry(
+        ("nilai fakta tidak sah", "invalid fact value"),
+        ("`{value}` bukan nilai yang sah untuk `{path}` ({expected})", "`{value}` is not a valid value of `{path}` ({expected_en})"),
+        labels={"here": ("nilai ini", "this value")},
+        suggestions={
+            "replace": ("maksudnya `{replacement}`?", "did you mean `{replacement}`?"),
+            "options": ("nilai yang sah: {options}", "valid values: {options}"),
+            "date": ("tulis tanggal sebagai TTTT-BB-HH, misalnya 2024-10-12", "write the date as YYYY-MM-DD, e.g. 2024-10-12"),
+        },
+    ),
+    "E0505": Entry(
+        ("tindakan tidak ada", "no such act"),
+        ("perkara ini hanya memuat {count} tindakan; `tindakan[{index}]` tidak ada",
+         "the incident holds only {count} act(s); there is no `tindakan[{index}]`"),
+        labels={"here": ("nomor tindakan ini", "this act number")},
+        suggestions={"range": ("tindakan dinomori dari 0 sampai {last}", "acts are numbered from 0 to {last}")},
+    ),
+    "E0506": Entry(
+        ("fakta tidak dapat diubah dari baris perintah", "fact cannot be changed on the command line"),
+        ("`{path}` adalah {kind}; ubah di berkas perkara, bukan dengan --set",
+         "`{path}` is a {kind_en}; change it in the incident file, not with --set"),
+        labels={"here": ("fakta ini", "this fact")},
     ),
     "W0305": Entry(
         ("jenis hukuman tidak dideklarasikan", "no sanction table"),

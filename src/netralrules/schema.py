@@ -120,9 +120,23 @@ JENIS_TINDAKAN = enum(
     "pertemuan", "ajakan", "himbauan", "seruan", "pemberian_barang",
     "surat_dukungan_ktp", "menjadi_anggota_partai", "mendekati_partai", "mencalonkan_diri",
     "penggantian_pejabat",
+    # UU 10/2016 Pasal 71 ayat (3): using authority, programmes or activities (kepala daerah).
+    "penggunaan_kewenangan_program_kegiatan",
 )
 
 SASARAN = enum("sasaran", "pns_unit_kerja", "anggota_keluarga", "masyarakat")
+
+# PP 94/2021 Pasal 3 and 4: the tier of a breached obligation follows its negative impact
+# (regulations.md §1.6): on the unit kerja, on the instansi, or on the state and/or government.
+DAMPAK = enum("dampak", "unit_kerja", "instansi", "negara")
+
+# PP 94/2021 Pasal 3 and 4 obligations a neutrality case may be charged under instead of Pasal 5
+# huruf n (regulations.md §1.2, §1.6). The huruf of the Pasal 4 duty is [MEM], so its value names
+# the duty, not a huruf. `tidak_ada` (the default): the act is not charged under Pasal 3 or 4.
+KEWAJIBAN_DISANGKAKAN = enum(
+    "kewajiban_disangkakan",
+    "tidak_ada", "pasal3_huruf_b", "pasal3_huruf_d", "pasal3_huruf_f", "pasal4_kepentingan_negara",
+)
 
 SANKSI_SEBELUMNYA = record(
     "sanksi_sebelumnya",
@@ -143,6 +157,10 @@ DEFAULT_SCHEMA = FactSchema(
             # supervisor, not inferred from the position, since the digest gives no definition.
             pejabat_asn=BOOL,
             anggota_tim_kampanye=BOOL,
+            # UU 10/2016 Pasal 71 ayat (5): the respondent is the incumbent running in this election.
+            petahana=BOOL,
+            # UU 10/2016 Pasal 71 ayat (2): the mutasi ban runs until the end of the regional head's term.
+            akhir_masa_jabatan=DATE,
             sanksi_sebelumnya=list_of(SANKSI_SEBELUMNYA),
         ),
         "pemilu": record(
@@ -153,6 +171,8 @@ DEFAULT_SCHEMA = FactSchema(
             kampanye_mulai=DATE,
             kampanye_selesai=DATE,
             tanggal_pemungutan=DATE,
+            # UU 10/2016 Pasal 71 ayat (3): the ban ends on the penetapan of the elected pair.
+            tanggal_penetapan_terpilih=DATE,
         ),
         "tindakan": record(
             "tindakan",
@@ -170,6 +190,20 @@ DEFAULT_SCHEMA = FactSchema(
             terverifikasi=BOOL,
             # UU 10/2016 Pasal 71 ayat (2): replacing officials is allowed with the Minister's written approval.
             persetujuan_tertulis_menteri=BOOL,
+            # SKB 2022 (regulations.md §5.2, §5.3): attending a declaration is a violation only with active
+            # support (K3, D4); a photo only with a partisan gesture, symbol or attribute (K5, D7); attending
+            # the spouse's declaration or campaign only without cuti di luar tanggungan negara (K7).
+            dukungan_aktif=BOOL,
+            simbol_keberpihakan=BOOL,
+            calon_suami_atau_istri=BOOL,
+            cuti_di_luar_tanggungan_negara=BOOL,
+            # UU 5/2014 Pasal 119, 123 ayat (3): a PNS running for office states in writing that they
+            # resign; by penetapan (MK 41/PUU-XII/2014). Reported for a `mencalonkan_diri` act.
+            pengunduran_diri=BOOL,
+            tanggal_pengunduran_diri=DATE,
+            # PP 94/2021 Pasal 3 and 4 (regulations.md §1.6): the negative impact, and the obligation charged.
+            dampak=DAMPAK,
+            kewajiban_disangkakan=KEWAJIBAN_DISANGKAKAN,
         ),
     },
     subjects=(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from netralrules.api import check_paths, check_text
 from netralrules.checker import check
 from netralrules.checker.typing_ import DefRef, EnumValue, FactRef, VarRef
@@ -75,6 +77,31 @@ def test_citation_checks() -> None:
     assert codes(base.replace("pasal 5 huruf n angka 4", "pasal 5 angka 4 huruf n")) == []  # statutes nest both ways
     assert codes(base.replace("pasal 5 huruf n angka 4", "pasal 5 huruf 3")) == ["E0203"]
     assert codes(base.replace("rujukan PP_94_2021 pasal 5", "rujukan PP_94_2012 pasal 5")) == ["E0201"]
+
+
+@pytest.mark.parametrize(
+    ("cited", "expected"),
+    [
+        ("lampiran II angka 6", []),  # SKB 2022 items: "Lampiran II angka 6" (regulations.md §5.2)
+        ("lampiran IV huruf b angka 3", []),
+        ("angka 6 lampiran II", ["E0203"]),  # the annex comes first, like a pasal
+        ("pasal 5 lampiran II", ["E0203"]),  # body or annex, not both
+        ("lampiran II ayat (1)", ["E0203"]),  # an ayat divides a pasal only
+        ("lampiran 2 angka 6", ["E0203"]),  # annexes are numbered in Roman numerals
+        ("lampiran IIII angka 6", ["E0203"]),
+        ("lampiran II lampiran III", ["E0203"]),
+    ],
+    ids=["annex-item", "annex-letter-item", "annex-after-item", "pasal-and-annex", "annex-ayat", "arabic-annex",
+         "bad-roman", "annex-twice"],
+)
+def test_annex_citations(cited: str, expected: list[str]) -> None:
+    assert codes(provision("benar").replace("pasal 5 huruf n angka 4", cited)) == expected
+
+
+def test_a_citation_needs_a_pasal_or_an_annex() -> None:
+    diags = diagnostics(provision("benar").replace("pasal 5 huruf n angka 4", "huruf n"))
+    assert [d.code for d in diags] == ["E0203"]
+    assert "`pasal` atau `lampiran`" in diags[0].message.id
 
 
 def test_duplicate_ids_point_at_the_first() -> None:
@@ -172,3 +199,30 @@ def test_a_definition_may_not_hide_a_value_or_a_fact_root() -> None:
     assert codes(INSTRUMENT + "definisi ikut_kampanye = benar\n" + base).count("E0219") == 1
     assert codes(INSTRUMENT + "definisi tindakan = benar\n" + base).count("E0219") == 1
     assert "E0219" not in codes(INSTRUMENT + "definisi masa_kampanye = benar\n" + base)
+
+
+SUPERVISOR = """
+lembaga_pengawas {name} {{
+  judul "{name}"
+  {validity}
+  alur "Bawaslu", "{name}", "PPK"
+}}
+"""
+
+
+def test_supervisory_bodies_reach_the_checked_rulebook() -> None:
+    text = SUPERVISOR.format(name="KASN", validity="berlaku sampai 2024-08-24") + SUPERVISOR.format(
+        name="BKN", validity="berlaku sejak 2024-06-14"
+    )
+    report = check_text(text, "t.nr")
+    # Overlapping periods are allowed: that is how sources that disagree are recorded.
+    assert report.diagnostics == ()
+    assert report.rulebook is not None
+    assert sorted(report.rulebook.supervisors) == ["BKN", "KASN"]
+
+
+def test_supervisory_body_errors() -> None:
+    twice = SUPERVISOR.format(name="KASN", validity="") * 2
+    assert codes(twice) == ["E0202"]
+    assert codes(SUPERVISOR.format(name="KASN", validity="berlaku sejak 2024-08-24 sampai 2024-06-14")) == ["E0211"]
+    assert codes('lembaga_pengawas BKN {\n  judul "BKN"\n}\n') == ["E0110"]

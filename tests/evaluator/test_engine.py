@@ -93,9 +93,15 @@ def test_a_provision_with_no_tier_leaves_discipline_unresolved() -> None:
 def test_non_asn_respondent_gets_no_asn_finding() -> None:
     data = json.loads((EXAMPLES / "kepala_desa_tim_kampanye.json").read_text(encoding="utf-8"))
     decision = evaluate(data).to_dict()
-    statuses = {o["status"] for a in decision["tindakan"] for o in a["ketentuan_dipertimbangkan"]}
+    # UU 7/2017 Pasal 280 ayat (2) huruf f binds campaign teams, whoever sits in them: for a village
+    # head on a campaign team it stays open until we know whether he involved ASN.
+    campaign_team = {"uu7.pasal280.ayat2.f"}
+    statuses = {o["status"] for a in decision["tindakan"] for o in a["ketentuan_dipertimbangkan"]
+                if o["ketentuan"] not in campaign_team}
     assert statuses <= {"not_applicable", "not_fired", "not_in_force"}
     assert all(t["status"] == "none" for t in decision["penetapan"])
+    assert [u["ketentuan"] for u in decision["belum_terselesaikan"]] == ["uu7.pasal280.ayat2.f"]
+    assert decision["belum_terselesaikan"][0]["fakta_penentu"] == ["tindakan.mengerahkan_pns_lain"]
 
 
 def test_every_example_evaluates() -> None:
@@ -168,3 +174,46 @@ def test_an_undecided_heavier_provision_keeps_the_tier_open() -> None:
     # Once known to be berat already, nothing undecided can make it heavier.
     t = track(evaluate(incident(fasilitas_negara=True, mengerahkan_pns_lain=None)), "disiplin")
     assert t["status"] == "determined" and t["tingkat"] == "berat"
+
+
+# ---- ethics and discipline together (PP 42/2004, SKB 2022; regulations.md §3, §5.4) ----------------
+
+_ROOT = Path(__file__).parents[2]
+_ETHICS_RULES = [_ROOT / "rules" / folder for folder in ("pp42_2004", "skb_2022", "pp94_2021")]
+
+
+def _two_stage_incident() -> dict[str, Any]:
+    """A like before penetapan (a bakal calon: ethics) and a two-finger photo after it (a calon: discipline)."""
+    return {
+        "id": "etik-dan-disiplin",
+        "responden": {"status_kepegawaian": "PNS"},
+        "pemilu": {"tanggal_penetapan": "2024-09-22", "kampanye_mulai": "2024-09-25", "kampanye_selesai": "2024-11-23"},
+        "tindakan": [
+            {"tanggal": "2024-09-10", "jenis": "suka_media_sosial"},
+            {"tanggal": "2024-10-01", "jenis": "foto_bersama_calon", "simbol_keberpihakan": True},
+        ],
+    }
+
+
+def test_ethics_and_discipline_are_both_imposed_not_folded() -> None:
+    from netralrules.decision import ALONGSIDE_RULE
+    from netralrules.explain import narrative
+
+    decision = evaluate(_two_stage_incident(), load_rulebook(_ETHICS_RULES))
+    ethics, discipline = track(decision, "etik"), track(decision, "disiplin")
+    assert ethics["status"] == "determined" and ethics["alasan"] == [ALONGSIDE_RULE]
+    assert discipline["status"] == "determined" and discipline["tingkat"] == "berat"
+    data = decision.to_dict()
+    annex = [f["rujukan"] for f in data["tindakan"][0]["temuan"] if f["rujukan"]["instrumen"] == "SKB_2022"]
+    assert annex == [{"instrumen": "SKB_2022", "lampiran": "II", "angka": "4", "urutan": ["lampiran", "angka"]}]
+    assert decision.explanation is not None
+    text = narrative(decision.explanation)
+    assert "Lampiran II angka 4 SKB_2022" in text and "Pasal 11 huruf c PP_42_2004" in text
+    assert "Annex II number 4 of SKB_2022" in narrative(decision.explanation, "en")
+
+
+def test_ethics_alone_says_nothing_about_discipline() -> None:
+    data = _two_stage_incident()
+    data["tindakan"] = data["tindakan"][:1]
+    decision = evaluate(data, load_rulebook(_ETHICS_RULES))
+    assert track(decision, "etik")["alasan"] == [] and track(decision, "disiplin")["status"] == "none"

@@ -171,3 +171,18 @@ def test_citations_are_written_in_the_order_the_statute_nests_them() -> None:
     assert cite({"instrumen": "PP_94_2021", "pasal": "5", "huruf": "n", "angka": "2", "urutan": ["pasal", "huruf", "angka"]}, "en") == (
         "Article 5 letter n number 2 of PP_94_2021"
     )
+    assert cite({"instrumen": "SKB_2022", "lampiran": "II", "angka": "6", "urutan": ["lampiran", "angka"]}) == (
+        "Lampiran II angka 6 SKB_2022"
+    )
+    assert cite({"instrumen": "SKB_2022", "lampiran": "II", "angka": "6", "urutan": ["lampiran", "angka"]}, "en") == (
+        "Annex II number 6 of SKB_2022"
+    )
+
+
+def test_annexes_sort_by_roman_value() -> None:
+    from netralrules.explain.report import citation_key
+
+    def key(lampiran: str) -> tuple[object, ...]:
+        return citation_key({"citation": {"instrumen": "SKB_2022", "lampiran": lampiran, "angka": "1"}})
+
+    assert sorted(["IX", "II", "IV", "X", "I"], key=key) == ["I", "II", "IV", "IX", "X"]

@@ -111,3 +111,46 @@ def test_text_with_errors_is_not_formatted() -> None:
     twice = 'ketentuan k { rujukan X pasal 1 teks "a" teks "b" jika benar maka etik }'
     result = format_text(twice, "t.nr")
     assert result.formatted is None and [d.code for d in result.diagnostics] == ["E0109"]
+
+
+def test_annex_citations_round_trip_in_both_languages() -> None:
+    text = """instrumen SKB_2022 {
+  judul "SKB"
+  jenis SKB
+  berlaku sejak 2022-09-22
+}
+
+ketentuan skb2022.lampiran2.6 {
+  rujukan SKB_2022 lampiran II angka 6
+  teks "t"
+  jika benar
+  maka etik
+}
+"""
+    assert format_text(text, "t.nr").formatted == text
+    english = format_text(text, "t.nr", lang="en").formatted
+    assert english is not None and "cites SKB_2022 annex II item 6" in english
+    assert _parse(english) == _parse(text)
+    assert format_text(english, "t.nr").formatted == text
+
+
+def test_supervisory_body_layout() -> None:
+    messy = """lembaga_pengawas BKN { catatan "c" alur "Bawaslu", "BKN" "(Deputi Wasdal)", "PPK"
+berlaku sejak 2024-06-14 judul "Badan Kepegawaian Negara" }
+"""
+    expected = """lembaga_pengawas BKN {
+  judul "Badan Kepegawaian Negara"
+  berlaku sejak 2024-06-14
+  alur
+    "Bawaslu",
+    "BKN"
+    "(Deputi Wasdal)",
+    "PPK"
+  catatan "c"
+}
+"""
+    formatted = format_text(messy, "t.nr").formatted
+    assert formatted == expected
+    english = format_text(messy, "t.nr", lang="en").formatted
+    assert english.startswith("supervisory_body BKN {\n  title ") and "\n  referral_chain\n" in english
+    assert _parse(english).declarations == _parse(expected).declarations

@@ -182,3 +182,46 @@ def test_a_keyword_as_a_path_segment_is_a_name() -> None:
     d = parse("definisi d = tindakan.jenis = ikut_kampanye").declarations[0]
     assert isinstance(d, ast.Definition)
     assert d.expr == ast.Compare(op="=", left=ast.Name(parts=("tindakan", "jenis")), right=ast.Name(parts=("ikut_kampanye",)))
+
+
+def test_annex_citations_parse_in_both_languages() -> None:
+    """SKB items are cited by annex: `Lampiran II angka 6` (regulations.md §5.2)."""
+    head = 'instrumen SKB_2022 { judul "SKB" jenis SKB berlaku sejak 2022-09-22 }\n'
+    body = 'ketentuan k {{ rujukan SKB_2022 {cite} teks "t" jika benar maka etik }}'
+    indonesian = parse(head + body.format(cite="lampiran II angka 6")).declarations[1]
+    english = parse(head + body.format(cite="annex II item 6")).declarations[1]
+    assert indonesian == english
+    assert isinstance(indonesian, ast.Provision) and indonesian.citation is not None
+    assert [(p.kind, p.value) for p in indonesian.citation.parts] == [("lampiran", "II"), ("angka", "6")]
+    assert indonesian.citation.lampiran == "II" and indonesian.citation.pasal is None
+
+
+SUPERVISOR_ID = """
+lembaga_pengawas KASN {
+  judul "Komisi Aparatur Sipil Negara"
+  berlaku sampai 2024-08-24
+  alur "Bawaslu: temuan", "KASN: rekomendasi"
+       "yang mengikat PPK", "PPK: sanksi"
+  catatan "awal masa tugas tidak diketahui"
+}
+"""
+
+SUPERVISOR_EN = """
+supervisory_body KASN {
+  note "awal masa tugas tidak diketahui"
+  referral_chain "Bawaslu: temuan", "KASN: rekomendasi" "yang mengikat PPK", "PPK: sanksi"
+  in_force until 2024-08-24
+  title "Komisi Aparatur Sipil Negara"
+}
+"""
+
+
+def test_supervisory_body_parses_in_both_languages() -> None:
+    (body,) = parse(SUPERVISOR_ID).declarations
+    assert parse(SUPERVISOR_EN).declarations == (body,)
+    assert isinstance(body, ast.Supervisor)
+    assert body.id.name == "KASN" and body.title == "Komisi Aparatur Sipil Negara"
+    assert body.validity == ast.Validity(start=None, end=ast.DateLit(value=datetime.date(2024, 8, 24)))
+    # Adjacent strings are lines of one step; commas separate the steps.
+    assert body.chain == ("Bawaslu: temuan", "KASN: rekomendasi\nyang mengikat PPK", "PPK: sanksi")
+    assert body.note == "awal masa tugas tidak diketahui"

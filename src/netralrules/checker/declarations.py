@@ -15,10 +15,15 @@ from netralrules.diagnostics import Diagnostic, make, sort_key
 from netralrules.schema import DEFAULT_SCHEMA, ERROR, FactSchema, Type
 from netralrules.suggest import closest
 
-# pasal, then ayat, then huruf and angka in either order: statutes nest both ways (PP 94/2021
-# Pasal 5 huruf n angka 2; PP 53/2010 Pasal 4 angka 12 huruf a).
-_CITATION_RANK = {"pasal": 0, "ayat": 1, "huruf": 2, "angka": 2}
+# pasal (or lampiran), then ayat, then huruf and angka in either order: statutes nest both ways
+# (PP 94/2021 Pasal 5 huruf n angka 2; PP 53/2010 Pasal 4 angka 12 huruf a). A citation starts at
+# the body (pasal) or at an annex (lampiran: the SKB 2022 lists are cited "Lampiran II angka 6",
+# regulations.md §5.2), never both; ayat divides only a pasal.
+_CITATION_RANK = {"pasal": 0, "lampiran": 0, "ayat": 1, "huruf": 2, "angka": 2}
+_ROMAN = r"(?=[IVXLC])(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})"
 _CITATION_FORMS = {
+    "lampiran": (re.compile(_ROMAN), "nomor lampiran berupa angka Romawi, misalnya `II`",
+                 "a lampiran is a Roman numeral, such as `II`"),
     "pasal": (re.compile(r"[1-9][0-9]*[A-Z]?"), "nomor pasal berupa bilangan mulai 1, misalnya `5` atau `71A`",
               "a pasal is a number from 1, such as `5` or `71A`"),
     "ayat": (re.compile(r"[1-9][0-9]*"), "nomor ayat berupa bilangan mulai 1, misalnya `(1)`",
@@ -54,6 +59,7 @@ class _Checker:
         self.definitions: dict[str, ast.Definition] = {}
         self.tables: dict[tuple[str, str], ast.SanctionTable] = {}
         self.principles: ast.Principles | None = None
+        self.supervisors: dict[str, ast.Supervisor] = {}
         self.definition_types: dict[str, Type] = {}
         self.in_progress: list[str] = []
         self.exprs = ExprChecker(schema, self.definitions, self.definition_type)
@@ -75,6 +81,8 @@ class _Checker:
             self.check_table(table)
         if self.principles is not None:
             self.check_principles(self.principles)
+        for supervisor in self.supervisors.values():
+            self.check_supervisor(supervisor)
         order = self.exception_order()
         self.diagnostics.extend(self.exprs.diagnostics)
         warnings = lint.warnings(self.instruments, self.provisions, self.definitions, self.tables, self.exprs.used_definitions)
@@ -94,6 +102,7 @@ class _Checker:
             exception_order=order,
             resolutions=dict(self.exprs.resolutions),
             content_hash=content_hash(files),
+            supervisors=dict(sorted(self.supervisors.items())),
         )
         return CheckResult(rulebook, diagnostics)
 
@@ -114,6 +123,8 @@ class _Checker:
                                        "hukuman", "penalties")
                     else:
                         self.tables[key] = decl
+                case ast.Supervisor():
+                    self.unique(self.supervisors, decl.id, decl, "lembaga_pengawas", "supervisory body")
                 case ast.Principles():
                     if self.principles is not None:
                         first = self.principles.names[0] if self.principles.names else decl.names[0]
@@ -169,8 +180,15 @@ class _Checker:
                 self.malformed(part, f"`{part.kind} {part.value}`: {why}", f"`{part.kind} {part.value}`: {why_en}")
             seen[part.kind] = part
             last_rank = max(last_rank, rank)
-        if "pasal" not in seen:
-            self.malformed(citation, "rujukan harus menyebut `pasal`", "a citation must name a `pasal`")
+        if "pasal" in seen and "lampiran" in seen:
+            self.malformed(seen["lampiran"], "rujukan menyebut `pasal` atau `lampiran`, tidak keduanya",
+                           "a citation names a `pasal` or a `lampiran`, not both")
+        elif "lampiran" in seen and "ayat" in seen:
+            self.malformed(seen["ayat"], "`ayat` hanya ada di dalam `pasal`, tidak di dalam `lampiran`",
+                           "an `ayat` divides a `pasal`, not a `lampiran`")
+        elif "pasal" not in seen and "lampiran" not in seen:
+            self.malformed(citation, "rujukan harus menyebut `pasal` atau `lampiran`",
+                           "a citation must name a `pasal` or a `lampiran`")
         return inst
 
     def malformed(self, node: ast.CitationPart | ast.Citation, reason: str, reason_en: str) -> None:
@@ -305,6 +323,14 @@ class _Checker:
             self.check_citation(table.citation)
         if table.sanctions is not None and table.sanctions.basis is not None:
             self.check_citation(table.sanctions.basis)
+
+    def check_supervisor(self, supervisor: ast.Supervisor) -> None:
+        # Periods of two bodies may overlap: that is how the rulebook records sources that disagree on
+        # when one body gave way to the other (regulations.md §4.3, open question 8), and the decision
+        # then reports the referral as contested. Only a period that ends before it starts is an error.
+        v = supervisor.validity
+        if v is not None and v.start and v.end and v.end.value < v.start.value:
+            self.emit(make("E0211", v.end.span, suggestion="swap", start=v.start.value.isoformat(), end=v.end.value.isoformat()))
 
     def check_principles(self, principles: ast.Principles) -> None:
         seen: set[str] = set()

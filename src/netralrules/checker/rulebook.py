@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from netralrules import ast
 from netralrules.checker.typing_ import Resolution
@@ -26,6 +26,8 @@ class CheckedRulebook:
     exception_order: tuple[str, ...]
     resolutions: Mapping[Span, Resolution]
     content_hash: str
+    # Supervisory bodies a case is referred to (`lembaga_pengawas`), by name.
+    supervisors: Mapping[str, ast.Supervisor] = field(default_factory=dict)
 
 
 def content_hash(files: tuple[ast.RulesFile, ...]) -> str:

@@ -10,8 +10,10 @@ Nodes (attribute `kind`), with ids that are stable across runs and readable:
                   definition `act0/cond/def:masa_kampanye`): every node that produced a
                   ConditionResult, its canonical text and its value `true`/`false`/`unknown`;
 - `clause`        `act0/clause/pp94.pasal5.n.2`: every provision of the plan for every act, fired
-                  or not, with its status, reason, citation, statutory text, the conditions that
-                  failed (`failed`, deepest first) and the facts it saw (`facts_seen`);
+                  or not, with its status, reason, citation, statutory text, the outcome it
+                  would give (`category`, `tier`), the conditions that failed (`failed`, deepest
+                  first), the smallest set of unmet conditions with the facts each read (`unmet`,
+                  see explain/unmet.py) and the facts it saw (`facts_seen`);
 - `finding`       `act0/finding/pp94.pasal5.n.2`: per fired provision per act;
 - `determination` `determination/disiplin`: per track that is not `none`;
 - `decision`      `decision`: one.
@@ -42,7 +44,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,6 +55,7 @@ from netralrules.compiler import CompiledProvision, Plan, child_id
 from netralrules.decision import Determination, Track, citation_json
 from netralrules.evaluator import TIER_ORDER, Evaluation, Finding, Outcome
 from netralrules.explain.planinfo import clause_static, condition_static, expr_at, lineage, parent
+from netralrules.explain.unmet import unmet_items
 from netralrules.trace import ConditionResult, DefinitionRead, Event, FactRead
 
 UNKNOWN_TEXT = "tidak diketahui/unknown"
@@ -136,6 +139,7 @@ def build_explanation(
     act_dates: Sequence[datetime.date],
     stages: Sequence[str],
     lang_independent: bool = True,
+    referral: Mapping[str, Any] | None = None,
 ) -> Explanation:
     """Build the explanation graph from the events of one traced evaluation.
 
@@ -151,6 +155,9 @@ def build_explanation(
     builder.decision(determination, evaluation.outcomes)
     builder.annotate(evaluation.outcomes)
     acts = builder.acts(act_dates, stages, evaluation.outcomes)
+    if referral is not None:
+        # To whom the case is referred (referral.referral_json): a graph attribute, for the views.
+        builder.g_attrs["pengawasan"] = json_value(referral)
     return Explanation(builder.graph(), acts, lang_independent)
 
 
@@ -192,6 +199,7 @@ class _Builder:
         self.g_edges: dict[tuple[str, str], dict[str, Any]] = {}
         self.g_attrs: dict[str, Any] = {}
         self.plan = plan
+        self.expr_at: Callable[[str], ast.Expr | None] = lambda node: expr_at(plan, node)  # planinfo.expr_at
         self.both = both_languages
         self.provisions: dict[str, CompiledProvision] = {c.node: c for c in plan.provisions}
         self.definitions = plan.rulebook.definitions
@@ -216,9 +224,7 @@ class _Builder:
                 self.own_preds.setdefault(target, []).append(source)
 
     def graph(self) -> nx.DiGraph:
-        """The networkx graph of what was gathered. Its dicts are filled directly, as
-        `add_nodes_from`/`add_edges_from` would fill them (same contents, same order) at a fraction
-        of the cost; networkx resets its cached views when `_adj` and `_pred` are assigned."""
+        """The graph, its dicts filled directly as add_nodes_from/add_edges_from would (same order)."""
         succ: dict[str, dict[str, dict[str, Any]]] = {n: {} for n in self.g_nodes}
         pred: dict[str, dict[str, dict[str, Any]]] = {n: {} for n in self.g_nodes}
         for (u, v), attrs in self.g_edges.items():
@@ -230,10 +236,6 @@ class _Builder:
         g._pred = pred
         g.graph.update(self.g_attrs)
         return g
-
-    def expr_at(self, node: str) -> ast.Expr | None:
-        """The AST sub-expression behind a compiler node id (children_of, by the indices in the id)."""
-        return expr_at(self.plan, node)
 
     def holder(self, act: int, node: str) -> str:
         """The graph node a read at `node` supports: its nearest condition, else its concept or clause."""
@@ -318,8 +320,9 @@ class _Builder:
 
     def clause(self, o: Outcome) -> None:
         citation, text, instrument, subjects, excepted_by, in_force, note = clause_static(self.plan, o.provision)
+        compiled = self.provisions.get(o.provision)
+        outcome = compiled.provision.outcome if compiled is not None else None
         values = self.conds.get((o.act, o.provision))
-        # Fresh lists and dicts for each graph: what one decision's graph holds is its own.
         self.node(
             clause_id(o.act, o.provision), "clause",
             act=o.act, provision=o.provision, status=o.status, reason=o.reason,
@@ -331,6 +334,8 @@ class _Builder:
             defeated_by=list(o.defeated_by),
             waiting_for=list(o.waiting_for),
             condition_value=values[-1] if values else None,
+            category=outcome.category if outcome else None,
+            tier=outcome.tier if outcome else None,
             in_force=None if in_force is None else list(in_force),
             note=note,
         )
@@ -409,6 +414,7 @@ class _Builder:
             attrs["failed"] = [condition_id(o.act, n) for n, _ in ordered]
             # The deepest condition on each failing path: what the narrative names as the reason.
             attrs["failed_leaves"] = [condition_id(o.act, n) for n, (_, leaf) in ordered if leaf]
+            attrs["unmet"] = self.unmet(o) if o.status in ("not_fired", "unknown") else []
         for o in outcomes:
             if o.status == "unknown":
                 cid = clause_id(o.act, o.provision)
@@ -427,6 +433,16 @@ class _Builder:
                     found.add(source)
                     stack.append(source)
         return found
+
+    def unmet(self, o: Outcome) -> list[dict[str, Any]]:
+        act = o.act
+        return unmet_items(
+            o.provision, self.expr_at,
+            {node: values for (a, node), values in self.conds.items() if a == act},
+            {node: name for (a, node), name in self.defs_at.items() if a == act},
+            {node: _truth(value) for (a, node), value in self.read_at.items() if a == act},
+            [(node, source) for a, node, source in self.reads if a == act], self.both,
+        )
 
     def failed(self, act: int, node: str, out: dict[str, tuple[int, bool]], depth: int, want: str | None = None) -> bool:
         """Collect the conditions that make `node` not true: false (or unknown) operands of a false

@@ -71,7 +71,8 @@ def condition_static(plan: Plan, node: str) -> tuple[str, int, str, str]:
 
 
 def clause_static(plan: Plan, provision: str) -> ClauseStatic:
-    """What a clause node says of its provision whatever the incident."""
+    """What a clause node says of its provision whatever the incident (callers copy the lists and
+    dicts: what one decision's graph holds is its own)."""
     cache: dict[str, ClauseStatic] = plan.memo.setdefault("explain.clauses", {})
     static = cache.get(provision)
     if static is None:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from netralrules.decision import HEAVIEST_RULE, REPEAT_RULE
+from netralrules.decision import ALONGSIDE_RULE, HEAVIEST_RULE, REPEAT_RULE
 
 # The election stages of decision.stage.
 STAGES: dict[str, tuple[str, str]] = {
@@ -103,11 +103,75 @@ TEXT: dict[str, tuple[str, str]] = {
     "none_unresolved": ("Tidak ada.", "None."),
     "deciding": ("Fakta penentu", "Facts that would decide it"),
     "none_facts": ("tidak ada fakta yang dibaca", "no fact was read"),
+    "referral": ("Penerusan perkara (lembaga pengawas)", "Referral (supervisory body)"),
+    "referral_date": ("Tanggal acuan", "Reference date"),
+    "referral_chain": ("Alur", "Chain"),
+    "referral_contested": (
+        "tanggal acuan berada dalam masa lebih dari satu lembaga pengawas ({0}); sumber bertentangan, lihat catatan"
+        " masing-masing",
+        "the reference date falls within the periods of more than one supervisory body ({0}); the sources conflict,"
+        " see each body's note",
+    ),
+    "referral_none": ("tidak ada lembaga pengawas dalam buku aturan untuk tanggal acuan ini",
+                      "the rulebook declares no supervisory body for the reference date"),
+    "in_force_from": ("berlaku sejak", "from"),
+    "in_force_until": ("sampai", "until"),
+    "incident": ("Perkara", "Incident"),
+    "rulebook": ("buku aturan", "rulebook"),
+    "facts_found": ("Fakta yang ditemukan", "Facts found"),
+    "facts_unknown": ("Fakta yang tidak diketahui", "Facts not known"),
+    "not_in_force_then": ("Tidak berlaku pada tanggal itu", "Not in force on that date"),
+    "law_rule": ("hukum yang diterapkan adalah yang berlaku pada tanggal tindakan",
+                 "the law applied is the law in force on the date of the act"),
+    "missing": ("Fakta yang akan menentukan", "Facts that would decide"),
+    "missing_rule": ("urutan: paling banyak ketentuan yang diputus sendiri olehnya, lalu paling banyak ketentuan yang "
+                     "memerlukannya", "order: most provisions it would decide on its own, then most provisions that need it"),
+    "settles": ("menentukan sendiri {0} dari {1} ketentuan yang memerlukannya",
+                "decides on its own {0} of the {1} provisions that need it"),
+    "needed_by": ("diperlukan oleh", "needed by"),
+    "none_missing": ("Tidak ada.", "None."),
+    "why_not": ("Tingkat dan jalur yang tidak tercapai", "Tiers and tracks not reached"),
+    "not_reached": ("tidak tercapai", "not reached"),
+    "unmet_count": ("kurang {0} syarat", "{0} condition(s) unmet"),
+    "conditions_met": ("syaratnya terpenuhi", "its conditions are met"),
+    "not_considered": ("Tidak dipertimbangkan", "Not considered"),
+    "no_provision": ("Tidak ada ketentuan dalam buku aturan untuk", "No provision of the rulebook gives"),
+    "none_why_not": ("Tidak ada: setiap tingkat dan jalur sudah tercapai.", "None: every tier and track was reached."),
+    "asked": ("Ketentuan yang ditanyakan", "Provisions asked about"),
+    "open_questions": ("Pertanyaan hukum terbuka yang menyentuh perkara ini", "Open legal questions touching this case"),
+    "none_open": ("Tidak ada.", "None."),
+    "question_no": ("pertanyaan terbuka no. {0}", "open question no. {0}"),
+    "determination_rules": ("aturan penentuan sanksi", "the rules of the determination"),
+    "fact_word": ("fakta", "facts"),
+    "whatif": ("Andaikan", "What if"),
+    "baseline": ("Keputusan semula", "Original decision"),
+    "changed": ("Keputusan dengan perubahan", "Decision with the changes"),
+    "changes": ("Perubahan fakta", "Changed facts"),
+    "outcome_changes": ("Perubahan hasil", "Changed outcome"),
+    "status_changes": ("Ketentuan yang berubah status", "Provisions whose status changed"),
+    "condition_changes": ("Syarat yang berubah nilai", "Conditions whose value changed"),
+    "no_change": ("Tidak ada perubahan.", "No change."),
+    "fact_changes": ("Fakta yang berubah", "Facts that changed"),
+}
+
+# How the referral's reference date was chosen (referral.REPORT_DATE, referral.LAST_ACT_DATE).
+REFERRAL_BASES: dict[str, tuple[str, str]] = {
+    "tanggal_laporan": ("tanggal laporan", "the date of the report"),
+    "tanggal_tindakan_terakhir": ("tanggal tindakan terakhir, karena tanggal laporan tidak diisi",
+                                  "the date of the last act, as no report date was given"),
+}
+
+REFERRAL_STATUSES: dict[str, tuple[str, str]] = {
+    "determined": ("Diteruskan kepada", "Referred to"),
+    "unresolved": ("Belum dapat ditentukan (diperselisihkan)", "Unresolved (contested)"),
+    "none": ("Tidak ada lembaga pengawas", "No supervisory body"),
 }
 
 _REASONS_EN = (
     (HEAVIEST_RULE, "several disciplinary violations: one disciplinary sanction, the heaviest (provision not yet confirmed)"),
     (REPEAT_RULE, "a repeated violation of the same nature: a heavier sanction than the last (provision not yet confirmed)"),
+    (ALONGSIDE_RULE, "the sanksi moral is imposed alongside the disciplinary sanction, not instead of it (PP 42/2004: "
+                     "an administrative measure besides the sanksi moral; provision not yet confirmed)"),
     ("syarat tidak terpenuhi", "its conditions are not met"),
     ("fakta yang diperlukan belum diketahui", "a fact it needs is unknown"),
     ("status kepegawaian belum diketahui", "the respondent's employment status is unknown"),
@@ -135,14 +199,14 @@ def say(key: str, lang: str) -> str:
 
 
 def cite(citation: Mapping[str, Any] | None, lang: str = "id") -> str:
-    """`Pasal 5 ayat (1) huruf n angka 2 PP_94_2021`; in English `Article 5 paragraph (1) letter n
-    number 2 of PP_94_2021`."""
+    """`Pasal 5 ayat (1) huruf n angka 2 PP_94_2021`, `Lampiran II angka 6 SKB_2022`; in English
+    `Article 5 paragraph (1) letter n number 2 of PP_94_2021`, `Annex II number 6 of SKB_2022`."""
     if not citation:
         return "-"
     words = {"pasal": ("Pasal", "Article"), "ayat": ("ayat", "paragraph"), "huruf": ("huruf", "letter"),
-             "angka": ("angka", "number")}
+             "angka": ("angka", "number"), "lampiran": ("Lampiran", "Annex")}
     parts = []
-    for kind in citation.get("urutan") or ("pasal", "ayat", "huruf", "angka"):
+    for kind in citation.get("urutan") or ("pasal", "lampiran", "ayat", "huruf", "angka"):
         value = citation.get(kind)
         if value is not None:
             shown = f"({value})" if kind == "ayat" else str(value)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from pydantic import ConfigDict, Field, StrictBool, StrictStr
 
-from netralrules.facts.fields import Date, JenisPemilu, JenisTindakan, Model, Sasaran, described
+from netralrules.facts.fields import (
+    Dampak,
+    Date,
+    JenisPemilu,
+    JenisTindakan,
+    KewajibanDisangkakan,
+    Model,
+    Sasaran,
+    described,
+)
 
 
 class Evidence(Model):
@@ -92,6 +101,80 @@ class Act(Model):
             "Untuk penggantian pejabat: benar jika ada persetujuan tertulis dari Menteri (UU 10/2016 Pasal 71 ayat (2)).",
             "For replacing officials: true if the Minister gave written approval (UU 10/2016 Pasal 71 ayat (2)).",
         ),
+    )
+    dukungan_aktif: StrictBool | None = described(
+        ("Memberi dukungan aktif", "Active support given"),
+        (
+            "Benar jika responden, saat hadir di deklarasi atau kampanye, melakukan tindakan atau memberi dukungan secara "
+            "aktif, bukan sekadar hadir (SKB 2022, regulations.md §5.2 K3, §5.3 D4).",
+            "True if the respondent, attending a declaration or campaign, took action or actively gave support rather than "
+            "merely attending (SKB 2022, regulations.md §5.2 K3, §5.3 D4).",
+        ),
+    )
+    simbol_keberpihakan: StrictBool | None = described(
+        ("Menunjukkan simbol keberpihakan", "Partisan gesture or symbol shown"),
+        (
+            "Benar jika foto atau unggahan menunjukkan gestur (misalnya pose jari yang dilarang), simbol atau latar yang "
+            "menunjukkan keberpihakan (SKB 2022 K5, D7; panduan BKN/KemenPAN-RB November 2023, regulations.md §5.3).",
+            "True if the photo or post shows a gesture (e.g. a prohibited finger pose), symbol or background indicating "
+            "partisanship (SKB 2022 K5, D7; BKN/KemenPAN-RB guidance, November 2023, regulations.md §5.3).",
+        ),
+    )
+    calon_suami_atau_istri: StrictBool | None = described(
+        ("Calon adalah suami atau istri responden", "Candidate is the respondent's spouse"),
+        (
+            "Benar jika (bakal) calon yang dituju tindakan adalah suami atau istri responden (SKB 2022 K7).",
+            "True if the (prospective) candidate the act concerns is the respondent's husband or wife (SKB 2022 K7).",
+        ),
+    )
+    cuti_di_luar_tanggungan_negara: StrictBool | None = described(
+        ("Cuti di luar tanggungan negara", "On leave outside state liability"),
+        (
+            "Benar jika responden sedang cuti di luar tanggungan negara pada saat tindakan (SKB 2022 K7).",
+            "True if the respondent was on leave outside state liability (cuti di luar tanggungan negara) at the time of "
+            "the act (SKB 2022 K7).",
+        ),
+    )
+    pengunduran_diri: StrictBool | None = described(
+        ("Sudah menyatakan pengunduran diri", "Resignation stated"),
+        (
+            "Untuk pencalonan (`mencalonkan_diri`): benar jika responden sudah menyatakan pengunduran diri dari PNS "
+            "secara tertulis (UU 5/2014 Pasal 119, Pasal 123 ayat (3)); salah jika belum.",
+            "For a candidacy (`mencalonkan_diri`): true if the respondent has stated in writing that they resign from "
+            "the civil service (UU 5/2014 Pasal 119, Pasal 123(3)); false if not.",
+        ),
+    )
+    tanggal_pengunduran_diri: Date | None = described(
+        ("Tanggal pengunduran diri", "Date of the resignation"),
+        (
+            "Tanggal pernyataan pengunduran diri tertulis. Kewajibannya berlaku sejak penetapan sebagai calon "
+            "(Putusan MK 41/PUU-XII/2014).",
+            "Date of the written statement of resignation. The duty runs from penetapan as a candidate "
+            "(Constitutional Court decision 41/PUU-XII/2014).",
+        ),
+    )
+    dampak: Dampak | None = described(
+        ("Dampak negatif", "Negative impact"),
+        (
+            "Untuk pelanggaran kewajiban PP 94/2021 Pasal 3 atau 4: pada siapa pelanggaran berdampak negatif, menurut "
+            "penilaian pengawas atau pemeriksa (menentukan tingkat hukuman).",
+            "For a breach of a PP 94/2021 Pasal 3 or 4 obligation: on whom the breach has a negative impact, as the "
+            "supervisor or examiner assesses it (it sets the tier).",
+        ),
+    )
+    kewajiban_disangkakan: KewajibanDisangkakan | None = described(
+        ("Kewajiban yang disangkakan", "Obligation charged"),
+        (
+            "Kewajiban PP 94/2021 Pasal 3 atau 4 yang disangkakan, bila perkara hanya diperiksa menurut Pasal 3 atau 4. "
+            "Ini pilihan pemeriksa, bukan keadaan yang dapat tidak diketahui: bila tidak diisi, nilainya `tidak_ada` "
+            "(tidak disangkakan); null berarti belum diputuskan (tidak diketahui). Satu kewajiban per tindakan; untuk "
+            "beberapa kewajiban, tulis tindakan itu sekali lagi.",
+            "The PP 94/2021 Pasal 3 or 4 obligation charged, when the case is charged only under Pasal 3 or 4. This is "
+            "the examiner's choice, not a circumstance that may be unknown: when left out it is `tidak_ada` (not "
+            "charged); null means not yet decided (unknown). One obligation per act; for several, list the act again.",
+        ),
+        need="plain",
+        default_factory=lambda: "tidak_ada",
     )
     menguntungkan_atau_merugikan_calon: StrictBool | None = described(
         ("Menguntungkan atau merugikan calon", "Favours or harms a candidate"),

@@ -67,6 +67,8 @@ Tingkat = Annotated[str, OneOf(schema.TINGKAT)]
 JenisPemilu = Annotated[str, OneOf(schema.JENIS_PEMILU)]
 JenisTindakan = Annotated[str, OneOf(schema.JENIS_TINDAKAN)]
 Sasaran = Annotated[str, OneOf(schema.SASARAN)]
+Dampak = Annotated[str, OneOf(schema.DAMPAK)]
+KewajibanDisangkakan = Annotated[str, OneOf(schema.KEWAJIBAN_DISANGKAKAN)]
 
 _UNKNOWN_NOTE = (
     "Jika tidak diketahui: hilangkan isian ini atau isi null (tidak pernah dianggap salah/false).",

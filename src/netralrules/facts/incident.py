@@ -17,7 +17,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
 from netralrules.facts.act import Act, Evidence
 from netralrules.facts.election import Election
-from netralrules.facts.fields import Model, Relative, described, none_to_empty, nullable_ref, problems_error
+from netralrules.facts.fields import Date, Model, Relative, described, none_to_empty, nullable_ref, problems_error
 from netralrules.facts.respondent import PriorSanction, Respondent
 from netralrules.values import UNKNOWN, Unknown
 
@@ -86,6 +86,18 @@ class Incident(Model):
         ),
         need="optional",
     )
+    tanggal_laporan: Date | None = described(
+        ("Tanggal laporan", "Date of the report"),
+        (
+            "Tanggal laporan atau temuan diterima (atau perkara dinilai). Menentukan lembaga pengawas yang menerima "
+            "penerusan perkara (KASN atau BKN, regulations.md §1.8, §4.3). Jika tidak diisi, dipakai tanggal tindakan "
+            "terakhir, dan keputusan menyebutkannya.",
+            "Date the report or finding was received (or the case assessed). It selects the supervisory body the case is "
+            "referred to (KASN or BKN, regulations.md §1.8, §4.3). If left out, the date of the last act is used, and the "
+            "decision says so.",
+        ),
+        need="optional",
+    )
     catatan: StrictStr | None = described(
         ("Catatan", "Notes"), ("Catatan bebas tentang perkara.", "Free-text notes about the case."), need="optional"
     )
@@ -113,6 +125,11 @@ class Incident(Model):
     def incident_id(self) -> str:
         """The incident's id (the name the evaluator's `IncidentFacts` protocol uses)."""
         return self.id
+
+    @property
+    def report_date(self) -> datetime.date | None:
+        """The date of the report (`tanggal_laporan`), if given: it selects the supervisory body."""
+        return self.tanggal_laporan
 
     @property
     def act_dates(self) -> tuple[datetime.date, ...]:

@@ -93,6 +93,23 @@ class Respondent(Model):
             "True if the respondent is registered as a campaign implementer or campaign team member (UU 7/2017 Pasal 280(3)).",
         ),
     )
+    petahana: StrictBool | None = described(
+        ("Petahana", "Incumbent"),
+        (
+            "Benar jika responden adalah kepala daerah petahana yang menjadi calon dalam pemilihan yang dinilai "
+            "(UU 10/2016 Pasal 71 ayat (5)).",
+            "True if the respondent is the incumbent regional head standing as a candidate in the election concerned "
+            "(UU 10/2016 Pasal 71(5)).",
+        ),
+    )
+    akhir_masa_jabatan: Date | None = described(
+        ("Akhir masa jabatan", "End of term"),
+        (
+            "Hari terakhir masa jabatan kepala daerah; akhir larangan penggantian pejabat (UU 10/2016 Pasal 71 ayat (2)).",
+            "Last day of the regional head's term of office; the end of the ban on replacing officials (UU 10/2016 "
+            "Pasal 71(2)).",
+        ),
+    )
     sanksi_sebelumnya: list[PriorSanction] | None = described(
         ("Sanksi sebelumnya", "Prior sanctions"),
         (

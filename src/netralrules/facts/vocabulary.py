@@ -189,6 +189,10 @@ VOCABULARIES: dict[str, Vocabulary] = {
                 "mengganti pejabat (UU 10/2016 Pasal 71 ayat (2))",
                 "replacing officials (UU 10/2016 Pasal 71(2))",
             ),
+            "penggunaan_kewenangan_program_kegiatan": (
+                "menggunakan kewenangan, program dan kegiatan (UU 10/2016 Pasal 71 ayat (3))",
+                "using one's authority, programmes and activities (UU 10/2016 Pasal 71(3))",
+            ),
         },
     ),
     "sasaran": Vocabulary(
@@ -201,6 +205,46 @@ VOCABULARIES: dict[str, Vocabulary] = {
             "pns_unit_kerja": ("PNS dalam lingkungan unit kerja responden", "PNS within the respondent's work unit"),
             "anggota_keluarga": ("anggota keluarga", "family members"),
             "masyarakat": ("masyarakat", "the public"),
+        },
+    ),
+    "dampak": Vocabulary(
+        ("Dampak negatif pelanggaran", "Negative impact of the breach"),
+        (
+            "Pada siapa pelanggaran kewajiban PP 94/2021 Pasal 3 atau 4 berdampak negatif; menentukan tingkat hukuman "
+            "(regulations.md §1.6).",
+            "On whom a breach of a PP 94/2021 Pasal 3 or 4 obligation has a negative impact; it sets the tier "
+            "(regulations.md §1.6).",
+        ),
+        {
+            "unit_kerja": ("unit kerja responden", "the respondent's work unit"),
+            "instansi": ("instansi yang bersangkutan", "the agency concerned"),
+            "negara": ("negara dan/atau pemerintah", "the state and/or the government"),
+        },
+    ),
+    "kewajiban_disangkakan": Vocabulary(
+        ("Kewajiban PP 94/2021 yang disangkakan", "PP 94/2021 obligation charged"),
+        (
+            "Kewajiban PP 94/2021 Pasal 3 atau 4 yang disangkakan bila perkara netralitas tidak diperiksa menurut "
+            "Pasal 5 huruf n, melainkan hanya menurut Pasal 3 atau 4 (regulations.md §1.6).",
+            "The PP 94/2021 Pasal 3 or 4 obligation charged when a neutrality case is charged only under Pasal 3 or 4, "
+            "not under Pasal 5 huruf n (regulations.md §1.6).",
+        ),
+        {
+            "tidak_ada": ("tidak disangkakan menurut Pasal 3 atau 4", "not charged under Pasal 3 or 4"),
+            "pasal3_huruf_b": ("Pasal 3 huruf b: menjaga persatuan dan kesatuan bangsa", "Pasal 3 huruf b: national unity"),
+            "pasal3_huruf_d": (
+                "Pasal 3 huruf d: menaati ketentuan peraturan perundang-undangan",
+                "Pasal 3 huruf d: obeying the laws and regulations",
+            ),
+            "pasal3_huruf_f": (
+                "Pasal 3 huruf f: menunjukkan integritas dan keteladanan",
+                "Pasal 3 huruf f: showing integrity and setting an example",
+            ),
+            "pasal4_kepentingan_negara": (
+                "Pasal 4: mengutamakan kepentingan negara daripada kepentingan pribadi, seseorang, dan/atau golongan "
+                "(huruf belum dipastikan)",
+                "Pasal 4: putting the interest of the state before personal or group interests (huruf not confirmed)",
+            ),
         },
     ),
 }

@@ -35,18 +35,21 @@ _FIELD_WORDS: dict[str, tuple[str, str]] = {
     "condition_field": ("jika", "if"),
     "outcome_field": ("maka", "then"),
     "sanctions_field": ("sanksi", "sanctions"),
+    "chain_field": ("alur", "referral_chain"),
 }
 
 _REQUIRED: dict[str, tuple[str, ...]] = {
     "instrument": ("title_field", "kind_field", "in_force_field"),
     "provision": ("cites_field", "text_field", "condition_field", "outcome_field"),
     "sanction_table": ("cites_field", "sanctions_field"),
+    "supervisor": ("title_field", "chain_field"),
 }
 
 _BLOCK_WORDS: dict[str, tuple[str, str]] = {
     "instrument": ("instrumen", "instrument"),
     "provision": ("ketentuan", "provision"),
     "sanction_table": ("hukuman", "penalties"),
+    "supervisor": ("lembaga_pengawas", "supervisory_body"),
 }
 
 
@@ -127,6 +130,8 @@ class Builder:
                 return self.definition(tree)
             case "sanction_table":
                 return self.sanction_table(tree)
+            case "supervisor":
+                return self.supervisor(tree)
             case "principles":
                 return ast.Principles(
                     names=tuple(self.ref(t) for t in tree.children[1:]), span=self.span(tree)
@@ -243,6 +248,22 @@ class Builder:
             tier=tier,
             citation=self.citation(f["cites_field"].children[1]) if "cites_field" in f else None,
             sanctions=self.sanctions(f["sanctions_field"]) if "sanctions_field" in f else None,
+            note=self.text(f["note_field"].children[1]) if "note_field" in f else None,
+            span=self.span(tree),
+            field_spans=self.field_spans(tree),
+        )
+
+    def supervisor(self, tree: Tree[Any]) -> ast.Supervisor:
+        ident = self.ref(tree.children[1])
+        f = self.fields(tree, "supervisor", ident.name)
+        chain: tuple[str, ...] = ()
+        if "chain_field" in f:
+            chain = tuple(self.text(t) for t in f["chain_field"].children if isinstance(t, Tree) and t.data == "text")
+        return ast.Supervisor(
+            id=ident,
+            title=self.text(f["title_field"].children[1]) if "title_field" in f else None,
+            validity=self.validity(f["validity_field"]) if "validity_field" in f else None,
+            chain=chain,
             note=self.text(f["note_field"].children[1]) if "note_field" in f else None,
             span=self.span(tree),
             field_spans=self.field_spans(tree),

@@ -1,0 +1,351 @@
+"""Decision → the content of the HTML report (`Page`), as plain data with no markup.
+
+The page is built from what a decision already carries: its JSON (`Decision.to_dict`), the
+explanation graph and the narrative of `explain.views`. The renderer only lays the page out and
+escapes it, so a richer report structure can later fill the same `Page` without touching the HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from netralrules.decision import Track, track_sanctions
+from netralrules.explain.graph import DECISION, Explanation, clause_id, determination_id, finding_id
+from netralrules.explain.report import citation_key
+from netralrules.explain.views import narrative
+from netralrules.explain.words import (
+    CATEGORIES,
+    STAGES,
+    STATUSES,
+    TIERS,
+    TRACK_STATUSES,
+    VALUES,
+    cite,
+    date_text,
+    penalty_text,
+    pick,
+    reason_text,
+    say,
+    value_text,
+)
+
+# Phrases of the HTML page that the narrative does not have (Indonesian, English).
+WORDS: dict[str, tuple[str, str]] = {
+    "title": ("Laporan penjelasan keputusan netralitas ASN", "ASN neutrality decision: explanation report"),
+    "incident": ("Perkara", "Incident"),
+    "rulebook": ("Buku aturan (hash isi)", "Rulebook (content hash)"),
+    "engine": ("Mesin", "Engine"),
+    "summary": ("Ringkasan keputusan", "Decision summary"),
+    "complete": ("Keputusan lengkap: semua jalur ditetapkan.", "The decision is complete: every track is determined."),
+    "incomplete": ("Keputusan belum lengkap: ada hal yang belum dapat ditentukan.",
+                   "The decision is incomplete: some points cannot be decided yet."),
+    "no_tracks": ("Tidak ada sanksi yang dijatuhkan.", "No sanction is imposed."),
+    "track": ("Jalur", "Track"),
+    "status": ("Status", "Status"),
+    "tier": ("Tingkat", "Tier"),
+    "provisions": ("Ketentuan", "Provisions"),
+    "sanctions": ("Pilihan jenis hukuman", "Sanction options"),
+    "unresolved": ("Hal yang belum terselesaikan", "Unresolved points"),
+    "considered": ("Ketentuan yang dipertimbangkan", "Provisions considered"),
+    "act": ("Tindakan", "Act"),
+    "why": ("Syarat dan nilainya", "Conditions and their values"),
+    "facts": ("Fakta yang dilihat", "Facts seen"),
+    "no_facts": ("Tidak ada fakta yang dibaca.", "No fact was read."),
+    "in_force": ("Berlaku", "In force"),
+    "until_now": ("sekarang", "now"),
+    "subjects": ("Subjek", "Subjects"),
+    "excepted_by": ("Dikecualikan oleh ketentuan", "Excepted by"),
+    "graph": ("Graf penjelasan", "Explanation graph"),
+    "graph_note": ("Dari fakta (kiri) ke keputusan (kanan); klik ketentuan untuk membuka rinciannya. Ketentuan yang tidak "
+                   "berlaku pada tanggal tindakan atau bagi responden tidak digambar.",
+                   "From the facts (left) to the decision (right); click a provision to open its details. Provisions not in "
+                   "force on the date of the act or not applying to the respondent are not drawn."),
+    "narrative": ("Uraian (teks)", "Narrative (text)"),
+    "data": ("Data keputusan (JSON)", "Decision data (JSON)"),
+    "incident_data": ("Data perkara", "Incident data"),
+    "expand": ("Buka semua", "Expand all"),
+    "collapse": ("Tutup semua", "Collapse all"),
+    "print": ("Cetak", "Print"),
+    "exception": ("pengecualian", "exception"),
+    "definition": ("definisi", "definition"),
+    "value": ("nilai", "value"),
+    "none": ("Tidak ada.", "None."),
+    "signature": ("Diperiksa oleh (nama, jabatan, tanggal, tanda tangan)", "Reviewed by (name, position, date, signature)"),
+}
+
+
+def word(key: str, lang: str) -> str:
+    return pick(WORDS, key, lang)
+
+
+@dataclass(frozen=True)
+class Tree:
+    """One line of a clause's reasoning: a condition, a definition, a fact or an exception, with
+    its value (`true`/`false`/`unknown`, or "" for a plain value) and what it rests on."""
+
+    label: str
+    value: str
+    value_text: str
+    kind: str
+    children: tuple[Tree, ...] = ()
+
+
+@dataclass(frozen=True)
+class FindingView:
+    category: str
+    tier: str
+    sanctions: tuple[str, ...]
+    sanction_basis: str
+    penalties: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ClauseView:
+    anchor: str
+    act: int
+    provision: str
+    citation: str
+    status: str
+    status_text: str
+    detail: str
+    text: str
+    instrument: str
+    in_force: str
+    subjects: str
+    note: str
+    finding: FindingView | None
+    why: tuple[Tree, ...]
+    facts: tuple[tuple[str, str, bool], ...]  # (path, value shown, known)
+
+
+@dataclass(frozen=True)
+class TrackView:
+    category: str
+    status: str
+    status_text: str
+    tier: str
+    provisions: tuple[str, ...]
+    sanctions: tuple[str, ...]
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ActView:
+    index: int
+    heading: str
+    instruments: str
+    clauses: tuple[ClauseView, ...]
+
+
+@dataclass(frozen=True)
+class Page:
+    """Everything the HTML report shows, in the order it shows it; plain text, never markup."""
+
+    lang: str
+    incident_id: str
+    rulebook_hash: str
+    engine: str
+    complete: bool
+    tracks: tuple[TrackView, ...]
+    unresolved: tuple[str, ...]
+    acts: tuple[ActView, ...]
+    narrative: str
+    explanation: Explanation | None
+    incident: Mapping[str, Any] | None
+    decision_json: str
+
+
+def build_page(decision: Any, lang: str = "id", incident: Mapping[str, Any] | None = None) -> Page:
+    """The content of the report for one decision (`engine.Decision`, made with `explain=True`)."""
+    lang = "en" if lang == "en" else "id"
+    data = decision.to_dict(include_explanation=False)
+    e: Explanation | None = decision.explanation
+    unresolved = [_unresolved_line(u, e, lang) for u in data["belum_terselesaikan"]]
+    unresolved += [
+        f"{pick(CATEGORIES, t['kategori'], lang).capitalize()}: " + "; ".join(reason_text(r, lang) for r in t["alasan"])
+        for t in data["penetapan"] if t["status"] == "unresolved"
+    ]
+    return Page(
+        lang=lang,
+        incident_id=str(data["insiden"]),
+        rulebook_hash=str(data["rulebook"]),
+        engine=f"{data['mesin']['nama']} {data['mesin']['versi']}",
+        complete=not unresolved,
+        tracks=tuple(_track(t, decision, e, lang) for t in decision.determination.tracks if t.status != "none"),
+        unresolved=tuple(unresolved),
+        acts=tuple(_act(e, a.index, lang) for a in e.acts) if e is not None else (),
+        narrative=narrative(e, lang) if e is not None else "",
+        explanation=e,
+        incident=incident,
+        decision_json=decision.to_json(include_explanation=False),
+    )
+
+
+def _citation_of(e: Explanation | None, act: int, provision: str, lang: str) -> str:
+    if e is not None and clause_id(act, provision) in e.graph:
+        return cite(e.graph.nodes[clause_id(act, provision)]["citation"], lang)
+    return provision
+
+
+def _unresolved_line(u: Mapping[str, Any], e: Explanation | None, lang: str) -> str:
+    act = int(u["tindakan"])
+    facts = ", ".join(u["fakta_penentu"]) or "-"
+    return (f"{say('act', lang)} {act + 1}, {_citation_of(e, act, u['ketentuan'], lang)}: {reason_text(u['alasan'], lang)}. "
+            f"{say('deciding', lang)}: {facts}.")
+
+
+def _track(t: Track, decision: Any, e: Explanation | None, lang: str) -> TrackView:
+    findings = sorted((f for f in decision.evaluation.findings if f.category == t.category and f.provision in t.provisions),
+                      key=lambda f: (f.act, f.provision))
+    reasons = [reason_text(r, lang) for r in t.reasons]
+    node = determination_id(t.category)
+    if e is not None and node in e.graph and e.graph.nodes[node].get("escalated"):
+        attrs = e.graph.nodes[node]
+        reasons.append(say("escalated", lang).format(pick(TIERS, attrs["heaviest_finding_tier"], lang), pick(TIERS, t.tier, lang)))
+    return TrackView(
+        category=pick(CATEGORIES, t.category, lang).capitalize(),
+        status=t.status,
+        status_text=pick(TRACK_STATUSES, t.status, lang),
+        tier=pick(TIERS, t.tier, lang) if t.tier else "-",
+        provisions=tuple(f"{_citation_of(e, f.act, f.provision, lang)} ({say('act', lang).lower()} {f.act + 1})" for f in findings),
+        sanctions=track_sanctions(t, decision.evaluation.findings),
+        reasons=tuple(reasons),
+    )
+
+
+def _act(e: Explanation, index: int, lang: str) -> ActView:
+    info = e.acts[index]
+    titles = e.graph.graph.get("instruments", {})
+    instruments = "; ".join(f"{i} ({titles[i]})" if titles.get(i) else i for i in info.instruments) or say("no_instrument", lang)
+    clauses = sorted((e.attrs(n) for n in e.nodes("clause", index)), key=citation_key)
+    # Provisions that apply first, then those undecided, then the rest, each in the regulation's order.
+    rank = {"fired": 0, "unknown": 1, "defeated": 2, "not_fired": 3, "not_applicable": 4, "not_in_force": 5}
+    clauses.sort(key=lambda c: rank.get(str(c["status"]), 6))
+    heading = (f"{say('act', lang)} {index + 1}: {date_text(info.date, lang)} ({info.date.isoformat()}); "
+               f"{say('stage', lang)}: {pick(STAGES, info.stage, lang)}")
+    return ActView(index, heading, instruments, tuple(_clause(e, c, lang) for c in clauses))
+
+
+def _clause(e: Explanation, c: Mapping[str, Any], lang: str) -> ClauseView:
+    act, pid = int(c["act"]), str(c["provision"])
+
+    def cites(ids: Sequence[str]) -> str:
+        return ", ".join(_citation_of(e, act, p, lang) for p in ids)
+
+    if c["status"] == "defeated":
+        detail = f"{say('overridden_by', lang)} {cites(c['defeated_by'])}"
+    elif c["status"] == "unknown" and c["waiting_for"]:
+        detail = f"{say('waiting_for', lang)} {cites(c['waiting_for'])}"
+    elif c["status"] != "not_fired" and c["reason"]:
+        detail = reason_text(str(c["reason"]), lang)
+    else:
+        detail = ""
+    in_force = c.get("in_force") or [None, None]
+    fid = finding_id(act, pid)
+    facts = tuple(
+        (str(e.graph.nodes[f]["path"]), value_text(e.graph.nodes[f]["value"], e.graph.nodes[f]["known"], lang),
+         bool(e.graph.nodes[f]["known"]))
+        for f in c.get("facts_seen", [])
+    )
+    return ClauseView(
+        anchor=anchor(clause_id(act, pid)),
+        act=act,
+        provision=pid,
+        citation=cite(c["citation"], lang),
+        status=str(c["status"]),
+        status_text=pick(STATUSES, c["status"], lang),
+        detail=detail,
+        text=" ".join(str(c["text"]).split()),
+        instrument=str(c["instrument"]),
+        in_force=f"{in_force[0] or '-'} – {in_force[1] or word('until_now', lang)}" if c.get("in_force") else "-",
+        subjects=", ".join(c.get("subjects") or []) or "-",
+        note=" ".join(str(c["note"] or "").split()),
+        finding=_finding(e.attrs(fid), lang) if fid in e.graph else None,
+        why=_why(e, clause_id(act, pid), lang),
+        facts=facts,
+    )
+
+
+def _finding(f: Mapping[str, Any], lang: str) -> FindingView:
+    if f["tier"] is not None:
+        basis = f" {say('per', lang)} {cite(f['tier_basis'], lang)}" if f["tier_basis"] else ""
+        tier = f"{pick(TIERS, f['tier'], lang)}{basis}"
+    elif f["category"] == "disiplin":
+        tier = say("tier_unstated", lang)
+    else:
+        tier = "-"
+    return FindingView(
+        category=pick(CATEGORIES, f["category"], lang),
+        tier=tier,
+        sanctions=tuple(f["sanction_options"]),
+        sanction_basis=cite(f["sanction_basis"], lang) if f["sanction_basis"] else "",
+        penalties=tuple(penalty_text(p, lang) for p in f["penalties"]),
+    )
+
+
+def anchor(node: str) -> str:
+    """An HTML id for a graph node: node ids are already stable and readable; `/` becomes `-`."""
+    return "n-" + "".join(ch if ch.isalnum() or ch in "._-" else "-" for ch in node)
+
+
+def _why(e: Explanation, node: str, lang: str, depth: int = 0) -> tuple[Tree, ...]:
+    """What a node rests on, read from the graph's incoming edges: the clause's root condition and
+    the exceptions that override it; a condition's operands, definitions and facts."""
+    g = e.graph
+    if depth > 40:  # graphs are DAGs built from finite rules; this only guards a malformed graph
+        return ()
+    out: list[Tree] = []
+    for source in sorted(g.predecessors(node), key=lambda s: (_KIND_ORDER.get(g.nodes[s]["kind"], 9), s)):
+        attrs = g.nodes[source]
+        kind = attrs["kind"]
+        edge = g.edges[source, node]["kind"]
+        if kind == "condition":
+            text = str(attrs.get("text_en", attrs["text"]) if lang == "en" else attrs["text"])
+            out.append(Tree(text, str(attrs["value"]), pick(VALUES, attrs["value"], lang), kind, _why(e, source, lang, depth + 1)))
+        elif kind == "concept":
+            label = f"{attrs['label']} ({word('definition', lang)})"
+            shown = value_text(attrs["value"], attrs["known"], lang)
+            out.append(Tree(label, _plain_value(attrs), shown, kind, _why(e, source, lang, depth + 1)))
+        elif kind == "fact":
+            out.append(Tree(str(attrs["path"]), _plain_value(attrs), value_text(attrs["value"], attrs["known"], lang), kind))
+        elif kind == "clause" and edge == "overrides":
+            label = f"{word('exception', lang)}: {cite(attrs['citation'], lang)}"
+            out.append(Tree(label, "", pick(STATUSES, attrs["status"], lang), kind))
+    return tuple(out)
+
+
+_KIND_ORDER = {"clause": 0, "condition": 1, "concept": 2, "fact": 3}
+
+
+def _plain_value(attrs: Mapping[str, Any]) -> str:
+    value = attrs["value"]
+    if not attrs["known"]:
+        return "unknown"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return ""
+
+
+def graph_nodes(e: Explanation) -> list[str]:
+    """The nodes the drawn graph shows: the decision and what leads to it, and every clause whose
+    condition was evaluated with what it read (not the clauses out of force or not applicable)."""
+    g = e.graph
+    keep = {DECISION} | set(_ancestors(e, DECISION))
+    for n in e.nodes("clause"):
+        if g.nodes[n]["status"] in {"fired", "not_fired", "defeated", "unknown"}:
+            keep.add(n)
+            keep |= set(_ancestors(e, n))
+    return sorted(keep)
+
+
+def _ancestors(e: Explanation, node: str) -> Sequence[str]:
+    seen: set[str] = set()
+    stack = [node]
+    while stack:
+        for p in e.graph.predecessors(stack.pop()):
+            if p not in seen:
+                seen.add(p)
+                stack.append(p)
+    return sorted(seen)

@@ -1,0 +1,500 @@
+"""The report: explanation graph → a structured account of one decision that reviewers can sign.
+
+`build_report(explanation, …)` reads the graph (explain/graph.py) and returns a frozen `Report`.
+Renderers turn a report into text: `explain/narrative.py` (plain text in Indonesian or English, and
+Markdown); an HTML renderer can be written on the same structure. No renderer reads the graph.
+
+The structure (every list is in a fixed order, so equal decisions give equal reports):
+
+`Report`
+  - `incident_id` (str | None), `rulebook` (content hash)
+  - `acts: tuple[ActSection]` — per act: `index` (0-based), `date`, `stage` (decision.stage code),
+    `instruments` (names in force that day, with `titles`), `not_in_force` (instrument name →
+    `Text` of its validity: why the rulebook's other instruments were not applied), `facts`
+    (`FactItem`s read while evaluating that act, known and unknown)
+  - `findings: tuple[FindingSection]` — per fired provision per act: citation, statutory `text`,
+    `category`, `tier`, `tier_basis`, `sanction_options` and `sanction_basis`, `penalties`, `note`,
+    `facts_seen`
+  - `tracks: tuple[TrackSection]` — the determination per track that is not `none`: `status`, `tier`,
+    `based_on` (citations with their act), `reasons` (`Text`s: heaviest of several, repeat offence,
+    escalation, single finding)
+  - `not_applied: tuple[ClauseItem]` — every clause that did not fire, with `status`, `detail`
+    (why, as `Text`), `unmet` (the smallest set of unmet conditions, `ConditionItem`s, each with
+    its text in the rules language, its value and the facts it read) and `facts_seen`
+  - `unresolved: tuple[ClauseItem]` and `unresolved_tracks: tuple[TrackSection]`
+  - `missing_facts: tuple[MissingFact]` — facts whose being unknown holds an outcome open, ordered
+    by how much they decide (see `MissingFact`)
+  - `why_not: tuple[TierGap]` — per tier or track not reached, the nearest provisions that would
+    have given it, with what they lack
+  - `asked: tuple[ClauseItem]` — the provisions a reviewer asked about (`--why-not`), per act
+  - `open_questions: tuple[OpenQuestion]` — the legal doubts recorded in the notes of the
+    provisions that touched this case (fired, defeated or undecided), and of the determination
+  - `referral: ReferralSection | None` — to whom the case is referred (KASN, BKN) on the reference
+    date, or why that is contested; None when the rulebook declares no supervisory body
+
+Every phrase a reader sees that comes from the data is a `Text` (Indonesian `id`, English `en`);
+statuses, tiers and categories stay codes, translated by `explain/words.py`. `Report.to_dict()`
+gives it as JSON-ready data.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
+
+from netralrules.decision import HEAVIEST_RULE, REPEAT_RULE
+from netralrules.diagnostics import Text
+from netralrules.evaluator import TIER_ORDER
+from netralrules.explain.graph import ActInfo, Explanation, clause_id
+from netralrules.explain.words import CATEGORIES, TIERS, cite, pick, reason_text, say
+
+# Marks of the law digest's legend that flag a doubt ([V2] is verified, so it is not one).
+DOUBT_MARKS = ("V1", "MEM", "INF", "CONFLICT")
+_MARK = re.compile(r"\[(V1|MEM|INF|CONFLICT)\b[^\]]*\]")
+_QUESTION = re.compile(r"(?:pertanyaan terbuka|open question)\s+(?:no\.?\s*)?(\d+)", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"`(])")
+# decision.py names both rules' citations unconfirmed: regulations.md §1.7 and open question 3.
+_RULE_QUESTION = {HEAVIEST_RULE: 3, REPEAT_RULE: 3}
+
+
+def _text(key: str) -> Text:
+    return Text(say(key, "id"), say(key, "en"))
+
+
+def _both(fn: Any, *args: Any) -> Text:
+    return Text(fn(*args, "id"), fn(*args, "en"))
+
+
+@dataclass(frozen=True)
+class FactItem:
+    """A fact read for an act: its path, its value (JSON-safe) and whether it is known."""
+
+    path: str
+    value: Any
+    known: bool
+
+
+@dataclass(frozen=True)
+class ConditionItem:
+    """One unmet condition: its text in the rules language, its value (`false` or `unknown`), the
+    definition it is (when it is one) and the facts it read."""
+
+    node: str
+    text: Text
+    value: str
+    definition: str | None
+    facts: tuple[FactItem, ...]
+
+
+@dataclass(frozen=True)
+class ClauseItem:
+    """One provision for one act that did not fire (or was asked about)."""
+
+    act: int
+    provision: str
+    citation: Text
+    status: str
+    detail: Text | None
+    unmet: tuple[ConditionItem, ...]
+    facts_seen: tuple[FactItem, ...]
+    deciding: tuple[str, ...]
+    category: str | None
+    tier: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class ActSection(ActInfo):
+    """An act (date, stage, instruments in force) with what the report says of it besides."""
+
+    titles: tuple[tuple[str, str], ...] = ()
+    not_in_force: tuple[tuple[str, Text], ...] = ()
+    facts: tuple[FactItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class FindingSection:
+    act: int
+    provision: str
+    citation: Text
+    text: str
+    category: str
+    tier: str | None
+    tier_basis: Text | None
+    sanction_options: tuple[str, ...]
+    sanction_basis: Text | None
+    penalties: tuple[tuple[tuple[str, Any], ...], ...]
+    note: str | None
+    facts_seen: tuple[FactItem, ...]
+
+
+@dataclass(frozen=True)
+class TrackSection:
+    category: str
+    status: str
+    tier: str | None
+    based_on: tuple[tuple[int, Text], ...]
+    reasons: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class MissingFact:
+    """An unknown fact that holds outcomes open. `path` is written as `--set` takes it
+    (`tindakan[1].sasaran` when the incident has several acts). `needed_by`: the undecided
+    provisions (act, provision, citation) that read it. `settles`: those it would decide alone,
+    whatever value it took (None when not computed: it needs the incident, see
+    `netralrules.whatif.rank_missing_facts`). Order: most settled, then most needed, then path."""
+
+    path: str
+    needed_by: tuple[tuple[int, str, Text], ...]
+    settles: tuple[tuple[int, str, Text], ...] | None = None
+
+
+@dataclass(frozen=True)
+class TierGap:
+    """A tier (disiplin) or track (other categories) that the decision did not reach; `candidates`
+    the provisions that would give it which were evaluated, nearest first (fewest unmet
+    conditions), `elsewhere` those not in force or not applicable to the respondent."""
+
+    category: str
+    tier: str | None
+    candidates: tuple[ClauseItem, ...]
+    elsewhere: tuple[ClauseItem, ...]
+
+
+@dataclass(frozen=True)
+class OpenQuestion:
+    """A doubt recorded in a provision's note: the sentence, its marks, the open questions of
+    regulations.md §11 it names, and the acts it touched. `provision` is None for the rules of
+    the determination itself (heaviest of several, repeat offence)."""
+
+    provision: str | None
+    citation: Text | None
+    marks: tuple[str, ...]
+    questions: tuple[int, ...]
+    text: str
+    acts: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class ReferralBody:
+    """A supervisory body as the rulebook declares it (`lembaga_pengawas`)."""
+
+    name: str
+    title: str | None
+    start: str | None  # ISO date, None when the rulebook leaves the start open
+    end: str | None
+    chain: tuple[str, ...]
+    note: str | None
+
+
+@dataclass(frozen=True)
+class ReferralSection:
+    """To whom the case is referred (src/netralrules/referral.py): the reference `date` and its
+    `basis` (tanggal_laporan or tanggal_tindakan_terakhir), `status` (determined, unresolved when
+    the bodies' periods overlap, none) and the bodies serving on that date."""
+
+    date: datetime.date
+    basis: str
+    status: str
+    bodies: tuple[ReferralBody, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    incident_id: str | None
+    rulebook: str
+    acts: tuple[ActSection, ...]
+    findings: tuple[FindingSection, ...]
+    tracks: tuple[TrackSection, ...]
+    not_applied: tuple[ClauseItem, ...]
+    unresolved: tuple[ClauseItem, ...]
+    unresolved_tracks: tuple[TrackSection, ...]
+    missing_facts: tuple[MissingFact, ...]
+    why_not: tuple[TierGap, ...]
+    asked: tuple[ClauseItem, ...]
+    open_questions: tuple[OpenQuestion, ...]
+    referral: ReferralSection | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as JSON-ready data (`Text` as {"id", "en"}, dates ISO)."""
+        return as_data(self)  # type: ignore[no-any-return]
+
+
+def as_data(value: Any) -> Any:
+    """A report (or any part of it, or an ExplanationDiff) as JSON-ready data."""
+    if isinstance(value, Text):
+        return {"id": value.id, "en": value.en}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: as_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [as_data(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): as_data(v) for k, v in value.items()}
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.findall(r"\d+|\D+", text))
+
+
+def _roman(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Lampiran numbers are Roman (`II`, `IV`): order them by value, not by spelling."""
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    if not text or any(ch not in values for ch in text):
+        return _natural(text)
+    total = sum(-values[a] if values[a] < values[b] else values[a] for a, b in pairwise(text))
+    return ((0, total + values[text[-1]]),)
+
+
+def citation_key(attrs: Mapping[str, Any]) -> tuple[Any, ...]:
+    """Provisions in the order of the regulation (instrument, pasal, lampiran, ayat, huruf, angka;
+    numbers numerically, lampiran by Roman value)."""
+    citation = attrs.get("citation") or {}
+    parts = tuple(
+        (_roman if k == "lampiran" else _natural)(str(citation.get(k, "")))
+        for k in ("instrumen", "pasal", "lampiran", "ayat", "huruf", "angka")
+    )
+    return (*parts, str(attrs.get("provision", "")))
+
+
+class _Reader:
+    def __init__(self, explanation: Explanation) -> None:
+        self.e = explanation
+        self.g = explanation.graph
+
+    def facts(self, ids: Iterable[str]) -> tuple[FactItem, ...]:
+        out = []
+        for fid in ids:
+            a = self.g.nodes[fid]
+            if a["kind"] == "fact":
+                out.append(FactItem(str(a["path"]), a["value"], bool(a["known"])))
+            elif a["kind"] == "concept":
+                out.append(FactItem(str(a["name"]), a["value"], bool(a["known"])))
+        return tuple(out)
+
+    def cite_node(self, attrs: Mapping[str, Any]) -> Text:
+        return _both(cite, attrs.get("citation"))
+
+    def cite_ids(self, act: int, provisions: Sequence[str]) -> Text:
+        known = sorted((self.g.nodes[clause_id(act, p)] for p in provisions if clause_id(act, p) in self.g), key=citation_key)
+        rest = sorted(p for p in provisions if clause_id(act, p) not in self.g)
+        return Text(*(", ".join([cite(c.get("citation"), lang) for c in known] + rest) for lang in ("id", "en")))
+
+    def clauses(self, act: int | None = None) -> list[dict[str, Any]]:
+        found = [self.e.attrs(n) for n in self.e.nodes("clause", act)]
+        return sorted(found, key=lambda c: (c["act"], citation_key(c)))
+
+    def detail(self, c: Mapping[str, Any]) -> Text | None:
+        act = int(c["act"])
+        if c["status"] == "defeated":
+            who = self.cite_ids(act, c["defeated_by"])
+            return Text(f"{say('overridden_by', 'id')} {who.id}", f"{say('overridden_by', 'en')} {who.en}")
+        if c["status"] == "unknown" and c["waiting_for"]:
+            who = self.cite_ids(act, c["waiting_for"])
+            return Text(f"{say('waiting_for', 'id')} {who.id}", f"{say('waiting_for', 'en')} {who.en}")
+        if c["status"] != "not_fired" and c["reason"]:
+            return _both(reason_text, str(c["reason"]))
+        return None
+
+    def condition(self, item: Mapping[str, Any]) -> ConditionItem:
+        text = Text(str(item["text"]), str(item.get("text_en", item["text"])))
+        return ConditionItem(str(item["node"]), text, str(item["value"]), item.get("definition"), self.facts(item["facts"]))
+
+    def clause(self, c: Mapping[str, Any]) -> ClauseItem:
+        return ClauseItem(
+            act=int(c["act"]), provision=str(c["provision"]), citation=self.cite_node(c), status=str(c["status"]),
+            detail=self.detail(c), unmet=tuple(self.condition(u) for u in c.get("unmet", [])),
+            facts_seen=self.facts(c["facts_seen"]),
+            deciding=tuple(str(self.g.nodes[f]["path"]) for f in c.get("deciding_facts", [])),
+            category=c.get("category"), tier=c.get("tier"), text=str(c.get("text") or ""),
+        )
+
+
+def build_report(
+    explanation: Explanation,
+    *,
+    incident_id: str | None = None,
+    asked: Sequence[str] = (),
+    missing: Sequence[MissingFact] | None = None,
+) -> Report:
+    """The report of one decision from its explanation graph. `asked`: provision ids a reviewer
+    asked "why not" about (unknown ids are the caller's to reject: see `provision_ids`).
+    `missing`: the ranked missing facts if the caller computed them with the incident at hand;
+    otherwise they are ranked from the graph alone (`settles` None)."""
+    r = _Reader(explanation)
+    clauses = r.clauses()
+    tracks = _tracks(r)
+    return Report(
+        incident_id=incident_id,
+        rulebook=str(explanation.graph.graph.get("rulebook", "")),
+        acts=tuple(_act(r, a.index) for a in explanation.acts),
+        findings=_findings(r),
+        tracks=tracks,
+        not_applied=tuple(r.clause(c) for c in clauses if c["status"] != "fired"),
+        unresolved=tuple(r.clause(c) for c in clauses if c["status"] == "unknown"),
+        unresolved_tracks=tuple(t for t in tracks if t.status == "unresolved"),
+        missing_facts=tuple(missing) if missing is not None else missing_from_graph(explanation),
+        why_not=_gaps(r, clauses),
+        asked=tuple(r.clause(c) for p in asked for c in clauses if c["provision"] == p),
+        open_questions=_open_questions(r, clauses),
+        referral=_referral(explanation),
+    )
+
+
+def _referral(explanation: Explanation) -> ReferralSection | None:
+    r = explanation.graph.graph.get("pengawasan")
+    if not r:
+        return None
+    bodies = tuple(
+        ReferralBody(str(b["nama"]), b.get("judul"), b.get("berlaku_sejak"), b.get("berlaku_sampai"),
+                     tuple(b.get("alur") or ()), b.get("catatan"))
+        for b in r["lembaga"]
+    )
+    return ReferralSection(datetime.date.fromisoformat(r["tanggal_acuan"]), str(r["dasar_tanggal"]), str(r["status"]), bodies)
+
+
+def provision_ids(explanation: Explanation) -> tuple[str, ...]:
+    """Every provision id the explanation knows (to check a `why_not` request against)."""
+    return tuple(sorted({str(explanation.graph.nodes[n]["provision"]) for n in explanation.nodes("clause")}))
+
+
+def _act(r: _Reader, index: int) -> ActSection:
+    info = r.e.acts[index]
+    titles = r.g.graph.get("instruments", {})
+    not_in_force: dict[str, Text] = {}
+    for c in r.clauses(index):
+        if c["status"] == "not_in_force" and c["instrument"] not in info.instruments:
+            not_in_force.setdefault(str(c["instrument"]), _both(reason_text, str(c["reason"])))
+    return ActSection(
+        index, info.date, info.stage, info.instruments,
+        tuple((name, str(titles[name])) for name in info.instruments if titles.get(name)),
+        tuple(sorted(not_in_force.items())),
+        r.facts(sorted(r.e.nodes("fact", index))),
+    )
+
+
+def _findings(r: _Reader) -> tuple[FindingSection, ...]:
+    found = sorted((r.e.attrs(n) for n in r.e.nodes("finding")), key=lambda f: (f["act"], citation_key(f)))
+    out = []
+    for f in found:
+        clause = r.g.nodes[clause_id(f["act"], f["provision"])]
+        out.append(FindingSection(
+            act=int(f["act"]), provision=str(f["provision"]), citation=r.cite_node(f), text=str(f["text"]),
+            category=str(f["category"]), tier=f["tier"],
+            tier_basis=_both(cite, f["tier_basis"]) if f["tier_basis"] else None,
+            sanction_options=tuple(f["sanction_options"]),
+            sanction_basis=_both(cite, f["sanction_basis"]) if f["sanction_basis"] else None,
+            penalties=tuple(tuple(sorted(p.items())) for p in f["penalties"]),
+            note=" ".join(str(f["note"]).split()) if f["note"] else None,
+            facts_seen=r.facts(clause["facts_seen"]),
+        ))
+    return tuple(out)
+
+
+def _tracks(r: _Reader) -> tuple[TrackSection, ...]:
+    order = list(CATEGORIES)
+    nodes = sorted(r.e.nodes("determination"),
+                   key=lambda n: (order.index(c) if (c := r.g.nodes[n]["category"]) in order else len(order), n))
+    out = []
+    for node in nodes:
+        t = r.g.nodes[node]
+        sources = sorted((r.g.nodes[u] for u, _ in r.g.in_edges(node) if r.g.nodes[u]["kind"] == "finding"),
+                         key=lambda f: (f["act"], citation_key(f)))
+        reasons = [_both(reason_text, str(x)) for x in t["reasons"]]
+        if t["escalated"]:
+            reasons.append(Text(*(say("escalated", lang).format(pick(TIERS, t["heaviest_finding_tier"], lang),
+                                                                pick(TIERS, t["tier"], lang)) for lang in ("id", "en"))))
+        if not reasons and len(sources) == 1:
+            reasons.append(_text("single"))
+        out.append(TrackSection(str(t["category"]), str(t["status"]), t["tier"],
+                                tuple((int(f["act"]), r.cite_node(f)) for f in sources), tuple(reasons)))
+    return tuple(out)
+
+
+def missing_from_graph(explanation: Explanation) -> tuple[MissingFact, ...]:
+    """The missing facts ranked from the graph alone: by how many undecided provisions read them."""
+    r = _Reader(explanation)
+    several = len(explanation.acts) > 1
+    needed: dict[str, list[tuple[int, str, Text]]] = {}
+    for c in r.clauses():
+        if c["status"] != "unknown":
+            continue
+        for f in c.get("deciding_facts", []):
+            needed.setdefault(set_path(str(r.g.nodes[f]["path"]), int(c["act"]), several), []).append(
+                (int(c["act"]), str(c["provision"]), r.cite_node(c)))
+    return rank_missing({p: (tuple(v), None) for p, v in needed.items()})
+
+
+def rank_missing(
+    facts: Mapping[str, tuple[tuple[tuple[int, str, Text], ...], tuple[tuple[int, str, Text], ...] | None]],
+) -> tuple[MissingFact, ...]:
+    """Order: most provisions settled alone, then most provisions needing it, then path."""
+    items = [MissingFact(path, needed, settles) for path, (needed, settles) in facts.items()]
+    return tuple(sorted(items, key=lambda m: (-len(m.settles or ()), -len(m.needed_by), m.path)))
+
+
+def set_path(path: str, act: int, several_acts: bool) -> str:
+    """A fact path as `--set` takes it: an act's fact carries its index when there are several acts."""
+    root, _, rest = path.partition(".")
+    return f"{root}[{act}].{rest}" if root == "tindakan" and several_acts else path
+
+
+def _gaps(r: _Reader, clauses: Sequence[Mapping[str, Any]]) -> tuple[TierGap, ...]:
+    """Per tier or track not reached: disiplin tiers heavier than the one determined (all three
+    when none is), and every other category with no determination."""
+    tracks = {str(r.g.nodes[n]["category"]): r.g.nodes[n] for n in r.e.nodes("determination")}
+    wanted: list[tuple[str, str | None]] = []
+    discipline = tracks.get("disiplin")
+    reached = TIER_ORDER.index(discipline["tier"]) if discipline and discipline["tier"] in TIER_ORDER else -1
+    wanted.extend(("disiplin", t) for t in TIER_ORDER[reached + 1 :])
+    wanted.extend((c, None) for c in CATEGORIES if c != "disiplin" and c not in tracks)
+    out = []
+    for category, tier in wanted:
+        mine = [c for c in clauses if c.get("category") == category and (tier is None or c.get("tier") == tier)]
+        evaluated = [c for c in mine if c["status"] in ("not_fired", "unknown", "defeated")]
+        evaluated.sort(key=lambda c: (len(c.get("unmet", [])), c["act"], citation_key(c)))
+        rest = [c for c in mine if c["status"] in ("not_applicable", "not_in_force")]
+        out.append(TierGap(category, tier, tuple(r.clause(c) for c in evaluated), tuple(r.clause(c) for c in rest)))
+    return tuple(out)
+
+
+def _open_questions(r: _Reader, clauses: Sequence[Mapping[str, Any]]) -> tuple[OpenQuestion, ...]:
+    found: dict[tuple[str | None, str], tuple[Mapping[str, Any] | None, set[int]]] = {}
+    for c in clauses:
+        if c["status"] not in ("fired", "defeated", "unknown") or not c.get("note"):
+            continue
+        for sentence in _SENTENCE.split(" ".join(str(c["note"]).split())):
+            if _MARK.search(sentence) or _QUESTION.search(sentence):
+                found.setdefault((str(c["provision"]), sentence), (c, set()))[1].add(int(c["act"]))
+    for node in r.e.nodes("determination"):
+        for reason in r.g.nodes[node]["reasons"]:
+            if reason in _RULE_QUESTION:
+                found.setdefault((None, str(reason)), (None, set()))
+    out = []
+    for (provision, sentence), (holder, acts) in found.items():
+        marks = tuple(m for m in DOUBT_MARKS if re.search(rf"\[{m}\b", sentence))
+        questions = tuple(sorted({int(q) for q in _QUESTION.findall(sentence)} | (
+            {_RULE_QUESTION[sentence]} if sentence in _RULE_QUESTION else set())))
+        out.append(OpenQuestion(provision, r.cite_node(holder) if holder is not None else None, marks, questions, sentence,
+                                tuple(sorted(acts))))
+    return tuple(sorted(out, key=lambda q: (q.provision is None, citation_key(_clause_of(r, q)), q.text)))
+
+
+def _clause_of(r: _Reader, q: OpenQuestion) -> Mapping[str, Any]:
+    if q.provision is None or not q.acts:
+        return {}
+    return r.g.nodes[clause_id(q.acts[0], q.provision)]  # type: ignore[no-any-return]
+
+
+def category_word(category: str, tier: str | None, lang: str) -> str:
+    """`disiplin berat`, `pidana`: a track and tier as the report names it."""
+    word = pick(CATEGORIES, category, lang)
+    return f"{word} {pick(TIERS, tier, lang)}" if tier else word
