@@ -2,10 +2,10 @@
 
 The subset: PP 94/2021 Pasal 5 huruf n angka 1-7 with their tiers (Pasal 13 huruf g, Pasal 14
 huruf i), the exceptions of angka 2-4 to angka 1, and the heaviest-tier and repeat rules of the
-determination: exactly what `rules/pp94_2021/` says and what netralrules decides from it. The
+determination: exactly what those rules files say and what netralrules decides from them. The
 answer compared is the discipline track of an incident: `determined:berat`, `unresolved:-`, …
 
-- `netralrules`: the engine with the rulebook `rules/pp94_2021/`;
+- `netralrules`: the engine with `rules/pp94_2021/` {instrumen, pasal_05_huruf_n, pasal_08}.nr;
 - `hand_written`: a plain Python function over the incident dict (the ceiling);
 - `rule-engine` and `zen-engine`: each provision's condition in the peer's own language, evaluated
   per act; a shared Python fold (`fold`) then applies what these engines have no words for

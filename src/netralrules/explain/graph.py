@@ -210,6 +210,7 @@ class _Builder:
         self.facts: set[str] = set()  # the fact nodes
         # node → its predecessors by edges other than `overrides` (what annotate walks back along)
         self.own_preds: dict[str, list[str]] = {}
+        self.by_act: dict[int, tuple[Any, Any, Any, Any]] = {}
 
     # ---- nodes and edges -------------------------------------------------------------------
     def node(self, node_id: str, kind: str, **attrs: Any) -> None:
@@ -436,13 +437,11 @@ class _Builder:
 
     def unmet(self, o: Outcome) -> list[dict[str, Any]]:
         act = o.act
-        return unmet_items(
-            o.provision, self.expr_at,
-            {node: values for (a, node), values in self.conds.items() if a == act},
-            {node: name for (a, node), name in self.defs_at.items() if a == act},
-            {node: _truth(value) for (a, node), value in self.read_at.items() if a == act},
-            [(node, source) for a, node, source in self.reads if a == act], self.both,
-        )
+        if act not in self.by_act:  # one act's view of the events, made once, not once per clause
+            self.by_act[act] = (
+                {node: v for (a, node), v in self.conds.items() if a == act}, {n: d for (a, n), d in self.defs_at.items() if a == act},
+                {node: _truth(v) for (a, node), v in self.read_at.items() if a == act}, [(n, f) for a, n, f in self.reads if a == act])
+        return unmet_items(o.provision, self.expr_at, *self.by_act[act], self.both)
 
     def failed(self, act: int, node: str, out: dict[str, tuple[int, bool]], depth: int, want: str | None = None) -> bool:
         """Collect the conditions that make `node` not true: false (or unknown) operands of a false
