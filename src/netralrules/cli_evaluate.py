@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from netralrules.api import check_paths
+from netralrules.cli_batch import add_arguments as add_batch_arguments
+from netralrules.cli_batch import run_batch
 from netralrules.engine import Decision, IncidentFacts, Rulebook, evaluate_facts, load_rulebook, rulebook_from_report
 from netralrules.explain import to_dot
 from netralrules.explain.exports import to_graphml, to_node_link
@@ -31,7 +33,7 @@ FORMATS = ("text", "json", "markdown", "dot", "graphml", "node-link", "html")
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ev = sub.add_parser("evaluate", help="nilai satu insiden / evaluate one incident")
-    ev.add_argument("incident", help="berkas insiden JSON atau YAML / incident file (JSON or YAML)")
+    ev.add_argument("incident", nargs="?", help="berkas insiden JSON atau YAML / incident file (JSON or YAML)")
     ev.add_argument("--rules", nargs="+", help="berkas atau folder aturan (bawaan: rulebook bawaan) / rules")
     ev.add_argument("--format", choices=FORMATS, default="text", dest="output",
                     help="text, json (keputusan / the decision), markdown, dot, graphml, node-link, html")
@@ -42,6 +44,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     ev.add_argument("--set", action="append", default=[], metavar="FAKTA=NILAI", dest="changes",
                     help="andaikan fakta ini bernilai lain (boleh berulang) / what if this fact had another value "
                          "(repeatable), e.g. tindakan.fasilitas_negara=benar")
+    add_batch_arguments(ev)
     sub.add_parser("schema", help="JSON Schema insiden / the incident JSON Schema")
     t = sub.add_parser("test", help="jalankan kasus aturan YAML / run YAML rule cases")
     t.add_argument("cases", nargs="*", help="berkas atau folder kasus (bawaan: rules/cases) / case files or folders")
@@ -60,6 +63,11 @@ def run_schema(out: TextIO) -> int:
 def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from netralrules.facts import IncidentError, format_problems, load_incident
 
+    if args.batch:
+        return run_batch(args, err)
+    if not args.incident:
+        err.write("error: berikan berkas insiden atau --batch / give an incident file or --batch\n")
+        return 2
     path = Path(args.incident)
     try:
         if path.stat().st_size > MAX_INCIDENT_BYTES:

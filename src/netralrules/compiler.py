@@ -60,6 +60,9 @@ class CompiledProvision:
     # The provision is in force on [start, end] (end None: not repealed).
     start: datetime.date
     end: datetime.date | None
+    # The same condition compiled without any tracing, for evaluation that nobody traces: no
+    # wrapper per node, no check for a tracer (the traced one is `condition`).
+    untraced: Fn | None = None
 
 
 @dataclass(frozen=True)
@@ -71,12 +74,18 @@ class Plan:
     rulebook: CheckedRulebook
     # For each provision, the provisions declared as exceptions to it (`mengecualikan`).
     exceptions: Mapping[str, tuple[str, ...]]
+    # The definitions compiled without tracing (see CompiledProvision.untraced).
+    untraced_definitions: Mapping[str, Fn] = field(default_factory=dict)
+    # What later stages derive from the plan alone (the explanation's condition texts), filled on
+    # first use so that each incident does not derive it again. Not part of the plan's identity.
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 def compile_rulebook(rulebook: CheckedRulebook) -> Plan:
     """Compile every definition and provision condition of a checked rulebook."""
-    compiler = _Compiler(rulebook)
+    compiler, fast = _Compiler(rulebook), _Compiler(rulebook, traced=False)
     definitions = {name: compiler.expr(d.expr, f"def:{name}") for name, d in rulebook.definitions.items()}
+    untraced = {name: fast.expr(d.expr, f"def:{name}") for name, d in rulebook.definitions.items()}
     provisions = []
     for pid in rulebook.exception_order:
         prov = rulebook.provisions[pid]
@@ -89,12 +98,14 @@ def compile_rulebook(rulebook: CheckedRulebook) -> Plan:
             # The instrument no longer applies from the day it is repealed.
             last = inst.repealed_on.value - datetime.timedelta(days=1)
             end = last if end is None else min(end, last)
-        provisions.append(CompiledProvision(prov, inst, compiler.expr(prov.condition, pid), pid, start, end))
+        provisions.append(
+            CompiledProvision(prov, inst, compiler.expr(prov.condition, pid), pid, start, end, fast.expr(prov.condition, pid))
+        )
     exceptions: dict[str, list[str]] = {}
     for pid in rulebook.exception_order:
         for target in rulebook.provisions[pid].excepts:
             exceptions.setdefault(target.name, []).append(pid)
-    return Plan(tuple(provisions), definitions, rulebook, {k: tuple(v) for k, v in exceptions.items()})
+    return Plan(tuple(provisions), definitions, rulebook, {k: tuple(v) for k, v in exceptions.items()}, untraced_definitions=untraced)
 
 
 def children_of(e: ast.Expr) -> list[ast.Expr]:
@@ -134,12 +145,13 @@ def truth(value: object) -> bool | None:
 
 
 class _Compiler:
-    def __init__(self, rulebook: CheckedRulebook) -> None:
+    def __init__(self, rulebook: CheckedRulebook, traced: bool = True) -> None:
         self.resolutions = rulebook.resolutions
+        self.traced = traced
 
     def expr(self, e: ast.Expr, node: str) -> Fn:
         fn = self._expr(e, node)
-        if isinstance(e, (ast.And, ast.Or, ast.Not, ast.Compare, ast.Membership, ast.Between, ast.Within, ast.Quantifier)):
+        if self.traced and isinstance(e, (ast.And, ast.Or, ast.Not, ast.Compare, ast.Membership, ast.Between, ast.Within, ast.Quantifier)):
             return _traced(fn, node)
         return fn
 
@@ -198,6 +210,10 @@ class _Compiler:
     def name(self, e: ast.Name, node: str) -> Fn:
         res = self.resolutions[e.span]
         match res:
+            case FactRef(path=path) if not self.traced:
+                return lambda ctx: ctx.facts.fact(path, ctx.act)
+            case DefRef(name=name) if not self.traced:
+                return lambda ctx: ctx.definition(name)
             case FactRef(path=path):
                 def read(ctx: Context) -> object:
                     value = ctx.facts.fact(path, ctx.act)
@@ -232,6 +248,14 @@ def _not(value: object) -> object:
     return UNKNOWN if value is UNKNOWN else not value
 
 
+def _finish(rest: list[Fn], ctx: Context, result: bool) -> bool:
+    # Short-circuit only when nobody is listening; a tracer sees the remaining operands too.
+    if ctx.tracer is not None:
+        for part in rest:
+            part(ctx)
+    return result
+
+
 def _and(parts: list[Fn], ctx: Context) -> object:
     unknown = False
     for i, part in enumerate(parts):
@@ -239,7 +263,7 @@ def _and(parts: list[Fn], ctx: Context) -> object:
         if value is UNKNOWN:
             unknown = True
         elif not value:
-            return _finish(parts[i + 1 :], ctx, False)
+            return _finish(parts[i + 1 :], ctx, False) if ctx.tracer is not None else False
     return UNKNOWN if unknown else True
 
 
@@ -250,16 +274,8 @@ def _or(parts: list[Fn], ctx: Context) -> object:
         if value is UNKNOWN:
             unknown = True
         elif value:
-            return _finish(parts[i + 1 :], ctx, True)
+            return _finish(parts[i + 1 :], ctx, True) if ctx.tracer is not None else True
     return UNKNOWN if unknown else False
-
-
-def _finish(rest: list[Fn], ctx: Context, result: bool) -> bool:
-    # Short-circuit only when nobody is listening; a tracer sees the remaining operands too.
-    if ctx.tracer is not None:
-        for part in rest:
-            part(ctx)
-    return result
 
 
 _COMPARE: dict[str, Callable[[Any, Any], bool]] = {

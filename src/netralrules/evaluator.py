@@ -8,6 +8,7 @@ Nothing unknown is read as false: an undecidable provision is reported as such, 
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -71,8 +72,10 @@ def evaluate_plan(
     """Evaluate every provision for every act."""
     outcomes: list[Outcome] = []
     findings: list[Finding] = []
+    facts = _Remembered(facts)
     for act, date in enumerate(act_dates):
-        ctx = Context(facts=facts, act=act, tracer=tracer, definitions=plan.definitions)
+        definitions = plan.definitions if tracer is not None or not plan.untraced_definitions else plan.untraced_definitions
+        ctx = Context(facts=facts, act=act, tracer=tracer, definitions=definitions)
         by_id: dict[str, Outcome] = {}
         for compiled in plan.provisions:  # exceptions come before what they except
             outcome = _provision(compiled, ctx, date, [by_id[e] for e in plan.exceptions.get(compiled.node, ())])
@@ -89,17 +92,33 @@ def evaluate_plan(
     return Evaluation(tuple(outcomes), tuple(findings), unresolved)
 
 
+class _Remembered:
+    """The incident's facts, each read from the incident once: every provision asks for the
+    respondent's status, and facts do not change during an evaluation."""
+
+    def __init__(self, facts: FactReader) -> None:
+        self.facts = facts
+        self.seen: dict[tuple[tuple[str, ...], int], object] = {}
+
+    def fact(self, path: tuple[str, ...], act_index: int) -> object:
+        key = (path, act_index)
+        if key in self.seen:
+            return self.seen[key]
+        value = self.seen[key] = self.facts.fact(path, act_index)
+        return value
+
+
 def _provision(compiled: CompiledProvision, ctx: Context, date: datetime.date, exceptions: list[Outcome]) -> Outcome:
     prov = compiled.provision
     pid = compiled.node
     act = ctx.act
     if date < compiled.start or (compiled.end is not None and date > compiled.end):
-        end = compiled.end.isoformat() if compiled.end else "…"
-        return Outcome(act, pid, "not_in_force", f"berlaku {compiled.start.isoformat()} sampai {end}")
+        return Outcome(act, pid, "not_in_force", _in_force_text(compiled.start, compiled.end))
     applies = _applies(prov, ctx, pid)
     if applies is False:
         return Outcome(act, pid, "not_applicable", "subjek: " + ", ".join(s.name for s in prov.subjects))
-    value = truth(compiled.condition(ctx))
+    condition = compiled.untraced if ctx.tracer is None and compiled.untraced is not None else compiled.condition
+    value = truth(condition(ctx))
     if value is False:
         return Outcome(act, pid, "not_fired", "syarat tidak terpenuhi")
     # Exceptions were evaluated first (exception order); a fired one defeats this provision.
@@ -163,9 +182,30 @@ def _read(ctx: Context, path: tuple[str, str], node: str) -> object:
     return value
 
 
+@functools.lru_cache(maxsize=1024)
+def _in_force_text(start: datetime.date, end: datetime.date | None) -> str:
+    return f"berlaku {start.isoformat()} sampai {end.isoformat() if end else '…'}"
+
+
 def _applies(prov: ast.Provision, ctx: Context, pid: str) -> bool | None:
     if not prov.subjects:
         return True
+    if ctx.tracer is None:
+        # Untraced, the answer depends only on the subjects: provisions binding the same people
+        # share it (traced, each provision records its own reads).
+        key = _subjects_key(prov)
+        if key not in ctx.memo:
+            ctx.memo[key] = _subjects_apply(prov, ctx, pid)
+        return ctx.memo[key]  # type: ignore[return-value]
+    return _subjects_apply(prov, ctx, pid)
+
+
+def _subjects_key(prov: ast.Provision) -> str:
+    # Not a definition name (those have no `@`), so it cannot collide with one in `ctx.memo`.
+    return "@subjek:" + ",".join(s.name for s in prov.subjects)
+
+
+def _subjects_apply(prov: ast.Provision, ctx: Context, pid: str) -> bool | None:
     node = f"{pid}@subjek"
     status = _read(ctx, ("responden", "status_kepegawaian"), node)
     results: list[bool | None] = []

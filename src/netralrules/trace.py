@@ -1,24 +1,24 @@
 """Evaluation events. The evaluator reports to a tracer; the explanation is built from the events
-afterwards, so evaluation without explanation pays nothing for it (OPA's QueryTracer)."""
+afterwards, so evaluation without explanation pays nothing for it (OPA's QueryTracer).
+
+Events are named tuples: immutable like frozen dataclasses, and made in under half the time (a
+traced evaluation makes about 150 of them per incident, issue 6)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from netralrules.values import Truth
 
 
-@dataclass(frozen=True, slots=True)
-class FactRead:
+class FactRead(NamedTuple):
     act: int
     node: str  # stable node id of the expression that read it
     path: tuple[str, ...]
     value: object
 
 
-@dataclass(frozen=True, slots=True)
-class DefinitionRead:
+class DefinitionRead(NamedTuple):
     """A condition used a named concept (`masa_kampanye`); its own conditions have node ids `def:<name>…`."""
 
     act: int
@@ -27,15 +27,13 @@ class DefinitionRead:
     value: object
 
 
-@dataclass(frozen=True, slots=True)
-class ConditionResult:
+class ConditionResult(NamedTuple):
     act: int
     node: str
     value: Truth
 
 
-@dataclass(frozen=True, slots=True)
-class ProvisionResult:
+class ProvisionResult(NamedTuple):
     act: int
     provision: str
     status: str  # fired, not_fired, unknown, not_applicable, not_in_force, defeated

@@ -44,18 +44,18 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx  # type: ignore[import-untyped]
 
 from netralrules import ast
-from netralrules.compiler import CompiledProvision, Plan, child_id, children_of
+from netralrules.compiler import CompiledProvision, Plan, child_id
 from netralrules.decision import Determination, Track, citation_json
 from netralrules.evaluator import TIER_ORDER, Evaluation, Finding, Outcome
+from netralrules.explain.planinfo import clause_static, condition_static, expr_at, lineage, parent
 from netralrules.explain.unmet import unmet_items
-from netralrules.formatter import format_expr
 from netralrules.trace import ConditionResult, DefinitionRead, Event, FactRead
 
 UNKNOWN_TEXT = "tidak diketahui/unknown"
@@ -157,8 +157,8 @@ def build_explanation(
     acts = builder.acts(act_dates, stages, evaluation.outcomes)
     if referral is not None:
         # To whom the case is referred (referral.referral_json): a graph attribute, for the views.
-        builder.g.graph["pengawasan"] = json_value(referral)
-    return Explanation(builder.g, acts, lang_independent)
+        builder.g_attrs["pengawasan"] = json_value(referral)
+    return Explanation(builder.graph(), acts, lang_independent)
 
 
 def json_value(value: object) -> Any:
@@ -191,23 +191,15 @@ def _truth(value: object) -> str:
     return "true" if value is True or (not isinstance(value, bool) and bool(value)) else "false"
 
 
-def _parent(node: str) -> str | None:
-    owner, sep, path = node.partition("#")
-    if not sep:
-        return None
-    head, dot, _ = path.rpartition(".")
-    return f"{owner}#{head}" if dot else owner
-
-
-def _depth(node: str) -> int:
-    _, sep, path = node.partition("#")
-    return len(path.split(".")) if sep else 0
-
-
 class _Builder:
     def __init__(self, plan: Plan, both_languages: bool) -> None:
-        self.g = nx.DiGraph()
+        # Nodes and edges are gathered in plain dicts (in the order they are made) and handed to
+        # networkx once, at the end: adding them one by one costs more than the rest of the build.
+        self.g_nodes: dict[str, dict[str, Any]] = {}
+        self.g_edges: dict[tuple[str, str], dict[str, Any]] = {}
+        self.g_attrs: dict[str, Any] = {}
         self.plan = plan
+        self.expr_at: Callable[[str], ast.Expr | None] = lambda node: expr_at(plan, node)  # planinfo.expr_at
         self.both = both_languages
         self.provisions: dict[str, CompiledProvision] = {c.node: c for c in plan.provisions}
         self.definitions = plan.rulebook.definitions
@@ -215,38 +207,42 @@ class _Builder:
         self.defs_at: dict[tuple[int, str], str] = {}  # (act, node) → the definition read there
         self.read_at: dict[tuple[int, str], object] = {}  # (act, node) → the value read there
         self.reads: list[tuple[int, str, str]] = []  # (act, reading node, fact or concept node)
+        self.facts: set[str] = set()  # the fact nodes
+        # node → its predecessors by edges other than `overrides` (what annotate walks back along)
+        self.own_preds: dict[str, list[str]] = {}
+        self.by_act: dict[int, tuple[Any, Any, Any, Any]] = {}
 
     # ---- nodes and edges -------------------------------------------------------------------
     def node(self, node_id: str, kind: str, **attrs: Any) -> None:
-        if node_id not in self.g:
-            self.g.add_node(node_id, kind=kind, **attrs)
+        if node_id not in self.g_nodes:
+            self.g_nodes[node_id] = {"kind": kind, **attrs}
 
     def edge(self, source: str, target: str, kind: str, **attrs: Any) -> None:
         # Edges only join nodes the builder made: a reader without a node is not invented.
-        if source in self.g and target in self.g and not self.g.has_edge(source, target):
-            self.g.add_edge(source, target, kind=kind, **attrs)
+        if source in self.g_nodes and target in self.g_nodes and (source, target) not in self.g_edges:
+            self.g_edges[(source, target)] = {"kind": kind, **attrs}
+            if kind != "overrides":
+                self.own_preds.setdefault(target, []).append(source)
 
-    def expr_at(self, node: str) -> ast.Expr | None:
-        """The AST sub-expression behind a compiler node id (children_of, by the indices in the id)."""
-        owner, _, path = node.partition("#")
-        expr: ast.Expr | None = None
-        if owner.startswith("def:"):
-            definition = self.definitions.get(owner[4:])
-            expr = definition.expr if definition is not None else None
-        elif owner in self.provisions:
-            expr = self.provisions[owner].provision.condition
-        for part in path.split(".") if path else ():
-            kids = children_of(expr) if expr is not None else []
-            expr = kids[int(part)] if part.isdigit() and int(part) < len(kids) else None
-        return expr
+    def graph(self) -> nx.DiGraph:
+        """The graph, its dicts filled directly as add_nodes_from/add_edges_from would (same order)."""
+        succ: dict[str, dict[str, dict[str, Any]]] = {n: {} for n in self.g_nodes}
+        pred: dict[str, dict[str, dict[str, Any]]] = {n: {} for n in self.g_nodes}
+        for (u, v), attrs in self.g_edges.items():
+            succ[u][v] = attrs
+            pred[v][u] = attrs
+        g = nx.DiGraph()
+        g._node = self.g_nodes
+        g._adj = succ
+        g._pred = pred
+        g.graph.update(self.g_attrs)
+        return g
 
     def holder(self, act: int, node: str) -> str:
         """The graph node a read at `node` supports: its nearest condition, else its concept or clause."""
-        current: str | None = node
-        while current is not None:
+        for current in lineage(self.plan, node):
             if (act, current) in self.conds:
                 return condition_id(act, current)
-            current = _parent(current)
         owner = node.partition("#")[0]
         if owner.startswith("def:"):
             return concept_id(act, owner[4:])
@@ -254,15 +250,19 @@ class _Builder:
 
     # ---- evaluation events -----------------------------------------------------------------
     def events(self, events: list[Event]) -> None:
+        conds, read_at, reads, nodes = self.conds, self.read_at, self.reads, self.g_nodes
         for e in events:
             if isinstance(e, ConditionResult):
-                self.conds.setdefault((e.act, e.node), []).append(_truth(e.value))
+                value = e.value
+                conds.setdefault((e.act, e.node), []).append("unknown" if value is None else "true" if value else "false")
             elif isinstance(e, FactRead):
                 fid = fact_id(e.act, e.path)
-                self.node(fid, "fact", act=e.act, path=".".join(e.path), value=json_value(e.value),
-                          known=not is_unknown(e.value))
-                self.read_at.setdefault((e.act, e.node), e.value)
-                self.reads.append((e.act, e.node, fid))
+                if fid not in nodes:
+                    self.facts.add(fid)
+                    nodes[fid] = {"kind": "fact", "act": e.act, "path": ".".join(e.path), "value": json_value(e.value),
+                                  "known": not is_unknown(e.value)}
+                read_at.setdefault((e.act, e.node), e.value)
+                reads.append((e.act, e.node, fid))
             elif isinstance(e, DefinitionRead):
                 definition = self.definitions.get(e.name)
                 self.node(concept_id(e.act, e.name), "concept", act=e.act, name=e.name,
@@ -275,14 +275,12 @@ class _Builder:
             self.condition(act, node, values, traced=True)
 
     def condition(self, act: int, node: str, values: list[str], traced: bool) -> None:
-        expr = self.expr_at(node)
+        owner, depth, text, text_en = condition_static(self.plan, node)
         attrs: dict[str, Any] = {
-            "act": act, "node": node, "owner": node.partition("#")[0], "depth": _depth(node),
-            "value": values[-1], "traced": traced,
-            "text": format_expr(expr, "id") if expr is not None else node,
+            "act": act, "node": node, "owner": owner, "depth": depth, "value": values[-1], "traced": traced, "text": text,
         }
         if self.both:
-            attrs["text_en"] = format_expr(expr, "en") if expr is not None else node
+            attrs["text_en"] = text_en
         distinct = list(dict.fromkeys(values))
         if len(distinct) > 1:
             attrs["values"] = distinct
@@ -308,9 +306,9 @@ class _Builder:
             self.edge(source, self.holder(act, node), "supports")
         for (act, node), values in sorted(self.conds.items()):
             source = condition_id(act, node)
-            parent = _parent(node)
-            if parent is not None:
-                self.edge(source, self.holder(act, parent), "supports")
+            up = parent(node)
+            if up is not None:
+                self.edge(source, self.holder(act, up), "supports")
             elif node.startswith("def:"):
                 self.edge(source, concept_id(act, node[4:]), "supports")
             else:
@@ -322,24 +320,25 @@ class _Builder:
                 self.edge(clause_id(o.act, winner), clause_id(o.act, o.provision), "overrides", pending=True)
 
     def clause(self, o: Outcome) -> None:
+        citation, text, instrument, subjects, excepted_by, in_force, note = clause_static(self.plan, o.provision)
         compiled = self.provisions.get(o.provision)
-        prov = compiled.provision if compiled is not None else None
+        outcome = compiled.provision.outcome if compiled is not None else None
         values = self.conds.get((o.act, o.provision))
         self.node(
             clause_id(o.act, o.provision), "clause",
             act=o.act, provision=o.provision, status=o.status, reason=o.reason,
-            citation=citation_json(prov.citation if prov else None),
-            text=(prov.text or "") if prov else "",
-            instrument=compiled.instrument.id.name if compiled else "",
-            subjects=[s.name for s in prov.subjects] if prov else [],
-            excepted_by=list(self.plan.exceptions.get(o.provision, ())),
+            citation=None if citation is None else {**citation, "urutan": list(citation["urutan"])},
+            text=text,
+            instrument=instrument,
+            subjects=list(subjects),
+            excepted_by=list(excepted_by),
             defeated_by=list(o.defeated_by),
             waiting_for=list(o.waiting_for),
             condition_value=values[-1] if values else None,
-            category=prov.outcome.category if prov and prov.outcome else None,
-            tier=prov.outcome.tier if prov and prov.outcome else None,
-            in_force=[compiled.start.isoformat(), compiled.end.isoformat() if compiled.end else None] if compiled else None,
-            note=prov.note if prov else None,
+            category=outcome.category if outcome else None,
+            tier=outcome.tier if outcome else None,
+            in_force=None if in_force is None else list(in_force),
+            note=note,
         )
 
     # ---- findings, determinations, decision ------------------------------------------------
@@ -403,16 +402,15 @@ class _Builder:
     def annotate(self, outcomes: Sequence[Outcome]) -> None:
         """Each clause's failed conditions (deepest first) and the facts it saw, not counting the
         facts of other clauses that reach it through `overrides`."""
-        own = nx.subgraph_view(self.g, filter_edge=lambda u, v: self.g.edges[u, v]["kind"] != "overrides")
         seen: dict[str, list[str]] = {}
         for o in outcomes:
             cid = clause_id(o.act, o.provision)
-            seen[cid] = sorted(n for n in nx.ancestors(own, cid) if self.g.nodes[n]["kind"] == "fact")
+            seen[cid] = sorted(n for n in self.ancestors(cid) if n in self.facts)
             failed: dict[str, tuple[int, bool]] = {}
             if (o.act, o.provision) in self.conds:
                 self.failed(o.act, o.provision, failed, 0)
             ordered = sorted(failed.items(), key=lambda kv: (-kv[1][0], kv[0]))
-            attrs = self.g.nodes[cid]
+            attrs = self.g_nodes[cid]
             attrs["facts_seen"] = seen[cid]
             attrs["failed"] = [condition_id(o.act, n) for n, _ in ordered]
             # The deepest condition on each failing path: what the narrative names as the reason.
@@ -424,17 +422,26 @@ class _Builder:
                 deciding = set(seen[cid])
                 for other in o.waiting_for:
                     deciding |= set(seen.get(clause_id(o.act, other), []))
-                self.g.nodes[cid]["deciding_facts"] = sorted(f for f in deciding if not self.g.nodes[f]["known"])
+                self.g_nodes[cid]["deciding_facts"] = sorted(f for f in deciding if not self.g_nodes[f]["known"])
+
+    def ancestors(self, node: str) -> set[str]:
+        """nx.ancestors of `node` along edges other than `overrides`, without a view per clause."""
+        found: set[str] = set()
+        stack = [node]
+        while stack:
+            for source in self.own_preds.get(stack.pop(), ()):
+                if source not in found:
+                    found.add(source)
+                    stack.append(source)
+        return found
 
     def unmet(self, o: Outcome) -> list[dict[str, Any]]:
         act = o.act
-        return unmet_items(
-            o.provision, self.expr_at,
-            {node: values for (a, node), values in self.conds.items() if a == act},
-            {node: name for (a, node), name in self.defs_at.items() if a == act},
-            {node: _truth(value) for (a, node), value in self.read_at.items() if a == act},
-            [(node, source) for a, node, source in self.reads if a == act], self.both,
-        )
+        if act not in self.by_act:  # one act's view of the events, made once, not once per clause
+            self.by_act[act] = (
+                {node: v for (a, node), v in self.conds.items() if a == act}, {n: d for (a, n), d in self.defs_at.items() if a == act},
+                {node: _truth(v) for (a, node), v in self.read_at.items() if a == act}, [(n, f) for a, n, f in self.reads if a == act])
+        return unmet_items(o.provision, self.expr_at, *self.by_act[act], self.both)
 
     def failed(self, act: int, node: str, out: dict[str, tuple[int, bool]], depth: int, want: str | None = None) -> bool:
         """Collect the conditions that make `node` not true: false (or unknown) operands of a false
@@ -471,7 +478,7 @@ class _Builder:
             })
             acts.append(ActInfo(i, date, stages[i] if i < len(stages) else "tidak_diketahui", tuple(in_force)))
         instruments = self.plan.rulebook.instruments
-        self.g.graph.update(
+        self.g_attrs.update(
             acts=[{"index": a.index, "date": a.date.isoformat(), "stage": a.stage, "instruments": list(a.instruments)}
                   for a in acts],
             instruments={name: inst.title for name, inst in sorted(instruments.items())},

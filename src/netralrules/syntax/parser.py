@@ -21,8 +21,8 @@ from netralrules.keywords import BY_TERMINAL, DECLARATION_TERMINALS, KEYWORDS, P
 from netralrules.resources import grammar_path
 from netralrules.source import SourceFile, Span
 from netralrules.suggest import closest, distance
+from netralrules.syntax import tables
 from netralrules.syntax.builder import Builder, first_token
-from netralrules.syntax.lexer import FastLexer
 
 MAX_SYNTAX_ERRORS = 20
 # Depth of the parse tree. Nested conditions (`(a dan (b atau (…)))`) and stacked `tidak` add
@@ -35,13 +35,10 @@ _DECLARATION_START = re.compile(r"^[ \t]*(?:" + "|".join(_DECLARATION_WORDS) + r
 
 @functools.cache
 def _parser() -> Lark:
-    """The LALR parser, built once per process."""
-    return Lark(
-        grammar_path().read_text(encoding="utf-8"),
-        parser="lalr",
-        lexer=FastLexer,
-        maybe_placeholders=True,
-    )
+    """The LALR parser, once per process: from the shipped tables when they fit the grammar, else
+    built from it (tables.py)."""
+    grammar = grammar_path().read_text(encoding="utf-8")
+    return tables.load(grammar) or tables.build(grammar)
 
 
 def parse_source(source: SourceFile) -> tuple[ast.RulesFile, tuple[Diagnostic, ...]]:

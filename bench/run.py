@@ -1,0 +1,321 @@
+"""The evaluation benchmark, in one command:
+
+    python bench/run.py                      # default sizes (a few minutes on a small machine)
+    python bench/run.py --gate-only --n 300  # the equivalence gate alone (CI)
+    python bench/run.py --stream 1000000     # memory while streaming a million incidents
+
+1. Equivalence gate: netralrules, a hand-written function, rule-engine and zen-engine decide the
+   discipline track of every incident of the corpus under one fixed subset of the law
+   (`bench/subset.py`); any disagreement stops the run with the incidents that differ.
+2. Side by side on that subset: time per incident of each, and the ratios the goals are stated in.
+3. The full bundled rulebook: latency per incident (median, p95) from a parsed JSON dict and from a
+   validated incident, with and without the explanation graph; throughput; memory.
+4. Rulebook load time, cold (fresh process, no parser cache) and with the parser cache.
+5. Memory while streaming `--stream` incidents through evaluation (RSS sampled as it goes).
+
+Timings are wall-clock (`time.perf_counter`), one incident at a time, after a warm-up. Goals and
+figures: docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus
+import subset
+from netralrules.batch import evaluate_lines
+from netralrules.engine import evaluate, evaluate_facts, load_rulebook
+from netralrules.facts import load_incident
+from netralrules.resources import default_rulebook_path
+
+# Exactly the provisions the peers encode: PP 94/2021 Pasal 5 huruf n with its instrument and
+# sanction tables (the folder also holds Pasal 3 and 4, which the subset leaves out).
+SUBSET = [default_rulebook_path() / "pp94_2021" / name for name in ("instrumen.nr", "pasal_05_huruf_n.nr", "pasal_08.nr")]
+GOALS = {"vs_peer": 20.0, "vs_hand": 3.0, "graph": 5.0, "cold_ms": 150.0, "cached_ms": 20.0}
+
+
+def gate(incidents: Sequence[dict[str, Any]], engines: dict[str, Callable[[dict[str, Any]], str]]) -> list[str]:
+    """Every engine's answer on every incident; the differences from the hand-written function."""
+    diffs = []
+    for inc in incidents:
+        answers = {name: run(inc) for name, run in engines.items()}
+        if len(set(answers.values())) > 1:
+            diffs.append(f"  {inc['id']}: " + ", ".join(f"{k}={v}" for k, v in answers.items()))
+    return diffs
+
+
+CLOCKS = {"cpu": time.process_time, "wall": time.perf_counter}
+CLOCK = CLOCKS["cpu"]
+
+
+def per_call(fn: Callable[[Any], object], items: Sequence[Any], warmup: int = 100) -> list[float]:
+    """Seconds per call, one call per item, after `warmup` untimed calls."""
+    for item in items[:warmup]:
+        fn(item)
+    gc.collect()
+    times = []
+    clock = CLOCK
+    for item in items:
+        start = clock()
+        fn(item)
+        times.append(clock() - start)
+    return times
+
+
+def measure(cases: dict[str, tuple[Callable[[Any], object], Sequence[Any]]], rounds: int) -> dict[str, dict[str, float]]:
+    """Time every case on every incident, the cases taking turns incident by incident (items of
+    all cases are aligned: item i is incident i), `rounds` times; each case keeps its quickest
+    round. Taking turns per incident means a burst of other work on a shared machine slows every
+    case alike instead of spoiling one of them, so the ratios hold even when the absolute times move."""
+    clock = CLOCK
+    best: dict[str, dict[str, float]] = {}
+    for fn, items in cases.values():
+        for item in items[:100]:  # warm-up
+            fn(item)
+    for _ in range(rounds):
+        gc.collect()
+        times: dict[str, list[float]] = {name: [] for name in cases}
+        for i in range(min(len(items) for _, items in cases.values())):
+            for name, (fn, items) in cases.items():
+                start = clock()
+                fn(items[i])
+                times[name].append(clock() - start)
+        for name, spent in times.items():
+            s = summary(spent)
+            if name not in best or s["mean_us"] < best[name]["mean_us"]:
+                best[name] = s
+    return best
+
+
+def summary(times: list[float]) -> dict[str, float]:
+    ordered = sorted(times)
+    return {
+        "mean_us": statistics.fmean(times) * 1e6,
+        "median_us": ordered[len(ordered) // 2] * 1e6,
+        "p95_us": ordered[int(len(ordered) * 0.95)] * 1e6,
+        "per_s": len(times) / sum(times),
+    }
+
+
+def line(name: str, s: dict[str, float]) -> str:
+    return f"  {name:<44} mean {s['mean_us']:9.1f} µs  median {s['median_us']:9.1f} µs  p95 {s['p95_us']:9.1f} µs  {s['per_s']:9.0f}/s"
+
+
+def rss_mib() -> float:
+    """Resident memory now (Linux /proc; else the peak so far)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return peak_mib()
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+_LOAD_PROBE = """
+import json, time
+t0 = time.perf_counter()
+from netralrules.engine import load_rulebook
+from netralrules.resources import default_rulebook_path, grammar_path
+from netralrules.syntax import tables
+t1 = time.perf_counter()
+load_rulebook()
+t2 = time.perf_counter()
+load_rulebook()
+t3 = time.perf_counter()
+load_rulebook([default_rulebook_path()])
+t4 = time.perf_counter()
+tables.build(grammar_path().read_text(encoding="utf-8"))
+t5 = time.perf_counter()
+print(json.dumps({"import_ms": (t1 - t0) * 1000, "cold_ms": (t2 - t1) * 1000, "cached_ms": (t3 - t2) * 1000,
+                  "reload_ms": (t4 - t3) * 1000, "grammar_build_ms": (t5 - t4) * 1000}))
+"""
+
+
+def load_times(repeat: int) -> dict[str, float]:
+    """Load of the bundled rulebook, each measured in `repeat` fresh processes: cold (the first
+    load in the process: shipped parser tables, then read, parse, check, compile), cached (asked
+    again: the process keeps it), reloaded (read, parse, check, compile again with the parser
+    ready: what a cross-process rulebook cache would save) and, for comparison, building the
+    parser from the grammar as every process did before the tables were shipped."""
+    results: dict[str, list[float]] = {}
+    for _ in range(repeat):
+        out = subprocess.run([sys.executable, "-c", _LOAD_PROBE], capture_output=True, text=True, check=True)
+        for key, value in json.loads(out.stdout).items():
+            results.setdefault(key, []).append(value)
+    return {k: statistics.median(v) for k, v in results.items()}
+
+
+def batch_rates(incidents: Sequence[dict[str, Any]], workers: int) -> dict[str, float]:
+    """Incidents per second (wall clock) through batch evaluation, one process and `workers`."""
+    lines = [json.dumps(i).encode() for i in incidents]
+    rates = {}
+    for count in sorted({1, workers}):
+        start = time.perf_counter()
+        for _ in evaluate_lines(lines, workers=count):
+            pass
+        rates[f"workers_{count}"] = len(lines) / (time.perf_counter() - start)
+    return rates
+
+
+def stream(n: int, samples: int = 20) -> list[tuple[int, float]]:
+    """Evaluate `n` generated incidents one after the other, keeping nothing; RSS every n/samples."""
+    rulebook = load_rulebook()
+    every = max(1, n // samples)
+    seen = []
+    for i, inc in enumerate(corpus.incidents(n, seed=99)):
+        evaluate(inc, rulebook, explain=False)
+        if i % every == 0 or i == n - 1:
+            seen.append((i + 1, rss_mib()))
+    return seen
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=3000, help="incidents in the corpus (default 3000)")
+    parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--gate-only", action="store_true", help="run the equivalence gate and stop")
+    parser.add_argument("--stream", type=int, default=20000, metavar="N", help="incidents to stream for the memory check (0: skip)")
+    parser.add_argument("--load-repeat", type=int, default=5, help="fresh processes per load measurement")
+    parser.add_argument("--rounds", type=int, default=2, help="timing rounds (cases take turns per incident); the quickest counts")
+    parser.add_argument("--clock", choices=tuple(CLOCKS), default="cpu",
+                        help="cpu: CPU time of this process per call (steady on a shared machine; default); wall: elapsed time")
+    parser.add_argument("--json", metavar="FILE", help="also write every figure as JSON")
+    args = parser.parse_args(None if argv is None else list(argv))
+    global CLOCK
+    CLOCK = CLOCKS[args.clock]
+
+    print(f"netralrules benchmark: python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} CPU(s), "
+          f"{platform.platform()}; corpus n={args.n} seed={args.seed}; clock {args.clock}")
+    incidents = list(corpus.incidents(args.n, args.seed))
+    validated = [load_incident(i) for i in incidents]
+    acts = sum(len(i["tindakan"]) for i in incidents)
+    subset_rb = load_rulebook(SUBSET)
+    full_rb = load_rulebook()
+    # The corpus and the engines live for the whole run; frozen, the garbage collector stops
+    # walking them on every collection (a service evaluating one request at a time has no such heap).
+    gc.collect()
+    gc.freeze()
+
+    def ours(inc: Any) -> str:
+        return subset.netralrules_answer(evaluate_facts(inc, subset_rb, explain=False))
+
+    engines: dict[str, Callable[[dict[str, Any]], str]] = {
+        "hand_written": subset.hand_written,
+        "netralrules": lambda inc: subset.netralrules_answer(evaluate(inc, subset_rb, explain=False)),
+        "rule-engine": subset.rule_engine_evaluator(),
+        "zen-engine": subset.zen_evaluator(),
+    }
+    start = time.perf_counter()
+    diffs = gate(incidents, engines)
+    answers: dict[str, int] = {}
+    for inc in incidents:
+        key = subset.hand_written(inc)
+        answers[key] = answers.get(key, 0) + 1
+    print(f"\n1. equivalence gate ({len(engines)} engines × {len(incidents)} incidents, {acts} acts, "
+          f"{time.perf_counter() - start:.1f} s): {'PASS' if not diffs else f'FAIL, {len(diffs)} incidents differ'}")
+    print("   answers: " + ", ".join(f"{k} {v}" for k, v in sorted(answers.items())))
+    if diffs:
+        print("\n".join(diffs[:20]))
+        return 1
+    if args.gate_only:
+        return 0
+
+    figures: dict[str, Any] = {"n": args.n, "acts": acts, "cpus": os.cpu_count(), "python": platform.python_version()}
+    print(f"\n2. the subset side by side (per incident, {acts / len(incidents):.2f} acts on average)")
+    side = measure({
+        "hand_written": (subset.hand_written, incidents),
+        "netralrules": (ours, validated),
+        "netralrules_from_dict": (engines["netralrules"], incidents),
+        "rule-engine": (engines["rule-engine"], incidents),
+        "zen-engine": (engines["zen-engine"], incidents),
+    }, args.rounds)
+    for name, s in side.items():
+        print(line(name if name != "netralrules_from_dict" else "netralrules, incl. validating the dict", s))
+    fastest_peer = min(("rule-engine", "zen-engine"), key=lambda k: side[k]["mean_us"])
+    vs_peer = side[fastest_peer]["mean_us"] / side["netralrules"]["mean_us"]
+    vs_hand = side["netralrules"]["mean_us"] / side["hand_written"]["mean_us"]
+    figures["subset"] = side
+    figures["vs_peer"], figures["vs_hand"] = vs_peer, vs_hand
+
+    print("\n3. full bundled rulebook "
+          f"({len(full_rb.plan.provisions)} provisions, rulebook {full_rb.content_hash[:12]})")
+    full = measure({
+        "from_dict": (lambda inc: evaluate(inc, full_rb, explain=False), incidents),
+        "validate_only": (load_incident, incidents),
+        "evaluate": (lambda inc: evaluate_facts(inc, full_rb, explain=False), validated),
+        "evaluate_graph": (lambda inc: evaluate_facts(inc, full_rb, explain=True), validated),
+    }, args.rounds)
+    # Serialising is slow and not part of a goal: once, on the first 500.
+    full["evaluate_graph_json"] = summary(per_call(lambda inc: evaluate_facts(inc, full_rb, explain=True).to_json(), validated[:500]))
+    labels = {"from_dict": "validate dict + evaluate, no graph", "validate_only": "validate dict only",
+              "evaluate": "evaluate (validated), no graph", "evaluate_graph": "evaluate + explanation graph",
+              "evaluate_graph_json": "evaluate + graph + decision JSON (first 500)"}
+    for name, s in full.items():
+        print(line(labels[name], s))
+    graph = full["evaluate_graph"]["mean_us"] / full["evaluate"]["mean_us"]
+    figures["full"], figures["graph"] = full, graph
+    figures["peak_mib"] = peak_mib()
+    print(f"  peak memory (RSS) of this process so far: {figures['peak_mib']:.0f} MiB")
+
+    workers = os.cpu_count() or 1
+    rates = batch_rates(incidents, workers)
+    figures["batch"] = rates
+    print(f"  batch (--batch, wall clock): {rates['workers_1']:.0f}/s with 1 process, "
+          f"{rates[f'workers_{workers}']:.0f}/s with {workers}")
+
+    print(f"\n4. rulebook load (bundled; wall clock, median of {args.load_repeat} fresh processes)")
+    loads = load_times(args.load_repeat)
+    figures.update(loads)
+    print(f"  cold {loads['cold_ms']:.1f} ms;  cached in the process {loads['cached_ms']:.3f} ms;  "
+          f"reloaded with the parser ready {loads['reload_ms']:.1f} ms")
+    print(f"  (building the parser from the grammar instead of the shipped tables: {loads['grammar_build_ms']:.0f} ms; "
+          f"import netralrules.engine {loads['import_ms']:.0f} ms)")
+
+    if args.stream:
+        print(f"\n5. streaming {args.stream} incidents (validate + evaluate, nothing kept)")
+        start = time.perf_counter()
+        seen = stream(args.stream)
+        took = time.perf_counter() - start
+        figures["stream"] = {"n": args.stream, "seconds": took, "rss_mib": seen}
+        print(f"  {args.stream / took:.0f} incidents/s; RSS first {seen[0][1]:.1f} MiB (after {seen[0][0]}), "
+              f"last {seen[-1][1]:.1f} MiB (after {seen[-1][0]}), max {max(r for _, r in seen):.1f} MiB")
+
+    print("\ngoals (ratios from this run):")
+    checks = [
+        (f"no graph: {vs_peer:.1f}× faster than the fastest peer ({fastest_peer})", vs_peer >= GOALS["vs_peer"], "≥ 20×"),
+        (f"no graph: {vs_hand:.1f}× the hand-written function", vs_hand <= GOALS["vs_hand"], "≤ 3×"),
+        (f"with graph: {graph:.1f}× the time without", graph <= GOALS["graph"], "≤ 5×"),
+        (f"load cold {loads['cold_ms']:.0f} ms", loads["cold_ms"] <= GOALS["cold_ms"], "≤ 150 ms"),
+        (f"load from cache: {loads['cached_ms']:.3f} ms in the process, {loads['reload_ms']:.0f} ms to reload",
+         loads["reload_ms"] <= GOALS["cached_ms"], "≤ 20 ms; graded on the reload"),
+    ]
+    if args.stream:
+        seen = figures["stream"]["rss_mib"]
+        growth = seen[-1][1] - seen[len(seen) // 4][1]
+        checks.append((f"memory while streaming: {growth:+.1f} MiB from the first quarter to the end", growth < 5, "flat (< 5 MiB)"))
+    for text, ok, goal in checks:
+        print(f"  [{'met' if ok else 'MISSED'}] {text} (goal {goal})")
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
