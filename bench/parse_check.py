@@ -20,10 +20,10 @@ from collections.abc import Callable
 
 from lark import Lark
 
-from netralrules.api import check_paths
+from netralrules.authoring import check_paths
 from netralrules.checker import check
-from netralrules.loader import load_text
 from netralrules.resources import default_rulebook_path, grammar_path
+from netralrules.syntax.loader import load_text
 from netralrules.syntax.parser import _parser
 
 _ACTS = ["ikut_kampanye", "menjadi_tim_kampanye", "pertemuan", "ajakan", "seruan", "surat_dukungan_ktp"]

@@ -37,10 +37,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus
 import subset
-from netralrules.batch import evaluate_lines
-from netralrules.engine import evaluate, evaluate_facts, load_rulebook
 from netralrules.facts import load_incident
 from netralrules.resources import default_rulebook_path
+from netralrules.rulebook import evaluate, evaluate_facts, load_rulebook
+from netralrules.tools.batch import evaluate_lines
 
 # Exactly the provisions the peers encode: PP 94/2021 Pasal 5 huruf n with its instrument and
 # sanction tables (the folder also holds Pasal 3 and 4, which the subset leaves out).
@@ -131,7 +131,7 @@ def peak_mib() -> float:
 _LOAD_PROBE = """
 import json, time
 t0 = time.perf_counter()
-from netralrules.engine import load_rulebook
+from netralrules.rulebook import load_rulebook
 from netralrules.resources import default_rulebook_path, grammar_path
 from netralrules.syntax import tables
 t1 = time.perf_counter()
@@ -286,7 +286,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     print(f"  cold {loads['cold_ms']:.1f} ms;  cached in the process {loads['cached_ms']:.3f} ms;  "
           f"reloaded with the parser ready {loads['reload_ms']:.1f} ms")
     print(f"  (building the parser from the grammar instead of the shipped tables: {loads['grammar_build_ms']:.0f} ms; "
-          f"import netralrules.engine {loads['import_ms']:.0f} ms)")
+          f"import netralrules.rulebook {loads['import_ms']:.0f} ms)")
 
     if args.stream:
         print(f"\n5. streaming {args.stream} incidents (validate + evaluate, nothing kept)")

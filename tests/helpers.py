@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from netralrules import ast
-from netralrules.api import check_text
+from netralrules.authoring import check_text
 from netralrules.diagnostics import Diagnostic
-from netralrules.loader import load_text
+from netralrules.syntax import ast
+from netralrules.syntax.loader import load_text
 from netralrules.values import UNKNOWN
 
 INSTRUMENT = """

@@ -6,8 +6,8 @@ import datetime
 
 from hypothesis import strategies as st
 
-from netralrules import ast
-from netralrules.keywords import ALL_WORDS
+from netralrules.syntax import ast
+from netralrules.syntax.keywords import ALL_WORDS
 
 _FIRST = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_"
 _REST = _FIRST + "0123456789"

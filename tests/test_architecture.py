@@ -38,7 +38,7 @@ def test_third_party_imports_stay_in_their_stage() -> None:
 def test_library_never_prints_or_exits() -> None:
     for path in SRC.rglob("*.py"):
         rel = path.relative_to(SRC).as_posix()
-        if rel in {"cli.py", "__main__.py"}:
+        if rel.startswith("cli/") or rel == "__main__.py":
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
@@ -56,7 +56,7 @@ def test_modules_stay_small() -> None:
 
 def test_language_reference_lists_every_fact() -> None:
     """docs/language.md's fact table mirrors schema.py, in both halves."""
-    from netralrules.schema import DEFAULT_SCHEMA
+    from netralrules.facts.schema import DEFAULT_SCHEMA
 
     doc = (SRC.parents[1] / "docs" / "language.md").read_text(encoding="utf-8")
     for root, t in DEFAULT_SCHEMA.roots.items():

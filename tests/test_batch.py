@@ -17,10 +17,10 @@ from typing import Any
 
 import pytest
 
-from netralrules import cli_batch
-from netralrules.batch import evaluate_lines
+from netralrules.cli import batch as cli_batch
 from netralrules.cli import main
-from netralrules.engine import evaluate
+from netralrules.rulebook import evaluate
+from netralrules.tools.batch import evaluate_lines
 
 ELECTION = {"jenis": "pilkada_bupati", "tanggal_penetapan": "2024-09-22", "kampanye_mulai": "2024-09-25",
             "kampanye_selesai": "2024-11-23", "tanggal_pemungutan": "2024-11-27"}

@@ -9,7 +9,7 @@ from pathlib import Path
 import networkx as nx
 
 from netralrules.cli import main
-from netralrules.explain.exports import graph_from_graphml
+from netralrules.explain.render.exports import graph_from_graphml
 
 EXAMPLE = str(Path(__file__).parents[1] / "examples" / "pns_kampanye_atribut_partai.json")
 

@@ -10,8 +10,8 @@ import networkx as nx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from netralrules.engine import evaluate, load_rulebook
-from netralrules.schema import JENIS_TINDAKAN, SASARAN, STATUS_KEPEGAWAIAN
+from netralrules.facts.schema import JENIS_TINDAKAN, SASARAN, STATUS_KEPEGAWAIAN
+from netralrules.rulebook import evaluate, load_rulebook
 
 D = datetime.date
 FLAGS = ("atribut_partai", "atribut_pns", "mengerahkan_pns_lain", "fasilitas_negara", "menguntungkan_atau_merugikan_calon")

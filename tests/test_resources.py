@@ -20,7 +20,7 @@ ROOT = Path(__file__).parents[1]
 _PROBE = """
 import json, netralrules
 from netralrules.resources import grammar_path, default_rulebook_path
-from netralrules.api import check_paths
+from netralrules.authoring import check_paths
 report = check_paths()
 print(json.dumps({
     "module": netralrules.__file__,

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from netralrules.api import CheckReport, FormatResult, check_paths, check_text, format_paths, format_text
+from netralrules.authoring import CheckReport, FormatResult, check_paths, check_text, format_paths, format_text
 from netralrules.checker import CheckedRulebook
 from netralrules.diagnostics import Diagnostic, NetralrulesError, Severity
-from netralrules.engine import Decision, Rulebook, evaluate, load_rulebook
-from netralrules.render import render, render_all
-from netralrules.reporting import (
+from netralrules.diagnostics.render import render, render_all
+from netralrules.explain.reporting import (
     WhatIf,
     WhyNot,
     missing_facts,
@@ -29,12 +28,13 @@ from netralrules.reporting import (
     what_if,
     why_not,
 )
+from netralrules.facts.schema import DEFAULT_SCHEMA, FactSchema
 from netralrules.resources import default_rulebook_path, grammar_path
-from netralrules.schema import DEFAULT_SCHEMA, FactSchema
+from netralrules.rulebook import Decision, Rulebook, evaluate, load_rulebook
 
 if TYPE_CHECKING:
-    from netralrules.diff import RulebookDiff, diff_rulebooks
-    from netralrules.explain.html import to_html
+    from netralrules.explain.render.html import to_html
+    from netralrules.tools.diff import RulebookDiff, diff_rulebooks
 
 __version__ = "0.1.0"
 
@@ -42,11 +42,11 @@ __version__ = "0.1.0"
 def __getattr__(name: str) -> Any:
     # Loaded on first use: the HTML report brings in networkx, the diff the incident model.
     if name == "to_html":
-        from netralrules.explain.html import to_html
+        from netralrules.explain.render.html import to_html
 
         return to_html
     if name in {"diff_rulebooks", "RulebookDiff"}:
-        from netralrules import diff
+        from netralrules.tools import diff
 
         return getattr(diff, name)
     raise AttributeError(f"module 'netralrules' has no attribute {name!r}")

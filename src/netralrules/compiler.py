@@ -15,9 +15,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, cast
 
-from netralrules import ast
 from netralrules.checker import CheckedRulebook
 from netralrules.checker.typing_ import DefRef, EnumValue, FactRef, VarRef
+from netralrules.syntax import ast
 from netralrules.trace import ConditionResult, DefinitionRead, FactRead, Tracer
 from netralrules.values import UNKNOWN, shift
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from netralrules.api import check_paths, check_text
+from netralrules.authoring import check_paths, check_text
 from netralrules.checker import check
 from netralrules.checker.typing_ import DefRef, EnumValue, FactRef, VarRef
+from netralrules.facts.schema import BOOL, DATE, FactSchema, enum, record
 from netralrules.resources import default_rulebook_path
-from netralrules.schema import BOOL, DATE, FactSchema, enum, record
 from tests.helpers import INSTRUMENT, codes, diagnostics, parse, provision
 
 

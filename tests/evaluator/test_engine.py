@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 
 from netralrules import evaluate, load_rulebook
 from netralrules.cli import main
-from netralrules.decision import HEAVIEST_RULE, REPEAT_RULE
-from netralrules.engine import ENGINE_VERSION
+from netralrules.evaluation.determination import HEAVIEST_RULE, REPEAT_RULE
 from netralrules.facts import IncidentError
-from netralrules.schema import JENIS_TINDAKAN, STATUS_KEPEGAWAIAN
+from netralrules.facts.schema import JENIS_TINDAKAN, STATUS_KEPEGAWAIAN
+from netralrules.rulebook import ENGINE_VERSION
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 BASE: dict[str, Any] = json.loads((EXAMPLES / "pns_kampanye_atribut_partai.json").read_text(encoding="utf-8"))
@@ -196,7 +196,7 @@ def _two_stage_incident() -> dict[str, Any]:
 
 
 def test_ethics_and_discipline_are_both_imposed_not_folded() -> None:
-    from netralrules.decision import ALONGSIDE_RULE
+    from netralrules.evaluation.determination import ALONGSIDE_RULE
     from netralrules.explain import narrative
 
     decision = evaluate(_two_stage_incident(), load_rulebook(_ETHICS_RULES))

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from netralrules.api import check_paths
+from netralrules.authoring import check_paths
 from netralrules.compiler import Plan, compile_rulebook
-from netralrules.evaluator import Evaluation, evaluate_plan
+from netralrules.evaluation.evaluator import Evaluation, evaluate_plan
 from netralrules.resources import default_rulebook_path
 from netralrules.trace import ListTracer
 from netralrules.values import shift
@@ -145,7 +145,7 @@ ketentuan pp.b {{ rujukan PP_B pasal 2 teks "contoh" jika tindakan.fasilitas_neg
     ids=["lex superior: undang-undang menang", "lex posterior: peraturan yang lebih baru menang"],
 )
 def test_declared_conflict_principles_settle_conflicts(order: str, winner: str, loser: str) -> None:
-    from netralrules.api import check_text
+    from netralrules.authoring import check_text
 
     report = check_text(CONFLICT.format(order=order), "konflik.nr")
     assert report.rulebook is not None, [d.message.en for d in report.diagnostics]

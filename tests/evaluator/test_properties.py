@@ -11,13 +11,13 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from netralrules.api import check_paths
+from netralrules.authoring import check_paths
 from netralrules.checker import check
 from netralrules.compiler import compile_rulebook
-from netralrules.evaluator import evaluate_plan
-from netralrules.loader import load
+from netralrules.evaluation.evaluator import evaluate_plan
+from netralrules.facts.schema import JENIS_TINDAKAN, SASARAN, STATUS_KEPEGAWAIAN
 from netralrules.resources import default_rulebook_path
-from netralrules.schema import JENIS_TINDAKAN, SASARAN, STATUS_KEPEGAWAIAN
+from netralrules.syntax.loader import load
 from netralrules.trace import ListTracer
 from tests.evaluator.test_evaluator import ELECTION, Facts, plan
 

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from netralrules import evaluate, load_rulebook
+from netralrules.evaluation.referral import LAST_ACT_DATE, REPORT_DATE, refer, referral_date
 from netralrules.explain import narrative
-from netralrules.referral import LAST_ACT_DATE, REPORT_DATE, refer, referral_date
 from tests.helpers import parse
 
 EXAMPLES = Path(__file__).parents[2] / "examples"

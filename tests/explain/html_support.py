@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from netralrules import evaluate, to_html
-from netralrules.engine import Decision
+from netralrules.rulebook import Decision
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "pns_kampanye_atribut_partai.json"

@@ -10,10 +10,10 @@ from typing import Any
 
 import networkx as nx
 
-from netralrules.api import check_paths, check_text
+from netralrules.authoring import check_paths, check_text
 from netralrules.compiler import Plan, compile_rulebook
-from netralrules.decision import determine, stage
-from netralrules.evaluator import evaluate_plan
+from netralrules.evaluation.determination import determine, stage
+from netralrules.evaluation.evaluator import evaluate_plan
 from netralrules.explain import Explanation, build_explanation
 from netralrules.resources import default_rulebook_path
 from netralrules.trace import ListTracer

@@ -10,10 +10,10 @@ import networkx as nx
 import pytest
 
 from netralrules.compiler import children_of
-from netralrules.decision import HEAVIEST_RULE, REPEAT_RULE
+from netralrules.evaluation.determination import HEAVIEST_RULE, REPEAT_RULE
 from netralrules.explain import Explanation
 from netralrules.explain.graph import EDGE_KINDS, NODE_KINDS, UNKNOWN_TEXT
-from netralrules.formatter import format_expr
+from netralrules.syntax.formatter import format_expr
 from tests.explain.support import (
     NO_OTHER_MEANS,
     PRIOR_SEDANG,

@@ -17,9 +17,9 @@ import pytest
 from netralrules import evaluate, to_html
 from netralrules.cli import main
 from netralrules.explain.graph import clause_id
-from netralrules.explain.html.assets import CSS, SCRIPT
-from netralrules.explain.html.page import anchor, graph_nodes
-from netralrules.explain.html.svg import layers
+from netralrules.explain.render.html.assets import CSS, SCRIPT
+from netralrules.explain.render.html.page import anchor, graph_nodes
+from netralrules.explain.render.html.svg import layers
 from netralrules.facts import load_incident
 from tests.explain.html_support import HOSTILE, example, parse, report
 

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from netralrules.explain.graph import clause_id
-from netralrules.explain.html.page import anchor
+from netralrules.explain.render.html.page import anchor
 from tests.explain.html_support import HOSTILE, ROOT, example, report
 
 CHROMIUM = os.environ.get("NETRALRULES_CHROMIUM", "/usr/bin/chromium")

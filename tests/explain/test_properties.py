@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from netralrules.explain import narrative, to_dot, to_json
-from netralrules.schema import JENIS_TINDAKAN, SASARAN
+from netralrules.facts.schema import JENIS_TINDAKAN, SASARAN
 from tests.explain.support import ELECTION, bundled_plan, explain, fired_without_fact_path
 
 D = datetime.date

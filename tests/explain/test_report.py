@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 
 import netralrules
 from netralrules import NetralrulesError, evaluate, missing_facts, report, to_markdown, to_text, what_if, why_not
-from netralrules.explain.exports import graph_from_graphml, to_graphml, to_node_link
-from netralrules.explain.narrative import render_markdown, render_text
+from netralrules.explain.render.exports import graph_from_graphml, to_graphml, to_node_link
+from netralrules.explain.render.narrative import render_markdown, render_text
 from netralrules.explain.report import build_report
 from tests.explain.support import D, explain, plan_of
 from tests.explain.test_properties import incidents

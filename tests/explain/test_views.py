@@ -8,7 +8,7 @@ import json
 import networkx as nx
 import pytest
 
-from netralrules.decision import stage
+from netralrules.evaluation.determination import stage
 from netralrules.explain import narrative, to_dot, to_json
 from netralrules.explain.words import STAGES, cite
 from tests.explain.support import ELECTION, NO_OTHER_MEANS, PRIOR_SEDANG, SCENARIOS, D, campaign, explain

@@ -15,7 +15,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netralrules import schema, values
+from netralrules import values
 from netralrules.facts import (
     CODES,
     UNKNOWN,
@@ -30,6 +30,7 @@ from netralrules.facts import (
     format_problems,
     incident_json_schema,
     load_incident,
+    schema,
 )
 from netralrules.facts.errors import format_path
 

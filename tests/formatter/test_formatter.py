@@ -8,11 +8,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from netralrules import ast
-from netralrules.api import format_text
-from netralrules.formatter import format_file
-from netralrules.loader import load_text
+from netralrules.authoring import format_text
 from netralrules.resources import default_rulebook_path
+from netralrules.syntax import ast
+from netralrules.syntax.formatter import format_file
+from netralrules.syntax.loader import load_text
 from tests import strategies
 
 _SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

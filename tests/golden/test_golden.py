@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from netralrules.cli import main
-from netralrules.loader import MAX_FILE_BYTES
-from netralrules.messages import CATALOG
+from netralrules.diagnostics.messages import CATALOG
+from netralrules.syntax.loader import MAX_FILE_BYTES
 
 CASES = Path(__file__).parent / "cases"
 _CODE = re.compile(r"^([EW]\d{4})_")

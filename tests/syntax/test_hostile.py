@@ -8,11 +8,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from netralrules.api import check_paths, check_text
+from netralrules.authoring import check_paths, check_text
 from netralrules.diagnostics import Diagnostic
-from netralrules.keywords import ALL_WORDS
-from netralrules.loader import MAX_FILE_BYTES, decode_source
 from netralrules.syntax import MAX_NESTING, MAX_SYNTAX_ERRORS, parse_source
+from netralrules.syntax.keywords import ALL_WORDS
+from netralrules.syntax.loader import MAX_FILE_BYTES, decode_source
 
 SRC = Path(__file__).parents[2] / "src" / "netralrules"
 

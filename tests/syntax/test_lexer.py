@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lark import Lark
 
-from netralrules.formatter import format_file
 from netralrules.resources import default_rulebook_path, grammar_path
+from netralrules.syntax.formatter import format_file
 from netralrules.syntax.parser import _parser
 from tests import strategies
 

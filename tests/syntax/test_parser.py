@@ -7,11 +7,10 @@ import re
 
 from lark import Lark
 
-from netralrules import ast
-from netralrules.keywords import BY_TERMINAL, KEYWORDS
 from netralrules.resources import grammar_path
 from netralrules.source import SourceFile
-from netralrules.syntax import parse_source
+from netralrules.syntax import ast, parse_source
+from netralrules.syntax.keywords import BY_TERMINAL, KEYWORDS
 from tests.helpers import parse
 
 INSTRUMENT = """

@@ -7,13 +7,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from netralrules import ast
 from netralrules.checker import lint
 from netralrules.checker.rulebook import KNOWN_PRINCIPLES, CheckedRulebook, content_hash
 from netralrules.checker.typing_ import ExprChecker, first_label
 from netralrules.diagnostics import Diagnostic, make, sort_key
-from netralrules.schema import DEFAULT_SCHEMA, ERROR, FactSchema, Type
-from netralrules.suggest import closest
+from netralrules.diagnostics.suggest import closest
+from netralrules.facts.schema import DEFAULT_SCHEMA, ERROR, FactSchema, Type
+from netralrules.syntax import ast
 
 # pasal (or lampiran), then ayat, then huruf and angka in either order: statutes nest both ways
 # (PP 94/2021 Pasal 5 huruf n angka 2; PP 53/2010 Pasal 4 angka 12 huruf a). A citation starts at

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from netralrules import ast
 from netralrules.diagnostics import Diagnostic, Label, Text, make
+from netralrules.syntax import ast
 
 
 def warnings(

@@ -6,9 +6,9 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from netralrules import ast
 from netralrules.checker.typing_ import Resolution
 from netralrules.source import Span
+from netralrules.syntax import ast
 
 KNOWN_PRINCIPLES: tuple[str, ...] = ("lex_superior", "lex_specialis", "lex_posterior")
 

@@ -11,11 +11,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from netralrules import ast
 from netralrules.diagnostics import Diagnostic, Label, Text, make
-from netralrules.schema import BOOL, DATE, DURATION, ERROR, NUMBER, RUPIAH, STRING, FactSchema, Type
+from netralrules.diagnostics.suggest import closest
+from netralrules.facts.schema import BOOL, DATE, DURATION, ERROR, NUMBER, RUPIAH, STRING, FactSchema, Type
 from netralrules.source import Span
-from netralrules.suggest import closest
+from netralrules.syntax import ast
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,11 +7,11 @@ networkx."""
 from __future__ import annotations
 
 from netralrules.explain.compare import ExplanationDiff, compare
-from netralrules.explain.exports import graph_from_graphml, to_graphml, to_node_link
 from netralrules.explain.graph import Explanation, build_explanation
-from netralrules.explain.narrative import render_markdown, render_text, render_what_if
+from netralrules.explain.render.exports import graph_from_graphml, to_graphml, to_node_link
+from netralrules.explain.render.narrative import render_markdown, render_text, render_what_if
+from netralrules.explain.render.views import narrative, to_dot, to_json
 from netralrules.explain.report import Report, build_report
-from netralrules.explain.views import narrative, to_dot, to_json
 
 __all__ = [
     "Explanation",

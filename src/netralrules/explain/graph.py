@@ -50,12 +50,12 @@ from typing import Any
 
 import networkx as nx  # type: ignore[import-untyped]
 
-from netralrules import ast
 from netralrules.compiler import CompiledProvision, Plan, child_id
-from netralrules.decision import Determination, Track, citation_json
-from netralrules.evaluator import TIER_ORDER, Evaluation, Finding, Outcome
+from netralrules.evaluation.determination import Determination, Track, citation_json
+from netralrules.evaluation.evaluator import TIER_ORDER, Evaluation, Finding, Outcome
 from netralrules.explain.planinfo import clause_static, condition_static, expr_at, lineage, parent
 from netralrules.explain.unmet import unmet_items
+from netralrules.syntax import ast
 from netralrules.trace import ConditionResult, DefinitionRead, Event, FactRead
 
 UNKNOWN_TEXT = "tidak diketahui/unknown"

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from netralrules import ast
 from netralrules.compiler import Plan, children_of
-from netralrules.decision import citation_json
-from netralrules.formatter import format_expr
+from netralrules.evaluation.determination import citation_json
+from netralrules.syntax import ast
+from netralrules.syntax.formatter import format_expr
 
 # (citation JSON, text, instrument, subjects, excepted_by, in force [start, end], note)
 ClauseStatic = tuple[dict[str, Any] | None, str, str, tuple[str, ...], tuple[str, ...], tuple[str, str | None] | None, str | None]

@@ -46,9 +46,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from netralrules.decision import HEAVIEST_RULE, REPEAT_RULE
 from netralrules.diagnostics import Text
-from netralrules.evaluator import TIER_ORDER
+from netralrules.evaluation.determination import HEAVIEST_RULE, REPEAT_RULE
+from netralrules.evaluation.evaluator import TIER_ORDER
 from netralrules.explain.graph import ActInfo, Explanation, clause_id
 from netralrules.explain.ordering import citation_key
 from netralrules.explain.words import CATEGORIES, TIERS, cite, pick, reason_text, say
@@ -148,7 +148,7 @@ class MissingFact:
     (`tindakan[1].sasaran` when the incident has several acts). `needed_by`: the undecided
     provisions (act, provision, citation) that read it. `settles`: those it would decide alone,
     whatever value it took (None when not computed: it needs the incident, see
-    `netralrules.whatif.rank_missing_facts`). Order: most settled, then most needed, then path."""
+    `netralrules.explain.whatif.rank_missing_facts`). Order: most settled, then most needed, then path."""
 
     path: str
     needed_by: tuple[tuple[int, str, Text], ...]
@@ -195,7 +195,7 @@ class ReferralBody:
 
 @dataclass(frozen=True)
 class ReferralSection:
-    """To whom the case is referred (src/netralrules/referral.py): the reference `date` and its
+    """To whom the case is referred (src/netralrules/evaluation/referral.py): the reference `date` and its
     `basis` (tanggal_laporan or tanggal_tindakan_terakhir), `status` (determined, unresolved when
     the bodies' periods overlap, none) and the bodies serving on that date."""
 

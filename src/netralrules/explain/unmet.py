@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from netralrules import ast
 from netralrules.compiler import child_id
-from netralrules.formatter import format_expr
+from netralrules.syntax import ast
+from netralrules.syntax.formatter import format_expr
 
 ExprAt = Callable[[str], "ast.Expr | None"]
 

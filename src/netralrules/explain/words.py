@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from netralrules.decision import ALONGSIDE_RULE, HEAVIEST_RULE, REPEAT_RULE
+from netralrules.evaluation.determination import ALONGSIDE_RULE, HEAVIEST_RULE, REPEAT_RULE
 
 # The election stages of decision.stage.
 STAGES: dict[str, tuple[str, str]] = {

@@ -16,7 +16,7 @@ from pydantic.config import JsonDict
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
-from netralrules import schema
+from netralrules.facts import schema
 from netralrules.facts.vocabulary import VOCABULARIES, Pair
 
 # ---- value types ---------------------------------------------------------------------------------

@@ -11,10 +11,10 @@ from typing import Any
 
 from lark import Token, Tree
 
-from netralrules import ast
 from netralrules.diagnostics import Diagnostic, Label, Text, make
-from netralrules.keywords import ALL_WORDS, canonical
 from netralrules.source import Span
+from netralrules.syntax import ast
+from netralrules.syntax.keywords import ALL_WORDS, canonical
 
 MAX_NAME_LENGTH = 128
 

@@ -17,7 +17,7 @@ from lark import Token
 from lark.exceptions import UnexpectedCharacters
 from lark.lexer import Lexer, LexerState
 
-from netralrules.keywords import KEYWORDS
+from netralrules.syntax.keywords import KEYWORDS
 
 _MASTER = re.compile(
     r"""

@@ -15,14 +15,13 @@ from typing import Any
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
-from netralrules import ast
 from netralrules.diagnostics import Diagnostic, make
-from netralrules.keywords import BY_TERMINAL, DECLARATION_TERMINALS, KEYWORDS, PUNCTUATION, TERMINAL_WORDS
+from netralrules.diagnostics.suggest import closest, distance
 from netralrules.resources import grammar_path
 from netralrules.source import SourceFile, Span
-from netralrules.suggest import closest, distance
-from netralrules.syntax import tables
+from netralrules.syntax import ast, tables
 from netralrules.syntax.builder import Builder, first_token
+from netralrules.syntax.keywords import BY_TERMINAL, DECLARATION_TERMINALS, KEYWORDS, PUNCTUATION, TERMINAL_WORDS
 
 MAX_SYNTAX_ERRORS = 20
 # Depth of the parse tree. Nested conditions (`(a dan (b atau (…)))`) and stacked `tidak` add

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from netralrules.explain.html.page import Page, build_page
-from netralrules.explain.html.render import render
+from netralrules.explain.render.html.page import Page, build_page
+from netralrules.explain.render.html.render import render
 
 
 def to_html(decision: Any, lang: str = "id", incident: Any = None) -> str:

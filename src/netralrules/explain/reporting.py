@@ -22,16 +22,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from netralrules.diagnostics import Diagnostic, NetralrulesError, make
-from netralrules.engine import Decision, IncidentFacts, Rulebook, evaluate_facts, load_rulebook
+from netralrules.diagnostics.suggest import closest
 from netralrules.explain import Explanation
 from netralrules.explain.compare import ExplanationDiff, compare
-from netralrules.explain.exports import to_graphml as _graphml
-from netralrules.explain.exports import to_node_link as _node_link
-from netralrules.explain.narrative import render_markdown, render_text, render_what_if
+from netralrules.explain.render.exports import to_graphml as _graphml
+from netralrules.explain.render.exports import to_node_link as _node_link
+from netralrules.explain.render.narrative import render_markdown, render_text, render_what_if
 from netralrules.explain.report import ClauseItem, MissingFact, Report, TierGap, build_report, provision_ids
+from netralrules.explain.whatif import (
+    ChangedFacts,
+    FactChange,
+    changes_from_mapping,
+    evaluate_changed,
+    parse_changes,
+    rank_missing_facts,
+)
+from netralrules.rulebook import Decision, IncidentFacts, Rulebook, evaluate_facts, load_rulebook
 from netralrules.source import SourceFile, Span
-from netralrules.suggest import closest
-from netralrules.whatif import ChangedFacts, FactChange, changes_from_mapping, evaluate_changed, parse_changes, rank_missing_facts
 
 
 @dataclass(frozen=True)

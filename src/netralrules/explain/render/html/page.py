@@ -11,12 +11,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from netralrules.decision import Track, track_sanctions
+from netralrules.evaluation.determination import Track, track_sanctions
 from netralrules.explain.graph import DECISION, Explanation, clause_id, determination_id, finding_id
-from netralrules.explain.narrative import referral_summary
 from netralrules.explain.ordering import citation_key
+from netralrules.explain.render.narrative import referral_summary
+from netralrules.explain.render.views import narrative
 from netralrules.explain.report import referral_section
-from netralrules.explain.views import narrative
 from netralrules.explain.words import (
     CATEGORIES,
     STAGES,

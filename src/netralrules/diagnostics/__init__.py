@@ -7,7 +7,7 @@ import enum
 from dataclasses import dataclass
 from typing import Any
 
-from netralrules.messages import CATALOG
+from netralrules.diagnostics.messages import CATALOG
 from netralrules.source import Span
 
 Lang = str  # "id" or "en"

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from netralrules import ast
+from netralrules.syntax import ast
 
 REPORT_DATE = "tanggal_laporan"
 LAST_ACT_DATE = "tanggal_tindakan_terakhir"

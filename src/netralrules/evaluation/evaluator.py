@@ -12,8 +12,8 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from netralrules import ast
 from netralrules.compiler import CompiledProvision, Context, FactReader, Plan, truth
+from netralrules.syntax import ast
 from netralrules.trace import FactRead, ProvisionResult, Tracer
 from netralrules.values import UNKNOWN
 

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 
 from netralrules.diagnostics import Diagnostic, make
 from netralrules.diagnostics import Text as _Text
-from netralrules.engine import Decision, IncidentFacts, Rulebook, evaluate_facts
+from netralrules.diagnostics.suggest import closest
 from netralrules.explain.report import MissingFact, missing_from_graph, rank_missing
-from netralrules.schema import DEFAULT_SCHEMA, FactSchema, Type
+from netralrules.facts.schema import DEFAULT_SCHEMA, FactSchema, Type
+from netralrules.rulebook import Decision, IncidentFacts, Rulebook, evaluate_facts
 from netralrules.source import SourceFile, Span
-from netralrules.suggest import closest
 from netralrules.values import UNKNOWN
 
 TRUE_WORDS = ("benar", "true")

@@ -16,7 +16,7 @@ from typing import Any
 import networkx as nx  # type: ignore[import-untyped]
 
 from netralrules.explain.graph import Explanation
-from netralrules.explain.views import to_json
+from netralrules.explain.render.views import to_json
 
 # Per domain (graph, node, edge), the attributes written as JSON text, so the reader can decode them.
 JSON_ATTRS_KEY = "json_attributes"

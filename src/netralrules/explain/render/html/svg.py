@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from html import escape
 
 from netralrules.explain.graph import Explanation
-from netralrules.explain.views import dot_label
+from netralrules.explain.render.views import dot_label
 
 NODE_W = 262
 NODE_H = 46

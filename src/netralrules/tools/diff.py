@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from netralrules import ast
 from netralrules.checker import CheckedRulebook
 from netralrules.compiler import children_of
-from netralrules.decision import citation_json, track_sanctions
-from netralrules.engine import Decision, Rulebook, evaluate_incident, load_rulebook
+from netralrules.evaluation.determination import citation_json, track_sanctions
 from netralrules.explain.words import cite
 from netralrules.facts import IncidentError
+from netralrules.rulebook import Decision, Rulebook, evaluate_incident, load_rulebook
+from netralrules.syntax import ast
 
 INCIDENT_SUFFIXES = (".json", ".yaml", ".yml")
 MAX_INCIDENT_BYTES = 5 * 1024 * 1024

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from netralrules.batch import default_workers, evaluate_lines, read_lines
+from netralrules.tools.batch import default_workers, evaluate_lines, read_lines
 
 PROGRESS_EVERY = 0.2  # seconds between redraws of the progress line
 FLUSH_EVERY = 256  # output lines between flushes of the .partial file

@@ -21,7 +21,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import Any
 
-from netralrules.engine import Rulebook, evaluate_incident, load_rulebook
+from netralrules.rulebook import Rulebook, evaluate_incident, load_rulebook
 
 CHUNK = 64  # lines per task: large enough to pay for the trip to a worker, small enough to stay fair
 IN_FLIGHT_PER_WORKER = 2

@@ -15,15 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from netralrules.api import CheckReport, check_paths
+from netralrules.authoring import CheckReport, check_paths
 from netralrules.checker import CheckedRulebook
 from netralrules.compiler import Plan, compile_rulebook
-from netralrules.decision import Determination, citation_json, determine, stage
 from netralrules.diagnostics import NetralrulesError
-from netralrules.evaluator import Evaluation, Outcome, evaluate_plan
-from netralrules.referral import Referral, refer, referral_date, referral_json
+from netralrules.evaluation.determination import Determination, citation_json, determine, stage
+from netralrules.evaluation.evaluator import Evaluation, Outcome, evaluate_plan
+from netralrules.evaluation.referral import Referral, refer, referral_date, referral_json
+from netralrules.facts.schema import DEFAULT_SCHEMA, FactSchema
 from netralrules.resources import default_rulebook_path
-from netralrules.schema import DEFAULT_SCHEMA, FactSchema
 from netralrules.trace import DefinitionRead, Event, FactRead, ListTracer, ProvisionResult
 from netralrules.values import UNKNOWN
 

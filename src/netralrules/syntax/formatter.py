@@ -11,8 +11,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from netralrules import ast
-from netralrules.keywords import english
+from netralrules.syntax import ast
+from netralrules.syntax.keywords import english
 
 _WIDTH = 100
 _INDENT = "  "

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import TextIO
 
 from netralrules import __version__
-from netralrules.api import check_paths, format_paths
-from netralrules.cli_diff import add_diff_command, run_diff
-from netralrules.cli_evaluate import add_commands, run_evaluate, run_schema, run_test
-from netralrules.render import render_all, to_json
+from netralrules.authoring import check_paths, format_paths
+from netralrules.cli.diff import add_diff_command, run_diff
+from netralrules.cli.evaluate import add_commands, run_evaluate, run_schema, run_test
+from netralrules.diagnostics.render import render_all, to_json
 from netralrules.resources import default_rulebook_path
 
 _USAGE_CODES = {"E0001", "E0005"}

@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from netralrules import ast
-from netralrules.evaluator import TIER_ORDER, Evaluation, Finding, Outcome
+from netralrules.evaluation.evaluator import TIER_ORDER, Evaluation, Finding, Outcome
+from netralrules.syntax import ast
 from netralrules.values import UNKNOWN
 
 # PP 94/2021 itself does not say which provision holds these two long-standing rules; the

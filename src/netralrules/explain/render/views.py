@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from netralrules.explain.graph import DECISION, Explanation
-from netralrules.explain.narrative import render_text
+from netralrules.explain.render.narrative import render_text
 from netralrules.explain.report import build_report
 from netralrules.explain.words import CATEGORIES, STAGES, STATUSES, TIERS, TRACK_STATUSES, VALUES, cite, pick, say, value_text
 

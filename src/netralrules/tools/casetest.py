@@ -31,13 +31,13 @@ from typing import Any
 
 import yaml
 
-from netralrules import ast
 from netralrules.compiler import child_id, children_of
-from netralrules.decision import determine
-from netralrules.engine import Rulebook
-from netralrules.evaluator import evaluate_plan
-from netralrules.loader import display_path
-from netralrules.referral import refer, referral_date
+from netralrules.evaluation.determination import determine
+from netralrules.evaluation.evaluator import evaluate_plan
+from netralrules.evaluation.referral import refer, referral_date
+from netralrules.rulebook import Rulebook
+from netralrules.syntax import ast
+from netralrules.syntax.loader import display_path
 from netralrules.trace import ConditionResult, ListTracer
 
 PROVISION_EXPECTATIONS = ("berlaku", "tidak_berlaku", "dikecualikan", "belum_dapat_ditentukan")

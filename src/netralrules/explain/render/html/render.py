@@ -13,9 +13,9 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
-from netralrules.explain.html.assets import CSS, SCRIPT
-from netralrules.explain.html.page import ClauseView, Page, Tree, anchor, graph_nodes, word
-from netralrules.explain.html.svg import to_svg
+from netralrules.explain.render.html.assets import CSS, SCRIPT
+from netralrules.explain.render.html.page import ClauseView, Page, Tree, anchor, graph_nodes, word
+from netralrules.explain.render.html.svg import to_svg
 from netralrules.explain.words import VALUES, pick, say
 
 

@@ -11,10 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from netralrules import ast
 from netralrules.diagnostics import Diagnostic, make
 from netralrules.source import SourceFile, Span
-from netralrules.syntax import parse_source
+from netralrules.syntax import ast, parse_source
 
 RULES_SUFFIX = ".nr"
 MAX_FILE_BYTES = 2 * 1024 * 1024

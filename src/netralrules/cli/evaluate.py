@@ -8,18 +8,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from netralrules.api import check_paths
-from netralrules.cli_batch import add_arguments as add_batch_arguments
-from netralrules.cli_batch import run_batch
-from netralrules.engine import Decision, IncidentFacts, Rulebook, evaluate_facts, load_rulebook, rulebook_from_report
+from netralrules.authoring import check_paths
+from netralrules.cli.batch import add_arguments as add_batch_arguments
+from netralrules.cli.batch import run_batch
+from netralrules.diagnostics.render import render_all
 from netralrules.explain import to_dot
-from netralrules.explain.exports import to_graphml, to_node_link
-from netralrules.explain.narrative import render_markdown, render_text
+from netralrules.explain.render.exports import to_graphml, to_node_link
+from netralrules.explain.render.narrative import render_markdown, render_text
 from netralrules.explain.report import as_data
-from netralrules.render import render_all
-from netralrules.reporting import WhatIf, check_provisions, provision_sources, report_for, what_if_facts
+from netralrules.explain.reporting import WhatIf, check_provisions, provision_sources, report_for, what_if_facts
+from netralrules.explain.whatif import change_sources, parse_changes
 from netralrules.resources import default_rulebook_path
-from netralrules.whatif import change_sources, parse_changes
+from netralrules.rulebook import Decision, IncidentFacts, Rulebook, evaluate_facts, load_rulebook, rulebook_from_report
 
 _GRAPH_FORMATS: dict[str, Callable[[Any, str], str]] = {
     "dot": to_dot,
@@ -111,7 +111,7 @@ def _write_decision(decision: Decision, facts: IncidentFacts, rulebook: Rulebook
     elif args.output in _GRAPH_FORMATS:
         out.write(_GRAPH_FORMATS[args.output](graph, args.lang))
     elif args.output == "html":
-        from netralrules.explain.html import to_html  # loaded only when asked for
+        from netralrules.explain.render.html import to_html  # loaded only when asked for
 
         out.write(to_html(decision, args.lang, incident=facts))
     else:
@@ -129,7 +129,7 @@ def _write_what_if(what: WhatIf, args: argparse.Namespace, out: TextIO) -> int:
     elif args.output in _GRAPH_FORMATS:
         out.write(_GRAPH_FORMATS[args.output](what.changed.explanation, args.lang))  # the graph with the changes
     elif args.output == "html":
-        from netralrules.explain.html import to_html
+        from netralrules.explain.render.html import to_html
 
         out.write(to_html(what.changed, args.lang))  # the decision with the changes
     else:
@@ -148,7 +148,7 @@ def _rulebook(paths: list[str] | None, lang: str, err: TextIO) -> Rulebook | Non
 
 
 def run_test(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from netralrules.casetest import case_files, condition_nodes, render_report, run_cases
+    from netralrules.tools.casetest import case_files, condition_nodes, render_report, run_cases
 
     rulebook = _rulebook(args.rules, "id", err)
     if rulebook is None:

@@ -12,9 +12,9 @@ import json
 from pathlib import Path
 from typing import TextIO
 
-from netralrules.cli_evaluate import _rulebook as load_rules
-from netralrules.diff import RulebookDiff, TrackOutcome, diff_rulebooks, incident_files
+from netralrules.cli.evaluate import _rulebook as load_rules
 from netralrules.explain.words import CATEGORIES, STATUSES, TIERS, TRACK_STATUSES, pick
+from netralrules.tools.diff import RulebookDiff, TrackOutcome, diff_rulebooks, incident_files
 
 _WORDS: dict[str, tuple[str, str]] = {
     "old": ("Buku aturan lama", "Old rulebook"),

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from netralrules.checker import CheckedRulebook, check
 from netralrules.diagnostics import Diagnostic, sort_key
-from netralrules.formatter import format_file
-from netralrules.loader import LoadResult, load, load_text
+from netralrules.facts.schema import DEFAULT_SCHEMA, FactSchema
 from netralrules.resources import default_rulebook_path
-from netralrules.schema import DEFAULT_SCHEMA, FactSchema
 from netralrules.source import SourceFile
+from netralrules.syntax.formatter import format_file
+from netralrules.syntax.loader import LoadResult, load, load_text
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Evaluation: compiled plan + validated incident → decision."""

@@ -1,0 +1,1 @@
+"""Views of an explanation: narrative text and Markdown, JSON, DOT, GraphML, HTML."""

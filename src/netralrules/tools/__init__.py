@@ -1,0 +1,1 @@
+"""Tools built on the facade: rule cases, rulebook diff, batch evaluation."""
