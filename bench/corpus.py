@@ -19,23 +19,59 @@ D = datetime.date
 
 # Illustrative election calendars (penetapan calon, campaign start and end, voting day).
 ELECTIONS = (
-    {"jenis": "pilkada_bupati", "tanggal_penetapan": D(2024, 9, 22), "kampanye_mulai": D(2024, 9, 25),
-     "kampanye_selesai": D(2024, 11, 23), "tanggal_pemungutan": D(2024, 11, 27)},
-    {"jenis": "pilkada_gubernur", "tanggal_penetapan": D(2024, 9, 22), "kampanye_mulai": D(2024, 9, 25),
-     "kampanye_selesai": D(2024, 11, 23), "tanggal_pemungutan": D(2024, 11, 27)},
-    {"jenis": "pemilu_presiden", "tanggal_penetapan": D(2023, 11, 13), "kampanye_mulai": D(2023, 11, 28),
-     "kampanye_selesai": D(2024, 2, 10), "tanggal_pemungutan": D(2024, 2, 14)},
-    {"jenis": "pemilu_dpr", "tanggal_penetapan": D(2023, 11, 4), "kampanye_mulai": D(2023, 11, 28),
-     "kampanye_selesai": D(2024, 2, 10), "tanggal_pemungutan": D(2024, 2, 14)},
+    {
+        "jenis": "pilkada_bupati",
+        "tanggal_penetapan": D(2024, 9, 22),
+        "kampanye_mulai": D(2024, 9, 25),
+        "kampanye_selesai": D(2024, 11, 23),
+        "tanggal_pemungutan": D(2024, 11, 27),
+    },
+    {
+        "jenis": "pilkada_gubernur",
+        "tanggal_penetapan": D(2024, 9, 22),
+        "kampanye_mulai": D(2024, 9, 25),
+        "kampanye_selesai": D(2024, 11, 23),
+        "tanggal_pemungutan": D(2024, 11, 27),
+    },
+    {
+        "jenis": "pemilu_presiden",
+        "tanggal_penetapan": D(2023, 11, 13),
+        "kampanye_mulai": D(2023, 11, 28),
+        "kampanye_selesai": D(2024, 2, 10),
+        "tanggal_pemungutan": D(2024, 2, 14),
+    },
+    {
+        "jenis": "pemilu_dpr",
+        "tanggal_penetapan": D(2023, 11, 4),
+        "kampanye_mulai": D(2023, 11, 28),
+        "kampanye_selesai": D(2024, 2, 10),
+        "tanggal_pemungutan": D(2024, 2, 14),
+    },
 )
 # Acts that the rules address, and acts seen in reports that are not violations by themselves.
-RISKY = ("ikut_kampanye", "menjadi_tim_kampanye", "keputusan_atau_tindakan", "pertemuan", "ajakan", "himbauan", "seruan",
-         "pemberian_barang", "surat_dukungan_ktp", "unggah_media_sosial", "foto_bersama_calon", "hadir_deklarasi")
+RISKY = (
+    "ikut_kampanye",
+    "menjadi_tim_kampanye",
+    "keputusan_atau_tindakan",
+    "pertemuan",
+    "ajakan",
+    "himbauan",
+    "seruan",
+    "pemberian_barang",
+    "surat_dukungan_ktp",
+    "unggah_media_sosial",
+    "foto_bersama_calon",
+    "hadir_deklarasi",
+)
 FLAGS = ("atribut_partai", "atribut_pns", "mengerahkan_pns_lain", "fasilitas_negara", "menguntungkan_atau_merugikan_calon")
 SASARAN = ("pns_unit_kerja", "anggota_keluarga", "masyarakat")
 STATUSES = (("PNS", 82), ("CPNS", 5), ("PPPK", 7), ("honorer", 3), ("kepala_desa", 3))
-UNKNOWABLE = (("ikut_kampanye", "atribut_partai"), ("ikut_kampanye", "fasilitas_negara"),
-              ("keputusan_atau_tindakan", "menguntungkan_atau_merugikan_calon"), ("ajakan", "sasaran"))
+UNKNOWABLE = (
+    ("ikut_kampanye", "atribut_partai"),
+    ("ikut_kampanye", "fasilitas_negara"),
+    ("keputusan_atau_tindakan", "menguntungkan_atau_merugikan_calon"),
+    ("ajakan", "sasaran"),
+)
 
 
 def _iso(value: object) -> object:
@@ -56,14 +92,23 @@ def incident(rng: random.Random, number: int) -> dict[str, Any]:
         act: dict[str, Any] = {"tanggal": day, "jenis": rng.choice(RISKY)}
         for flag in FLAGS:
             act[flag] = False if clean else rng.random() < 0.22
-        act["sasaran"] = rng.choice(SASARAN) if act["jenis"] in {"pertemuan", "ajakan", "himbauan", "seruan", "pemberian_barang"} else None
+        act["sasaran"] = (
+            rng.choice(SASARAN) if act["jenis"] in {"pertemuan", "ajakan", "himbauan", "seruan", "pemberian_barang"} else None
+        )
         if clean:
             # Reported, but no prohibited way of supporting a candidate is proven.
             act["jenis"] = rng.choice(("unggah_media_sosial", "foto_bersama_calon", "hadir_deklarasi", "keputusan_atau_tindakan"))
             act["sasaran"] = None
-        act.update({"persetujuan_tertulis_menteri": False, "dilakukan_sendiri": True, "jam_kerja": rng.random() < 0.3,
-                    "sedang_cuti": False, "terverifikasi": rng.random() < 0.5,
-                    "uraian": f"Laporan pengawas nomor {number}: {act['jenis'].replace('_', ' ')}."})
+        act.update(
+            {
+                "persetujuan_tertulis_menteri": False,
+                "dilakukan_sendiri": True,
+                "jam_kerja": rng.random() < 0.3,
+                "sedang_cuti": False,
+                "terverifikasi": rng.random() < 0.5,
+                "uraian": f"Laporan pengawas nomor {number}: {act['jenis'].replace('_', ' ')}.",
+            }
+        )
         acts.append(act)
     election = dict(election)
     if not clean:

@@ -43,12 +43,14 @@ def generate(clauses: int, seed: int = 2024) -> str:
     for i in range(clauses):
         acts = ", ".join(rng.sample(_ACTS, 2))
         flags = " atau ".join(f"tindakan.{f}" for f in rng.sample(_FLAGS, 2))
-        extra = rng.choice([
-            "masa_kampanye",
-            "calon_sudah_ditetapkan",
-            "tindakan.tanggal dalam_waktu 6 bulan sebelum pemilu.tanggal_penetapan",
-            "tidak (ada s dalam responden.sanksi_sebelumnya yang (s.tingkat = berat))",
-        ])
+        extra = rng.choice(
+            [
+                "masa_kampanye",
+                "calon_sudah_ditetapkan",
+                "tindakan.tanggal dalam_waktu 6 bulan sebelum pemilu.tanggal_penetapan",
+                "tidak (ada s dalam responden.sanksi_sebelumnya yang (s.tingkat = berat))",
+            ]
+        )
         out.append(
             f"""ketentuan bench.k{i} {{
   rujukan PP_BENCH pasal {i // 20 + 1} huruf {"abcdefghijklmnopqrst"[i % 20]} angka {i % 7 + 1}

@@ -191,18 +191,28 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=3000, help="incidents in the corpus (default 3000)")
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--gate-only", action="store_true", help="run the equivalence gate and stop")
-    parser.add_argument("--stream", type=int, default=20000, metavar="N", help="incidents to stream for the memory check (0: skip)")
+    parser.add_argument(
+        "--stream", type=int, default=20000, metavar="N", help="incidents to stream for the memory check (0: skip)"
+    )
     parser.add_argument("--load-repeat", type=int, default=5, help="fresh processes per load measurement")
-    parser.add_argument("--rounds", type=int, default=2, help="timing rounds (cases take turns per incident); the quickest counts")
-    parser.add_argument("--clock", choices=tuple(CLOCKS), default="cpu",
-                        help="cpu: CPU time of this process per call (steady on a shared machine; default); wall: elapsed time")
+    parser.add_argument(
+        "--rounds", type=int, default=2, help="timing rounds (cases take turns per incident); the quickest counts"
+    )
+    parser.add_argument(
+        "--clock",
+        choices=tuple(CLOCKS),
+        default="cpu",
+        help="cpu: CPU time of this process per call (steady on a shared machine; default); wall: elapsed time",
+    )
     parser.add_argument("--json", metavar="FILE", help="also write every figure as JSON")
     args = parser.parse_args(None if argv is None else list(argv))
     global CLOCK
     CLOCK = CLOCKS[args.clock]
 
-    print(f"netralrules benchmark: python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} CPU(s), "
-          f"{platform.platform()}; corpus n={args.n} seed={args.seed}; clock {args.clock}")
+    print(
+        f"netralrules benchmark: python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} CPU(s), "
+        f"{platform.platform()}; corpus n={args.n} seed={args.seed}; clock {args.clock}"
+    )
     incidents = list(corpus.incidents(args.n, args.seed))
     validated = [load_incident(i) for i in incidents]
     acts = sum(len(i["tindakan"]) for i in incidents)
@@ -228,8 +238,10 @@ def main(argv: Iterable[str] | None = None) -> int:
     for inc in incidents:
         key = subset.hand_written(inc)
         answers[key] = answers.get(key, 0) + 1
-    print(f"\n1. equivalence gate ({len(engines)} engines × {len(incidents)} incidents, {acts} acts, "
-          f"{time.perf_counter() - start:.1f} s): {'PASS' if not diffs else f'FAIL, {len(diffs)} incidents differ'}")
+    print(
+        f"\n1. equivalence gate ({len(engines)} engines × {len(incidents)} incidents, {acts} acts, "
+        f"{time.perf_counter() - start:.1f} s): {'PASS' if not diffs else f'FAIL, {len(diffs)} incidents differ'}"
+    )
     print("   answers: " + ", ".join(f"{k} {v}" for k, v in sorted(answers.items())))
     if diffs:
         print("\n".join(diffs[:20]))
@@ -239,13 +251,16 @@ def main(argv: Iterable[str] | None = None) -> int:
 
     figures: dict[str, Any] = {"n": args.n, "acts": acts, "cpus": os.cpu_count(), "python": platform.python_version()}
     print(f"\n2. the subset side by side (per incident, {acts / len(incidents):.2f} acts on average)")
-    side = measure({
-        "hand_written": (subset.hand_written, incidents),
-        "netralrules": (ours, validated),
-        "netralrules_from_dict": (engines["netralrules"], incidents),
-        "rule-engine": (engines["rule-engine"], incidents),
-        "zen-engine": (engines["zen-engine"], incidents),
-    }, args.rounds)
+    side = measure(
+        {
+            "hand_written": (subset.hand_written, incidents),
+            "netralrules": (ours, validated),
+            "netralrules_from_dict": (engines["netralrules"], incidents),
+            "rule-engine": (engines["rule-engine"], incidents),
+            "zen-engine": (engines["zen-engine"], incidents),
+        },
+        args.rounds,
+    )
     for name, s in side.items():
         print(line(name if name != "netralrules_from_dict" else "netralrules, incl. validating the dict", s))
     fastest_peer = min(("rule-engine", "zen-engine"), key=lambda k: side[k]["mean_us"])
@@ -254,19 +269,27 @@ def main(argv: Iterable[str] | None = None) -> int:
     figures["subset"] = side
     figures["vs_peer"], figures["vs_hand"] = vs_peer, vs_hand
 
-    print("\n3. full bundled rulebook "
-          f"({len(full_rb.plan.provisions)} provisions, rulebook {full_rb.content_hash[:12]})")
-    full = measure({
-        "from_dict": (lambda inc: evaluate(inc, full_rb, explain=False), incidents),
-        "validate_only": (load_incident, incidents),
-        "evaluate": (lambda inc: evaluate_facts(inc, full_rb, explain=False), validated),
-        "evaluate_graph": (lambda inc: evaluate_facts(inc, full_rb, explain=True), validated),
-    }, args.rounds)
+    print(f"\n3. full bundled rulebook ({len(full_rb.plan.provisions)} provisions, rulebook {full_rb.content_hash[:12]})")
+    full = measure(
+        {
+            "from_dict": (lambda inc: evaluate(inc, full_rb, explain=False), incidents),
+            "validate_only": (load_incident, incidents),
+            "evaluate": (lambda inc: evaluate_facts(inc, full_rb, explain=False), validated),
+            "evaluate_graph": (lambda inc: evaluate_facts(inc, full_rb, explain=True), validated),
+        },
+        args.rounds,
+    )
     # Serialising is slow and not part of a goal: once, on the first 500.
-    full["evaluate_graph_json"] = summary(per_call(lambda inc: evaluate_facts(inc, full_rb, explain=True).to_json(), validated[:500]))
-    labels = {"from_dict": "validate dict + evaluate, no graph", "validate_only": "validate dict only",
-              "evaluate": "evaluate (validated), no graph", "evaluate_graph": "evaluate + explanation graph",
-              "evaluate_graph_json": "evaluate + graph + decision JSON (first 500)"}
+    full["evaluate_graph_json"] = summary(
+        per_call(lambda inc: evaluate_facts(inc, full_rb, explain=True).to_json(), validated[:500])
+    )
+    labels = {
+        "from_dict": "validate dict + evaluate, no graph",
+        "validate_only": "validate dict only",
+        "evaluate": "evaluate (validated), no graph",
+        "evaluate_graph": "evaluate + explanation graph",
+        "evaluate_graph_json": "evaluate + graph + decision JSON (first 500)",
+    }
     for name, s in full.items():
         print(line(labels[name], s))
     graph = full["evaluate_graph"]["mean_us"] / full["evaluate"]["mean_us"]
@@ -277,16 +300,22 @@ def main(argv: Iterable[str] | None = None) -> int:
     workers = os.cpu_count() or 1
     rates = batch_rates(incidents, workers)
     figures["batch"] = rates
-    print(f"  batch (--batch, wall clock): {rates['workers_1']:.0f}/s with 1 process, "
-          f"{rates[f'workers_{workers}']:.0f}/s with {workers}")
+    print(
+        f"  batch (--batch, wall clock): {rates['workers_1']:.0f}/s with 1 process, "
+        f"{rates[f'workers_{workers}']:.0f}/s with {workers}"
+    )
 
     print(f"\n4. rulebook load (bundled; wall clock, median of {args.load_repeat} fresh processes)")
     loads = load_times(args.load_repeat)
     figures.update(loads)
-    print(f"  cold {loads['cold_ms']:.1f} ms;  cached in the process {loads['cached_ms']:.3f} ms;  "
-          f"reloaded with the parser ready {loads['reload_ms']:.1f} ms")
-    print(f"  (building the parser from the grammar instead of the shipped tables: {loads['grammar_build_ms']:.0f} ms; "
-          f"import netralrules.rulebook {loads['import_ms']:.0f} ms)")
+    print(
+        f"  cold {loads['cold_ms']:.1f} ms;  cached in the process {loads['cached_ms']:.3f} ms;  "
+        f"reloaded with the parser ready {loads['reload_ms']:.1f} ms"
+    )
+    print(
+        f"  (building the parser from the grammar instead of the shipped tables: {loads['grammar_build_ms']:.0f} ms; "
+        f"import netralrules.rulebook {loads['import_ms']:.0f} ms)"
+    )
 
     if args.stream:
         print(f"\n5. streaming {args.stream} incidents (validate + evaluate, nothing kept)")
@@ -294,8 +323,10 @@ def main(argv: Iterable[str] | None = None) -> int:
         seen = stream(args.stream)
         took = time.perf_counter() - start
         figures["stream"] = {"n": args.stream, "seconds": took, "rss_mib": seen}
-        print(f"  {args.stream / took:.0f} incidents/s; RSS first {seen[0][1]:.1f} MiB (after {seen[0][0]}), "
-              f"last {seen[-1][1]:.1f} MiB (after {seen[-1][0]}), max {max(r for _, r in seen):.1f} MiB")
+        print(
+            f"  {args.stream / took:.0f} incidents/s; RSS first {seen[0][1]:.1f} MiB (after {seen[0][0]}), "
+            f"last {seen[-1][1]:.1f} MiB (after {seen[-1][0]}), max {max(r for _, r in seen):.1f} MiB"
+        )
 
     print("\ngoals (ratios from this run):")
     checks = [
@@ -303,13 +334,18 @@ def main(argv: Iterable[str] | None = None) -> int:
         (f"no graph: {vs_hand:.1f}× the hand-written function", vs_hand <= GOALS["vs_hand"], "≤ 3×"),
         (f"with graph: {graph:.1f}× the time without", graph <= GOALS["graph"], "≤ 5×"),
         (f"load cold {loads['cold_ms']:.0f} ms", loads["cold_ms"] <= GOALS["cold_ms"], "≤ 150 ms"),
-        (f"load from cache: {loads['cached_ms']:.3f} ms in the process, {loads['reload_ms']:.0f} ms to reload",
-         loads["reload_ms"] <= GOALS["cached_ms"], "≤ 20 ms; graded on the reload"),
+        (
+            f"load from cache: {loads['cached_ms']:.3f} ms in the process, {loads['reload_ms']:.0f} ms to reload",
+            loads["reload_ms"] <= GOALS["cached_ms"],
+            "≤ 20 ms; graded on the reload",
+        ),
     ]
     if args.stream:
         seen = figures["stream"]["rss_mib"]
         growth = seen[-1][1] - seen[len(seen) // 4][1]
-        checks.append((f"memory while streaming: {growth:+.1f} MiB from the first quarter to the end", growth < 5, "flat (< 5 MiB)"))
+        checks.append(
+            (f"memory while streaming: {growth:+.1f} MiB from the first quarter to the end", growth < 5, "flat (< 5 MiB)")
+        )
     for text, ok, goal in checks:
         print(f"  [{'met' if ok else 'MISSED'}] {text} (goal {goal})")
     if args.json:

@@ -84,10 +84,24 @@ def _day(text: object) -> int | None:
 def act_context(incident: Mapping[str, Any], act: Mapping[str, Any]) -> dict[str, Any]:
     """What the peers' expressions read for one act: flat, dates as day numbers, null for unknown."""
     election = incident.get("pemilu") or {}
-    ctx = {name: act.get(name) for name in ("jenis", "atribut_partai", "atribut_pns", "mengerahkan_pns_lain",
-                                            "fasilitas_negara", "menguntungkan_atau_merugikan_calon", "sasaran")}
-    ctx.update(tanggal=_day(act["tanggal"]), mulai=_day(election.get("kampanye_mulai")),
-               selesai=_day(election.get("kampanye_selesai")), penetapan=_day(election.get("tanggal_penetapan")))
+    ctx = {
+        name: act.get(name)
+        for name in (
+            "jenis",
+            "atribut_partai",
+            "atribut_pns",
+            "mengerahkan_pns_lain",
+            "fasilitas_negara",
+            "menguntungkan_atau_merugikan_calon",
+            "sasaran",
+        )
+    }
+    ctx.update(
+        tanggal=_day(act["tanggal"]),
+        mulai=_day(election.get("kampanye_mulai")),
+        selesai=_day(election.get("kampanye_selesai")),
+        penetapan=_day(election.get("tanggal_penetapan")),
+    )
     return ctx
 
 
@@ -135,8 +149,11 @@ def _determine(found: Sequence[str], pending: Sequence[str], prior: Sequence[Map
 
 
 def _last_prior(prior: Sequence[Mapping[str, Any]]) -> str | None:
-    same = [p for p in prior if p.get("tanggal") and p.get("tingkat") in TIERS
-            and str(p.get("sifat", "")).lower() in {"netralitas", "netralitas asn"}]
+    same = [
+        p
+        for p in prior
+        if p.get("tanggal") and p.get("tingkat") in TIERS and str(p.get("sifat", "")).lower() in {"netralitas", "netralitas asn"}
+    ]
     return str(max(same, key=lambda p: str(p["tanggal"]))["tingkat"]) if same else None
 
 
@@ -153,15 +170,17 @@ def hand_written(incident: Mapping[str, Any]) -> str:
         peserta = _and(kind in ("ikut_kampanye", "menjadi_tim_kampanye"), masa)
         partai, pns = act.get("atribut_partai"), act.get("atribut_pns")
         attribute = True if partai or pns else (None if partai is None or pns is None else False)
-        per_act.append({
-            "n.1": _and(kind == "ikut_kampanye", masa),
-            "n.2": _and(peserta, attribute),
-            "n.3": _and(peserta, act.get("mengerahkan_pns_lain")),
-            "n.4": _and(peserta, act.get("fasilitas_negara")),
-            "n.5": _and(_and(kind == "keputusan_atau_tindakan", act.get("menguntungkan_atau_merugikan_calon")), ditetapkan),
-            "n.6": _and(_and(kind in ACTIVITIES, None if sasaran is None else sasaran in TARGETS), ditetapkan),
-            "n.7": kind == "surat_dukungan_ktp",
-        })
+        per_act.append(
+            {
+                "n.1": _and(kind == "ikut_kampanye", masa),
+                "n.2": _and(peserta, attribute),
+                "n.3": _and(peserta, act.get("mengerahkan_pns_lain")),
+                "n.4": _and(peserta, act.get("fasilitas_negara")),
+                "n.5": _and(_and(kind == "keputusan_atau_tindakan", act.get("menguntungkan_atau_merugikan_calon")), ditetapkan),
+                "n.6": _and(_and(kind in ACTIVITIES, None if sasaran is None else sasaran in TARGETS), ditetapkan),
+                "n.7": kind == "surat_dukungan_ktp",
+            }
+        )
     return fold(incident, per_act)
 
 
@@ -176,13 +195,17 @@ def rule_engine_evaluator() -> Callable[[Mapping[str, Any]], str]:
     """rule-engine (pure Python): two compiled rules per provision."""
     import rule_engine
 
-    rules = {pid: (rule_engine.Rule(expression(c, True)), rule_engine.Rule(expression(c, False))) for pid, c in CONDITIONS.items()}
+    rules = {
+        pid: (rule_engine.Rule(expression(c, True)), rule_engine.Rule(expression(c, False))) for pid, c in CONDITIONS.items()
+    }
 
     def run(incident: Mapping[str, Any]) -> str:
         per_act = []
         for act in incident["tindakan"]:
             ctx = act_context(incident, act)
-            per_act.append({pid: True if yes.matches(ctx) else False if no.matches(ctx) else None for pid, (yes, no) in rules.items()})
+            per_act.append(
+                {pid: True if yes.matches(ctx) else False if no.matches(ctx) else None for pid, (yes, no) in rules.items()}
+            )
         return fold(incident, per_act)
 
     return run
@@ -194,18 +217,34 @@ def zen_decision() -> dict[str, Any]:
     rows = []
     for pid, cond in CONDITIONS.items():
         for want in (True, False):
-            rows.append({"_id": f"{pid}-{want}", "kondisi": expression(cond, want), "ketentuan": json.dumps(pid),
-                         "nilai": "true" if want else "false"})
-    table = {"hitPolicy": "collect", "inputs": [{"id": "kondisi", "name": "kondisi"}],
-             "outputs": [{"id": "ketentuan", "name": "ketentuan", "field": "ketentuan"}, {"id": "nilai", "name": "nilai", "field": "nilai"}],
-             "rules": rows}
+            rows.append(
+                {
+                    "_id": f"{pid}-{want}",
+                    "kondisi": expression(cond, want),
+                    "ketentuan": json.dumps(pid),
+                    "nilai": "true" if want else "false",
+                }
+            )
+    table = {
+        "hitPolicy": "collect",
+        "inputs": [{"id": "kondisi", "name": "kondisi"}],
+        "outputs": [
+            {"id": "ketentuan", "name": "ketentuan", "field": "ketentuan"},
+            {"id": "nilai", "name": "nilai", "field": "nilai"},
+        ],
+        "rules": rows,
+    }
     at = {"x": 0, "y": 0}
     return {
-        "nodes": [{"id": "masuk", "type": "inputNode", "name": "masuk", "position": at},
-                  {"id": "tabel", "type": "decisionTableNode", "name": "pasal5n", "position": at, "content": table},
-                  {"id": "keluar", "type": "outputNode", "name": "keluar", "position": at}],
-        "edges": [{"id": "e1", "sourceId": "masuk", "targetId": "tabel", "type": "edge"},
-                  {"id": "e2", "sourceId": "tabel", "targetId": "keluar", "type": "edge"}],
+        "nodes": [
+            {"id": "masuk", "type": "inputNode", "name": "masuk", "position": at},
+            {"id": "tabel", "type": "decisionTableNode", "name": "pasal5n", "position": at, "content": table},
+            {"id": "keluar", "type": "outputNode", "name": "keluar", "position": at},
+        ],
+        "edges": [
+            {"id": "e1", "sourceId": "masuk", "targetId": "tabel", "type": "edge"},
+            {"id": "e2", "sourceId": "tabel", "targetId": "keluar", "type": "edge"},
+        ],
     }
 
 

@@ -47,7 +47,9 @@ def diagnostics(text: str) -> tuple[Diagnostic, ...]:
 
 def provision(condition: str, outcome: str = "disiplin tingkat berat", extra: str = "", name: str = "k") -> str:
     """A provision with the given condition, after the PP 94 instrument declaration."""
-    return INSTRUMENT + f"""
+    return (
+        INSTRUMENT
+        + f"""
 ketentuan {name} {{
   rujukan PP_94_2021 pasal 5 huruf n angka 4
   teks "sebagai peserta kampanye dengan menggunakan fasilitas negara"
@@ -56,6 +58,7 @@ ketentuan {name} {{
   maka {outcome}
 }}
 """
+    )
 
 
 class Facts:

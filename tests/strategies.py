@@ -50,16 +50,33 @@ def _extend(children: st.SearchStrategy[ast.Expr]) -> st.SearchStrategy[ast.Expr
         st.builds(lambda e: ast.Not(operand=e), children),
         st.builds(lambda ops: ast.And(operands=ops), many),
         st.builds(lambda ops: ast.Or(operands=ops), many),
-        st.builds(lambda op, a, b: ast.Compare(op=op, left=a, right=b),
-                  st.sampled_from(["=", "!=", "<", "<=", ">", ">="]), children, children),
+        st.builds(
+            lambda op, a, b: ast.Compare(op=op, left=a, right=b),
+            st.sampled_from(["=", "!=", "<", "<=", ">", ">="]),
+            children,
+            children,
+        ),
         st.builds(lambda e, c: ast.Membership(element=e, collection=c), children, st.one_of(sets, names)),
         st.builds(lambda v, lo, hi: ast.Between(value=v, low=lo, high=hi), children, children, children),
-        st.builds(lambda v, d, direction, a: ast.Within(value=v, duration=d, direction=direction, anchor=a),
-                  children, durations, st.sampled_from(["sebelum", "sesudah"]), children),
-        st.builds(lambda terms, ops: ast.Arith(terms=tuple(terms), ops=tuple(ops[: len(terms) - 1])),
-                  st.lists(children, min_size=2, max_size=3), st.lists(st.sampled_from(["+", "-"]), min_size=2, max_size=2)),
-        st.builds(lambda k, v, c, b: ast.Quantifier(kind=k, var=v, collection=c, body=b),
-                  st.sampled_from(["ada", "semua"]), identifiers, names, children),
+        st.builds(
+            lambda v, d, direction, a: ast.Within(value=v, duration=d, direction=direction, anchor=a),
+            children,
+            durations,
+            st.sampled_from(["sebelum", "sesudah"]),
+            children,
+        ),
+        st.builds(
+            lambda terms, ops: ast.Arith(terms=tuple(terms), ops=tuple(ops[: len(terms) - 1])),
+            st.lists(children, min_size=2, max_size=3),
+            st.lists(st.sampled_from(["+", "-"]), min_size=2, max_size=2),
+        ),
+        st.builds(
+            lambda k, v, c, b: ast.Quantifier(kind=k, var=v, collection=c, body=b),
+            st.sampled_from(["ada", "semua"]),
+            identifiers,
+            names,
+            children,
+        ),
         st.builds(lambda v, c, b: ast.Count(var=v, collection=c, body=b), identifiers, names, st.none() | children),
     )
 
@@ -71,7 +88,9 @@ clause_ids = st.lists(st.one_of(identifiers, st.integers(0, 99).map(str)), min_s
 )
 refs = identifiers.map(lambda n: ast.Ref(name=n))
 _part_values = {
-    "pasal": st.one_of(st.integers(1, 500).map(str), st.builds(lambda n, c: f"{n}{c}", st.integers(1, 99), st.sampled_from("ABC"))),
+    "pasal": st.one_of(
+        st.integers(1, 500).map(str), st.builds(lambda n, c: f"{n}{c}", st.integers(1, 99), st.sampled_from("ABC"))
+    ),
     "ayat": st.integers(1, 20).map(str),
     "huruf": st.sampled_from("abcdefghijklmnopqrstuvwxyz"),
     "angka": st.integers(1, 30).map(str),
@@ -92,7 +111,9 @@ quantities = st.one_of(
 )
 penalties = st.builds(
     lambda kind, lo, hi: ast.Penalty(kind=kind, minimum=lo, maximum=hi),
-    st.sampled_from(["penjara", "kurungan", "denda"]), st.none() | quantities, quantities,
+    st.sampled_from(["penjara", "kurungan", "denda"]),
+    st.none() | quantities,
+    quantities,
 )
 
 
@@ -105,8 +126,9 @@ def outcomes(draw: st.DrawFn) -> ast.Outcome:
         tier=tier,
         tier_basis=draw(st.none() | citations) if tier else None,
         penalties=pens,
-        joiners=tuple(draw(st.lists(st.sampled_from(["dan", "dan/atau"]), min_size=len(pens) - 1,
-                                    max_size=len(pens) - 1))) if pens else (),
+        joiners=tuple(draw(st.lists(st.sampled_from(["dan", "dan/atau"]), min_size=len(pens) - 1, max_size=len(pens) - 1)))
+        if pens
+        else (),
         penalty_basis=draw(st.none() | citations) if pens else None,
     )
 
@@ -115,44 +137,80 @@ optional_text = st.none() | texts
 date_lits = dates.map(lambda d: ast.DateLit(value=d))
 sanctions = st.builds(
     lambda opts, basis: ast.Sanctions(options=tuple(opts), basis=basis),
-    st.lists(texts, min_size=1, max_size=3), st.none() | citations,
+    st.lists(texts, min_size=1, max_size=3),
+    st.none() | citations,
 )
 
 provisions = st.builds(
     lambda pid, cit, text, subjects, validity, excepts, cond, out, sanc, note: ast.Provision(
-        id=ast.Ref(name=pid), citation=cit, text=text, subjects=tuple(subjects), validity=validity,
-        excepts=tuple(ast.Ref(name=e) for e in excepts), condition=cond, outcome=out, sanctions=sanc, note=note,
+        id=ast.Ref(name=pid),
+        citation=cit,
+        text=text,
+        subjects=tuple(subjects),
+        validity=validity,
+        excepts=tuple(ast.Ref(name=e) for e in excepts),
+        condition=cond,
+        outcome=out,
+        sanctions=sanc,
+        note=note,
     ),
-    clause_ids, citations, texts, st.lists(refs, max_size=3),
+    clause_ids,
+    citations,
+    texts,
+    st.lists(refs, max_size=3),
     st.none() | st.builds(lambda a, b: ast.Validity(start=a, end=b), st.none() | date_lits, st.none() | date_lits),
-    st.lists(clause_ids, max_size=2), expressions, outcomes(), st.none() | sanctions, optional_text,
+    st.lists(clause_ids, max_size=2),
+    expressions,
+    outcomes(),
+    st.none() | sanctions,
+    optional_text,
 )
 
 instruments = st.builds(
     lambda iid, title, kind, number, year, in_force, rep, by, rank, note: ast.Instrument(
-        id=iid, title=title, kind=kind, number=number if year is not None else None, year=year if number is not None else None,
-        in_force=in_force, repealed_on=rep, repealed_by=by if rep is not None else None, rank=rank, note=note,
+        id=iid,
+        title=title,
+        kind=kind,
+        number=number if year is not None else None,
+        year=year if number is not None else None,
+        in_force=in_force,
+        repealed_on=rep,
+        repealed_by=by if rep is not None else None,
+        rank=rank,
+        note=note,
     ),
-    refs, texts, refs, st.none() | st.one_of(st.integers(1, 999).map(str), texts),
-    st.none() | st.integers(1900, 2100), date_lits, st.none() | date_lits, st.none() | refs,
-    st.none() | st.integers(0, 20), optional_text,
+    refs,
+    texts,
+    refs,
+    st.none() | st.one_of(st.integers(1, 999).map(str), texts),
+    st.none() | st.integers(1900, 2100),
+    date_lits,
+    st.none() | date_lits,
+    st.none() | refs,
+    st.none() | st.integers(0, 20),
+    optional_text,
 )
 
-definitions = st.builds(
-    lambda n, label, e: ast.Definition(name=n, label=label, expr=e), refs, st.none() | texts, expressions
-)
+definitions = st.builds(lambda n, label, e: ast.Definition(name=n, label=label, expr=e), refs, st.none() | texts, expressions)
 tables = st.builds(
     lambda inst, tier, cit, sanc, note: ast.SanctionTable(instrument=inst, tier=tier, citation=cit, sanctions=sanc, note=note),
-    refs, st.sampled_from(["ringan", "sedang", "berat"]), citations, sanctions, optional_text,
+    refs,
+    st.sampled_from(["ringan", "sedang", "berat"]),
+    citations,
+    sanctions,
+    optional_text,
 )
 principles = st.lists(refs, min_size=1, max_size=3).map(lambda rs: ast.Principles(names=tuple(rs)))
 
 supervisors = st.builds(
-    lambda sid, title, validity, chain, note: ast.Supervisor(id=sid, title=title, validity=validity, chain=tuple(chain),
-                                                             note=note),
-    refs, texts,
+    lambda sid, title, validity, chain, note: ast.Supervisor(
+        id=sid, title=title, validity=validity, chain=tuple(chain), note=note
+    ),
+    refs,
+    texts,
     st.none() | st.builds(lambda a, b: ast.Validity(start=a, end=b), st.none() | date_lits, st.none() | date_lits),
-    st.lists(texts, min_size=1, max_size=3), optional_text,
+    st.lists(texts, min_size=1, max_size=3),
+    optional_text,
 )
 
 declarations = st.one_of(provisions, instruments, definitions, tables, principles, supervisors)

@@ -22,8 +22,13 @@ from netralrules.cli import main
 from netralrules.rulebook import evaluate
 from netralrules.tools.batch import evaluate_lines
 
-ELECTION = {"jenis": "pilkada_bupati", "tanggal_penetapan": "2024-09-22", "kampanye_mulai": "2024-09-25",
-            "kampanye_selesai": "2024-11-23", "tanggal_pemungutan": "2024-11-27"}
+ELECTION = {
+    "jenis": "pilkada_bupati",
+    "tanggal_penetapan": "2024-09-22",
+    "kampanye_mulai": "2024-09-25",
+    "kampanye_selesai": "2024-11-23",
+    "tanggal_pemungutan": "2024-11-27",
+}
 
 
 def incident(i: int) -> dict[str, Any]:
@@ -32,9 +37,15 @@ def incident(i: int) -> dict[str, Any]:
         "id": f"UJI-{i:04d}",
         "responden": {"status_kepegawaian": ["PNS", "CPNS", "PPPK"][i % 3]},
         "pemilu": ELECTION,
-        "tindakan": [{"tanggal": f"2024-10-{1 + i % 28:02d}", "jenis": kinds[i % 5], "atribut_partai": i % 2 == 0,
-                      "sasaran": "masyarakat" if i % 5 == 1 else None,
-                      "menguntungkan_atau_merugikan_calon": None if i % 7 == 0 else True}],
+        "tindakan": [
+            {
+                "tanggal": f"2024-10-{1 + i % 28:02d}",
+                "jenis": kinds[i % 5],
+                "atribut_partai": i % 2 == 0,
+                "sasaran": "masyarakat" if i % 5 == 1 else None,
+                "menguntungkan_atau_merugikan_calon": None if i % 7 == 0 else True,
+            }
+        ],
     }
 
 
@@ -50,8 +61,14 @@ def run(*args: str) -> tuple[int, str]:
 
 def test_every_line_gives_one_line_in_order_with_bad_lines_recorded_where_they_are(tmp_path: Path) -> None:
     good = [json.dumps(incident(i)) for i in range(150)]
-    bad = {40: "{tidak json", 41: "", 42: "   ", 90: json.dumps({"id": "X", "tindakan": []}), 91: "[1, 2]",
-           120: json.dumps({**incident(0), "responden": {"status_kepegawaian": "presiden"}})}
+    bad = {
+        40: "{tidak json",
+        41: "",
+        42: "   ",
+        90: json.dumps({"id": "X", "tindakan": []}),
+        91: "[1, 2]",
+        120: json.dumps({**incident(0), "responden": {"status_kepegawaian": "presiden"}}),
+    }
     lines = list(good)
     for index in sorted(bad):
         lines.insert(index, bad[index])
@@ -91,7 +108,9 @@ def test_a_last_line_without_newline_and_crlf_lines_count(tmp_path: Path) -> Non
     assert [json.loads(line)["insiden"] for line in target.read_text().splitlines()] == ["UJI-0001", "UJI-0002"]
 
 
-def test_an_interrupted_run_leaves_no_output_and_resumes_to_the_same_result(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_interrupted_run_leaves_no_output_and_resumes_to_the_same_result(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     lines = [json.dumps(incident(i)) for i in range(60)]
     source, target, partial = tmp_path / "in.jsonl", tmp_path / "out.jsonl", tmp_path / "out.jsonl.partial"
     write_lines(source, lines)
@@ -159,7 +178,10 @@ def test_progress_only_on_a_terminal(tmp_path: Path) -> None:
     quiet = run("--batch", str(source), "--out", str(target), "--workers", "1")
     assert quiet == (0, "")
     terminal = _Terminal()
-    assert main(["evaluate", "--batch", str(source), "--out", str(target), "--workers", "1"], stdout=io.StringIO(), stderr=terminal) == 0
+    assert (
+        main(["evaluate", "--batch", str(source), "--out", str(target), "--workers", "1"], stdout=io.StringIO(), stderr=terminal)
+        == 0
+    )
     shown = terminal.getvalue()
     assert "5/5 baris" in shown and "/s" in shown and "ETA" in shown
 

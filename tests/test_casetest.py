@@ -39,7 +39,9 @@ def test_a_wrong_expectation_fails_and_says_why(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text(CASE % "berat", encoding="utf-8")
     code, out, _ = run("test", str(tmp_path))
     assert code == 1 and "GAGAL" in out and "disiplin: diharapkan berat, ternyata sedang" in out
-    (tmp_path / "a.yaml").write_text((CASE % "sedang").replace("berlaku: [pp94.pasal5.n.2]", "berlaku: [pp94.pasal5.n.4]"), encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(
+        (CASE % "sedang").replace("berlaku: [pp94.pasal5.n.2]", "berlaku: [pp94.pasal5.n.4]"), encoding="utf-8"
+    )
     code, out, _ = run("test", str(tmp_path))
     assert code == 1 and "`pp94.pasal5.n.4`: diharapkan berlaku, ternyata tidak_berlaku" in out
 

@@ -72,8 +72,18 @@ def test_what_if_export_is_the_changed_graph() -> None:
 
 
 def test_bad_requests_are_usage_errors_with_codes_and_nothing_on_stdout() -> None:
-    code, out, err = run("evaluate", EXAMPLE, "--why-not", "pp94.pasal5.n.9", "--set", "tindakan.fasilitas=benar",
-                         "--set", "pemilu.jenis=pilkada", "--lang", "en")
+    code, out, err = run(
+        "evaluate",
+        EXAMPLE,
+        "--why-not",
+        "pp94.pasal5.n.9",
+        "--set",
+        "tindakan.fasilitas=benar",
+        "--set",
+        "pemilu.jenis=pilkada",
+        "--lang",
+        "en",
+    )
     assert code == 2 and out == ""
     assert "error[E0501]" in err and "did you mean `pp94.pasal5.n.1`?" in err
     assert "error[E0503]" in err and "did you mean `tindakan.fasilitas_negara`?" in err

@@ -77,7 +77,11 @@ def test_a_changed_tier_changes_exactly_the_incidents_it_decides(heavier: Path, 
     assert track.new.sanctions[0] == "penurunan jabatan setingkat lebih rendah selama 12 bulan"
     (responsible,) = change.responsible
     assert (responsible.provision, responsible.citation) == ("pp94.pasal5.n.2", "Pasal 5 huruf n angka 2 PP_94_2021")
-    assert (responsible.changes, responsible.old_status, responsible.new_status) == (("maka",), ("fired sedang",), ("fired berat",))
+    assert (responsible.changes, responsible.old_status, responsible.new_status) == (
+        ("maka",),
+        ("fired sedang",),
+        ("fired berat",),
+    )
 
 
 def test_broken_incidents_are_reported_not_fatal(heavier: Path, incidents: Path) -> None:
@@ -155,8 +159,11 @@ def test_cli_no_incidents_exit_2(tmp_path: Path) -> None:
 
 
 def test_a_changed_definition_blames_the_provisions_that_use_it(tmp_path: Path) -> None:
-    narrower = _rules_copy(tmp_path, "tindakan.jenis dalam {ikut_kampanye, menjadi_tim_kampanye}\n  dan masa_kampanye",
-                           "tindakan.jenis dalam {menjadi_tim_kampanye}\n  dan masa_kampanye")
+    narrower = _rules_copy(
+        tmp_path,
+        "tindakan.jenis dalam {ikut_kampanye, menjadi_tim_kampanye}\n  dan masa_kampanye",
+        "tindakan.jenis dalam {menjadi_tim_kampanye}\n  dan masa_kampanye",
+    )
     result = diff_rulebooks(ROOT / "rules", narrower, EXAMPLES)
     users = {p.provision: p.changes for p in result.provisions}
     assert users["pp94.pasal5.n.2"] == ("definisi peserta_kampanye",)

@@ -28,21 +28,40 @@ acts = st.fixed_dictionaries(
 incidents = st.fixed_dictionaries(
     {
         "id": st.just("UJI-1"),
-        "responden": st.fixed_dictionaries({
-            "status_kepegawaian": st.sampled_from((*STATUS_KEPEGAWAIAN.values, None)),
-            "sanksi_sebelumnya": st.lists(
-                st.fixed_dictionaries({"tanggal": st.just("2021-01-04"), "tingkat": st.sampled_from(["ringan", "sedang", "berat"]),
-                                       "sifat": st.just("netralitas")}),
-                max_size=1,
-            ),
-        }),
-        "pemilu": st.sampled_from([
-            {"jenis": "pilkada_bupati", "tanggal_penetapan": "2024-09-22", "kampanye_mulai": "2024-09-25",
-             "kampanye_selesai": "2024-11-23", "tanggal_pemungutan": "2024-11-27"},
-            {"jenis": "pemilu_presiden", "tanggal_penetapan": "2023-11-13", "kampanye_mulai": "2023-11-28",
-             "kampanye_selesai": None, "tanggal_pemungutan": "2024-02-14"},
-            {},
-        ]),
+        "responden": st.fixed_dictionaries(
+            {
+                "status_kepegawaian": st.sampled_from((*STATUS_KEPEGAWAIAN.values, None)),
+                "sanksi_sebelumnya": st.lists(
+                    st.fixed_dictionaries(
+                        {
+                            "tanggal": st.just("2021-01-04"),
+                            "tingkat": st.sampled_from(["ringan", "sedang", "berat"]),
+                            "sifat": st.just("netralitas"),
+                        }
+                    ),
+                    max_size=1,
+                ),
+            }
+        ),
+        "pemilu": st.sampled_from(
+            [
+                {
+                    "jenis": "pilkada_bupati",
+                    "tanggal_penetapan": "2024-09-22",
+                    "kampanye_mulai": "2024-09-25",
+                    "kampanye_selesai": "2024-11-23",
+                    "tanggal_pemungutan": "2024-11-27",
+                },
+                {
+                    "jenis": "pemilu_presiden",
+                    "tanggal_penetapan": "2023-11-13",
+                    "kampanye_mulai": "2023-11-28",
+                    "kampanye_selesai": None,
+                    "tanggal_pemungutan": "2024-02-14",
+                },
+                {},
+            ]
+        ),
         "tindakan": st.lists(acts, min_size=1, max_size=4),
     }
 )

@@ -105,7 +105,9 @@ def compile_rulebook(rulebook: CheckedRulebook) -> Plan:
     for pid in rulebook.exception_order:
         for target in rulebook.provisions[pid].excepts:
             exceptions.setdefault(target.name, []).append(pid)
-    return Plan(tuple(provisions), definitions, rulebook, {k: tuple(v) for k, v in exceptions.items()}, untraced_definitions=untraced)
+    return Plan(
+        tuple(provisions), definitions, rulebook, {k: tuple(v) for k, v in exceptions.items()}, untraced_definitions=untraced
+    )
 
 
 def children_of(e: ast.Expr) -> list[ast.Expr]:
@@ -151,7 +153,9 @@ class _Compiler:
 
     def expr(self, e: ast.Expr, node: str) -> Fn:
         fn = self._expr(e, node)
-        if self.traced and isinstance(e, (ast.And, ast.Or, ast.Not, ast.Compare, ast.Membership, ast.Between, ast.Within, ast.Quantifier)):
+        if self.traced and isinstance(
+            e, (ast.And, ast.Or, ast.Not, ast.Compare, ast.Membership, ast.Between, ast.Within, ast.Quantifier)
+        ):
             return _traced(fn, node)
         return fn
 
@@ -215,20 +219,24 @@ class _Compiler:
             case DefRef(name=name) if not self.traced:
                 return lambda ctx: ctx.definition(name)
             case FactRef(path=path):
+
                 def read(ctx: Context) -> object:
                     value = ctx.facts.fact(path, ctx.act)
                     if ctx.tracer is not None:
                         ctx.tracer.record(FactRead(ctx.act, node, path, value))
                     return value
+
                 return read
             case VarRef(var=var, path=sub):
                 return lambda ctx: _walk(ctx.variables.get(var, UNKNOWN), sub)
             case DefRef(name=name):
+
                 def use(ctx: Context) -> object:
                     value = ctx.definition(name)
                     if ctx.tracer is not None:
                         ctx.tracer.record(DefinitionRead(ctx.act, node, name, value))
                     return value
+
                 return use
             case EnumValue(value=word):
                 return lambda ctx: word
@@ -241,6 +249,7 @@ def _traced(fn: Fn, node: str) -> Fn:
         if ctx.tracer is not None:
             ctx.tracer.record(ConditionResult(ctx.act, node, truth(value)))
         return value
+
     return run
 
 

@@ -1,8 +1,8 @@
 """The public engine: load a rulebook, evaluate an incident, get a decision with its reasons.
 
-    rulebook = load_rulebook()              # the bundled rulebook, checked and compiled
-    decision = evaluate(incident, rulebook) # incident: a model, a dict, or JSON/YAML text
-    print(decision.to_json())
+rulebook = load_rulebook()              # the bundled rulebook, checked and compiled
+decision = evaluate(incident, rulebook) # incident: a model, a dict, or JSON/YAML text
+print(decision.to_json())
 """
 
 from __future__ import annotations
@@ -101,21 +101,28 @@ class Decision:
         (node-link) is included under `penjelasan` when the decision was made with one."""
         acts = []
         for i, date in enumerate(self.act_dates):
-            acts.append({
-                "indeks": i,
-                "tanggal": date.isoformat(),
-                "tahap_pemilu": self.stages[i],
-                "temuan": [_finding_json(f) for f in self.evaluation.findings if f.act == i],
-                "ketentuan_dipertimbangkan": [_outcome_json(o) for o in self.evaluation.outcomes if o.act == i],
-            })
+            acts.append(
+                {
+                    "indeks": i,
+                    "tanggal": date.isoformat(),
+                    "tahap_pemilu": self.stages[i],
+                    "temuan": [_finding_json(f) for f in self.evaluation.findings if f.act == i],
+                    "ketentuan_dipertimbangkan": [_outcome_json(o) for o in self.evaluation.outcomes if o.act == i],
+                }
+            )
         out = {
             "mesin": {"nama": "netralrules", "versi": ENGINE_VERSION},
             "rulebook": self.rulebook_hash,
             "insiden": self.incident_id,
             "tindakan": acts,
             "penetapan": [
-                {"kategori": t.category, "status": t.status, "tingkat": t.tier, "ketentuan": list(t.provisions),
-                 "alasan": list(t.reasons)}
+                {
+                    "kategori": t.category,
+                    "status": t.status,
+                    "tingkat": t.tier,
+                    "ketentuan": list(t.provisions),
+                    "alasan": list(t.reasons),
+                }
                 for t in self.determination.tracks
             ],
             "pengawasan": referral_json(self.referral) if self.referral is not None else None,
@@ -131,7 +138,9 @@ class Decision:
         return out
 
     def to_json(self, *, include_explanation: bool = True) -> str:
-        return json.dumps(self.to_dict(include_explanation=include_explanation), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        return (
+            json.dumps(self.to_dict(include_explanation=include_explanation), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        )
 
 
 def _missing(missing: tuple[tuple[int, str, tuple[str, ...]], ...], o: Outcome) -> tuple[str, ...]:
@@ -188,10 +197,10 @@ def evaluate_facts(facts: IncidentFacts, rulebook: Rulebook | None = None, *, ex
         assert tracer is not None
         from netralrules.explain import build_explanation
 
-        explanation = build_explanation(tracer.events, rb.plan, evaluation, determination, dates, stages,
-                                        referral=referral_json(referral))
-    return Decision(facts.incident_id, rb.content_hash, dates, stages, evaluation, determination, missing, explanation,
-                    referral)
+        explanation = build_explanation(
+            tracer.events, rb.plan, evaluation, determination, dates, stages, referral=referral_json(referral)
+        )
+    return Decision(facts.incident_id, rb.content_hash, dates, stages, evaluation, determination, missing, explanation, referral)
 
 
 def _traced_events(rb: Rulebook, facts: IncidentFacts, dates: tuple[datetime.date, ...]) -> list[Event]:

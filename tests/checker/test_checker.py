@@ -30,9 +30,11 @@ def test_a_clean_provision_resolves_every_name() -> None:
 
 
 def test_definitions_and_quantified_variables_resolve() -> None:
-    text = INSTRUMENT + "definisi berat_sebelumnya = ada s dalam responden.sanksi_sebelumnya yang (s.tingkat = berat)\n" + provision(
-        "berat_sebelumnya"
-    ).replace(INSTRUMENT, "")
+    text = (
+        INSTRUMENT
+        + "definisi berat_sebelumnya = ada s dalam responden.sanksi_sebelumnya yang (s.tingkat = berat)\n"
+        + provision("berat_sebelumnya").replace(INSTRUMENT, "")
+    )
     report = check_text(text, "t.nr")
     assert report.ok, [d.message.en for d in report.diagnostics]
     assert report.rulebook is not None
@@ -91,8 +93,16 @@ def test_citation_checks() -> None:
         ("lampiran IIII angka 6", ["E0203"]),
         ("lampiran II lampiran III", ["E0203"]),
     ],
-    ids=["annex-item", "annex-letter-item", "annex-after-item", "pasal-and-annex", "annex-ayat", "arabic-annex",
-         "bad-roman", "annex-twice"],
+    ids=[
+        "annex-item",
+        "annex-letter-item",
+        "annex-after-item",
+        "pasal-and-annex",
+        "annex-ayat",
+        "arabic-annex",
+        "bad-roman",
+        "annex-twice",
+    ],
 )
 def test_annex_citations(cited: str, expected: list[str]) -> None:
     assert codes(provision("benar").replace("pasal 5 huruf n angka 4", cited)) == expected

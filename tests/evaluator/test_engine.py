@@ -43,7 +43,11 @@ def test_decision_json_is_stable_and_names_the_rulebook() -> None:
     assert data["mesin"]["versi"] == ENGINE_VERSION and data["insiden"] == BASE["id"]
     (finding,) = data["tindakan"][0]["temuan"]
     assert finding["rujukan"] == {
-        "instrumen": "PP_94_2021", "pasal": "5", "huruf": "n", "angka": "2", "urutan": ["pasal", "huruf", "angka"]
+        "instrumen": "PP_94_2021",
+        "pasal": "5",
+        "huruf": "n",
+        "angka": "2",
+        "urutan": ["pasal", "huruf", "angka"],
     }
     assert finding["tingkat"] == "sedang" and "atribut partai" in finding["teks"]
     assert data["tindakan"][0]["tahap_pemilu"] == "masa_kampanye"
@@ -96,8 +100,9 @@ def test_non_asn_respondent_gets_no_asn_finding() -> None:
     # UU 7/2017 Pasal 280 ayat (2) huruf f binds campaign teams, whoever sits in them: for a village
     # head on a campaign team it stays open until we know whether he involved ASN.
     campaign_team = {"uu7.pasal280.ayat2.f"}
-    statuses = {o["status"] for a in decision["tindakan"] for o in a["ketentuan_dipertimbangkan"]
-                if o["ketentuan"] not in campaign_team}
+    statuses = {
+        o["status"] for a in decision["tindakan"] for o in a["ketentuan_dipertimbangkan"] if o["ketentuan"] not in campaign_team
+    }
     assert statuses <= {"not_applicable", "not_fired", "not_in_force"}
     assert all(t["status"] == "none" for t in decision["penetapan"])
     assert [u["ketentuan"] for u in decision["belum_terselesaikan"]] == ["uu7.pasal280.ayat2.f"]
@@ -124,9 +129,23 @@ def test_bad_incidents_raise_only_incident_error() -> None:
     st.lists(st.sampled_from([True, False, None]), min_size=5, max_size=5),
 )
 def test_random_valid_incidents_never_raise(kind: str, status: str, date: Any, flags: list[bool | None]) -> None:
-    data = incident(jenis=kind, tanggal=date.isoformat(), **dict(zip(
-        ["atribut_partai", "atribut_pns", "mengerahkan_pns_lain", "fasilitas_negara", "menguntungkan_atau_merugikan_calon"],
-        flags, strict=True)))
+    data = incident(
+        jenis=kind,
+        tanggal=date.isoformat(),
+        **dict(
+            zip(
+                [
+                    "atribut_partai",
+                    "atribut_pns",
+                    "mengerahkan_pns_lain",
+                    "fasilitas_negara",
+                    "menguntungkan_atau_merugikan_calon",
+                ],
+                flags,
+                strict=True,
+            )
+        ),
+    )
     data["responden"]["status_kepegawaian"] = status
     data["responden"]["sanksi_sebelumnya"] = []
     decision = evaluate(data)

@@ -22,8 +22,6 @@ D = datetime.date
 ELECTION = {"tanggal_penetapan": D(2024, 9, 22), "kampanye_mulai": D(2024, 9, 25), "kampanye_selesai": D(2024, 11, 23)}
 
 
-
-
 @functools.cache
 def plan() -> Plan:
     # PP 94/2021 only: these scenarios are about its provisions, and must not change as the bundled
@@ -87,7 +85,8 @@ def test_campaign_period_boundaries(day: D, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("day", "expected"), [(D(2024, 9, 21), "not_fired"), (D(2024, 9, 22), "fired")],
+    ("day", "expected"),
+    [(D(2024, 9, 21), "not_fired"), (D(2024, 9, 22), "fired")],
     ids=["sehari sebelum penetapan", "hari penetapan"],
 )
 def test_decision_favouring_a_candidate_needs_penetapan(day: D, expected: str) -> None:
@@ -96,7 +95,8 @@ def test_decision_favouring_a_candidate_needs_penetapan(day: D, expected: str) -
 
 
 @pytest.mark.parametrize(
-    ("day", "expected"), [(D(2021, 8, 30), "not_in_force"), (D(2021, 8, 31), "fired")],
+    ("day", "expected"),
+    [(D(2021, 8, 30), "not_in_force"), (D(2021, 8, 31), "fired")],
     ids=["30 Agustus 2021 (PP 53)", "31 Agustus 2021 (PP 94)"],
 )
 def test_pp94_applies_from_31_august_2021(day: D, expected: str) -> None:

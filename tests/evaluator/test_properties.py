@@ -52,7 +52,9 @@ def test_tracing_does_not_change_the_result(act: dict[str, Any], status: str | N
 
 @_SETTINGS
 @given(acts, statuses, st.data())
-def test_what_is_decided_stays_decided_when_unknowns_become_known(act: dict[str, Any], status: str | None, data: st.DataObject) -> None:
+def test_what_is_decided_stays_decided_when_unknowns_become_known(
+    act: dict[str, Any], status: str | None, data: st.DataObject
+) -> None:
     partial = {o.provision: o.status for o in _run(act, status).outcomes}
     completed = {k: (data.draw(st.booleans()) if v is None and k in FLAGS else v) for k, v in act.items()}
     if completed["sasaran"] is None:

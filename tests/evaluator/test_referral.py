@@ -101,26 +101,31 @@ def test_contested_referral_in_json_and_in_both_narratives() -> None:
     text = narrative(decision.explanation)
     assert "Penerusan perkara (lembaga pengawas)" in text
     assert "Tanggal acuan: 1 Juli 2024 (2024-07-01), tanggal laporan." in text
-    assert "Belum dapat ditentukan (diperselisihkan): tanggal acuan berada dalam masa lebih dari satu lembaga pengawas" \
-           " (BKN, KASN)" in text
+    assert (
+        "Belum dapat ditentukan (diperselisihkan): tanggal acuan berada dalam masa lebih dari satu lembaga pengawas"
+        " (BKN, KASN)" in text
+    )
     assert "- KASN (Komisi Aparatur Sipil Negara), sampai 2024-08-24." in text
     # Also listed among the unresolved points, after the section that explains it.
-    unresolved = text[text.index("Hal yang belum terselesaikan"):]
+    unresolved = text[text.index("Hal yang belum terselesaikan") :]
     assert "- Penerusan perkara (lembaga pengawas): tanggal acuan berada" in unresolved
     english = narrative(decision.explanation, "en")
     assert "Reference date: July 1, 2024 (2024-07-01), the date of the report." in english
-    assert "Unresolved (contested): the reference date falls within the periods of more than one supervisory body" \
-           " (BKN, KASN)" in english
+    assert (
+        "Unresolved (contested): the reference date falls within the periods of more than one supervisory body"
+        " (BKN, KASN)" in english
+    )
 
 
 def test_determined_referral_in_both_narratives() -> None:
     decision = evaluate(with_report("2024-10-14"))
     text, english = narrative(decision.explanation), narrative(decision.explanation, "en")
-    assert "Diteruskan kepada: BKN (Badan Kepegawaian Negara, Deputi Pengawasan dan Pengendalian), berlaku sejak" \
-           " 2024-06-14." in text
+    assert (
+        "Diteruskan kepada: BKN (Badan Kepegawaian Negara, Deputi Pengawasan dan Pengendalian), berlaku sejak 2024-06-14." in text
+    )
     assert "BKN: Alur: Bawaslu: " in text and " → PPK: " in text
     assert "Referred to: BKN (" in english and "BKN: Chain: Bawaslu: " in english
-    assert "Penerusan perkara" not in text[text.index("Hal yang belum terselesaikan"):]
+    assert "Penerusan perkara" not in text[text.index("Hal yang belum terselesaikan") :]
 
 
 def test_a_rulebook_without_bodies_says_none() -> None:

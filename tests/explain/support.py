@@ -50,8 +50,6 @@ SCENARIOS: dict[str, dict[str, Any]] = {
 }
 
 
-
-
 @functools.cache
 def bundled_plan() -> Plan:
     # PP 94/2021 only: these scenarios are about its provisions, and must not change as the bundled

@@ -22,12 +22,18 @@ ketentuan {name} {{
 """
 
 
-RULES = INSTRUMENT + "definisi berat_sebelumnya = ada s dalam responden.sanksi_sebelumnya yang (s.tingkat = berat)\n" + "".join([
-    _provision("selalu", 1, "benar"),
-    _provision("atribut", 2, "tindakan.atribut_partai"),
-    _provision("ulang", 3, "berat_sebelumnya"),
-    _provision("jabatan", 4, 'responden.jabatan = "Kepala \\"Dinas\\" \\\\ Pendidikan"'),
-])
+RULES = (
+    INSTRUMENT
+    + "definisi berat_sebelumnya = ada s dalam responden.sanksi_sebelumnya yang (s.tingkat = berat)\n"
+    + "".join(
+        [
+            _provision("selalu", 1, "benar"),
+            _provision("atribut", 2, "tindakan.atribut_partai"),
+            _provision("ulang", 3, "berat_sebelumnya"),
+            _provision("jabatan", 4, 'responden.jabatan = "Kepala \\"Dinas\\" \\\\ Pendidikan"'),
+        ]
+    )
+)
 ACT = {"tanggal": D(2024, 10, 10), "jenis": "ikut_kampanye", "atribut_partai": True}
 RESPONDEN = {
     "jabatan": 'Kepala "Dinas" \\ Pendidikan',

@@ -69,8 +69,15 @@ def test_campaign_with_party_attributes() -> None:
     g = e.graph
     assert node_kinds(e) == {"fact", "concept", "condition", "clause", "finding", "determination", "decision"}
     assert {"supports", "satisfies", "fails", "undecided", "overrides", "yields"} <= edge_kinds(e)
-    for node in ("act0/fact/tindakan.atribut_partai", "act0/clause/pp94.pasal5.n.2", "act0/cond/pp94.pasal5.n.2#1",
-                 "act0/concept/masa_kampanye", "act0/finding/pp94.pasal5.n.2", "determination/disiplin", "decision"):
+    for node in (
+        "act0/fact/tindakan.atribut_partai",
+        "act0/clause/pp94.pasal5.n.2",
+        "act0/cond/pp94.pasal5.n.2#1",
+        "act0/concept/masa_kampanye",
+        "act0/finding/pp94.pasal5.n.2",
+        "determination/disiplin",
+        "decision",
+    ):
         assert node in g, node
     assert g.nodes["act0/clause/pp94.pasal5.n.2"]["status"] == "fired"
     assert g.nodes["act0/clause/pp94.pasal5.n.1"]["status"] == "defeated"
@@ -97,7 +104,11 @@ def test_fact_values_dates_iso_unknown_marked() -> None:
     g = explain([campaign(atribut_partai=True)]).graph
     assert g.nodes["act0/fact/tindakan.tanggal"]["value"] == "2024-10-10"
     assert g.nodes["act0/fact/tindakan.atribut_partai"] == {
-        "kind": "fact", "act": 0, "path": "tindakan.atribut_partai", "value": True, "known": True,
+        "kind": "fact",
+        "act": 0,
+        "path": "tindakan.atribut_partai",
+        "value": True,
+        "known": True,
     }
     unknown = g.nodes["act0/fact/tindakan.atribut_pns"]
     assert (unknown["value"], unknown["known"]) == (UNKNOWN_TEXT, False)
@@ -201,10 +212,17 @@ def test_repeat_offence_below_the_heaviest_finding_does_not_escalate() -> None:
     g = e.graph
     determination = g.nodes["determination/disiplin"]
     # Angka 7 (berat) is already heavier than the prior sanction (sedang): the tier is the finding's.
-    assert (determination["tier"], determination["escalated"], determination["heaviest_finding_tier"]) == ("berat", False, "berat")
+    assert (determination["tier"], determination["escalated"], determination["heaviest_finding_tier"]) == (
+        "berat",
+        False,
+        "berat",
+    )
     assert REPEAT_RULE in determination["reasons"] and HEAVIEST_RULE in determination["reasons"]
     assert "escalates" not in edge_kinds(e)
-    assert {u for u, _ in g.in_edges("determination/disiplin")} == {"act0/finding/pp94.pasal5.n.2", "act1/finding/pp94.pasal5.n.7"}
+    assert {u for u, _ in g.in_edges("determination/disiplin")} == {
+        "act0/finding/pp94.pasal5.n.2",
+        "act1/finding/pp94.pasal5.n.7",
+    }
 
 
 def test_repeat_offence_after_a_sanction_as_heavy_escalates() -> None:
@@ -219,7 +237,8 @@ def test_repeat_offence_after_a_sanction_as_heavy_escalates() -> None:
 def test_acts_carry_date_and_stage() -> None:
     e = explain(**SCENARIOS["dua tindakan dan pengulangan"])
     assert [(a.index, a.date, a.stage) for a in e.acts] == [
-        (0, D(2024, 10, 10), "masa_kampanye"), (1, D(2024, 1, 5), "sebelum_penetapan"),
+        (0, D(2024, 10, 10), "masa_kampanye"),
+        (1, D(2024, 1, 5), "sebelum_penetapan"),
     ]
     assert e.graph.graph["acts"][0] == {"index": 0, "date": "2024-10-10", "stage": "masa_kampanye", "instruments": ["PP_94_2021"]}
 

@@ -106,7 +106,10 @@ def test_the_summary_says_to_whom_the_case_is_referred() -> None:
     data["tanggal_laporan"] = "2024-07-01"
     _, html = report(data, "en")
     summary = "".join(parse(html).text)
-    assert "Unresolved (contested): the reference date falls within the periods of more than one supervisory body (BKN, KASN)" in summary
+    assert (
+        "Unresolved (contested): the reference date falls within the periods of more than one supervisory body (BKN, KASN)"
+        in summary
+    )
 
 
 def test_unresolved_points_and_the_facts_that_would_decide_them() -> None:
@@ -126,7 +129,7 @@ def test_every_provision_considered_is_a_collapsible_section() -> None:
     assert all("open" not in a for a in sections.values())  # closed until clicked (or printed)
     assert sections["pp94.pasal5.n.2"]["class"] == "clause status-fired"
     # The fired provision: citation, statutory text, its finding, conditions with values, facts seen.
-    body = html[html.index(f'id="{anchor(clause_id(0, "pp94.pasal5.n.2"))}"'):]
+    body = html[html.index(f'id="{anchor(clause_id(0, "pp94.pasal5.n.2"))}"') :]
     body = body[: body.index("</details>")]
     assert ANGKA_2 in body
     assert "menjadi peserta kampanye dengan menggunakan atribut partai atau atribut PNS" in body
@@ -134,7 +137,7 @@ def test_every_provision_considered_is_a_collapsible_section() -> None:
     assert "tindakan.atribut_partai atau tindakan.atribut_pns" in body and 'class="val val-true">benar<' in body
     assert "<code>tindakan.atribut_partai</code></td><td>benar</td>" in body
     # A provision an exception overrode names the exception.
-    body = html[html.index(f'id="{anchor(clause_id(0, "pp94.pasal5.n.1"))}"'):]
+    body = html[html.index(f'id="{anchor(clause_id(0, "pp94.pasal5.n.1"))}"') :]
     assert "dikecualikan oleh " + ANGKA_2 in body[: body.index("</details>")]
 
 
@@ -142,8 +145,17 @@ def test_the_narrative_is_the_narrative_view() -> None:
     from netralrules.explain import narrative
 
     decision, html = report(example(), "en")
-    assert html.count(narrative(decision.explanation, "en").replace("&", "&amp;").replace("<", "&lt;")
-                      .replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#x27;")) == 1
+    assert (
+        html.count(
+            narrative(decision.explanation, "en")
+            .replace("&", "&amp;")
+            .replace("<", "&lt;")
+            .replace(">", "&gt;")
+            .replace('"', "&quot;")
+            .replace("'", "&#x27;")
+        )
+        == 1
+    )
 
 
 def test_graph_is_laid_out_left_to_right() -> None:
@@ -162,7 +174,7 @@ def test_graph_is_laid_out_left_to_right() -> None:
 
 
 def test_print_stylesheet_opens_everything_and_hides_controls() -> None:
-    media = CSS[CSS.index("@media print"):]
+    media = CSS[CSS.index("@media print") :]
     assert "details::details-content" in media and "content-visibility: visible" in media
     assert re.search(r"\.controls[^{]*\{\s*display:\s*none", media)
     assert "beforeprint" in SCRIPT

@@ -23,8 +23,18 @@ from tests.explain.html_support import HOSTILE, ROOT, example, report
 CHROMIUM = os.environ.get("NETRALRULES_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("NETRALRULES_CHROMEDRIVER", "/usr/bin/chromedriver")
 # Flags for a closed network: nothing in the background may try to reach out.
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,1400")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--window-size=1280,1400",
+)
 
 
 def _missing() -> str | None:
@@ -79,9 +89,13 @@ def _open(browser: Any, tmp_path: Path, data: dict[str, Any], lang: str = "id") 
 def _rendered(browser: Any, element: Any) -> bool:
     """Whether the page lays the element out visibly (Selenium's is_displayed treats the content of
     a closed <details> as hidden whatever the stylesheet says, so printing needs this check)."""
-    return bool(browser.execute_script(
-        "const r = arguments[0].getBoundingClientRect();"
-        "return arguments[0].checkVisibility({contentVisibilityAuto: true}) && r.width > 0 && r.height > 0;", element))
+    return bool(
+        browser.execute_script(
+            "const r = arguments[0].getBoundingClientRect();"
+            "return arguments[0].checkVisibility({contentVisibilityAuto: true}) && r.width > 0 && r.height > 0;",
+            element,
+        )
+    )
 
 
 def _settle(browser: Any) -> None:
@@ -127,8 +141,9 @@ def test_graph_node_opens_its_provision(browser: Any, tmp_path: Path, artifacts:
     node.click()
     assert section.get_attribute("open") is not None
     assert section.find_element(By.CSS_SELECTOR, "blockquote.statute").is_displayed()
-    browser.execute_script("document.querySelector('.graph-wrap').scrollLeft = 0;"
-                           "document.getElementById('graph').scrollIntoView();")
+    browser.execute_script(
+        "document.querySelector('.graph-wrap').scrollLeft = 0;document.getElementById('graph').scrollIntoView();"
+    )
     _settle(browser)
     browser.save_screenshot(str(artifacts / "html-report-graph-en.png"))
     assert _severe(browser) == []

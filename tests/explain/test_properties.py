@@ -19,8 +19,10 @@ D = datetime.date
 FLAGS = ("atribut_partai", "atribut_pns", "mengerahkan_pns_lain", "fasilitas_negara", "menguntungkan_atau_merugikan_calon")
 # Around the campaign of the illustrative election, and around PP 94 coming into force.
 dates = st.one_of(
-    st.dates(min_value=ELECTION["tanggal_penetapan"] - datetime.timedelta(days=20),
-             max_value=ELECTION["tanggal_pemungutan"] + datetime.timedelta(days=20)),
+    st.dates(
+        min_value=ELECTION["tanggal_penetapan"] - datetime.timedelta(days=20),
+        max_value=ELECTION["tanggal_pemungutan"] + datetime.timedelta(days=20),
+    ),
     st.dates(min_value=D(2021, 8, 25), max_value=D(2021, 9, 5)),
 )
 three_valued = st.sampled_from([True, False, None])  # None: the fact is unknown
@@ -35,15 +37,22 @@ def acts(draw: st.DrawFn) -> dict[str, Any]:
     return act
 
 
-incidents = st.fixed_dictionaries({
-    "acts": st.lists(acts(), min_size=1, max_size=3),
-    "status": st.sampled_from(["PNS", "CPNS", "PPPK", "kepala_desa", None]),
-    "prior": st.lists(
-        st.fixed_dictionaries({"tanggal": st.just(D(2023, 1, 1)), "tingkat": st.sampled_from(["ringan", "sedang", "berat"]),
-                               "sifat": st.just("netralitas")}),
-        max_size=1,
-    ),
-})
+incidents = st.fixed_dictionaries(
+    {
+        "acts": st.lists(acts(), min_size=1, max_size=3),
+        "status": st.sampled_from(["PNS", "CPNS", "PPPK", "kepala_desa", None]),
+        "prior": st.lists(
+            st.fixed_dictionaries(
+                {
+                    "tanggal": st.just(D(2023, 1, 1)),
+                    "tingkat": st.sampled_from(["ringan", "sedang", "berat"]),
+                    "sifat": st.just("netralitas"),
+                }
+            ),
+            max_size=1,
+        ),
+    }
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

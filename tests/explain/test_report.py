@@ -35,7 +35,9 @@ def incident(**act: Any) -> dict[str, Any]:
 
 # ---- the smallest set of unmet conditions ------------------------------------------------------
 
-RULES = INSTRUMENT + """
+RULES = (
+    INSTRUMENT
+    + """
 ketentuan pilihan {
   rujukan PP_94_2021 pasal 5 huruf n angka 1
   teks "teks pilihan"
@@ -50,8 +52,16 @@ ketentuan semua {
   maka disiplin tingkat berat
 }
 """
-ACT = {"tanggal": D(2024, 10, 10), "jenis": "ikut_kampanye", "atribut_partai": False, "atribut_pns": False,
-       "jam_kerja": False, "fasilitas_negara": False, "mengerahkan_pns_lain": None}
+)
+ACT = {
+    "tanggal": D(2024, 10, 10),
+    "jenis": "ikut_kampanye",
+    "atribut_partai": False,
+    "atribut_pns": False,
+    "jam_kerja": False,
+    "fasilitas_negara": False,
+    "mengerahkan_pns_lain": None,
+}
 
 
 def _unmet(provision: str) -> list[tuple[str, str]]:
@@ -117,7 +127,10 @@ def test_berat_is_missed_by_exactly_one_condition_and_names_the_fact_value() -> 
 
 def test_why_not_a_named_provision_per_act() -> None:
     answer = why_not(BASE, ["pp94.pasal5.n.4", "pp94.pasal5.n.2"])
-    assert [(c.provision, c.status) for c in answer.provisions] == [("pp94.pasal5.n.4", "not_fired"), ("pp94.pasal5.n.2", "fired")]
+    assert [(c.provision, c.status) for c in answer.provisions] == [
+        ("pp94.pasal5.n.4", "not_fired"),
+        ("pp94.pasal5.n.2", "fired"),
+    ]
     assert answer.provisions[0].unmet[0].text.en == "tindakan.fasilitas_negara"
     assert answer.provisions[1].unmet == ()
 
@@ -132,8 +145,7 @@ def test_an_unknown_provision_is_an_error_with_the_nearest_id() -> None:
 def test_the_narrative_says_why_not_in_both_languages() -> None:
     text = to_text(report(BASE, why_not=["pp94.pasal5.n.4"]))
     assert "Disiplin berat: tidak tercapai." in text
-    assert ("Syarat yang tidak terpenuhi: tindakan.fasilitas_negara [salah] "
-            "(fakta: tindakan.fasilitas_negara = salah)") in text
+    assert ("Syarat yang tidak terpenuhi: tindakan.fasilitas_negara [salah] (fakta: tindakan.fasilitas_negara = salah)") in text
     assert "Ketentuan yang ditanyakan" in text
     english = to_text(report(BASE), "en")
     assert "Discipline severe: not reached." in english
@@ -180,7 +192,8 @@ def test_state_facilities_turn_sedang_into_berat() -> None:
     changed = [(t.category, t.tier) for t in w.changed.determination.tracks if t.status == "determined"]
     assert changed == [("disiplin", "berat")]
     assert [(c.key, c.before.id, c.after.id) for c in w.diff.provisions] == [
-        ("pp94.pasal5.n.4", "syarat tidak terpenuhi", "berlaku")]
+        ("pp94.pasal5.n.4", "syarat tidak terpenuhi", "berlaku")
+    ]
     assert [(c.key, c.before.en, c.after.en) for c in w.diff.facts] == [("tindakan.fasilitas_negara", "false", "true")]
     text = w.render()
     assert "Disiplin: ditetapkan, tingkat sedang → ditetapkan, tingkat berat" in text
@@ -194,9 +207,17 @@ def test_what_if_with_text_changes_and_an_unknown() -> None:
 
 @pytest.mark.parametrize(
     ("change", "code"),
-    [("tindakan.fasilitas_negara", "E0502"), ("tindakan.fasilitas=benar", "E0503"), ("tindakan.fasilitas_negara=ya", "E0504"),
-     ("pemilu.jenis=pilkada", "E0504"), ("tindakan.tanggal=12-10-2024", "E0504"), ("tindakan.jenis=tidak_diketahui", "E0504"),
-     ("tindakan[2].sasaran=masyarakat", "E0505"), ("responden.sanksi_sebelumnya=berat", "E0506"), ("pemilu[0].jenis=pemilu_dpr", "E0503")],
+    [
+        ("tindakan.fasilitas_negara", "E0502"),
+        ("tindakan.fasilitas=benar", "E0503"),
+        ("tindakan.fasilitas_negara=ya", "E0504"),
+        ("pemilu.jenis=pilkada", "E0504"),
+        ("tindakan.tanggal=12-10-2024", "E0504"),
+        ("tindakan.jenis=tidak_diketahui", "E0504"),
+        ("tindakan[2].sasaran=masyarakat", "E0505"),
+        ("responden.sanksi_sebelumnya=berat", "E0506"),
+        ("pemilu[0].jenis=pemilu_dpr", "E0503"),
+    ],
     ids=str,
 )
 def test_bad_changes_are_diagnostics(change: str, code: str) -> None:
@@ -217,9 +238,9 @@ def test_an_act_specific_change_wins_over_one_for_every_act() -> None:
 def test_open_questions_come_from_the_notes_of_provisions_that_touched_the_case() -> None:
     questions = report(BASE).open_questions
     by_provision = {q.provision: q for q in questions}
-    assert by_provision["pp94.pasal5.n.2"].marks == ("V1",)          # fired
-    assert by_provision["pp94.pasal5.n.1"].questions == (1,)         # defeated: the tier of angka 1
-    assert "pp94.pasal5.n.7" not in by_provision                      # not fired: it did not touch the case
+    assert by_provision["pp94.pasal5.n.2"].marks == ("V1",)  # fired
+    assert by_provision["pp94.pasal5.n.1"].questions == (1,)  # defeated: the tier of angka 1
+    assert "pp94.pasal5.n.7" not in by_provision  # not fired: it did not touch the case
     assert all(q.marks or q.questions for q in questions)
 
 

@@ -14,8 +14,10 @@ from netralrules.explain.words import STAGES, cite
 from tests.explain.support import ELECTION, NO_OTHER_MEANS, PRIOR_SEDANG, SCENARIOS, D, campaign, explain
 from tests.explain.views_support import dot_is_well_formed
 
-ANGKA_2_TEXT = ("memberikan dukungan kepada calon … dengan cara: 2. menjadi peserta kampanye dengan menggunakan "
-                "atribut partai atau atribut PNS;")
+ANGKA_2_TEXT = (
+    "memberikan dukungan kepada calon … dengan cara: 2. menjadi peserta kampanye dengan menggunakan "
+    "atribut partai atau atribut PNS;"
+)
 
 
 @pytest.fixture(params=sorted(SCENARIOS), ids=str)
@@ -74,12 +76,16 @@ def test_narrative_names_the_failed_definition_in_both_languages() -> None:
     e = explain([campaign(tanggal=D(2024, 12, 1), atribut_partai=True, **NO_OTHER_MEANS)])
     text = narrative(e)
     assert "tahap pemilu: sesudah pemungutan suara." in text
-    assert ("Syarat yang tidak terpenuhi: masa_kampanye (definisi: tindakan.tanggal antara pemilu.kampanye_mulai "
-            "sampai pemilu.kampanye_selesai) [salah]") in text
+    assert (
+        "Syarat yang tidak terpenuhi: masa_kampanye (definisi: tindakan.tanggal antara pemilu.kampanye_mulai "
+        "sampai pemilu.kampanye_selesai) [salah]"
+    ) in text
     assert "tindakan.tanggal = 2024-12-01" in text
     english = narrative(e, "en")
-    assert ("Condition not met: masa_kampanye (definition: tindakan.tanggal between pemilu.kampanye_mulai "
-            "until pemilu.kampanye_selesai) [false]") in english
+    assert (
+        "Condition not met: masa_kampanye (definition: tindakan.tanggal between pemilu.kampanye_mulai "
+        "until pemilu.kampanye_selesai) [false]"
+    ) in english
 
 
 def test_unresolved_points_with_reason_and_deciding_facts() -> None:
@@ -88,8 +94,10 @@ def test_unresolved_points_with_reason_and_deciding_facts() -> None:
     assert "Tidak ada ketentuan yang dilanggar." in text
     assert "- Tindakan 1, Pasal 5 huruf n angka 2 PP_94_2021: fakta yang diperlukan belum diketahui." in text
     assert "Fakta penentu: tindakan.atribut_partai, tindakan.atribut_pns." in text
-    assert ("- Tindakan 1, Pasal 5 huruf n angka 1 PP_94_2021: menunggu pengecualian Pasal 5 huruf n angka 2 PP_94_2021, "
-            "Pasal 5 huruf n angka 3 PP_94_2021, Pasal 5 huruf n angka 4 PP_94_2021.") in text
+    assert (
+        "- Tindakan 1, Pasal 5 huruf n angka 1 PP_94_2021: menunggu pengecualian Pasal 5 huruf n angka 2 PP_94_2021, "
+        "Pasal 5 huruf n angka 3 PP_94_2021, Pasal 5 huruf n angka 4 PP_94_2021."
+    ) in text
     english = narrative(e, "en")
     assert "Unresolved points" in english and "a fact it needs is unknown" in english
 
@@ -110,14 +118,22 @@ def test_determination_reasons_and_escalation() -> None:
     assert "Disiplin: ditetapkan, tingkat berat." in text
     assert "tingkat dinaikkan dari sedang menjadi berat karena pengulangan pelanggaran" in text
     english = narrative(explain(**SCENARIOS["dua tindakan dan pengulangan"]), "en")
-    assert "Based on: Article 5 letter n number 2 of PP_94_2021 (act 1); Article 5 letter n number 7 of PP_94_2021 (act 2)." in english
+    assert (
+        "Based on: Article 5 letter n number 2 of PP_94_2021 (act 1); Article 5 letter n number 7 of PP_94_2021 (act 2)."
+        in english
+    )
     assert "several disciplinary violations: one disciplinary sanction, the heaviest" in english
 
 
 @pytest.mark.parametrize(
     ("day", "expected"),
-    [(D(2024, 9, 1), "sebelum_penetapan"), (D(2024, 9, 23), "sesudah_penetapan"), (D(2024, 10, 1), "masa_kampanye"),
-     (D(2024, 11, 25), "sesudah_kampanye"), (D(2024, 12, 1), "sesudah_pemungutan")],
+    [
+        (D(2024, 9, 1), "sebelum_penetapan"),
+        (D(2024, 9, 23), "sesudah_penetapan"),
+        (D(2024, 10, 1), "masa_kampanye"),
+        (D(2024, 11, 25), "sesudah_kampanye"),
+        (D(2024, 12, 1), "sesudah_pemungutan"),
+    ],
 )
 def test_every_stage_has_a_phrase_in_both_languages(day: datetime.date, expected: str) -> None:
     assert stage(day, ELECTION) == expected
@@ -165,12 +181,12 @@ def test_dot_shape(scenario_name: str) -> None:
 def test_citations_are_written_in_the_order_the_statute_nests_them() -> None:
     from netralrules.explain.words import cite
 
-    assert cite({"instrumen": "PP_53_2010", "pasal": "4", "angka": "12", "huruf": "a", "urutan": ["pasal", "angka", "huruf"]}) == (
-        "Pasal 4 angka 12 huruf a PP_53_2010"
-    )
-    assert cite({"instrumen": "PP_94_2021", "pasal": "5", "huruf": "n", "angka": "2", "urutan": ["pasal", "huruf", "angka"]}, "en") == (
-        "Article 5 letter n number 2 of PP_94_2021"
-    )
+    assert cite(
+        {"instrumen": "PP_53_2010", "pasal": "4", "angka": "12", "huruf": "a", "urutan": ["pasal", "angka", "huruf"]}
+    ) == ("Pasal 4 angka 12 huruf a PP_53_2010")
+    assert cite(
+        {"instrumen": "PP_94_2021", "pasal": "5", "huruf": "n", "angka": "2", "urutan": ["pasal", "huruf", "angka"]}, "en"
+    ) == ("Article 5 letter n number 2 of PP_94_2021")
     assert cite({"instrumen": "SKB_2022", "lampiran": "II", "angka": "6", "urutan": ["lampiran", "angka"]}) == (
         "Lampiran II angka 6 SKB_2022"
     )

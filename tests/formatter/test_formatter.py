@@ -90,7 +90,7 @@ ketentuan k {
 
 
 def test_english_layout() -> None:
-    text = 'definisi d = ada s dalam responden.sanksi_sebelumnya yang (s.tingkat = berat dan tidak benar)\n'
+    text = "definisi d = ada s dalam responden.sanksi_sebelumnya yang (s.tingkat = berat dan tidak benar)\n"
     assert format_text(text, "t.nr", lang="en").formatted == (
         "definition d = some s in responden.sanksi_sebelumnya where (s.tingkat = berat and not true)\n"
     )

@@ -32,7 +32,30 @@ def test_any_bytes_give_only_diagnostics(data: bytes) -> None:
 
 
 _tokens = st.sampled_from(
-    [*sorted(ALL_WORDS), "{", "}", "(", ")", ",", "=", ".", "<", ">=", "+", "-", '"teks"', "2021-08-31", "Rp1.000", "12", "tindakan", "x", "\n", "#c\n", '"', "é"]
+    [
+        *sorted(ALL_WORDS),
+        "{",
+        "}",
+        "(",
+        ")",
+        ",",
+        "=",
+        ".",
+        "<",
+        ">=",
+        "+",
+        "-",
+        '"teks"',
+        "2021-08-31",
+        "Rp1.000",
+        "12",
+        "tindakan",
+        "x",
+        "\n",
+        "#c\n",
+        '"',
+        "é",
+    ]
 )
 
 
@@ -50,7 +73,9 @@ def test_ten_megabytes_of_text(tmp_path: Path) -> None:
     path.write_bytes(b"ketentuan " * (1024 * 1024))
     report = check_paths([path])
     assert [d.code for d in report.diagnostics] == ["E0003"]
-    assert report.diagnostics[0].message.en.startswith(f"the file is {10 * 1024 * 1024} bytes, more than the limit of {MAX_FILE_BYTES}")
+    assert report.diagnostics[0].message.en.startswith(
+        f"the file is {10 * 1024 * 1024} bytes, more than the limit of {MAX_FILE_BYTES}"
+    )
 
 
 def test_just_under_the_size_limit_is_read_and_reported() -> None:
@@ -108,8 +133,8 @@ def test_python_in_a_rules_file_is_only_text() -> None:
     attempts = [
         "__import__('os').system('touch /tmp/netralrules_pwned')",
         'definisi d = "{0.__class__}"',
-        "instrumen X { judul \"${{7*7}}\" jenis PP berlaku sejak 2021-08-31 }",
-        'definisi d = tindakan.__class__.__mro__',
+        'instrumen X { judul "${{7*7}}" jenis PP berlaku sejak 2021-08-31 }',
+        "definisi d = tindakan.__class__.__mro__",
     ]
     for text in attempts:
         check_text(text, "x.nr")  # must not raise

@@ -36,8 +36,10 @@ def test_bundled_rulebook_and_examples() -> None:
 def test_contextual_keywords() -> None:
     # `jenis`, `tahun`, `dalam` are keywords, but names after a dot; `Rp12` is a name there too.
     _same("definisi d = tindakan.jenis = ikut_kampanye dan tindakan.tahun dalam {a} dan x.Rp12 = y")
-    _same("ketentuan jenis.tahun.3 { rujukan X pasal 71A ayat (2) teks \"a\" \"b\" jika benar maka pidana "
-          "penjara 1 bulan sampai 6 bulan dan/atau denda paling_banyak Rp6.000.000 }")
+    _same(
+        'ketentuan jenis.tahun.3 { rujukan X pasal 71A ayat (2) teks "a" "b" jika benar maka pidana '
+        "penjara 1 bulan sampai 6 bulan dan/atau denda paling_banyak Rp6.000.000 }"
+    )
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

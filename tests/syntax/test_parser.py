@@ -22,7 +22,9 @@ instrumen PP_94_2021 {
 }
 """
 
-INDONESIAN = INSTRUMENT + """
+INDONESIAN = (
+    INSTRUMENT
+    + """
 definisi masa_kampanye "masa kampanye" = tindakan.tanggal antara pemilu.kampanye_mulai sampai pemilu.kampanye_selesai
 ketentuan pp94.pasal5.n.2 {
   rujukan PP_94_2021 pasal 5 huruf n angka 2
@@ -37,6 +39,7 @@ ketentuan pp94.pasal5.n.2 {
   catatan "angka 2 mengecualikan angka 1"
 }
 """
+)
 
 ENGLISH = """
 instrument PP_94_2021 {
@@ -70,7 +73,10 @@ def test_provision_fields_are_structured() -> None:
     assert isinstance(prov, ast.Provision)
     assert prov.citation is not None
     assert (prov.citation.instrument.name, prov.citation.pasal, prov.citation.huruf, prov.citation.angka) == (
-        "PP_94_2021", "5", "n", "2",
+        "PP_94_2021",
+        "5",
+        "n",
+        "2",
     )
     assert prov.citation.ayat is None
     assert prov.text is not None and prov.text.count("\n") == 1  # two strings are two lines
@@ -161,7 +167,13 @@ def test_keyword_table_matches_the_grammar() -> None:
         assert m, f"{kw.terminal} missing from the grammar"
         words = {w.replace("\\/", "/") for w in m.group(1).split("|")}
         assert words == set(kw.words), kw.terminal
-    declared = set(re.findall(r"^((?:KW_[A-Z_]+|QUANTIFIER|DIRECTION|CITE_KIND|CATEGORY|TIER|PENALTY_KIND|JOINER|DURATION_UNIT|BOOL))\.", grammar, re.MULTILINE))
+    declared = set(
+        re.findall(
+            r"^((?:KW_[A-Z_]+|QUANTIFIER|DIRECTION|CITE_KIND|CATEGORY|TIER|PENALTY_KIND|JOINER|DURATION_UNIT|BOOL))\.",
+            grammar,
+            re.MULTILINE,
+        )
+    )
     assert declared == set(BY_TERMINAL)
 
 

@@ -22,14 +22,27 @@ from netralrules.syntax import ast
 _CITATION_RANK = {"pasal": 0, "lampiran": 0, "ayat": 1, "huruf": 2, "angka": 2}
 _ROMAN = r"(?=[IVXLC])(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})"
 _CITATION_FORMS = {
-    "lampiran": (re.compile(_ROMAN), "nomor lampiran berupa angka Romawi, misalnya `II`",
-                 "a lampiran is a Roman numeral, such as `II`"),
-    "pasal": (re.compile(r"[1-9][0-9]*[A-Z]?"), "nomor pasal berupa bilangan mulai 1, misalnya `5` atau `71A`",
-              "a pasal is a number from 1, such as `5` or `71A`"),
-    "ayat": (re.compile(r"[1-9][0-9]*"), "nomor ayat berupa bilangan mulai 1, misalnya `(1)`",
-             "an ayat is a number from 1, such as `(1)`"),
+    "lampiran": (
+        re.compile(_ROMAN),
+        "nomor lampiran berupa angka Romawi, misalnya `II`",
+        "a lampiran is a Roman numeral, such as `II`",
+    ),
+    "pasal": (
+        re.compile(r"[1-9][0-9]*[A-Z]?"),
+        "nomor pasal berupa bilangan mulai 1, misalnya `5` atau `71A`",
+        "a pasal is a number from 1, such as `5` or `71A`",
+    ),
+    "ayat": (
+        re.compile(r"[1-9][0-9]*"),
+        "nomor ayat berupa bilangan mulai 1, misalnya `(1)`",
+        "an ayat is a number from 1, such as `(1)`",
+    ),
     "huruf": (re.compile(r"[a-z]{1,2}"), "huruf berupa huruf kecil, misalnya `n`", "a huruf is a lowercase letter, such as `n`"),
-    "angka": (re.compile(r"[1-9][0-9]*"), "angka berupa bilangan mulai 1, misalnya `2`", "an angka is a number from 1, such as `2`"),
+    "angka": (
+        re.compile(r"[1-9][0-9]*"),
+        "angka berupa bilangan mulai 1, misalnya `2`",
+        "an angka is a number from 1, such as `2`",
+    ),
 }
 _DAYS = {"hari": 1, "minggu": 7, "bulan": 30, "tahun": 365}
 
@@ -119,8 +132,9 @@ class _Checker:
                 case ast.SanctionTable():
                     key = (decl.instrument.name, decl.tier)
                     if key in self.tables:
-                        self.duplicate(decl.instrument, self.tables[key].instrument, f"{key[0]} tingkat {key[1]}",
-                                       "hukuman", "penalties")
+                        self.duplicate(
+                            decl.instrument, self.tables[key].instrument, f"{key[0]} tingkat {key[1]}", "hukuman", "penalties"
+                        )
                     else:
                         self.tables[key] = decl
                 case ast.Supervisor():
@@ -141,25 +155,55 @@ class _Checker:
             table[ref.name] = decl
 
     def duplicate(self, ref: ast.Ref, first: ast.Ref, name: str, kind: str, kind_en: str, merge: bool = False) -> None:
-        self.emit(make("E0202", ref.span, suggestion="merge" if merge else "rename", extra=(first_label(first.span),),
-                       kind=f"{kind} " if kind else "", kind_en=f"the {kind_en} " if kind_en else "", name=name))
+        self.emit(
+            make(
+                "E0202",
+                ref.span,
+                suggestion="merge" if merge else "rename",
+                extra=(first_label(first.span),),
+                kind=f"{kind} " if kind else "",
+                kind_en=f"the {kind_en} " if kind_en else "",
+                name=name,
+            )
+        )
 
     # ---- instruments -------------------------------------------------------------------------
     def check_instrument(self, inst: ast.Instrument) -> None:
         if inst.repealed_by is not None and inst.repealed_by.name not in self.instruments:
             replacement = closest(inst.repealed_by.name, self.instruments)
-            self.emit(make("E0218", inst.repealed_by.span, suggestion="similar" if replacement else "declare",
-                           name=inst.repealed_by.name, replacement=replacement or ""))
+            self.emit(
+                make(
+                    "E0218",
+                    inst.repealed_by.span,
+                    suggestion="similar" if replacement else "declare",
+                    name=inst.repealed_by.name,
+                    replacement=replacement or "",
+                )
+            )
         if inst.in_force and inst.repealed_on and inst.repealed_on.value < inst.in_force.value:
-            self.emit(make("E0211", inst.repealed_on.span, suggestion="swap",
-                           start=inst.in_force.value.isoformat(), end=inst.repealed_on.value.isoformat()))
+            self.emit(
+                make(
+                    "E0211",
+                    inst.repealed_on.span,
+                    suggestion="swap",
+                    start=inst.in_force.value.isoformat(),
+                    end=inst.repealed_on.value.isoformat(),
+                )
+            )
 
     def instrument_ref(self, ref: ast.Ref) -> ast.Instrument | None:
         inst = self.instruments.get(ref.name)
         if inst is None:
             replacement = closest(ref.name, self.instruments)
-            self.emit(make("E0201", ref.span, suggestion="similar" if replacement else "declare",
-                           name=ref.name, replacement=replacement or ""))
+            self.emit(
+                make(
+                    "E0201",
+                    ref.span,
+                    suggestion="similar" if replacement else "declare",
+                    name=ref.name,
+                    replacement=replacement or "",
+                )
+            )
         return inst
 
     def check_citation(self, citation: ast.Citation) -> ast.Instrument | None:
@@ -173,22 +217,30 @@ class _Checker:
                 continue
             if rank < last_rank:
                 later = next(p.kind for p in citation.parts if _CITATION_RANK[p.kind] == last_rank)
-                self.malformed(part, f"`{part.kind}` harus ditulis sebelum `{later}`",
-                               f"`{part.kind}` must come before `{later}`")
+                self.malformed(
+                    part, f"`{part.kind}` harus ditulis sebelum `{later}`", f"`{part.kind}` must come before `{later}`"
+                )
             pattern, why, why_en = _CITATION_FORMS[part.kind]
             if not pattern.fullmatch(part.value):
                 self.malformed(part, f"`{part.kind} {part.value}`: {why}", f"`{part.kind} {part.value}`: {why_en}")
             seen[part.kind] = part
             last_rank = max(last_rank, rank)
         if "pasal" in seen and "lampiran" in seen:
-            self.malformed(seen["lampiran"], "rujukan menyebut `pasal` atau `lampiran`, tidak keduanya",
-                           "a citation names a `pasal` or a `lampiran`, not both")
+            self.malformed(
+                seen["lampiran"],
+                "rujukan menyebut `pasal` atau `lampiran`, tidak keduanya",
+                "a citation names a `pasal` or a `lampiran`, not both",
+            )
         elif "lampiran" in seen and "ayat" in seen:
-            self.malformed(seen["ayat"], "`ayat` hanya ada di dalam `pasal`, tidak di dalam `lampiran`",
-                           "an `ayat` divides a `pasal`, not a `lampiran`")
+            self.malformed(
+                seen["ayat"],
+                "`ayat` hanya ada di dalam `pasal`, tidak di dalam `lampiran`",
+                "an `ayat` divides a `pasal`, not a `lampiran`",
+            )
         elif "pasal" not in seen and "lampiran" not in seen:
-            self.malformed(citation, "rujukan harus menyebut `pasal` atau `lampiran`",
-                           "a citation must name a `pasal` or a `lampiran`")
+            self.malformed(
+                citation, "rujukan harus menyebut `pasal` atau `lampiran`", "a citation must name a `pasal` or a `lampiran`"
+            )
         return inst
 
     def malformed(self, node: ast.CitationPart | ast.Citation, reason: str, reason_en: str) -> None:
@@ -208,14 +260,23 @@ class _Checker:
                     meaning_en = f"the value `{name}` of {enum_type.name}"
                     break
         if meaning:
-            self.emit(make("E0219", d.name.span, suggestion="rename", name=name, meaning=meaning, meaning_en=meaning_en,
-                           replacement=f"{name}_terjadi"))
+            self.emit(
+                make(
+                    "E0219",
+                    d.name.span,
+                    suggestion="rename",
+                    name=name,
+                    meaning=meaning,
+                    meaning_en=meaning_en,
+                    replacement=f"{name}_terjadi",
+                )
+            )
 
     def definition_type(self, name: str) -> Type:
         if name in self.definition_types:
             return self.definition_types[name]
         if name in self.in_progress:
-            cycle = [*self.in_progress[self.in_progress.index(name):], name]
+            cycle = [*self.in_progress[self.in_progress.index(name) :], name]
             d = self.definitions[name]
             self.emit(make("E0208", d.name.span, suggestion="break", cycle=" → ".join(cycle)))
             return ERROR
@@ -234,16 +295,30 @@ class _Checker:
         for subject in prov.subjects:
             if subject.name not in self.schema.subjects:
                 replacement = closest(subject.name, self.schema.subjects)
-                self.emit(make("E0214", subject.span, suggestion="similar" if replacement else "list",
-                               name=subject.name, replacement=replacement or "",
-                               options=", ".join(f"`{s}`" for s in self.schema.subjects)))
+                self.emit(
+                    make(
+                        "E0214",
+                        subject.span,
+                        suggestion="similar" if replacement else "list",
+                        name=subject.name,
+                        replacement=replacement or "",
+                        options=", ".join(f"`{s}`" for s in self.schema.subjects),
+                    )
+                )
         if prov.validity is not None:
             self.check_validity(prov, inst)
         for target in prov.excepts:
             if target.name not in self.provisions:
                 replacement = closest(target.name, self.provisions)
-                self.emit(make("E0207", target.span, suggestion="similar" if replacement else None,
-                               name=target.name, replacement=replacement or ""))
+                self.emit(
+                    make(
+                        "E0207",
+                        target.span,
+                        suggestion="similar" if replacement else None,
+                        name=target.name,
+                        replacement=replacement or "",
+                    )
+                )
         if prov.condition is not None:
             t = self.exprs.infer(prov.condition, {})
             self.exprs.expect(prov.condition, t, Type("bool"), "jika", "if")
@@ -271,29 +346,59 @@ class _Checker:
             too_late = life_end is not None and (date.value >= life_end if which == "sejak" else date.value > life_end)
             outside = date.value < life_start or too_late
             if outside:
-                self.emit(make("E0210", date.span, suggestion="align", name=prov.id.name, which=which, which_en=which_en,
-                               date=date.value.isoformat(), instrument=inst.id.name, start=life_start.isoformat(),
-                               end=life_end.isoformat() if life_end else "sekarang (belum dicabut)",
-                               end_en=life_end.isoformat() if life_end else "now (not repealed)"))
+                self.emit(
+                    make(
+                        "E0210",
+                        date.span,
+                        suggestion="align",
+                        name=prov.id.name,
+                        which=which,
+                        which_en=which_en,
+                        date=date.value.isoformat(),
+                        instrument=inst.id.name,
+                        start=life_start.isoformat(),
+                        end=life_end.isoformat() if life_end else "sekarang (belum dicabut)",
+                        end_en=life_end.isoformat() if life_end else "now (not repealed)",
+                    )
+                )
 
     def check_outcome(self, outcome: ast.Outcome) -> None:
         if outcome.tier is not None and outcome.category != "disiplin":
-            self.emit(make("E0213", outcome.span, suggestion="hint",
-                           reason=f"tingkat `{outcome.tier}` hanya berlaku untuk hukuman disiplin, bukan `{outcome.category}`",
-                           reason_en=f"a tier (`{outcome.tier}`) belongs to a disciplinary outcome, not `{outcome.category}`",
-                           hint="hapus `tingkat …` atau ubah kategorinya menjadi `disiplin`",
-                           hint_en="delete `tingkat …` or make the category `disiplin`"))
+            self.emit(
+                make(
+                    "E0213",
+                    outcome.span,
+                    suggestion="hint",
+                    reason=f"tingkat `{outcome.tier}` hanya berlaku untuk hukuman disiplin, bukan `{outcome.category}`",
+                    reason_en=f"a tier (`{outcome.tier}`) belongs to a disciplinary outcome, not `{outcome.category}`",
+                    hint="hapus `tingkat …` atau ubah kategorinya menjadi `disiplin`",
+                    hint_en="delete `tingkat …` or make the category `disiplin`",
+                )
+            )
         if outcome.penalties and outcome.category != "pidana":
-            self.emit(make("E0213", outcome.penalties[0].span, suggestion="hint",
-                           reason=f"ancaman penjara, kurungan atau denda hanya untuk `pidana`, bukan `{outcome.category}`",
-                           reason_en=f"imprisonment, detention or fines belong to `pidana`, not `{outcome.category}`",
-                           hint="ubah kategorinya menjadi `pidana`", hint_en="make the category `pidana`"))
+            self.emit(
+                make(
+                    "E0213",
+                    outcome.penalties[0].span,
+                    suggestion="hint",
+                    reason=f"ancaman penjara, kurungan atau denda hanya untuk `pidana`, bukan `{outcome.category}`",
+                    reason_en=f"imprisonment, detention or fines belong to `pidana`, not `{outcome.category}`",
+                    hint="ubah kategorinya menjadi `pidana`",
+                    hint_en="make the category `pidana`",
+                )
+            )
         if outcome.category == "pidana" and not outcome.penalties:
-            self.emit(make("E0213", outcome.span, suggestion="hint",
-                           reason="akibat `pidana` harus menyebut ancaman pidananya",
-                           reason_en="a `pidana` outcome must state its penalty",
-                           hint="misalnya `maka pidana penjara paling_lama 1 tahun dan denda paling_banyak Rp12.000.000`",
-                           hint_en="e.g. `maka pidana penjara paling_lama 1 tahun dan denda paling_banyak Rp12.000.000`"))
+            self.emit(
+                make(
+                    "E0213",
+                    outcome.span,
+                    suggestion="hint",
+                    reason="akibat `pidana` harus menyebut ancaman pidananya",
+                    reason_en="a `pidana` outcome must state its penalty",
+                    hint="misalnya `maka pidana penjara paling_lama 1 tahun dan denda paling_banyak Rp12.000.000`",
+                    hint_en="e.g. `maka pidana penjara paling_lama 1 tahun dan denda paling_banyak Rp12.000.000`",
+                )
+            )
         for basis in (outcome.tier_basis, outcome.penalty_basis):
             if basis is not None:
                 self.check_citation(basis)
@@ -306,13 +411,30 @@ class _Checker:
             if q is None:
                 continue
             if wants_money and q.rupiah is None:
-                self.bad_penalty(q, "`denda` diukur dalam rupiah", "a `denda` is an amount of rupiah", "misalnya `Rp12.000.000`", "e.g. `Rp12.000.000`")
+                self.bad_penalty(
+                    q,
+                    "`denda` diukur dalam rupiah",
+                    "a `denda` is an amount of rupiah",
+                    "misalnya `Rp12.000.000`",
+                    "e.g. `Rp12.000.000`",
+                )
             if not wants_money and q.duration is None:
-                self.bad_penalty(q, f"`{penalty.kind}` diukur dalam jangka waktu", f"`{penalty.kind}` is a length of time", "misalnya `1 tahun`", "e.g. `1 tahun`")
+                self.bad_penalty(
+                    q,
+                    f"`{penalty.kind}` diukur dalam jangka waktu",
+                    f"`{penalty.kind}` is a length of time",
+                    "misalnya `1 tahun`",
+                    "e.g. `1 tahun`",
+                )
         lo, hi = penalty.minimum, penalty.maximum
         if lo is not None and _amount(lo) > _amount(hi) >= 0:
-            self.bad_penalty(lo, "batas bawah ancaman lebih besar dari batas atasnya", "the lower bound is above the upper bound",
-                             "tukar kedua batas", "swap the bounds")
+            self.bad_penalty(
+                lo,
+                "batas bawah ancaman lebih besar dari batas atasnya",
+                "the lower bound is above the upper bound",
+                "tukar kedua batas",
+                "swap the bounds",
+            )
 
     def bad_penalty(self, q: ast.Quantity, reason: str, reason_en: str, hint: str, hint_en: str) -> None:
         self.emit(make("E0217", q.span, suggestion="hint", reason=reason, reason_en=reason_en, hint=hint, hint_en=hint_en))
@@ -338,13 +460,28 @@ class _Checker:
         for ref in principles.names:
             if ref.name not in KNOWN_PRINCIPLES:
                 replacement = closest(ref.name, KNOWN_PRINCIPLES)
-                self.emit(make("E0215", ref.span, suggestion="similar" if replacement else "list", options=options,
-                               replacement=replacement or "",
-                               reason=f"`{ref.name}` bukan asas penyelesaian konflik yang dikenal",
-                               reason_en=f"`{ref.name}` is not a known conflict principle"))
+                self.emit(
+                    make(
+                        "E0215",
+                        ref.span,
+                        suggestion="similar" if replacement else "list",
+                        options=options,
+                        replacement=replacement or "",
+                        reason=f"`{ref.name}` bukan asas penyelesaian konflik yang dikenal",
+                        reason_en=f"`{ref.name}` is not a known conflict principle",
+                    )
+                )
             elif ref.name in seen:
-                self.emit(make("E0215", ref.span, suggestion="list", options=options,
-                               reason=f"asas `{ref.name}` disebut dua kali", reason_en=f"`{ref.name}` is listed twice"))
+                self.emit(
+                    make(
+                        "E0215",
+                        ref.span,
+                        suggestion="list",
+                        options=options,
+                        reason=f"asas `{ref.name}` disebut dua kali",
+                        reason_en=f"`{ref.name}` is listed twice",
+                    )
+                )
             seen.add(ref.name)
 
     # ---- exceptions --------------------------------------------------------------------------
@@ -369,7 +506,7 @@ class _Checker:
                     stack.append((node, i + 1))
                     nxt = targets[i]
                     if state.get(nxt) == 1:
-                        cycle = [*path[path.index(nxt):], nxt]
+                        cycle = [*path[path.index(nxt) :], nxt]
                         key = frozenset(cycle)
                         if key not in reported:
                             reported.add(key)

@@ -27,8 +27,11 @@ def warnings(
         if prov.condition is not None:
             reason = never_true(prov.condition, definitions)
             if reason is not None:
-                out.append(make("W0301", prov.condition.span, suggestion="check", name=prov.id.name,
-                                reason=reason[0], reason_en=reason[1]))
+                out.append(
+                    make(
+                        "W0301", prov.condition.span, suggestion="check", name=prov.id.name, reason=reason[0], reason_en=reason[1]
+                    )
+                )
         outcome = prov.outcome
         if outcome is None:
             continue
@@ -126,11 +129,18 @@ def _conflicts(instruments: Mapping[str, ast.Instrument], provisions: Mapping[st
                     continue
                 if not _overlap(a, b):
                     continue
-                out.append(make(
-                    "W0302", b.id.span, suggestion="except",
-                    extra=(Label(a.id.span, Text("ketentuan lainnya", "the other provision")),),
-                    name=b.id.name, other=a.id.name, outcome=_outcome(b.outcome), other_outcome=_outcome(a.outcome),
-                ))
+                out.append(
+                    make(
+                        "W0302",
+                        b.id.span,
+                        suggestion="except",
+                        extra=(Label(a.id.span, Text("ketentuan lainnya", "the other provision")),),
+                        name=b.id.name,
+                        other=a.id.name,
+                        outcome=_outcome(b.outcome),
+                        other_outcome=_outcome(a.outcome),
+                    )
+                )
     return out
 
 

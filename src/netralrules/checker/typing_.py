@@ -182,8 +182,14 @@ class ExprChecker:
         if t.kind != "error":
             lists = sorted(_list_paths(self.schema))
             self.diagnostics.append(
-                make("E0216", collection.span, suggestion="lists", path=collection.dotted, keyword=keyword,
-                     options=", ".join(f"`{p}`" for p in lists))
+                make(
+                    "E0216",
+                    collection.span,
+                    suggestion="lists",
+                    path=collection.dotted,
+                    keyword=keyword,
+                    options=", ".join(f"`{p}`" for p in lists),
+                )
             )
         return ERROR
 
@@ -204,18 +210,31 @@ class ExprChecker:
         replacement = closest(expr.parts[0], candidates)
         self.resolutions.pop(expr.span, None)
         self.diagnostics.append(
-            make("E0212", expr.span, suggestion="similar" if replacement else "define", name=expr.dotted,
-                 replacement=replacement or "")
+            make(
+                "E0212",
+                expr.span,
+                suggestion="similar" if replacement else "define",
+                name=expr.dotted,
+                replacement=replacement or "",
+            )
         )
 
-    def mismatch(self, span: Span, what: str, what_en: str, wanted: Type, actual: Type, hint: tuple[str, str] | None = None) -> None:
+    def mismatch(
+        self, span: Span, what: str, what_en: str, wanted: Type, actual: Type, hint: tuple[str, str] | None = None
+    ) -> None:
         self.diagnostics.append(
             make(
-                "E0205", span, suggestion="hint" if hint else None,
-                what=what, what_en=what_en,
-                expected=wanted.describe("id"), expected_en=wanted.describe("en"),
-                found=actual.describe("id"), found_en=actual.describe("en"),
-                hint=hint[0] if hint else "", hint_en=hint[1] if hint else "",
+                "E0205",
+                span,
+                suggestion="hint" if hint else None,
+                what=what,
+                what_en=what_en,
+                expected=wanted.describe("id"),
+                expected_en=wanted.describe("en"),
+                found=actual.describe("id"),
+                found_en=actual.describe("en"),
+                hint=hint[0] if hint else "",
+                hint_en=hint[1] if hint else "",
             )
         )
 
@@ -227,8 +246,12 @@ class ExprChecker:
         target_text = target_node.dotted if isinstance(target_node, ast.Name) else target.name
         self.diagnostics.append(
             make(
-                "E0206", literal_node.span, suggestion="similar" if replacement else "list",
-                value=literal.name, target=f"`{target_text}`", replacement=replacement or "",
+                "E0206",
+                literal_node.span,
+                suggestion="similar" if replacement else "list",
+                value=literal.name,
+                target=f"`{target_text}`",
+                replacement=replacement or "",
                 options=", ".join(f"`{v}`" for v in target.values[:24]),
             )
         )
@@ -251,23 +274,42 @@ class ExprChecker:
             return
         if left.kind == "date" and right.kind == "string":
             self.mismatch(
-                right_node.span, f"`{op}`", f"`{op}`", left, right,
+                right_node.span,
+                f"`{op}`",
+                f"`{op}`",
+                left,
+                right,
                 ("tulis tanggal tanpa tanda kutip, misalnya `2024-02-14`", "write dates without quotes, e.g. `2024-02-14`"),
             )
             return
         if left.kind == "enum" and right.kind == "string":
             self.mismatch(
-                right_node.span, f"`{op}`", f"`{op}`", left, right,
-                ("tulis nilai tanpa tanda kutip, misalnya `ikut_kampanye`", "write the value without quotes, e.g. `ikut_kampanye`"),
+                right_node.span,
+                f"`{op}`",
+                f"`{op}`",
+                left,
+                right,
+                (
+                    "tulis nilai tanpa tanda kutip, misalnya `ikut_kampanye`",
+                    "write the value without quotes, e.g. `ikut_kampanye`",
+                ),
             )
             return
         if left.kind != right.kind or (left.kind == "enum" and left.name != right.name):
             self.mismatch(right_node.span, f"`{op}`", f"`{op}`", left, right)
             return
         if op not in {"=", "!="} and left.kind not in _ORDERABLE:
-            self.mismatch(left_node.span, f"`{op}`", f"`{op}`", Type("number"), left,
-                          ("hanya bilangan, rupiah, tanggal dan jangka waktu yang dapat dibandingkan besar-kecilnya",
-                           "only numbers, rupiah, dates and durations can be ordered"))
+            self.mismatch(
+                left_node.span,
+                f"`{op}`",
+                f"`{op}`",
+                Type("number"),
+                left,
+                (
+                    "hanya bilangan, rupiah, tanggal dan jangka waktu yang dapat dibandingkan besar-kecilnya",
+                    "only numbers, rupiah, dates and durations can be ordered",
+                ),
+            )
 
     def compare(self, expr: ast.Compare, scope: Mapping[str, Type]) -> None:
         left = self.infer(expr.left, scope)
@@ -312,9 +354,17 @@ class ExprChecker:
             if result.kind == t.kind and t.kind in {"number", "rupiah", "duration"}:
                 continue
             self.mismatch(
-                term.span, f"`{op}`", f"`{op}`", DURATION if result.kind == "date" else result, t,
-                ("tanggal hanya dapat ditambah atau dikurangi jangka waktu, misalnya `- 6 bulan`",
-                 "a date can only be moved by a duration, e.g. `- 6 bulan`") if result.kind == "date" else None,
+                term.span,
+                f"`{op}`",
+                f"`{op}`",
+                DURATION if result.kind == "date" else result,
+                t,
+                (
+                    "tanggal hanya dapat ditambah atau dikurangi jangka waktu, misalnya `- 6 bulan`",
+                    "a date can only be moved by a duration, e.g. `- 6 bulan`",
+                )
+                if result.kind == "date"
+                else None,
             )
             result = ERROR
         return result

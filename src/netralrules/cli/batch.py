@@ -21,7 +21,9 @@ FLUSH_EVERY = 256  # output lines between flushes of the .partial file
 
 
 def add_arguments(ev: argparse.ArgumentParser) -> None:
-    ev.add_argument("--batch", metavar="IN.jsonl", help="nilai banyak insiden, satu JSON per baris / many incidents, one JSON per line")
+    ev.add_argument(
+        "--batch", metavar="IN.jsonl", help="nilai banyak insiden, satu JSON per baris / many incidents, one JSON per line"
+    )
     ev.add_argument("--out", metavar="OUT.jsonl", help="keluaran --batch, satu baris per baris masukan / --batch output")
     ev.add_argument("--workers", type=int, default=None, metavar="N", help="proses paralel (bawaan: semua inti) / processes")
     ev.add_argument("--resume", action="store_true", help="lanjutkan --batch yang terhenti / continue an interrupted --batch")
@@ -51,8 +53,17 @@ def run_batch(args: argparse.Namespace, err: TextIO) -> int:
         return 2
 
 
-def _run(lines_in: BinaryIO, sink: BinaryIO, args: argparse.Namespace, workers: int, done: int, total: int | None,
-         err: TextIO, partial: Path, target: Path) -> int:
+def _run(
+    lines_in: BinaryIO,
+    sink: BinaryIO,
+    args: argparse.Namespace,
+    workers: int,
+    done: int,
+    total: int | None,
+    err: TextIO,
+    partial: Path,
+    target: Path,
+) -> int:
     progress = _Progress(err, total, done) if total is not None else None
     written, errors = done, 0
     try:
@@ -69,8 +80,10 @@ def _run(lines_in: BinaryIO, sink: BinaryIO, args: argparse.Namespace, workers: 
         sink.flush()
         if progress is not None:
             progress.finish(written)
-        err.write(f"dihentikan setelah {written} baris; lanjutkan dengan --resume / "
-                  f"interrupted after {written} lines; continue with --resume ({partial})\n")
+        err.write(
+            f"dihentikan setelah {written} baris; lanjutkan dengan --resume / "
+            f"interrupted after {written} lines; continue with --resume ({partial})\n"
+        )
         return 130
     sink.flush()
     os.fsync(sink.fileno())
@@ -78,8 +91,10 @@ def _run(lines_in: BinaryIO, sink: BinaryIO, args: argparse.Namespace, workers: 
     if progress is not None:
         progress.finish(written)
     if errors:
-        err.write(f"{written} baris, {errors} tidak sah (lihat `kesalahan` di {target}) / "
-                  f"{written} lines, {errors} invalid (see `kesalahan` in {target})\n")
+        err.write(
+            f"{written} baris, {errors} tidak sah (lihat `kesalahan` di {target}) / "
+            f"{written} lines, {errors} invalid (see `kesalahan` in {target})\n"
+        )
         return 1
     return 0
 

@@ -21,8 +21,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "new": ("Buku aturan baru", "New rulebook"),
     "provisions": ("Ketentuan yang berubah", "Provisions changed"),
     "none": ("tidak ada", "none"),
-    "counts": ("Insiden dinilai: {0}; hasilnya berubah: {1}; gagal dinilai: {2}",
-               "Incidents evaluated: {0}; outcome changed: {1}; could not be evaluated: {2}"),
+    "counts": (
+        "Insiden dinilai: {0}; hasilnya berubah: {1}; gagal dinilai: {2}",
+        "Incidents evaluated: {0}; outcome changed: {1}; could not be evaluated: {2}",
+    ),
     "because": ("ketentuan penyebab", "provisions responsible"),
     "sanctions": ("sanksi", "sanctions"),
     "failed": ("Gagal dinilai", "Could not be evaluated"),
@@ -91,7 +93,9 @@ def render_diff(result: RulebookDiff, lang: str = "id") -> str:
         lines.append(f"  {w('because')}:")
         for r in c.responsible:
             what = f" [{w('changed')}: {', '.join(r.changes)}]" if r.changes else ""
-            lines.append(f"    - {r.citation} ({r.provision}){what}: {_results(r.old_status, lang)} → {_results(r.new_status, lang)}")
+            lines.append(
+                f"    - {r.citation} ({r.provision}){what}: {_results(r.old_status, lang)} → {_results(r.new_status, lang)}"
+            )
     if result.failures:
         lines += ["", f"{w('failed')}:"]
         lines += [f"  {f.path}: {f.message_en if lang == 'en' else f.message}" for f in result.failures]

@@ -35,15 +35,31 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     ev = sub.add_parser("evaluate", help="nilai satu insiden / evaluate one incident")
     ev.add_argument("incident", nargs="?", help="berkas insiden JSON atau YAML / incident file (JSON or YAML)")
     ev.add_argument("--rules", nargs="+", help="berkas atau folder aturan (bawaan: rulebook bawaan) / rules")
-    ev.add_argument("--format", choices=FORMATS, default="text", dest="output",
-                    help="text, json (keputusan / the decision), markdown, dot, graphml, node-link, html")
+    ev.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        dest="output",
+        help="text, json (keputusan / the decision), markdown, dot, graphml, node-link, html",
+    )
     ev.add_argument("--lang", choices=("id", "en"), default="id")
-    ev.add_argument("--why-not", action="append", default=[], metavar="KETENTUAN",
-                    help="jelaskan mengapa ketentuan ini tidak berlaku (boleh berulang) / explain why this provision "
-                         "did not apply (repeatable)")
-    ev.add_argument("--set", action="append", default=[], metavar="FAKTA=NILAI", dest="changes",
-                    help="andaikan fakta ini bernilai lain (boleh berulang) / what if this fact had another value "
-                         "(repeatable), e.g. tindakan.fasilitas_negara=benar")
+    ev.add_argument(
+        "--why-not",
+        action="append",
+        default=[],
+        metavar="KETENTUAN",
+        help="jelaskan mengapa ketentuan ini tidak berlaku (boleh berulang) / explain why this provision "
+        "did not apply (repeatable)",
+    )
+    ev.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="FAKTA=NILAI",
+        dest="changes",
+        help="andaikan fakta ini bernilai lain (boleh berulang) / what if this fact had another value "
+        "(repeatable), e.g. tindakan.fasilitas_negara=benar",
+    )
     add_batch_arguments(ev)
     sub.add_parser("schema", help="JSON Schema insiden / the incident JSON Schema")
     t = sub.add_parser("test", help="jalankan kasus aturan YAML / run YAML rule cases")
@@ -121,10 +137,12 @@ def _write_decision(decision: Decision, facts: IncidentFacts, rulebook: Rulebook
 
 def _write_what_if(what: WhatIf, args: argparse.Namespace, out: TextIO) -> int:
     if args.output == "json":
-        data = {"semula": what.baseline.to_dict(include_explanation=False),
-                "andaikan": what.changed.to_dict(include_explanation=False),
-                "perubahan_fakta": [c.text for c in what.changes],
-                "perubahan": as_data(what.diff)}
+        data = {
+            "semula": what.baseline.to_dict(include_explanation=False),
+            "andaikan": what.changed.to_dict(include_explanation=False),
+            "perubahan_fakta": [c.text for c in what.changes],
+            "perubahan": as_data(what.diff),
+        }
         out.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     elif args.output in _GRAPH_FORMATS:
         out.write(_GRAPH_FORMATS[args.output](what.changed.explanation, args.lang))  # the graph with the changes

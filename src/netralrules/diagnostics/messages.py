@@ -135,13 +135,16 @@ CATALOG: dict[str, Entry] = {
     ),
     "E0108": Entry(
         ("teks tidak ditutup", "unterminated text"),
-        ("teks yang dibuka dengan `\"` tidak pernah ditutup", "text opened with `\"` is never closed"),
+        ('teks yang dibuka dengan `"` tidak pernah ditutup', 'text opened with `"` is never closed'),
         labels={"open": ("dibuka di sini", "opened here")},
         suggestions={"close": ('tambahkan `"` di akhir teks', 'add `"` at the end of the text')},
     ),
     "E0109": Entry(
         ("isian ganda", "duplicate field"),
-        ("isian `{field}` ditulis lebih dari sekali dalam {block} ini", "the field `{field}` (`{field_en}`) is given more than once in this {block_en}"),
+        (
+            "isian `{field}` ditulis lebih dari sekali dalam {block} ini",
+            "the field `{field}` (`{field_en}`) is given more than once in this {block_en}",
+        ),
         labels={"first": ("pertama kali di sini", "first given here")},
         suggestions={"merge": ("hapus salah satu atau gabungkan isinya", "delete one of them or merge them")},
     ),
@@ -216,12 +219,19 @@ CATALOG: dict[str, Entry] = {
     "E0208": Entry(
         ("definisi melingkar", "circular definitions"),
         ("definisi saling bergantung secara melingkar: {cycle}", "definitions depend on each other in a circle: {cycle}"),
-        suggestions={"break": ("putuskan lingkaran dengan menulis salah satu definisi tanpa merujuk yang lain", "break the circle by writing one definition without the others")},
+        suggestions={
+            "break": (
+                "putuskan lingkaran dengan menulis salah satu definisi tanpa merujuk yang lain",
+                "break the circle by writing one definition without the others",
+            )
+        },
     ),
     "E0209": Entry(
         ("pengecualian melingkar", "circular exceptions"),
         ("ketentuan saling mengecualikan secara melingkar: {cycle}", "provisions except each other in a circle: {cycle}"),
-        suggestions={"break": ("hapus salah satu `mengecualikan` dalam lingkaran ini", "delete one `mengecualikan` in this circle")},
+        suggestions={
+            "break": ("hapus salah satu `mengecualikan` dalam lingkaran ini", "delete one `mengecualikan` in this circle")
+        },
     ),
     "E0210": Entry(
         ("masa berlaku di luar instrumen", "validity outside the instrument"),
@@ -229,7 +239,9 @@ CATALOG: dict[str, Entry] = {
             "ketentuan `{name}` berlaku {which} {date}, di luar masa berlaku {instrument} ({start} sampai {end})",
             "provision `{name}` is in force {which_en} {date}, outside the life of {instrument} ({start} to {end_en})",
         ),
-        suggestions={"align": ("sesuaikan tanggal dengan masa berlaku instrumennya", "align the date with the instrument's life")},
+        suggestions={
+            "align": ("sesuaikan tanggal dengan masa berlaku instrumennya", "align the date with the instrument's life")
+        },
     ),
     "E0211": Entry(
         ("rentang tanggal terbalik", "dates in reverse order"),
@@ -270,7 +282,10 @@ CATALOG: dict[str, Entry] = {
     ),
     "E0216": Entry(
         ("bukan daftar", "not a list"),
-        ("`{path}` bukan daftar, sehingga tidak dapat dipakai dengan `{keyword}`", "`{path}` is not a list, so it cannot be used with `{keyword}`"),
+        (
+            "`{path}` bukan daftar, sehingga tidak dapat dipakai dengan `{keyword}`",
+            "`{path}` is not a list, so it cannot be used with `{keyword}`",
+        ),
         suggestions={"lists": ("daftar yang tersedia: {options}", "lists available: {options}")},
     ),
     "E0217": Entry(
@@ -292,7 +307,12 @@ CATALOG: dict[str, Entry] = {
             "definisi `{name}` memakai nama yang sudah berarti {meaning}; setiap pemakaian `{name}` akan dibaca sebagai definisi ini",
             "the definition `{name}` takes a name that already means {meaning_en}; every use of `{name}` would read as this definition",
         ),
-        suggestions={"rename": ("beri definisi ini nama lain, misalnya `{replacement}`", "give the definition another name, e.g. `{replacement}`")},
+        suggestions={
+            "rename": (
+                "beri definisi ini nama lain, misalnya `{replacement}`",
+                "give the definition another name, e.g. `{replacement}`",
+            )
+        },
     ),
     # ---- warnings ------------------------------------------------------------------------
     "W0301": Entry(
@@ -339,16 +359,19 @@ CATALOG: dict[str, Entry] = {
         labels={"here": ("ketentuan ini", "this provision")},
         suggestions={
             "replace": ("maksudnya `{replacement}`?", "did you mean `{replacement}`?"),
-            "list": ("nama ketentuan ditulis seperti `pp94.pasal5.n.2`; lihat `ketentuan …` dalam berkas aturan",
-                     "provision ids look like `pp94.pasal5.n.2`; see `ketentuan …` in the rules files"),
+            "list": (
+                "nama ketentuan ditulis seperti `pp94.pasal5.n.2`; lihat `ketentuan …` dalam berkas aturan",
+                "provision ids look like `pp94.pasal5.n.2`; see `ketentuan …` in the rules files",
+            ),
         },
     ),
     "E0502": Entry(
         ("perubahan fakta tidak dapat dibaca", "malformed fact change"),
         ("perubahan fakta harus berbentuk FAKTA=NILAI, bukan `{text}`", "a fact change must read FACT=VALUE, not `{text}`"),
         labels={"here": ("di sini", "here")},
-        suggestions={"form": ("misalnya `--set tindakan.fasilitas_negara=benar`",
-                              "for example `--set tindakan.fasilitas_negara=benar`")},
+        suggestions={
+            "form": ("misalnya `--set tindakan.fasilitas_negara=benar`", "for example `--set tindakan.fasilitas_negara=benar`")
+        },
     ),
     "E0503": Entry(
         ("fakta tidak dikenal", "unknown fact"),
@@ -356,13 +379,18 @@ CATALOG: dict[str, Entry] = {
         labels={"here": ("fakta ini", "this fact")},
         suggestions={
             "replace": ("maksudnya `{replacement}`?", "did you mean `{replacement}`?"),
-            "roots": ("fakta dimulai dengan `responden.`, `pemilu.` atau `tindakan.`; daftarnya ada di docs/language.md",
-                      "facts start with `responden.`, `pemilu.` or `tindakan.`; docs/language.md lists them"),
+            "roots": (
+                "fakta dimulai dengan `responden.`, `pemilu.` atau `tindakan.`; daftarnya ada di docs/language.md",
+                "facts start with `responden.`, `pemilu.` or `tindakan.`; docs/language.md lists them",
+            ),
         },
     ),
     "E0504": Entry(
         ("nilai fakta tidak sah", "invalid fact value"),
-        ("`{value}` bukan nilai yang sah untuk `{path}` ({expected})", "`{value}` is not a valid value of `{path}` ({expected_en})"),
+        (
+            "`{value}` bukan nilai yang sah untuk `{path}` ({expected})",
+            "`{value}` is not a valid value of `{path}` ({expected_en})",
+        ),
         labels={"here": ("nilai ini", "this value")},
         suggestions={
             "replace": ("maksudnya `{replacement}`?", "did you mean `{replacement}`?"),
@@ -372,15 +400,19 @@ CATALOG: dict[str, Entry] = {
     ),
     "E0505": Entry(
         ("tindakan tidak ada", "no such act"),
-        ("perkara ini hanya memuat {count} tindakan; `tindakan[{index}]` tidak ada",
-         "the incident holds only {count} act(s); there is no `tindakan[{index}]`"),
+        (
+            "perkara ini hanya memuat {count} tindakan; `tindakan[{index}]` tidak ada",
+            "the incident holds only {count} act(s); there is no `tindakan[{index}]`",
+        ),
         labels={"here": ("nomor tindakan ini", "this act number")},
         suggestions={"range": ("tindakan dinomori dari 0 sampai {last}", "acts are numbered from 0 to {last}")},
     ),
     "E0506": Entry(
         ("fakta tidak dapat diubah dari baris perintah", "fact cannot be changed on the command line"),
-        ("`{path}` adalah {kind}; ubah di berkas perkara, bukan dengan --set",
-         "`{path}` is a {kind_en}; change it in the incident file, not with --set"),
+        (
+            "`{path}` adalah {kind}; ubah di berkas perkara, bukan dengan --set",
+            "`{path}` is a {kind_en}; change it in the incident file, not with --set",
+        ),
         labels={"here": ("fakta ini", "this fact")},
     ),
     "W0305": Entry(
@@ -391,8 +423,8 @@ CATALOG: dict[str, Entry] = {
         ),
         suggestions={
             "add": (
-                "tambahkan `hukuman {instrument} tingkat {tier} {{ rujukan … sanksi \"…\" }}`",
-                "add `hukuman {instrument} tingkat {tier} {{ rujukan … sanksi \"…\" }}`",
+                'tambahkan `hukuman {instrument} tingkat {tier} {{ rujukan … sanksi "…" }}`',
+                'add `hukuman {instrument} tingkat {tier} {{ rujukan … sanksi "…" }}`',
             )
         },
     ),

@@ -11,10 +11,24 @@ from netralrules.source import SourceFile, Span
 _MAX_LINE = 120
 
 _WORDS = {
-    "id": {"error": "error", "warning": "warning", "suggestion": "saran", "errors": "kesalahan", "warnings": "peringatan",
-           "clean": "tidak ada masalah", "files": "berkas"},
-    "en": {"error": "error", "warning": "warning", "suggestion": "suggestion", "errors": "error(s)", "warnings": "warning(s)",
-           "clean": "no problems", "files": "file(s)"},
+    "id": {
+        "error": "error",
+        "warning": "warning",
+        "suggestion": "saran",
+        "errors": "kesalahan",
+        "warnings": "peringatan",
+        "clean": "tidak ada masalah",
+        "files": "berkas",
+    },
+    "en": {
+        "error": "error",
+        "warning": "warning",
+        "suggestion": "suggestion",
+        "errors": "error(s)",
+        "warnings": "warning(s)",
+        "clean": "no problems",
+        "files": "file(s)",
+    },
 }
 
 
@@ -86,24 +100,30 @@ def to_json(diagnostics: Iterable[Diagnostic], sources: Mapping[str, SourceFile]
         source = sources.get(d.span.file)
         start = source.position(d.span.start) if source else None
         end = source.position(d.span.end) if source else None
-        out.append({
-            "code": d.code,
-            "severity": d.severity.value,
-            "file": d.span.file,
-            "line": start.line if start else None,
-            "column": start.column if start else None,
-            "end_line": end.line if end else None,
-            "end_column": end.column if end else None,
-            "message": d.message.get(lang),
-            "label": d.label.get(lang) if d.label else None,
-            "suggestion": d.suggestion.get(lang) if d.suggestion else None,
-            "related": [_label_json(label, sources, lang) for label in d.extra],
-        })
+        out.append(
+            {
+                "code": d.code,
+                "severity": d.severity.value,
+                "file": d.span.file,
+                "line": start.line if start else None,
+                "column": start.column if start else None,
+                "end_line": end.line if end else None,
+                "end_column": end.column if end else None,
+                "message": d.message.get(lang),
+                "label": d.label.get(lang) if d.label else None,
+                "suggestion": d.suggestion.get(lang) if d.suggestion else None,
+                "related": [_label_json(label, sources, lang) for label in d.extra],
+            }
+        )
     return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
 
 
 def _label_json(label: Label, sources: Mapping[str, SourceFile], lang: str) -> dict[str, object]:
     source = sources.get(label.span.file)
     pos = source.position(label.span.start) if source else None
-    return {"file": label.span.file, "line": pos.line if pos else None, "column": pos.column if pos else None,
-            "message": label.text.get(lang)}
+    return {
+        "file": label.span.file,
+        "line": pos.line if pos else None,
+        "column": pos.column if pos else None,
+        "message": label.text.get(lang),
+    }

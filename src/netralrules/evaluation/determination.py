@@ -106,7 +106,9 @@ def _discipline(
     # An undecided disciplinary provision could still apply; if it could be heavier than what is
     # found (or its tier is not stated), the tier cannot be settled yet.
     known = max((TIER_ORDER.index(f.tier) for f in mine if f.tier is not None), default=-1)
-    open_ = sorted({pid for pid, o in pending if o.category == "disiplin" and (o.tier is None or TIER_ORDER.index(o.tier) > known)})
+    open_ = sorted(
+        {pid for pid, o in pending if o.category == "disiplin" and (o.tier is None or TIER_ORDER.index(o.tier) > known)}
+    )
     if not mine:
         if open_:
             return Track("disiplin", "unresolved", None, (), ("belum dapat ditentukan: " + ", ".join(open_),))
@@ -159,7 +161,9 @@ def track_sanctions(track: Track, findings: Sequence[Finding]) -> tuple[str, ...
     heaviest, is imposed for several violations); of all its findings when it has no tier; none
     when its tier was raised for a repeated violation above every finding (no finding names the
     options of the raised tier). In order of act and provision, without repeats."""
-    mine = sorted((f for f in findings if f.category == track.category and f.provision in track.provisions),
-                  key=lambda f: (f.act, f.provision))
+    mine = sorted(
+        (f for f in findings if f.category == track.category and f.provision in track.provisions),
+        key=lambda f: (f.act, f.provision),
+    )
     setting = mine if track.tier is None else [f for f in mine if f.tier == track.tier]
     return tuple(dict.fromkeys(s for f in setting for s in f.sanction_options))

@@ -66,9 +66,7 @@ class Evaluation:
     unresolved: tuple[Outcome, ...] = field(default=())
 
 
-def evaluate_plan(
-    plan: Plan, facts: FactReader, act_dates: Sequence[datetime.date], tracer: Tracer | None = None
-) -> Evaluation:
+def evaluate_plan(plan: Plan, facts: FactReader, act_dates: Sequence[datetime.date], tracer: Tracer | None = None) -> Evaluation:
     """Evaluate every provision for every act."""
     outcomes: list[Outcome] = []
     findings: list[Finding] = []

@@ -78,15 +78,25 @@ def compare(before: Explanation, after: Explanation) -> ExplanationDiff:
             category = str((old or new or {})["category"])
             tracks.append(Change("track", None, category, _word(CATEGORIES, category), _track(old), _track(new)))
     provisions = []
-    for node in sorted(nodes("clause"), key=lambda n: (int((a.nodes[n] if n in a else b.nodes[n])["act"]),
-                                                     citation_key(a.nodes[n] if n in a else b.nodes[n]))):
+    for node in sorted(
+        nodes("clause"),
+        key=lambda n: (int((a.nodes[n] if n in a else b.nodes[n])["act"]), citation_key(a.nodes[n] if n in a else b.nodes[n])),
+    ):
         old_status = str(a.nodes[node]["status"]) if node in a else ABSENT
         new_status = str(b.nodes[node]["status"]) if node in b else ABSENT
         if old_status != new_status:
             attrs = a.nodes[node] if node in a else b.nodes[node]
             label = Text(cite(attrs.get("citation"), "id"), cite(attrs.get("citation"), "en"))
-            provisions.append(Change("provision", int(attrs["act"]), str(attrs["provision"]), label,
-                                     _word(STATUSES, old_status), _word(STATUSES, new_status)))
+            provisions.append(
+                Change(
+                    "provision",
+                    int(attrs["act"]),
+                    str(attrs["provision"]),
+                    label,
+                    _word(STATUSES, old_status),
+                    _word(STATUSES, new_status),
+                )
+            )
     conditions = []
     for node in nodes("condition"):
         old_value = str(a.nodes[node]["value"]) if node in a else ABSENT
@@ -94,8 +104,11 @@ def compare(before: Explanation, after: Explanation) -> ExplanationDiff:
         if old_value != new_value:
             attrs = a.nodes[node] if node in a else b.nodes[node]
             label = Text(str(attrs["text"]), str(attrs.get("text_en", attrs["text"])))
-            conditions.append(Change("condition", int(attrs["act"]), str(attrs["node"]), label,
-                                     _word(VALUES, old_value), _word(VALUES, new_value)))
+            conditions.append(
+                Change(
+                    "condition", int(attrs["act"]), str(attrs["node"]), label, _word(VALUES, old_value), _word(VALUES, new_value)
+                )
+            )
     facts = []
     for node in nodes("fact"):
         old = a.nodes[node] if node in a else None
@@ -103,8 +116,9 @@ def compare(before: Explanation, after: Explanation) -> ExplanationDiff:
         if (old or {}).get("value") != (new or {}).get("value") or (old is None) != (new is None):
             attrs = old or new
             assert attrs is not None
-            facts.append(Change("fact", int(attrs["act"]), str(attrs["path"]), _same(str(attrs["path"])),
-                                _fact_text(old), _fact_text(new)))
+            facts.append(
+                Change("fact", int(attrs["act"]), str(attrs["path"]), _same(str(attrs["path"])), _fact_text(old), _fact_text(new))
+            )
     return ExplanationDiff(tuple(tracks), tuple(provisions), tuple(conditions), tuple(facts))
 
 

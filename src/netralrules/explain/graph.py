@@ -113,8 +113,7 @@ class Explanation:
     def nodes(self, kind: str, act: int | None = None) -> list[str]:
         """The ids of the nodes of one kind (optionally of one act), sorted."""
         return sorted(
-            str(n) for n, data in self.graph.nodes(data=True)
-            if data["kind"] == kind and (act is None or data.get("act") == act)
+            str(n) for n, data in self.graph.nodes(data=True) if data["kind"] == kind and (act is None or data.get("act") == act)
         )
 
     def attrs(self, node: str) -> dict[str, Any]:
@@ -259,15 +258,26 @@ class _Builder:
                 fid = fact_id(e.act, e.path)
                 if fid not in nodes:
                     self.facts.add(fid)
-                    nodes[fid] = {"kind": "fact", "act": e.act, "path": ".".join(e.path), "value": json_value(e.value),
-                                  "known": not is_unknown(e.value)}
+                    nodes[fid] = {
+                        "kind": "fact",
+                        "act": e.act,
+                        "path": ".".join(e.path),
+                        "value": json_value(e.value),
+                        "known": not is_unknown(e.value),
+                    }
                 read_at.setdefault((e.act, e.node), e.value)
                 reads.append((e.act, e.node, fid))
             elif isinstance(e, DefinitionRead):
                 definition = self.definitions.get(e.name)
-                self.node(concept_id(e.act, e.name), "concept", act=e.act, name=e.name,
-                          label=definition.label if definition is not None and definition.label else e.name,
-                          value=json_value(e.value), known=not is_unknown(e.value))
+                self.node(
+                    concept_id(e.act, e.name),
+                    "concept",
+                    act=e.act,
+                    name=e.name,
+                    label=definition.label if definition is not None and definition.label else e.name,
+                    value=json_value(e.value),
+                    known=not is_unknown(e.value),
+                )
                 self.defs_at[(e.act, e.node)] = e.name
                 self.read_at.setdefault((e.act, e.node), e.value)
                 self.reads.append((e.act, e.node, concept_id(e.act, e.name)))
@@ -277,7 +287,13 @@ class _Builder:
     def condition(self, act: int, node: str, values: list[str], traced: bool) -> None:
         owner, depth, text, text_en = condition_static(self.plan, node)
         attrs: dict[str, Any] = {
-            "act": act, "node": node, "owner": owner, "depth": depth, "value": values[-1], "traced": traced, "text": text,
+            "act": act,
+            "node": node,
+            "owner": owner,
+            "depth": depth,
+            "value": values[-1],
+            "traced": traced,
+            "text": text,
         }
         if self.both:
             attrs["text_en"] = text_en
@@ -325,8 +341,12 @@ class _Builder:
         outcome = compiled.provision.outcome if compiled is not None else None
         values = self.conds.get((o.act, o.provision))
         self.node(
-            clause_id(o.act, o.provision), "clause",
-            act=o.act, provision=o.provision, status=o.status, reason=o.reason,
+            clause_id(o.act, o.provision),
+            "clause",
+            act=o.act,
+            provision=o.provision,
+            status=o.status,
+            reason=o.reason,
             citation=None if citation is None else {**citation, "urutan": list(citation["urutan"])},
             text=text,
             instrument=instrument,
@@ -346,10 +366,20 @@ class _Builder:
         for f in findings:
             fid = finding_id(f.act, f.provision)
             self.node(
-                fid, "finding", act=f.act, provision=f.provision, category=f.category, tier=f.tier,
-                tier_basis=citation_json(f.tier_basis), citation=citation_json(f.citation), text=f.text,
-                sanction_options=list(f.sanction_options), sanction_basis=citation_json(self.sanction_basis(f)),
-                penalties=[_penalty(p) for p in f.penalties], note=f.note, tier_unstated=f.unresolved,
+                fid,
+                "finding",
+                act=f.act,
+                provision=f.provision,
+                category=f.category,
+                tier=f.tier,
+                tier_basis=citation_json(f.tier_basis),
+                citation=citation_json(f.citation),
+                text=f.text,
+                sanction_options=list(f.sanction_options),
+                sanction_basis=citation_json(self.sanction_basis(f)),
+                penalties=[_penalty(p) for p in f.penalties],
+                note=f.note,
+                tier_unstated=f.unresolved,
             )
             self.edge(clause_id(f.act, f.provision), fid, "yields")
 
@@ -371,13 +401,19 @@ class _Builder:
             mine = [f for f in findings if f.category == t.category and f.provision in t.provisions]
             tiers = [f.tier for f in mine if f.tier in TIER_ORDER]
             heaviest = max(tiers, key=TIER_ORDER.index) if tiers else None
-            escalated = (
-                t.tier in TIER_ORDER and heaviest is not None and TIER_ORDER.index(t.tier) > TIER_ORDER.index(heaviest)
-            )
+            escalated = t.tier in TIER_ORDER and heaviest is not None and TIER_ORDER.index(t.tier) > TIER_ORDER.index(heaviest)
             did = determination_id(t.category)
-            self.node(did, "determination", category=t.category, status=t.status, tier=t.tier,
-                      provisions=list(t.provisions), reasons=list(t.reasons), escalated=escalated,
-                      heaviest_finding_tier=heaviest)
+            self.node(
+                did,
+                "determination",
+                category=t.category,
+                status=t.status,
+                tier=t.tier,
+                provisions=list(t.provisions),
+                reasons=list(t.reasons),
+                escalated=escalated,
+                heaviest_finding_tier=heaviest,
+            )
             for f in sorted(mine, key=lambda f: (f.act, f.provision)):
                 if escalated and f.tier == heaviest:
                     self.edge(finding_id(f.act, f.provision), did, "escalates", from_tier=heaviest, to_tier=t.tier)
@@ -388,7 +424,8 @@ class _Builder:
         tracks = [t for t in determination.tracks if t.status != "none"]
         undecided = sorted(clause_id(o.act, o.provision) for o in outcomes if o.status == "unknown")
         self.node(
-            DECISION, "decision",
+            DECISION,
+            "decision",
             tracks=[{"category": t.category, "status": t.status, "tier": t.tier} for t in tracks],
             unresolved=undecided,
             complete=not undecided and all(t.status == "determined" for t in tracks),
@@ -439,8 +476,11 @@ class _Builder:
         act = o.act
         if act not in self.by_act:  # one act's view of the events, made once, not once per clause
             self.by_act[act] = (
-                {node: v for (a, node), v in self.conds.items() if a == act}, {n: d for (a, n), d in self.defs_at.items() if a == act},
-                {node: _truth(v) for (a, node), v in self.read_at.items() if a == act}, [(n, f) for a, n, f in self.reads if a == act])
+                {node: v for (a, node), v in self.conds.items() if a == act},
+                {n: d for (a, n), d in self.defs_at.items() if a == act},
+                {node: _truth(v) for (a, node), v in self.read_at.items() if a == act},
+                [(n, f) for a, n, f in self.reads if a == act],
+            )
         return unmet_items(o.provision, self.expr_at, *self.by_act[act], self.both)
 
     def failed(self, act: int, node: str, out: dict[str, tuple[int, bool]], depth: int, want: str | None = None) -> bool:
@@ -472,15 +512,19 @@ class _Builder:
     def acts(self, dates: Sequence[datetime.date], stages: Sequence[str], outcomes: Sequence[Outcome]) -> tuple[ActInfo, ...]:
         acts = []
         for i, date in enumerate(dates):
-            in_force = sorted({
-                self.provisions[o.provision].instrument.id.name
-                for o in outcomes if o.act == i and o.status != "not_in_force" and o.provision in self.provisions
-            })
+            in_force = sorted(
+                {
+                    self.provisions[o.provision].instrument.id.name
+                    for o in outcomes
+                    if o.act == i and o.status != "not_in_force" and o.provision in self.provisions
+                }
+            )
             acts.append(ActInfo(i, date, stages[i] if i < len(stages) else "tidak_diketahui", tuple(in_force)))
         instruments = self.plan.rulebook.instruments
         self.g_attrs.update(
-            acts=[{"index": a.index, "date": a.date.isoformat(), "stage": a.stage, "instruments": list(a.instruments)}
-                  for a in acts],
+            acts=[
+                {"index": a.index, "date": a.date.isoformat(), "stage": a.stage, "instruments": list(a.instruments)} for a in acts
+            ],
             instruments={name: inst.title for name, inst in sorted(instruments.items())},
             rulebook=self.plan.rulebook.content_hash,
             lang_independent=self.both,

@@ -297,11 +297,17 @@ class _Reader:
 
     def clause(self, c: Mapping[str, Any]) -> ClauseItem:
         return ClauseItem(
-            act=int(c["act"]), provision=str(c["provision"]), citation=self.cite_node(c), status=str(c["status"]),
-            detail=self.detail(c), unmet=tuple(self.condition(u) for u in c.get("unmet", [])),
+            act=int(c["act"]),
+            provision=str(c["provision"]),
+            citation=self.cite_node(c),
+            status=str(c["status"]),
+            detail=self.detail(c),
+            unmet=tuple(self.condition(u) for u in c.get("unmet", [])),
             facts_seen=self.facts(c["facts_seen"]),
             deciding=tuple(str(self.g.nodes[f]["path"]) for f in c.get("deciding_facts", [])),
-            category=c.get("category"), tier=c.get("tier"), text=str(c.get("text") or ""),
+            category=c.get("category"),
+            tier=c.get("tier"),
+            text=str(c.get("text") or ""),
         )
 
 
@@ -342,8 +348,14 @@ def referral_section(explanation: Explanation) -> ReferralSection | None:
     if not r:
         return None
     bodies = tuple(
-        ReferralBody(str(b["nama"]), b.get("judul"), b.get("berlaku_sejak"), b.get("berlaku_sampai"),
-                     tuple(b.get("alur") or ()), b.get("catatan"))
+        ReferralBody(
+            str(b["nama"]),
+            b.get("judul"),
+            b.get("berlaku_sejak"),
+            b.get("berlaku_sampai"),
+            tuple(b.get("alur") or ()),
+            b.get("catatan"),
+        )
         for b in r["lembaga"]
     )
     return ReferralSection(datetime.date.fromisoformat(r["tanggal_acuan"]), str(r["dasar_tanggal"]), str(r["status"]), bodies)
@@ -362,7 +374,10 @@ def _act(r: _Reader, index: int) -> ActSection:
         if c["status"] == "not_in_force" and c["instrument"] not in info.instruments:
             not_in_force.setdefault(str(c["instrument"]), _both(reason_text, str(c["reason"])))
     return ActSection(
-        index, info.date, info.stage, info.instruments,
+        index,
+        info.date,
+        info.stage,
+        info.instruments,
         tuple((name, str(titles[name])) for name in info.instruments if titles.get(name)),
         tuple(sorted(not_in_force.items())),
         r.facts(sorted(r.e.nodes("fact", index))),
@@ -374,36 +389,58 @@ def _findings(r: _Reader) -> tuple[FindingSection, ...]:
     out = []
     for f in found:
         clause = r.g.nodes[clause_id(f["act"], f["provision"])]
-        out.append(FindingSection(
-            act=int(f["act"]), provision=str(f["provision"]), citation=r.cite_node(f), text=str(f["text"]),
-            category=str(f["category"]), tier=f["tier"],
-            tier_basis=_both(cite, f["tier_basis"]) if f["tier_basis"] else None,
-            sanction_options=tuple(f["sanction_options"]),
-            sanction_basis=_both(cite, f["sanction_basis"]) if f["sanction_basis"] else None,
-            penalties=tuple(tuple(sorted(p.items())) for p in f["penalties"]),
-            note=" ".join(str(f["note"]).split()) if f["note"] else None,
-            facts_seen=r.facts(clause["facts_seen"]),
-        ))
+        out.append(
+            FindingSection(
+                act=int(f["act"]),
+                provision=str(f["provision"]),
+                citation=r.cite_node(f),
+                text=str(f["text"]),
+                category=str(f["category"]),
+                tier=f["tier"],
+                tier_basis=_both(cite, f["tier_basis"]) if f["tier_basis"] else None,
+                sanction_options=tuple(f["sanction_options"]),
+                sanction_basis=_both(cite, f["sanction_basis"]) if f["sanction_basis"] else None,
+                penalties=tuple(tuple(sorted(p.items())) for p in f["penalties"]),
+                note=" ".join(str(f["note"]).split()) if f["note"] else None,
+                facts_seen=r.facts(clause["facts_seen"]),
+            )
+        )
     return tuple(out)
 
 
 def _tracks(r: _Reader) -> tuple[TrackSection, ...]:
     order = list(CATEGORIES)
-    nodes = sorted(r.e.nodes("determination"),
-                   key=lambda n: (order.index(c) if (c := r.g.nodes[n]["category"]) in order else len(order), n))
+    nodes = sorted(
+        r.e.nodes("determination"), key=lambda n: (order.index(c) if (c := r.g.nodes[n]["category"]) in order else len(order), n)
+    )
     out = []
     for node in nodes:
         t = r.g.nodes[node]
-        sources = sorted((r.g.nodes[u] for u, _ in r.g.in_edges(node) if r.g.nodes[u]["kind"] == "finding"),
-                         key=lambda f: (f["act"], citation_key(f)))
+        sources = sorted(
+            (r.g.nodes[u] for u, _ in r.g.in_edges(node) if r.g.nodes[u]["kind"] == "finding"),
+            key=lambda f: (f["act"], citation_key(f)),
+        )
         reasons = [_both(reason_text, str(x)) for x in t["reasons"]]
         if t["escalated"]:
-            reasons.append(Text(*(say("escalated", lang).format(pick(TIERS, t["heaviest_finding_tier"], lang),
-                                                                pick(TIERS, t["tier"], lang)) for lang in ("id", "en"))))
+            reasons.append(
+                Text(
+                    *(
+                        say("escalated", lang).format(pick(TIERS, t["heaviest_finding_tier"], lang), pick(TIERS, t["tier"], lang))
+                        for lang in ("id", "en")
+                    )
+                )
+            )
         if not reasons and len(sources) == 1:
             reasons.append(_text("single"))
-        out.append(TrackSection(str(t["category"]), str(t["status"]), t["tier"],
-                                tuple((int(f["act"]), r.cite_node(f)) for f in sources), tuple(reasons)))
+        out.append(
+            TrackSection(
+                str(t["category"]),
+                str(t["status"]),
+                t["tier"],
+                tuple((int(f["act"]), r.cite_node(f)) for f in sources),
+                tuple(reasons),
+            )
+        )
     return tuple(out)
 
 
@@ -417,7 +454,8 @@ def missing_from_graph(explanation: Explanation) -> tuple[MissingFact, ...]:
             continue
         for f in c.get("deciding_facts", []):
             needed.setdefault(set_path(str(r.g.nodes[f]["path"]), int(c["act"]), several), []).append(
-                (int(c["act"]), str(c["provision"]), r.cite_node(c)))
+                (int(c["act"]), str(c["provision"]), r.cite_node(c))
+            )
     return rank_missing({p: (tuple(v), None) for p, v in needed.items()})
 
 
@@ -469,10 +507,17 @@ def _open_questions(r: _Reader, clauses: Sequence[Mapping[str, Any]]) -> tuple[O
     out = []
     for (provision, sentence), (holder, acts) in found.items():
         marks = tuple(m for m in DOUBT_MARKS if re.search(rf"\[{m}\b", sentence))
-        questions = tuple(sorted({int(q) for q in _QUESTION.findall(sentence)} | (
-            {_RULE_QUESTION[sentence]} if sentence in _RULE_QUESTION else set())))
-        out.append(OpenQuestion(provision, r.cite_node(holder) if holder is not None else None, marks, questions, sentence,
-                                tuple(sorted(acts))))
+        questions = tuple(
+            sorted(
+                {int(q) for q in _QUESTION.findall(sentence)}
+                | ({_RULE_QUESTION[sentence]} if sentence in _RULE_QUESTION else set())
+            )
+        )
+        out.append(
+            OpenQuestion(
+                provision, r.cite_node(holder) if holder is not None else None, marks, questions, sentence, tuple(sorted(acts))
+            )
+        )
     return tuple(sorted(out, key=lambda q: (q.provision is None, citation_key(_clause_of(r, q)), q.text)))
 
 

@@ -61,8 +61,9 @@ class WhatIf:
     diff: ExplanationDiff
 
     def render(self, lang: str = "id", *, markdown: bool = False) -> str:
-        return render_what_if([c.text for c in self.changes], self.baseline_report, self.changed_report, self.diff,
-                              lang, markdown=markdown)
+        return render_what_if(
+            [c.text for c in self.changes], self.baseline_report, self.changed_report, self.diff, lang, markdown=markdown
+        )
 
 
 def _facts(incident: Any) -> IncidentFacts:
@@ -115,8 +116,9 @@ def report_for(decision: Decision, facts: IncidentFacts | None, rb: Rulebook, as
     if problems:
         raise NetralrulesError(problems)
     missing = rank_missing_facts(decision, facts, rb) if facts is not None else None
-    return build_report(decision.explanation, incident_id=decision.incident_id, asked=tuple(dict.fromkeys(asked)),
-                        missing=missing)
+    return build_report(
+        decision.explanation, incident_id=decision.incident_id, asked=tuple(dict.fromkeys(asked)), missing=missing
+    )
 
 
 def why_not(subject: Any, provisions: Sequence[str] = (), rulebook: Rulebook | None = None) -> WhyNot:
@@ -135,9 +137,7 @@ def missing_facts(incident: Any, rulebook: Rulebook | None = None) -> tuple[Miss
     return rank_missing_facts(decision, facts, rb)
 
 
-def what_if(
-    incident: Any, changes: Mapping[str, object] | Sequence[str], rulebook: Rulebook | None = None
-) -> WhatIf:
+def what_if(incident: Any, changes: Mapping[str, object] | Sequence[str], rulebook: Rulebook | None = None) -> WhatIf:
     """Evaluate the incident as it is and with some facts changed (`{"tindakan.fasilitas_negara":
     True}` or `["tindakan.fasilitas_negara=benar"]`; whatif.py says how values are read). Bad
     changes raise NetralrulesError with every problem (E0502–E0506)."""

@@ -98,7 +98,9 @@ def unmet_items(
     for node in walker.unmet(provision):
         expr = expr_at(node)
         item: dict[str, Any] = {
-            "node": node, "value": walker.value(node), "facts": reads_below(node, reads),
+            "node": node,
+            "value": walker.value(node),
+            "facts": reads_below(node, reads),
             "definition": node[4:] if node.startswith("def:") and "#" not in node else None,
             "text": format_expr(expr, "id") if expr is not None else node,
         }

@@ -91,8 +91,15 @@ def _parse_one(text: str, file: str, act_count: int, schema: FactSchema) -> Fact
     act = int(match["index"]) if match["index"] is not None else None
     if act is not None and act >= act_count:
         start = text.index("[") + 1
-        return make("E0505", Span(file, start, start + len(match["index"])), label="here", suggestion="range",
-                    count=act_count, index=act, last=act_count - 1)
+        return make(
+            "E0505",
+            Span(file, start, start + len(match["index"])),
+            label="here",
+            suggestion="range",
+            count=act_count,
+            index=act,
+            last=act_count - 1,
+        )
     if fact_type.kind not in {"bool", "date", "enum", "string"}:
         kind = fact_type.describe("id"), fact_type.describe("en")
         return make("E0506", here, label="here", path=path, kind=kind[0], kind_en=kind[1])
@@ -102,8 +109,18 @@ def _parse_one(text: str, file: str, act_count: int, schema: FactSchema) -> Fact
     if isinstance(parsed, tuple):
         expected, options, replacement = parsed
         suggestion = "replace" if replacement else "date" if fact_type.kind == "date" else "options"
-        return make("E0504", where, label="here", suggestion=suggestion, value=value, path=path,
-                    expected=expected.id, expected_en=expected.en, options=options, replacement=replacement or "")
+        return make(
+            "E0504",
+            where,
+            label="here",
+            suggestion=suggestion,
+            value=value,
+            path=path,
+            expected=expected.id,
+            expected_en=expected.en,
+            options=options,
+            replacement=replacement or "",
+        )
     return FactChange(root, name, act, parsed, text)
 
 
@@ -166,14 +183,19 @@ class ChangedFacts:
 
     def fact(self, path: tuple[str, ...], act_index: int) -> object:
         # One naming the act wins over one for every act; among equals, the last given.
-        mine = [(c.act is not None, i) for i, c in enumerate(self.changes)
-                if (c.root, c.name) == tuple(path) and c.act in (None, act_index)]
+        mine = [
+            (c.act is not None, i)
+            for i, c in enumerate(self.changes)
+            if (c.root, c.name) == tuple(path) and c.act in (None, act_index)
+        ]
         if mine:
             return self.changes[max(mine)[1]].value
         return self.base.fact(path, act_index)
 
 
-def evaluate_changed(facts: IncidentFacts, changes: Sequence[FactChange], rulebook: Rulebook, *, explain: bool = True) -> Decision:
+def evaluate_changed(
+    facts: IncidentFacts, changes: Sequence[FactChange], rulebook: Rulebook, *, explain: bool = True
+) -> Decision:
     """The decision for the incident with the changes laid over it."""
     return evaluate_facts(ChangedFacts(facts, changes), rulebook, explain=explain)
 

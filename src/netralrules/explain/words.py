@@ -12,16 +12,18 @@ from netralrules.evaluation.determination import ALONGSIDE_RULE, HEAVIEST_RULE, 
 
 # The election stages of decision.stage.
 STAGES: dict[str, tuple[str, str]] = {
-    "sebelum_penetapan": ("sebelum penetapan calon (yang didukung masih bakal calon)",
-                          "before the candidates were determined (still prospective candidates)"),
-    "sesudah_penetapan": ("sesudah penetapan calon, di luar masa kampanye",
-                          "after the candidates were determined, outside the campaign period"),
+    "sebelum_penetapan": (
+        "sebelum penetapan calon (yang didukung masih bakal calon)",
+        "before the candidates were determined (still prospective candidates)",
+    ),
+    "sesudah_penetapan": (
+        "sesudah penetapan calon, di luar masa kampanye",
+        "after the candidates were determined, outside the campaign period",
+    ),
     "masa_kampanye": ("masa kampanye", "the campaign period"),
-    "sesudah_kampanye": ("sesudah masa kampanye, sebelum pemungutan suara",
-                         "after the campaign period, before voting day"),
+    "sesudah_kampanye": ("sesudah masa kampanye, sebelum pemungutan suara", "after the campaign period, before voting day"),
     "sesudah_pemungutan": ("sesudah pemungutan suara", "after voting day"),
-    "tidak_diketahui": ("tidak diketahui (tanggal-tanggal pemilu belum diketahui)",
-                        "unknown (the election dates are not known)"),
+    "tidak_diketahui": ("tidak diketahui (tanggal-tanggal pemilu belum diketahui)", "unknown (the election dates are not known)"),
 }
 
 STATUSES: dict[str, tuple[str, str]] = {
@@ -47,21 +49,43 @@ CATEGORIES: dict[str, tuple[str, str]] = {
     "administratif": ("administratif", "administrative"),
 }
 
-TIERS: dict[str, tuple[str, str]] = {"ringan": ("ringan", "light"), "sedang": ("sedang", "moderate"), "berat": ("berat", "severe")}
-
-VALUES: dict[str, tuple[str, str]] = {
-    "true": ("benar", "true"), "false": ("salah", "false"), "unknown": ("tidak diketahui", "unknown"),
+TIERS: dict[str, tuple[str, str]] = {
+    "ringan": ("ringan", "light"),
+    "sedang": ("sedang", "moderate"),
+    "berat": ("berat", "severe"),
 }
 
-PENALTIES: dict[str, tuple[str, str]] = {"penjara": ("penjara", "imprisonment"), "kurungan": ("kurungan", "detention"),
-                                         "denda": ("denda", "fine")}
-UNITS: dict[str, tuple[str, str]] = {"hari": ("hari", "days"), "minggu": ("minggu", "weeks"), "bulan": ("bulan", "months"),
-                                     "tahun": ("tahun", "years")}
+VALUES: dict[str, tuple[str, str]] = {
+    "true": ("benar", "true"),
+    "false": ("salah", "false"),
+    "unknown": ("tidak diketahui", "unknown"),
+}
+
+PENALTIES: dict[str, tuple[str, str]] = {
+    "penjara": ("penjara", "imprisonment"),
+    "kurungan": ("kurungan", "detention"),
+    "denda": ("denda", "fine"),
+}
+UNITS: dict[str, tuple[str, str]] = {
+    "hari": ("hari", "days"),
+    "minggu": ("minggu", "weeks"),
+    "bulan": ("bulan", "months"),
+    "tahun": ("tahun", "years"),
+}
 
 MONTHS = (
-    ("Januari", "January"), ("Februari", "February"), ("Maret", "March"), ("April", "April"), ("Mei", "May"),
-    ("Juni", "June"), ("Juli", "July"), ("Agustus", "August"), ("September", "September"),
-    ("Oktober", "October"), ("November", "November"), ("Desember", "December"),
+    ("Januari", "January"),
+    ("Februari", "February"),
+    ("Maret", "March"),
+    ("April", "April"),
+    ("Mei", "May"),
+    ("Juni", "June"),
+    ("Juli", "July"),
+    ("Agustus", "August"),
+    ("September", "September"),
+    ("Oktober", "October"),
+    ("November", "November"),
+    ("Desember", "December"),
 )
 
 # Fixed phrases of the narrative.
@@ -71,8 +95,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "date": ("tanggal", "date"),
     "stage": ("tahap pemilu", "election stage"),
     "instruments": ("Peraturan yang diterapkan", "Regulation applied"),
-    "no_instrument": ("tidak ada peraturan dalam buku aturan yang berlaku pada tanggal ini",
-                      "no regulation of the rulebook was in force on this date"),
+    "no_instrument": (
+        "tidak ada peraturan dalam buku aturan yang berlaku pada tanggal ini",
+        "no regulation of the rulebook was in force on this date",
+    ),
     "findings": ("Temuan", "Findings"),
     "no_findings": ("Tidak ada ketentuan yang dilanggar.", "No provision was violated."),
     "finding": ("Temuan", "Finding"),
@@ -80,8 +106,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "category": ("Kategori", "Category"),
     "tier": ("tingkat", "tier"),
     "per": ("menurut", "per"),
-    "tier_unstated": ("tingkat hukuman tidak disebut dalam peraturan; belum dapat ditentukan",
-                      "the regulation states no tier; it cannot be determined"),
+    "tier_unstated": (
+        "tingkat hukuman tidak disebut dalam peraturan; belum dapat ditentukan",
+        "the regulation states no tier; it cannot be determined",
+    ),
     "sanctions": ("Pilihan jenis hukuman", "Sanction options"),
     "penalties": ("Ancaman pidana", "Criminal penalties"),
     "note": ("Catatan", "Note"),
@@ -91,8 +119,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "based_on": ("Berdasarkan", "Based on"),
     "reasons": ("Alasan", "Reasons"),
     "single": ("satu temuan; tingkatnya mengikuti temuan itu", "a single finding; its tier is the tier of that finding"),
-    "escalated": ("tingkat dinaikkan dari {0} menjadi {1} karena pengulangan pelanggaran",
-                  "tier raised from {0} to {1} because the offence was repeated"),
+    "escalated": (
+        "tingkat dinaikkan dari {0} menjadi {1} karena pengulangan pelanggaran",
+        "tier raised from {0} to {1} because the offence was repeated",
+    ),
     "not_applied": ("Ketentuan yang dipertimbangkan tetapi tidak berlaku", "Provisions considered that did not apply"),
     "none_not_applied": ("Tidak ada.", "None."),
     "failed": ("Syarat yang tidak terpenuhi", "Condition not met"),
@@ -112,8 +142,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "the reference date falls within the periods of more than one supervisory body ({0}); the sources conflict,"
         " see each body's note",
     ),
-    "referral_none": ("tidak ada lembaga pengawas dalam buku aturan untuk tanggal acuan ini",
-                      "the rulebook declares no supervisory body for the reference date"),
+    "referral_none": (
+        "tidak ada lembaga pengawas dalam buku aturan untuk tanggal acuan ini",
+        "the rulebook declares no supervisory body for the reference date",
+    ),
     "in_force_from": ("berlaku sejak", "from"),
     "in_force_until": ("sampai", "until"),
     "incident": ("Perkara", "Incident"),
@@ -121,13 +153,19 @@ TEXT: dict[str, tuple[str, str]] = {
     "facts_found": ("Fakta yang ditemukan", "Facts found"),
     "facts_unknown": ("Fakta yang tidak diketahui", "Facts not known"),
     "not_in_force_then": ("Tidak berlaku pada tanggal itu", "Not in force on that date"),
-    "law_rule": ("hukum yang diterapkan adalah yang berlaku pada tanggal tindakan",
-                 "the law applied is the law in force on the date of the act"),
+    "law_rule": (
+        "hukum yang diterapkan adalah yang berlaku pada tanggal tindakan",
+        "the law applied is the law in force on the date of the act",
+    ),
     "missing": ("Fakta yang akan menentukan", "Facts that would decide"),
-    "missing_rule": ("urutan: paling banyak ketentuan yang diputus sendiri olehnya, lalu paling banyak ketentuan yang "
-                     "memerlukannya", "order: most provisions it would decide on its own, then most provisions that need it"),
-    "settles": ("menentukan sendiri {0} dari {1} ketentuan yang memerlukannya",
-                "decides on its own {0} of the {1} provisions that need it"),
+    "missing_rule": (
+        "urutan: paling banyak ketentuan yang diputus sendiri olehnya, lalu paling banyak ketentuan yang memerlukannya",
+        "order: most provisions it would decide on its own, then most provisions that need it",
+    ),
+    "settles": (
+        "menentukan sendiri {0} dari {1} ketentuan yang memerlukannya",
+        "decides on its own {0} of the {1} provisions that need it",
+    ),
     "needed_by": ("diperlukan oleh", "needed by"),
     "none_missing": ("Tidak ada.", "None."),
     "why_not": ("Tingkat dan jalur yang tidak tercapai", "Tiers and tracks not reached"),
@@ -157,8 +195,10 @@ TEXT: dict[str, tuple[str, str]] = {
 # How the referral's reference date was chosen (referral.REPORT_DATE, referral.LAST_ACT_DATE).
 REFERRAL_BASES: dict[str, tuple[str, str]] = {
     "tanggal_laporan": ("tanggal laporan", "the date of the report"),
-    "tanggal_tindakan_terakhir": ("tanggal tindakan terakhir, karena tanggal laporan tidak diisi",
-                                  "the date of the last act, as no report date was given"),
+    "tanggal_tindakan_terakhir": (
+        "tanggal tindakan terakhir, karena tanggal laporan tidak diisi",
+        "the date of the last act, as no report date was given",
+    ),
 }
 
 REFERRAL_STATUSES: dict[str, tuple[str, str]] = {
@@ -170,8 +210,11 @@ REFERRAL_STATUSES: dict[str, tuple[str, str]] = {
 _REASONS_EN = (
     (HEAVIEST_RULE, "several disciplinary violations: one disciplinary sanction, the heaviest (provision not yet confirmed)"),
     (REPEAT_RULE, "a repeated violation of the same nature: a heavier sanction than the last (provision not yet confirmed)"),
-    (ALONGSIDE_RULE, "the sanksi moral is imposed alongside the disciplinary sanction, not instead of it (PP 42/2004: "
-                     "an administrative measure besides the sanksi moral; provision not yet confirmed)"),
+    (
+        ALONGSIDE_RULE,
+        "the sanksi moral is imposed alongside the disciplinary sanction, not instead of it (PP 42/2004: "
+        "an administrative measure besides the sanksi moral; provision not yet confirmed)",
+    ),
     ("syarat tidak terpenuhi", "its conditions are not met"),
     ("fakta yang diperlukan belum diketahui", "a fact it needs is unknown"),
     ("status kepegawaian belum diketahui", "the respondent's employment status is unknown"),
@@ -203,8 +246,13 @@ def cite(citation: Mapping[str, Any] | None, lang: str = "id") -> str:
     `Article 5 paragraph (1) letter n number 2 of PP_94_2021`, `Annex II number 6 of SKB_2022`."""
     if not citation:
         return "-"
-    words = {"pasal": ("Pasal", "Article"), "ayat": ("ayat", "paragraph"), "huruf": ("huruf", "letter"),
-             "angka": ("angka", "number"), "lampiran": ("Lampiran", "Annex")}
+    words = {
+        "pasal": ("Pasal", "Article"),
+        "ayat": ("ayat", "paragraph"),
+        "huruf": ("huruf", "letter"),
+        "angka": ("angka", "number"),
+        "lampiran": ("Lampiran", "Annex"),
+    }
     parts = []
     for kind in citation.get("urutan") or ("pasal", "lampiran", "ayat", "huruf", "angka"):
         value = citation.get(kind)
@@ -264,5 +312,5 @@ def reason_text(reason: str, lang: str) -> str:
         if reason == indonesian:
             return english
         if indonesian.endswith(" ") and reason.startswith(indonesian):
-            return english + reason[len(indonesian):]
+            return english + reason[len(indonesian) :]
     return reason

@@ -106,8 +106,7 @@ class Respondent(Model):
         ("Akhir masa jabatan", "End of term"),
         (
             "Hari terakhir masa jabatan kepala daerah; akhir larangan penggantian pejabat (UU 10/2016 Pasal 71 ayat (2)).",
-            "Last day of the regional head's term of office; the end of the ban on replacing officials (UU 10/2016 "
-            "Pasal 71(2)).",
+            "Last day of the regional head's term of office; the end of the ban on replacing officials (UU 10/2016 Pasal 71(2)).",
         ),
     )
     sanksi_sebelumnya: list[PriorSanction] | None = described(

@@ -93,32 +93,63 @@ TINGKAT = enum("tingkat", "ringan", "sedang", "berat")
 
 STATUS_KEPEGAWAIAN = enum(
     "status_kepegawaian",
-    "PNS", "CPNS", "PPPK",
+    "PNS",
+    "CPNS",
+    "PPPK",
     # Not ASN: the engine must be able to say "outside the scope of ASN rules" (regulations.md §7).
-    "honorer", "pegawai_kontrak", "kepala_desa", "perangkat_desa", "kepala_daerah", "pejabat_negara", "lainnya",
+    "honorer",
+    "pegawai_kontrak",
+    "kepala_desa",
+    "perangkat_desa",
+    "kepala_daerah",
+    "pejabat_negara",
+    "lainnya",
 )
 
 JENIS_JABATAN = enum(
     "jenis_jabatan",
-    "jabatan_pimpinan_tinggi", "administrator", "pengawas", "fungsional", "pelaksana",
+    "jabatan_pimpinan_tinggi",
+    "administrator",
+    "pengawas",
+    "fungsional",
+    "pelaksana",
 )
 
 JENIS_PEMILU = enum(
     "jenis_pemilu",
-    "pemilu_presiden", "pemilu_dpr", "pemilu_dpd", "pemilu_dprd",
-    "pilkada_gubernur", "pilkada_bupati", "pilkada_walikota",
+    "pemilu_presiden",
+    "pemilu_dpr",
+    "pemilu_dpd",
+    "pemilu_dprd",
+    "pilkada_gubernur",
+    "pilkada_bupati",
+    "pilkada_walikota",
 )
 
 # The controlled vocabulary of conduct (documented in docs/language.md).
 JENIS_TINDAKAN = enum(
     "jenis_tindakan",
-    "ikut_kampanye", "hadir_deklarasi", "menjadi_tim_kampanye",
-    "unggah_media_sosial", "suka_media_sosial", "komentar_media_sosial", "bagikan_media_sosial",
-    "ikuti_akun", "gabung_grup",
-    "foto_bersama_calon", "pasang_alat_peraga",
+    "ikut_kampanye",
+    "hadir_deklarasi",
+    "menjadi_tim_kampanye",
+    "unggah_media_sosial",
+    "suka_media_sosial",
+    "komentar_media_sosial",
+    "bagikan_media_sosial",
+    "ikuti_akun",
+    "gabung_grup",
+    "foto_bersama_calon",
+    "pasang_alat_peraga",
     "keputusan_atau_tindakan",
-    "pertemuan", "ajakan", "himbauan", "seruan", "pemberian_barang",
-    "surat_dukungan_ktp", "menjadi_anggota_partai", "mendekati_partai", "mencalonkan_diri",
+    "pertemuan",
+    "ajakan",
+    "himbauan",
+    "seruan",
+    "pemberian_barang",
+    "surat_dukungan_ktp",
+    "menjadi_anggota_partai",
+    "mendekati_partai",
+    "mencalonkan_diri",
     "penggantian_pejabat",
     # UU 10/2016 Pasal 71 ayat (3): using authority, programmes or activities (kepala daerah).
     "penggunaan_kewenangan_program_kegiatan",
@@ -135,7 +166,11 @@ DAMPAK = enum("dampak", "unit_kerja", "instansi", "negara")
 # the duty, not a huruf. `tidak_ada` (the default): the act is not charged under Pasal 3 or 4.
 KEWAJIBAN_DISANGKAKAN = enum(
     "kewajiban_disangkakan",
-    "tidak_ada", "pasal3_huruf_b", "pasal3_huruf_d", "pasal3_huruf_f", "pasal4_kepentingan_negara",
+    "tidak_ada",
+    "pasal3_huruf_b",
+    "pasal3_huruf_d",
+    "pasal3_huruf_f",
+    "pasal4_kepentingan_negara",
 )
 
 SANKSI_SEBELUMNYA = record(
@@ -207,8 +242,15 @@ DEFAULT_SCHEMA = FactSchema(
         ),
     },
     subjects=(
-        "ASN", "PNS", "CPNS", "PPPK",
-        "pejabat_struktural", "pejabat_fungsional", "pejabat_asn",
-        "kepala_daerah", "pejabat_negara", "kepala_desa",
+        "ASN",
+        "PNS",
+        "CPNS",
+        "PPPK",
+        "pejabat_struktural",
+        "pejabat_fungsional",
+        "pejabat_asn",
+        "kepala_daerah",
+        "pejabat_negara",
+        "kepala_desa",
     ),
 )

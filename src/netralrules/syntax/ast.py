@@ -176,8 +176,24 @@ class Count:
 
 
 Expr = (
-    BoolLit | IntLit | RupiahLit | DateLit | StringLit | Duration | Name | SetLit
-    | Not | And | Or | Compare | Membership | Between | Within | Arith | Quantifier | Count
+    BoolLit
+    | IntLit
+    | RupiahLit
+    | DateLit
+    | StringLit
+    | Duration
+    | Name
+    | SetLit
+    | Not
+    | And
+    | Or
+    | Compare
+    | Membership
+    | Between
+    | Within
+    | Arith
+    | Quantifier
+    | Count
 )
 
 # ---- declarations --------------------------------------------------------------------------

@@ -105,9 +105,17 @@ class Builder:
         name = self.ident(tok)
         if name in ALL_WORDS:
             self.diagnostics.append(
-                make("E0102", self.span(tok), label="expected", suggestion="keyword", token=name,
-                     found=f"kata kunci `{name}`", found_en=f"keyword `{name}`",
-                     expected="nama yang bukan kata kunci", expected_en="a name that is not a keyword")
+                make(
+                    "E0102",
+                    self.span(tok),
+                    label="expected",
+                    suggestion="keyword",
+                    token=name,
+                    found=f"kata kunci `{name}`",
+                    found_en=f"keyword `{name}`",
+                    expected="nama yang bukan kata kunci",
+                    expected_en="a name that is not a keyword",
+                )
             )
         return name
 
@@ -133,9 +141,7 @@ class Builder:
             case "supervisor":
                 return self.supervisor(tree)
             case "principles":
-                return ast.Principles(
-                    names=tuple(self.ref(t) for t in tree.children[1:]), span=self.span(tree)
-                )
+                return ast.Principles(names=tuple(self.ref(t) for t in tree.children[1:]), span=self.span(tree))
         raise AssertionError(f"unknown declaration {tree.data}")
 
     def fields(self, tree: Tree[Any], block: str, name: str) -> dict[str, Tree[Any]]:
@@ -154,7 +160,10 @@ class Builder:
                         self.span(child),
                         suggestion="merge",
                         extra=(Label(self.span(found[key]), _first_label()),),
-                        field=words[0], field_en=words[1], block=blk[0], block_en=blk[1],
+                        field=words[0],
+                        field_en=words[1],
+                        block=blk[0],
+                        block_en=blk[1],
                     )
                 )
                 continue
@@ -167,17 +176,21 @@ class Builder:
                 head_span = self.span(head)
                 self.diagnostics.append(
                     make(
-                        "E0110", head_span, suggestion="add",
-                        field=words[0], field_en=words[1], block=blk[0], block_en=blk[1], name=name,
+                        "E0110",
+                        head_span,
+                        suggestion="add",
+                        field=words[0],
+                        field_en=words[1],
+                        block=blk[0],
+                        block_en=blk[1],
+                        name=name,
                     )
                 )
         return found
 
     def field_spans(self, tree: Tree[Any]) -> tuple[tuple[str, Span], ...]:
         """Where each field starts and ends; the formatter places comments by them."""
-        return tuple(
-            (str(c.data), self.span(c)) for c in tree.children if isinstance(c, Tree) and c.data.endswith("_field")
-        )
+        return tuple((str(c.data), self.span(c)) for c in tree.children if isinstance(c, Tree) and c.data.endswith("_field"))
 
     def instrument(self, tree: Tree[Any]) -> ast.Instrument:
         ident = self.ref(tree.children[1])
@@ -366,8 +379,13 @@ class Builder:
                 swapped = ""
             self.diagnostics.append(
                 make(
-                    "E0107", self.span(tok), suggestion="swap" if swapped else "format", text=text, replacement=swapped,
-                    reason="tanggal ini tidak ada di kalender", reason_en="no such day in the calendar",
+                    "E0107",
+                    self.span(tok),
+                    suggestion="swap" if swapped else "format",
+                    text=text,
+                    replacement=swapped,
+                    reason="tanggal ini tidak ada di kalender",
+                    reason_en="no such day in the calendar",
                 )
             )
             value = datetime.date(1, 1, 1)
@@ -411,17 +429,21 @@ class Builder:
                 return ast.Between(value=self.expr(c[0]), low=self.expr(c[2]), high=self.expr(c[4]), span=sp)
             case "within":
                 return ast.Within(
-                    value=self.expr(c[0]), duration=self.duration(c[2]),
-                    direction=canonical(str(c[3])), anchor=self.expr(c[4]), span=sp,
+                    value=self.expr(c[0]),
+                    duration=self.duration(c[2]),
+                    direction=canonical(str(c[3])),
+                    anchor=self.expr(c[4]),
+                    span=sp,
                 )
             case "arith":
-                return ast.Arith(
-                    terms=tuple(self.expr(x) for x in c[0::2]), ops=tuple(str(x) for x in c[1::2]), span=sp
-                )
+                return ast.Arith(terms=tuple(self.expr(x) for x in c[0::2]), ops=tuple(str(x) for x in c[1::2]), span=sp)
             case "quantifier":
                 return ast.Quantifier(
-                    kind=canonical(str(c[0])), var=self.declared(c[1]), collection=self.path(c[3]),
-                    body=self.expr(c[5]), span=sp,
+                    kind=canonical(str(c[0])),
+                    var=self.declared(c[1]),
+                    collection=self.path(c[3]),
+                    body=self.expr(c[5]),
+                    span=sp,
                 )
             case "count":
                 body = self.expr(c[5]) if len(c) > 4 else None

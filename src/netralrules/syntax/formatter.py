@@ -22,21 +22,61 @@ _OR, _AND, _NOT, _CMP, _ARITH, _ATOM = range(6)
 
 _FIELD_ORDER = {
     "instrument": ("title_field", "kind_field", "number_field", "in_force_field", "repealed_field", "rank_field", "note_field"),
-    "provision": ("cites_field", "text_field", "subjects_field", "validity_field", "excepts_field",
-                  "condition_field", "outcome_field", "sanctions_field", "note_field"),
+    "provision": (
+        "cites_field",
+        "text_field",
+        "subjects_field",
+        "validity_field",
+        "excepts_field",
+        "condition_field",
+        "outcome_field",
+        "sanctions_field",
+        "note_field",
+    ),
     "sanction_table": ("cites_field", "sanctions_field", "note_field"),
     "supervisor": ("title_field", "validity_field", "chain_field", "note_field"),
 }
 
 _EN = {
-    "instrumen": "instrument", "judul": "title", "jenis": "kind", "nomor": "number", "tahun": "year",
-    "berlaku": "in_force", "sejak": "from", "sampai": "until", "dicabut": "repealed", "oleh": "by",
-    "peringkat": "rank", "ketentuan": "provision", "rujukan": "cites", "teks": "text", "untuk": "applies_to",
-    "mengecualikan": "excepts", "jika": "if", "maka": "then", "catatan": "note", "sanksi": "sanctions",
-    "menurut": "per", "tingkat": "tier", "paling_lama": "at_most", "paling_banyak": "at_most", "definisi": "definition",
-    "hukuman": "penalties", "asas_konflik": "conflict_principles", "atau": "or", "dan": "and", "tidak": "not",
-    "dalam": "in", "antara": "between", "dalam_waktu": "within", "yang": "where", "jumlah": "count",
-    "dan/atau": "and/or", "lampiran": "annex", "lembaga_pengawas": "supervisory_body", "alur": "referral_chain",
+    "instrumen": "instrument",
+    "judul": "title",
+    "jenis": "kind",
+    "nomor": "number",
+    "tahun": "year",
+    "berlaku": "in_force",
+    "sejak": "from",
+    "sampai": "until",
+    "dicabut": "repealed",
+    "oleh": "by",
+    "peringkat": "rank",
+    "ketentuan": "provision",
+    "rujukan": "cites",
+    "teks": "text",
+    "untuk": "applies_to",
+    "mengecualikan": "excepts",
+    "jika": "if",
+    "maka": "then",
+    "catatan": "note",
+    "sanksi": "sanctions",
+    "menurut": "per",
+    "tingkat": "tier",
+    "paling_lama": "at_most",
+    "paling_banyak": "at_most",
+    "definisi": "definition",
+    "hukuman": "penalties",
+    "asas_konflik": "conflict_principles",
+    "atau": "or",
+    "dan": "and",
+    "tidak": "not",
+    "dalam": "in",
+    "antara": "between",
+    "dalam_waktu": "within",
+    "yang": "where",
+    "jumlah": "count",
+    "dan/atau": "and/or",
+    "lampiran": "annex",
+    "lembaga_pengawas": "supervisory_body",
+    "alur": "referral_chain",
 }
 
 
@@ -105,8 +145,13 @@ class _Formatter:
             blocks.append("\n".join(rest))
         return "\n\n".join(blocks) + "\n" if blocks else ""
 
-    def block(self, head: str, kind: str, node: ast.Instrument | ast.Provision | ast.SanctionTable | ast.Supervisor,
-              fields: dict[str, list[str]]) -> list[str]:
+    def block(
+        self,
+        head: str,
+        kind: str,
+        node: ast.Instrument | ast.Provision | ast.SanctionTable | ast.Supervisor,
+        fields: dict[str, list[str]],
+    ) -> list[str]:
         spans = dict(node.field_spans)
         lines = [head + " {"]
         for name in _FIELD_ORDER[kind]:
@@ -341,19 +386,24 @@ class _Formatter:
                 coll = self.expr(e.collection, _ATOM)
                 return f"{self.expr(e.element, _ARITH)} {self.kw('dalam')} {coll}", _CMP
             case ast.Between():
-                return (f"{self.expr(e.value, _ARITH)} {self.kw('antara')} {self.expr(e.low, _ARITH)} "
-                        f"{self.kw('sampai')} {self.expr(e.high, _ARITH)}"), _CMP
+                return (
+                    f"{self.expr(e.value, _ARITH)} {self.kw('antara')} {self.expr(e.low, _ARITH)} "
+                    f"{self.kw('sampai')} {self.expr(e.high, _ARITH)}"
+                ), _CMP
             case ast.Within():
-                return (f"{self.expr(e.value, _ARITH)} {self.kw('dalam_waktu')} {self.duration(e.duration)} "
-                        f"{self.kw(e.direction)} {self.expr(e.anchor, _ARITH)}"), _CMP
+                return (
+                    f"{self.expr(e.value, _ARITH)} {self.kw('dalam_waktu')} {self.duration(e.duration)} "
+                    f"{self.kw(e.direction)} {self.expr(e.anchor, _ARITH)}"
+                ), _CMP
             case ast.Arith():
                 out = self.expr(e.terms[0], _ATOM)
                 for op, term in zip(e.ops, e.terms[1:], strict=True):
                     out += f" {op} {self.expr(term, _ATOM)}"
                 return out, _ARITH
             case ast.Quantifier():
-                return (f"{self.kw(e.kind)} {e.var} {self.kw('dalam')} {e.collection.dotted} "
-                        f"{self.kw('yang')} ({self.expr(e.body)})"), _ATOM
+                return (
+                    f"{self.kw(e.kind)} {e.var} {self.kw('dalam')} {e.collection.dotted} {self.kw('yang')} ({self.expr(e.body)})"
+                ), _ATOM
             case ast.Count():
                 body = f" {self.kw('yang')} ({self.expr(e.body)})" if e.body is not None else ""
                 return f"{self.kw('jumlah')} {e.var} {self.kw('dalam')} {e.collection.dotted}{body}", _ATOM

@@ -117,11 +117,26 @@ for _k in KEYWORDS:
 CANONICAL.update(
     {
         "setelah": "sesudah",
-        "day": "hari", "days": "hari", "week": "minggu", "weeks": "minggu",
-        "month": "bulan", "months": "bulan", "year": "tahun", "years": "tahun", "tahun": "tahun",
-        "hari": "hari", "minggu": "minggu", "bulan": "bulan",
-        "ada": "ada", "semua": "semua", "some": "ada", "all": "semua",
-        "sebelum": "sebelum", "sesudah": "sesudah", "before": "sebelum", "after": "sesudah",
+        "day": "hari",
+        "days": "hari",
+        "week": "minggu",
+        "weeks": "minggu",
+        "month": "bulan",
+        "months": "bulan",
+        "year": "tahun",
+        "years": "tahun",
+        "tahun": "tahun",
+        "hari": "hari",
+        "minggu": "minggu",
+        "bulan": "bulan",
+        "ada": "ada",
+        "semua": "semua",
+        "some": "ada",
+        "all": "semua",
+        "sebelum": "sebelum",
+        "sesudah": "sesudah",
+        "before": "sebelum",
+        "after": "sesudah",
     }
 )
 

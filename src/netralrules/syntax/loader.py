@@ -58,8 +58,9 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Diagnostic]]
         elif path.is_file():
             found.append(path)
         else:
-            diagnostics.append(make("E0001", Span(shown, 0, 0), suggestion="path", path=shown,
-                                    reason="tidak ditemukan", reason_en="not found"))
+            diagnostics.append(
+                make("E0001", Span(shown, 0, 0), suggestion="path", path=shown, reason="tidak ditemukan", reason_en="not found")
+            )
     return found, diagnostics
 
 

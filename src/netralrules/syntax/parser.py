@@ -201,7 +201,9 @@ def _syntax_diagnostic(error: UnexpectedInput, source: SourceFile) -> Diagnostic
         allowed = set(error.allowed or ())
         replacement = _TYPOGRAPHIC.get(char)
         if replacement is not None:
-            return make("E0103", span, label="expected", suggestion="replace", char=char, replacement=replacement, **_expected(allowed))
+            return make(
+                "E0103", span, label="expected", suggestion="replace", char=char, replacement=replacement, **_expected(allowed)
+            )
         suggestion = "ascii" if char.isalpha() else None
         return make("E0103", span, label="expected", suggestion=suggestion, char=char, **_expected(allowed))
     if isinstance(error, UnexpectedToken):
@@ -223,8 +225,14 @@ def _syntax_diagnostic(error: UnexpectedInput, source: SourceFile) -> Diagnostic
             if replacement is not None:
                 near = _near_keywords(value, candidates, replacement)
                 return make(
-                    "E0101", span, label="expected", suggestion="replace", token=value, replacement=replacement,
-                    expected=", ".join(f"`{w}`" for w in near), expected_en=", ".join(f"`{w}`" for w in near),
+                    "E0101",
+                    span,
+                    label="expected",
+                    suggestion="replace",
+                    token=value,
+                    replacement=replacement,
+                    expected=", ".join(f"`{w}`" for w in near),
+                    expected_en=", ".join(f"`{w}`" for w in near),
                 )
         found_id, found_en = _describe_token(token)
         suggestion = None
@@ -247,8 +255,14 @@ def _syntax_diagnostic(error: UnexpectedInput, source: SourceFile) -> Diagnostic
             args = {"replacement": "="}
             value = "=="
         return make(
-            "E0102", span, label="expected", suggestion=suggestion,
-            found=found_id, found_en=found_en, **{"token": value, **args}, **_expected(expected),
+            "E0102",
+            span,
+            label="expected",
+            suggestion=suggestion,
+            found=found_id,
+            found_en=found_en,
+            **{"token": value, **args},
+            **_expected(expected),
         )
     if isinstance(error, UnexpectedEOF):
         return make("E0104", Span(path, len(text), len(text)), **_expected(set(error.expected)))

@@ -179,15 +179,21 @@ def _run_one(expected: Mapping[str, Any], incident: Any, rulebook: Rulebook, cov
     if "disiplin" in expected:
         prior = incident.fact(("responden", "sanksi_sebelumnya"), 0)
         outcomes = {pid: p.outcome for pid, p in rulebook.checked.provisions.items() if p.outcome is not None}
-        track = next(t for t in determine(evaluation, prior if isinstance(prior, list) else [], outcomes).tracks
-                     if t.category == "disiplin")
+        track = next(
+            t
+            for t in determine(evaluation, prior if isinstance(prior, list) else [], outcomes).tracks
+            if t.category == "disiplin"
+        )
         tier = {"none": "tidak_ada", "unresolved": "belum_dapat_ditentukan"}.get(track.status, track.tier or "")
         if str(expected["disiplin"]) != tier:
             problems.append(f"disiplin: diharapkan {expected['disiplin']}, ternyata {tier}")
     if "pengawas" in expected:
         referral = refer(rulebook.checked.supervisors, *referral_date(incident.report_date, incident.act_dates))
-        body = referral.bodies[0].id.name if referral.status == "determined" else \
-            {"none": "tidak_ada", "unresolved": "belum_dapat_ditentukan"}[referral.status]
+        body = (
+            referral.bodies[0].id.name
+            if referral.status == "determined"
+            else {"none": "tidak_ada", "unresolved": "belum_dapat_ditentukan"}[referral.status]
+        )
         if str(expected["pengawas"]) != body:
             problems.append(f"pengawas: diharapkan {expected['pengawas']}, ternyata {body}")
     return tuple(problems)

@@ -32,8 +32,18 @@ _CONSIDERED = frozenset({"fired", "not_fired", "defeated", "unknown"})
 
 
 # A provision's fields, named by the keyword that writes them in the rules language.
-FIELD_WORDS = {"id": "ketentuan", "citation": "rujukan", "text": "teks", "subjects": "untuk", "validity": "berlaku",
-               "excepts": "mengecualikan", "condition": "jika", "outcome": "maka", "sanctions": "sanksi", "note": "catatan"}
+FIELD_WORDS = {
+    "id": "ketentuan",
+    "citation": "rujukan",
+    "text": "teks",
+    "subjects": "untuk",
+    "validity": "berlaku",
+    "excepts": "mengecualikan",
+    "condition": "jika",
+    "outcome": "maka",
+    "sanctions": "sanksi",
+    "note": "catatan",
+}
 
 
 @dataclass(frozen=True)
@@ -108,6 +118,7 @@ class RulebookDiff:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data with the decision JSON's Indonesian keys; the same diff, the same dict."""
+
         def track(t: TrackOutcome) -> dict[str, Any]:
             return {"status": t.status, "tingkat": t.tier, "ketentuan": list(t.provisions), "pilihan_sanksi": list(t.sanctions)}
 
@@ -124,15 +135,21 @@ class RulebookDiff:
                     "insiden": c.incident_id,
                     "penetapan": [{"kategori": t.category, "lama": track(t.old), "baru": track(t.new)} for t in c.tracks],
                     "penyebab": [
-                        {"ketentuan": r.provision, "rujukan": r.citation, "perubahan": list(r.changes),
-                         "hasil_lama": list(r.old_status), "hasil_baru": list(r.new_status)}
+                        {
+                            "ketentuan": r.provision,
+                            "rujukan": r.citation,
+                            "perubahan": list(r.changes),
+                            "hasil_lama": list(r.old_status),
+                            "hasil_baru": list(r.new_status),
+                        }
                         for r in c.responsible
                     ],
                 }
                 for c in self.changes
             ],
-            "gagal": [{"berkas": f.path, "kode": list(f.codes), "pesan": f.message, "pesan_en": f.message_en}
-                      for f in self.failures],
+            "gagal": [
+                {"berkas": f.path, "kode": list(f.codes), "pesan": f.message, "pesan_en": f.message_en} for f in self.failures
+            ],
         }
 
 
@@ -165,8 +182,14 @@ def diff_rulebooks(
             continue
         except IncidentError as error:
             codes = tuple(sorted({p.code for p in error.problems}))
-            failures.append(IncidentFailure(str(path), codes, "; ".join(p.describe("id") for p in error.problems),
-                                            "; ".join(p.describe("en") for p in error.problems)))
+            failures.append(
+                IncidentFailure(
+                    str(path),
+                    codes,
+                    "; ".join(p.describe("id") for p in error.problems),
+                    "; ".join(p.describe("en") for p in error.problems),
+                )
+            )
             continue
         evaluated += 1
         change = _compare(str(path), before, after, by_id, old_rb, new_rb)
@@ -198,7 +221,9 @@ class _Unreadable(Exception):
 def _read(path: Path) -> bytes:
     try:
         if path.stat().st_size > MAX_INCIDENT_BYTES:
-            raise _Unreadable("E0003", f"berkas lebih dari {MAX_INCIDENT_BYTES} bita", f"file larger than {MAX_INCIDENT_BYTES} bytes")
+            raise _Unreadable(
+                "E0003", f"berkas lebih dari {MAX_INCIDENT_BYTES} bita", f"file larger than {MAX_INCIDENT_BYTES} bytes"
+            )
         return path.read_bytes()
     except OSError as error:
         reason = error.strerror or str(error)
@@ -207,21 +232,28 @@ def _read(path: Path) -> bytes:
 
 # ---- what changed in the rulebook -----------------------------------------------------------
 
+
 def provision_changes(old: CheckedRulebook, new: CheckedRulebook) -> tuple[ProvisionChange, ...]:
     """Every provision that differs between two rulebooks, itself or in what it relies on
     (spans and layout do not count: the AST compares without them)."""
     changed_defs = {n for n in set(old.definitions) | set(new.definitions) if old.definitions.get(n) != new.definitions.get(n)}
-    changed_tables = {k for k in set(old.sanction_tables) | set(new.sanction_tables)
-                      if old.sanction_tables.get(k) != new.sanction_tables.get(k)}
-    changed_instruments = {n for n in set(old.instruments) | set(new.instruments) if old.instruments.get(n) != new.instruments.get(n)}
+    changed_tables = {
+        k for k in set(old.sanction_tables) | set(new.sanction_tables) if old.sanction_tables.get(k) != new.sanction_tables.get(k)
+    }
+    changed_instruments = {
+        n for n in set(old.instruments) | set(new.instruments) if old.instruments.get(n) != new.instruments.get(n)
+    }
     out = []
     for pid in sorted(set(old.provisions) | set(new.provisions)):
         before, after = old.provisions.get(pid), new.provisions.get(pid)
         if before is None or after is None:
             changes: list[str] = ["baru" if before is None else "dihapus"]
         else:
-            changes = [FIELD_WORDS.get(f.name, f.name) for f in dataclasses.fields(after)
-                       if f.compare and getattr(before, f.name) != getattr(after, f.name)]
+            changes = [
+                FIELD_WORDS.get(f.name, f.name)
+                for f in dataclasses.fields(after)
+                if f.compare and getattr(before, f.name) != getattr(after, f.name)
+            ]
         for version, rulebook in ((after, new), (before, old)):
             if version is None:
                 continue
@@ -257,6 +289,7 @@ def _definitions_used(provision: ast.Provision, rulebook: CheckedRulebook) -> se
 
 
 # ---- what changed for one incident ----------------------------------------------------------
+
 
 def track_outcomes(decision: Decision) -> dict[str, TrackOutcome]:
     """The outcome of each track of a decision, sanction options included."""
@@ -302,8 +335,11 @@ def _compare(
             continue
         rulebook = new if pid in new.checked.provisions else old
         citation = cite(citation_json(rulebook.checked.provisions[pid].citation))
-        responsible.append(Responsible(pid, citation, changed[pid].changes if pid in changed else (),
-                                       old_results.get(pid, ()), new_results.get(pid, ())))
+        responsible.append(
+            Responsible(
+                pid, citation, changed[pid].changes if pid in changed else (), old_results.get(pid, ()), new_results.get(pid, ())
+            )
+        )
     return IncidentChange(path, after.incident_id, tracks, tuple(responsible))
 
 

@@ -71,8 +71,11 @@ def graph_from_graphml(text: str) -> nx.DiGraph:
     (lists and mappings decoded from their JSON text)."""
     g = nx.read_graphml(io.BytesIO(text.encode("utf-8")))
     encoded = {k: set(v) for k, v in json.loads(g.graph.pop(JSON_ATTRS_KEY, "{}")).items()}
-    holders = [("graph", g.graph), *(("node", d) for _, d in g.nodes(data=True)),
-               *(("edge", d) for _, _, d in g.edges(data=True))]
+    holders = [
+        ("graph", g.graph),
+        *(("node", d) for _, d in g.nodes(data=True)),
+        *(("edge", d) for _, _, d in g.edges(data=True)),
+    ]
     for domain, holder in holders:
         for key in encoded.get(domain, set()) & set(holder):
             holder[key] = json.loads(holder[key])

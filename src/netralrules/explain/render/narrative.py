@@ -172,8 +172,10 @@ class _Render:
     def act(self, index: int) -> None:
         w, info = self.w, self.r.acts[index]
         w.blank()
-        head = (f"{self.say('act')} {index + 1}: {self.say('date')} {date_text(info.date, self.lang)} "
-                f"({info.date.isoformat()}); {self.say('stage')}: {pick(STAGES, info.stage, self.lang)}.")
+        head = (
+            f"{self.say('act')} {index + 1}: {self.say('date')} {date_text(info.date, self.lang)} "
+            f"({info.date.isoformat()}); {self.say('stage')}: {pick(STAGES, info.stage, self.lang)}."
+        )
         w.line(f"**{head}**" if w.markdown else head)
         if w.markdown:
             w.blank()
@@ -306,8 +308,11 @@ class _Render:
         w.heading(self.say("unresolved"))
         for c in self.r.unresolved:
             deciding = ", ".join(w.code(p) for p in c.deciding) or "-"
-            w.item(f"{self.say('act')} {c.act + 1}, {c.citation.get(self.lang)}: {self.t(c.detail)}. "
-                   f"{self.say('deciding')}: {deciding}.", 1)
+            w.item(
+                f"{self.say('act')} {c.act + 1}, {c.citation.get(self.lang)}: {self.t(c.detail)}. "
+                f"{self.say('deciding')}: {deciding}.",
+                1,
+            )
         for t in self.r.unresolved_tracks:
             why = "; ".join(r.get(self.lang) for r in t.reasons) or pick(TRACK_STATUSES, "unresolved", self.lang)
             w.item(f"{pick(CATEGORIES, t.category, self.lang).capitalize()}: {why}.", 1)

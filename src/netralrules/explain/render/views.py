@@ -49,8 +49,14 @@ _NODE_STYLE: dict[str, str] = {
     "decision": 'shape=doublecircle, style=filled, fillcolor="lightblue"',
 }
 _VALUE_COLOR = {"true": "palegreen", "false": "mistyrose", "unknown": "lightgray"}
-_STATUS_COLOR = {"fired": "palegreen", "defeated": "orange", "not_fired": "mistyrose", "unknown": "lightgray",
-                 "not_applicable": "white", "not_in_force": "white"}
+_STATUS_COLOR = {
+    "fired": "palegreen",
+    "defeated": "orange",
+    "not_fired": "mistyrose",
+    "unknown": "lightgray",
+    "not_applicable": "white",
+    "not_in_force": "white",
+}
 _EDGE_STYLE: dict[str, str] = {
     "supports": 'color="gray40"',
     "satisfies": 'color="darkgreen", penwidth=2',
@@ -109,8 +115,12 @@ def _dot_node(node: str, attrs: Mapping[str, Any], lang: str) -> str:
 def to_dot(explanation: Explanation, lang: str = "id") -> str:
     """Graphviz DOT: one cluster per act, nodes and edges in sorted order, shapes and colours by kind."""
     g = explanation.graph
-    lines = ["digraph explanation {", "  rankdir=LR;", '  node [fontname="Helvetica", fontsize=10];',
-             '  edge [fontname="Helvetica", fontsize=8];']
+    lines = [
+        "digraph explanation {",
+        "  rankdir=LR;",
+        '  node [fontname="Helvetica", fontsize=10];',
+        '  edge [fontname="Helvetica", fontsize=8];',
+    ]
     for act in explanation.acts:
         members = sorted(n for n in g.nodes if g.nodes[n].get("act") == act.index)
         if not members:

@@ -41,8 +41,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "engine": ("Mesin", "Engine"),
     "summary": ("Ringkasan keputusan", "Decision summary"),
     "complete": ("Keputusan lengkap: semua jalur ditetapkan.", "The decision is complete: every track is determined."),
-    "incomplete": ("Keputusan belum lengkap: ada hal yang belum dapat ditentukan.",
-                   "The decision is incomplete: some points cannot be decided yet."),
+    "incomplete": (
+        "Keputusan belum lengkap: ada hal yang belum dapat ditentukan.",
+        "The decision is incomplete: some points cannot be decided yet.",
+    ),
     "no_tracks": ("Tidak ada sanksi yang dijatuhkan.", "No sanction is imposed."),
     "track": ("Jalur", "Track"),
     "status": ("Status", "Status"),
@@ -60,10 +62,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "subjects": ("Subjek", "Subjects"),
     "excepted_by": ("Dikecualikan oleh ketentuan", "Excepted by"),
     "graph": ("Graf penjelasan", "Explanation graph"),
-    "graph_note": ("Dari fakta (kiri) ke keputusan (kanan); klik ketentuan untuk membuka rinciannya. Ketentuan yang tidak "
-                   "berlaku pada tanggal tindakan atau bagi responden tidak digambar.",
-                   "From the facts (left) to the decision (right); click a provision to open its details. Provisions not in "
-                   "force on the date of the act or not applying to the respondent are not drawn."),
+    "graph_note": (
+        "Dari fakta (kiri) ke keputusan (kanan); klik ketentuan untuk membuka rinciannya. Ketentuan yang tidak "
+        "berlaku pada tanggal tindakan atau bagi responden tidak digambar.",
+        "From the facts (left) to the decision (right); click a provision to open its details. Provisions not in "
+        "force on the date of the act or not applying to the respondent are not drawn.",
+    ),
     "narrative": ("Uraian (teks)", "Narrative (text)"),
     "data": ("Data keputusan (JSON)", "Decision data (JSON)"),
     "incident_data": ("Data perkara", "Incident data"),
@@ -168,7 +172,8 @@ def build_page(decision: Any, lang: str = "id", incident: Mapping[str, Any] | No
     unresolved = [_unresolved_line(u, e, lang) for u in data["belum_terselesaikan"]]
     unresolved += [
         f"{pick(CATEGORIES, t['kategori'], lang).capitalize()}: " + "; ".join(reason_text(r, lang) for r in t["alasan"])
-        for t in data["penetapan"] if t["status"] == "unresolved"
+        for t in data["penetapan"]
+        if t["status"] == "unresolved"
     ]
     return Page(
         lang=lang,
@@ -196,24 +201,32 @@ def _citation_of(e: Explanation | None, act: int, provision: str, lang: str) -> 
 def _unresolved_line(u: Mapping[str, Any], e: Explanation | None, lang: str) -> str:
     act = int(u["tindakan"])
     facts = ", ".join(u["fakta_penentu"]) or "-"
-    return (f"{say('act', lang)} {act + 1}, {_citation_of(e, act, u['ketentuan'], lang)}: {reason_text(u['alasan'], lang)}. "
-            f"{say('deciding', lang)}: {facts}.")
+    return (
+        f"{say('act', lang)} {act + 1}, {_citation_of(e, act, u['ketentuan'], lang)}: {reason_text(u['alasan'], lang)}. "
+        f"{say('deciding', lang)}: {facts}."
+    )
 
 
 def _track(t: Track, decision: Any, e: Explanation | None, lang: str) -> TrackView:
-    findings = sorted((f for f in decision.evaluation.findings if f.category == t.category and f.provision in t.provisions),
-                      key=lambda f: (f.act, f.provision))
+    findings = sorted(
+        (f for f in decision.evaluation.findings if f.category == t.category and f.provision in t.provisions),
+        key=lambda f: (f.act, f.provision),
+    )
     reasons = [reason_text(r, lang) for r in t.reasons]
     node = determination_id(t.category)
     if e is not None and node in e.graph and e.graph.nodes[node].get("escalated"):
         attrs = e.graph.nodes[node]
-        reasons.append(say("escalated", lang).format(pick(TIERS, attrs["heaviest_finding_tier"], lang), pick(TIERS, t.tier, lang)))
+        reasons.append(
+            say("escalated", lang).format(pick(TIERS, attrs["heaviest_finding_tier"], lang), pick(TIERS, t.tier, lang))
+        )
     return TrackView(
         category=pick(CATEGORIES, t.category, lang).capitalize(),
         status=t.status,
         status_text=pick(TRACK_STATUSES, t.status, lang),
         tier=pick(TIERS, t.tier, lang) if t.tier else "-",
-        provisions=tuple(f"{_citation_of(e, f.act, f.provision, lang)} ({say('act', lang).lower()} {f.act + 1})" for f in findings),
+        provisions=tuple(
+            f"{_citation_of(e, f.act, f.provision, lang)} ({say('act', lang).lower()} {f.act + 1})" for f in findings
+        ),
         sanctions=track_sanctions(t, decision.evaluation.findings),
         reasons=tuple(reasons),
     )
@@ -227,8 +240,10 @@ def _act(e: Explanation, index: int, lang: str) -> ActView:
     # Provisions that apply first, then those undecided, then the rest, each in the regulation's order.
     rank = {"fired": 0, "unknown": 1, "defeated": 2, "not_fired": 3, "not_applicable": 4, "not_in_force": 5}
     clauses.sort(key=lambda c: rank.get(str(c["status"]), 6))
-    heading = (f"{say('act', lang)} {index + 1}: {date_text(info.date, lang)} ({info.date.isoformat()}); "
-               f"{say('stage', lang)}: {pick(STAGES, info.stage, lang)}")
+    heading = (
+        f"{say('act', lang)} {index + 1}: {date_text(info.date, lang)} ({info.date.isoformat()}); "
+        f"{say('stage', lang)}: {pick(STAGES, info.stage, lang)}"
+    )
     return ActView(index, heading, instruments, tuple(_clause(e, c, lang) for c in clauses))
 
 
@@ -249,8 +264,11 @@ def _clause(e: Explanation, c: Mapping[str, Any], lang: str) -> ClauseView:
     in_force = c.get("in_force") or [None, None]
     fid = finding_id(act, pid)
     facts = tuple(
-        (str(e.graph.nodes[f]["path"]), value_text(e.graph.nodes[f]["value"], e.graph.nodes[f]["known"], lang),
-         bool(e.graph.nodes[f]["known"]))
+        (
+            str(e.graph.nodes[f]["path"]),
+            value_text(e.graph.nodes[f]["value"], e.graph.nodes[f]["known"], lang),
+            bool(e.graph.nodes[f]["known"]),
+        )
         for f in c.get("facts_seen", [])
     )
     return ClauseView(
@@ -307,7 +325,9 @@ def _why(e: Explanation, node: str, lang: str, depth: int = 0) -> tuple[Tree, ..
         edge = g.edges[source, node]["kind"]
         if kind == "condition":
             text = str(attrs.get("text_en", attrs["text"]) if lang == "en" else attrs["text"])
-            out.append(Tree(text, str(attrs["value"]), pick(VALUES, attrs["value"], lang), kind, _why(e, source, lang, depth + 1)))
+            out.append(
+                Tree(text, str(attrs["value"]), pick(VALUES, attrs["value"], lang), kind, _why(e, source, lang, depth + 1))
+            )
         elif kind == "concept":
             label = f"{attrs['label']} ({word('definition', lang)})"
             shown = value_text(attrs["value"], attrs["known"], lang)

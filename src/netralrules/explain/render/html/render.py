@@ -23,7 +23,9 @@ def _hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-CSP = f"default-src 'none'; style-src {_hash(CSS)}; script-src {_hash(SCRIPT)}; img-src data:; base-uri 'none'; form-action 'none'"
+CSP = (
+    f"default-src 'none'; style-src {_hash(CSS)}; script-src {_hash(SCRIPT)}; img-src data:; base-uri 'none'; form-action 'none'"
+)
 
 
 def t(text: object) -> str:
@@ -61,8 +63,8 @@ class _Html:
             "<header>",
             f"<h1>{self.w('title')}</h1>",
             '<dl class="meta">',
-            f"<dt>{self.w('incident')}</dt><dd id=\"incident-id\">{t(p.incident_id)}</dd>",
-            f"<dt>{self.w('rulebook')}</dt><dd><code id=\"rulebook-hash\">{t(p.rulebook_hash)}</code></dd>",
+            f'<dt>{self.w("incident")}</dt><dd id="incident-id">{t(p.incident_id)}</dd>',
+            f'<dt>{self.w("rulebook")}</dt><dd><code id="rulebook-hash">{t(p.rulebook_hash)}</code></dd>',
             f"<dt>{self.w('engine')}</dt><dd>{t(p.engine)}</dd>",
             "</dl>",
             '<div class="controls">',
@@ -95,15 +97,23 @@ class _Html:
     def summary(self) -> None:
         p = self.p
         verdict = "complete" if p.complete else "incomplete"
-        self.add('<section id="summary" class="summary">', f"<h2>{self.w('summary')}</h2>",
-                 f'<p class="verdict {verdict}" id="verdict">{self.w(verdict)}</p>')
+        self.add(
+            '<section id="summary" class="summary">',
+            f"<h2>{self.w('summary')}</h2>",
+            f'<p class="verdict {verdict}" id="verdict">{self.w(verdict)}</p>',
+        )
         if not p.tracks:
             self.add(f'<p class="no-tracks">{self.w("no_tracks")}</p>')
         else:
             heads = ("track", "status", "tier", "provisions", "sanctions")
-            self.add('<table class="tracks" id="decision">', "<thead><tr>",
-                     *(f"<th>{self.w(h)}</th>" for h in heads), f"<th>{t(say('reasons', self.lang))}</th>",
-                     "</tr></thead>", "<tbody>")
+            self.add(
+                '<table class="tracks" id="decision">',
+                "<thead><tr>",
+                *(f"<th>{self.w(h)}</th>" for h in heads),
+                f"<th>{t(say('reasons', self.lang))}</th>",
+                "</tr></thead>",
+                "<tbody>",
+            )
             for tr in p.tracks:
                 self.add(
                     f'<tr class="track status-{t(tr.status)}">',
@@ -118,14 +128,17 @@ class _Html:
             self.add("</tbody></table>")
         if p.referral is not None:
             self.add(f'<p class="referral" id="referral"><strong>{t(say("referral", self.lang))}</strong>: {t(p.referral)}</p>')
-        self.add(f"<h3>{self.w('unresolved')}</h3>", _list(p.unresolved) if p.unresolved else f"<p>{self.w('none')}</p>",
-                 "</section>")
+        self.add(
+            f"<h3>{self.w('unresolved')}</h3>", _list(p.unresolved) if p.unresolved else f"<p>{self.w('none')}</p>", "</section>"
+        )
 
     def provisions(self) -> None:
         self.add('<section id="provisions">', f"<h2>{self.w('considered')}</h2>")
         for act in self.p.acts:
-            self.add(f'<h3 id="act{act.index}">{t(act.heading)}</h3>',
-                     f'<p class="instruments">{t(say("instruments", self.lang))}: {t(act.instruments)}</p>')
+            self.add(
+                f'<h3 id="act{act.index}">{t(act.heading)}</h3>',
+                f'<p class="instruments">{t(say("instruments", self.lang))}: {t(act.instruments)}</p>',
+            )
             for c in act.clauses:
                 self.clause(c)
         self.add("</section>")
@@ -165,8 +178,12 @@ class _Html:
         self.add(f"<h4>{w('facts')}</h4>")
         if c.facts:
             self.add('<table class="facts"><tbody>')
-            self.add(*(f'<tr class="{"known" if known else "unknown"}"><td><code>{t(path)}</code></td><td>{t(value)}</td></tr>'
-                       for path, value, known in c.facts))
+            self.add(
+                *(
+                    f'<tr class="{"known" if known else "unknown"}"><td><code>{t(path)}</code></td><td>{t(value)}</td></tr>'
+                    for path, value, known in c.facts
+                )
+            )
             self.add("</tbody></table>")
         else:
             self.add(f"<p>{w('no_facts')}</p>")
@@ -178,13 +195,24 @@ class _Html:
             return
         nodes = graph_nodes(e)
         targets = {n: anchor(n) for n in nodes if e.graph.nodes[n]["kind"] == "clause"}
-        self.add('<section id="graph">', f"<h2>{self.w('graph')}</h2>", f'<p class="hint">{self.w("graph_note")}</p>',
-                 '<div class="graph-wrap">', to_svg(e, nodes, self.lang, targets, word("graph", self.lang)), "</div>",
-                 "</section>")
+        self.add(
+            '<section id="graph">',
+            f"<h2>{self.w('graph')}</h2>",
+            f'<p class="hint">{self.w("graph_note")}</p>',
+            '<div class="graph-wrap">',
+            to_svg(e, nodes, self.lang, targets, word("graph", self.lang)),
+            "</div>",
+            "</section>",
+        )
 
     def folded(self, section: str, key: str, body: str) -> None:
-        self.add(f'<section id="{section}">', f'<details class="folded"><summary>{self.w(key)}</summary>', body,
-                 "</details>", "</section>")
+        self.add(
+            f'<section id="{section}">',
+            f'<details class="folded"><summary>{self.w(key)}</summary>',
+            body,
+            "</details>",
+            "</section>",
+        )
 
 
 def _list(items: Sequence[str]) -> str:

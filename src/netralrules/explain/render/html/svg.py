@@ -22,12 +22,26 @@ PAD = 10
 LINE_CHARS = 42
 
 # Fill colours by kind, and for conditions and clauses by value or status (as in the DOT view).
-_KIND_FILL = {"fact": "#fffbe0", "concept": "#e0ffff", "condition": "#ffffff", "clause": "#ffffff", "finding": "#ffd700",
-              "determination": "#ffc4a8", "decision": "#add8e6"}
+_KIND_FILL = {
+    "fact": "#fffbe0",
+    "concept": "#e0ffff",
+    "condition": "#ffffff",
+    "clause": "#ffffff",
+    "finding": "#ffd700",
+    "determination": "#ffc4a8",
+    "decision": "#add8e6",
+}
 _VALUE_FILL = {"true": "#c8f7c8", "false": "#ffe4e1", "unknown": "#e3e3e3"}
 _STATUS_FILL = {"fired": "#98fb98", "defeated": "#ffc04d", "not_fired": "#ffe4e1", "unknown": "#d3d3d3"}
-_EDGE_COLOUR = {"supports": "#777777", "satisfies": "#006400", "fails": "#cc0000", "undecided": "#808080",
-                "overrides": "#ff8c00", "yields": "#000000", "escalates": "#800080"}
+_EDGE_COLOUR = {
+    "supports": "#777777",
+    "satisfies": "#006400",
+    "fails": "#cc0000",
+    "undecided": "#808080",
+    "overrides": "#ff8c00",
+    "yields": "#000000",
+    "escalates": "#800080",
+}
 
 
 def layers(e: Explanation, nodes: Sequence[str]) -> list[list[str]]:
@@ -135,7 +149,9 @@ def to_svg(e: Explanation, nodes: Sequence[str], lang: str, targets: dict[str, s
         out.append(f'<g class="node kind-{escape(str(attrs["kind"]))}"{extra}>')
         out.append(f"<title>{escape(label)}</title>")
         stroke = ' stroke-width="2"' if attrs["kind"] in {"clause", "decision"} else ""
-        out.append(f'<rect x="{x}" y="{y}" width="{NODE_W}" height="{NODE_H}" rx="6" fill="{_fill(attrs)}" stroke="#444444"{stroke}/>')
+        out.append(
+            f'<rect x="{x}" y="{y}" width="{NODE_W}" height="{NODE_H}" rx="6" fill="{_fill(attrs)}" stroke="#444444"{stroke}/>'
+        )
         for k, line in enumerate(_lines(label)):
             out.append(f'<text x="{x + 6}" y="{y + 18 + k * 15}">{escape(line)}</text>')
         out.append("</g>")
