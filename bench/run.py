@@ -280,9 +280,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         args.rounds,
     )
     # Serialising is slow and not part of a goal: once, on the first 500.
-    full["evaluate_graph_json"] = summary(
-        per_call(lambda inc: full_rb.decide(inc, explain=True).to_json(), validated[:500])
-    )
+    full["evaluate_graph_json"] = summary(per_call(lambda inc: full_rb.decide(inc, explain=True).to_json(), validated[:500]))
     labels = {
         "from_dict": "validate dict + evaluate, no graph",
         "validate_only": "validate dict only",
