@@ -29,6 +29,7 @@ from netralrules.authoring import CheckReport, FormatResult, check_paths, format
 from netralrules.compiler import CompiledRulebook, compile_rulebook
 from netralrules.diagnostics import NetralrulesError
 from netralrules.evaluation.decision import ENGINE_VERSION, Decision, IncidentFacts
+from netralrules.evaluation.evaluator import Outcome, evaluate_plan
 from netralrules.explain import reporting
 from netralrules.explain.explained import decide_with
 from netralrules.explain.report import MissingFact, Report
@@ -80,6 +81,11 @@ class Rulebook(CompiledRulebook):
         With a `tracer`, every evaluation event is recorded in it (the rule-case runner measures
         coverage from them)."""
         return decide_with(self, facts, explain=explain, tracer=tracer)
+
+    def outcomes(self, facts: IncidentFacts) -> tuple[Outcome, ...]:
+        """What each provision does for each act, and nothing more: no determination, no referral,
+        no missing facts (the gap matrix evaluates tens of thousands of acts this way)."""
+        return evaluate_plan(self.plan, facts, tuple(facts.act_dates)).outcomes
 
     # ---- explanations -----------------------------------------------------------------------
     def explain(self, subject: Any, *, why_not: Sequence[str] = ()) -> Report:
