@@ -14,6 +14,7 @@ import pytest
 from netralrules import evaluate, load_rulebook
 from netralrules.evaluation.referral import LAST_ACT_DATE, REPORT_DATE, refer, referral_date
 from netralrules.explain import narrative
+from netralrules.syntax import ast
 from tests.helpers import parse
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
@@ -31,7 +32,7 @@ lembaga_pengawas BARU {
   alur "Bawaslu", "BARU", "PPK"
 }
 """).declarations
-SUPERVISORS = {b.id.name: b for b in BODIES}  # type: ignore[union-attr]
+SUPERVISORS: dict[str, ast.Supervisor] = {b.id.name: b for b in BODIES if isinstance(b, ast.Supervisor)}
 D = datetime.date
 
 

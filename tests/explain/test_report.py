@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
+import networkx as nx  # type: ignore[import-untyped]  # as in src/: networkx ships no types
 import pytest
 from hypothesis import HealthCheck, given, settings
 
