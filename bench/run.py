@@ -39,7 +39,7 @@ import corpus
 import subset
 from netralrules.facts import load_incident
 from netralrules.resources import default_rulebook_path
-from netralrules.rulebook import evaluate, evaluate_facts, load_rulebook
+from netralrules.rulebook import evaluate, load_rulebook
 from netralrules.tools.batch import evaluate_lines
 
 # Exactly the provisions the peers encode: PP 94/2021 Pasal 5 huruf n with its instrument and
@@ -227,7 +227,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     gc.freeze()
 
     def ours(inc: Any) -> str:
-        return subset.netralrules_answer(evaluate_facts(inc, subset_rb, explain=False))
+        return subset.netralrules_answer(subset_rb.decide(inc, explain=False))
 
     engines: dict[str, Callable[[dict[str, Any]], str]] = {
         "hand_written": subset.hand_written,
@@ -277,15 +277,13 @@ def main(argv: Iterable[str] | None = None) -> int:
         {
             "from_dict": (lambda inc: evaluate(inc, full_rb, explain=False), incidents),
             "validate_only": (load_incident, incidents),
-            "evaluate": (lambda inc: evaluate_facts(inc, full_rb, explain=False), validated),
-            "evaluate_graph": (lambda inc: evaluate_facts(inc, full_rb, explain=True), validated),
+            "evaluate": (lambda inc: full_rb.decide(inc, explain=False), validated),
+            "evaluate_graph": (lambda inc: full_rb.decide(inc, explain=True), validated),
         },
         args.rounds,
     )
     # Serialising is slow and not part of a goal: once, on the first 500.
-    full["evaluate_graph_json"] = summary(
-        per_call(lambda inc: evaluate_facts(inc, full_rb, explain=True).to_json(), validated[:500])
-    )
+    full["evaluate_graph_json"] = summary(per_call(lambda inc: full_rb.decide(inc, explain=True).to_json(), validated[:500]))
     labels = {
         "from_dict": "validate dict + evaluate, no graph",
         "validate_only": "validate dict only",

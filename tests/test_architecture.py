@@ -56,3 +56,91 @@ def test_language_reference_lists_every_fact() -> None:
     for root, t in DEFAULT_SCHEMA.roots.items():
         for name, _ in t.fields:
             assert doc.count(f"| `{root}.{name}` |") >= 2, f"{root}.{name} missing from docs/language.md"
+
+
+# The pipeline, left to right (docs/architecture.md). A module may import its own stage and stages to
+# its left, never to its right. Imports under `if TYPE_CHECKING:` are annotations only and may name
+# a later stage's type (a decision carries the explanation built after it); code may not.
+STAGES: tuple[tuple[str, ...], ...] = (
+    ("source", "values", "trace", "resources", "diagnostics"),  # foundation: positions, logic, errors
+    ("syntax",),  # parse: text → AST
+    ("facts",),  # the fact schema and the incident model (what checking and evaluation read)
+    ("checker",),  # check: AST + schema → checked rulebook
+    ("authoring",),  # check and format paths, folders and text
+    ("compiler",),  # compile: checked rulebook → plan
+    ("evaluation",),  # evaluate: plan + incident → decision
+    ("explain",),  # explain: events + plan → graph, report, renderings
+    ("rulebook",),  # the facade
+    ("tools",),  # rule cases, rulebook diff, batch
+    ("cli",),  # the command line
+)
+ENTRY = {"__init__", "__main__"}  # the package's own front: may import anything
+
+
+def _stage(module: str) -> int | None:
+    top = module.split(".")[0]
+    for rank, names in enumerate(STAGES):
+        if top in names:
+            return rank
+    return None
+
+
+def _runtime_imports(tree: ast.Module) -> list[tuple[int, str]]:
+    """(line, module) of every `netralrules` import, skipping `if TYPE_CHECKING:` blocks."""
+    out: list[tuple[int, str]] = []
+
+    def visit(node: ast.AST) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.If) and isinstance(child.test, ast.Name) and child.test.id == "TYPE_CHECKING":
+                continue
+            if isinstance(child, ast.ImportFrom) and child.module and child.level == 0:
+                if child.module == "netralrules":
+                    out.extend((child.lineno, alias.name) for alias in child.names)
+                elif child.module.startswith("netralrules."):
+                    out.append((child.lineno, child.module.removeprefix("netralrules.")))
+            elif isinstance(child, ast.Import):
+                out.extend(
+                    (child.lineno, a.name.removeprefix("netralrules.")) for a in child.names if a.name.startswith("netralrules.")
+                )
+            visit(child)
+
+    visit(tree)
+    return out
+
+
+def test_every_module_belongs_to_a_stage() -> None:
+    for path in SRC.rglob("*.py"):
+        module = ".".join(path.relative_to(SRC).with_suffix("").parts)
+        if module in ENTRY:
+            continue
+        assert _stage(module) is not None, f"{module} belongs to no stage: add it to STAGES (and docs/architecture.md)"
+
+
+def _violations(module: str, source: str) -> list[str]:
+    own = _stage(module)
+    if module in ENTRY or own is None:
+        return []
+    wrong = []
+    for line, imported in _runtime_imports(ast.parse(source)):
+        rank = _stage(imported)
+        if rank is not None and rank > own:
+            wrong.append(f"{module}:{line} imports netralrules.{imported} ({STAGES[rank][0]} comes after {STAGES[own][0]})")
+    return wrong
+
+
+def test_each_stage_imports_only_stages_to_its_left() -> None:
+    wrong = []
+    for path in SRC.rglob("*.py"):
+        module = ".".join(path.relative_to(SRC).with_suffix("").parts)
+        wrong.extend(_violations(module, path.read_text(encoding="utf-8")))
+    assert not wrong, "imports against the pipeline order:\n" + "\n".join(wrong)
+
+
+def test_the_stage_order_test_catches_a_backward_import() -> None:
+    backward = "from netralrules.explain.graph import Explanation\nfrom netralrules import rulebook\n"
+    assert len(_violations("evaluation.pipeline", backward)) == 2
+    annotation_only = (
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from netralrules.explain.graph import Explanation\n"
+    )
+    assert _violations("evaluation.decision", annotation_only) == []
+    assert _violations("cli.evaluate", backward) == []  # leftward

@@ -16,9 +16,14 @@ from netralrules.authoring import CheckReport, FormatResult, check_paths, check_
 from netralrules.checker import CheckedRulebook
 from netralrules.diagnostics import Diagnostic, NetralrulesError, Severity
 from netralrules.diagnostics.render import render, render_all
-from netralrules.explain.reporting import (
-    WhatIf,
-    WhyNot,
+from netralrules.explain.reporting import WhatIf, WhyNot
+from netralrules.facts.schema import DEFAULT_SCHEMA, FactSchema
+from netralrules.resources import default_rulebook_path, grammar_path
+from netralrules.rulebook import (
+    Decision,
+    Rulebook,
+    evaluate,
+    load_rulebook,
     missing_facts,
     report,
     to_graphml,
@@ -28,9 +33,6 @@ from netralrules.explain.reporting import (
     what_if,
     why_not,
 )
-from netralrules.facts.schema import DEFAULT_SCHEMA, FactSchema
-from netralrules.resources import default_rulebook_path, grammar_path
-from netralrules.rulebook import Decision, Rulebook, evaluate, load_rulebook
 
 if TYPE_CHECKING:
     from netralrules.explain.render.html import to_html

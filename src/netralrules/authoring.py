@@ -1,4 +1,7 @@
-"""The public entry points for checking and formatting rules: paths or text in, reports out."""
+"""Authoring: rules files, folders or text → diagnostics and canonical text (parse + check, or
+parse + format). These work on paths that do not load as a rulebook, so an author, the editor
+support and the hand-in command get every diagnostic of a broken folder; `Rulebook.check` and
+`Rulebook.format` use them for a loaded rulebook."""
 
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ class CheckReport:
     sources: dict[str, SourceFile]
     diagnostics: tuple[Diagnostic, ...]
     rulebook: CheckedRulebook | None
+    root: Path | None = None  # the rulebook root the files were read under (syntax.loader.rulebook_root)
 
     @property
     def ok(self) -> bool:
@@ -32,10 +36,10 @@ class CheckReport:
 def _check_loaded(loaded: LoadResult, schema: FactSchema) -> CheckReport:
     if not loaded.ok:
         # Meaning is checked once the text parses: a half-parsed file would only add noise.
-        return CheckReport(loaded.sources, tuple(sorted(loaded.diagnostics, key=sort_key)), None)
+        return CheckReport(loaded.sources, tuple(sorted(loaded.diagnostics, key=sort_key)), None, loaded.root)
     result = check(loaded.files, schema)
     diagnostics = tuple(sorted(loaded.diagnostics + result.diagnostics, key=sort_key))
-    return CheckReport(loaded.sources, diagnostics, result.rulebook)
+    return CheckReport(loaded.sources, diagnostics, result.rulebook, loaded.root)
 
 
 def check_paths(paths: Iterable[str | Path] | None = None, schema: FactSchema = DEFAULT_SCHEMA) -> CheckReport:

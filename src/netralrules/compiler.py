@@ -81,6 +81,24 @@ class Plan:
     memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
+@dataclass(frozen=True)
+class CompiledRulebook:
+    """A checked rulebook with its plan: what every later stage takes. `content_hash` names it in
+    decisions."""
+
+    checked: CheckedRulebook
+    plan: Plan
+
+    @property
+    def content_hash(self) -> str:
+        return self.checked.content_hash
+
+
+def compile_checked(rulebook: CheckedRulebook) -> CompiledRulebook:
+    """The checked rulebook with its plan."""
+    return CompiledRulebook(rulebook, compile_rulebook(rulebook))
+
+
 def compile_rulebook(rulebook: CheckedRulebook) -> Plan:
     """Compile every definition and provision condition of a checked rulebook."""
     compiler, fast = _Compiler(rulebook), _Compiler(rulebook, traced=False)

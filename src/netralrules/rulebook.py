@@ -1,65 +1,142 @@
-"""The public engine: load a rulebook, evaluate an incident, get a decision with its reasons.
+"""The front door: a rulebook, loaded once, that evaluates, explains, checks and formats.
 
-rulebook = load_rulebook()              # the bundled rulebook, checked and compiled
-decision = evaluate(incident, rulebook) # incident: a model, a dict, or JSON/YAML text
-print(decision.to_json())
+    from netralrules import evaluate, load_rulebook
+    rulebook = load_rulebook()                         # the bundled rulebook, checked and compiled
+    decision = rulebook.evaluate(incident)             # a model, a dict, or JSON/YAML text
+    print(decision.to_json())                          # stable JSON, naming the rulebook by hash
+    report = rulebook.explain(decision)                # the report reviewers sign (explain/report.py)
+    rulebook.why_not(decision, ["pp94.pasal5.n.4"])    # tiers not reached, provisions asked about
+    rulebook.what_if(incident, {"tindakan.fasilitas_negara": True})
+    rulebook.missing_facts(incident)                   # unknown facts, most deciding first
+    rulebook.check(); rulebook.format()                # its files, as an author edits them
+
+    evaluate(incident)                                 # one line, over the bundled rulebook
+
+Every front end (the CLI, rule cases, diff, batch) goes through this object; a decision is made in
+one place (`evaluation.pipeline.decide`). Checking and formatting also work on paths that do not
+load (`authoring.check_paths`, `authoring.format_paths`): a broken folder still gets diagnostics.
 """
 
 from __future__ import annotations
 
-import datetime
 import functools
-import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
-from netralrules.authoring import CheckReport, check_paths
-from netralrules.checker import CheckedRulebook
-from netralrules.compiler import Plan, compile_rulebook
+from netralrules.authoring import CheckReport, FormatResult, check_paths, format_paths
+from netralrules.compiler import CompiledRulebook, compile_rulebook
 from netralrules.diagnostics import NetralrulesError
-from netralrules.evaluation.determination import Determination, citation_json, determine, stage
-from netralrules.evaluation.evaluator import Evaluation, Outcome, evaluate_plan
-from netralrules.evaluation.referral import Referral, refer, referral_date, referral_json
+from netralrules.evaluation.decision import ENGINE_VERSION, Decision, IncidentFacts
+from netralrules.explain import reporting
+from netralrules.explain.explained import decide_with
+from netralrules.explain.report import MissingFact, Report
+from netralrules.explain.reporting import WhatIf, WhyNot
+from netralrules.explain.whatif import FactChange
 from netralrules.facts.schema import DEFAULT_SCHEMA, FactSchema
 from netralrules.resources import default_rulebook_path
-from netralrules.trace import DefinitionRead, Event, FactRead, ListTracer, ProvisionResult
-from netralrules.values import UNKNOWN
+from netralrules.trace import ListTracer
 
-ENGINE_VERSION = "0.1.0"
-
-
-class IncidentFacts(Protocol):
-    """What evaluation needs of an incident (the pydantic model provides it)."""
-
-    @property
-    def incident_id(self) -> str: ...
-
-    @property
-    def act_dates(self) -> Sequence[datetime.date]: ...
-
-    def fact(self, path: tuple[str, ...], act_index: int) -> object: ...
+__all__ = [
+    "ENGINE_VERSION",
+    "Decision",
+    "IncidentFacts",
+    "Rulebook",
+    "evaluate",
+    "from_report",
+    "load_rulebook",
+    "missing_facts",
+    "report",
+    "to_graphml",
+    "to_markdown",
+    "to_node_link",
+    "to_text",
+    "what_if",
+    "why_not",
+]
 
 
 @dataclass(frozen=True)
-class Rulebook:
-    """A checked and compiled rulebook, ready to evaluate; `content_hash` names it in decisions."""
+class Rulebook(CompiledRulebook):
+    """A checked and compiled rulebook and everything asked of it. `content_hash` names it in
+    decisions; `root` is the folder it was loaded from (the boundary its files may not leave)."""
 
-    checked: CheckedRulebook
-    plan: Plan
+    root: Path | None = None
+    paths: tuple[str, ...] = ()
+    schema: FactSchema = DEFAULT_SCHEMA
 
-    @property
-    def content_hash(self) -> str:
-        return self.checked.content_hash
+    # ---- decisions --------------------------------------------------------------------------
+    def evaluate(self, incident: Any, *, explain: bool = True, source: str = "<input>") -> Decision:
+        """Evaluate one incident: a `facts.Incident`, a dict, or JSON/YAML text (`source` names it
+        in error messages). Raises `facts.IncidentError` (every problem with its JSON path) for bad
+        input, nothing else for any input. The same rulebook and incident give the same decision."""
+        from netralrules.facts import load_incident
+
+        return self.decide(load_incident(incident, source=source), explain=explain)
+
+    def decide(self, facts: IncidentFacts, *, explain: bool = True, tracer: ListTracer | None = None) -> Decision:
+        """Evaluate an incident already validated (anything with `incident_id`, `act_dates`, `fact`).
+        With a `tracer`, every evaluation event is recorded in it (the rule-case runner measures
+        coverage from them)."""
+        return decide_with(self, facts, explain=explain, tracer=tracer)
+
+    # ---- explanations -----------------------------------------------------------------------
+    def explain(self, subject: Any, *, why_not: Sequence[str] = ()) -> Report:
+        """The report of a decision made with its explanation, or of an incident (evaluated).
+        `why_not`: provision ids to explain as well (E0501 for an id the rulebook does not have)."""
+        return reporting.report(subject, self, why_not)
+
+    def report_for(self, decision: Decision, facts: IncidentFacts | None, why_not: Sequence[str] = ()) -> Report:
+        """The report of a decision with the incident's validated facts (missing facts are then
+        ranked by trying their values)."""
+        return reporting.report_for(decision, facts, self, why_not)
+
+    def why_not(self, subject: Any, provisions: Sequence[str] = ()) -> WhyNot:
+        """The tiers and tracks not reached, and per act the smallest unmet conditions of each
+        provision asked about."""
+        return reporting.why_not(subject, self, provisions)
+
+    def missing_facts(self, subject: Any) -> tuple[MissingFact, ...]:
+        """The unknown facts that hold outcomes open, most deciding first."""
+        return reporting.missing_facts(subject, self)
+
+    def what_if(self, incident: Any, changes: Mapping[str, object] | Sequence[str]) -> WhatIf:
+        """The incident as it is and with some facts changed, and what changed (E0502–E0506)."""
+        return reporting.what_if(incident, changes, self)
+
+    def what_if_facts(self, facts: IncidentFacts, changes: Sequence[FactChange], why_not: Sequence[str] = ()) -> WhatIf:
+        """As `what_if`, for validated facts and parsed changes."""
+        return reporting.what_if_facts(facts, changes, self, why_not)
+
+    def to_text(self, subject: Any, lang: str = "id") -> str:
+        return reporting.to_text(subject, self, lang)
+
+    def to_markdown(self, subject: Any, lang: str = "id") -> str:
+        return reporting.to_markdown(subject, self, lang)
+
+    def to_graphml(self, subject: Any) -> str:
+        return reporting.to_graphml(subject, self)
+
+    def to_node_link(self, subject: Any) -> str:
+        return reporting.to_node_link(subject, self)
+
+    # ---- authoring --------------------------------------------------------------------------
+    def check(self) -> CheckReport:
+        """Check the rulebook's files as they are now on disk (warnings included)."""
+        return check_paths(self.paths or [default_rulebook_path()], self.schema)
+
+    def format(self, lang: str = "id") -> list[FormatResult]:
+        """The canonical text of each of the rulebook's files (nothing is written)."""
+        return format_paths(self.paths or [default_rulebook_path()], lang)
 
 
 def load_rulebook(paths: Iterable[str | Path] | str | Path | None = None, schema: FactSchema = DEFAULT_SCHEMA) -> Rulebook:
     """Read, check and compile a rulebook (default: the bundled one). Raises NetralrulesError with
-    every diagnostic when the rulebook has errors."""
-    if paths is None:
+    every error diagnostic when the rulebook has errors."""
+    if paths is None and schema is DEFAULT_SCHEMA:
         return _default_rulebook()
-    chosen = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    chosen = [default_rulebook_path()] if paths is None else [paths] if isinstance(paths, (str, Path)) else list(paths)
     return _load(tuple(str(p) for p in chosen), schema)
 
 
@@ -70,183 +147,60 @@ def _default_rulebook() -> Rulebook:
 
 def _load(paths: tuple[str, ...], schema: FactSchema) -> Rulebook:
     report = check_paths(paths, schema)
-    rulebook = rulebook_from_report(report)
+    rulebook = from_report(report, paths, schema)
     if rulebook is None:
         raise NetralrulesError(tuple(d for d in report.diagnostics if d.is_error))
     return rulebook
 
 
-def rulebook_from_report(report: CheckReport) -> Rulebook | None:
-    """Compile a checked rulebook; None if the check found errors (the report says which)."""
-    return Rulebook(report.rulebook, compile_rulebook(report.rulebook)) if report.rulebook is not None else None
-
-
-@dataclass(frozen=True)
-class Decision:
-    """The outcome for one incident: findings per act, the determination per track, what stays
-    unresolved and why, and (if asked for) the explanation graph."""
-
-    incident_id: str
-    rulebook_hash: str
-    act_dates: tuple[datetime.date, ...]
-    stages: tuple[str, ...]
-    evaluation: Evaluation
-    determination: Determination
-    missing_facts: tuple[tuple[int, str, tuple[str, ...]], ...]  # (act, provision, fact paths)
-    explanation: Any = None  # netralrules.explain.Explanation when explain=True
-    referral: Referral | None = None  # to whom the case is referred (KASN, BKN), by date
-
-    def to_dict(self, *, include_explanation: bool = True) -> dict[str, Any]:
-        """A JSON-ready dict; the same decision always gives the same dict. The explanation graph
-        (node-link) is included under `penjelasan` when the decision was made with one."""
-        acts = []
-        for i, date in enumerate(self.act_dates):
-            acts.append(
-                {
-                    "indeks": i,
-                    "tanggal": date.isoformat(),
-                    "tahap_pemilu": self.stages[i],
-                    "temuan": [_finding_json(f) for f in self.evaluation.findings if f.act == i],
-                    "ketentuan_dipertimbangkan": [_outcome_json(o) for o in self.evaluation.outcomes if o.act == i],
-                }
-            )
-        out = {
-            "mesin": {"nama": "netralrules", "versi": ENGINE_VERSION},
-            "rulebook": self.rulebook_hash,
-            "insiden": self.incident_id,
-            "tindakan": acts,
-            "penetapan": [
-                {
-                    "kategori": t.category,
-                    "status": t.status,
-                    "tingkat": t.tier,
-                    "ketentuan": list(t.provisions),
-                    "alasan": list(t.reasons),
-                }
-                for t in self.determination.tracks
-            ],
-            "pengawasan": referral_json(self.referral) if self.referral is not None else None,
-            "belum_terselesaikan": [
-                {**_outcome_json(o), "tindakan": o.act, "fakta_penentu": list(_missing(self.missing_facts, o))}
-                for o in self.determination.unresolved
-            ],
-        }
-        if include_explanation and self.explanation is not None:
-            from netralrules.explain import to_json
-
-            out["penjelasan"] = to_json(self.explanation)
-        return out
-
-    def to_json(self, *, include_explanation: bool = True) -> str:
-        return (
-            json.dumps(self.to_dict(include_explanation=include_explanation), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-        )
-
-
-def _missing(missing: tuple[tuple[int, str, tuple[str, ...]], ...], o: Outcome) -> tuple[str, ...]:
-    for act, provision, paths in missing:
-        if act == o.act and provision == o.provision:
-            return paths
-    return ()
-
-
-def _finding_json(f: Any) -> dict[str, Any]:
-    return {
-        "ketentuan": f.provision,
-        "rujukan": citation_json(f.citation),
-        "teks": f.text,
-        "kategori": f.category,
-        "tingkat": f.tier,
-        "dasar_tingkat": citation_json(f.tier_basis),
-        "pilihan_sanksi": list(f.sanction_options),
-        "catatan": f.note,
-        "tingkat_tidak_diatur": f.unresolved,
-    }
-
-
-def _outcome_json(o: Outcome) -> dict[str, Any]:
-    return {"ketentuan": o.provision, "status": o.status, "alasan": o.reason, "dikecualikan_oleh": list(o.defeated_by)}
-
-
-def evaluate_facts(facts: IncidentFacts, rulebook: Rulebook | None = None, *, explain: bool = True) -> Decision:
-    """Evaluate an incident already validated (anything with `incident_id`, `act_dates`, `fact`)."""
-    rb = rulebook or load_rulebook()
-    dates = tuple(facts.act_dates)
-    tracer = ListTracer() if explain else None
-    evaluation = evaluate_plan(rb.plan, facts, dates, tracer)
-    prior = facts.fact(("responden", "sanksi_sebelumnya"), 0)
-    outcomes = {pid: p.outcome for pid, p in rb.checked.provisions.items() if p.outcome is not None}
-    determination = determine(evaluation, prior if isinstance(prior, list) else [], outcomes)
-    election = {
-        key: facts.fact(("pemilu", key), 0)
-        for key in ("tanggal_penetapan", "kampanye_mulai", "kampanye_selesai", "tanggal_pemungutan")
-    }
-    stages = tuple(stage(d, election) for d in dates)
-    # The report date is optional and not a fact the rules read: an incident type without it refers
-    # by the last act's date.
-    reported = getattr(facts, "report_date", None)
-    referral = refer(rb.checked.supervisors, *referral_date(reported if isinstance(reported, datetime.date) else None, dates))
-    missing: tuple[tuple[int, str, tuple[str, ...]], ...] = ()
-    if determination.unresolved:
-        # Which unknown facts held each undecided provision back: from a traced run (only now, so
-        # evaluation without explanation stays untraced when everything is decided).
-        events = tracer.events if tracer is not None else _traced_events(rb, facts, dates)
-        missing = _missing_facts(events, determination.unresolved)
-    explanation = None
-    if explain:
-        assert tracer is not None
-        from netralrules.explain import build_explanation
-
-        explanation = build_explanation(
-            tracer.events, rb.plan, evaluation, determination, dates, stages, referral=referral_json(referral)
-        )
-    return Decision(facts.incident_id, rb.content_hash, dates, stages, evaluation, determination, missing, explanation, referral)
-
-
-def _traced_events(rb: Rulebook, facts: IncidentFacts, dates: tuple[datetime.date, ...]) -> list[Event]:
-    tracer = ListTracer()
-    evaluate_plan(rb.plan, facts, dates, tracer)
-    return tracer.events
-
-
-def _missing_facts(events: Sequence[Event], unresolved: Sequence[Outcome]) -> tuple[tuple[int, str, tuple[str, ...]], ...]:
-    """For each undecided provision, the unknown facts read while deciding it (directly or through
-    the definitions it used)."""
-    by_definition: dict[tuple[int, str], set[str]] = {}
-    for e in events:
-        if isinstance(e, FactRead) and e.value is UNKNOWN and e.node.startswith("def:"):
-            name = e.node[4:].split("#", 1)[0]
-            by_definition.setdefault((e.act, name), set()).add(".".join(e.path))
-    window: dict[tuple[int, str], set[str]] = {}
-    current: set[str] = set()
-    for e in events:
-        if isinstance(e, FactRead) and e.value is UNKNOWN and not e.node.startswith("def:"):
-            current.add(".".join(e.path))
-        elif isinstance(e, DefinitionRead):
-            current |= by_definition.get((e.act, e.name), set())
-        elif isinstance(e, ProvisionResult):
-            window[(e.act, e.provision)] = current
-            current = set()
-    out = []
-    for o in sorted(unresolved, key=lambda o: (o.act, o.provision)):
-        paths = set(window.get((o.act, o.provision), set()))
-        for other in o.waiting_for:  # what decides a pending exception decides this provision too
-            paths |= window.get((o.act, other), set())
-        out.append((o.act, o.provision, tuple(sorted(paths))))
-    return tuple(out)
+def from_report(report: CheckReport, paths: Sequence[str | Path] = (), schema: FactSchema = DEFAULT_SCHEMA) -> Rulebook | None:
+    """The rulebook of a check report; None if the check found errors (the report says which)."""
+    if report.rulebook is None:
+        return None
+    return Rulebook(report.rulebook, compile_rulebook(report.rulebook), report.root, tuple(str(p) for p in paths), schema)
 
 
 def evaluate(incident: Any, rulebook: Rulebook | None = None, *, explain: bool = True) -> Decision:
-    """Evaluate one incident: a `facts.Incident`, a dict, or JSON/YAML text.
-
-    Raises `facts.IncidentError` (listing every problem with its JSON path) for bad input; nothing
-    else for any input. The same rulebook and incident always give the same decision.
-    """
-    return evaluate_incident(incident, rulebook, explain=explain)
+    """Evaluate one incident against `rulebook` (default: the bundled one); see `Rulebook.evaluate`."""
+    return (rulebook or load_rulebook()).evaluate(incident, explain=explain)
 
 
-def evaluate_incident(data: Any, rulebook: Rulebook | None = None, *, explain: bool = True, source: str = "<input>") -> Decision:
-    """As `evaluate`, naming the input (a file name) in error messages."""
-    from netralrules.facts import load_incident
+# ---- one-line conveniences over the bundled rulebook (or the one given) -------------------------
+def report(subject: Any, rulebook: Rulebook | None = None, *, why_not: Sequence[str] = ()) -> Report:
+    """`Rulebook.explain`: the report of an incident or of a decision made with its explanation."""
+    return (rulebook or load_rulebook()).explain(subject, why_not=why_not)
 
-    return evaluate_facts(load_incident(data, source=source), rulebook, explain=explain)
+
+def why_not(subject: Any, provisions: Sequence[str] = (), rulebook: Rulebook | None = None) -> WhyNot:
+    """`Rulebook.why_not`."""
+    return (rulebook or load_rulebook()).why_not(subject, provisions)
+
+
+def missing_facts(incident: Any, rulebook: Rulebook | None = None) -> tuple[MissingFact, ...]:
+    """`Rulebook.missing_facts`."""
+    return (rulebook or load_rulebook()).missing_facts(incident)
+
+
+def what_if(incident: Any, changes: Mapping[str, object] | Sequence[str], rulebook: Rulebook | None = None) -> WhatIf:
+    """`Rulebook.what_if`."""
+    return (rulebook or load_rulebook()).what_if(incident, changes)
+
+
+def to_text(subject: Any, lang: str = "id", rulebook: Rulebook | None = None) -> str:
+    """The narrative (plain text) of a report, a decision or an incident."""
+    return (rulebook or load_rulebook()).to_text(subject, lang)
+
+
+def to_markdown(subject: Any, lang: str = "id", rulebook: Rulebook | None = None) -> str:
+    """The narrative as Markdown, of a report, a decision or an incident."""
+    return (rulebook or load_rulebook()).to_markdown(subject, lang)
+
+
+def to_graphml(subject: Any, rulebook: Rulebook | None = None) -> str:
+    """The explanation graph of a decision (or of an incident, evaluated) as GraphML."""
+    return (rulebook or load_rulebook()).to_graphml(subject)
+
+
+def to_node_link(subject: Any, rulebook: Rulebook | None = None) -> str:
+    """The explanation graph of a decision (or of an incident, evaluated) as node-link JSON text."""
+    return (rulebook or load_rulebook()).to_node_link(subject)

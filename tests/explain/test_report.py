@@ -33,7 +33,7 @@ from netralrules.explain.report import build_report
 from tests.explain.support import D, explain, plan_of
 from tests.explain.test_properties import incidents
 from tests.golden_files import GoldenFiles, mask_hashes
-from tests.helpers import INSTRUMENT
+from tests.helpers import INSTRUMENT, explained
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 GOLDEN = Path(__file__).parent / "golden"
@@ -184,7 +184,7 @@ def test_missing_facts_are_ordered_by_what_they_decide_alone() -> None:
 
 
 def test_missing_facts_from_a_decision_alone_are_ranked_by_need() -> None:
-    ranked = build_report(evaluate(UNKNOWN_MEANS).explanation).missing_facts
+    ranked = build_report(explained(evaluate(UNKNOWN_MEANS))).missing_facts
     assert all(m.settles is None for m in ranked)
     needs = [len(m.needed_by) for m in ranked]
     assert needs == sorted(needs, reverse=True)
@@ -268,9 +268,9 @@ def test_the_heaviest_rule_is_an_open_question_when_it_is_used() -> None:
 
 
 def test_graphml_reads_back_with_the_same_nodes_edges_and_attributes() -> None:
-    e = evaluate(UNKNOWN_MEANS).explanation
+    e = explained(evaluate(UNKNOWN_MEANS))
     text = to_graphml(e)
-    assert text == to_graphml(evaluate(UNKNOWN_MEANS).explanation)  # byte-stable
+    assert text == to_graphml(explained(evaluate(UNKNOWN_MEANS)))  # byte-stable
     raw = nx.read_graphml(io.BytesIO(text.encode("utf-8")))
     assert set(raw.nodes) == set(e.graph.nodes) and set(raw.edges) == set(e.graph.edges)
     back = graph_from_graphml(text)
@@ -281,7 +281,7 @@ def test_graphml_reads_back_with_the_same_nodes_edges_and_attributes() -> None:
 
 
 def test_node_link_round_trips() -> None:
-    e = evaluate(BASE).explanation
+    e = explained(evaluate(BASE))
     back = nx.node_link_graph(json.loads(to_node_link(e)), directed=True, multigraph=False, edges="edges")
     assert nx.utils.graphs_equal(back, e.graph)
     assert netralrules.to_node_link(BASE) == to_node_link(e)
@@ -363,7 +363,7 @@ def test_every_clause_of_an_act_reads_differently(name: str) -> None:
     and PP 49/2018 applications citing the PP 94 norm) are told apart by their id in the report."""
     path = Path(__file__).resolve().parents[2] / "examples" / name
     decision = evaluate(json.loads(path.read_text(encoding="utf-8")))
-    built = build_report(decision.explanation)
+    built = build_report(explained(decision))
     seen_shared = False
     for act in built.acts:
         clauses = {(c.provision, c.citation.id) for c in built.not_applied if c.act == act.index}

@@ -16,10 +16,10 @@ from netralrules.explain import to_dot
 from netralrules.explain.render.exports import to_graphml, to_node_link
 from netralrules.explain.render.narrative import render_markdown, render_text
 from netralrules.explain.report import as_data
-from netralrules.explain.reporting import WhatIf, check_provisions, provision_sources, report_for, what_if_facts
+from netralrules.explain.reporting import WhatIf, check_provisions, provision_sources
 from netralrules.explain.whatif import change_sources, parse_changes
 from netralrules.resources import default_rulebook_path
-from netralrules.rulebook import Decision, IncidentFacts, Rulebook, evaluate_facts, load_rulebook, rulebook_from_report
+from netralrules.rulebook import Decision, IncidentFacts, Rulebook, from_report, load_rulebook
 
 _GRAPH_FORMATS: dict[str, Callable[[Any, str], str]] = {
     "dot": to_dot,
@@ -110,9 +110,9 @@ def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(render_all(problems, sources, args.lang))
         return 2
     if changes:
-        what = what_if_facts(facts, changes, rulebook, args.why_not)
+        what = rulebook.what_if_facts(facts, changes, args.why_not)
         return _write_what_if(what, args, out)
-    decision = evaluate_facts(facts, rulebook, explain=True)
+    decision = rulebook.decide(facts, explain=True)
     _write_decision(decision, facts, rulebook, args, out)
     return 0
 
@@ -122,7 +122,7 @@ def _write_decision(decision: Decision, facts: IncidentFacts, rulebook: Rulebook
     if args.output == "json":
         data = decision.to_dict()
         if args.why_not:
-            data["mengapa_tidak"] = as_data(report_for(decision, facts, rulebook, args.why_not).asked)
+            data["mengapa_tidak"] = as_data(rulebook.report_for(decision, facts, args.why_not).asked)
         out.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     elif args.output in _GRAPH_FORMATS:
         out.write(_GRAPH_FORMATS[args.output](graph, args.lang))
@@ -131,7 +131,7 @@ def _write_decision(decision: Decision, facts: IncidentFacts, rulebook: Rulebook
 
         out.write(to_html(decision, args.lang, incident=facts))
     else:
-        full = report_for(decision, facts, rulebook, args.why_not)
+        full = rulebook.report_for(decision, facts, args.why_not)
         out.write(render_markdown(full, args.lang) if args.output == "markdown" else render_text(full, args.lang))
 
 
@@ -159,7 +159,7 @@ def _rulebook(paths: list[str] | None, lang: str, err: TextIO) -> Rulebook | Non
     if not paths:
         return load_rulebook()
     report = check_paths(paths)
-    rulebook = rulebook_from_report(report)
+    rulebook = from_report(report, paths)
     if rulebook is None:
         err.write(render_all(report.diagnostics, report.sources, lang))
     return rulebook

@@ -65,6 +65,19 @@ CATALOG: dict[str, Entry] = {
         ),
         suggestions={"ext": ("berkas aturan harus berakhiran .nr", "rules files must end in .nr")},
     ),
+    "E0006": Entry(
+        ("berkas di luar folder rulebook", "file outside the rulebook folder"),
+        (
+            "berkas `{path}` menunjuk ke luar folder rulebook `{root}` dan tidak dibaca",
+            "`{path}` leads outside the rulebook folder `{root}` and was not read",
+        ),
+        suggestions={
+            "copy": (
+                "salin berkas ke dalam folder rulebook alih-alih memakai tautan",
+                "copy the file into the rulebook folder instead of linking to it",
+            )
+        },
+    ),
     # ---- syntax --------------------------------------------------------------------------
     "E0101": Entry(
         ("kata kunci tidak dikenal", "unknown keyword"),

@@ -42,6 +42,7 @@ its last value in `value` and every distinct value, in order, in `values`.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -118,6 +119,19 @@ class Explanation:
 
     def attrs(self, node: str) -> dict[str, Any]:
         return dict(self.graph.nodes[node])
+
+    def to_data(self) -> dict[str, Any]:
+        """Node-link data (the layout of `networkx.node_link_data`: `nodes` and `edges`), nodes sorted
+        by id and edges by (source, target), every value JSON-safe; `networkx.node_link_graph(data)`
+        reads it back. What a decision's JSON carries under `penjelasan`."""
+        g = self.graph
+        return {
+            "directed": True,
+            "multigraph": False,
+            "graph": copy.deepcopy(dict(sorted(g.graph.items()))),
+            "nodes": [{"id": n, **copy.deepcopy(dict(g.nodes[n]))} for n in sorted(g.nodes)],
+            "edges": [{"source": u, "target": v, **copy.deepcopy(dict(g.edges[u, v]))} for u, v in sorted(g.edges)],
+        }
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Explanation):

@@ -1,18 +1,10 @@
-"""The explanation API: reports reviewers can sign, why-not, missing facts, what-if, and exports.
+"""Decision → what a reviewer asks of it: the report, why not, missing facts, what if, exports.
 
-    from netralrules import report, why_not, missing_facts, what_if, to_markdown, to_graphml
-    r = report(incident)                        # a Report (explain/report.py): sections, not text
-    print(to_text(r, "id"))                     # the narrative; to_markdown(r, "en") for Markdown
-    why_not(incident, ["pp94.pasal5.n.4"])      # tiers not reached, and the provisions asked about
-    missing_facts(incident)                     # unknown facts, ranked by how much they decide
-    w = what_if(incident, {"tindakan.fasilitas_negara": "benar"})
-    w.changed.determination, w.diff            # the new decision and what changed
-    to_graphml(decision); to_node_link(decision)
-
-`incident` is anything `evaluate` takes (a model, a dict, JSON/YAML text); `report`, `why_not`,
-`to_*` also take a `Decision` made with its explanation (then missing facts are ranked from the
-graph alone, without trying their values). Bad requests raise `NetralrulesError` with diagnostics
-(E0501 unknown provision, E0502–E0506 bad fact changes); bad incidents `facts.IncidentError`.
+Each function takes the compiled rulebook explicitly; the facade (`netralrules.rulebook.Rulebook`)
+is what callers use. A `subject` is an incident (a model, a dict, JSON/YAML text) or a `Decision`
+made with its explanation (then missing facts are ranked from the graph alone, without trying
+their values). Bad requests raise `NetralrulesError` with diagnostics (E0501 unknown provision,
+E0502–E0506 bad fact changes); bad incidents `facts.IncidentError`.
 """
 
 from __future__ import annotations
@@ -21,23 +13,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from netralrules.compiler import CompiledRulebook
 from netralrules.diagnostics import Diagnostic, NetralrulesError, make
 from netralrules.diagnostics.suggest import closest
-from netralrules.explain import Explanation
+from netralrules.evaluation.decision import Decision, IncidentFacts
 from netralrules.explain.compare import ExplanationDiff, compare
+from netralrules.explain.explained import decide_explained
+from netralrules.explain.graph import Explanation
 from netralrules.explain.render.exports import to_graphml as _graphml
 from netralrules.explain.render.exports import to_node_link as _node_link
 from netralrules.explain.render.narrative import render_markdown, render_text, render_what_if
 from netralrules.explain.report import ClauseItem, MissingFact, Report, TierGap, build_report, provision_ids
-from netralrules.explain.whatif import (
-    ChangedFacts,
-    FactChange,
-    changes_from_mapping,
-    evaluate_changed,
-    parse_changes,
-    rank_missing_facts,
-)
-from netralrules.rulebook import Decision, IncidentFacts, Rulebook, evaluate_facts, load_rulebook
+from netralrules.explain.whatif import ChangedFacts, FactChange, changes_from_mapping, parse_changes, rank_missing_facts
 from netralrules.source import SourceFile, Span
 
 
@@ -66,20 +53,21 @@ class WhatIf:
         )
 
 
-def _facts(incident: Any) -> IncidentFacts:
+def load_facts(incident: Any) -> IncidentFacts:
+    """Validated facts of an incident (a model, a dict, JSON/YAML text); IncidentError if bad."""
     from netralrules.facts import load_incident
 
     return load_incident(incident)
 
 
-def _decision(subject: Any, rulebook: Rulebook | None) -> tuple[Decision, IncidentFacts | None, Rulebook]:
-    rb = rulebook or load_rulebook()
+def explained_decision(subject: Any, rulebook: CompiledRulebook) -> tuple[Decision, IncidentFacts | None]:
+    """The decision with its explanation, and the incident's facts when `subject` was an incident."""
     if isinstance(subject, Decision):
         if subject.explanation is None:
             raise ValueError("the decision was made without its explanation (explain=False)")
-        return subject, None, rb
-    facts = _facts(subject)
-    return evaluate_facts(facts, rb, explain=True), facts, rb
+        return subject, None
+    facts = load_facts(subject)
+    return decide_explained(rulebook, facts), facts
 
 
 def check_provisions(asked: Sequence[str], known: Sequence[str], label: str = "--why-not") -> tuple[Diagnostic, ...]:
@@ -102,86 +90,89 @@ def provision_sources(asked: Sequence[str], label: str = "--why-not") -> dict[st
     return {f"{label}#{i + 1}": SourceFile(f"{label}#{i + 1}", pid) for i, pid in enumerate(asked)}
 
 
-def report(subject: Any, rulebook: Rulebook | None = None, *, why_not: Sequence[str] = ()) -> Report:
-    """The report of one decision (explain/report.py documents its sections). `why_not`: provision
-    ids to explain as well; an id the rulebook does not have raises NetralrulesError (E0501)."""
-    decision, facts, rb = _decision(subject, rulebook)
-    return report_for(decision, facts, rb, why_not)
+def graph_of(decision: Decision) -> Explanation:
+    """The explanation of a decision made with it."""
+    if decision.explanation is None:
+        raise ValueError("the decision was made without its explanation (explain=False)")
+    return decision.explanation
 
 
-def report_for(decision: Decision, facts: IncidentFacts | None, rb: Rulebook, asked: Sequence[str] = ()) -> Report:
+def report_for(decision: Decision, facts: IncidentFacts | None, rulebook: CompiledRulebook, asked: Sequence[str] = ()) -> Report:
     """The report of a decision made with its explanation; with the incident's `facts`, missing
-    facts are ranked by trying their values (whatif.rank_missing_facts)."""
-    problems = check_provisions(asked, provision_ids(decision.explanation))
+    facts are ranked by trying their values (whatif.rank_missing_facts). `asked`: provision ids to
+    explain as well; an id the rulebook does not have raises NetralrulesError (E0501)."""
+    graph = graph_of(decision)
+    problems = check_provisions(asked, provision_ids(graph))
     if problems:
         raise NetralrulesError(problems)
-    missing = rank_missing_facts(decision, facts, rb) if facts is not None else None
-    return build_report(
-        decision.explanation, incident_id=decision.incident_id, asked=tuple(dict.fromkeys(asked)), missing=missing
-    )
+    missing = rank_missing_facts(decision, facts, rulebook) if facts is not None else None
+    return build_report(graph, incident_id=decision.incident_id, asked=tuple(dict.fromkeys(asked)), missing=missing)
 
 
-def why_not(subject: Any, provisions: Sequence[str] = (), rulebook: Rulebook | None = None) -> WhyNot:
+def report(subject: Any, rulebook: CompiledRulebook, asked: Sequence[str] = ()) -> Report:
+    """The report of an incident or of a decision made with its explanation."""
+    decision, facts = explained_decision(subject, rulebook)
+    return report_for(decision, facts, rulebook, asked)
+
+
+def why_not(subject: Any, rulebook: CompiledRulebook, provisions: Sequence[str] = ()) -> WhyNot:
     """For each tier or track not reached, the nearest provisions that would give it and what they
     lack; and for each provision asked about, per act, its smallest set of unmet conditions."""
-    r = report(subject, rulebook, why_not=provisions)
+    r = report(subject, rulebook, provisions)
     return WhyNot(r.why_not, r.asked)
 
 
-def missing_facts(incident: Any, rulebook: Rulebook | None = None) -> tuple[MissingFact, ...]:
+def missing_facts(subject: Any, rulebook: CompiledRulebook) -> tuple[MissingFact, ...]:
     """The unknown facts that hold outcomes open, most deciding first, each with the provisions
     that need it (whatif.rank_missing_facts states the rule)."""
-    decision, facts, rb = _decision(incident, rulebook)
+    decision, facts = explained_decision(subject, rulebook)
     if facts is None:
-        return build_report(decision.explanation).missing_facts
-    return rank_missing_facts(decision, facts, rb)
+        return build_report(graph_of(decision)).missing_facts
+    return rank_missing_facts(decision, facts, rulebook)
 
 
-def what_if(incident: Any, changes: Mapping[str, object] | Sequence[str], rulebook: Rulebook | None = None) -> WhatIf:
+def what_if(incident: Any, changes: Mapping[str, object] | Sequence[str], rulebook: CompiledRulebook) -> WhatIf:
     """Evaluate the incident as it is and with some facts changed (`{"tindakan.fasilitas_negara":
     True}` or `["tindakan.fasilitas_negara=benar"]`; whatif.py says how values are read). Bad
     changes raise NetralrulesError with every problem (E0502–E0506)."""
-    rb = rulebook or load_rulebook()
-    facts = _facts(incident)
+    facts = load_facts(incident)
     parsed, problems = parse_changes(changes_from_mapping(changes), len(facts.act_dates))
     if problems:
         raise NetralrulesError(problems)
-    return what_if_facts(facts, parsed, rb)
+    return what_if_facts(facts, parsed, rulebook)
 
 
-def what_if_facts(facts: IncidentFacts, changes: Sequence[FactChange], rulebook: Rulebook, asked: Sequence[str] = ()) -> WhatIf:
+def what_if_facts(
+    facts: IncidentFacts, changes: Sequence[FactChange], rulebook: CompiledRulebook, asked: Sequence[str] = ()
+) -> WhatIf:
     """As `what_if`, for validated facts and parsed changes (what the CLI uses)."""
-    baseline = evaluate_facts(facts, rulebook, explain=True)
-    changed = evaluate_changed(facts, changes, rulebook, explain=True)
+    baseline = decide_explained(rulebook, facts)
+    changed_facts = ChangedFacts(facts, changes)
+    changed = decide_explained(rulebook, changed_facts)
     before = report_for(baseline, facts, rulebook, asked)
-    after = report_for(changed, ChangedFacts(facts, changes), rulebook, asked)
-    return WhatIf(tuple(changes), baseline, changed, before, after, compare(_graph(baseline), _graph(changed)))
+    after = report_for(changed, changed_facts, rulebook, asked)
+    return WhatIf(tuple(changes), baseline, changed, before, after, compare(graph_of(baseline), graph_of(changed)))
 
 
-def _graph(decision: Decision) -> Explanation:
-    assert decision.explanation is not None  # evaluated with explain=True
-    return decision.explanation  # type: ignore[no-any-return]
-
-
-def _as_report(subject: Any, rulebook: Rulebook | None) -> Report:
+def as_report(subject: Any, rulebook: CompiledRulebook) -> Report:
     return subject if isinstance(subject, Report) else report(subject, rulebook)
 
 
-def to_text(subject: Any, lang: str = "id", rulebook: Rulebook | None = None) -> str:
+def to_text(subject: Any, rulebook: CompiledRulebook, lang: str = "id") -> str:
     """The narrative (plain text) of a report, a decision or an incident."""
-    return render_text(_as_report(subject, rulebook), lang)
+    return render_text(as_report(subject, rulebook), lang)
 
 
-def to_markdown(subject: Any, lang: str = "id", rulebook: Rulebook | None = None) -> str:
+def to_markdown(subject: Any, rulebook: CompiledRulebook, lang: str = "id") -> str:
     """The narrative as Markdown, of a report, a decision or an incident."""
-    return render_markdown(_as_report(subject, rulebook), lang)
+    return render_markdown(as_report(subject, rulebook), lang)
 
 
-def to_graphml(subject: Any, rulebook: Rulebook | None = None) -> str:
+def to_graphml(subject: Any, rulebook: CompiledRulebook) -> str:
     """The explanation graph of a decision (or of an incident, evaluated) as GraphML."""
-    return _graphml(_graph(_decision(subject, rulebook)[0]))
+    return _graphml(graph_of(explained_decision(subject, rulebook)[0]))
 
 
-def to_node_link(subject: Any, rulebook: Rulebook | None = None) -> str:
+def to_node_link(subject: Any, rulebook: CompiledRulebook) -> str:
     """The explanation graph of a decision (or of an incident, evaluated) as node-link JSON text."""
-    return _node_link(_graph(_decision(subject, rulebook)[0]))
+    return _node_link(graph_of(explained_decision(subject, rulebook)[0]))

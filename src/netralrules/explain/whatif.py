@@ -17,12 +17,14 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from netralrules.compiler import CompiledRulebook
 from netralrules.diagnostics import Diagnostic, make
 from netralrules.diagnostics import Text as _Text
 from netralrules.diagnostics.suggest import closest
+from netralrules.evaluation.decision import Decision, IncidentFacts
+from netralrules.evaluation.pipeline import decide
 from netralrules.explain.report import MissingFact, missing_from_graph, rank_missing
 from netralrules.facts.schema import DEFAULT_SCHEMA, FactSchema, Type
-from netralrules.rulebook import Decision, IncidentFacts, Rulebook, evaluate_facts
 from netralrules.source import SourceFile, Span
 from netralrules.values import UNKNOWN
 
@@ -193,15 +195,13 @@ class ChangedFacts:
         return self.base.fact(path, act_index)
 
 
-def evaluate_changed(
-    facts: IncidentFacts, changes: Sequence[FactChange], rulebook: Rulebook, *, explain: bool = True
-) -> Decision:
-    """The decision for the incident with the changes laid over it."""
-    return evaluate_facts(ChangedFacts(facts, changes), rulebook, explain=explain)
+def decide_changed(facts: IncidentFacts, changes: Sequence[FactChange], rulebook: CompiledRulebook) -> Decision:
+    """The decision (without explanation) for the incident with the changes laid over it."""
+    return decide(rulebook, ChangedFacts(facts, changes))
 
 
 def rank_missing_facts(
-    decision: Decision, facts: IncidentFacts, rulebook: Rulebook, schema: FactSchema = DEFAULT_SCHEMA
+    decision: Decision, facts: IncidentFacts, rulebook: CompiledRulebook, schema: FactSchema = DEFAULT_SCHEMA
 ) -> tuple[MissingFact, ...]:
     """The missing facts of a decision, each with the undecided provisions that need it and those
     it would decide on its own: a provision is decided by a fact when, for every value the fact
@@ -218,7 +218,7 @@ def rank_missing_facts(
             decided = set(range(len(item.needed_by)))
             for value in values:
                 change = _change(item.path, value)
-                outcome = evaluate_changed(facts, [change], rulebook, explain=False).evaluation.outcomes
+                outcome = decide_changed(facts, [change], rulebook).evaluation.outcomes
                 still = {(o.act, o.provision) for o in outcome if o.status == "unknown"}
                 decided -= {i for i, (act, pid, _) in enumerate(item.needed_by) if (act, pid) in still}
             settles = [item.needed_by[i] for i in sorted(decided)]

@@ -28,6 +28,7 @@ class LoadResult:
     sources: dict[str, SourceFile]
     files: tuple[ast.RulesFile, ...]
     diagnostics: tuple[Diagnostic, ...]
+    root: Path | None = None  # the rulebook root (`rulebook_root`); None for text
 
     @property
     def ok(self) -> bool:
@@ -43,25 +44,61 @@ def display_path(path: Path) -> str:
     return Path(rel).as_posix() if not rel.startswith("..") else path.as_posix()
 
 
-def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Diagnostic]]:
-    """Expand folders into their `*.nr` files (sorted, so every run reads in the same order)."""
+def rulebook_root(paths: Iterable[str | Path]) -> Path:
+    """The rulebook root of a load: the folder given, or the folder of the file given; for several
+    paths, their deepest common folder. It is the one boundary of a rulebook: no file read for it,
+    through a link or otherwise, may lie outside it (E0006). Defined here and nowhere else."""
+    folders = []
+    for raw in paths:
+        path = Path(os.path.abspath(raw))  # not resolved: a link given by name stays where it is named
+        folders.append(path if path.is_dir() else path.parent)
+    if not folders:
+        return Path.cwd().resolve()
+    return Path(os.path.commonpath([str(f) for f in folders])).resolve()
+
+
+def inside(root: Path, path: Path) -> bool:
+    """Whether `path`, with every link followed, lies inside `root` (resolved)."""
+    try:
+        path.resolve().relative_to(root)
+    except (ValueError, OSError, RuntimeError):  # elsewhere, unreadable, or a loop of links
+        return False
+    return True
+
+
+def discover(paths: Iterable[str | Path], root: Path | None = None) -> tuple[list[Path], list[Diagnostic]]:
+    """Expand folders into their `*.nr` files (sorted, so every run reads in the same order). A file
+    that leads outside the rulebook `root` (by a link) is refused with E0006, not read."""
     found: list[Path] = []
     diagnostics: list[Diagnostic] = []
-    for raw in paths:
-        path = Path(raw)
+    chosen = [Path(raw) for raw in paths]
+    boundary = root if root is not None else rulebook_root(chosen)
+    for path in chosen:
         shown = display_path(path)
         if path.is_dir():
             files = sorted(p for p in path.rglob(f"*{RULES_SUFFIX}") if p.is_file())
             if not files:
                 diagnostics.append(make("E0005", Span(shown, 0, 0), suggestion="ext", path=shown))
-            found.extend(files)
+            for file in files:
+                if inside(boundary, file):
+                    found.append(file)
+                else:
+                    diagnostics.append(_outside(file, boundary))
         elif path.is_file():
-            found.append(path)
+            if inside(boundary, path):
+                found.append(path)
+            else:
+                diagnostics.append(_outside(path, boundary))
         else:
             diagnostics.append(
                 make("E0001", Span(shown, 0, 0), suggestion="path", path=shown, reason="tidak ditemukan", reason_en="not found")
             )
     return found, diagnostics
+
+
+def _outside(path: Path, root: Path) -> Diagnostic:
+    shown = display_path(path)
+    return make("E0006", Span(shown, 0, 0), suggestion="copy", path=shown, root=display_path(root))
 
 
 def read_source(path: Path) -> tuple[SourceFile | None, list[Diagnostic]]:
@@ -101,8 +138,10 @@ def decode_source(shown: str, data: bytes) -> tuple[SourceFile | None, list[Diag
 
 
 def load(paths: Iterable[str | Path]) -> LoadResult:
-    """Read and parse every rules file under `paths`."""
-    found, diagnostics = discover(paths)
+    """Read and parse every rules file under `paths`, inside their rulebook root."""
+    chosen = list(paths)
+    root = rulebook_root(chosen)
+    found, diagnostics = discover(chosen, root)
     sources: dict[str, SourceFile] = {}
     files: list[ast.RulesFile] = []
     for path in found:
@@ -116,7 +155,7 @@ def load(paths: Iterable[str | Path]) -> LoadResult:
         parsed, syntax = parse_source(source)
         diagnostics.extend(syntax)
         files.append(parsed)
-    return LoadResult(sources, tuple(files), tuple(diagnostics))
+    return LoadResult(sources, tuple(files), tuple(diagnostics), root)
 
 
 def load_text(text: str, path: str = "<teks>") -> LoadResult:

@@ -21,7 +21,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import Any
 
-from netralrules.rulebook import Rulebook, evaluate_incident, load_rulebook
+from netralrules.rulebook import Rulebook, load_rulebook
 
 CHUNK = 64  # lines per task: large enough to pay for the trip to a worker, small enough to stay fair
 IN_FLIGHT_PER_WORKER = 2
@@ -47,7 +47,7 @@ def evaluate_line(raw: bytes, line: int, rulebook: Rulebook, *, explain: bool = 
         what = ("baris kosong", "empty line") if not text else ("baris ini bukan JSON", "this line is not JSON")
         return _dumps(error_record(line, "E0401", f"teks JSON tidak sah ({what[0]})", f"malformed JSON: {what[1]}"))
     try:
-        decision = evaluate_incident(raw, rulebook, explain=explain, source=f"baris {line}")
+        decision = rulebook.evaluate(raw, explain=explain, source=f"baris {line}")
     except IncidentError as error:
         first = error.problems[0]
         problems = [

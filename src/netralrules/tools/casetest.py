@@ -32,9 +32,7 @@ from typing import Any
 import yaml
 
 from netralrules.compiler import child_id, children_of
-from netralrules.evaluation.determination import determine
-from netralrules.evaluation.evaluator import evaluate_plan
-from netralrules.evaluation.referral import refer, referral_date
+from netralrules.evaluation.decision import IncidentFacts
 from netralrules.rulebook import Rulebook
 from netralrules.syntax import ast
 from netralrules.syntax.loader import display_path
@@ -155,14 +153,14 @@ def run_cases(files: Sequence[Path], rulebook: Rulebook, all_conditions: Sequenc
     return Report(tuple(results), coverage, tuple(rulebook.checked.provisions), tuple(all_conditions))
 
 
-def _run_one(expected: Mapping[str, Any], incident: Any, rulebook: Rulebook, coverage: Coverage) -> tuple[str, ...]:
+def _run_one(expected: Mapping[str, Any], incident: IncidentFacts, rulebook: Rulebook, coverage: Coverage) -> tuple[str, ...]:
     tracer = ListTracer()
-    evaluation = evaluate_plan(rulebook.plan, incident, incident.act_dates, tracer)
+    decision = rulebook.decide(incident, explain=False, tracer=tracer)
     for event in tracer.events:
         if isinstance(event, ConditionResult):
             coverage.conditions.setdefault(event.node, set()).add(event.value)
     actual: dict[str, set[str]] = {key: set() for key in _STATUS_KEY.values()}
-    for o in evaluation.outcomes:
+    for o in decision.evaluation.outcomes:
         coverage.statuses.setdefault(o.provision, set()).add(o.status)
         actual[_STATUS_KEY[o.status]].add(o.provision)
     problems: list[str] = []
@@ -177,18 +175,13 @@ def _run_one(expected: Mapping[str, Any], incident: Any, rulebook: Rulebook, cov
                 seen = sorted(k for k, v in actual.items() if pid in v)
                 problems.append(f"`{pid}`: diharapkan {key}, ternyata {', '.join(seen)}")
     if "disiplin" in expected:
-        prior = incident.fact(("responden", "sanksi_sebelumnya"), 0)
-        outcomes = {pid: p.outcome for pid, p in rulebook.checked.provisions.items() if p.outcome is not None}
-        track = next(
-            t
-            for t in determine(evaluation, prior if isinstance(prior, list) else [], outcomes).tracks
-            if t.category == "disiplin"
-        )
+        track = next(t for t in decision.determination.tracks if t.category == "disiplin")
         tier = {"none": "tidak_ada", "unresolved": "belum_dapat_ditentukan"}.get(track.status, track.tier or "")
         if str(expected["disiplin"]) != tier:
             problems.append(f"disiplin: diharapkan {expected['disiplin']}, ternyata {tier}")
     if "pengawas" in expected:
-        referral = refer(rulebook.checked.supervisors, *referral_date(incident.report_date, incident.act_dates))
+        referral = decision.referral
+        assert referral is not None  # the pipeline always refers
         body = (
             referral.bodies[0].id.name
             if referral.status == "determined"

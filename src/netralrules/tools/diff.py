@@ -22,7 +22,7 @@ from netralrules.compiler import children_of
 from netralrules.evaluation.determination import citation_json, track_sanctions
 from netralrules.explain.words import cite
 from netralrules.facts import IncidentError
-from netralrules.rulebook import Decision, Rulebook, evaluate_incident, load_rulebook
+from netralrules.rulebook import Decision, Rulebook, load_rulebook
 from netralrules.syntax import ast
 
 INCIDENT_SUFFIXES = (".json", ".yaml", ".yml")
@@ -175,8 +175,8 @@ def diff_rulebooks(
     for path in files:
         try:
             data = _read(path)
-            before = evaluate_incident(data, old_rb, explain=False, source=str(path))
-            after = evaluate_incident(data, new_rb, explain=False, source=str(path))
+            before = old_rb.evaluate(data, explain=False, source=str(path))
+            after = new_rb.evaluate(data, explain=False, source=str(path))
         except _Unreadable as error:
             failures.append(IncidentFailure(str(path), (error.code,), *error.messages))
             continue

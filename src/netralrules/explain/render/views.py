@@ -7,7 +7,6 @@ graph happened to be built in, so two runs give the same bytes.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,17 +23,8 @@ def narrative(explanation: Explanation, lang: str = "id") -> str:
 
 
 def to_json(explanation: Explanation) -> dict[str, Any]:
-    """Node-link data (the layout of `networkx.node_link_data`: `nodes` and `edges`), nodes sorted by
-    id and edges by (source, target), every value JSON-safe. `networkx.node_link_graph(data)`
-    reads it back."""
-    g = explanation.graph
-    return {
-        "directed": True,
-        "multigraph": False,
-        "graph": copy.deepcopy(dict(sorted(g.graph.items()))),
-        "nodes": [{"id": n, **copy.deepcopy(dict(g.nodes[n]))} for n in sorted(g.nodes)],
-        "edges": [{"source": u, "target": v, **copy.deepcopy(dict(g.edges[u, v]))} for u, v in sorted(g.edges)],
-    }
+    """Node-link data of the explanation (`Explanation.to_data`)."""
+    return explanation.to_data()
 
 
 # ---- DOT ------------------------------------------------------------------------------------

@@ -1,0 +1,120 @@
+"""The decision: what evaluating one incident against one rulebook gives, and its stable JSON.
+
+The record is made by `evaluation.pipeline.decide`; the explanation graph is attached afterwards
+by `explain` (so evaluation without explanation never builds it).
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from netralrules.evaluation.determination import Determination, citation_json
+from netralrules.evaluation.evaluator import Evaluation, Finding, Outcome
+from netralrules.evaluation.referral import Referral, referral_json
+
+if TYPE_CHECKING:
+    # Type only: the explanation is built by a later stage and attached to the decision.
+    from netralrules.explain.graph import Explanation
+
+ENGINE_VERSION = "0.1.0"
+
+
+class IncidentFacts(Protocol):
+    """What evaluation needs of an incident (the pydantic model provides it)."""
+
+    @property
+    def incident_id(self) -> str: ...
+
+    @property
+    def act_dates(self) -> Sequence[datetime.date]: ...
+
+    def fact(self, path: tuple[str, ...], act_index: int) -> object: ...
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The outcome for one incident: findings per act, the determination per track, what stays
+    unresolved and why, and (if asked for) the explanation graph."""
+
+    incident_id: str
+    rulebook_hash: str
+    act_dates: tuple[datetime.date, ...]
+    stages: tuple[str, ...]
+    evaluation: Evaluation
+    determination: Determination
+    missing_facts: tuple[tuple[int, str, tuple[str, ...]], ...]  # (act, provision, fact paths)
+    explanation: Explanation | None = None  # when evaluated with explain=True
+    referral: Referral | None = None  # to whom the case is referred (KASN, BKN), by date
+
+    def to_dict(self, *, include_explanation: bool = True) -> dict[str, Any]:
+        """A JSON-ready dict; the same decision always gives the same dict. The explanation graph
+        (node-link) is included under `penjelasan` when the decision was made with one."""
+        acts = []
+        for i, date in enumerate(self.act_dates):
+            acts.append(
+                {
+                    "indeks": i,
+                    "tanggal": date.isoformat(),
+                    "tahap_pemilu": self.stages[i],
+                    "temuan": [_finding_json(f) for f in self.evaluation.findings if f.act == i],
+                    "ketentuan_dipertimbangkan": [_outcome_json(o) for o in self.evaluation.outcomes if o.act == i],
+                }
+            )
+        out = {
+            "mesin": {"nama": "netralrules", "versi": ENGINE_VERSION},
+            "rulebook": self.rulebook_hash,
+            "insiden": self.incident_id,
+            "tindakan": acts,
+            "penetapan": [
+                {
+                    "kategori": t.category,
+                    "status": t.status,
+                    "tingkat": t.tier,
+                    "ketentuan": list(t.provisions),
+                    "alasan": list(t.reasons),
+                }
+                for t in self.determination.tracks
+            ],
+            "pengawasan": referral_json(self.referral) if self.referral is not None else None,
+            "belum_terselesaikan": [
+                {**_outcome_json(o), "tindakan": o.act, "fakta_penentu": list(_missing(self.missing_facts, o))}
+                for o in self.determination.unresolved
+            ],
+        }
+        if include_explanation and self.explanation is not None:
+            out["penjelasan"] = self.explanation.to_data()
+        return out
+
+    def to_json(self, *, include_explanation: bool = True) -> str:
+        return (
+            json.dumps(self.to_dict(include_explanation=include_explanation), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        )
+
+
+def _missing(missing: tuple[tuple[int, str, tuple[str, ...]], ...], o: Outcome) -> tuple[str, ...]:
+    for act, provision, paths in missing:
+        if act == o.act and provision == o.provision:
+            return paths
+    return ()
+
+
+def _finding_json(f: Finding) -> dict[str, Any]:
+    return {
+        "ketentuan": f.provision,
+        "rujukan": citation_json(f.citation),
+        "teks": f.text,
+        "kategori": f.category,
+        "tingkat": f.tier,
+        "dasar_tingkat": citation_json(f.tier_basis),
+        "pilihan_sanksi": list(f.sanction_options),
+        "catatan": f.note,
+        "tingkat_tidak_diatur": f.unresolved,
+    }
+
+
+def _outcome_json(o: Outcome) -> dict[str, Any]:
+    return {"ketentuan": o.provision, "status": o.status, "alasan": o.reason, "dikecualikan_oleh": list(o.defeated_by)}

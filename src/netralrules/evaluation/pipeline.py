@@ -1,0 +1,81 @@
+"""Compiled rulebook + validated incident → decision: the one orchestration of a decision.
+
+Evaluate the plan on the law in force at each act's date, determine the outcome per track (with
+the respondent's prior sanctions), derive each act's election stage, refer the case to the
+supervisory body of the report date, and name the unknown facts that hold undecided provisions
+open. Every front end (the facade, the rule-case runner, diff, batch, what-if) goes through
+`decide`; the explanation graph is built afterwards by `explain` from the events traced here.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+
+from netralrules.compiler import CompiledRulebook
+from netralrules.evaluation.decision import Decision, IncidentFacts
+from netralrules.evaluation.determination import determine, stage
+from netralrules.evaluation.evaluator import Outcome, evaluate_plan
+from netralrules.evaluation.referral import refer, referral_date
+from netralrules.trace import DefinitionRead, Event, FactRead, ListTracer, ProvisionResult
+from netralrules.values import UNKNOWN
+
+ELECTION_DATES = ("tanggal_penetapan", "kampanye_mulai", "kampanye_selesai", "tanggal_pemungutan")
+
+
+def decide(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: ListTracer | None = None) -> Decision:
+    """The decision for one incident, without its explanation. With a `tracer`, every event of the
+    evaluation is recorded in it (for an explanation or for coverage)."""
+    dates = tuple(facts.act_dates)
+    evaluation = evaluate_plan(rulebook.plan, facts, dates, tracer)
+    prior = facts.fact(("responden", "sanksi_sebelumnya"), 0)
+    outcomes = {pid: p.outcome for pid, p in rulebook.checked.provisions.items() if p.outcome is not None}
+    determination = determine(evaluation, prior if isinstance(prior, list) else [], outcomes)
+    election = {key: facts.fact(("pemilu", key), 0) for key in ELECTION_DATES}
+    stages = tuple(stage(d, election) for d in dates)
+    # The report date is optional and not a fact the rules read: an incident type without it refers
+    # by the last act's date.
+    reported = getattr(facts, "report_date", None)
+    referral = refer(
+        rulebook.checked.supervisors, *referral_date(reported if isinstance(reported, datetime.date) else None, dates)
+    )
+    missing: tuple[tuple[int, str, tuple[str, ...]], ...] = ()
+    if determination.unresolved:
+        # Which unknown facts held each undecided provision back: from a traced run (only now, so
+        # evaluation without explanation stays untraced when everything is decided).
+        events = tracer.events if tracer is not None else _traced_events(rulebook, facts, dates)
+        missing = _missing_facts(events, determination.unresolved)
+    return Decision(facts.incident_id, rulebook.content_hash, dates, stages, evaluation, determination, missing, None, referral)
+
+
+def _traced_events(rulebook: CompiledRulebook, facts: IncidentFacts, dates: tuple[datetime.date, ...]) -> list[Event]:
+    tracer = ListTracer()
+    evaluate_plan(rulebook.plan, facts, dates, tracer)
+    return tracer.events
+
+
+def _missing_facts(events: Sequence[Event], unresolved: Sequence[Outcome]) -> tuple[tuple[int, str, tuple[str, ...]], ...]:
+    """For each undecided provision, the unknown facts read while deciding it (directly or through
+    the definitions it used)."""
+    by_definition: dict[tuple[int, str], set[str]] = {}
+    for e in events:
+        if isinstance(e, FactRead) and e.value is UNKNOWN and e.node.startswith("def:"):
+            name = e.node[4:].split("#", 1)[0]
+            by_definition.setdefault((e.act, name), set()).add(".".join(e.path))
+    window: dict[tuple[int, str], set[str]] = {}
+    current: set[str] = set()
+    for e in events:
+        if isinstance(e, FactRead) and e.value is UNKNOWN and not e.node.startswith("def:"):
+            current.add(".".join(e.path))
+        elif isinstance(e, DefinitionRead):
+            current |= by_definition.get((e.act, e.name), set())
+        elif isinstance(e, ProvisionResult):
+            window[(e.act, e.provision)] = current
+            current = set()
+    out = []
+    for o in sorted(unresolved, key=lambda o: (o.act, o.provision)):
+        paths = set(window.get((o.act, o.provision), set()))
+        for other in o.waiting_for:  # what decides a pending exception decides this provision too
+            paths |= window.get((o.act, other), set())
+        out.append((o.act, o.provision, tuple(sorted(paths))))
+    return tuple(out)

@@ -1,0 +1,36 @@
+"""Compiled rulebook + validated incident → decision with its explanation: a traced run of the one
+pipeline (`evaluation.pipeline.decide`), then the graph built from its events."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from netralrules.compiler import CompiledRulebook
+from netralrules.evaluation.decision import Decision, IncidentFacts
+from netralrules.evaluation.pipeline import decide
+from netralrules.evaluation.referral import referral_json
+from netralrules.explain.graph import build_explanation
+from netralrules.trace import ListTracer
+
+
+def decide_explained(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: ListTracer | None = None) -> Decision:
+    """The decision for one incident, with its explanation graph (built from the events recorded in
+    `tracer`, a new one if not given)."""
+    tracer = tracer if tracer is not None else ListTracer()
+    decision = decide(rulebook, facts, tracer)
+    explanation = build_explanation(
+        tracer.events,
+        rulebook.plan,
+        decision.evaluation,
+        decision.determination,
+        decision.act_dates,
+        decision.stages,
+        referral=referral_json(decision.referral) if decision.referral is not None else None,
+    )
+    return dataclasses.replace(decision, explanation=explanation)
+
+
+def decide_with(rulebook: CompiledRulebook, facts: IncidentFacts, *, explain: bool, tracer: ListTracer | None = None) -> Decision:
+    """`decide`, or `decide_explained` when the explanation is asked for; with a `tracer`, the
+    events of the evaluation are recorded in it either way."""
+    return decide_explained(rulebook, facts, tracer) if explain else decide(rulebook, facts, tracer)
