@@ -1,4 +1,5 @@
-"""The command line. Parses arguments, calls the public API, renders, picks the exit code.
+"""The command line: one module per command. Each parses its arguments, calls the facade
+(`netralrules.rulebook`) or the authoring functions, renders, and picks the exit code.
 
 Exit codes: 0 clean, 1 problems found (errors; or files to reformat with `fmt --check`),
 2 usage errors (bad arguments, paths that do not exist).
@@ -7,21 +8,16 @@ Exit codes: 0 clean, 1 problems found (errors; or files to reformat with `fmt --
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TextIO
 
 from netralrules import __version__
-from netralrules.authoring import check_paths, format_paths
+from netralrules.cli.check import add_check_command, add_fmt_command, run_check, run_fmt
 from netralrules.cli.diff import add_diff_command, run_diff
-from netralrules.cli.evaluate import add_commands, run_evaluate, run_schema, run_test
-from netralrules.diagnostics.render import render_all, to_json
-from netralrules.resources import default_rulebook_path
-
-_USAGE_CODES = {"E0001", "E0005"}
+from netralrules.cli.evaluate import add_evaluate_command, run_evaluate
+from netralrules.cli.schema import add_schema_command, run_schema
+from netralrules.cli.test import add_test_command, run_test
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,19 +27,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"netralrules {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
-
-    check = sub.add_parser("check", help="periksa berkas aturan / check rules files")
-    check.add_argument("paths", nargs="*", help="berkas atau folder (bawaan: rulebook bawaan) / files or folders")
-    check.add_argument("--lang", choices=("id", "en"), default="id")
-    check.add_argument("--format", choices=("text", "json"), default="text", dest="output")
-
-    add_commands(sub)
+    add_check_command(sub)
+    add_evaluate_command(sub)
+    add_schema_command(sub)
+    add_test_command(sub)
     add_diff_command(sub)
-
-    fmt = sub.add_parser("fmt", help="rapikan berkas aturan / format rules files")
-    fmt.add_argument("paths", nargs="+")
-    fmt.add_argument("--check", action="store_true", help="hanya laporkan / only report, do not write")
-    fmt.add_argument("--lang", choices=("id", "en"), default="id", help="bahasa kata kunci / keyword language")
+    add_fmt_command(sub)
     return parser
 
 
@@ -55,7 +44,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     except SystemExit as exit_:
         return int(exit_.code or 0)
     if args.command == "check":
-        return _check(args, out, err)
+        return run_check(args, out, err)
     if args.command == "evaluate":
         return run_evaluate(args, out, err)
     if args.command == "schema":
@@ -64,57 +53,4 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         return run_test(args, out, err)
     if args.command == "diff":
         return run_diff(args, out, err)
-    return _fmt(args, out, err)
-
-
-def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    paths = args.paths or [str(default_rulebook_path())]
-    report = check_paths(paths)
-    if args.output == "json":
-        out.write(to_json(report.diagnostics, report.sources, args.lang))
-    else:
-        (err if report.diagnostics else out).write(render_all(report.diagnostics, report.sources, args.lang))
-        if report.ok and report.rulebook is not None:
-            rb = report.rulebook
-            counts = (len(rb.instruments), len(rb.provisions), len(rb.definitions))
-            if args.lang == "en":
-                names = ("instrument", "provision", "definition")
-                parts = [f"{n} {name}{'' if n == 1 else 's'}" for n, name in zip(counts, names, strict=True)]
-            else:
-                parts = [f"{n} {name}" for n, name in zip(counts, ("instrumen", "ketentuan", "definisi"), strict=True)]
-            out.write(", ".join(parts) + f" — {rb.content_hash}\n")
-    if any(d.code in _USAGE_CODES for d in report.diagnostics):
-        return 2
-    return 0 if report.ok else 1
-
-
-def _fmt(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    results = format_paths(args.paths, args.lang)
-    status = 0
-    for result in results:
-        if result.formatted is None or result.source is None:
-            sources = {result.source.path: result.source} if result.source else {}
-            err.write(render_all(result.diagnostics, sources, args.lang))
-            status = 2 if any(d.code in _USAGE_CODES for d in result.diagnostics) else max(status, 1)
-            continue
-        if not result.changed:
-            continue
-        if args.check:
-            out.write(f"perlu dirapikan / would reformat: {result.source.path}\n")
-            status = max(status, 1)
-        else:
-            _write_atomic(Path(result.source.path), result.formatted)
-            out.write(f"dirapikan / reformatted: {result.source.path}\n")
-    return status
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file and rename, so an interrupted run never leaves half a file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    return run_fmt(args, out, err)

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import TextIO
 
-from netralrules.cli.evaluate import _rulebook as load_rules
+from netralrules.cli.common import load_rules
 from netralrules.explain.words import CATEGORIES, STATUSES, TIERS, TRACK_STATUSES, pick
 from netralrules.tools.diff import RulebookDiff, TrackOutcome, diff_rulebooks, incident_files
 

@@ -1,4 +1,5 @@
-"""The `evaluate` and `schema` commands: an incident file in, a decision with its explanation out."""
+"""The `evaluate` command: an incident file in, a decision with its explanation out (or, with
+`--batch`, one decision per JSON line: cli/batch.py)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from netralrules.authoring import check_paths
 from netralrules.cli.batch import add_arguments as add_batch_arguments
 from netralrules.cli.batch import run_batch
+from netralrules.cli.common import load_rules
 from netralrules.diagnostics.render import render_all
 from netralrules.explain import to_dot
 from netralrules.explain.render.exports import to_graphml, to_node_link
@@ -18,8 +19,7 @@ from netralrules.explain.render.narrative import render_markdown, render_text
 from netralrules.explain.report import as_data
 from netralrules.explain.reporting import WhatIf, check_provisions, provision_sources
 from netralrules.explain.whatif import change_sources, parse_changes
-from netralrules.resources import default_rulebook_path
-from netralrules.rulebook import Decision, IncidentFacts, Rulebook, from_report, load_rulebook
+from netralrules.rulebook import Decision, IncidentFacts, Rulebook
 
 _GRAPH_FORMATS: dict[str, Callable[[Any, str], str]] = {
     "dot": to_dot,
@@ -31,7 +31,7 @@ MAX_INCIDENT_BYTES = 5 * 1024 * 1024
 FORMATS = ("text", "json", "markdown", "dot", "graphml", "node-link", "html")
 
 
-def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_evaluate_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ev = sub.add_parser("evaluate", help="nilai satu insiden / evaluate one incident")
     ev.add_argument("incident", nargs="?", help="berkas insiden JSON atau YAML / incident file (JSON or YAML)")
     ev.add_argument("--rules", nargs="+", help="berkas atau folder aturan (bawaan: rulebook bawaan) / rules")
@@ -61,19 +61,6 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         "(repeatable), e.g. tindakan.fasilitas_negara=benar",
     )
     add_batch_arguments(ev)
-    sub.add_parser("schema", help="JSON Schema insiden / the incident JSON Schema")
-    t = sub.add_parser("test", help="jalankan kasus aturan YAML / run YAML rule cases")
-    t.add_argument("cases", nargs="*", help="berkas atau folder kasus (bawaan: rules/cases) / case files or folders")
-    t.add_argument("--rules", nargs="+", help="berkas atau folder aturan (bawaan: rulebook bawaan) / rules")
-    t.add_argument("--min-provision-coverage", type=float, default=0.0, metavar="PERSEN")
-    t.add_argument("--min-condition-coverage", type=float, default=0.0, metavar="PERSEN")
-
-
-def run_schema(out: TextIO) -> int:
-    from netralrules.facts import incident_json_schema
-
-    out.write(json.dumps(incident_json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n")
-    return 0
 
 
 def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -93,7 +80,7 @@ def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except OSError as error:
         err.write(f"error: {path}: {error.strerror or error} / cannot read the incident file\n")
         return 2
-    rulebook = _rulebook(args.rules, args.lang, err)
+    rulebook = load_rules(args.rules, args.lang, err)
     if rulebook is None:
         return 1
     try:
@@ -153,41 +140,3 @@ def _write_what_if(what: WhatIf, args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(what.render(args.lang, markdown=args.output == "markdown"))
     return 0
-
-
-def _rulebook(paths: list[str] | None, lang: str, err: TextIO) -> Rulebook | None:
-    if not paths:
-        return load_rulebook()
-    report = check_paths(paths)
-    rulebook = from_report(report, paths)
-    if rulebook is None:
-        err.write(render_all(report.diagnostics, report.sources, lang))
-    return rulebook
-
-
-def run_test(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from netralrules.tools.casetest import case_files, condition_nodes, render_report, run_cases
-
-    rulebook = _rulebook(args.rules, "id", err)
-    if rulebook is None:
-        return 1
-    paths = args.cases or [str(default_rulebook_path() / "cases")]
-    missing = [p for p in paths if not Path(p).exists()]
-    if missing:
-        err.write(f"error: tidak ditemukan / not found: {', '.join(missing)}\n")
-        return 2
-    files = case_files(paths)
-    if not files:
-        err.write(f"error: tidak ada berkas kasus (*.yaml) di {', '.join(paths)} / no case files\n")
-        return 2
-    report = run_cases(files, rulebook, condition_nodes(rulebook))
-    out.write(render_report(report))
-    status = 0 if all(r.passed for r in report.results) else 1
-    for name, value, minimum in (
-        ("ketentuan / provision", report.provision_coverage, args.min_provision_coverage),
-        ("syarat / condition", report.condition_coverage, args.min_condition_coverage),
-    ):
-        if value < minimum:
-            err.write(f"error: cakupan {name} {value:.0f}% < {minimum:.0f}%\n")
-            status = 1
-    return status

@@ -13,11 +13,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from netralrules.evaluation.decision import Decision
 from netralrules.explain.render.html.page import Page, build_page
 from netralrules.explain.render.html.render import render
 
 
-def to_html(decision: Any, lang: str = "id", incident: Any = None) -> str:
+def to_html(decision: Decision, lang: str = "id", incident: object = None) -> str:
     """The HTML report of a decision made with `explain=True`, in Indonesian (default) or English.
 
     `incident`, if given (the validated incident, or its data as a mapping), is shown as the
@@ -27,7 +28,7 @@ def to_html(decision: Any, lang: str = "id", incident: Any = None) -> str:
     data: Mapping[str, Any] | None
     if incident is None:
         data = None
-    elif hasattr(incident, "model_dump"):
+    elif hasattr(incident, "model_dump"):  # the validated incident (facts.Incident)
         data = incident.model_dump(mode="json")
     elif isinstance(incident, Mapping):
         data = incident

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from netralrules.evaluation.decision import Decision
 from netralrules.evaluation.determination import Track, track_sanctions
 from netralrules.explain.graph import DECISION, Explanation, clause_id, determination_id, finding_id
 from netralrules.explain.ordering import citation_key
@@ -164,8 +165,8 @@ class Page:
     decision_json: str
 
 
-def build_page(decision: Any, lang: str = "id", incident: Mapping[str, Any] | None = None) -> Page:
-    """The content of the report for one decision (`engine.Decision`, made with `explain=True`)."""
+def build_page(decision: Decision, lang: str = "id", incident: Mapping[str, Any] | None = None) -> Page:
+    """The content of the report for one decision (made with `explain=True`)."""
     lang = "en" if lang == "en" else "id"
     data = decision.to_dict(include_explanation=False)
     e: Explanation | None = decision.explanation
@@ -207,7 +208,7 @@ def _unresolved_line(u: Mapping[str, Any], e: Explanation | None, lang: str) -> 
     )
 
 
-def _track(t: Track, decision: Any, e: Explanation | None, lang: str) -> TrackView:
+def _track(t: Track, decision: Decision, e: Explanation | None, lang: str) -> TrackView:
     findings = sorted(
         (f for f in decision.evaluation.findings if f.category == t.category and f.provision in t.provisions),
         key=lambda f: (f.act, f.provision),

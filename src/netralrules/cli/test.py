@@ -1,0 +1,46 @@
+"""The `test` command: run the YAML rule cases and report provision and condition coverage."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TextIO
+
+from netralrules.cli.common import load_rules
+from netralrules.resources import default_rulebook_path
+
+
+def add_test_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    t = sub.add_parser("test", help="jalankan kasus aturan YAML / run YAML rule cases")
+    t.add_argument("cases", nargs="*", help="berkas atau folder kasus (bawaan: rules/cases) / case files or folders")
+    t.add_argument("--rules", nargs="+", help="berkas atau folder aturan (bawaan: rulebook bawaan) / rules")
+    t.add_argument("--min-provision-coverage", type=float, default=0.0, metavar="PERSEN")
+    t.add_argument("--min-condition-coverage", type=float, default=0.0, metavar="PERSEN")
+
+
+def run_test(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from netralrules.tools.casetest import case_files, condition_nodes, render_report, run_cases
+
+    rulebook = load_rules(args.rules, "id", err)
+    if rulebook is None:
+        return 1
+    paths = args.cases or [str(default_rulebook_path() / "cases")]
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        err.write(f"error: tidak ditemukan / not found: {', '.join(missing)}\n")
+        return 2
+    files = case_files(paths)
+    if not files:
+        err.write(f"error: tidak ada berkas kasus (*.yaml) di {', '.join(paths)} / no case files\n")
+        return 2
+    report = run_cases(files, rulebook, condition_nodes(rulebook))
+    out.write(render_report(report))
+    status = 0 if all(r.passed for r in report.results) else 1
+    for name, value, minimum in (
+        ("ketentuan / provision", report.provision_coverage, args.min_provision_coverage),
+        ("syarat / condition", report.condition_coverage, args.min_condition_coverage),
+    ):
+        if value < minimum:
+            err.write(f"error: cakupan {name} {value:.0f}% < {minimum:.0f}%\n")
+            status = 1
+    return status
