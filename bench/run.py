@@ -112,7 +112,10 @@ def summary(times: list[float]) -> dict[str, float]:
 
 
 def line(name: str, s: dict[str, float]) -> str:
-    return f"  {name:<44} mean {s['mean_us']:9.1f} µs  median {s['median_us']:9.1f} µs  p95 {s['p95_us']:9.1f} µs  {s['per_s']:9.0f}/s"
+    return (
+        f"  {name:<44} mean {s['mean_us']:9.1f} µs  median {s['median_us']:9.1f} µs  "
+        f"p95 {s['p95_us']:9.1f} µs  {s['per_s']:9.0f}/s"
+    )
 
 
 def rss_mib() -> float:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netralrules.authoring import check_text
 from netralrules.diagnostics import Diagnostic
 from netralrules.syntax import ast
 from netralrules.syntax.loader import load_text
 from netralrules.values import UNKNOWN
+
+if TYPE_CHECKING:
+    from netralrules import Decision
+    from netralrules.explain import Explanation
 
 INSTRUMENT = """
 instrumen PP_94_2021 {
@@ -27,6 +31,12 @@ hukuman PP_94_2021 tingkat berat {
   sanksi "penurunan jabatan setingkat lebih rendah selama 12 bulan"
 }
 """
+
+
+def explained(decision: Decision) -> Explanation:
+    """The explanation of a decision evaluated with one (the default of `evaluate`)."""
+    assert decision.explanation is not None, "evaluated without explain"
+    return decision.explanation
 
 
 def parse(text: str) -> ast.RulesFile:

@@ -114,7 +114,7 @@ def test_an_interrupted_run_leaves_no_output_and_resumes_to_the_same_result(
     lines = [json.dumps(incident(i)) for i in range(60)]
     source, target, partial = tmp_path / "in.jsonl", tmp_path / "out.jsonl", tmp_path / "out.jsonl.partial"
     write_lines(source, lines)
-    real = cli_batch.evaluate_lines
+    real = evaluate_lines
 
     def interrupted(*args: Any, **kwargs: Any) -> Iterator[str]:
         for count, out in enumerate(real(*args, **kwargs)):

@@ -6,7 +6,7 @@ import io
 import json
 from pathlib import Path
 
-import networkx as nx
+import networkx as nx  # type: ignore[import-untyped]  # as in src/: networkx ships no types
 
 from netralrules.cli import main
 from netralrules.explain.render.exports import graph_from_graphml

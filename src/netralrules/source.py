@@ -54,6 +54,3 @@ class SourceFile:
         start = self._line_starts[line - 1]
         end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
         return self.text[start:end]
-
-    def line_count(self) -> int:
-        return len(self._line_starts)

@@ -1,5 +1,5 @@
-"""Runtime values shared by the fact boundary and the evaluator: the UNKNOWN sentinel, three-valued
-logic, and calendar arithmetic. No third-party imports."""
+"""Runtime values shared by the fact boundary and the evaluator: the UNKNOWN sentinel, the three-valued
+truth type, and calendar arithmetic. No third-party imports."""
 
 from __future__ import annotations
 
@@ -25,24 +25,6 @@ UNKNOWN: Literal[Unknown.UNKNOWN] = Unknown.UNKNOWN
 
 # Three-valued truth: True, False, or None for unknown (Kleene's strong logic).
 Truth = bool | None
-
-
-def all3(values: list[Truth]) -> Truth:
-    """Kleene conjunction: false beats unknown beats true."""
-    if any(v is False for v in values):
-        return False
-    return None if any(v is None for v in values) else True
-
-
-def any3(values: list[Truth]) -> Truth:
-    """Kleene disjunction: true beats unknown beats false."""
-    if any(v is True for v in values):
-        return True
-    return None if any(v is None for v in values) else False
-
-
-def not3(value: Truth) -> Truth:
-    return None if value is None else not value
 
 
 def shift(date: datetime.date, amount: int, unit: str) -> datetime.date:

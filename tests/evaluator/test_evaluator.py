@@ -149,7 +149,7 @@ def test_declared_conflict_principles_settle_conflicts(order: str, winner: str, 
 
     report = check_text(CONFLICT.format(order=order), "konflik.nr")
     assert report.rulebook is not None, [d.message.en for d in report.diagnostics]
-    act = {"tanggal": D(2024, 1, 10), "fasilitas_negara": True}
+    act: dict[str, Any] = {"tanggal": D(2024, 1, 10), "fasilitas_negara": True}
     ev = evaluate_plan(compile_rulebook(report.rulebook), Facts({}, {}, [act]), [act["tanggal"]])
     by = {o.provision: o for o in ev.outcomes}
     assert by[winner].status == "fired"

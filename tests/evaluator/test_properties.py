@@ -19,7 +19,8 @@ from netralrules.facts.schema import JENIS_TINDAKAN, SASARAN, STATUS_KEPEGAWAIAN
 from netralrules.resources import default_rulebook_path
 from netralrules.syntax.loader import load
 from netralrules.trace import ListTracer
-from tests.evaluator.test_evaluator import ELECTION, Facts, plan
+from tests.evaluator.test_evaluator import ELECTION, plan
+from tests.helpers import Facts
 
 FLAGS = ("atribut_partai", "atribut_pns", "mengerahkan_pns_lain", "fasilitas_negara", "menguntungkan_atau_merugikan_calon")
 # Decided outcomes, in classes: "does not apply" may be explained differently once more is known

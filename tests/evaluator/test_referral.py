@@ -14,7 +14,8 @@ import pytest
 from netralrules import evaluate, load_rulebook
 from netralrules.evaluation.referral import LAST_ACT_DATE, REPORT_DATE, refer, referral_date
 from netralrules.explain import narrative
-from tests.helpers import parse
+from netralrules.syntax import ast
+from tests.helpers import explained, parse
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 BASE: dict[str, Any] = json.loads((EXAMPLES / "pns_kampanye_atribut_partai.json").read_text(encoding="utf-8"))
@@ -31,7 +32,7 @@ lembaga_pengawas BARU {
   alur "Bawaslu", "BARU", "PPK"
 }
 """).declarations
-SUPERVISORS = {b.id.name: b for b in BODIES}  # type: ignore[union-attr]
+SUPERVISORS: dict[str, ast.Supervisor] = {b.id.name: b for b in BODIES if isinstance(b, ast.Supervisor)}
 D = datetime.date
 
 
@@ -98,7 +99,7 @@ def test_contested_referral_in_json_and_in_both_narratives() -> None:
     assert out["status"] == "unresolved" and [b["nama"] for b in out["lembaga"]] == ["BKN", "KASN"]
     assert "diperselisihkan" in out["alasan"][0]
     assert all("CONFLICT" in b["catatan"] for b in out["lembaga"])
-    text = narrative(decision.explanation)
+    text = narrative(explained(decision))
     assert "Penerusan perkara (lembaga pengawas)" in text
     assert "Tanggal acuan: 1 Juli 2024 (2024-07-01), tanggal laporan." in text
     assert (
@@ -109,7 +110,7 @@ def test_contested_referral_in_json_and_in_both_narratives() -> None:
     # Also listed among the unresolved points, after the section that explains it.
     unresolved = text[text.index("Hal yang belum terselesaikan") :]
     assert "- Penerusan perkara (lembaga pengawas): tanggal acuan berada" in unresolved
-    english = narrative(decision.explanation, "en")
+    english = narrative(explained(decision), "en")
     assert "Reference date: July 1, 2024 (2024-07-01), the date of the report." in english
     assert (
         "Unresolved (contested): the reference date falls within the periods of more than one supervisory body"
@@ -119,7 +120,7 @@ def test_contested_referral_in_json_and_in_both_narratives() -> None:
 
 def test_determined_referral_in_both_narratives() -> None:
     decision = evaluate(with_report("2024-10-14"))
-    text, english = narrative(decision.explanation), narrative(decision.explanation, "en")
+    text, english = narrative(explained(decision)), narrative(explained(decision), "en")
     assert (
         "Diteruskan kepada: BKN (Badan Kepegawaian Negara, Deputi Pengawasan dan Pengendalian), berlaku sejak 2024-06-14." in text
     )

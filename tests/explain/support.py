@@ -8,7 +8,7 @@ import functools
 from collections.abc import Sequence
 from typing import Any
 
-import networkx as nx
+import networkx as nx  # type: ignore[import-untyped]  # as in src/: networkx ships no types
 
 from netralrules.authoring import check_paths, check_text
 from netralrules.compiler import Plan, compile_rulebook

@@ -3,7 +3,7 @@ the whole condition, a quantifier, a string with quotes and backslashes."""
 
 from __future__ import annotations
 
-import networkx as nx
+import networkx as nx  # type: ignore[import-untyped]  # as in src/: networkx ships no types
 
 from netralrules.explain import narrative, to_dot
 from tests.explain.support import D, explain, fired_without_fact_path, plan_of

@@ -22,6 +22,7 @@ from netralrules.explain.render.html.page import anchor, graph_nodes
 from netralrules.explain.render.html.svg import layers
 from netralrules.facts import load_incident
 from tests.explain.html_support import HOSTILE, example, parse, report
+from tests.helpers import explained
 
 ANGKA_2 = "Pasal 5 huruf n angka 2 PP_94_2021"
 
@@ -147,7 +148,7 @@ def test_the_narrative_is_the_narrative_view() -> None:
     decision, html = report(example(), "en")
     assert (
         html.count(
-            narrative(decision.explanation, "en")
+            narrative(explained(decision), "en")
             .replace("&", "&amp;")
             .replace("<", "&lt;")
             .replace(">", "&gt;")
@@ -160,7 +161,7 @@ def test_the_narrative_is_the_narrative_view() -> None:
 
 def test_graph_is_laid_out_left_to_right() -> None:
     decision, html = report(example())
-    e = decision.explanation
+    e = explained(decision)
     nodes = graph_nodes(e)
     column = {n: i for i, col in enumerate(layers(e, nodes)) for n in col}
     assert set(column) == set(nodes) and "decision" in column

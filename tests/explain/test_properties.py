@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-import networkx as nx
+import networkx as nx  # type: ignore[import-untyped]  # as in src/: networkx ships no types
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

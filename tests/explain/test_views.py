@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 
-import networkx as nx
+import networkx as nx  # type: ignore[import-untyped]  # as in src/: networkx ships no types
 import pytest
 
 from netralrules.evaluation.determination import stage

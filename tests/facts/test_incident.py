@@ -390,6 +390,7 @@ def test_json_schema_says_which_fields_are_required_and_which_may_be_null() -> N
 
 ACT = {"tanggal": "2024-10-12", "jenis": "ikut_kampanye"}
 
+NON_TEXT_KEY: dict[Any, Any] = {**minimal(), 5: "x"}
 BAD_INPUTS = [
     ("wrong type: text for a boolean", minimal(tindakan=[{**ACT, "jam_kerja": "ya"}]), "tindakan[0].jam_kerja", "E0406"),
     ("wrong type: 0 for a boolean", minimal(tindakan=[{**ACT, "jam_kerja": 0}]), "tindakan[0].jam_kerja", "E0406"),
@@ -433,7 +434,7 @@ BAD_INPUTS = [
     ("unknown field in an act", minimal(tindakan=[{**ACT, "fasilitas": True}]), "tindakan[0].fasilitas", "E0405"),
     ("unknown top-level field", minimal(acts=[ACT]), "acts", "E0405"),
     ("English field name", minimal(responden={"employment_status": "PNS"}), "responden.employment_status", "E0405"),
-    ("non-text key", {**minimal(), 5: "x"}, "", "E0405"),
+    ("non-text key", NON_TEXT_KEY, "", "E0405"),
     ("empty id", {**minimal(), "id": ""}, "id", "E0412"),
 ]
 

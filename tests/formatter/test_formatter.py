@@ -152,5 +152,6 @@ berlaku sejak 2024-06-14 judul "Badan Kepegawaian Negara" }
     formatted = format_text(messy, "t.nr").formatted
     assert formatted == expected
     english = format_text(messy, "t.nr", lang="en").formatted
+    assert english is not None
     assert english.startswith("supervisory_body BKN {\n  title ") and "\n  referral_chain\n" in english
     assert _parse(english).declarations == _parse(expected).declarations

@@ -1,8 +1,9 @@
 """Golden tests: each bad rules file in `cases/` and the exact messages it gets, in both languages.
 
 A case is `cases/<CODE>_<situation>.nr`; its expected output is `cases/<CODE>_<situation>.expected`.
-After an intended change of wording, run `python -m pytest tests/golden --update-golden` and
-review the diff of the `.expected` files (as Catala's `clerk test --reset`).
+A case without its `.expected` file fails. After an intended change of wording, or to write the
+file of a new case, run `python -m pytest tests/golden --update-golden` and review the diff of the
+`.expected` files (as Catala's `clerk test --reset`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import pytest
 from netralrules.cli import main
 from netralrules.diagnostics.messages import CATALOG
 from netralrules.syntax.loader import MAX_FILE_BYTES
+from tests.golden_files import GoldenFiles
 
 CASES = Path(__file__).parent / "cases"
 _CODE = re.compile(r"^([EW]\d{4})_")
@@ -49,15 +51,12 @@ def _cases() -> list[str]:
 
 
 @pytest.mark.parametrize("case", _cases())
-def test_golden(case: str, update_golden: bool) -> None:
-    expected_file = CASES / (Path(case).stem + ".expected")
+def test_golden(case: str, golden: GoldenFiles) -> None:
     actual = _output(case)
     match = _CODE.match(case)
     assert match, f"case {case} must be named after the code it shows"
     assert f"[{match.group(1)}]" in actual, f"{case} does not produce {match.group(1)}"
-    if update_golden or not expected_file.exists():
-        expected_file.write_text(actual, encoding="utf-8")
-    assert actual == expected_file.read_text(encoding="utf-8")
+    golden.check(actual, CASES / (Path(case).stem + ".expected"))
 
 
 def test_file_too_large(tmp_path: Path) -> None:

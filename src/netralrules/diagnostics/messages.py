@@ -317,8 +317,10 @@ CATALOG: dict[str, Entry] = {
     "E0219": Entry(
         ("nama definisi bentrok", "definition name clash"),
         (
-            "definisi `{name}` memakai nama yang sudah berarti {meaning}; setiap pemakaian `{name}` akan dibaca sebagai definisi ini",
-            "the definition `{name}` takes a name that already means {meaning_en}; every use of `{name}` would read as this definition",
+            "definisi `{name}` memakai nama yang sudah berarti {meaning}; "
+            "setiap pemakaian `{name}` akan dibaca sebagai definisi ini",
+            "the definition `{name}` takes a name that already means {meaning_en}; "
+            "every use of `{name}` would read as this definition",
         ),
         suggestions={
             "rename": (
@@ -336,8 +338,10 @@ CATALOG: dict[str, Entry] = {
     "W0302": Entry(
         ("akibat hukum bertentangan", "conflicting outcomes"),
         (
-            "ketentuan `{name}` dan `{other}` berperingkat sama dan bersyarat sama, tetapi akibat hukumnya berbeda ({outcome} dan {other_outcome})",
-            "`{name}` and `{other}` have equal rank and the same condition but different outcomes ({outcome} and {other_outcome})",
+            "ketentuan `{name}` dan `{other}` berperingkat sama dan bersyarat sama, "
+            "tetapi akibat hukumnya berbeda ({outcome} dan {other_outcome})",
+            "`{name}` and `{other}` have equal rank and the same condition "
+            "but different outcomes ({outcome} and {other_outcome})",
         ),
         labels={"other": ("ketentuan lainnya", "the other provision")},
         suggestions={

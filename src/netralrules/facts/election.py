@@ -40,7 +40,8 @@ class Election(Model):
     tanggal_penetapan: Date | None = described(
         ("Tanggal penetapan calon", "Date candidates are set"),
         (
-            "Tanggal KPU menetapkan calon atau pasangan calon. Sebelum tanggal ini yang ada baru bakal calon (regulations.md §5.4).",
+            "Tanggal KPU menetapkan calon atau pasangan calon. Sebelum tanggal ini yang ada baru bakal calon "
+            "(regulations.md §5.4).",
             "Date the KPU formally sets the candidates. Before it there are only prospective candidates, bakal calon "
             "(regulations.md §5.4).",
         ),
@@ -79,7 +80,8 @@ class Election(Model):
         (
             "Provinsi, kabupaten atau kota tempat pemilihan berlangsung (UU 10/2016 Pasal 71 ayat (3) menyebut daerah sendiri "
             "maupun daerah lain).",
-            "Province, regency or city where the election takes place (UU 10/2016 Pasal 71(3) covers one's own region and others).",
+            "Province, regency or city where the election takes place "
+            "(UU 10/2016 Pasal 71(3) covers one's own region and others).",
         ),
     )
 

@@ -30,7 +30,8 @@ class PriorSanction(Model):
     sifat: StrictStr | None = described(
         ("Sifat pelanggaran", "Nature of the violation"),
         (
-            'Sifat pelanggaran yang dihukum, misalnya "netralitas"; dipakai untuk menilai pengulangan pelanggaran yang sama sifatnya.',
+            'Sifat pelanggaran yang dihukum, misalnya "netralitas"; '
+            "dipakai untuk menilai pengulangan pelanggaran yang sama sifatnya.",
             'Nature of the violation sanctioned, e.g. "netralitas"; used to recognise a repeat of the same nature.',
         ),
     )
@@ -82,7 +83,8 @@ class Respondent(Model):
     pejabat_asn: StrictBool | None = described(
         ("Pejabat ASN", "ASN official"),
         (
-            "Benar jika pengawas menilai responden sebagai pejabat aparatur sipil negara dalam arti UU 10/2016 Pasal 71 ayat (1).",
+            "Benar jika pengawas menilai responden sebagai pejabat aparatur sipil negara "
+            "dalam arti UU 10/2016 Pasal 71 ayat (1).",
             "True if the supervisor finds the respondent to be an ASN official in the sense of UU 10/2016 Pasal 71 ayat (1).",
         ),
     )

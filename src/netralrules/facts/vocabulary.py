@@ -155,8 +155,10 @@ VOCABULARIES: dict[str, Vocabulary] = {
                 "putting up banners, billboards or other campaign props (SKB 2022)",
             ),
             "keputusan_atau_tindakan": (
-                "membuat keputusan dan/atau tindakan yang menguntungkan atau merugikan calon (PP 94/2021 Pasal 5 huruf n angka 5)",
-                "making a decision and/or taking an action that favours or harms a candidate (PP 94/2021 Pasal 5 huruf n angka 5)",
+                "membuat keputusan dan/atau tindakan yang menguntungkan atau merugikan calon "
+                "(PP 94/2021 Pasal 5 huruf n angka 5)",
+                "making a decision and/or taking an action that favours or harms a candidate "
+                "(PP 94/2021 Pasal 5 huruf n angka 5)",
             ),
             "pertemuan": (
                 "mengadakan pertemuan yang mengarah kepada keberpihakan (PP 94/2021 Pasal 5 huruf n angka 6)",

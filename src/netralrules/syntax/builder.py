@@ -478,12 +478,5 @@ def first_token(node: Tree[Any] | Token | None) -> Token | None:
     return node
 
 
-def last_token(node: Tree[Any] | Token | None) -> Token | None:
-    """The rightmost token under a node, without recursion."""
-    while isinstance(node, Tree):
-        node = next((c for c in reversed(node.children) if c is not None), None)
-    return node
-
-
 def _first_label() -> Text:
     return Text("pertama kali di sini", "first given here")

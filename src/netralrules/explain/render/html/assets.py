@@ -19,7 +19,8 @@ dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 1re
 dl.meta dt { font-weight: 600; }
 dl.meta dd { margin: 0; overflow-wrap: anywhere; }
 .controls { margin: 0.8rem 0; display: flex; gap: 0.5rem; }
-.controls button { font: inherit; padding: 0.25rem 0.8rem; border: 1px solid var(--muted); border-radius: 4px; background: #f4f4f4; cursor: pointer; }
+.controls button { font: inherit; padding: 0.25rem 0.8rem; border: 1px solid var(--muted); border-radius: 4px; \
+background: #f4f4f4; cursor: pointer; }
 .verdict { font-weight: 600; padding: 0.4rem 0.7rem; border-radius: 4px; }
 .verdict.complete { background: #e6f4e6; }
 .verdict.incomplete { background: #fff3cd; }
@@ -27,7 +28,8 @@ table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid var(--line); padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
 th { background: #f0f0f0; }
 td ul, td ol { margin: 0; padding-left: 1.1rem; }
-.badge { display: inline-block; padding: 0 0.45rem; border-radius: 0.7rem; font-size: 0.85rem; border: 1px solid var(--line); background: #f7f7f7; }
+.badge { display: inline-block; padding: 0 0.45rem; border-radius: 0.7rem; font-size: 0.85rem; \
+border: 1px solid var(--line); background: #f7f7f7; }
 .badge.status-fired, .badge.track-determined { background: #d8f5d8; border-color: var(--fired); }
 .badge.status-unknown, .badge.track-unresolved { background: #fff3cd; border-color: #b58b00; }
 .badge.status-defeated { background: #ffe2b8; border-color: #c77800; }

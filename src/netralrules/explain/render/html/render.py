@@ -151,7 +151,8 @@ class _Html:
             f'<summary><span class="cite">{t(c.citation)}</span> <span class="badge status-{t(c.status)}">'
             f"{t(c.status_text)}</span>{detail}</summary>",
             '<div class="clause-body">',
-            f'<blockquote class="statute"><span class="label">{t(say("text", self.lang))}:</span> {t(c.text) or "-"}</blockquote>',
+            f'<blockquote class="statute"><span class="label">{t(say("text", self.lang))}:</span> '
+            f"{t(c.text) or '-'}</blockquote>",
             '<dl class="facts-of-clause">',
             f"<dt>{w('provisions')}</dt><dd><code>{t(c.provision)}</code> ({t(c.instrument)})</dd>",
             f"<dt>{w('in_force')}</dt><dd>{t(c.in_force)}</dd>",
