@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from netralrules.checker import lint
+from netralrules.checker import lint, sources
 from netralrules.checker.rulebook import KNOWN_PRINCIPLES, CheckedRulebook, content_hash
 from netralrules.checker.typing_ import ExprChecker, first_label
 from netralrules.diagnostics import Diagnostic, make, sort_key
@@ -98,6 +98,7 @@ class _Checker:
             self.check_supervisor(supervisor)
         order = self.exception_order()
         self.diagnostics.extend(self.exprs.diagnostics)
+        self.diagnostics.extend(sources.check_sources(files))
         warnings = lint.warnings(self.instruments, self.provisions, self.definitions, self.tables, self.exprs.used_definitions)
         if any(d.is_error for d in self.diagnostics):
             # With errors, a mistyped reference would make its definition look unused: wait for a clean run.

@@ -167,3 +167,13 @@ def track_sanctions(track: Track, findings: Sequence[Finding]) -> tuple[str, ...
     )
     setting = mine if track.tier is None else [f for f in mine if f.tier == track.tier]
     return tuple(dict.fromkeys(s for f in setting for s in f.sanction_options))
+
+
+def source_json(s: ast.Source) -> dict[str, Any]:
+    """A source (`sumber`) as JSON: the document, its link and date (ISO), and its reliability."""
+    return {
+        "dokumen": s.document,
+        "tautan": s.url,
+        "tanggal": s.date.value.isoformat() if s.date is not None else None,
+        "keandalan": s.reliability,
+    }

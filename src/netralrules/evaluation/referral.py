@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from netralrules.evaluation.determination import source_json
 from netralrules.syntax import ast
 
 REPORT_DATE = "tanggal_laporan"
@@ -85,4 +86,5 @@ def _body_json(b: ast.Supervisor) -> dict[str, Any]:
         "berlaku_sampai": v.end.value.isoformat() if v is not None and v.end is not None else None,
         "alur": list(b.chain),
         "catatan": b.note,
+        "sumber": [source_json(s) for s in b.sources],
     }

@@ -51,9 +51,9 @@ from typing import Any
 import networkx as nx  # type: ignore[import-untyped]
 
 from netralrules.compiler import CompiledProvision, Plan, child_id
-from netralrules.evaluation.determination import Determination, Track, citation_json
+from netralrules.evaluation.determination import Determination, Track, citation_json, source_json
 from netralrules.evaluation.evaluator import TIER_ORDER, Evaluation, Finding, Outcome
-from netralrules.explain.planinfo import clause_static, condition_static, expr_at, lineage, parent
+from netralrules.explain.planinfo import clause_sources, clause_static, condition_static, expr_at, lineage, parent
 from netralrules.explain.unmet import unmet_items
 from netralrules.syntax import ast
 from netralrules.trace import ConditionResult, DefinitionRead, Event, FactRead
@@ -359,6 +359,7 @@ class _Builder:
             tier=outcome.tier if outcome else None,
             in_force=None if in_force is None else list(in_force),
             note=note,
+            sources=[dict(x) for x in clause_sources(self.plan, o.provision)],
         )
 
     # ---- findings, determinations, decision ------------------------------------------------
@@ -526,6 +527,10 @@ class _Builder:
                 {"index": a.index, "date": a.date.isoformat(), "stage": a.stage, "instruments": list(a.instruments)} for a in acts
             ],
             instruments={name: inst.title for name, inst in sorted(instruments.items())},
+            # The sources of the instruments that declare any (`sumber`), for the report's annex.
+            instrument_sources={
+                name: [source_json(x) for x in inst.sources] for name, inst in sorted(instruments.items()) if inst.sources
+            },
             rulebook=self.plan.rulebook.content_hash,
             lang_independent=self.both,
         )
