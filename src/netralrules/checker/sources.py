@@ -18,7 +18,8 @@ from netralrules.syntax import ast
 # Research-note marks of the team's working notes.
 _MARK = re.compile(r"\[(?:V1|V2|INF|MEM|CONFLICT)\b[^\]]*\]")
 # References to working files that are not part of the rulebook.
-_WORKING_FILE = re.compile(r"regulations(?:-addendum[-\w]*)?\.md|\.\./shared|\bdigest\b|§", re.IGNORECASE)
+# A bare `§5.4` points into those notes; `docs/incident.md §3.3` is a section of this repository's docs.
+_WORKING_FILE = re.compile(r"regulations(?:-addendum[-\w]*)?\.md|\.\./shared|\bdigest\b|(?<!\.md )§", re.IGNORECASE)
 # A web address or a domain name (`kompas.com`, `www.selayarnews.com/…`).
 _WEBSITE = re.compile(
     r"\bhttps?://\S+|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|id|tv|co|info|news)\b(?![\w.-]*\()",
