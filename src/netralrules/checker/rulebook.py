@@ -34,8 +34,8 @@ def content_hash(files: tuple[ast.RulesFile, ...]) -> str:
     """A hash of what the rulebook says, not how it is laid out: layout, comments, file names and
     the order of files and declarations do not change it."""
     parts = sorted(repr(d) + _sources(d) for f in files for d in f.declarations)
-    digest = hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
-    return f"sha256:{digest}"
+    hashed = hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+    return f"sha256:{hashed}"
 
 
 def _sources(decl: ast.Declaration) -> str:

@@ -1,4 +1,4 @@
-"""The explanation graph, built after evaluation from the recorded events (STYLE.md §5).
+"""The explanation graph, built after evaluation from the recorded events.
 
 Nodes (attribute `kind`), with ids that are stable across runs and readable:
 
@@ -383,6 +383,10 @@ class _Builder:
                 tier_unstated=f.unresolved,
             )
             self.edge(clause_id(f.act, f.provision), fid, "yields")
+            table = self.sanction_table(f)
+            if table is not None and table.sources:
+                # The sources of the sanction table the finding's options come from, for the annex.
+                self.g_attrs.setdefault("sanction_sources", {})[fid] = [source_json(x) for x in table.sources]
 
     def sanction_basis(self, f: Finding) -> ast.Citation | None:
         compiled = self.provisions.get(f.provision)
@@ -394,6 +398,15 @@ class _Builder:
         basis = f.tier_basis or f.citation
         table = self.plan.rulebook.sanction_tables.get((basis.instrument.name, f.tier))
         return table.citation if table is not None else None
+
+    def sanction_table(self, f: Finding) -> ast.SanctionTable | None:
+        """The sanction table a finding's options come from (None when its provision gives its own)."""
+        compiled = self.provisions.get(f.provision)
+        sanctions = compiled.provision.sanctions if compiled is not None else None
+        if (sanctions is not None and sanctions.options) or f.tier is None:
+            return None
+        basis = f.tier_basis or f.citation
+        return self.plan.rulebook.sanction_tables.get((basis.instrument.name, f.tier))
 
     def determinations(self, tracks: Sequence[Track], findings: Sequence[Finding]) -> None:
         for t in tracks:

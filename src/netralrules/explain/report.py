@@ -63,6 +63,7 @@ _UNCONFIRMED_RULES = (HEAVIEST_RULE, REPEAT_RULE)
 # What the annex says a statement supports, besides provisions: an instrument, a supervisory body.
 _INSTRUMENT = ("instrumen", "instrument")
 _BODY = ("lembaga pengawas", "supervisory body")
+_SANCTIONS = ("jenis hukuman", "types of penalty")
 
 
 def _text(key: str) -> Text:
@@ -543,7 +544,8 @@ def _clause_of(r: _Reader, q: OpenQuestion) -> Mapping[str, Any]:
 def source_annex(explanation: Explanation) -> tuple[SourceItem, ...]:
     """The annex of sources: the sources of the provisions that touched the case (fired, defeated
     or undecided), in the order of the report (act, then the regulation's order), then those of
-    their instruments, then those of the supervisory bodies of the referral. A source given for
+    the sanction tables of the findings, then those of their instruments, then those of the
+    supervisory bodies of the referral. A source given for
     several of them is listed once, with everything it supports."""
     r = _Reader(explanation)
     entries: dict[tuple[Any, ...], tuple[dict[str, Any], list[Text]]] = {}
@@ -557,6 +559,11 @@ def source_annex(explanation: Explanation) -> tuple[SourceItem, ...]:
     touched = [c for c in r.clauses() if c["status"] in ("fired", "defeated", "unknown")]
     for c in touched:
         add(c.get("sources") or (), r.cite_node(c))
+    by_finding = r.g.graph.get("sanction_sources", {})
+    for fid in sorted(by_finding, key=lambda n: (r.g.nodes[n]["act"], citation_key(r.g.nodes[n]))):
+        basis = r.g.nodes[fid]["sanction_basis"]
+        label = Text(*(f"{_SANCTIONS[i]}: {cite(basis, lang)}" for i, lang in enumerate(("id", "en"))))
+        add(by_finding[fid], label)
     by_instrument = r.g.graph.get("instrument_sources", {})
     for name in dict.fromkeys(str(c["instrument"]) for c in touched):
         add(by_instrument.get(name, ()), Text(f"{name} ({_INSTRUMENT[0]})", f"{name} ({_INSTRUMENT[1]})"))

@@ -397,13 +397,10 @@ class _Render:
 def source_details(item: SourceItem, lang: str) -> list[str]:
     """The lines under a source in the annex: link and date, reliability, what it supports."""
     lines = []
-    where = []
     if item.url:
-        where.append(f"{say('source_link', lang)}: {item.url}")
+        lines.append(f"{say('source_link', lang).capitalize()}: {item.url}")
     if item.date:
-        where.append(f"{say('source_date', lang)}: {date_text(datetime.date.fromisoformat(item.date), lang)}")
-    if where:
-        lines.append("; ".join(where) + ".")
+        lines.append(f"{say('source_date', lang).capitalize()}: {date_text(datetime.date.fromisoformat(item.date), lang)}.")
     lines.append(f"{say('reliability', lang).capitalize()}: {pick(RELIABILITY, item.reliability, lang)}.")
     lines.append(f"{say('supports', lang).capitalize()}: " + "; ".join(s.get(lang) for s in item.supports) + ".")
     return lines
