@@ -303,8 +303,8 @@ class _Formatter:
         return self.block(f"{self.kw('lembaga_pengawas')} {d.id.name}", "supervisor", d, f)
 
     def source(self, src: ast.Source) -> list[str]:
-        """`sumber "…"`, then the link, date and reliability on the last line (each on its own
-        line when they would not fit)."""
+        """`sumber "…"`, then the link, date and reliability on its last line, or below it when they
+        would not fit there."""
         lines = self.text(self.kw("sumber"), src.document)
         tail = []
         if src.url is not None:
@@ -315,10 +315,16 @@ class _Formatter:
         one = f"{lines[-1]} {' '.join(tail)}"
         if len(_INDENT + one) <= _WIDTH:
             lines[-1] = one
-        elif len(_INDENT * 2 + " ".join(tail)) <= _WIDTH:
-            lines.append(_INDENT + " ".join(tail))
-        else:
-            lines.extend(_INDENT + part for part in tail)
+            return lines
+        # Otherwise on the lines below, indented, as many parts to a line as fit.
+        current = ""
+        for part in tail:
+            if current and len(_INDENT * 2 + current + " " + part) > _WIDTH:
+                lines.append(_INDENT + current)
+                current = part
+            else:
+                current = f"{current} {part}" if current else part
+        lines.append(_INDENT + current)
         return lines
 
     def validity(self, v: ast.Validity) -> str:
