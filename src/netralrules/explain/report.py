@@ -33,7 +33,8 @@ The structure (every list is in a fixed order, so equal decisions give equal rep
   - `referral: ReferralSection | None` — to whom the case is referred (KASN, BKN) on the reference
     date, or why that is contested; None when the rulebook declares no supervisory body
   - `sources: tuple[SourceItem]` — the annex of sources: every source (`sumber`) of the provisions
-    that touched this case, of their instruments and of the supervisory bodies named, numbered
+    that touched this case, of the sanction tables their findings use, of their instruments and of
+    the supervisory bodies named, each once, numbered
 
 Every phrase a reader sees that comes from the data is a `Text` (Indonesian `id`, English `en`);
 statuses, tiers and categories stay codes, translated by `explain/words.py`. `Report.to_dict()`
