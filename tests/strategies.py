@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+from typing import TypeVar
 
 from hypothesis import strategies as st
 
@@ -212,6 +214,29 @@ supervisors = st.builds(
     st.lists(texts, min_size=1, max_size=3),
     optional_text,
 )
+
+# Sources (`sumber`), any number per block, on every block kind that takes them.
+sources = st.builds(
+    lambda doc, url, date, level: ast.Source(document=doc, url=url, date=date, reliability=level),
+    texts,
+    st.none() | texts,
+    st.none() | date_lits,
+    st.sampled_from(ast.RELIABILITY_LEVELS),
+)
+source_lists = st.lists(sources, max_size=3).map(tuple)
+
+
+_Sourced = TypeVar("_Sourced", ast.Provision, ast.Instrument, ast.SanctionTable, ast.Supervisor)
+
+
+def _with_sources(blocks: st.SearchStrategy[_Sourced]) -> st.SearchStrategy[_Sourced]:
+    return st.builds(lambda block, found: dataclasses.replace(block, sources=found), blocks, source_lists)
+
+
+provisions = _with_sources(provisions)
+instruments = _with_sources(instruments)
+tables = _with_sources(tables)
+supervisors = _with_sources(supervisors)
 
 declarations = st.one_of(provisions, instruments, definitions, tables, principles, supervisors)
 files = st.lists(declarations, max_size=4).map(lambda ds: ast.RulesFile(path="t.nr", declarations=tuple(ds)))

@@ -10,7 +10,7 @@ from typing import Literal
 
 
 class Unknown(enum.Enum):
-    """A fact nobody established. Never the same as false (regulations.md §10: missing is not false)."""
+    """A fact nobody established. Never the same as false (missing is not false)."""
 
     UNKNOWN = "unknown"
 

@@ -98,7 +98,9 @@ def test_contested_referral_in_json_and_in_both_narratives() -> None:
     out = decision.to_dict()["pengawasan"]
     assert out["status"] == "unresolved" and [b["nama"] for b in out["lembaga"]] == ["BKN", "KASN"]
     assert "diperselisihkan" in out["alasan"][0]
-    assert all("CONFLICT" in b["catatan"] for b in out["lembaga"])
+    assert all("diperselisihkan" in b["catatan"] for b in out["lembaga"])
+    # The sources that disagree are in the structured sources, with their reliability.
+    assert all(any(x["keandalan"] == "bertentangan" for x in b["sumber"]) for b in out["lembaga"])
     text = narrative(explained(decision))
     assert "Penerusan perkara (lembaga pengawas)" in text
     assert "Tanggal acuan: 1 Juli 2024 (2024-07-01), tanggal laporan." in text

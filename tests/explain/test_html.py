@@ -211,3 +211,17 @@ def test_two_acts_and_a_repeated_offence() -> None:
     assert "pemotongan tunjangan kinerja" not in summary
     assert "Tindakan 2: 20 Oktober 2024 (2024-10-20)" in text
     assert html.count('data-provision="pp94.pasal5.n.2"') == 2
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_annex_of_sources_is_numbered_with_reliability_in_words_and_links_as_text(lang: str) -> None:
+    _, page = report(example(), lang)
+    section = page[page.index('<section id="sources">') : page.index("</section>", page.index('<section id="sources">'))]
+    assert ("Lampiran sumber" if lang == "id" else "Annex: sources") in section
+    assert '<li id="source-1" value="1">' in section
+    assert ("Keandalan: terverifikasi" if lang == "id" else "Reliability: verified") in section
+    assert "[V1]" not in page and "[V2]" not in page and "regulations.md" not in page
+    # Links are text: the page never points outside itself.
+    assert "https://kompas.tv/" in section and 'href="https://' not in page
+    # Each finding points to its sources in the annex.
+    assert re.search(r'<p class="source-refs">.*<a href="#source-\d+">\[\d+\]</a>', page)

@@ -251,17 +251,97 @@ def test_an_act_specific_change_wins_over_one_for_every_act() -> None:
 def test_open_questions_come_from_the_notes_of_provisions_that_touched_the_case() -> None:
     questions = report(BASE).open_questions
     by_provision = {q.provision: q for q in questions}
-    assert by_provision["pp94.pasal5.n.2"].marks == ("V1",)  # fired
-    assert by_provision["pp94.pasal5.n.1"].questions == (1,)  # defeated: the tier of angka 1
+    assert by_provision["pp94.pasal5.n.2"].reliability == ("satu_sumber",)  # fired
+    # defeated: the tier of angka 1 is not stated, and the sources disagree
+    assert by_provision["pp94.pasal5.n.1"].reliability == ("belum_dipastikan", "bertentangan")
     assert "pp94.pasal5.n.7" not in by_provision  # not fired: it did not touch the case
-    assert all(q.marks or q.questions for q in questions)
+    assert all(q.reliability and "terverifikasi" not in q.reliability for q in questions)
 
 
 def test_the_heaviest_rule_is_an_open_question_when_it_is_used() -> None:
     two = incident()
     two["tindakan"].append({**copy.deepcopy(BASE["tindakan"][0]), "tanggal": "2024-10-13", "jenis": "surat_dukungan_ktp"})
     questions = report(two).open_questions
-    assert any(q.provision is None and q.questions == (3,) for q in questions)
+    assert any(q.provision is None and q.reliability == ("belum_dipastikan",) for q in questions)
+
+
+# ---- the annex of sources ---------------------------------------------------------------------
+
+SOURCED = (
+    INSTRUMENT.replace(
+        "berlaku sejak 2021-08-31",
+        'berlaku sejak 2021-08-31\n  sumber "PP 94/2021 (JDIH)" '
+        'tautan "https://peraturan.bpk.go.id/Details/185241" terverifikasi',
+    )
+    + """
+ketentuan hadir {
+  rujukan PP_94_2021 pasal 5 huruf n angka 1
+  teks "ikut kampanye"
+  jika tindakan.jenis = ikut_kampanye
+  maka disiplin
+  catatan "Tingkatnya tidak disebut dalam PP 94/2021 Pasal 13 atau 14: belum dapat ditentukan."
+  sumber "Transkripsi pasal tingkat PP 94/2021" belum_dipastikan
+  sumber "Kompas.com, 16 Maret 2022" tautan "https://nasional.kompas.com/read/2022/03/16/x" bertanggal 2022-03-16
+    satu_sumber
+}
+
+ketentuan atribut {
+  rujukan PP_94_2021 pasal 5 huruf n angka 2
+  teks "atribut partai"
+  mengecualikan hadir
+  jika tindakan.jenis = ikut_kampanye dan tindakan.atribut_partai
+  maka disiplin tingkat sedang
+  sumber "Kompas.com, 16 Maret 2022" tautan "https://nasional.kompas.com/read/2022/03/16/x" bertanggal 2022-03-16
+    satu_sumber
+}
+
+ketentuan fasilitas {
+  rujukan PP_94_2021 pasal 5 huruf n angka 4
+  teks "fasilitas negara"
+  jika tindakan.fasilitas_negara
+  maka disiplin tingkat berat
+  sumber "Tidak menyentuh perkara" terverifikasi
+}
+"""
+)
+
+
+def test_the_annex_lists_the_sources_of_the_provisions_that_touched_the_case() -> None:
+    act = {**ACT, "jenis": "ikut_kampanye", "atribut_partai": True, "fasilitas_negara": False}
+    r = build_report(explain([act], plan=plan_of(SOURCED)))
+    documents = [s.document for s in r.sources]
+    # `hadir` (defeated) and `atribut` (fired) touched the case, `fasilitas` did not.
+    assert documents == ["Transkripsi pasal tingkat PP 94/2021", "Kompas.com, 16 Maret 2022", "PP 94/2021 (JDIH)"]
+    assert [s.number for s in r.sources] == [1, 2, 3]
+    shared = r.sources[1]
+    assert (shared.url, shared.date, shared.reliability) == (
+        "https://nasional.kompas.com/read/2022/03/16/x",
+        "2022-03-16",
+        "satu_sumber",
+    )
+    assert [t.id for t in shared.supports] == [
+        "Pasal 5 huruf n angka 1 PP_94_2021",
+        "Pasal 5 huruf n angka 2 PP_94_2021",
+    ]  # one entry for a source given twice
+    (finding,) = r.findings
+    assert finding.sources == (2,)
+    text = render_text(r, "id")
+    annex = text[text.index("Lampiran sumber") :]
+    assert "[2] Kompas.com, 16 Maret 2022" in annex and "Tautan: https://nasional.kompas.com/read/2022/03/16/x" in annex
+    assert "Keandalan: satu sumber saja" in annex and "Tidak menyentuh perkara" not in text
+    assert "Sumber (lampiran): [2]." in text
+    english = render_markdown(r, "en")
+    assert "Annex: sources" in english and "Reliability: not yet confirmed against the official text." in english
+    # The note keeps only what the law says; reliability is said in words, never as a bracket tag.
+    assert "[V1]" not in text and "satu_sumber" not in text
+    (question,) = r.open_questions
+    assert (question.provision, question.reliability) == ("hadir", ("satu_sumber", "belum_dipastikan"))
+
+
+def test_a_case_touched_by_no_sourced_provision_says_so_in_the_annex() -> None:
+    r = build_report(explain([ACT], plan=plan_of(RULES)))
+    assert r.sources == ()
+    assert "Lampiran sumber" in render_text(r, "id") and "Tidak ada: ketentuan" in render_text(r, "id")
 
 
 # ---- exports and stability --------------------------------------------------------------------

@@ -155,3 +155,33 @@ berlaku sejak 2024-06-14 judul "Badan Kepegawaian Negara" }
     assert english is not None
     assert english.startswith("supervisory_body BKN {\n  title ") and "\n  referral_chain\n" in english
     assert _parse(english).declarations == _parse(expected).declarations
+
+
+def test_sources_layout_and_round_trip() -> None:
+    long_source = (
+        'sumber "Kompas.com, Bolehkah PNS ikut kampanye?" '
+        'tautan "https://nasional.kompas.com/read/2022/03/16/bolehkah-pns-ikut-kampanye" bertanggal 2022-03-16 satu_sumber }'
+    )
+    messy = (
+        """ketentuan k { rujukan PP_94_2021 pasal 5 huruf n angka 1 teks "t" jika benar maka disiplin catatan "c"
+sumber "Putusan MK 41/PUU-XII/2014" bertanggal 2015-07-08 verified  # dibacakan
+"""
+        + long_source
+        + "\n"
+    )
+    expected = """ketentuan k {
+  rujukan PP_94_2021 pasal 5 huruf n angka 1
+  teks "t"
+  jika benar
+  maka disiplin
+  catatan "c"
+  sumber "Putusan MK 41/PUU-XII/2014" bertanggal 2015-07-08 terverifikasi  # dibacakan
+  sumber "Kompas.com, Bolehkah PNS ikut kampanye?"
+    tautan "https://nasional.kompas.com/read/2022/03/16/bolehkah-pns-ikut-kampanye"
+    bertanggal 2022-03-16 satu_sumber
+}
+"""
+    assert format_text(messy, "t.nr").formatted == expected
+    english = format_text(messy, "t.nr", lang="en").formatted
+    assert english is not None and '  source "Putusan MK 41/PUU-XII/2014" dated 2015-07-08 verified  # dibacakan' in english
+    assert _parse(english).declarations == _parse(expected).declarations

@@ -169,7 +169,7 @@ def test_keyword_table_matches_the_grammar() -> None:
         assert words == set(kw.words), kw.terminal
     declared = set(
         re.findall(
-            r"^((?:KW_[A-Z_]+|QUANTIFIER|DIRECTION|CITE_KIND|CATEGORY|TIER|PENALTY_KIND|JOINER|DURATION_UNIT|BOOL))\.",
+            r"^((?:KW_[A-Z_]+|QUANTIFIER|DIRECTION|CITE_KIND|CATEGORY|TIER|PENALTY_KIND|JOINER|DURATION_UNIT|BOOL|RELIABILITY))\.",
             grammar,
             re.MULTILINE,
         )
@@ -236,3 +236,55 @@ def test_supervisory_body_parses_in_both_languages() -> None:
     # Adjacent strings are lines of one step; commas separate the steps.
     assert body.chain == ("Bawaslu: temuan", "KASN: rekomendasi\nyang mengikat PPK", "PPK: sanksi")
     assert body.note == "awal masa tugas tidak diketahui"
+
+
+SOURCED = """
+ketentuan k {
+  rujukan PP_94_2021 pasal 5 huruf n angka 1
+  teks "t"
+  jika benar
+  maka disiplin
+  catatan "Tingkatnya tidak disebut dalam Pasal 13 atau 14."
+  sumber "PP 94/2021 (JDIH)" terverifikasi
+  sumber "Kompas.com, Bolehkah PNS ikut kampanye?" tautan "https://nasional.kompas.com/read/2022/03/16/x"
+    bertanggal 2022-03-16 satu_sumber
+  sumber "Putusan MK 41/PUU-XII/2014" bertanggal 2015-07-08 terverifikasi
+}
+"""
+SOURCED_EN = """
+provision k {
+  cites PP_94_2021 article 5 letter n item 1
+  text "t"
+  if true
+  then discipline
+  note "Tingkatnya tidak disebut dalam Pasal 13 atau 14."
+  source "PP 94/2021 (JDIH)" verified
+  source "Kompas.com, Bolehkah PNS ikut kampanye?" url "https://nasional.kompas.com/read/2022/03/16/x"
+    dated 2022-03-16 single_source
+  source "Putusan MK 41/PUU-XII/2014" dated 2015-07-08 verified
+}
+"""
+
+
+def test_sources_are_structured_repeatable_and_bilingual() -> None:
+    prov = parse(INSTRUMENT + SOURCED).declarations[1]
+    assert isinstance(prov, ast.Provision)
+    assert prov.sources == (
+        ast.Source(document="PP 94/2021 (JDIH)", reliability="terverifikasi"),
+        ast.Source(
+            document="Kompas.com, Bolehkah PNS ikut kampanye?",
+            url="https://nasional.kompas.com/read/2022/03/16/x",
+            date=ast.DateLit(value=datetime.date(2022, 3, 16)),
+            reliability="satu_sumber",
+        ),
+        ast.Source(
+            document="Putusan MK 41/PUU-XII/2014", date=ast.DateLit(value=datetime.date(2015, 7, 8)), reliability="terverifikasi"
+        ),
+    )
+    assert parse(INSTRUMENT + SOURCED_EN).declarations == parse(INSTRUMENT + SOURCED).declarations
+
+
+def test_a_source_needs_its_reliability() -> None:
+    _, diags = parse_source(SourceFile("t.nr", INSTRUMENT + SOURCED.replace(" terverifikasi\n  sumber", "\n  sumber", 1)))
+    assert [d.code for d in diags] == ["E0102"]
+    assert diags[0].label is not None and "`terverifikasi`" in diags[0].label.id

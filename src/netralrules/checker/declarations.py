@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from netralrules.checker import lint
+from netralrules.checker import lint, sources
 from netralrules.checker.rulebook import KNOWN_PRINCIPLES, CheckedRulebook, content_hash
 from netralrules.checker.typing_ import ExprChecker, first_label
 from netralrules.diagnostics import Diagnostic, make, sort_key
@@ -17,8 +17,8 @@ from netralrules.syntax import ast
 
 # pasal (or lampiran), then ayat, then huruf and angka in either order: statutes nest both ways
 # (PP 94/2021 Pasal 5 huruf n angka 2; PP 53/2010 Pasal 4 angka 12 huruf a). A citation starts at
-# the body (pasal) or at an annex (lampiran: the SKB 2022 lists are cited "Lampiran II angka 6",
-# regulations.md §5.2), never both; ayat divides only a pasal.
+# the body (pasal) or at an annex (lampiran: the SKB 2022 lists are cited "Lampiran II angka 6"),
+# never both; ayat divides only a pasal.
 _CITATION_RANK = {"pasal": 0, "lampiran": 0, "ayat": 1, "huruf": 2, "angka": 2}
 _ROMAN = r"(?=[IVXLC])(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})"
 _CITATION_FORMS = {
@@ -98,6 +98,7 @@ class _Checker:
             self.check_supervisor(supervisor)
         order = self.exception_order()
         self.diagnostics.extend(self.exprs.diagnostics)
+        self.diagnostics.extend(sources.check_sources(files))
         warnings = lint.warnings(self.instruments, self.provisions, self.definitions, self.tables, self.exprs.used_definitions)
         if any(d.is_error for d in self.diagnostics):
             # With errors, a mistyped reference would make its definition look unused: wait for a clean run.
@@ -448,7 +449,7 @@ class _Checker:
 
     def check_supervisor(self, supervisor: ast.Supervisor) -> None:
         # Periods of two bodies may overlap: that is how the rulebook records sources that disagree on
-        # when one body gave way to the other (regulations.md §4.3, open question 8), and the decision
+        # when one body gave way to the other (when KASN ended is disputed), and the decision
         # then reports the referral as contested. Only a period that ends before it starts is an error.
         v = supervisor.validity
         if v is not None and v.start and v.end and v.end.value < v.start.value:

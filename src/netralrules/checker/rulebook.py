@@ -33,6 +33,13 @@ class CheckedRulebook:
 def content_hash(files: tuple[ast.RulesFile, ...]) -> str:
     """A hash of what the rulebook says, not how it is laid out: layout, comments, file names and
     the order of files and declarations do not change it."""
-    parts = sorted(repr(d) for f in files for d in f.declarations)
-    digest = hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
-    return f"sha256:{digest}"
+    parts = sorted(repr(d) + _sources(d) for f in files for d in f.declarations)
+    hashed = hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+    return f"sha256:{hashed}"
+
+
+def _sources(decl: ast.Declaration) -> str:
+    """The sources of a declaration for the hash (not in its repr, so that a rulebook without
+    sources hashes as it did before sources existed)."""
+    sources = getattr(decl, "sources", ())
+    return f" sources={sources!r}" if sources else ""

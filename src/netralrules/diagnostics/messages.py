@@ -329,6 +329,20 @@ CATALOG: dict[str, Entry] = {
             )
         },
     ),
+    "E0220": Entry(
+        ("sumber tidak sah", "invalid source"),
+        ("{reason}", "{reason_en}"),
+        suggestions={
+            "document": (
+                'tulis dokumennya, misalnya `sumber "PP 94/2021 (JDIH)" terverifikasi`',
+                'name the document, e.g. `sumber "PP 94/2021 (JDIH)" terverifikasi`',
+            ),
+            "url": (
+                'tulis alamat lengkapnya, misalnya `tautan "https://peraturan.bpk.go.id/…"`',
+                'write the full address, e.g. `tautan "https://peraturan.bpk.go.id/…"`',
+            ),
+        },
+    ),
     # ---- warnings ------------------------------------------------------------------------
     "W0301": Entry(
         ("ketentuan tidak mungkin berlaku", "provision can never apply"),
@@ -442,6 +456,24 @@ CATALOG: dict[str, Entry] = {
             "add": (
                 'tambahkan `hukuman {instrument} tingkat {tier} {{ rujukan … sanksi "…" }}`',
                 'add `hukuman {instrument} tingkat {tier} {{ rujukan … sanksi "…" }}`',
+            )
+        },
+    ),
+    "W0306": Entry(
+        ("sumber di luar `sumber`", "source outside `sumber`"),
+        (
+            "{where} memuat `{found}`: tanda catatan riset, rujukan ke berkas kerja, dan nama situs atau media "
+            "tidak dibaca sebagai hukum",
+            "a {where_en} contains `{found}`: research-note marks, references to working files and website or "
+            "news names are not law",
+        ),
+        suggestions={
+            "move": (
+                'pindahkan ke `sumber "…" [tautan "…"] [bertanggal …] KEANDALAN` (terverifikasi, satu_sumber, '
+                "tafsiran, belum_dipastikan, bertentangan); catatan cukup menyebut apa yang dikatakan atau tidak "
+                "dikatakan hukum",
+                'move it into `sumber "…" [tautan "…"] [bertanggal …] RELIABILITY` (verified, single_source, '
+                "inference, unconfirmed, conflicting); a note says only what the law says or leaves open",
             )
         },
     ),

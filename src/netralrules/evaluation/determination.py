@@ -17,11 +17,11 @@ from netralrules.syntax import ast
 from netralrules.values import UNKNOWN
 
 # PP 94/2021 itself does not say which provision holds these two long-standing rules; the
-# citation is unconfirmed (regulations.md §1.7 and open question 3), and the decision says so.
+# citation is not confirmed against the official text of PP 94/2021, and the decision says so.
 HEAVIEST_RULE = "beberapa pelanggaran disiplin: dijatuhi satu hukuman disiplin yang terberat (pasal belum dipastikan)"
 REPEAT_RULE = "pengulangan pelanggaran yang sifatnya sama: hukuman lebih berat dari yang terakhir (pasal belum dipastikan)"
-# PP 42/2004 (regulations.md §3, §5.4): besides the sanksi moral a PNS may receive a tindakan
-# administratif, i.e. a hukuman disiplin; the article number is [MEM]. Neither replaces the other.
+# PP 42/2004: besides the sanksi moral a PNS may receive a tindakan
+# administratif, i.e. a hukuman disiplin; the article number is not confirmed. Neither replaces the other.
 ALONGSIDE_RULE = (
     "sanksi moral dijatuhkan di samping hukuman disiplin, bukan sebagai gantinya "
     "(PP 42/2004: tindakan administratif selain sanksi moral; pasal belum dipastikan)"
@@ -167,3 +167,13 @@ def track_sanctions(track: Track, findings: Sequence[Finding]) -> tuple[str, ...
     )
     setting = mine if track.tier is None else [f for f in mine if f.tier == track.tier]
     return tuple(dict.fromkeys(s for f in setting for s in f.sanction_options))
+
+
+def source_json(s: ast.Source) -> dict[str, Any]:
+    """A source (`sumber`) as JSON: the document, its link and date (ISO), and its reliability."""
+    return {
+        "dokumen": s.document,
+        "tautan": s.url,
+        "tanggal": s.date.value.isoformat() if s.date is not None else None,
+        "keandalan": s.reliability,
+    }

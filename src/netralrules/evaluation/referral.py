@@ -1,6 +1,6 @@
 """Referral: the supervisory bodies of a checked rulebook + a date → to whom a case is referred. Pure.
 
-Who receives a neutrality case changed over time (regulations.md §1.8, §4.3): Bawaslu finding → KASN
+Who receives a neutrality case changed over time: Bawaslu finding → KASN
 recommendation → PPK, later Bawaslu → BKN → PPK. The rulebook declares each body and its period
 (`lembaga_pengawas`); nothing about them is written here. The date that selects the body is the date
 of the report (a case is referred when it is reported), or the last act's date when no report date
@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from netralrules.evaluation.determination import source_json
 from netralrules.syntax import ast
 
 REPORT_DATE = "tanggal_laporan"
@@ -85,4 +86,5 @@ def _body_json(b: ast.Supervisor) -> dict[str, Any]:
         "berlaku_sampai": v.end.value.isoformat() if v is not None and v.end is not None else None,
         "alur": list(b.chain),
         "catatan": b.note,
+        "sumber": [source_json(s) for s in b.sources],
     }

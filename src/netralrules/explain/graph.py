@@ -1,4 +1,4 @@
-"""The explanation graph, built after evaluation from the recorded events (STYLE.md §5).
+"""The explanation graph, built after evaluation from the recorded events.
 
 Nodes (attribute `kind`), with ids that are stable across runs and readable:
 
@@ -52,9 +52,9 @@ from typing import Any
 import networkx as nx  # type: ignore[import-untyped]
 
 from netralrules.compiler import CompiledProvision, Plan, child_id
-from netralrules.evaluation.determination import Determination, Track, citation_json
+from netralrules.evaluation.determination import Determination, Track, citation_json, source_json
 from netralrules.evaluation.evaluator import TIER_ORDER, Evaluation, Finding, Outcome
-from netralrules.explain.planinfo import clause_static, condition_static, expr_at, lineage, parent
+from netralrules.explain.planinfo import clause_sources, clause_static, condition_static, expr_at, lineage, parent
 from netralrules.explain.unmet import unmet_items
 from netralrules.syntax import ast
 from netralrules.trace import ConditionResult, DefinitionRead, Event, FactRead
@@ -373,6 +373,7 @@ class _Builder:
             tier=outcome.tier if outcome else None,
             in_force=None if in_force is None else list(in_force),
             note=note,
+            sources=[dict(x) for x in clause_sources(self.plan, o.provision)],
         )
 
     # ---- findings, determinations, decision ------------------------------------------------
@@ -396,6 +397,10 @@ class _Builder:
                 tier_unstated=f.unresolved,
             )
             self.edge(clause_id(f.act, f.provision), fid, "yields")
+            table = self.sanction_table(f)
+            if table is not None and table.sources:
+                # The sources of the sanction table the finding's options come from, for the annex.
+                self.g_attrs.setdefault("sanction_sources", {})[fid] = [source_json(x) for x in table.sources]
 
     def sanction_basis(self, f: Finding) -> ast.Citation | None:
         compiled = self.provisions.get(f.provision)
@@ -407,6 +412,15 @@ class _Builder:
         basis = f.tier_basis or f.citation
         table = self.plan.rulebook.sanction_tables.get((basis.instrument.name, f.tier))
         return table.citation if table is not None else None
+
+    def sanction_table(self, f: Finding) -> ast.SanctionTable | None:
+        """The sanction table a finding's options come from (None when its provision gives its own)."""
+        compiled = self.provisions.get(f.provision)
+        sanctions = compiled.provision.sanctions if compiled is not None else None
+        if (sanctions is not None and sanctions.options) or f.tier is None:
+            return None
+        basis = f.tier_basis or f.citation
+        return self.plan.rulebook.sanction_tables.get((basis.instrument.name, f.tier))
 
     def determinations(self, tracks: Sequence[Track], findings: Sequence[Finding]) -> None:
         for t in tracks:
@@ -540,6 +554,10 @@ class _Builder:
                 {"index": a.index, "date": a.date.isoformat(), "stage": a.stage, "instruments": list(a.instruments)} for a in acts
             ],
             instruments={name: inst.title for name, inst in sorted(instruments.items())},
+            # The sources of the instruments that declare any (`sumber`), for the report's annex.
+            instrument_sources={
+                name: [source_json(x) for x in inst.sources] for name, inst in sorted(instruments.items()) if inst.sources
+            },
             rulebook=self.plan.rulebook.content_hash,
             lang_independent=self.both,
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from netralrules.compiler import Plan, children_of
-from netralrules.evaluation.determination import citation_json
+from netralrules.evaluation.determination import citation_json, source_json
 from netralrules.syntax import ast
 from netralrules.syntax.formatter import format_expr
 
@@ -88,6 +88,16 @@ def clause_static(plan: Plan, provision: str) -> ClauseStatic:
             prov.note if prov else None,
         )
     return static
+
+
+def clause_sources(plan: Plan, provision: str) -> tuple[dict[str, Any], ...]:
+    """The sources (`sumber`) of a provision as JSON, in the order written (callers copy them)."""
+    cache: dict[str, tuple[dict[str, Any], ...]] = plan.memo.setdefault("explain.sources", {})
+    found = cache.get(provision)
+    if found is None:
+        compiled = _provisions(plan).get(provision)
+        found = cache[provision] = tuple(source_json(s) for s in compiled.provision.sources) if compiled else ()
+    return found
 
 
 def _provisions(plan: Plan) -> dict[str, Any]:

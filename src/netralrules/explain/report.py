@@ -14,7 +14,7 @@ The structure (every list is in a fixed order, so equal decisions give equal rep
     (`FactItem`s read while evaluating that act, known and unknown)
   - `findings: tuple[FindingSection]` — per fired provision per act: citation, statutory `text`,
     `category`, `tier`, `tier_basis`, `sanction_options` and `sanction_basis`, `penalties`, `note`,
-    `facts_seen`
+    `facts_seen`, `sources` (the numbers of its sources in the annex)
   - `tracks: tuple[TrackSection]` — the determination per track that is not `none`: `status`, `tier`,
     `based_on` (citations with their act), `reasons` (`Text`s: heaviest of several, repeat offence,
     escalation, single finding)
@@ -27,10 +27,14 @@ The structure (every list is in a fixed order, so equal decisions give equal rep
   - `why_not: tuple[TierGap]` — per tier or track not reached, the nearest provisions that would
     have given it, with what they lack
   - `asked: tuple[ClauseItem]` — the provisions a reviewer asked about (`--why-not`), per act
-  - `open_questions: tuple[OpenQuestion]` — the legal doubts recorded in the notes of the
-    provisions that touched this case (fired, defeated or undecided), and of the determination
+  - `open_questions: tuple[OpenQuestion]` — the notes of the provisions that touched this case
+    (fired, defeated or undecided) whose sources are less than verified, and the rules of the
+    determination whose article is not confirmed
   - `referral: ReferralSection | None` — to whom the case is referred (KASN, BKN) on the reference
     date, or why that is contested; None when the rulebook declares no supervisory body
+  - `sources: tuple[SourceItem]` — the annex of sources: every source (`sumber`) of the provisions
+    that touched this case, of the sanction tables their findings use, of their instruments and of
+    the supervisory bodies named, each once, numbered
 
 Every phrase a reader sees that comes from the data is a `Text` (Indonesian `id`, English `en`);
 statuses, tiers and categories stay codes, translated by `explain/words.py`. `Report.to_dict()`
@@ -41,7 +45,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -52,14 +55,16 @@ from netralrules.evaluation.evaluator import TIER_ORDER
 from netralrules.explain.graph import ActInfo, Explanation, clause_id
 from netralrules.explain.ordering import citation_key
 from netralrules.explain.words import CATEGORIES, TIERS, cite, pick, reason_text, say
+from netralrules.syntax.ast import RELIABILITY_LEVELS
 
-# Marks of the law digest's legend that flag a doubt ([V2] is verified, so it is not one).
-DOUBT_MARKS = ("V1", "MEM", "INF", "CONFLICT")
-_MARK = re.compile(r"\[(V1|MEM|INF|CONFLICT)\b[^\]]*\]")
-_QUESTION = re.compile(r"(?:pertanyaan terbuka|open question)\s+(?:no\.?\s*)?(\d+)", re.IGNORECASE)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"`(])")
-# decision.py names both rules' citations unconfirmed: regulations.md §1.7 and open question 3.
-_RULE_QUESTION = {HEAVIEST_RULE: 3, REPEAT_RULE: 3}
+# Reliability levels of a source that leave a doubt (every level but `terverifikasi`).
+DOUBTFUL = tuple(level for level in RELIABILITY_LEVELS if level != "terverifikasi")
+# The determination's rules whose article is not confirmed (evaluation/determination.py says so).
+_UNCONFIRMED_RULES = (HEAVIEST_RULE, REPEAT_RULE)
+# What the annex says a statement supports, besides provisions: an instrument, a supervisory body.
+_INSTRUMENT = ("instrumen", "instrument")
+_BODY = ("lembaga pengawas", "supervisory body")
+_SANCTIONS = ("jenis hukuman", "types of penalty")
 
 
 def _text(key: str) -> Text:
@@ -131,6 +136,7 @@ class FindingSection:
     penalties: tuple[tuple[tuple[str, Any], ...], ...]
     note: str | None
     facts_seen: tuple[FactItem, ...]
+    sources: tuple[int, ...] = ()  # numbers in the annex of sources (Report.sources)
 
 
 @dataclass(frozen=True)
@@ -169,16 +175,30 @@ class TierGap:
 
 @dataclass(frozen=True)
 class OpenQuestion:
-    """A doubt recorded in a provision's note: the sentence, its marks, the open questions of
-    regulations.md §11 it names, and the acts it touched. `provision` is None for the rules of
-    the determination itself (heaviest of several, repeat offence)."""
+    """A legal doubt touching the case: the note of a provision whose sources are less than
+    verified, with those sources' `reliability` levels (codes of ast.RELIABILITY_LEVELS) and the acts
+    it touched. `provision` is None for the rules of the determination itself (heaviest of
+    several, repeat offence), whose article is not confirmed."""
 
     provision: str | None
     citation: Text | None
-    marks: tuple[str, ...]
-    questions: tuple[int, ...]
+    reliability: tuple[str, ...]
     text: str
     acts: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class SourceItem:
+    """One entry of the annex of sources: its `number` (from 1), the document, its link and date
+    (ISO) when known, its `reliability` (a code of ast.RELIABILITY_LEVELS; explain/words.py says it
+    in words) and what it `supports`: citations of provisions, instruments, supervisory bodies."""
+
+    number: int
+    document: str
+    url: str | None
+    date: str | None
+    reliability: str
+    supports: tuple[Text, ...]
 
 
 @dataclass(frozen=True)
@@ -220,6 +240,7 @@ class Report:
     asked: tuple[ClauseItem, ...]
     open_questions: tuple[OpenQuestion, ...]
     referral: ReferralSection | None = None
+    sources: tuple[SourceItem, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON-ready data (`Text` as {"id", "en"}, dates ISO)."""
@@ -325,11 +346,13 @@ def build_report(
     r = _Reader(explanation)
     clauses = r.clauses()
     tracks = _tracks(r)
+    referral = referral_section(explanation)
+    annex = source_annex(explanation)
     return Report(
         incident_id=incident_id,
         rulebook=str(explanation.graph.graph.get("rulebook", "")),
         acts=tuple(_act(r, a.index) for a in explanation.acts),
-        findings=_findings(r),
+        findings=_findings(r, annex),
         tracks=tracks,
         not_applied=tuple(r.clause(c) for c in clauses if c["status"] != "fired"),
         unresolved=tuple(r.clause(c) for c in clauses if c["status"] == "unknown"),
@@ -338,7 +361,8 @@ def build_report(
         why_not=_gaps(r, clauses),
         asked=tuple(r.clause(c) for p in asked for c in clauses if c["provision"] == p),
         open_questions=_open_questions(r, clauses),
-        referral=referral_section(explanation),
+        referral=referral,
+        sources=annex,
     )
 
 
@@ -384,7 +408,7 @@ def _act(r: _Reader, index: int) -> ActSection:
     )
 
 
-def _findings(r: _Reader) -> tuple[FindingSection, ...]:
+def _findings(r: _Reader, annex: Sequence[SourceItem] = ()) -> tuple[FindingSection, ...]:
     found = sorted((r.e.attrs(n) for n in r.e.nodes("finding")), key=lambda f: (f["act"], citation_key(f)))
     out = []
     for f in found:
@@ -403,6 +427,7 @@ def _findings(r: _Reader) -> tuple[FindingSection, ...]:
                 penalties=tuple(tuple(sorted(p.items())) for p in f["penalties"]),
                 note=" ".join(str(f["note"]).split()) if f["note"] else None,
                 facts_seen=r.facts(clause["facts_seen"]),
+                sources=_numbers(annex, clause.get("sources") or ()),
             )
         )
     return tuple(out)
@@ -493,31 +518,21 @@ def _gaps(r: _Reader, clauses: Sequence[Mapping[str, Any]]) -> tuple[TierGap, ..
 
 
 def _open_questions(r: _Reader, clauses: Sequence[Mapping[str, Any]]) -> tuple[OpenQuestion, ...]:
-    found: dict[tuple[str | None, str], tuple[Mapping[str, Any] | None, set[int]]] = {}
+    found: dict[str | None, tuple[Mapping[str, Any] | None, tuple[str, ...], str, set[int]]] = {}
     for c in clauses:
         if c["status"] not in ("fired", "defeated", "unknown") or not c.get("note"):
             continue
-        for sentence in _SENTENCE.split(" ".join(str(c["note"]).split())):
-            if _MARK.search(sentence) or _QUESTION.search(sentence):
-                found.setdefault((str(c["provision"]), sentence), (c, set()))[1].add(int(c["act"]))
-    for node in r.e.nodes("determination"):
-        for reason in r.g.nodes[node]["reasons"]:
-            if reason in _RULE_QUESTION:
-                found.setdefault((None, str(reason)), (None, set()))
-    out = []
-    for (provision, sentence), (holder, acts) in found.items():
-        marks = tuple(m for m in DOUBT_MARKS if re.search(rf"\[{m}\b", sentence))
-        questions = tuple(
-            sorted(
-                {int(q) for q in _QUESTION.findall(sentence)}
-                | ({_RULE_QUESTION[sentence]} if sentence in _RULE_QUESTION else set())
-            )
-        )
-        out.append(
-            OpenQuestion(
-                provision, r.cite_node(holder) if holder is not None else None, marks, questions, sentence, tuple(sorted(acts))
-            )
-        )
+        levels = {str(x["keandalan"]) for x in c.get("sources") or ()}
+        doubtful = tuple(level for level in DOUBTFUL if level in levels)
+        if doubtful:
+            text = " ".join(str(c["note"]).split())
+            found.setdefault(str(c["provision"]), (c, doubtful, text, set()))[3].add(int(c["act"]))
+    out = [
+        OpenQuestion(provision, r.cite_node(holder) if holder is not None else None, doubtful, text, tuple(sorted(acts)))
+        for provision, (holder, doubtful, text, acts) in found.items()
+    ]
+    rules = {str(reason) for node in r.e.nodes("determination") for reason in r.g.nodes[node]["reasons"]}
+    out.extend(OpenQuestion(None, None, ("belum_dipastikan",), rule, ()) for rule in _UNCONFIRMED_RULES if rule in rules)
     return tuple(sorted(out, key=lambda q: (q.provision is None, citation_key(_clause_of(r, q)), q.text)))
 
 
@@ -525,6 +540,51 @@ def _clause_of(r: _Reader, q: OpenQuestion) -> Mapping[str, Any]:
     if q.provision is None or not q.acts:
         return {}
     return r.g.nodes[clause_id(q.acts[0], q.provision)]  # type: ignore[no-any-return]
+
+
+def source_annex(explanation: Explanation) -> tuple[SourceItem, ...]:
+    """The annex of sources: the sources of the provisions that touched the case (fired, defeated
+    or undecided), in the order of the report (act, then the regulation's order), then those of
+    the sanction tables of the findings, then those of their instruments, then those of the
+    supervisory bodies of the referral. A source given for
+    several of them is listed once, with everything it supports."""
+    r = _Reader(explanation)
+    entries: dict[tuple[Any, ...], tuple[dict[str, Any], list[Text]]] = {}
+
+    def add(sources: Iterable[Mapping[str, Any]], support: Text) -> None:
+        for x in sources:
+            supports = entries.setdefault(_source_key(x), (dict(x), []))[1]
+            if support not in supports:
+                supports.append(support)
+
+    touched = [c for c in r.clauses() if c["status"] in ("fired", "defeated", "unknown")]
+    for c in touched:
+        add(c.get("sources") or (), r.cite_node(c))
+    by_finding = r.g.graph.get("sanction_sources", {})
+    for fid in sorted(by_finding, key=lambda n: (r.g.nodes[n]["act"], citation_key(r.g.nodes[n]))):
+        basis = r.g.nodes[fid]["sanction_basis"]
+        label = Text(*(f"{_SANCTIONS[i]}: {cite(basis, lang)}" for i, lang in enumerate(("id", "en"))))
+        add(by_finding[fid], label)
+    by_instrument = r.g.graph.get("instrument_sources", {})
+    for name in dict.fromkeys(str(c["instrument"]) for c in touched):
+        add(by_instrument.get(name, ()), Text(f"{name} ({_INSTRUMENT[0]})", f"{name} ({_INSTRUMENT[1]})"))
+    referral = r.g.graph.get("pengawasan") or {}
+    for body in referral.get("lembaga", ()):
+        add(body.get("sumber") or (), Text(f"{body['nama']} ({_BODY[0]})", f"{body['nama']} ({_BODY[1]})"))
+    return tuple(
+        SourceItem(i, str(x["dokumen"]), x.get("tautan"), x.get("tanggal"), str(x["keandalan"]), tuple(supports))
+        for i, (x, supports) in enumerate(entries.values(), 1)
+    )
+
+
+def _source_key(x: Mapping[str, Any]) -> tuple[Any, ...]:
+    return (x["dokumen"], x.get("tautan"), x.get("tanggal"), x["keandalan"])
+
+
+def _numbers(annex: Sequence[SourceItem], sources: Iterable[Mapping[str, Any]]) -> tuple[int, ...]:
+    """The annex numbers of a provision's sources."""
+    wanted = {_source_key(x) for x in sources}
+    return tuple(item.number for item in annex if (item.document, item.url, item.date, item.reliability) in wanted)
 
 
 def category_word(category: str, tier: str | None, lang: str) -> str:

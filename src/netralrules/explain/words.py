@@ -178,7 +178,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "asked": ("Ketentuan yang ditanyakan", "Provisions asked about"),
     "open_questions": ("Pertanyaan hukum terbuka yang menyentuh perkara ini", "Open legal questions touching this case"),
     "none_open": ("Tidak ada.", "None."),
-    "question_no": ("pertanyaan terbuka no. {0}", "open question no. {0}"),
+    "annex_sources": ("Lampiran sumber", "Annex: sources"),
+    "none_sources": (
+        "Tidak ada: ketentuan yang menyentuh perkara ini tidak mencantumkan sumber.",
+        "None: the provisions touching this case list no sources.",
+    ),
+    "sources_ref": ("Sumber (lampiran)", "Sources (annex)"),
+    "source_link": ("tautan", "link"),
+    "source_date": ("tanggal", "date"),
+    "reliability": ("keandalan", "reliability"),
+    "supports": ("dasar bagi", "supports"),
     "determination_rules": ("aturan penentuan sanksi", "the rules of the determination"),
     "fact_word": ("fakta", "facts"),
     "whatif": ("Andaikan", "What if"),
@@ -190,6 +199,21 @@ TEXT: dict[str, tuple[str, str]] = {
     "condition_changes": ("Syarat yang berubah nilai", "Conditions whose value changed"),
     "no_change": ("Tidak ada perubahan.", "No change."),
     "fact_changes": ("Fakta yang berubah", "Facts that changed"),
+}
+
+# The reliability of a source (ast.RELIABILITY_LEVELS), as the annex of sources says it.
+RELIABILITY: dict[str, tuple[str, str]] = {
+    "terverifikasi": (
+        "terverifikasi (dua sumber independen atau lebih sepakat)",
+        "verified (two or more independent sources agree)",
+    ),
+    "satu_sumber": (
+        "satu sumber saja (atau beberapa sumber yang menyalin asal yang sama)",
+        "a single source (or several that copy the same origin)",
+    ),
+    "tafsiran": ("tafsiran penyusun aturan, tidak dinyatakan oleh sumber", "the drafters' inference, not stated by a source"),
+    "belum_dipastikan": ("belum dipastikan dengan teks resmi", "not yet confirmed against the official text"),
+    "bertentangan": ("sumber-sumber bertentangan", "the sources disagree"),
 }
 
 # How the referral's reference date was chosen (referral.REPORT_DATE, referral.LAST_ACT_DATE).

@@ -106,18 +106,18 @@ class Act(Model):
         ("Memberi dukungan aktif", "Active support given"),
         (
             "Benar jika responden, saat hadir di deklarasi atau kampanye, melakukan tindakan atau memberi dukungan secara "
-            "aktif, bukan sekadar hadir (SKB 2022, regulations.md §5.2 K3, §5.3 D4).",
+            "aktif, bukan sekadar hadir (SKB 2022, daftar kode etik dan daftar disiplin).",
             "True if the respondent, attending a declaration or campaign, took action or actively gave support rather than "
-            "merely attending (SKB 2022, regulations.md §5.2 K3, §5.3 D4).",
+            "merely attending (SKB 2022, ethics and discipline lists).",
         ),
     )
     simbol_keberpihakan: StrictBool | None = described(
         ("Menunjukkan simbol keberpihakan", "Partisan gesture or symbol shown"),
         (
             "Benar jika foto atau unggahan menunjukkan gestur (misalnya pose jari yang dilarang), simbol atau latar yang "
-            "menunjukkan keberpihakan (SKB 2022 K5, D7; panduan BKN/KemenPAN-RB November 2023, regulations.md §5.3).",
+            "menunjukkan keberpihakan (SKB 2022; panduan BKN/KemenPAN-RB November 2023).",
             "True if the photo or post shows a gesture (e.g. a prohibited finger pose), symbol or background indicating "
-            "partisanship (SKB 2022 K5, D7; BKN/KemenPAN-RB guidance, November 2023, regulations.md §5.3).",
+            "partisanship (SKB 2022; BKN/KemenPAN-RB guidance, November 2023).",
         ),
     )
     calon_suami_atau_istri: StrictBool | None = described(
@@ -245,9 +245,9 @@ class Act(Model):
         ("Gestur dalam foto", "Gesture in the photo"),
         (
             'Untuk foto bersama calon: gestur tangan, misalnya "dua jari", "jempol", "kepalan tangan" (panduan BKN/'
-            "KemenPAN-RB November 2023, regulations.md §5.3).",
+            "KemenPAN-RB November 2023).",
             'For a photo with a candidate: the hand gesture, e.g. "dua jari" (two fingers), "jempol" (thumbs-up), '
-            '"kepalan tangan" (clenched fist) (BKN/KemenPAN-RB guidance, November 2023, regulations.md §5.3).',
+            '"kepalan tangan" (clenched fist) (BKN/KemenPAN-RB guidance, November 2023).',
         ),
     )
     uraian: StrictStr | None = described(

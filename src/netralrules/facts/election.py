@@ -11,7 +11,7 @@ from netralrules.facts.fields import Date, JenisPemilu, Model, Relative, describ
 
 # ---- the election --------------------------------------------------------------------------------
 
-# The order of an election's stages (regulations.md §5.4, §6.2): registration, penetapan of the
+# The order of an election's stages: registration, penetapan of the
 # candidates, the campaign, voting, then penetapan of the winner. Only known dates are compared.
 _ELECTION_STAGES = (
     ("tanggal_pendaftaran", "pendaftaran calon", "candidate registration"),
@@ -40,10 +40,8 @@ class Election(Model):
     tanggal_penetapan: Date | None = described(
         ("Tanggal penetapan calon", "Date candidates are set"),
         (
-            "Tanggal KPU menetapkan calon atau pasangan calon. Sebelum tanggal ini yang ada baru bakal calon "
-            "(regulations.md §5.4).",
-            "Date the KPU formally sets the candidates. Before it there are only prospective candidates, bakal calon "
-            "(regulations.md §5.4).",
+            "Tanggal KPU menetapkan calon atau pasangan calon. Sebelum tanggal ini yang ada baru bakal calon.",
+            "Date the KPU formally sets the candidates. Before it there are only prospective candidates, bakal calon.",
         ),
     )
     kampanye_mulai: Date | None = described(

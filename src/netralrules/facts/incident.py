@@ -90,10 +90,10 @@ class Incident(Model):
         ("Tanggal laporan", "Date of the report"),
         (
             "Tanggal laporan atau temuan diterima (atau perkara dinilai). Menentukan lembaga pengawas yang menerima "
-            "penerusan perkara (KASN atau BKN, regulations.md §1.8, §4.3). Jika tidak diisi, dipakai tanggal tindakan "
+            "penerusan perkara (KASN atau BKN). Jika tidak diisi, dipakai tanggal tindakan "
             "terakhir, dan keputusan menyebutkannya.",
             "Date the report or finding was received (or the case assessed). It selects the supervisory body the case is "
-            "referred to (KASN or BKN, regulations.md §1.8, §4.3). If left out, the date of the last act is used, and the "
+            "referred to (KASN or BKN). If left out, the date of the last act is used, and the "
             "decision says so.",
         ),
         need="optional",

@@ -96,7 +96,7 @@ STATUS_KEPEGAWAIAN = enum(
     "PNS",
     "CPNS",
     "PPPK",
-    # Not ASN: the engine must be able to say "outside the scope of ASN rules" (regulations.md §7).
+    # Not ASN: the engine must be able to say "outside the scope of ASN rules".
     "honorer",
     "pegawai_kontrak",
     "kepala_desa",
@@ -158,12 +158,12 @@ JENIS_TINDAKAN = enum(
 SASARAN = enum("sasaran", "pns_unit_kerja", "anggota_keluarga", "masyarakat")
 
 # PP 94/2021 Pasal 3 and 4: the tier of a breached obligation follows its negative impact
-# (regulations.md §1.6): on the unit kerja, on the instansi, or on the state and/or government.
+# on the unit kerja, on the instansi, or on the state and/or government.
 DAMPAK = enum("dampak", "unit_kerja", "instansi", "negara")
 
 # PP 94/2021 Pasal 3 and 4 obligations a neutrality case may be charged under instead of Pasal 5
-# huruf n (regulations.md §1.2, §1.6). The huruf of the Pasal 4 duty is [MEM], so its value names
-# the duty, not a huruf. `tidak_ada` (the default): the act is not charged under Pasal 3 or 4.
+# huruf n. The huruf of the Pasal 4 duty is not confirmed against the official text, so its value
+# names the duty, not a huruf. `tidak_ada` (the default): the act is not charged under Pasal 3 or 4.
 KEWAJIBAN_DISANGKAKAN = enum(
     "kewajiban_disangkakan",
     "tidak_ada",
@@ -189,7 +189,7 @@ DEFAULT_SCHEMA = FactSchema(
             jabatan=STRING,
             pejabat_struktural=BOOL,
             # Whether the respondent is a "pejabat ASN" (UU 10/2016 Pasal 71 ayat (1)): reported by the
-            # supervisor, not inferred from the position, since the digest gives no definition.
+            # supervisor, not inferred from the position, since no source gives a definition.
             pejabat_asn=BOOL,
             anggota_tim_kampanye=BOOL,
             # UU 10/2016 Pasal 71 ayat (5): the respondent is the incumbent running in this election.
@@ -225,9 +225,9 @@ DEFAULT_SCHEMA = FactSchema(
             terverifikasi=BOOL,
             # UU 10/2016 Pasal 71 ayat (2): replacing officials is allowed with the Minister's written approval.
             persetujuan_tertulis_menteri=BOOL,
-            # SKB 2022 (regulations.md §5.2, §5.3): attending a declaration is a violation only with active
-            # support (K3, D4); a photo only with a partisan gesture, symbol or attribute (K5, D7); attending
-            # the spouse's declaration or campaign only without cuti di luar tanggungan negara (K7).
+            # SKB 2022: attending a declaration is a violation only with active support; a photo only
+            # with a partisan gesture, symbol or attribute; attending the spouse's declaration or campaign
+            # only without cuti di luar tanggungan negara.
             dukungan_aktif=BOOL,
             simbol_keberpihakan=BOOL,
             calon_suami_atau_istri=BOOL,
@@ -236,7 +236,7 @@ DEFAULT_SCHEMA = FactSchema(
             # resign; by penetapan (MK 41/PUU-XII/2014). Reported for a `mencalonkan_diri` act.
             pengunduran_diri=BOOL,
             tanggal_pengunduran_diri=DATE,
-            # PP 94/2021 Pasal 3 and 4 (regulations.md §1.6): the negative impact, and the obligation charged.
+            # PP 94/2021 Pasal 3 and 4: the negative impact, and the obligation charged.
             dampak=DAMPAK,
             kewajiban_disangkakan=KEWAJIBAN_DISANGKAKAN,
         ),

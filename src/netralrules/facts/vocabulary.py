@@ -26,9 +26,9 @@ VOCABULARIES: dict[str, Vocabulary] = {
         ("Status kepegawaian", "Employment status"),
         (
             "Hanya PNS, CPNS dan PPPK yang ASN; nilai lain ada agar mesin dapat menyatakan bahwa perkara berada "
-            "di luar lingkup aturan ASN (regulations.md §7).",
+            "di luar lingkup aturan ASN.",
             "Only PNS, CPNS and PPPK are ASN; the other values exist so the engine can say a case is outside the "
-            "scope of the ASN rules (regulations.md §7).",
+            "scope of the ASN rules.",
         ),
         {
             "PNS": ("Pegawai Negeri Sipil", "civil servant with permanent status"),
@@ -212,10 +212,8 @@ VOCABULARIES: dict[str, Vocabulary] = {
     "dampak": Vocabulary(
         ("Dampak negatif pelanggaran", "Negative impact of the breach"),
         (
-            "Pada siapa pelanggaran kewajiban PP 94/2021 Pasal 3 atau 4 berdampak negatif; menentukan tingkat hukuman "
-            "(regulations.md §1.6).",
-            "On whom a breach of a PP 94/2021 Pasal 3 or 4 obligation has a negative impact; it sets the tier "
-            "(regulations.md §1.6).",
+            "Pada siapa pelanggaran kewajiban PP 94/2021 Pasal 3 atau 4 berdampak negatif; menentukan tingkat hukuman.",
+            "On whom a breach of a PP 94/2021 Pasal 3 or 4 obligation has a negative impact; it sets the tier.",
         ),
         {
             "unit_kerja": ("unit kerja responden", "the respondent's work unit"),
@@ -227,9 +225,9 @@ VOCABULARIES: dict[str, Vocabulary] = {
         ("Kewajiban PP 94/2021 yang disangkakan", "PP 94/2021 obligation charged"),
         (
             "Kewajiban PP 94/2021 Pasal 3 atau 4 yang disangkakan bila perkara netralitas tidak diperiksa menurut "
-            "Pasal 5 huruf n, melainkan hanya menurut Pasal 3 atau 4 (regulations.md §1.6).",
+            "Pasal 5 huruf n, melainkan hanya menurut Pasal 3 atau 4.",
             "The PP 94/2021 Pasal 3 or 4 obligation charged when a neutrality case is charged only under Pasal 3 or 4, "
-            "not under Pasal 5 huruf n (regulations.md §1.6).",
+            "not under Pasal 5 huruf n.",
         ),
         {
             "tidak_ada": ("tidak disangkakan menurut Pasal 3 atau 4", "not charged under Pasal 3 or 4"),

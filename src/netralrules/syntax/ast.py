@@ -294,6 +294,23 @@ class Sanctions:
     span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
 
 
+# Reliability levels of a source, canonical (Indonesian) spelling, most reliable first.
+RELIABILITY_LEVELS: tuple[str, ...] = ("terverifikasi", "satu_sumber", "tafsiran", "belum_dipastikan", "bertentangan")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source:
+    """`sumber "PP 94/2021 (JDIH)" tautan "https://…" bertanggal 2021-08-31 terverifikasi`: where a
+    statement of the rulebook comes from and how reliable it is. The report lists sources in an
+    annex; a note (`catatan`) carries only what the law says or leaves open."""
+
+    document: str
+    url: str | None = None
+    date: DateLit | None = None
+    reliability: str  # canonical: one of RELIABILITY_LEVELS
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Instrument:
     """A regulation: UU, PP, SKB, ..."""
@@ -308,6 +325,8 @@ class Instrument:
     repealed_by: Ref | None = None
     rank: int | None = None
     note: str | None = None
+    # Not in repr: the content hash (repr-based) of a rulebook without sources stays as it was.
+    sources: tuple[Source, ...] = field(default=(), repr=False)
     field_spans: tuple[tuple[str, Span], ...] = field(default=(), compare=False, hash=False, repr=False)
     span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
 
@@ -326,6 +345,8 @@ class Provision:
     outcome: Outcome | None = None
     sanctions: Sanctions | None = None
     note: str | None = None
+    # Not in repr: the content hash (repr-based) of a rulebook without sources stays as it was.
+    sources: tuple[Source, ...] = field(default=(), repr=False)
     field_spans: tuple[tuple[str, Span], ...] = field(default=(), compare=False, hash=False, repr=False)
     span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
 
@@ -349,6 +370,8 @@ class SanctionTable:
     citation: Citation | None = None
     sanctions: Sanctions | None = None
     note: str | None = None
+    # Not in repr: the content hash (repr-based) of a rulebook without sources stays as it was.
+    sources: tuple[Source, ...] = field(default=(), repr=False)
     field_spans: tuple[tuple[str, Span], ...] = field(default=(), compare=False, hash=False, repr=False)
     span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
 
@@ -371,6 +394,8 @@ class Supervisor:
     validity: Validity | None = None
     chain: tuple[str, ...] = ()
     note: str | None = None
+    # Not in repr: the content hash (repr-based) of a rulebook without sources stays as it was.
+    sources: tuple[Source, ...] = field(default=(), repr=False)
     field_spans: tuple[tuple[str, Span], ...] = field(default=(), compare=False, hash=False, repr=False)
     span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
 

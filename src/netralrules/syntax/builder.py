@@ -36,7 +36,11 @@ _FIELD_WORDS: dict[str, tuple[str, str]] = {
     "outcome_field": ("maka", "then"),
     "sanctions_field": ("sanksi", "sanctions"),
     "chain_field": ("alur", "referral_chain"),
+    "source_field": ("sumber", "source"),
 }
+
+# Fields a block may give more than once (each `sumber` is one source).
+_REPEATABLE = frozenset({"source_field"})
 
 _REQUIRED: dict[str, tuple[str, ...]] = {
     "instrument": ("title_field", "kind_field", "in_force_field"),
@@ -151,6 +155,8 @@ class Builder:
             if not isinstance(child, Tree) or not child.data.endswith("_field"):
                 continue
             key = str(child.data)
+            if key in _REPEATABLE:
+                continue
             if key in found:
                 words = _FIELD_WORDS[key]
                 blk = _BLOCK_WORDS[block]
@@ -188,6 +194,30 @@ class Builder:
                 )
         return found
 
+    def sources(self, tree: Tree[Any]) -> tuple[ast.Source, ...]:
+        """Every `sumber` of a block, in the order written."""
+        out = []
+        for child in tree.children:
+            if not isinstance(child, Tree) or child.data != "source_field":
+                continue
+            c: list[Any] = child.children
+            url = date = None
+            for i, tok in enumerate(c):
+                if isinstance(tok, Token) and tok.type == "KW_LINK":
+                    url = self.string(c[i + 1])
+                elif isinstance(tok, Token) and tok.type == "KW_DATED":
+                    date = self.date(c[i + 1])
+            out.append(
+                ast.Source(
+                    document=self.text(c[1]),
+                    url=url,
+                    date=date,
+                    reliability=canonical(str(c[-1])),
+                    span=self.span(child),
+                )
+            )
+        return tuple(out)
+
     def field_spans(self, tree: Tree[Any]) -> tuple[tuple[str, Span], ...]:
         """Where each field starts and ends; the formatter places comments by them."""
         return tuple((str(c.data), self.span(c)) for c in tree.children if isinstance(c, Tree) and c.data.endswith("_field"))
@@ -215,7 +245,9 @@ class Builder:
             kw["rank"] = int(str(f["rank_field"].children[1]))
         if "note_field" in f:
             kw["note"] = self.text(f["note_field"].children[1])
-        return ast.Instrument(id=ident, span=self.span(tree), field_spans=self.field_spans(tree), **kw)
+        return ast.Instrument(
+            id=ident, span=self.span(tree), field_spans=self.field_spans(tree), sources=self.sources(tree), **kw
+        )
 
     def clause_id(self, tree: Tree[Any]) -> ast.Ref:
         name = ".".join(self.ident(t) for t in tree.children)
@@ -243,7 +275,7 @@ class Builder:
             kw["sanctions"] = self.sanctions(f["sanctions_field"])
         if "note_field" in f:
             kw["note"] = self.text(f["note_field"].children[1])
-        return ast.Provision(id=ident, span=self.span(tree), field_spans=self.field_spans(tree), **kw)
+        return ast.Provision(id=ident, span=self.span(tree), field_spans=self.field_spans(tree), sources=self.sources(tree), **kw)
 
     def definition(self, tree: Tree[Any]) -> ast.Definition:
         c = tree.children
@@ -262,6 +294,7 @@ class Builder:
             citation=self.citation(f["cites_field"].children[1]) if "cites_field" in f else None,
             sanctions=self.sanctions(f["sanctions_field"]) if "sanctions_field" in f else None,
             note=self.text(f["note_field"].children[1]) if "note_field" in f else None,
+            sources=self.sources(tree),
             span=self.span(tree),
             field_spans=self.field_spans(tree),
         )
@@ -278,6 +311,7 @@ class Builder:
             validity=self.validity(f["validity_field"]) if "validity_field" in f else None,
             chain=chain,
             note=self.text(f["note_field"].children[1]) if "note_field" in f else None,
+            sources=self.sources(tree),
             span=self.span(tree),
             field_spans=self.field_spans(tree),
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from netralrules.source import Span
 from netralrules.syntax import ast
 from netralrules.syntax.keywords import english
 
@@ -21,7 +22,16 @@ _INDENT = "  "
 _OR, _AND, _NOT, _CMP, _ARITH, _ATOM = range(6)
 
 _FIELD_ORDER = {
-    "instrument": ("title_field", "kind_field", "number_field", "in_force_field", "repealed_field", "rank_field", "note_field"),
+    "instrument": (
+        "title_field",
+        "kind_field",
+        "number_field",
+        "in_force_field",
+        "repealed_field",
+        "rank_field",
+        "note_field",
+        "source_field",
+    ),
     "provision": (
         "cites_field",
         "text_field",
@@ -32,9 +42,10 @@ _FIELD_ORDER = {
         "outcome_field",
         "sanctions_field",
         "note_field",
+        "source_field",
     ),
-    "sanction_table": ("cites_field", "sanctions_field", "note_field"),
-    "supervisor": ("title_field", "validity_field", "chain_field", "note_field"),
+    "sanction_table": ("cites_field", "sanctions_field", "note_field", "source_field"),
+    "supervisor": ("title_field", "validity_field", "chain_field", "note_field", "source_field"),
 }
 
 _EN = {
@@ -77,6 +88,9 @@ _EN = {
     "lampiran": "annex",
     "lembaga_pengawas": "supervisory_body",
     "alur": "referral_chain",
+    "sumber": "source",
+    "tautan": "url",
+    "bertanggal": "dated",
 }
 
 
@@ -155,23 +169,31 @@ class _Formatter:
         spans = dict(node.field_spans)
         lines = [head + " {"]
         for name in _FIELD_ORDER[kind]:
+            if name == "source_field":
+                # Repeatable: each source keeps the comments of its own lines.
+                for source in node.sources:
+                    self.field(lines, self.source(source), source.span if source.span.end else None)
+                continue
             if name not in fields:
                 continue
-            span = spans.get(name)
-            if span is not None:
-                lines.extend(_INDENT + c for c in self.take(span.start, trailing=None))
-            body = [_INDENT + line for line in fields[name]]
-            if span is not None:
-                trailing = self.trailing(span.start, span.end)
-                # One trailing comment stays at the end of the field; more (from the lines of a
-                # multi-line field) go above it, each on its own line, so none is merged or lost.
-                lines.extend(_INDENT + c for c in trailing[:-1])
-                if trailing:
-                    body[-1] += "  " + trailing[-1]
-            lines.extend(body)
+            self.field(lines, fields[name], spans.get(name))
         lines.extend(_INDENT + c for c in self.take(node.span.end))
         lines.append("}")
         return lines
+
+    def field(self, lines: list[str], field_lines: list[str], span: Span | None) -> None:
+        """One field's lines, with the comments above it and the one at the end of its last line."""
+        if span is not None:
+            lines.extend(_INDENT + c for c in self.take(span.start, trailing=None))
+        body = [_INDENT + line for line in field_lines]
+        if span is not None:
+            trailing = self.trailing(span.start, span.end)
+            # One trailing comment stays at the end of the field; more (from the lines of a
+            # multi-line field) go above it, each on its own line, so none is merged or lost.
+            lines.extend(_INDENT + c for c in trailing[:-1])
+            if trailing:
+                body[-1] += "  " + trailing[-1]
+        lines.extend(body)
 
     def _blank_before(self, offset: int) -> bool:
         """Whether a blank line separates a declaration from the comment above it (kept if so)."""
@@ -279,6 +301,31 @@ class _Formatter:
         if d.note is not None:
             f["note_field"] = self.text(self.kw("catatan"), d.note)
         return self.block(f"{self.kw('lembaga_pengawas')} {d.id.name}", "supervisor", d, f)
+
+    def source(self, src: ast.Source) -> list[str]:
+        """`sumber "…"`, then the link, date and reliability on its last line, or below it when they
+        would not fit there."""
+        lines = self.text(self.kw("sumber"), src.document)
+        tail = []
+        if src.url is not None:
+            tail.append(f"{self.kw('tautan')} {_quote(src.url)}")
+        if src.date is not None:
+            tail.append(f"{self.kw('bertanggal')} {src.date.value.isoformat()}")
+        tail.append(self.kw(src.reliability))
+        one = f"{lines[-1]} {' '.join(tail)}"
+        if len(_INDENT + one) <= _WIDTH:
+            lines[-1] = one
+            return lines
+        # Otherwise on the lines below, indented, as many parts to a line as fit.
+        current = ""
+        for part in tail:
+            if current and len(_INDENT * 2 + current + " " + part) > _WIDTH:
+                lines.append(_INDENT + current)
+                current = part
+            else:
+                current = f"{current} {part}" if current else part
+        lines.append(_INDENT + current)
+        return lines
 
     def validity(self, v: ast.Validity) -> str:
         parts = [self.kw("berlaku")]

@@ -6,11 +6,13 @@ a berita acara reads them: per act the facts found and the law applied and why; 
 the statutory text; how the sanction was determined; the provisions considered that did not apply,
 each with the smallest set of unmet conditions and the fact values that failed them; what is
 unresolved and the facts that would decide it; the tiers and tracks not reached; the provisions
-asked about; and the open legal questions that touched the case.
+asked about; the open legal questions that touched the case; and the annex of sources (where
+each provision that touched the case comes from, and how reliable that is).
 """
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 
 from netralrules.diagnostics import Text
@@ -23,6 +25,7 @@ from netralrules.explain.report import (
     ReferralBody,
     ReferralSection,
     Report,
+    SourceItem,
     TierGap,
     category_word,
 )
@@ -30,6 +33,7 @@ from netralrules.explain.words import (
     CATEGORIES,
     REFERRAL_BASES,
     REFERRAL_STATUSES,
+    RELIABILITY,
     STAGES,
     STATUSES,
     TIERS,
@@ -167,6 +171,7 @@ class _Render:
         if self.r.asked:
             self.asked()
         self.open_questions()
+        self.annex()
         return w.text()
 
     def act(self, index: int) -> None:
@@ -240,6 +245,8 @@ class _Render:
             put(f"{self.say('penalties')}: " + "; ".join(penalty_text(dict(p), lang) for p in f.penalties) + ".")
         if f.note:
             put(f"{self.say('note')}: {f.note}")
+        if f.sources:
+            put(f"{self.say('sources_ref')}: " + ", ".join(f"[{n}]" for n in f.sources) + ".")
         put(f"{self.say('facts')}: {self.facts(f.facts_seen)}.")
 
     def section(self, key: str, empty: bool, none_key: str) -> bool:
@@ -373,8 +380,30 @@ class _Render:
             return
         for q in self.r.open_questions:
             where = q.citation.get(self.lang) if q.citation else self.say("determination_rules")
-            tags = list(q.marks) + [self.say("question_no").format(n) for n in q.questions]
-            w.item(f"{where} [{'; '.join(tags)}]: {q.text}", 1)
+            levels = "; ".join(pick(RELIABILITY, level, self.lang) for level in q.reliability)
+            w.item(f"{where} ({self.say('reliability')}: {levels}): {q.text}", 1)
+
+    def annex(self) -> None:
+        """The annex of sources: each source once, numbered, with its reliability in words."""
+        w = self.w
+        if not self.section("annex_sources", not self.r.sources, "none_sources"):
+            return
+        for item in self.r.sources:
+            w.item(f"[{item.number}] {' '.join(item.document.split())}", 1)
+            for line in source_details(item, self.lang):
+                w.line(line, 2)
+
+
+def source_details(item: SourceItem, lang: str) -> list[str]:
+    """The lines under a source in the annex: link and date, reliability, what it supports."""
+    lines = []
+    if item.url:
+        lines.append(f"{say('source_link', lang).capitalize()}: {item.url}")
+    if item.date:
+        lines.append(f"{say('source_date', lang).capitalize()}: {date_text(datetime.date.fromisoformat(item.date), lang)}.")
+    lines.append(f"{say('reliability', lang).capitalize()}: {pick(RELIABILITY, item.reliability, lang)}.")
+    lines.append(f"{say('supports', lang).capitalize()}: " + "; ".join(s.get(lang) for s in item.supports) + ".")
+    return lines
 
 
 def referral_reason(r: ReferralSection, lang: str) -> str:

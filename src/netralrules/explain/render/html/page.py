@@ -15,9 +15,9 @@ from netralrules.evaluation.decision import Decision
 from netralrules.evaluation.determination import Track, track_sanctions
 from netralrules.explain.graph import DECISION, Explanation, clause_id, determination_id, finding_id
 from netralrules.explain.ordering import citation_key
-from netralrules.explain.render.narrative import referral_summary
+from netralrules.explain.render.narrative import referral_summary, source_details
 from netralrules.explain.render.views import narrative
-from netralrules.explain.report import referral_section
+from netralrules.explain.report import SourceItem, referral_section, source_annex
 from netralrules.explain.words import (
     CATEGORIES,
     STAGES,
@@ -125,6 +125,7 @@ class ClauseView:
     finding: FindingView | None
     why: tuple[Tree, ...]
     facts: tuple[tuple[str, str, bool], ...]  # (path, value shown, known)
+    sources: tuple[int, ...] = ()  # numbers in the annex of sources (Page.sources)
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,16 @@ class ActView:
 
 
 @dataclass(frozen=True)
+class SourceView:
+    """One entry of the annex of sources: its number, the document, and the lines under it (link
+    and date, reliability in words, what it supports). The link is shown as text, never fetched."""
+
+    number: int
+    document: str
+    details: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Page:
     """Everything the HTML report shows, in the order it shows it; plain text, never markup."""
 
@@ -163,6 +174,7 @@ class Page:
     explanation: Explanation | None
     incident: Mapping[str, Any] | None
     decision_json: str
+    sources: tuple[SourceView, ...] = ()
 
 
 def build_page(decision: Decision, lang: str = "id", incident: Mapping[str, Any] | None = None) -> Page:
@@ -171,6 +183,7 @@ def build_page(decision: Decision, lang: str = "id", incident: Mapping[str, Any]
     data = decision.to_dict(include_explanation=False)
     e: Explanation | None = decision.explanation
     unresolved = [_unresolved_line(u, e, lang) for u in data["belum_terselesaikan"]]
+    annex = source_annex(e) if e is not None else ()
     unresolved += [
         f"{pick(CATEGORIES, t['kategori'], lang).capitalize()}: " + "; ".join(reason_text(r, lang) for r in t["alasan"])
         for t in data["penetapan"]
@@ -185,11 +198,12 @@ def build_page(decision: Decision, lang: str = "id", incident: Mapping[str, Any]
         tracks=tuple(_track(t, decision, e, lang) for t in decision.determination.tracks if t.status != "none"),
         unresolved=tuple(unresolved),
         referral=referral_summary(r, lang) if e is not None and (r := referral_section(e)) is not None else None,
-        acts=tuple(_act(e, a.index, lang) for a in e.acts) if e is not None else (),
+        acts=tuple(_act(e, a.index, lang, annex) for a in e.acts) if e is not None else (),
         narrative=narrative(e, lang) if e is not None else "",
         explanation=e,
         incident=incident,
         decision_json=decision.to_json(include_explanation=False),
+        sources=tuple(SourceView(i.number, " ".join(i.document.split()), tuple(source_details(i, lang))) for i in annex),
     )
 
 
@@ -233,7 +247,7 @@ def _track(t: Track, decision: Decision, e: Explanation | None, lang: str) -> Tr
     )
 
 
-def _act(e: Explanation, index: int, lang: str) -> ActView:
+def _act(e: Explanation, index: int, lang: str, annex: Sequence[SourceItem] = ()) -> ActView:
     info = e.acts[index]
     titles = e.graph.graph.get("instruments", {})
     instruments = "; ".join(f"{i} ({titles[i]})" if titles.get(i) else i for i in info.instruments) or say("no_instrument", lang)
@@ -245,10 +259,10 @@ def _act(e: Explanation, index: int, lang: str) -> ActView:
         f"{say('act', lang)} {index + 1}: {date_text(info.date, lang)} ({info.date.isoformat()}); "
         f"{say('stage', lang)}: {pick(STAGES, info.stage, lang)}"
     )
-    return ActView(index, heading, instruments, tuple(_clause(e, c, lang) for c in clauses))
+    return ActView(index, heading, instruments, tuple(_clause(e, c, lang, annex) for c in clauses))
 
 
-def _clause(e: Explanation, c: Mapping[str, Any], lang: str) -> ClauseView:
+def _clause(e: Explanation, c: Mapping[str, Any], lang: str, annex: Sequence[SourceItem] = ()) -> ClauseView:
     act, pid = int(c["act"]), str(c["provision"])
 
     def cites(ids: Sequence[str]) -> str:
@@ -288,7 +302,13 @@ def _clause(e: Explanation, c: Mapping[str, Any], lang: str) -> ClauseView:
         finding=_finding(e.attrs(fid), lang) if fid in e.graph else None,
         why=_why(e, clause_id(act, pid), lang),
         facts=facts,
+        sources=_source_numbers(annex, c.get("sources") or ()),
     )
+
+
+def _source_numbers(annex: Sequence[SourceItem], sources: Sequence[Mapping[str, Any]]) -> tuple[int, ...]:
+    wanted = {(x["dokumen"], x.get("tautan"), x.get("tanggal"), x["keandalan"]) for x in sources}
+    return tuple(i.number for i in annex if (i.document, i.url, i.date, i.reliability) in wanted)
 
 
 def _finding(f: Mapping[str, Any], lang: str) -> FindingView:

@@ -77,6 +77,7 @@ class _Html:
         )
         self.summary()
         self.provisions()
+        self.sources()
         self.graph()
         self.folded("narrative", "narrative", f'<pre class="narrative">{t(p.narrative)}</pre>')
         if p.incident is not None:
@@ -174,6 +175,9 @@ class _Html:
             self.add("</div>")
         if c.note:
             self.add(f'<p class="note"><strong>{t(say("note", self.lang))}:</strong> {t(c.note)}</p>')
+        if c.sources:
+            refs = ", ".join(f'<a href="#source-{n}">[{n}]</a>' for n in c.sources)
+            self.add(f'<p class="source-refs"><strong>{t(say("sources_ref", self.lang))}:</strong> {refs}</p>')
         if c.why:
             self.add(f"<h4>{w('why')}</h4>", _tree(c.why))
         self.add(f"<h4>{w('facts')}</h4>")
@@ -189,6 +193,22 @@ class _Html:
         else:
             self.add(f"<p>{w('no_facts')}</p>")
         self.add("</div>", "</details>")
+
+    def sources(self) -> None:
+        """The annex of sources: where each provision that touched the case comes from, and how
+        reliable that is. Links are text: the page fetches nothing."""
+        self.add('<section id="sources">', f"<h2>{t(say('annex_sources', self.lang))}</h2>")
+        if not self.p.sources:
+            self.add(f"<p>{t(say('none_sources', self.lang))}</p>", "</section>")
+            return
+        self.add('<ol class="sources">')
+        for item in self.p.sources:
+            self.add(
+                f'<li id="source-{item.number}" value="{item.number}"><span class="document">{t(item.document)}</span>',
+                *(f'<br><span class="detail">{t(line)}</span>' for line in item.details),
+                "</li>",
+            )
+        self.add("</ol>", "</section>")
 
     def graph(self) -> None:
         e = self.p.explanation

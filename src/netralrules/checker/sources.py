@@ -1,0 +1,104 @@
+"""Checks of sources (`sumber`) and of what belongs in them rather than in notes and comments.
+
+A `sumber` needs a description and, when it has a link, a web address (http or https). A note
+(`catatan`) or a comment is read by reviewers as the law: research-note marks (`[V1]`, `[INF]`, …),
+references to working files outside the rulebook, and the names of news websites belong in a
+`sumber`, with a reliability level, and are reported (W0306) wherever else they appear.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from netralrules.diagnostics import Diagnostic, make
+from netralrules.source import Span
+from netralrules.syntax import ast
+
+# Research-note marks of the team's working notes.
+_MARK = re.compile(r"\[(?:V1|V2|INF|MEM|CONFLICT)\b[^\]]*\]")
+# References to working files that are not part of the rulebook.
+# A bare `§5.4` points into those notes; `docs/incident.md §3.3` is a section of this repository's docs.
+_WORKING_FILE = re.compile(r"regulations(?:-addendum[-\w]*)?\.md|\.\./shared|\bdigest\b|(?<!\.md )§", re.IGNORECASE)
+# A web address or a domain name (`kompas.com`, `www.selayarnews.com/…`).
+_WEBSITE = re.compile(
+    r"\bhttps?://\S+|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|id|tv|co|info|news)\b(?![\w.-]*\()",
+    re.IGNORECASE,
+)
+# News outlets and transcriptions the rulebook has relied on, named without their domain.
+NEWS_NAMES: tuple[str, ...] = (
+    "Tribun",
+    "Kompas",
+    "Kompaspedia",
+    "Detik",
+    "tandaseru",
+    "beritabangka",
+    "sekitarjabar",
+    "selayarnews",
+    "liputanindo",
+    "gurune",
+    "kabariku",
+    "birokratmenulis",
+    "sindonews",
+    "kumparan",
+    "rmol",
+    "scribd",
+    "anyflip",
+    "hukumonline",
+    "wawannug",
+    "nufi3",
+    "SQL-dump",
+)
+_NEWS = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in NEWS_NAMES) + r")\b", re.IGNORECASE)
+
+
+def research_text(text: str) -> str | None:
+    """The first research-note mark, working-file reference or website name in a text, if any."""
+    found = [m for pattern in (_MARK, _WORKING_FILE, _WEBSITE, _NEWS) if (m := pattern.search(text))]
+    if not found:
+        return None
+    return min(found, key=lambda m: m.start()).group()
+
+
+def check_sources(files: Sequence[ast.RulesFile]) -> list[Diagnostic]:
+    """E0220 for a malformed `sumber`; W0306 for what belongs in one but is written in a note or a
+    comment."""
+    out: list[Diagnostic] = []
+    for file in files:
+        for decl in file.declarations:
+            for source in getattr(decl, "sources", ()):
+                out.extend(_check_source(source))
+            note = getattr(decl, "note", None)
+            if note:
+                found = research_text(note)
+                if found is not None:
+                    span = next((s for name, s in getattr(decl, "field_spans", ()) if name == "note_field"), decl.span)
+                    out.append(_misplaced(span, found, "catatan", "note"))
+        for comment in file.comments:
+            found = research_text(comment.text)
+            if found is not None:
+                out.append(_misplaced(comment.span, found, "komentar", "comment"))
+    return out
+
+
+def _check_source(source: ast.Source) -> Iterator[Diagnostic]:
+    if not source.document.strip():
+        yield make(
+            "E0220",
+            source.span,
+            suggestion="document",
+            reason="sumber tanpa keterangan dokumen",
+            reason_en="the source does not say which document it is",
+        )
+    if source.url is not None and not re.fullmatch(r"https?://\S+", source.url):
+        yield make(
+            "E0220",
+            source.span,
+            suggestion="url",
+            reason=f"tautan `{source.url}` bukan alamat web (http:// atau https://)",
+            reason_en=f"the link `{source.url}` is not a web address (http:// or https://)",
+        )
+
+
+def _misplaced(span: Span, found: str, where: str, where_en: str) -> Diagnostic:
+    return make("W0306", span, suggestion="move", found=found, where=where, where_en=where_en)
