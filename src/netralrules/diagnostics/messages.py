@@ -79,6 +79,10 @@ CATALOG: dict[str, Entry] = {
         suggestions={
             "replace": ("ganti `{token}` dengan `{replacement}`", "replace `{token}` with `{replacement}`"),
             "add_then": ("tambahkan `maka` sebelum `{token}`", "add `maka` (`then`) before `{token}`"),
+            "use_first": (
+                "tulis setiap baris `pakai` di awal berkas, sebelum deklarasi pertama",
+                "write every `pakai` (`use`) line at the top of the file, before the first declaration",
+            ),
             "keyword": (
                 "`{token}` adalah kata kunci dan tidak dapat dipakai sebagai nama; pilih nama lain",
                 "`{token}` is a keyword and cannot be used as a name; choose another name",
