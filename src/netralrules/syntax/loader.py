@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from netralrules.diagnostics import Diagnostic, make
+from netralrules.resources import default_rulebook_path
 from netralrules.source import SourceFile, Span
 from netralrules.syntax import ast, parse_source
 
@@ -28,6 +29,9 @@ class LoadResult:
     sources: dict[str, SourceFile]
     files: tuple[ast.RulesFile, ...]
     diagnostics: tuple[Diagnostic, ...]
+    # Files not asked for, read for a `pakai` (see `add_used_instruments`): only their instruments,
+    # definitions and sanction tables.
+    context: tuple[ast.RulesFile, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -126,3 +130,77 @@ def load_text(text: str, path: str = "<teks>") -> LoadResult:
         return LoadResult({path: source} if source else {}, (), tuple(problems))
     parsed, syntax = parse_source(source)
     return LoadResult({path: source}, (parsed,), syntax)
+
+
+# What another instrument's folder lends: the instrument itself, its definitions, and its sanction
+# tables (a tier `menurut` that instrument names its sanction types). Never its provisions.
+_USABLE = (ast.Instrument, ast.Definition, ast.SanctionTable)
+_INSTRUMENT_LINE = re.compile(r"^[ \t]*(?:instrumen|instrument)[ \t]+([A-Za-z_][A-Za-z0-9_]*)", re.MULTILINE)
+
+
+def add_used_instruments(loaded: LoadResult, root: str | Path | None = None) -> LoadResult:
+    """Read what the `pakai` lines of the loaded files need and the files do not declare.
+
+    A file inside the rulebook root (default: the bundled rulebook) may name, in `pakai … dari X`,
+    an instrument whose folder was not given (`netralrules check rules/uu10_2016`). The folder in
+    the root that declares `X` is then read too, and its instruments, definitions and sanction
+    tables (not its provisions) join the check as context, and so on for their own `pakai` lines. A
+    file outside the root gets nothing added: the checker then says which folder to include."""
+    base = Path(root if root is not None else default_rulebook_path()).resolve()
+    files = list(loaded.files)
+    declared = {d.id.name for f in files for d in f.declarations if isinstance(d, ast.Instrument)}
+    read = {Path(f.path).resolve() for f in files}
+    sources = dict(loaded.sources)
+    diagnostics = list(loaded.diagnostics)
+    context: list[ast.RulesFile] = []
+    folders: dict[str, Path] | None = None
+    pending = [f for f in files if _inside(Path(f.path).resolve(), base)]
+    while pending:
+        wanted = sorted({u.instrument.name for f in pending for u in f.uses} - declared)
+        pending = []
+        if not wanted:
+            break
+        if folders is None:
+            folders = _instrument_folders(base)
+        for name in wanted:
+            declared.add(name)  # asked for once, found or not
+            home = folders.get(name)
+            if home is None:
+                continue
+            for path in sorted(p for p in home.glob(f"*{RULES_SUFFIX}") if p.is_file()):
+                if path.resolve() in read:
+                    continue
+                read.add(path.resolve())
+                source, problems = read_source(path)
+                diagnostics.extend(problems)
+                if source is None or problems:
+                    continue
+                sources[source.path] = source
+                parsed, syntax = parse_source(source)
+                diagnostics.extend(syntax)
+                kept = tuple(d for d in parsed.declarations if isinstance(d, _USABLE))
+                part = ast.RulesFile(path=parsed.path, declarations=kept, uses=parsed.uses, comments=parsed.comments)
+                declared.update(d.id.name for d in kept if isinstance(d, ast.Instrument))
+                context.append(part)
+                pending.append(part)
+    if not context:
+        return loaded
+    return LoadResult(sources, loaded.files, tuple(diagnostics), loaded.context + tuple(context))
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def _instrument_folders(root: Path) -> dict[str, Path]:
+    """Which folder of the rulebook declares each instrument, from a quick look at the text (the
+    files of the folder found are parsed properly afterwards)."""
+    out: dict[str, Path] = {}
+    for path in sorted(root.rglob(f"*{RULES_SUFFIX}")):
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace") if path.stat().st_size <= MAX_FILE_BYTES else ""
+        except OSError:
+            continue
+        for match in _INSTRUMENT_LINE.finditer(text):
+            out.setdefault(match.group(1), path.parent)
+    return out
