@@ -91,6 +91,9 @@ class _Checker:
         files = asked + context
         decls = [d for f in files for d in f.declarations]
         self.collect(decls)
+        self.exprs.unavailable = {
+            (f.path, r.name) for f in files for u in f.uses if u.instrument.name not in self.instruments for r in u.names
+        }
         for inst in self.instruments.values():
             self.check_instrument(inst)
         for name in sorted(self.definitions):
