@@ -15,6 +15,7 @@ from netralrules.diagnostics import Diagnostic, make
 from netralrules.resources import default_rulebook_path
 from netralrules.source import SourceFile, Span
 from netralrules.syntax import ast, parse_source
+from netralrules.syntax.keywords import BY_TERMINAL
 
 RULES_SUFFIX = ".nr"
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -135,7 +136,9 @@ def load_text(text: str, path: str = "<teks>") -> LoadResult:
 # What another instrument's folder lends: the instrument itself, its definitions, and its sanction
 # tables (a tier `menurut` that instrument names its sanction types). Never its provisions.
 _USABLE = (ast.Instrument, ast.Definition, ast.SanctionTable)
-_INSTRUMENT_LINE = re.compile(r"^[ \t]*(?:instrumen|instrument)[ \t]+([A-Za-z_][A-Za-z0-9_]*)", re.MULTILINE)
+_INSTRUMENT_LINE = re.compile(
+    r"^[ \t]*(?:" + "|".join(BY_TERMINAL["KW_INSTRUMENT"].words) + r")[ \t]+([A-Za-z_][A-Za-z0-9_]*)", re.MULTILINE
+)
 
 
 def add_used_instruments(loaded: LoadResult, root: str | Path | None = None) -> LoadResult:
@@ -146,9 +149,11 @@ def add_used_instruments(loaded: LoadResult, root: str | Path | None = None) -> 
     the root that declares `X` is then read too, and its instruments, definitions and sanction
     tables (not its provisions) join the check as context, and so on for their own `pakai` lines. A
     file outside the root gets nothing added: the checker then says which folder to include."""
-    base = Path(root if root is not None else default_rulebook_path()).resolve()
     files = list(loaded.files)
     declared = {d.id.name for f in files for d in f.declarations if isinstance(d, ast.Instrument)}
+    if all(u.instrument.name in declared for f in files for u in f.uses):
+        return loaded  # the usual case, the whole rulebook: no need to look at the disk
+    base = Path(root if root is not None else default_rulebook_path()).resolve()
     read = {Path(f.path).resolve() for f in files}
     sources = dict(loaded.sources)
     diagnostics = list(loaded.diagnostics)
