@@ -63,9 +63,9 @@ def check(
 ) -> CheckResult:
     """Check parsed files against a fact schema. The rulebook is None when there are errors.
 
-    `context` are files that were not asked for but that a `pakai` needs (the instruments and
-    definitions of another folder, see `syntax.loader.add_used_instruments`): they are checked and
-    become part of the rulebook, but get no warnings of their own."""
+    `context` are files that were not asked for but that a `pakai` needs (the instruments,
+    definitions and sanction tables of another folder, see `syntax.loader.add_used_instruments`):
+    they are checked and become part of the rulebook, but get no warnings of their own."""
     c = _Checker(schema)
     return c.run(tuple(files), tuple(context))
 

@@ -173,8 +173,10 @@ CATALOG: dict[str, Entry] = {
             "similar": ("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
             "declare": ("deklarasikan dengan `instrumen {name} {{ … }}`", "declare it with `instrumen {name} {{ … }}`"),
             "include": (
-                "sertakan folder yang mendeklarasikan `{name}` dalam pemeriksaan, misalnya `netralrules check {folder} <folder {name}>`",
-                "include the folder that declares `{name}` in the check, e.g. `netralrules check {folder} <folder of {name}>`",
+                "periksa ejaannya, atau sertakan folder yang mendeklarasikan `{name}` dalam pemeriksaan, misalnya "
+                "`netralrules check {folder} <folder {name}>`",
+                "check the spelling, or include the folder that declares `{name}` in the check, e.g. "
+                "`netralrules check {folder} <folder of {name}>`",
             ),
         },
     ),
