@@ -86,7 +86,7 @@ def test_own_folder_needs_no_pakai() -> None:
 def test_another_instruments_definition_needs_pakai() -> None:
     found = _check(UU10 + _provision("masa_kampanye dan calon_sudah_ditetapkan dan masa_kampanye"))
     # One error per definition and file, at its first use; each suggests the one line with both.
-    assert _codes(found) == ["E0220", "E0220"]
+    assert _codes(found) == ["E0222", "E0222"]
     assert found[0].suggestion is not None
     assert "`pakai masa_kampanye, calon_sudah_ditetapkan dari PP_94_2021`" in found[0].suggestion.id
     assert found[0].extra[0].span.file == "rules/pp94_2021/pasal_05.nr"
@@ -100,14 +100,14 @@ def test_pakai_makes_it_usable_in_both_keyword_languages() -> None:
 
 def test_a_missing_name_extends_the_existing_line() -> None:
     found = _check("pakai masa_kampanye dari PP_94_2021\n" + UU10 + _provision("masa_kampanye dan calon_sudah_ditetapkan"))
-    assert _codes(found) == ["E0220"]
+    assert _codes(found) == ["E0222"]
     assert found[0].suggestion is not None
     assert "`pakai masa_kampanye, calon_sudah_ditetapkan dari PP_94_2021`" in found[0].suggestion.en
 
 
 def test_pakai_of_a_mistyped_name_suggests_the_definition() -> None:
     found = _check("pakai masa_kampanya dari PP_94_2021\n" + UU10 + _provision("masa_kampanye"))
-    assert _codes(found) == ["E0221"]  # the use of `masa_kampanye` waits for the fix
+    assert _codes(found) == ["E0223"]  # the use of `masa_kampanye` waits for the fix
     assert found[0].suggestion is not None and "`masa_kampanye`" in found[0].suggestion.en
 
 
@@ -116,7 +116,7 @@ def test_pakai_from_the_wrong_instrument_names_the_owner() -> None:
         "pakai calon_sudah_ditetapkan dari SKB_2022\n" + UU10 + _provision("calon_sudah_ditetapkan"),
         "pakai calon_sudah_ditetapkan dari PP_94_2021\n" + SKB,
     )
-    assert _codes(found) == ["E0221"]
+    assert _codes(found) == ["E0223"]
     error = found[0]
     assert "belongs to `PP_94_2021`, not `SKB_2022`" in error.message.en
     assert error.suggestion is not None and "`pakai calon_sudah_ditetapkan dari PP_94_2021`" in error.suggestion.id
@@ -138,14 +138,14 @@ def test_pakai_of_an_unknown_instrument_is_e0201_with_did_you_mean() -> None:
 )
 def test_unneeded_pakai_warns(head: str, reason: str) -> None:
     found = _check(head + UU10 + _provision("masa_kampanye"))
-    assert _codes(found) == ["W0306"]
+    assert _codes(found) == ["W0307"]
     assert reason in found[0].message.en
 
 
 def test_pakai_of_the_files_own_instrument_warns() -> None:
     text = "pakai masa_kampanye dari PP_94_2021\n" + PP94 + _uses_of_pp94()
     found = check([_file("rules/pp94_2021/pasal_05.nr", text)]).diagnostics
-    assert _codes(found) == ["W0306"]
+    assert _codes(found) == ["W0307"]
     assert "own instrument" in found[0].message.en
 
 
@@ -155,7 +155,7 @@ def test_a_folder_without_an_instrument_cannot_lend_definitions() -> None:
         _file("rules/uu10_2016/pidana.nr", UU10 + _provision("masa_kampanye")),
     ]
     (d,) = check(files).diagnostics
-    assert d.code == "E0220" and d.suggestion is not None and "declares no `instrumen`" in d.suggestion.en
+    assert d.code == "E0222" and d.suggestion is not None and "declares no `instrumen`" in d.suggestion.en
 
 
 def test_definitions_keep_one_namespace() -> None:

@@ -114,7 +114,7 @@ class _Checker:
             (self.diagnostics if d.is_error else warnings).append(d)
         if any(d.is_error for d in self.diagnostics):
             # With errors, a mistyped reference would make its definition look unused: wait for a clean run.
-            warnings = [w for w in warnings if w.code not in {"W0304", "W0306"}]
+            warnings = [w for w in warnings if w.code not in {"W0304", "W0307"}]
         # Files loaded only for a `pakai` hold part of a folder: what looks unused there is used elsewhere.
         loaded_for_uses = {f.path for f in context}
         self.diagnostics.extend(w for w in warnings if w.span.file not in loaded_for_uses)

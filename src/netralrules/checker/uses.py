@@ -30,8 +30,8 @@ def check_uses(
     definitions: Mapping[str, ast.Definition],
     resolutions: Mapping[Span, Resolution],
 ) -> list[Diagnostic]:
-    """E0201 (unknown instrument), E0220 (used without `pakai`), E0221 (`pakai` names a definition
-    its instrument lacks) and W0306 (a `pakai` name not needed)."""
+    """E0201 (unknown instrument), E0222 (used without `pakai`), E0223 (`pakai` names a definition
+    its instrument lacks) and W0307 (a `pakai` name not needed)."""
     owners: dict[str, list[str]] = {}
     for name in sorted(instruments):
         owners.setdefault(folder(instruments[name].id.span.file), []).append(name)
@@ -85,7 +85,7 @@ def _check_file(
             out.extend(problems)
             for d in problems:
                 # `pakai masa_kampanya`: the suggested fix also covers the uses of `masa_kampanye`.
-                if d.code == "E0221" and ref.name not in definitions and (stand_in := _replacement(ref.name, home, definitions)):
+                if d.code == "E0223" and ref.name not in definitions and (stand_in := _replacement(ref.name, home, definitions)):
                     named.setdefault(stand_in, use)
     missing: dict[str, list[str]] = {}
     for name in sorted(used, key=lambda n: used[n].start):
@@ -115,7 +115,7 @@ def _check_name(
         replacement = _replacement(name, home, definitions)
         return [
             make(
-                "E0221",
+                "E0223",
                 ref.span,
                 suggestion="similar" if replacement else "list" if own else "none",
                 reason=f"tidak ada definisi `{name}`",
@@ -143,7 +143,7 @@ def _check_name(
                 f"the definition `{name}` is in the folder `{where}`, which declares no instrument; it is not `{instrument}`'s",
             )
         extra = (Label(definition.name.span, Text("didefinisikan di sini", "defined here")),)
-        return [make("E0221", ref.span, suggestion=suggestion, extra=extra, reason=reason[0], reason_en=reason[1], line=line)]
+        return [make("E0223", ref.span, suggestion=suggestion, extra=extra, reason=reason[0], reason_en=reason[1], line=line)]
     if where == here:
         return [
             _unneeded(
@@ -168,7 +168,7 @@ def _replacement(name: str, home: str, definitions: Mapping[str, ast.Definition]
 
 def _unneeded(ref: ast.Ref, reason: str, reason_en: str) -> Diagnostic:
     return make(
-        "W0306",
+        "W0307",
         ref.span,
         suggestion="remove",
         name=ref.name,
@@ -186,12 +186,12 @@ def _missing(
     where: str,
     names: list[str],
 ) -> Diagnostic:
-    """E0220, suggesting the one `pakai` line that brings in every name this file lacks from that
+    """E0222, suggesting the one `pakai` line that brings in every name this file lacks from that
     instrument (added to the line already there, if there is one)."""
     extra = (Label(definition.name.span, Text("didefinisikan di sini", "defined here")),)
     if not owner:
         return make(
-            "E0220",
+            "E0222",
             span,
             suggestion="no_owner",
             extra=extra,
@@ -205,7 +205,7 @@ def _missing(
     listed = [r.name for r in existing.names] if existing is not None else []
     line = f"pakai {', '.join([*listed, *names])} dari {instrument}"
     return make(
-        "E0220",
+        "E0222",
         span,
         suggestion="extend" if existing is not None else "add",
         extra=extra,

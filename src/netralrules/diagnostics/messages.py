@@ -324,7 +324,7 @@ CATALOG: dict[str, Entry] = {
             )
         },
     ),
-    "E0220": Entry(
+    "E0222": Entry(
         ("definisi instrumen lain tanpa `pakai`", "another instrument's definition used without `pakai`"),
         (
             "definisi `{name}` milik {owner}; berkas ini harus menyebutnya dengan `pakai` sebelum memakainya",
@@ -344,7 +344,7 @@ CATALOG: dict[str, Entry] = {
             ),
         },
     ),
-    "E0221": Entry(
+    "E0223": Entry(
         ("`pakai` menyebut definisi yang tidak ada di instrumen itu", "`pakai` names a definition its instrument lacks"),
         ("{reason}", "{reason_en}"),
         suggestions={
@@ -392,7 +392,7 @@ CATALOG: dict[str, Entry] = {
         ("definisi `{name}` tidak dipakai oleh ketentuan mana pun", "the definition `{name}` is not used by any provision"),
         suggestions={"remove": ("hapus definisi ini atau pakai dalam syarat", "delete it or use it in a condition")},
     ),
-    "W0306": Entry(
+    "W0307": Entry(
         ("`pakai` tidak diperlukan", "unneeded `pakai`"),
         ("{reason}", "{reason_en}"),
         suggestions={"remove": ("hapus `{name}` dari baris `pakai` ini", "delete `{name}` from this `pakai` line")},
