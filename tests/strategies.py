@@ -239,4 +239,9 @@ tables = _with_sources(tables)
 supervisors = _with_sources(supervisors)
 
 declarations = st.one_of(provisions, instruments, definitions, tables, principles, supervisors)
-files = st.lists(declarations, max_size=4).map(lambda ds: ast.RulesFile(path="t.nr", declarations=tuple(ds)))
+uses = st.builds(lambda ns, inst: ast.Use(names=tuple(ns), instrument=inst), st.lists(refs, min_size=1, max_size=12), refs)
+files = st.builds(
+    lambda us, ds: ast.RulesFile(path="t.nr", declarations=tuple(ds), uses=tuple(us)),
+    st.lists(uses, max_size=2),
+    st.lists(declarations, max_size=4),
+)

@@ -15,7 +15,7 @@ from netralrules.facts.schema import DEFAULT_SCHEMA, FactSchema
 from netralrules.resources import default_rulebook_path
 from netralrules.source import SourceFile
 from netralrules.syntax.formatter import format_file
-from netralrules.syntax.loader import LoadResult, load, load_text
+from netralrules.syntax.loader import LoadResult, add_used_instruments, load, load_text
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ def _check_loaded(loaded: LoadResult, schema: FactSchema) -> CheckReport:
     if not loaded.ok:
         # Meaning is checked once the text parses: a half-parsed file would only add noise.
         return CheckReport(loaded.sources, tuple(sorted(loaded.diagnostics, key=sort_key)), None, loaded.root)
-    result = check(loaded.files, schema)
+    result = check(loaded.files, schema, context=loaded.context)
     diagnostics = tuple(sorted(loaded.diagnostics + result.diagnostics, key=sort_key))
     return CheckReport(loaded.sources, diagnostics, result.rulebook, loaded.root)
 
@@ -45,7 +45,7 @@ def _check_loaded(loaded: LoadResult, schema: FactSchema) -> CheckReport:
 def check_paths(paths: Iterable[str | Path] | None = None, schema: FactSchema = DEFAULT_SCHEMA) -> CheckReport:
     """Read, parse and check rules files (folders are searched for `*.nr`); default: the bundled rulebook."""
     chosen = list(paths) if paths is not None else [default_rulebook_path()]
-    return _check_loaded(load(chosen), schema)
+    return _check_loaded(add_used_instruments(load(chosen)), schema)
 
 
 def check_text(text: str, path: str = "<teks>", schema: FactSchema = DEFAULT_SCHEMA) -> CheckReport:

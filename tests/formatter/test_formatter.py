@@ -185,3 +185,23 @@ sumber "Putusan MK 41/PUU-XII/2014" bertanggal 2015-07-08 verified  # dibacakan
     english = format_text(messy, "t.nr", lang="en").formatted
     assert english is not None and '  source "Putusan MK 41/PUU-XII/2014" dated 2015-07-08 verified  # dibacakan' in english
     assert _parse(english).declarations == _parse(expected).declarations
+
+
+def test_pakai_lines_lead_the_file_in_either_keyword_language() -> None:
+    text = (
+        "# kepala berkas\n\n"
+        "use masa_kampanye ,calon_sudah_ditetapkan   from PP_94_2021 # alasan\n"
+        "pakai " + ", ".join(f"definisi_yang_cukup_panjang_{i}" for i in range(5)) + " dari SKB_2022\n"
+        "definisi x = masa_kampanye\n"
+    )
+    indonesian = format_text(text, "t.nr").formatted
+    assert indonesian == (
+        "# kepala berkas\n\n"
+        "pakai masa_kampanye, calon_sudah_ditetapkan dari PP_94_2021  # alasan\n"
+        "pakai definisi_yang_cukup_panjang_0, definisi_yang_cukup_panjang_1, definisi_yang_cukup_panjang_2,\n"
+        "  definisi_yang_cukup_panjang_3, definisi_yang_cukup_panjang_4 dari SKB_2022\n\n"
+        "definisi x = masa_kampanye\n"
+    )
+    english = format_text(text, "t.nr", lang="en").formatted
+    assert english is not None and english.splitlines()[2].startswith("use masa_kampanye, calon_sudah_ditetapkan from")
+    assert _parse(english) == _parse(indonesian) == _parse(text)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from netralrules.checker import lint, sources
 from netralrules.checker.rulebook import KNOWN_PRINCIPLES, CheckedRulebook, content_hash
 from netralrules.checker.typing_ import ExprChecker, first_label
+from netralrules.checker.uses import check_uses
 from netralrules.diagnostics import Diagnostic, make, sort_key
 from netralrules.diagnostics.suggest import closest
 from netralrules.facts.schema import DEFAULT_SCHEMA, ERROR, FactSchema, Type
@@ -57,10 +58,16 @@ class CheckResult:
         return not any(d.is_error for d in self.diagnostics)
 
 
-def check(files: Sequence[ast.RulesFile], schema: FactSchema = DEFAULT_SCHEMA) -> CheckResult:
-    """Check parsed files against a fact schema. The rulebook is None when there are errors."""
+def check(
+    files: Sequence[ast.RulesFile], schema: FactSchema = DEFAULT_SCHEMA, *, context: Sequence[ast.RulesFile] = ()
+) -> CheckResult:
+    """Check parsed files against a fact schema. The rulebook is None when there are errors.
+
+    `context` are files that were not asked for but that a `pakai` needs (the instruments,
+    definitions and sanction tables of another folder, see `syntax.loader.add_used_instruments`):
+    they are checked and become part of the rulebook, but get no warnings of their own."""
     c = _Checker(schema)
-    return c.run(tuple(files))
+    return c.run(tuple(files), tuple(context))
 
 
 class _Checker:
@@ -80,9 +87,13 @@ class _Checker:
     def emit(self, d: Diagnostic) -> None:
         self.diagnostics.append(d)
 
-    def run(self, files: tuple[ast.RulesFile, ...]) -> CheckResult:
+    def run(self, asked: tuple[ast.RulesFile, ...], context: tuple[ast.RulesFile, ...] = ()) -> CheckResult:
+        files = asked + context
         decls = [d for f in files for d in f.declarations]
         self.collect(decls)
+        self.exprs.unavailable = {
+            (f.path, r.name) for f in files for u in f.uses if u.instrument.name not in self.instruments for r in u.names
+        }
         for inst in self.instruments.values():
             self.check_instrument(inst)
         for name in sorted(self.definitions):
@@ -100,10 +111,14 @@ class _Checker:
         self.diagnostics.extend(self.exprs.diagnostics)
         self.diagnostics.extend(sources.check_sources(files))
         warnings = lint.warnings(self.instruments, self.provisions, self.definitions, self.tables, self.exprs.used_definitions)
+        for d in check_uses(files, self.instruments, self.definitions, self.exprs.resolutions):
+            (self.diagnostics if d.is_error else warnings).append(d)
         if any(d.is_error for d in self.diagnostics):
             # With errors, a mistyped reference would make its definition look unused: wait for a clean run.
-            warnings = [w for w in warnings if w.code != "W0304"]
-        self.diagnostics.extend(warnings)
+            warnings = [w for w in warnings if w.code not in {"W0304", "W0307"}]
+        # Files loaded only for a `pakai` hold part of a folder: what looks unused there is used elsewhere.
+        loaded_for_uses = {f.path for f in context}
+        self.diagnostics.extend(w for w in warnings if w.span.file not in loaded_for_uses)
         diagnostics = tuple(sorted(self.diagnostics, key=sort_key))
         if any(d.is_error for d in diagnostics):
             return CheckResult(None, diagnostics)

@@ -64,6 +64,8 @@ class ExprChecker:
         self.diagnostics: list[Diagnostic] = []
         self.resolutions: dict[Span, Resolution] = {}
         self.used_definitions: set[str] = set()
+        # (file, name) named by a `pakai` whose instrument is missing: that line has the error.
+        self.unavailable: set[tuple[str, str]] = set()
 
     # ---- names ---------------------------------------------------------------------------
     def name(self, node: ast.Name, scope: Mapping[str, Type]) -> Type:
@@ -206,6 +208,9 @@ class ExprChecker:
 
     def unknown_name(self, expr: ast.Expr) -> None:
         assert isinstance(expr, ast.Name)
+        if len(expr.parts) == 1 and (expr.span.file, expr.parts[0]) in self.unavailable:
+            self.resolutions.pop(expr.span, None)
+            return
         candidates = list(self.definitions) + list(self.schema.roots)
         replacement = closest(expr.parts[0], candidates)
         self.resolutions.pop(expr.span, None)

@@ -63,7 +63,7 @@ def shorten(value: str, limit: int = 60) -> str:
 
 # Arguments built by the engine itself (lists of valid values, reasons) are shown whole; the rest
 # comes from the user's file and is shortened.
-_WHOLE = {"options", "expected", "expected_en", "cycle", "reason", "reason_en", "hint", "hint_en"}
+_WHOLE = {"options", "expected", "expected_en", "cycle", "reason", "reason_en", "hint", "hint_en", "line"}
 
 
 def _fill(template: str, args: dict[str, Any]) -> str:

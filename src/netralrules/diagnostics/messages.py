@@ -92,6 +92,10 @@ CATALOG: dict[str, Entry] = {
         suggestions={
             "replace": ("ganti `{token}` dengan `{replacement}`", "replace `{token}` with `{replacement}`"),
             "add_then": ("tambahkan `maka` sebelum `{token}`", "add `maka` (`then`) before `{token}`"),
+            "use_first": (
+                "tulis setiap baris `pakai` di awal berkas, sebelum deklarasi pertama",
+                "write every `pakai` (`use`) line at the top of the file, before the first declaration",
+            ),
             "keyword": (
                 "`{token}` adalah kata kunci dan tidak dapat dipakai sebagai nama; pilih nama lain",
                 "`{token}` is a keyword and cannot be used as a name; choose another name",
@@ -181,6 +185,12 @@ CATALOG: dict[str, Entry] = {
         suggestions={
             "similar": ("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
             "declare": ("deklarasikan dengan `instrumen {name} {{ … }}`", "declare it with `instrumen {name} {{ … }}`"),
+            "include": (
+                "periksa ejaannya, atau sertakan folder yang mendeklarasikan `{name}` dalam pemeriksaan, misalnya "
+                "`netralrules check {folder} <folder {name}>`",
+                "check the spelling, or include the folder that declares `{name}` in the check, e.g. "
+                "`netralrules check {folder} <folder of {name}>`",
+            ),
         },
     ),
     "E0202": Entry(
@@ -343,6 +353,36 @@ CATALOG: dict[str, Entry] = {
             ),
         },
     ),
+    "E0222": Entry(
+        ("definisi instrumen lain tanpa `pakai`", "another instrument's definition used without `pakai`"),
+        (
+            "definisi `{name}` milik {owner}; berkas ini harus menyebutnya dengan `pakai` sebelum memakainya",
+            "the definition `{name}` belongs to {owner_en}; this file must name it with `pakai` (`use`) before using it",
+        ),
+        suggestions={
+            "add": ("tambahkan di awal berkas: `{line}`", "add at the top of the file: `{line}`"),
+            "extend": (
+                "tambahkan `{name}` pada baris `pakai` yang sudah ada: `{line}`",
+                "add `{name}` to the `pakai` line already there: `{line}`",
+            ),
+            "no_owner": (
+                "folder `{folder}` tidak mendeklarasikan `instrumen`, sehingga definisinya tidak dapat di-`pakai`; "
+                "deklarasikan instrumennya di folder itu atau pindahkan definisi ini ke folder berkas ini",
+                "the folder `{folder}` declares no `instrumen`, so its definitions cannot be brought in with `pakai`; "
+                "declare its instrument there or move the definition into this file's folder",
+            ),
+        },
+    ),
+    "E0223": Entry(
+        ("`pakai` menyebut definisi yang tidak ada di instrumen itu", "`pakai` names a definition its instrument lacks"),
+        ("{reason}", "{reason_en}"),
+        suggestions={
+            "similar": ("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
+            "owner": ("tulis `{line}`", "write `{line}`"),
+            "list": ("definisi milik `{instrument}`: {options}", "definitions of `{instrument}`: {options}"),
+            "none": ("`{instrument}` tidak memiliki definisi", "`{instrument}` has no definitions"),
+        },
+    ),
     # ---- warnings ------------------------------------------------------------------------
     "W0301": Entry(
         ("ketentuan tidak mungkin berlaku", "provision can never apply"),
@@ -382,6 +422,11 @@ CATALOG: dict[str, Entry] = {
         ("definisi tidak dipakai", "unused definition"),
         ("definisi `{name}` tidak dipakai oleh ketentuan mana pun", "the definition `{name}` is not used by any provision"),
         suggestions={"remove": ("hapus definisi ini atau pakai dalam syarat", "delete it or use it in a condition")},
+    ),
+    "W0307": Entry(
+        ("`pakai` tidak diperlukan", "unneeded `pakai`"),
+        ("{reason}", "{reason_en}"),
+        suggestions={"remove": ("hapus `{name}` dari baris `pakai` ini", "delete `{name}` from this `pakai` line")},
     ),
     # ---- explanation requests on the command line (--why-not, --set) ---------------------
     "E0501": Entry(

@@ -404,6 +404,16 @@ Declaration = Instrument | Provision | Definition | SanctionTable | Principles |
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Use:
+    """`pakai calon_sudah_ditetapkan, masa_kampanye dari PP_94_2021`: definitions of another
+    instrument that this file uses. Not a declaration: it names, it does not define."""
+
+    names: tuple[Ref, ...]
+    instrument: Ref
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Comment:
     text: str
     span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
@@ -411,9 +421,11 @@ class Comment:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RulesFile:
-    """One parsed rules file. Comments are kept (the formatter needs them) but not compared."""
+    """One parsed rules file. Comments are kept (the formatter needs them) but not compared.
+    `uses` are its `pakai` lines, which come before its declarations."""
 
     path: str
     declarations: tuple[Declaration, ...]
+    uses: tuple[Use, ...] = ()
     comments: tuple[Comment, ...] = field(default=(), compare=False, hash=False, repr=False)
     span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)

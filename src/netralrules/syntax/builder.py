@@ -127,9 +127,21 @@ class Builder:
     def build_file(self, tree: Tree[Any]) -> tuple[ast.Declaration, ...]:
         out: list[ast.Declaration] = []
         for child in tree.children:
+            if child.data == "use":
+                continue  # see `uses`
             decl = self.declaration(child)
             if decl is not None:
                 out.append(decl)
+        return tuple(out)
+
+    def uses(self, tree: Tree[Any]) -> tuple[ast.Use, ...]:
+        """The `pakai … dari …` lines at the top of the file."""
+        out = []
+        for child in tree.children:
+            if child.data == "use":
+                idents = [t for t in child.children if isinstance(t, Token) and t.type == "IDENT"]
+                names = tuple(self.ref(t) for t in idents[:-1])
+                out.append(ast.Use(names=names, instrument=self.ref(idents[-1]), span=self.span(child)))
         return tuple(out)
 
     def declaration(self, tree: Tree[Any]) -> ast.Declaration | None:

@@ -91,6 +91,8 @@ _EN = {
     "sumber": "source",
     "tautan": "url",
     "bertanggal": "dated",
+    "pakai": "use",
+    "dari": "from",
 }
 
 
@@ -148,6 +150,8 @@ class _Formatter:
 
     def run(self) -> str:
         blocks: list[str] = []
+        if self.file.uses:
+            blocks.append("\n".join(self.uses()))
         for decl in self.file.declarations:
             lines = self.take(decl.span.start)
             if lines and self._blank_before(decl.span.start):
@@ -214,6 +218,41 @@ class _Formatter:
                 self.used.add(i)
                 out.append(comment.text.rstrip())
         return out
+
+    # ---- `pakai` lines ------------------------------------------------------------------------
+    def uses(self) -> list[str]:
+        """The `pakai` lines as one block at the top, in the order written, each with its comments."""
+        lines: list[str] = []
+        for use in self.file.uses:
+            before = self.take(use.span.start)
+            if before and self._blank_before(use.span.start):
+                before.append("")
+            lines.extend(before)
+            body = self.use(use)
+            trailing = self.trailing(use.span.start, use.span.end)
+            lines.extend(trailing[:-1])
+            if trailing:
+                body[-1] += "  " + trailing[-1]
+            lines.extend(body)
+        return lines
+
+    def use(self, u: ast.Use) -> list[str]:
+        """`pakai a, b dari X` on one line; a long list fills lines of at most _WIDTH, indented."""
+        head = self.kw("pakai")
+        tail = f"{self.kw('dari')} {u.instrument.name}"
+        names = [r.name + ("," if i < len(u.names) - 1 else "") for i, r in enumerate(u.names)]
+        one = " ".join([head, *names, tail])
+        if len(one) <= _WIDTH:
+            return [one]
+        lines: list[str] = []
+        current = head
+        for piece in [*names, tail]:
+            if current != head and current != _INDENT and len(current) + 1 + len(piece) > _WIDTH:
+                lines.append(current)
+                current = _INDENT
+            current = current + piece if current == _INDENT else f"{current} {piece}"
+        lines.append(current)
+        return lines
 
     # ---- declarations ------------------------------------------------------------------------
     def declaration(self, decl: ast.Declaration) -> list[str]:

@@ -30,7 +30,7 @@ KEYWORDS: tuple[Keyword, ...] = (
     Keyword("KW_NUMBER", ("nomor",), ("number",)),
     Keyword("KW_YEAR", ("tahun",), ("years", "year")),
     Keyword("KW_IN_FORCE", ("berlaku",), ("in_force",)),
-    Keyword("KW_FROM", ("sejak",), ("from",)),
+    Keyword("KW_FROM", ("sejak", "dari"), ("from",)),
     Keyword("KW_UNTIL", ("sampai", "hingga"), ("until", "to")),
     Keyword("KW_REPEALED", ("dicabut",), ("repealed",)),
     Keyword("KW_BY", ("oleh",), ("by",)),
@@ -60,6 +60,7 @@ KEYWORDS: tuple[Keyword, ...] = (
         ("terverifikasi", "satu_sumber", "tafsiran", "belum_dipastikan", "bertentangan"),
         ("verified", "single_source", "inference", "unconfirmed", "conflicting"),
     ),
+    Keyword("KW_USE", ("pakai",), ("use",)),
     Keyword("KW_OR", ("atau",), ("or",)),
     Keyword("KW_AND", ("dan",), ("and",)),
     Keyword("KW_NOT", ("tidak",), ("not",)),
@@ -124,6 +125,9 @@ for _k in KEYWORDS:
             CANONICAL[_id] = _id
 CANONICAL.update(
     {
+        # `dari` (in `pakai … dari …`) made KW_FROM uneven; its canonical words stay as they were.
+        "sejak": "sejak",
+        "from": "sejak",
         "setelah": "sesudah",
         "day": "hari",
         "days": "hari",
@@ -156,6 +160,7 @@ DECLARATION_TERMINALS: tuple[str, ...] = (
     "KW_SANCTION_TABLE",
     "KW_PRINCIPLES",
     "KW_SUPERVISOR",
+    "KW_USE",
 )
 
 

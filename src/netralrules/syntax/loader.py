@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from netralrules.diagnostics import Diagnostic, make
+from netralrules.resources import default_rulebook_path
 from netralrules.source import SourceFile, Span
 from netralrules.syntax import ast, parse_source
+from netralrules.syntax.keywords import BY_TERMINAL
 
 RULES_SUFFIX = ".nr"
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -29,6 +31,9 @@ class LoadResult:
     files: tuple[ast.RulesFile, ...]
     diagnostics: tuple[Diagnostic, ...]
     root: Path | None = None  # the rulebook root (`rulebook_root`); None for text
+    # Files not asked for, read for a `pakai` (see `add_used_instruments`): only their instruments,
+    # definitions and sanction tables.
+    context: tuple[ast.RulesFile, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -46,15 +51,20 @@ def display_path(path: Path) -> str:
 
 def rulebook_root(paths: Iterable[str | Path]) -> Path:
     """The rulebook root of a load: the folder given, or the folder of the file given; for several
-    paths, their deepest common folder. It is the one boundary of a rulebook: no file read for it,
-    through a link or otherwise, may lie outside it (E0006). Defined here and nowhere else."""
+    paths, their deepest common folder; and when that lies inside the bundled rulebook, the bundled
+    rulebook's folder (so that one instrument folder of it is checked in the context of the rest).
+    It is the one boundary of a rulebook: no file read for it, through a link or otherwise, may lie
+    outside it (E0006), and `pakai` finds the folders of other instruments in it. Defined here and
+    nowhere else."""
     folders = []
     for raw in paths:
         path = Path(os.path.abspath(raw))  # not resolved: a link given by name stays where it is named
         folders.append(path if path.is_dir() else path.parent)
     if not folders:
         return Path.cwd().resolve()
-    return Path(os.path.commonpath([str(f) for f in folders])).resolve()
+    common = Path(os.path.commonpath([str(f) for f in folders])).resolve()
+    bundled = default_rulebook_path().resolve()
+    return bundled if common == bundled or bundled in common.parents else common
 
 
 def inside(root: Path, path: Path) -> bool:
@@ -165,3 +175,82 @@ def load_text(text: str, path: str = "<teks>") -> LoadResult:
         return LoadResult({path: source} if source else {}, (), tuple(problems))
     parsed, syntax = parse_source(source)
     return LoadResult({path: source}, (parsed,), syntax)
+
+
+# What another instrument's folder lends: the instrument itself, its definitions, and its sanction
+# tables (a tier `menurut` that instrument names its sanction types). Never its provisions.
+_USABLE = (ast.Instrument, ast.Definition, ast.SanctionTable)
+_INSTRUMENT_LINE = re.compile(
+    r"^[ \t]*(?:" + "|".join(BY_TERMINAL["KW_INSTRUMENT"].words) + r")[ \t]+([A-Za-z_][A-Za-z0-9_]*)", re.MULTILINE
+)
+
+
+def add_used_instruments(loaded: LoadResult, root: str | Path | None = None) -> LoadResult:
+    """Read what the `pakai` lines of the loaded files need and the files do not declare.
+
+    A file inside the bundled rulebook (whose folders are their own rulebook root, `rulebook_root`),
+    or inside `root` when given, may name, in `pakai … dari X`,
+    an instrument whose folder was not given (`netralrules check rules/uu10_2016`). The folder in
+    the root that declares `X` is then read too, and its instruments, definitions and sanction
+    tables (not its provisions) join the check as context, and so on for their own `pakai` lines. A
+    file outside the root gets nothing added: the checker then says which folder to include."""
+    files = list(loaded.files)
+    declared = {d.id.name for f in files for d in f.declarations if isinstance(d, ast.Instrument)}
+    if all(u.instrument.name in declared for f in files for u in f.uses):
+        return loaded  # the usual case, the whole rulebook: no need to look at the disk
+    base = Path(root if root is not None else default_rulebook_path()).resolve()
+    read = {Path(f.path).resolve() for f in files}
+    sources = dict(loaded.sources)
+    diagnostics = list(loaded.diagnostics)
+    context: list[ast.RulesFile] = []
+    folders: dict[str, Path] | None = None
+    pending = [f for f in files if _inside(Path(f.path).resolve(), base)]
+    while pending:
+        wanted = sorted({u.instrument.name for f in pending for u in f.uses} - declared)
+        pending = []
+        if not wanted:
+            break
+        if folders is None:
+            folders = _instrument_folders(base)
+        for name in wanted:
+            declared.add(name)  # asked for once, found or not
+            home = folders.get(name)
+            if home is None:
+                continue
+            for path in sorted(p for p in home.glob(f"*{RULES_SUFFIX}") if p.is_file()):
+                if path.resolve() in read:
+                    continue
+                read.add(path.resolve())
+                source, problems = read_source(path)
+                diagnostics.extend(problems)
+                if source is None or problems:
+                    continue
+                sources[source.path] = source
+                parsed, syntax = parse_source(source)
+                diagnostics.extend(syntax)
+                kept = tuple(d for d in parsed.declarations if isinstance(d, _USABLE))
+                part = ast.RulesFile(path=parsed.path, declarations=kept, uses=parsed.uses, comments=parsed.comments)
+                declared.update(d.id.name for d in kept if isinstance(d, ast.Instrument))
+                context.append(part)
+                pending.append(part)
+    if not context:
+        return loaded
+    return LoadResult(sources, loaded.files, tuple(diagnostics), root=loaded.root, context=loaded.context + tuple(context))
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def _instrument_folders(root: Path) -> dict[str, Path]:
+    """Which folder of the rulebook declares each instrument, from a quick look at the text (the
+    files of the folder found are parsed properly afterwards)."""
+    out: dict[str, Path] = {}
+    for path in sorted(root.rglob(f"*{RULES_SUFFIX}")):
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace") if path.stat().st_size <= MAX_FILE_BYTES else ""
+        except OSError:
+            continue
+        for match in _INSTRUMENT_LINE.finditer(text):
+            out.setdefault(match.group(1), path.parent)
+    return out

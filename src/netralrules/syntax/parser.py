@@ -64,9 +64,10 @@ def parse_source(source: SourceFile) -> tuple[ast.RulesFile, tuple[Diagnostic, .
         return ast.RulesFile(path=source.path, declarations=()), tuple(diagnostics)
     builder = Builder(source.path)
     declarations = builder.build_file(tree)
+    uses = builder.uses(tree)
     diagnostics.extend(builder.diagnostics)
     return (
-        ast.RulesFile(path=source.path, declarations=declarations, comments=_comments(text, source.path)),
+        ast.RulesFile(path=source.path, declarations=declarations, uses=uses, comments=_comments(text, source.path)),
         tuple(diagnostics),
     )
 
@@ -237,7 +238,9 @@ def _syntax_diagnostic(error: UnexpectedInput, source: SourceFile) -> Diagnostic
         found_id, found_en = _describe_token(token)
         suggestion = None
         args: dict[str, Any] = {}
-        if token.type in BY_TERMINAL and "IDENT" in expected:
+        if token.type == "KW_USE":
+            suggestion = "use_first"  # `pakai` after a declaration: the lines belong at the top
+        elif token.type in BY_TERMINAL and "IDENT" in expected:
             suggestion = "keyword"
         elif token.type == "CATEGORY" and "KW_THEN" in expected:
             suggestion = "add_then"
