@@ -367,7 +367,7 @@ def build_report(
 
 
 def referral_section(explanation: Explanation) -> ReferralSection | None:
-    """The referral recorded on the explanation graph (engine.py), if the rulebook declares bodies."""
+    """The referral recorded on the explanation graph (evaluation/pipeline.py), if the rulebook declares bodies."""
     r = explanation.graph.graph.get("pengawasan")
     if not r:
         return None

@@ -25,7 +25,7 @@ from netralrules.rulebook import Rulebook, load_rulebook
 
 CHUNK = 64  # lines per task: large enough to pay for the trip to a worker, small enough to stay fair
 IN_FLIGHT_PER_WORKER = 2
-MAX_LINE_BYTES = 5 * 1024 * 1024  # as for a single incident file (cli_evaluate.MAX_INCIDENT_BYTES)
+MAX_LINE_BYTES = 5 * 1024 * 1024  # as for a single incident file (cli/evaluate.py MAX_INCIDENT_BYTES)
 TOO_LONG = b"\x00netralrules:line-too-long"  # what a reader passes for a line it did not keep
 
 
