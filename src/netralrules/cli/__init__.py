@@ -16,6 +16,7 @@ from netralrules import __version__
 from netralrules.cli.check import add_check_command, add_fmt_command, run_check, run_fmt
 from netralrules.cli.diff import add_diff_command, run_diff
 from netralrules.cli.evaluate import add_evaluate_command, run_evaluate
+from netralrules.cli.lsp import add_lsp_command, run_lsp
 from netralrules.cli.schema import add_schema_command, run_schema
 from netralrules.cli.test import add_test_command, run_test
 
@@ -33,6 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     add_test_command(sub)
     add_diff_command(sub)
     add_fmt_command(sub)
+    add_lsp_command(sub)
     return parser
 
 
@@ -53,4 +55,6 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         return run_test(args, out, err)
     if args.command == "diff":
         return run_diff(args, out, err)
+    if args.command == "lsp":
+        return run_lsp(args, out, err)
     return run_fmt(args, out, err)
