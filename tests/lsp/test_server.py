@@ -4,9 +4,6 @@ rulebook (documents are changed in the editor only; nothing is written to disk).
 
 from __future__ import annotations
 
-import asyncio
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,56 +11,13 @@ from lsprotocol import types as lsp
 from pytest_lsp import LanguageClient
 
 from tests.lsp.conftest import RULES
+from tests.lsp.support import at, diagnostics, show, until
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 PASAL5 = RULES / "pp94_2021" / "pasal_05_huruf_n.nr"
 PIDANA = RULES / "uu7_2017" / "pidana.nr"
 ORIGINAL = PASAL5.read_text(encoding="utf-8")
-_versions: dict[str, int] = {}
-_CLIENT: list[LanguageClient] = []
-
-
-async def until(check: Callable[[], bool], timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not check():
-        if time.monotonic() > deadline:
-            raise AssertionError(
-                f"timed out waiting for the server: { {k[-40:]: [d.code for d in v] for k, v in _CLIENT[0].diagnostics.items() if v} if _CLIENT else None }"
-            )
-        await asyncio.sleep(0.02)
-
-
-def diagnostics(client: LanguageClient, path: Path) -> list[lsp.Diagnostic]:
-    return list(client.diagnostics.get(path.as_uri(), []))
-
-
-async def show(client: LanguageClient, path: Path, text: str) -> None:
-    """Open the document (first time) or replace its text, and wait until the server has answered."""
-    uri = path.as_uri()
-    _CLIENT[:] = [client]
-    before = dict(client.diagnostics)
-    client.diagnostics.pop(uri, None)
-    if uri not in _versions:
-        _versions[uri] = 1
-        client.text_document_did_open(lsp.DidOpenTextDocumentParams(lsp.TextDocumentItem(uri, "netralrules", 1, text)))
-    else:
-        _versions[uri] += 1
-        client.text_document_did_change(
-            lsp.DidChangeTextDocumentParams(
-                lsp.VersionedTextDocumentIdentifier(uri=uri, version=_versions[uri]),
-                [lsp.TextDocumentContentChangeWholeDocument(text)],
-            )
-        )
-    await until(lambda: uri in client.diagnostics)
-    for other, value in before.items():
-        client.diagnostics.setdefault(other, value)
-
-
-def at(text: str, needle: str, delta: int = 0) -> lsp.Position:
-    offset = text.index(needle) + delta
-    line = text.count("\n", 0, offset)
-    return lsp.Position(line, offset - (text.rfind("\n", 0, offset) + 1))
 
 
 async def test_a_clean_file_has_no_diagnostics(client: LanguageClient) -> None:

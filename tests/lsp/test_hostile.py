@@ -1,0 +1,138 @@
+"""Hostile edits: half-typed files, a 10 MB paste, text that is not UTF-8 (in a document, in a file
+on disk, on the wire). Each gets diagnostics or is refused politely; the server never crashes or
+hangs, and keeps answering afterwards."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from lsprotocol import types as lsp
+from pytest_lsp import LanguageClient
+
+from tests.lsp.conftest import REPO, SERVER
+from tests.lsp.support import at, diagnostics, show, until
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+PROVISION = """instrumen PP_1 {
+  judul "Peraturan contoh"
+  jenis PP
+  nomor 1 tahun 2020
+  berlaku sejak 2020-01-01
+}
+
+ketentuan contoh.pasal1 {
+  rujukan PP_1 pasal 1
+  teks "contoh"
+  untuk PNS
+  jika tindakan.jenis = ikut_kampanye dan tindakan.atribut_partai
+  maka disiplin tingkat sedang menurut PP_1 pasal 2
+}
+"""
+
+
+async def alive(client: LanguageClient, path: Path) -> None:
+    """The server still answers a request on the document, quickly."""
+    started = time.monotonic()
+    await asyncio.wait_for(
+        client.text_document_hover_async(lsp.HoverParams(lsp.TextDocumentIdentifier(path.as_uri()), lsp.Position(0, 1))), 10
+    )
+    assert time.monotonic() - started < 10
+
+
+async def test_every_prefix_of_a_file_being_typed(client: LanguageClient, tmp_path_factory: pytest.TempPathFactory) -> None:
+    path = tmp_path_factory.mktemp("typing") / "aturan.nr"
+    step = 7
+    for end in range(1, len(PROVISION) + step, step):
+        await show(client, path, PROVISION[:end])
+    assert diagnostics(client, path) == []
+    for needle in ("jika tindakan.", "maka disiplin", "menurut PP_1"):
+        half = PROVISION[: PROVISION.index(needle) + len(needle)]
+        await show(client, path, half)
+        assert diagnostics(client, path), f"no diagnostics for a file cut after {needle!r}"
+        completion = await client.text_document_completion_async(
+            lsp.CompletionParams(lsp.TextDocumentIdentifier(path.as_uri()), at(half, needle, len(needle)))
+        )
+        assert completion is not None
+    await alive(client, path)
+
+
+async def test_a_ten_megabyte_paste(client: LanguageClient, tmp_path_factory: pytest.TempPathFactory) -> None:
+    path = tmp_path_factory.mktemp("paste") / "aturan.nr"
+    await show(client, path, PROVISION)
+    paste = ('catatan "' + "x" * 99 + '"\n') * 100_000  # 10.9 MB, 100,000 lines
+    started = time.monotonic()
+    await show(client, path, PROVISION + paste)
+    [d] = diagnostics(client, path)
+    assert d.code == "E0003"
+    uri = lsp.TextDocumentIdentifier(path.as_uri())
+    middle = lsp.Position(50_000, 3)
+    await client.text_document_completion_async(lsp.CompletionParams(uri, middle))
+    await client.text_document_hover_async(lsp.HoverParams(uri, middle))
+    options = lsp.FormattingOptions(tab_size=2, insert_spaces=True)
+    assert await client.text_document_formatting_async(lsp.DocumentFormattingParams(uri, options)) is None
+    await client.text_document_code_action_async(lsp.CodeActionParams(uri, lsp.Range(middle, middle), lsp.CodeActionContext([d])))
+    await client.text_document_document_symbol_async(lsp.DocumentSymbolParams(uri))
+    assert time.monotonic() - started < 30
+    await show(client, path, PROVISION)
+    assert diagnostics(client, path) == []
+
+
+async def test_text_that_is_not_utf8(client: LanguageClient, tmp_path_factory: pytest.TempPathFactory) -> None:
+    folder = tmp_path_factory.mktemp("encoding")
+    (folder / "rusak.nr").write_bytes(PROVISION.replace("contoh", "cont\xf6h").encode("cp1252"))
+    path = folder / "aturan.nr"
+    # An editor that read Windows-1252 bytes as UTF-8 holds lone surrogates (surrogateescape).
+    await show(client, path, 'instrumen PP_2 {\n  judul "S\udcf6rat"\n}\n')
+    [d] = diagnostics(client, path)
+    assert d.code == "E0002"
+    await until(lambda: [x.code for x in diagnostics(client, folder / "rusak.nr")] == ["E0002"])
+    await alive(client, path)
+
+
+def _frame(body: bytes) -> bytes:
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+def _read_message(stream: subprocess.Popen[bytes], timeout: float) -> dict[str, object]:
+    assert stream.stdout is not None
+    deadline = time.monotonic() + timeout
+    headers = b""
+    while not headers.endswith(b"\r\n\r\n"):
+        assert time.monotonic() < deadline, "the server hung"
+        headers += stream.stdout.read(1)
+    length = int(headers.split(b"Content-Length: ")[1].split(b"\r\n")[0])
+    return dict(json.loads(stream.stdout.read(length)))
+
+
+def test_bytes_on_the_wire_that_are_not_utf8() -> None:
+    """A client that sends a message body that is not UTF-8: the server drops that message and answers the next."""
+    process = subprocess.Popen(SERVER, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=REPO)
+    assert process.stdin is not None
+    try:
+        init = {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}, "rootUri": REPO.as_uri()}}
+        process.stdin.write(_frame(json.dumps(init).encode()))
+        process.stdin.flush()
+        assert _read_message(process, 20).get("id") == 1
+        process.stdin.write(_frame(json.dumps({"jsonrpc": "2.0", "method": "initialized", "params": {}}).encode()))
+        uri = (REPO / "untitled.nr").as_uri()
+        item = {"uri": uri, "languageId": "netralrules", "version": 1, "text": 'instrumen X { judul "@" }'}
+        bad = json.dumps({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": item}}).encode()
+        process.stdin.write(_frame(bad.replace(b"@", b"\xff\xfe")))
+        hover = {"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover"}
+        hover["params"] = {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}
+        process.stdin.write(_frame(json.dumps(hover).encode()))
+        process.stdin.flush()
+        while True:
+            message = _read_message(process, 20)
+            if message.get("id") == 2:
+                break
+        assert process.poll() is None
+    finally:
+        process.kill()
+        process.wait()
