@@ -18,6 +18,9 @@ from netralrules.rulebook import from_report
 from netralrules.tools.casetest import PROVISION_EXPECTATIONS, Coverage, case_files, condition_nodes, run_cases
 
 CASES_FOLDER = "cases"
+# libyaml's loader when PyYAML was built with it (the cases are read twice: here for the names, and
+# by the runner); the pure-Python one otherwise. Both are the safe loader.
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -113,7 +116,7 @@ def _run(analysis: Analysis, files: list[Path]) -> CaseRun:
 def _named_provisions(path: Path) -> list[set[str]]:
     """For each case of a file, the provisions its `harapan` names."""
     try:
-        cases: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        cases: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return []
     if not isinstance(cases, list):

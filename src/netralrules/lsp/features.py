@@ -52,7 +52,9 @@ def hover(analysis: Analysis, path: str, text: str, offset: int, lang: str, to_r
     role_id, role_en = ROLES.get(keyword.terminal, ("", ""))
     other = twin(word, keyword)
     pair = f"`{word}` / `{other}`" if word in keyword.indonesian else f"`{other}` / `{word}`"
-    markdown = f"**{_t(lang, 'kata kunci', 'keyword')}** {pair}\n\n- 🇮🇩 {role_id}\n- 🇬🇧 {role_en}"
+    markdown = f"**{_t(lang, 'kata kunci', 'keyword')}** {pair}"
+    if role_id:
+        markdown += f"\n\n- Indonesia: {role_id}\n- English: {role_en}"
     return lsp.Hover(lsp.MarkupContent(lsp.MarkupKind.Markdown, markdown), to_range(Span(path, start, end)))
 
 
