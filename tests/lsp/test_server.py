@@ -65,6 +65,15 @@ async def test_messages_follow_the_language_of_the_file(client: LanguageClient, 
     assert "unknown keyword" in d.message and "replace `thenn` with `then`" in d.message
 
 
+async def test_an_unsaved_document_is_checked_alone(client: LanguageClient) -> None:
+    uri = "untitled:Untitled-1"
+    text = 'instrumen PP_9 {\n  judul "x"\n  jenis PP\n  nomor 9 tahun 2020\n  berlaku sejak 2020-01-01\n}\n'
+    text += 'ketentuan a.b {\n  rujukan PP_9 pasal 1\n  teks "x"\n  untuk PNS\n  jika tindakan.jam_kerja\n  maka disiplin tingkat beratt\n}\n'
+    client.text_document_did_open(lsp.DidOpenTextDocumentParams(lsp.TextDocumentItem(uri, "netralrules", 1, text)))
+    await until(lambda: uri in client.diagnostics)
+    assert [d.code for d in client.diagnostics[uri]] == ["E0101"]
+
+
 async def test_hover(client: LanguageClient) -> None:
     await show(client, PASAL5, ORIGINAL)
     uri = PASAL5.as_uri()
@@ -82,6 +91,8 @@ async def test_hover(client: LanguageClient) -> None:
     assert "`tindakan.fasilitas_negara`" in fact and "benar/salah" in fact
     values = await hover("tindakan.jenis = ikut_kampanye", 10)
     assert "`ikut_kampanye`" in values and "`hadir_deklarasi`" in values
+    value = await hover("tindakan.jenis = ikut_kampanye", 20)
+    assert "**nilai** `ikut_kampanye`" in value and "`tindakan.jenis`" in value
     provision = await hover("mengecualikan pp94.pasal5.n.1", 16)
     assert "PP_94_2021 pasal 5 huruf n angka 1" in provision and "ikut kampanye" in provision
     definition = await hover("dan masa_kampanye\n", 6)

@@ -80,7 +80,7 @@ def _hover_occurrence(analysis: Analysis, occ: Occurrence, offset: int, lang: st
         return fact_markdown(analysis.schema, dotted, lang)
     decl = analysis.index.declaration_of(occ)
     if decl is None:
-        return None
+        return value_markdown(analysis.schema, occ.name, lang) if occ.kind == "name" else None
     node = decl.node
     if isinstance(node, ast.Provision):
         return provision_markdown(node, lang)
@@ -91,6 +91,27 @@ def _hover_occurrence(analysis: Analysis, occ: Occurrence, offset: int, lang: st
     if isinstance(node, ast.Supervisor):
         return supervisor_markdown(node, lang)
     return None
+
+
+def _facts(schema: FactSchema) -> list[tuple[str, Type]]:
+    """Every fact path of the schema with its type (list items as `path.field`)."""
+    out: list[tuple[str, Type]] = []
+    stack = [(name, t) for name, t in schema.roots.items()]
+    while stack:
+        path, t = stack.pop(0)
+        out.append((path, t))
+        inner = t.item if t.kind in {"list", "set"} and t.item is not None else t
+        stack.extend((f"{path}.{name}", field_type) for name, field_type in inner.fields)
+    return out
+
+
+def value_markdown(schema: FactSchema, value: str, lang: str) -> str | None:
+    """An allowed value (`ikut_kampanye`): which facts take it."""
+    owners = [path for path, t in _facts(schema) if t.kind == "enum" and value in t.values]
+    if not owners:
+        return None
+    facts = ", ".join(f"`{p}`" for p in owners)
+    return f"**{_t(lang, 'nilai', 'value')}** `{value}`\n\n{_t(lang, 'nilai yang sah untuk', 'an allowed value of')} {facts}"
 
 
 def fact_type(schema: FactSchema, dotted: str) -> Type | None:

@@ -52,20 +52,31 @@ class NetralrulesServer(LanguageServer):
         self.docs_base: str | None = from_fs_path(str(docs)) if docs.is_dir() else None
         self._lines: dict[str, tuple[str, LineIndex]] = {}
         self.frozen: set[Folder] = set()
+        self.folder_by_file: dict[str, Folder] = {}
+        self.uris: dict[str, str] = {}  # path → the URI the client named it by
 
     # ---- documents and folders ----------------------------------------------------------------
 
     def folder_of(self, path: str) -> Folder:
-        try:
-            root = find_root(Path(path), self.workspace_roots, self.configured)
-        except OSError:
-            root = None
+        """The rulebook folder of a file (found once per file; again after files change on disk)."""
+        known = self.folder_by_file.get(path)
+        if known is not None:
+            return known
+        root: Path | None = None
+        if path.startswith("/"):  # a file; `untitled:…` documents stand alone
+            try:
+                root = find_root(Path(path), self.workspace_roots, self.configured)
+            except OSError:
+                root = None
         if root is None or not Path(path).is_relative_to(root) or not Path(path).parent.exists():
-            return self.loose.setdefault(path, Folder(None))
-        key = root.as_posix()
-        if key not in self.folders:
-            self.folders[key] = Folder(root)
-        return self.folders[key]
+            folder = self.loose.setdefault(path, Folder(None))
+        else:
+            folder = self.folders.setdefault(root.as_posix(), Folder(root))
+        self.folder_by_file[path] = folder
+        return folder
+
+    def uri_of(self, path: str) -> str:
+        return self.uris.get(path) or from_fs_path(path) or path
 
     def text_of(self, path: str, analysis: Analysis | None = None) -> str:
         source = analysis.sources.get(path) if analysis is not None else None
@@ -109,7 +120,8 @@ class NetralrulesServer(LanguageServer):
             self.frozen.add(folder)
             gc.collect()
             gc.freeze()
-        paths = set(analysis.diagnostics) | {p for p in self.published if p in set(folder.paths())}
+        mine = set(folder.paths())
+        paths = set(analysis.diagnostics) | {p for p in self.published if p in mine}
         for path in sorted(paths):
             if not path.startswith("/") and ":" not in path:
                 continue  # not a file (a folder-level message); nothing in the editor to mark
@@ -119,7 +131,7 @@ class NetralrulesServer(LanguageServer):
             self.published[path] = found
             text = self.text_of(path, analysis)
             shown = [self.to_lsp(d, text, path) for d in found]
-            uri = from_fs_path(path) or path
+            uri = self.uri_of(path)
             self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=shown))
         return analysis
 
@@ -134,7 +146,7 @@ class NetralrulesServer(LanguageServer):
         related = []
         for label in d.extra:
             other = self.text_of(label.span.file)
-            uri = from_fs_path(label.span.file) or label.span.file
+            uri = self.uri_of(label.span.file)
             related.append(
                 lsp.DiagnosticRelatedInformation(
                     lsp.Location(uri, self.to_range_for(label.span.file, other)(label.span)), label.text.get(lang)
@@ -155,6 +167,9 @@ server = NetralrulesServer()
 
 
 def _path(uri: str) -> str:
+    """The path a document is known by: its file's absolute path, or the URI of an unsaved one."""
+    if not uri.startswith("file:"):
+        return uri
     return Path(to_fs_path(uri) or uri).absolute().as_posix()
 
 
@@ -190,6 +205,7 @@ def initialize(ls: NetralrulesServer, params: lsp.InitializeParams) -> None:
 
 def _sync(ls: NetralrulesServer, uri: str, closed: bool = False) -> None:
     path = _path(uri)
+    ls.uris[path] = uri
     folder = ls.folder_of(path)
     folder.set_text(path, None if closed else ls.workspace.get_text_document(uri).source)
     ls.publish(folder, path)
@@ -224,6 +240,7 @@ def did_close(ls: NetralrulesServer, params: lsp.DidCloseTextDocumentParams) -> 
 @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
 @_guard
 def did_change_watched(ls: NetralrulesServer, params: lsp.DidChangeWatchedFilesParams) -> None:
+    ls.folder_by_file.clear()  # a new rules file or `cases/` folder can move a file's rulebook root
     for folder in ls.folders.values():
         folder.rescan()
         ls.publish(folder)
@@ -257,7 +274,7 @@ def completion(ls: NetralrulesServer, params: lsp.CompletionParams) -> lsp.Compl
 
 def _location(ls: NetralrulesServer, analysis: Analysis, span: Span) -> lsp.Location:
     text = ls.text_of(span.file, analysis)
-    return lsp.Location(from_fs_path(span.file) or span.file, ls.to_range_for(span.file, text)(span))
+    return lsp.Location(ls.uri_of(span.file), ls.to_range_for(span.file, text)(span))
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DEFINITION)
