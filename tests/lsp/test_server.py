@@ -97,6 +97,8 @@ async def test_hover(client: LanguageClient) -> None:
     assert "PP_94_2021 pasal 5 huruf n angka 1" in provision and "ikut kampanye" in provision
     definition = await hover("dan masa_kampanye\n", 6)
     assert "masa kampanye" in definition and "antara" in definition
+    in_text = lsp.HoverParams(lsp.TextDocumentIdentifier(uri), at(ORIGINAL, "selama, dan sesudah masa kampanye;", 9))
+    assert await client.text_document_hover_async(in_text) is None  # `dan` inside the statutory text is no keyword
     instrument = await hover("rujukan PP_94_2021", 10)
     assert "Disiplin Pegawai Negeri Sipil" in instrument and "2021-08-31" in instrument
 
@@ -123,6 +125,7 @@ async def test_completion(client: LanguageClient) -> None:
     assert "pp94.pasal5.n.1" in excepted and "pp49.pasal52.n.1" in excepted
     instruments = await complete(client, PASAL5, base + "  maka disiplin tingkat berat menurut \n}\n", "menurut ")
     assert "PP_94_2021" in instruments and "UU_7_2017" in instruments
+    assert await complete(client, PASAL5, base + "  jika tindakan.jam_kerja # ma\n}\n", "# ma") == []
     general = await complete(client, PASAL5, base + "  jika ma\n}\n", "jika ma")
     assert "maka" in general and "masa_kampanye" in general and "then" not in general
     await show(client, PASAL5, ORIGINAL)

@@ -29,6 +29,22 @@ _INSTRUMENT_BEFORE = re.compile(r"\b(menurut|per|rujukan|cites|oleh|by|hukuman|p
 _VALUE_AFTER_COMPARE = re.compile(r"([A-Za-z_]\w*(?:\.\w+)+)\s*(=|!=)\s*$")
 _VALUE_IN_SET = re.compile(r"([A-Za-z_]\w*(?:\.\w+)+)\s+(dalam|in)\s*\{[^{}]*$")
 _CONTEXT = 2000
+_LITERAL = re.compile(r'"(?:\\.|[^"\\\n])*(?:"|$)|#[^\n]*')
+
+
+def in_text_or_comment(text: str, offset: int) -> bool:
+    """Whether an offset lies inside a quoted text or a comment of its line (no keywords there)."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start : len(text) if end == -1 else end]
+    if len(line) > 10_000:
+        return False
+    at = offset - start
+    for m in _LITERAL.finditer(line):
+        closed = m.group().startswith('"') and len(m.group()) > 1 and m.group().endswith('"')
+        if m.start() < at < m.end() or (at == m.end() and not closed):  # the end of a comment or an open text
+            return True
+    return False
 
 
 def _t(lang: str, id_: str, en: str) -> str:
@@ -45,6 +61,8 @@ def hover(analysis: Analysis, path: str, text: str, offset: int, lang: str, to_r
         markdown = _hover_occurrence(analysis, occ, offset, lang)
         if markdown:
             return lsp.Hover(lsp.MarkupContent(lsp.MarkupKind.Markdown, markdown), to_range(occ.span))
+    if in_text_or_comment(text, offset):
+        return None
     word, start, end = word_at(text, offset)
     keyword = keyword_of(word) if word else None
     if keyword is None:
@@ -239,6 +257,8 @@ def supervisor_markdown(s: ast.Supervisor, lang: str) -> str:
 def complete(analysis: Analysis, text: str, offset: int, lang: str, to_range: ToRange, path: str) -> list[lsp.CompletionItem]:
     """What may be written at the cursor, by what comes before it."""
     offset = max(0, min(offset, len(text)))
+    if in_text_or_comment(text, offset):
+        return []
     window = text[max(0, offset - _CONTEXT) : offset]
     token = _TOKEN_BEFORE.search(window)
     typed = token.group() if token else ""
