@@ -62,6 +62,25 @@ async def test_every_prefix_of_a_file_being_typed(client: LanguageClient, tmp_pa
     await alive(client, path)
 
 
+async def test_a_burst_of_keystrokes_ends_in_the_diagnostics_of_the_last_text(
+    client: LanguageClient, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Changes sent faster than they are checked: the server may check fewer states, never a stale one last."""
+    path = tmp_path_factory.mktemp("burst") / "aturan.nr"
+    await show(client, path, PROVISION)
+    uri = path.as_uri()
+    final = PROVISION.replace("  maka disiplin", "  makaa disiplin")
+    for version in range(2, 52):
+        text = final if version == 51 else PROVISION + "#" * version
+        client.text_document_did_change(
+            lsp.DidChangeTextDocumentParams(
+                lsp.VersionedTextDocumentIdentifier(uri=uri, version=version), [lsp.TextDocumentContentChangeWholeDocument(text)]
+            )
+        )
+    await until(lambda: [d.code for d in diagnostics(client, path)] == ["E0101"])
+    await alive(client, path)
+
+
 async def test_a_ten_megabyte_paste(client: LanguageClient, tmp_path_factory: pytest.TempPathFactory) -> None:
     path = tmp_path_factory.mktemp("paste") / "aturan.nr"
     await show(client, path, PROVISION)

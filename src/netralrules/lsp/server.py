@@ -10,6 +10,7 @@ Initialization options (all optional): `rulebookRoots` (folders that are ruleboo
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import gc
 import traceback
@@ -54,6 +55,8 @@ class NetralrulesServer(LanguageServer):
         self.frozen: set[Folder] = set()
         self.folder_by_file: dict[str, Folder] = {}
         self.uris: dict[str, str] = {}  # path → the URI the client named it by
+        self.pending: dict[Folder, set[str]] = {}
+        self.flush_scheduled = False
 
     # ---- documents and folders ----------------------------------------------------------------
 
@@ -108,8 +111,30 @@ class NetralrulesServer(LanguageServer):
 
     # ---- diagnostics --------------------------------------------------------------------------
 
-    def publish(self, folder: Folder, edited: str | None = None) -> Analysis:
-        """Send the diagnostics of every file whose diagnostics changed, and always of the edited one
+    def schedule(self, folder: Folder, edited: str) -> None:
+        """Publish after the messages already read: a burst of keystrokes that arrived together is
+        checked once, for its last state, not once per keystroke."""
+        self.pending.setdefault(folder, set()).add(edited)
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no event loop (called directly): publish now
+            self.flush()
+            return
+        if not self.flush_scheduled:
+            self.flush_scheduled = True
+            loop.call_soon(self.flush)
+
+    def flush(self) -> None:
+        self.flush_scheduled = False
+        pending, self.pending = self.pending, {}
+        for folder, edited in pending.items():
+            try:
+                self.publish(folder, edited)
+            except Exception:  # as in `_guard`: log, keep serving
+                self.window_log_message(lsp.LogMessageParams(lsp.MessageType.Error, traceback.format_exc()))
+
+    def publish(self, folder: Folder, edited: set[str] | None = None) -> Analysis:
+        """Send the diagnostics of every file whose diagnostics changed, and always of the edited ones
         (so a client sees an answer to every edit)."""
         first = folder not in self.frozen
         analysis = folder.analyse()
@@ -126,7 +151,7 @@ class NetralrulesServer(LanguageServer):
             if not path.startswith("/") and ":" not in path:
                 continue  # not a file (a folder-level message); nothing in the editor to mark
             found = analysis.diagnostics.get(path, ())
-            if path != edited and path in self.published and self.published[path] == found:
+            if (edited is None or path not in edited) and path in self.published and self.published[path] == found:
                 continue
             self.published[path] = found
             text = self.text_of(path, analysis)
@@ -208,7 +233,7 @@ def _sync(ls: NetralrulesServer, uri: str, closed: bool = False) -> None:
     ls.uris[path] = uri
     folder = ls.folder_of(path)
     folder.set_text(path, None if closed else ls.workspace.get_text_document(uri).source)
-    ls.publish(folder, path)
+    ls.schedule(folder, path)
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
