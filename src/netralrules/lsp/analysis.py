@@ -33,7 +33,7 @@ def find_root(file: Path, workspace: Iterable[Path] = (), configured: Iterable[P
     """The rulebook folder a rules file belongs to.
 
     A configured root that holds the file wins. Otherwise the nearest folder above the file with a
-    `cases/` folder of rule cases (the bundled `rules/` has one), looking no higher than the
+    `cases/` folder of YAML rule cases (the bundled `rules/` has one), looking no higher than the
     workspace folder or a project marker (`.git`, `pyproject.toml`). Otherwise, inside a workspace
     folder, the file's folder widened upwards while the parent holds other rules files; outside
     any workspace folder, the file's own folder."""
@@ -45,7 +45,7 @@ def find_root(file: Path, workspace: Iterable[Path] = (), configured: Iterable[P
     top = max(tops, key=lambda p: len(p.parts)) if tops else None
     probe = file.parent
     for _ in range(_MAX_CLIMB):
-        if (probe / _CASES).is_dir():
+        if _has_cases(probe / _CASES):
             return probe
         if probe == top or _is_project(probe) or probe.parent == probe:
             break
@@ -56,6 +56,13 @@ def find_root(file: Path, workspace: Iterable[Path] = (), configured: Iterable[P
     while folder != top and not _is_project(folder.parent) and _has_other_rules(folder.parent, folder):
         folder = folder.parent
     return folder
+
+
+def _has_cases(folder: Path) -> bool:
+    """A folder of YAML rule cases (`tests/golden/cases/`, a folder of rules files, is not one)."""
+    if not folder.is_dir():
+        return False
+    return any(p.suffix in {".yaml", ".yml"} for p in folder.rglob("*.y*ml"))
 
 
 def _is_project(folder: Path) -> bool:

@@ -66,7 +66,7 @@ class NetralrulesServer(LanguageServer):
         if known is not None:
             return known
         root: Path | None = None
-        if path.startswith("/"):  # a file; `untitled:…` documents stand alone
+        if Path(path).is_absolute():  # a file; `untitled:…` documents stand alone
             try:
                 root = find_root(Path(path), self.workspace_roots, self.configured)
             except OSError:
