@@ -113,10 +113,19 @@ def _run(analysis: Analysis, files: list[Path]) -> CaseRun:
     return out
 
 
+def _safe_load(text: str) -> Any:
+    """`yaml.safe_load`, with libyaml's safe loader when there is one."""
+    loader = _LOADER(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
 def _named_provisions(path: Path) -> list[set[str]]:
     """For each case of a file, the provisions its `harapan` names."""
     try:
-        cases: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        cases: Any = _safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return []
     if not isinstance(cases, list):
