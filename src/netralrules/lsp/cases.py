@@ -7,6 +7,7 @@ included), and only when it checks clean; results are kept until the rulebook or
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,11 +60,13 @@ def _stamp(files: list[Path]) -> tuple[tuple[str, int, int], ...]:
 
 
 class CaseRunner:
-    """Runs the cases when asked, and again only when the rulebook or the cases change."""
+    """Runs the cases when asked, and again only when the rulebook or the cases change. Safe to call
+    from a worker thread: one run at a time."""
 
     def __init__(self) -> None:
         self._key: object = None
         self._run: CaseRun | None = None
+        self._lock = threading.Lock()
 
     def run(self, analysis: Analysis) -> CaseRun:
         folder = case_folder(analysis)
@@ -71,13 +74,14 @@ class CaseRunner:
             return CaseRun(error="tidak ada folder cases/ / no cases/ folder")
         files = case_files([folder])
         key = (analysis.rulebook.content_hash if analysis.rulebook else None, _stamp(files))
-        if self._run is not None and key == self._key:
+        with self._lock:
+            if self._run is None or key != self._key:
+                self._key, self._run = key, _run(analysis, files)
             return self._run
-        self._key, self._run = key, _run(analysis, files)
-        return self._run
 
     def forget(self) -> None:
-        self._key, self._run = None, None
+        with self._lock:
+            self._key, self._run = None, None
 
 
 def _run(analysis: Analysis, files: list[Path]) -> CaseRun:

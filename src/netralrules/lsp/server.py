@@ -357,23 +357,30 @@ def code_action(ls: NetralrulesServer, params: lsp.CodeActionParams) -> list[lsp
 
 
 @server.feature(lsp.TEXT_DOCUMENT_CODE_LENS)
-@_guard
-def code_lens(ls: NetralrulesServer, params: lsp.CodeLensParams) -> list[lsp.CodeLens] | None:
-    uri = params.text_document.uri
-    analysis, path, text, _offset, lang = _context(ls, uri, lsp.Position(0, 0))
-    f = analysis.files.get(path)
-    if f is None or analysis.root is None:
-        return []
-    run = ls.runners.setdefault(analysis.root.as_posix(), CaseRunner()).run(analysis)
-    to_range = ls.to_range_for(path, text)
-    lenses = []
-    for d in f.declarations:
-        if not isinstance(d, ast.Provision):
-            continue
-        pid = d.id.name
-        title = lens_title(run.by_provision.get(pid), lang) if run.error is None else f"▶ {run.error}"
-        lenses.append(lsp.CodeLens(to_range(d.id.span), lsp.Command(title=title, command=RUN_CASES, arguments=[uri, pid])))
-    return lenses
+async def code_lens(ls: NetralrulesServer, params: lsp.CodeLensParams) -> list[lsp.CodeLens] | None:
+    """A lens on each provision with its rule cases. The cases run in a worker thread (the first run
+    of a folder takes about a second), so diagnostics keep flowing meanwhile."""
+    try:
+        uri = params.text_document.uri
+        analysis, path, text, _offset, lang = _context(ls, uri, lsp.Position(0, 0))
+        f = analysis.files.get(path)
+        if f is None or analysis.root is None:
+            return []
+        runner = ls.runners.setdefault(analysis.root.as_posix(), CaseRunner())
+        run = await asyncio.get_running_loop().run_in_executor(None, runner.run, analysis)
+        to_range = ls.to_range_for(path, text)
+        lenses = []
+        for d in f.declarations:
+            if not isinstance(d, ast.Provision):
+                continue
+            pid = d.id.name
+            title = lens_title(run.by_provision.get(pid), lang) if run.error is None else f"▶ {run.error}"
+            command = lsp.Command(title=title, command=RUN_CASES, arguments=[uri, pid])
+            lenses.append(lsp.CodeLens(to_range(d.id.span), command))
+        return lenses
+    except Exception:  # as in `_guard`
+        ls.window_log_message(lsp.LogMessageParams(lsp.MessageType.Error, traceback.format_exc()))
+        return None
 
 
 @server.command(RUN_CASES)
