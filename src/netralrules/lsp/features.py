@@ -388,7 +388,7 @@ def symbols(analysis: Analysis, path: str, lang: str, to_range: ToRange) -> list
         out.append(
             lsp.DocumentSymbol(
                 name=name or "?",
-                kind=_SYMBOL_KINDS[type(d)],
+                kind=_SYMBOL_KINDS.get(type(d), lsp.SymbolKind.Object),  # a declaration added later: still listed
                 range=to_range(d.span),
                 selection_range=to_range(name_span if name_span.file == d.span.file else d.span),
                 detail=detail,
@@ -412,7 +412,7 @@ def _symbol_name(d: ast.Declaration, lang: str) -> tuple[str, Span, str | None]:
             return _t(lang, "asas_konflik", "conflict_principles"), d.span, ", ".join(n.name for n in d.names)
         case ast.Supervisor():
             return d.id.name, d.id.span, d.title
-    return "", d.span, None
+    return type(d).__name__.lower(), d.span, None
 
 
 def offset_range(index: LineIndex, start: int, end: int) -> lsp.Range:
