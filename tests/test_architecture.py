@@ -13,6 +13,9 @@ ALLOWED = {
     "lark": ("syntax/",),
     "networkx": ("explain/", "explain.py"),
     "pydantic": ("facts/", "facts.py", "incident.py"),
+    # the language server (issue 18): the protocol library and its types stay in lsp/
+    "pygls": ("lsp/",),
+    "lsprotocol": ("lsp/",),
 }
 
 
@@ -72,6 +75,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("explain",),  # explain: events + plan → graph, report, renderings
     ("rulebook",),  # the facade
     ("tools",),  # rule cases, rulebook diff, batch
+    ("lsp",),  # the language server for editors
     ("cli",),  # the command line
 )
 ENTRY = {"__init__", "__main__"}  # the package's own front: may import anything

@@ -17,6 +17,7 @@ from netralrules.cli.check import add_check_command, add_fmt_command, run_check,
 from netralrules.cli.diff import add_diff_command, run_diff
 from netralrules.cli.evaluate import add_evaluate_command, run_evaluate
 from netralrules.cli.gaps import add_gaps_command, run_gaps
+from netralrules.cli.lsp import add_lsp_command, run_lsp
 from netralrules.cli.schema import add_schema_command, run_schema
 from netralrules.cli.test import add_test_command, run_test
 
@@ -35,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     add_diff_command(sub)
     add_gaps_command(sub)
     add_fmt_command(sub)
+    add_lsp_command(sub)
     return parser
 
 
@@ -57,4 +59,6 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         return run_diff(args, out, err)
     if args.command in {"gaps", "celah"}:
         return run_gaps(args, out, err)
+    if args.command == "lsp":
+        return run_lsp(args, out, err)
     return run_fmt(args, out, err)

@@ -1,0 +1,109 @@
+"""The words an editor shows: which language a file is written in, and what each keyword means.
+
+The keywords themselves come from the one keyword table (`syntax.keywords`); this module only adds
+the role of each, in Indonesian and English (as in docs/language.md §12).
+"""
+
+from __future__ import annotations
+
+import re
+
+from netralrules.syntax.keywords import KEYWORDS, Keyword, canonical, english
+
+# terminal → (role in Indonesian, role in English)
+ROLES: dict[str, tuple[str, str]] = {
+    "KW_INSTRUMENT": ("deklarasi peraturan", "declares a regulation"),
+    "KW_TITLE": ("judul instrumen", "the instrument's title"),
+    "KW_KIND": ("jenis instrumen (UU, PP, SKB, …)", "the instrument's kind (UU, PP, SKB, …)"),
+    "KW_NUMBER": ("nomor instrumen", "the instrument's number"),
+    "KW_YEAR": ("tahun instrumen; juga satuan jangka waktu", "the instrument's year; also a unit of duration"),
+    "KW_IN_FORCE": ("masa berlaku", "the period in force"),
+    "KW_FROM": ("awal masa berlaku", "start of the period in force"),
+    "KW_UNTIL": ("akhir masa berlaku; ujung atas rentang dan ancaman", "end of the period in force; upper end of a range"),
+    "KW_REPEALED": ("tanggal pencabutan", "the date of repeal"),
+    "KW_BY": ("instrumen pencabut", "the repealing instrument"),
+    "KW_RANK": ("peringkat dalam hierarki peraturan", "rank in the hierarchy of regulations"),
+    "KW_PROVISION": (
+        "deklarasi ketentuan: satu pasal, ayat, huruf atau angka",
+        "declares a provision: one pasal, ayat, huruf or angka",
+    ),
+    "KW_CITES": ("rujukan pasal yang dikodekan", "the citation of the provision encoded"),
+    "KW_TEXT": ("bunyi pasal, disalin dari peraturan", "the statutory text, copied from the regulation"),
+    "KW_FOR": ("subjek yang terikat ketentuan", "who the provision binds"),
+    "KW_EXCEPTS": ("ketentuan yang dikecualikan oleh ketentuan ini", "the provisions this one overrides"),
+    "KW_IF": ("syarat", "the condition"),
+    "KW_THEN": ("akibat hukum", "the legal consequence"),
+    "KW_NOTE": ("catatan untuk pembaca", "a note for readers"),
+    "KW_SANCTION": ("pilihan sanksi", "the sanction options"),
+    "KW_PER": ("dasar hukum", "the legal basis"),
+    "KW_TIER": ("tingkat hukuman disiplin", "the disciplinary tier"),
+    "KW_AT_MOST": ("batas atas ancaman", "the upper limit of a penalty"),
+    "KW_DEFINITION": ("deklarasi definisi: pengertian bernama", "declares a definition: a named legal concept"),
+    "KW_SANCTION_TABLE": ("jenis hukuman disiplin per tingkat", "the disciplinary penalties of one tier"),
+    "KW_PRINCIPLES": ("asas penyelesaian pertentangan", "the order conflicts are settled in"),
+    "KW_SUPERVISOR": ("lembaga pengawas: kepada siapa perkara diteruskan", "a supervisory body cases are referred to"),
+    "KW_CHAIN": ("alur penerusan perkara", "the referral chain"),
+    "KW_OR": ("salah satu benar", "either holds"),
+    "KW_AND": ("keduanya benar; juga penggabung ancaman", "both hold; also joins penalties"),
+    "KW_NOT": ("ingkaran", "negation"),
+    "KW_IN": ("keanggotaan; daftar pada pembilang", "membership; the list of a quantifier"),
+    "KW_BETWEEN": ("rentang (kedua ujung termasuk)", "a range (both ends included)"),
+    "KW_WITHIN": ("jangka waktu sebelum/sesudah tanggal", "a duration before/after a date"),
+    "KW_WHERE": ("syarat pembilang", "the condition of a quantifier"),
+    "KW_COUNT": ("banyaknya butir", "how many items"),
+    "QUANTIFIER": ("pembilang: paling sedikit satu butir (ada) atau setiap butir (semua)", "quantifier: some or all items"),
+    "DIRECTION": ("arah `dalam_waktu`", "the direction of `dalam_waktu`"),
+    "CITE_KIND": ("bagian rujukan", "part of a citation"),
+    "CATEGORY": ("kategori akibat hukum", "the category of the consequence"),
+    "TIER": ("tingkat hukuman", "the tier"),
+    "PENALTY_KIND": ("ancaman pidana", "a criminal penalty"),
+    "JOINER": ("penggabung ancaman", "joins penalties"),
+    "DURATION_UNIT": ("satuan jangka waktu", "a unit of duration"),
+    "BOOL": ("nilai benar/salah", "a truth value"),
+}
+
+_INDONESIAN = {w for k in KEYWORDS for w in k.indonesian} - {w for k in KEYWORDS for w in k.english}
+_ENGLISH = {w for k in KEYWORDS for w in k.english} - {w for k in KEYWORDS for w in k.indonesian}
+_WORD = re.compile(r'"(?:\\.|[^"\\])*"|#[^\n]*|[A-Za-z_][A-Za-z0-9_]*')
+_SCAN_LIMIT = 200_000
+
+
+def file_language(text: str, default: str = "id") -> str:
+    """`en` when a file's keywords are mostly English, `id` when mostly Indonesian (ties: default)."""
+    ind = eng = 0
+    for m in _WORD.finditer(text, 0, min(len(text), _SCAN_LIMIT)):
+        word = m.group()
+        if word in _INDONESIAN:
+            ind += 1
+        elif word in _ENGLISH:
+            eng += 1
+    if ind == eng:
+        return default
+    return "en" if eng > ind else "id"
+
+
+def keyword_of(word: str) -> Keyword | None:
+    for k in KEYWORDS:
+        if word in k.words:
+            return k
+    return None
+
+
+def keyword_words(lang: str) -> list[str]:
+    """Every keyword in one language, in table order."""
+    out: list[str] = []
+    for k in KEYWORDS:
+        for w in k.english if lang == "en" else k.indonesian:
+            if w not in out:
+                out.append(w)
+    return out
+
+
+def twin(word: str, keyword: Keyword) -> str:
+    """The same word in the other language (`maka` → `then`, `minggu` → `weeks`)."""
+    other = english(word) if word in keyword.indonesian else canonical(word)
+    if other != word:
+        return other
+    if word in keyword.indonesian:
+        return keyword.english[min(keyword.indonesian.index(word), len(keyword.english) - 1)]
+    return keyword.indonesian[min(keyword.english.index(word), len(keyword.indonesian) - 1)]
