@@ -219,9 +219,7 @@ class ExprChecker:
             )
         )
 
-    def mismatch(
-        self, span: Span, what: str, what_en: str, wanted: Type, actual: Type, hint: tuple[str, str] | None = None
-    ) -> None:
+    def mismatch(self, span: Span, what: str, what_en: str, wanted: Type, actual: Type, hint: Text | None = None) -> None:
         self.diagnostics.append(
             make(
                 "E0205",
@@ -233,8 +231,8 @@ class ExprChecker:
                 expected_en=wanted.describe("en"),
                 found=actual.describe("id"),
                 found_en=actual.describe("en"),
-                hint=hint[0] if hint else "",
-                hint_en=hint[1] if hint else "",
+                hint=hint.id if hint else "",
+                hint_en=hint.en if hint else "",
             )
         )
 
@@ -279,7 +277,7 @@ class ExprChecker:
                 f"`{op}`",
                 left,
                 right,
-                ("tulis tanggal tanpa tanda kutip, misalnya `2024-02-14`", "write dates without quotes, e.g. `2024-02-14`"),
+                Text("tulis tanggal tanpa tanda kutip, misalnya `2024-02-14`", "write dates without quotes, e.g. `2024-02-14`"),
             )
             return
         if left.kind == "enum" and right.kind == "string":
@@ -289,7 +287,7 @@ class ExprChecker:
                 f"`{op}`",
                 left,
                 right,
-                (
+                Text(
                     "tulis nilai tanpa tanda kutip, misalnya `ikut_kampanye`",
                     "write the value without quotes, e.g. `ikut_kampanye`",
                 ),
@@ -305,7 +303,7 @@ class ExprChecker:
                 f"`{op}`",
                 Type("number"),
                 left,
-                (
+                Text(
                     "hanya bilangan, rupiah, tanggal dan jangka waktu yang dapat dibandingkan besar-kecilnya",
                     "only numbers, rupiah, dates and durations can be ordered",
                 ),
@@ -359,7 +357,7 @@ class ExprChecker:
                 f"`{op}`",
                 DURATION if result.kind == "date" else result,
                 t,
-                (
+                Text(
                     "tanggal hanya dapat ditambah atau dikurangi jangka waktu, misalnya `- 6 bulan`",
                     "a date can only be moved by a duration, e.g. `- 6 bulan`",
                 )

@@ -8,26 +8,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from netralrules.diagnostics.messages import CATALOG
+from netralrules.diagnostics.text import LANGS as LANGS
+from netralrules.diagnostics.text import Lang as Lang
+from netralrules.diagnostics.text import Text as Text
+from netralrules.diagnostics.text import UnknownLanguageError as UnknownLanguageError
+from netralrules.diagnostics.text import check_lang as check_lang
 from netralrules.source import Span
-
-Lang = str  # "id" or "en"
-LANGS: tuple[str, ...] = ("id", "en")
 
 
 class Severity(enum.Enum):
     ERROR = "error"
     WARNING = "warning"
-
-
-@dataclass(frozen=True, slots=True)
-class Text:
-    """One piece of text in both languages."""
-
-    id: str
-    en: str
-
-    def get(self, lang: Lang) -> str:
-        return self.en if lang == "en" else self.id
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,15 +72,9 @@ def make(
 ) -> Diagnostic:
     """Build a diagnostic from the catalog: `label` and `suggestion` name templates of that code."""
     entry = CATALOG[code]
-    message = Text(_fill(entry.message[0], args), _fill(entry.message[1], args))
-    label_text = None
-    if label is not None:
-        tpl = entry.labels[label]
-        label_text = Text(_fill(tpl[0], args), _fill(tpl[1], args))
-    suggestion_text = None
-    if suggestion is not None:
-        tpl = entry.suggestions[suggestion]
-        suggestion_text = Text(_fill(tpl[0], args), _fill(tpl[1], args))
+    message = entry.message.map(lambda tpl: _fill(tpl, args))
+    label_text = None if label is None else entry.labels[label].map(lambda tpl: _fill(tpl, args))
+    suggestion_text = None if suggestion is None else entry.suggestions[suggestion].map(lambda tpl: _fill(tpl, args))
     severity = Severity.WARNING if code.startswith("W") else Severity.ERROR
     return Diagnostic(code, severity, span, message, label_text, extra, suggestion_text)
 
