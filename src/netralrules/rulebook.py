@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from netralrules.authoring import CheckReport, check_paths
 from netralrules.checker import CheckedRulebook
 from netralrules.compiler import Plan, compile_rulebook
-from netralrules.diagnostics import NetralrulesError
+from netralrules.diagnostics import RulebookError
 from netralrules.evaluation.determination import Determination, citation_json, determine, stage
 from netralrules.evaluation.evaluator import Evaluation, Outcome, evaluate_plan
 from netralrules.evaluation.referral import Referral, refer, referral_date, referral_json
@@ -26,8 +26,9 @@ from netralrules.facts.schema import DEFAULT_SCHEMA, FactSchema
 from netralrules.resources import default_rulebook_path
 from netralrules.trace import DefinitionRead, Event, FactRead, ListTracer, ProvisionResult
 from netralrules.values import UNKNOWN
+from netralrules.version import VERSION
 
-ENGINE_VERSION = "0.1.0"
+ENGINE_VERSION = VERSION  # recorded in every decision (`mesin.versi`); version.py says where it comes from
 
 
 class IncidentFacts(Protocol):
@@ -55,8 +56,8 @@ class Rulebook:
 
 
 def load_rulebook(paths: Iterable[str | Path] | str | Path | None = None, schema: FactSchema = DEFAULT_SCHEMA) -> Rulebook:
-    """Read, check and compile a rulebook (default: the bundled one). Raises NetralrulesError with
-    every diagnostic when the rulebook has errors."""
+    """Read, check and compile a rulebook (default: the bundled one). Raises RulebookError (a
+    NetralrulesError) with every diagnostic when the rulebook has errors."""
     if paths is None:
         return _default_rulebook()
     chosen = [paths] if isinstance(paths, (str, Path)) else list(paths)
@@ -72,7 +73,7 @@ def _load(paths: tuple[str, ...], schema: FactSchema) -> Rulebook:
     report = check_paths(paths, schema)
     rulebook = rulebook_from_report(report)
     if rulebook is None:
-        raise NetralrulesError(tuple(d for d in report.diagnostics if d.is_error))
+        raise RulebookError(tuple(d for d in report.diagnostics if d.is_error))
     return rulebook
 
 

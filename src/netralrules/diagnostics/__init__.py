@@ -4,6 +4,7 @@ and an optional suggestion. Rendering them as text is `render.py`'s job."""
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,9 +85,40 @@ def sort_key(d: Diagnostic) -> tuple[str, int, int, str]:
 
 
 class NetralrulesError(Exception):
-    """Raised by the public API when a stage cannot go on; carries the diagnostics."""
+    """The root of every error netralrules raises on purpose: `except NetralrulesError` catches a
+    broken rulebook (`RulebookError`), bad incident data (`facts.IncidentError`) and a bad
+    explanation request (`RequestError`), and nothing else (anything else is a bug).
 
-    def __init__(self, diagnostics: tuple[Diagnostic, ...]) -> None:
-        self.diagnostics = diagnostics
-        first = diagnostics[0].message.en if diagnostics else "error"
-        super().__init__(f"{len(diagnostics)} problem(s); first: {first}")
+    Each carries every problem found, never just the first, and their stable codes (`codes`, the
+    first as `code`; the codes are documented in `docs/errors/` and `docs/incident.md`). Rulebook
+    and request errors carry them as `diagnostics` (render them with `diagnostics.render`); an
+    incident error as `problems` (`facts.IncidentProblem`, with JSON paths) and no diagnostics.
+    """
+
+    def __init__(self, diagnostics: Sequence[Diagnostic] = (), *, message: str | None = None) -> None:
+        self.diagnostics: tuple[Diagnostic, ...] = tuple(diagnostics)
+        if message is None:
+            first = self.diagnostics[0].message.en if self.diagnostics else "error"
+            message = f"{len(self.diagnostics)} problem(s); first: {first}"
+        super().__init__(message)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The code of every problem, in order (E0204, E0501, E0404, …)."""
+        return tuple(d.code for d in self.diagnostics)
+
+    @property
+    def code(self) -> str | None:
+        """The code of the first problem (None if there is none)."""
+        return self.codes[0] if self.codes else None
+
+
+class RulebookError(NetralrulesError):
+    """The rules files cannot be loaded: read, parse or check errors (E00xx–E03xx), every one of
+    them as a diagnostic."""
+
+
+class RequestError(NetralrulesError):
+    """An explanation request the rulebook or the incident cannot answer: a `why_not` provision id
+    the rulebook does not have (E0501), a `what_if` fact change that cannot be made (E0502–E0506).
+    The rulebook and the incident are fine; the caller asked for something else."""

@@ -11,7 +11,7 @@
 
 `incident` is anything `evaluate` takes (a model, a dict, JSON/YAML text); `report`, `why_not`,
 `to_*` also take a `Decision` made with its explanation (then missing facts are ranked from the
-graph alone, without trying their values). Bad requests raise `NetralrulesError` with diagnostics
+graph alone, without trying their values). Bad requests raise `RequestError` (a `NetralrulesError`) with diagnostics
 (E0501 unknown provision, E0502–E0506 bad fact changes); bad incidents `facts.IncidentError`.
 """
 
@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from netralrules.diagnostics import Diagnostic, NetralrulesError, make
+from netralrules.diagnostics import Diagnostic, RequestError, make
 from netralrules.diagnostics.suggest import closest
 from netralrules.explain import Explanation
 from netralrules.explain.compare import ExplanationDiff, compare
@@ -104,7 +104,7 @@ def provision_sources(asked: Sequence[str], label: str = "--why-not") -> dict[st
 
 def report(subject: Any, rulebook: Rulebook | None = None, *, why_not: Sequence[str] = ()) -> Report:
     """The report of one decision (explain/report.py documents its sections). `why_not`: provision
-    ids to explain as well; an id the rulebook does not have raises NetralrulesError (E0501)."""
+    ids to explain as well; an id the rulebook does not have raises RequestError (E0501)."""
     decision, facts, rb = _decision(subject, rulebook)
     return report_for(decision, facts, rb, why_not)
 
@@ -114,7 +114,7 @@ def report_for(decision: Decision, facts: IncidentFacts | None, rb: Rulebook, as
     facts are ranked by trying their values (whatif.rank_missing_facts)."""
     problems = check_provisions(asked, provision_ids(decision.explanation))
     if problems:
-        raise NetralrulesError(problems)
+        raise RequestError(problems)
     missing = rank_missing_facts(decision, facts, rb) if facts is not None else None
     return build_report(
         decision.explanation, incident_id=decision.incident_id, asked=tuple(dict.fromkeys(asked)), missing=missing
@@ -140,12 +140,12 @@ def missing_facts(incident: Any, rulebook: Rulebook | None = None) -> tuple[Miss
 def what_if(incident: Any, changes: Mapping[str, object] | Sequence[str], rulebook: Rulebook | None = None) -> WhatIf:
     """Evaluate the incident as it is and with some facts changed (`{"tindakan.fasilitas_negara":
     True}` or `["tindakan.fasilitas_negara=benar"]`; whatif.py says how values are read). Bad
-    changes raise NetralrulesError with every problem (E0502–E0506)."""
+    changes raise RequestError with every problem (E0502–E0506)."""
     rb = rulebook or load_rulebook()
     facts = _facts(incident)
     parsed, problems = parse_changes(changes_from_mapping(changes), len(facts.act_dates))
     if problems:
-        raise NetralrulesError(problems)
+        raise RequestError(problems)
     return what_if_facts(facts, parsed, rb)
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from netralrules.diagnostics import Lang, Text
+from netralrules.diagnostics import Lang, NetralrulesError, Text
 
 # code → (short title in Indonesian, in English)
 CODES: dict[str, Text] = {
@@ -59,13 +59,18 @@ class IncidentProblem:
         return f"{where}: {self.message.get(lang)} [{self.code}]"
 
 
-class IncidentError(Exception):
-    """Bad incident input. Carries every problem found, never just the first."""
+class IncidentError(NetralrulesError):
+    """Bad incident input. Carries every problem found, never just the first, as `problems` (with
+    JSON paths; `diagnostics` is empty: an incident is data, not a rules file)."""
 
     def __init__(self, problems: Sequence[IncidentProblem], *, source: str = "<input>") -> None:
         self.problems: tuple[IncidentProblem, ...] = tuple(problems)
         self.source = source
-        super().__init__(format_problems(self.problems, source=source, lang="id"))
+        super().__init__(message=format_problems(self.problems, source=source, lang="id"))
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(p.code for p in self.problems)
 
 
 def format_problems(problems: Sequence[IncidentProblem], *, source: str = "<input>", lang: Lang = "id") -> str:
