@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import pickle
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,19 @@ def test_the_cli_keeps_its_exit_code_for_each_kind(tmp_path: Path) -> None:
     code, _, err = run("evaluate", example, "--set", "tindakan.nope=benar")
     assert code == 2 and "error[E0503]" in err
     assert run("evaluate", example)[0] == 0
+
+
+def test_every_error_survives_a_trip_to_another_process(tmp_path: Path) -> None:
+    errors: list[NetralrulesError] = []
+    for attempt in (
+        lambda: load_rulebook(_broken_rules(tmp_path)),
+        lambda: evaluate('{"id": "x", "tindakan": []}'),
+        lambda: why_not(EXAMPLE.read_text(encoding="utf-8"), ["pp94.pasal5.n.44"]),
+    ):
+        with pytest.raises(NetralrulesError) as caught:
+            attempt()
+        errors.append(caught.value)
+    for error in errors:
+        back = pickle.loads(pickle.dumps(error))
+        assert type(back) is type(error) and str(back) == str(error)
+        assert back.codes == error.codes and back.diagnostics == error.diagnostics

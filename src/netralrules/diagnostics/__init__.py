@@ -112,6 +112,17 @@ class NetralrulesError(Exception):
         """The code of the first problem (None if there is none)."""
         return self.codes[0] if self.codes else None
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Whole across processes (batch workers): rebuilt from its state, not from its message.
+        return (_restore_error, (type(self), self.args, self.__dict__.copy()))
+
+
+def _restore_error(cls: type[NetralrulesError], args: tuple[Any, ...], state: dict[str, Any]) -> NetralrulesError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
 
 class RulebookError(NetralrulesError):
     """The rules files cannot be loaded: read, parse or check errors (E00xx–E03xx), every one of
