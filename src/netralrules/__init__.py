@@ -6,6 +6,10 @@ evaluate incidents (`evaluate(incident) -> Decision`); explain them (`report`, `
 the HTML report of a decision (`to_html(decision)`); two rulebook versions compared over a folder of
 incidents (`diff_rulebooks(old, new, incidents)`). The last two load on first use, so importing
 netralrules stays light.
+
+Errors: everything raised on purpose is a `NetralrulesError`: `RulebookError` (the rules files do
+not load), `IncidentError` (bad incident data), `RequestError` (a why-not or what-if the rulebook
+cannot answer). Every phrase in two languages is a `Text` (`text.get("id")`, `text.get("en")`).
 """
 
 from __future__ import annotations
@@ -14,9 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 from netralrules.authoring import CheckReport, FormatResult, check_paths, check_text, format_paths, format_text
 from netralrules.checker import CheckedRulebook
-from netralrules.diagnostics import Diagnostic, NetralrulesError, Severity
+from netralrules.diagnostics import Diagnostic, NetralrulesError, RequestError, RulebookError, Severity, Text
 from netralrules.diagnostics.render import render, render_all
 from netralrules.explain.reporting import WhatIf, WhyNot
+from netralrules.facts.errors import IncidentError
 from netralrules.facts.schema import DEFAULT_SCHEMA, FactSchema
 from netralrules.resources import default_rulebook_path, grammar_path
 from netralrules.rulebook import (
@@ -33,12 +38,13 @@ from netralrules.rulebook import (
     what_if,
     why_not,
 )
+from netralrules.version import VERSION
 
 if TYPE_CHECKING:
     from netralrules.explain.render.html import to_html
     from netralrules.tools.diff import RulebookDiff, diff_rulebooks
 
-__version__ = "0.1.0"
+__version__ = VERSION
 
 
 def __getattr__(name: str) -> Any:
@@ -62,10 +68,14 @@ __all__ = [
     "Diagnostic",
     "FactSchema",
     "FormatResult",
+    "IncidentError",
     "NetralrulesError",
+    "RequestError",
     "Rulebook",
     "RulebookDiff",
+    "RulebookError",
     "Severity",
+    "Text",
     "WhatIf",
     "WhyNot",
     "__version__",

@@ -27,7 +27,7 @@ from typing import Any
 
 from netralrules.authoring import CheckReport, FormatResult, check_paths, format_paths
 from netralrules.compiler import CompiledRulebook, compile_rulebook
-from netralrules.diagnostics import NetralrulesError
+from netralrules.diagnostics import RulebookError
 from netralrules.evaluation.decision import ENGINE_VERSION, Decision, IncidentFacts
 from netralrules.evaluation.evaluator import Outcome, evaluate_plan
 from netralrules.explain import reporting
@@ -138,8 +138,8 @@ class Rulebook(CompiledRulebook):
 
 
 def load_rulebook(paths: Iterable[str | Path] | str | Path | None = None, schema: FactSchema = DEFAULT_SCHEMA) -> Rulebook:
-    """Read, check and compile a rulebook (default: the bundled one). Raises NetralrulesError with
-    every error diagnostic when the rulebook has errors."""
+    """Read, check and compile a rulebook (default: the bundled one). Raises RulebookError (a
+    NetralrulesError) with every error diagnostic when the rulebook has errors."""
     if paths is None and schema is DEFAULT_SCHEMA:
         return _default_rulebook()
     chosen = [default_rulebook_path()] if paths is None else [paths] if isinstance(paths, (str, Path)) else list(paths)
@@ -155,7 +155,7 @@ def _load(paths: tuple[str, ...], schema: FactSchema) -> Rulebook:
     report = check_paths(paths, schema)
     rulebook = from_report(report, paths, schema)
     if rulebook is None:
-        raise NetralrulesError(tuple(d for d in report.diagnostics if d.is_error))
+        raise RulebookError(tuple(d for d in report.diagnostics if d.is_error))
     return rulebook
 
 

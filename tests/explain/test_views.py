@@ -138,8 +138,8 @@ def test_determination_reasons_and_escalation() -> None:
 def test_every_stage_has_a_phrase_in_both_languages(day: datetime.date, expected: str) -> None:
     assert stage(day, ELECTION) == expected
     e = explain([campaign(tanggal=day)])
-    assert f"tahap pemilu: {STAGES[expected][0]}." in narrative(e)
-    assert f"election stage: {STAGES[expected][1]}." in narrative(e, "en")
+    assert f"tahap pemilu: {STAGES[expected].id}." in narrative(e)
+    assert f"election stage: {STAGES[expected].en}." in narrative(e, "en")
 
 
 def test_unknown_stage() -> None:

@@ -354,7 +354,7 @@ def test_every_enum_value_has_a_meaning_in_both_languages() -> None:
     for name, kind in enums.items():
         meanings = VOCABULARIES[name].meanings
         assert list(meanings) == list(kind.values), name
-        assert all(id_text and en_text for id_text, en_text in meanings.values())
+        assert all(text.id and text.en for text in meanings.values())
 
 
 # ---- the JSON Schema -------------------------------------------------------------------------

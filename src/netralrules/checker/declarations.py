@@ -11,7 +11,7 @@ from netralrules.checker import lint, sources
 from netralrules.checker.rulebook import KNOWN_PRINCIPLES, CheckedRulebook, content_hash
 from netralrules.checker.typing_ import ExprChecker, first_label
 from netralrules.checker.uses import check_uses
-from netralrules.diagnostics import Diagnostic, make, sort_key
+from netralrules.diagnostics import Diagnostic, Text, make, sort_key
 from netralrules.diagnostics.suggest import closest
 from netralrules.facts.schema import DEFAULT_SCHEMA, ERROR, FactSchema, Type
 from netralrules.syntax import ast
@@ -25,24 +25,23 @@ _ROMAN = r"(?=[IVXLC])(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})"
 _CITATION_FORMS = {
     "lampiran": (
         re.compile(_ROMAN),
-        "nomor lampiran berupa angka Romawi, misalnya `II`",
-        "a lampiran is a Roman numeral, such as `II`",
+        Text("nomor lampiran berupa angka Romawi, misalnya `II`", "a lampiran is a Roman numeral, such as `II`"),
     ),
     "pasal": (
         re.compile(r"[1-9][0-9]*[A-Z]?"),
-        "nomor pasal berupa bilangan mulai 1, misalnya `5` atau `71A`",
-        "a pasal is a number from 1, such as `5` or `71A`",
+        Text("nomor pasal berupa bilangan mulai 1, misalnya `5` atau `71A`", "a pasal is a number from 1, such as `5` or `71A`"),
     ),
     "ayat": (
         re.compile(r"[1-9][0-9]*"),
-        "nomor ayat berupa bilangan mulai 1, misalnya `(1)`",
-        "an ayat is a number from 1, such as `(1)`",
+        Text("nomor ayat berupa bilangan mulai 1, misalnya `(1)`", "an ayat is a number from 1, such as `(1)`"),
     ),
-    "huruf": (re.compile(r"[a-z]{1,2}"), "huruf berupa huruf kecil, misalnya `n`", "a huruf is a lowercase letter, such as `n`"),
+    "huruf": (
+        re.compile(r"[a-z]{1,2}"),
+        Text("huruf berupa huruf kecil, misalnya `n`", "a huruf is a lowercase letter, such as `n`"),
+    ),
     "angka": (
         re.compile(r"[1-9][0-9]*"),
-        "angka berupa bilangan mulai 1, misalnya `2`",
-        "an angka is a number from 1, such as `2`",
+        Text("angka berupa bilangan mulai 1, misalnya `2`", "an angka is a number from 1, such as `2`"),
     ),
 }
 _DAYS = {"hari": 1, "minggu": 7, "bulan": 30, "tahun": 365}
@@ -236,9 +235,9 @@ class _Checker:
                 self.malformed(
                     part, f"`{part.kind}` harus ditulis sebelum `{later}`", f"`{part.kind}` must come before `{later}`"
                 )
-            pattern, why, why_en = _CITATION_FORMS[part.kind]
+            pattern, why = _CITATION_FORMS[part.kind]
             if not pattern.fullmatch(part.value):
-                self.malformed(part, f"`{part.kind} {part.value}`: {why}", f"`{part.kind} {part.value}`: {why_en}")
+                self.malformed(part, f"`{part.kind} {part.value}`: {why.id}", f"`{part.kind} {part.value}`: {why.en}")
             seen[part.kind] = part
             last_rank = max(last_rank, rank)
         if "pasal" in seen and "lampiran" in seen:

@@ -29,7 +29,7 @@ def warnings(
             if reason is not None:
                 out.append(
                     make(
-                        "W0301", prov.condition.span, suggestion="check", name=prov.id.name, reason=reason[0], reason_en=reason[1]
+                        "W0301", prov.condition.span, suggestion="check", name=prov.id.name, reason=reason.id, reason_en=reason.en
                     )
                 )
         outcome = prov.outcome
@@ -50,11 +50,11 @@ def warnings(
     return out
 
 
-def never_true(expr: ast.Expr, definitions: Mapping[str, ast.Definition]) -> tuple[str, str] | None:
+def never_true(expr: ast.Expr, definitions: Mapping[str, ast.Definition]) -> Text | None:
     """Why `expr` can never be true, if that is certain from the text alone."""
     match expr:
         case ast.BoolLit(value=False):
-            return ("syaratnya `salah`", "the condition is `salah` (false)")
+            return Text("syaratnya `salah`", "the condition is `salah` (false)")
         case ast.And():
             equal: dict[tuple[str, ...], ast.Name] = {}
             for operand in expr.operands:
@@ -67,7 +67,7 @@ def never_true(expr: ast.Expr, definitions: Mapping[str, ast.Definition]) -> tup
                 path, value = pair
                 if path in equal and equal[path] != value:
                     dotted = ".".join(path)
-                    return (
+                    return Text(
                         f"`{dotted}` tidak mungkin sekaligus `{equal[path].dotted}` dan `{value.dotted}`",
                         f"`{dotted}` cannot be both `{equal[path].dotted}` and `{value.dotted}`",
                     )
@@ -79,12 +79,12 @@ def never_true(expr: ast.Expr, definitions: Mapping[str, ast.Definition]) -> tup
                 return reasons[0]
             return None
         case ast.Between(low=ast.DateLit() as lo, high=ast.DateLit() as hi) if hi.value < lo.value:
-            return (
+            return Text(
                 f"rentang {lo.value.isoformat()} sampai {hi.value.isoformat()} kosong",
                 f"the range {lo.value.isoformat()} to {hi.value.isoformat()} is empty",
             )
         case ast.Membership(collection=ast.SetLit(items=())):
-            return ("himpunannya kosong", "the set is empty")
+            return Text("himpunannya kosong", "the set is empty")
         case ast.Name(parts=(name,)) if name in definitions:
             return never_true(definitions[name].expr, {k: v for k, v in definitions.items() if k != name})
     return None

@@ -224,9 +224,7 @@ class ExprChecker:
             )
         )
 
-    def mismatch(
-        self, span: Span, what: str, what_en: str, wanted: Type, actual: Type, hint: tuple[str, str] | None = None
-    ) -> None:
+    def mismatch(self, span: Span, what: str, what_en: str, wanted: Type, actual: Type, hint: Text | None = None) -> None:
         self.diagnostics.append(
             make(
                 "E0205",
@@ -238,8 +236,8 @@ class ExprChecker:
                 expected_en=wanted.describe("en"),
                 found=actual.describe("id"),
                 found_en=actual.describe("en"),
-                hint=hint[0] if hint else "",
-                hint_en=hint[1] if hint else "",
+                hint=hint.id if hint else "",
+                hint_en=hint.en if hint else "",
             )
         )
 
@@ -284,7 +282,7 @@ class ExprChecker:
                 f"`{op}`",
                 left,
                 right,
-                ("tulis tanggal tanpa tanda kutip, misalnya `2024-02-14`", "write dates without quotes, e.g. `2024-02-14`"),
+                Text("tulis tanggal tanpa tanda kutip, misalnya `2024-02-14`", "write dates without quotes, e.g. `2024-02-14`"),
             )
             return
         if left.kind == "enum" and right.kind == "string":
@@ -294,7 +292,7 @@ class ExprChecker:
                 f"`{op}`",
                 left,
                 right,
-                (
+                Text(
                     "tulis nilai tanpa tanda kutip, misalnya `ikut_kampanye`",
                     "write the value without quotes, e.g. `ikut_kampanye`",
                 ),
@@ -310,7 +308,7 @@ class ExprChecker:
                 f"`{op}`",
                 Type("number"),
                 left,
-                (
+                Text(
                     "hanya bilangan, rupiah, tanggal dan jangka waktu yang dapat dibandingkan besar-kecilnya",
                     "only numbers, rupiah, dates and durations can be ordered",
                 ),
@@ -364,7 +362,7 @@ class ExprChecker:
                 f"`{op}`",
                 DURATION if result.kind == "date" else result,
                 t,
-                (
+                Text(
                     "tanggal hanya dapat ditambah atau dikurangi jangka waktu, misalnya `- 6 bulan`",
                     "a date can only be moved by a duration, e.g. `- 6 bulan`",
                 )

@@ -11,6 +11,7 @@ from typing import TextIO
 
 from netralrules.authoring import check_paths, format_paths
 from netralrules.cli.common import USAGE_CODES
+from netralrules.diagnostics import Text
 from netralrules.diagnostics.render import render_all, to_json
 from netralrules.resources import default_rulebook_path
 
@@ -39,11 +40,12 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if report.ok and report.rulebook is not None:
             rb = report.rulebook
             counts = (len(rb.instruments), len(rb.provisions), len(rb.definitions))
-            if args.lang == "en":
-                names = ("instrument", "provision", "definition")
-                parts = [f"{n} {name}{'' if n == 1 else 's'}" for n, name in zip(counts, names, strict=True)]
-            else:
-                parts = [f"{n} {name}" for n, name in zip(counts, ("instrumen", "ketentuan", "definisi"), strict=True)]
+            names = (("instrumen", "instrument"), ("ketentuan", "provision"), ("definisi", "definition"))
+            # English plurals take an s; Indonesian nouns do not change.
+            parts = [
+                Text(f"{n} {word_id}", f"{n} {word_en}{'' if n == 1 else 's'}").get(args.lang)
+                for n, (word_id, word_en) in zip(counts, names, strict=True)
+            ]
             out.write(", ".join(parts) + f" — {rb.content_hash}\n")
     if any(d.code in USAGE_CODES for d in report.diagnostics):
         return 2

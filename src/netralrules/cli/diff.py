@@ -13,23 +13,24 @@ from pathlib import Path
 from typing import TextIO
 
 from netralrules.cli.common import load_rules
+from netralrules.diagnostics import Text
 from netralrules.explain.words import CATEGORIES, STATUSES, TIERS, TRACK_STATUSES, pick
 from netralrules.tools.diff import RulebookDiff, TrackOutcome, diff_rulebooks, incident_files
 
-_WORDS: dict[str, tuple[str, str]] = {
-    "old": ("Buku aturan lama", "Old rulebook"),
-    "new": ("Buku aturan baru", "New rulebook"),
-    "provisions": ("Ketentuan yang berubah", "Provisions changed"),
-    "none": ("tidak ada", "none"),
-    "counts": (
+_WORDS: dict[str, Text] = {
+    "old": Text("Buku aturan lama", "Old rulebook"),
+    "new": Text("Buku aturan baru", "New rulebook"),
+    "provisions": Text("Ketentuan yang berubah", "Provisions changed"),
+    "none": Text("tidak ada", "none"),
+    "counts": Text(
         "Insiden dinilai: {0}; hasilnya berubah: {1}; gagal dinilai: {2}",
         "Incidents evaluated: {0}; outcome changed: {1}; could not be evaluated: {2}",
     ),
-    "because": ("ketentuan penyebab", "provisions responsible"),
-    "sanctions": ("sanksi", "sanctions"),
-    "failed": ("Gagal dinilai", "Could not be evaluated"),
-    "tier": ("tingkat", "tier"),
-    "changed": ("berubah", "changed"),
+    "because": Text("ketentuan penyebab", "provisions responsible"),
+    "sanctions": Text("sanksi", "sanctions"),
+    "failed": Text("Gagal dinilai", "Could not be evaluated"),
+    "tier": Text("tingkat", "tier"),
+    "changed": Text("berubah", "changed"),
 }
 
 
@@ -98,5 +99,5 @@ def render_diff(result: RulebookDiff, lang: str = "id") -> str:
             )
     if result.failures:
         lines += ["", f"{w('failed')}:"]
-        lines += [f"  {f.path}: {f.message_en if lang == 'en' else f.message}" for f in result.failures]
+        lines += [f"  {f.path}: {Text(f.message, f.message_en).get(lang)}" for f in result.failures]
     return "\n".join(lines) + "\n"

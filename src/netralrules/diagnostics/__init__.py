@@ -4,30 +4,22 @@ and an optional suggestion. Rendering them as text is `render.py`'s job."""
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from netralrules.diagnostics.messages import CATALOG
+from netralrules.diagnostics.text import LANGS as LANGS
+from netralrules.diagnostics.text import Lang as Lang
+from netralrules.diagnostics.text import Text as Text
+from netralrules.diagnostics.text import UnknownLanguageError as UnknownLanguageError
+from netralrules.diagnostics.text import check_lang as check_lang
 from netralrules.source import Span
-
-Lang = str  # "id" or "en"
-LANGS: tuple[str, ...] = ("id", "en")
 
 
 class Severity(enum.Enum):
     ERROR = "error"
     WARNING = "warning"
-
-
-@dataclass(frozen=True, slots=True)
-class Text:
-    """One piece of text in both languages."""
-
-    id: str
-    en: str
-
-    def get(self, lang: Lang) -> str:
-        return self.en if lang == "en" else self.id
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,15 +73,9 @@ def make(
 ) -> Diagnostic:
     """Build a diagnostic from the catalog: `label` and `suggestion` name templates of that code."""
     entry = CATALOG[code]
-    message = Text(_fill(entry.message[0], args), _fill(entry.message[1], args))
-    label_text = None
-    if label is not None:
-        tpl = entry.labels[label]
-        label_text = Text(_fill(tpl[0], args), _fill(tpl[1], args))
-    suggestion_text = None
-    if suggestion is not None:
-        tpl = entry.suggestions[suggestion]
-        suggestion_text = Text(_fill(tpl[0], args), _fill(tpl[1], args))
+    message = entry.message.map(lambda tpl: _fill(tpl, args))
+    label_text = None if label is None else entry.labels[label].map(lambda tpl: _fill(tpl, args))
+    suggestion_text = None if suggestion is None else entry.suggestions[suggestion].map(lambda tpl: _fill(tpl, args))
     severity = Severity.WARNING if code.startswith("W") else Severity.ERROR
     return Diagnostic(code, severity, span, message, label_text, extra, suggestion_text)
 
@@ -99,9 +85,51 @@ def sort_key(d: Diagnostic) -> tuple[str, int, int, str]:
 
 
 class NetralrulesError(Exception):
-    """Raised by the public API when a stage cannot go on; carries the diagnostics."""
+    """The root of every error netralrules raises on purpose: `except NetralrulesError` catches a
+    broken rulebook (`RulebookError`), bad incident data (`facts.IncidentError`) and a bad
+    explanation request (`RequestError`), and nothing else (anything else is a bug).
 
-    def __init__(self, diagnostics: tuple[Diagnostic, ...]) -> None:
-        self.diagnostics = diagnostics
-        first = diagnostics[0].message.en if diagnostics else "error"
-        super().__init__(f"{len(diagnostics)} problem(s); first: {first}")
+    Each carries every problem found, never just the first, and their stable codes (`codes`, the
+    first as `code`; the codes are documented in `docs/errors/` and `docs/incident.md`). Rulebook
+    and request errors carry them as `diagnostics` (render them with `diagnostics.render`); an
+    incident error as `problems` (`facts.IncidentProblem`, with JSON paths) and no diagnostics.
+    """
+
+    def __init__(self, diagnostics: Sequence[Diagnostic] = (), *, message: str | None = None) -> None:
+        self.diagnostics: tuple[Diagnostic, ...] = tuple(diagnostics)
+        if message is None:
+            first = self.diagnostics[0].message.en if self.diagnostics else "error"
+            message = f"{len(self.diagnostics)} problem(s); first: {first}"
+        super().__init__(message)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The code of every problem, in order (E0204, E0501, E0404, …)."""
+        return tuple(d.code for d in self.diagnostics)
+
+    @property
+    def code(self) -> str | None:
+        """The code of the first problem (None if there is none)."""
+        return self.codes[0] if self.codes else None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Whole across processes (batch workers): rebuilt from its state, not from its message.
+        return (_restore_error, (type(self), self.args, self.__dict__.copy()))
+
+
+def _restore_error(cls: type[NetralrulesError], args: tuple[Any, ...], state: dict[str, Any]) -> NetralrulesError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
+
+class RulebookError(NetralrulesError):
+    """The rules files cannot be loaded: read, parse or check errors (E00xx–E03xx), every one of
+    them as a diagnostic."""
+
+
+class RequestError(NetralrulesError):
+    """An explanation request the rulebook or the incident cannot answer: a `why_not` provision id
+    the rulebook does not have (E0501), a `what_if` fact change that cannot be made (E0502–E0506).
+    The rulebook and the incident are fine; the caller asked for something else."""

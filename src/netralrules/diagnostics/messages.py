@@ -8,71 +8,71 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-Pair = tuple[str, str]
+from netralrules.diagnostics.text import Text
 
 
 @dataclass(frozen=True)
 class Entry:
-    title: Pair
-    message: Pair
-    labels: dict[str, Pair] = field(default_factory=dict)
-    suggestions: dict[str, Pair] = field(default_factory=dict)
+    title: Text
+    message: Text
+    labels: dict[str, Text] = field(default_factory=dict)
+    suggestions: dict[str, Text] = field(default_factory=dict)
 
 
 CATALOG: dict[str, Entry] = {
     # ---- reading files ------------------------------------------------------------------
     "E0001": Entry(
-        ("berkas tidak dapat dibaca", "file cannot be read"),
-        ("berkas `{path}` tidak dapat dibaca: {reason}", "cannot read `{path}`: {reason_en}"),
-        suggestions={"path": ("periksa nama dan letak berkas", "check the file name and location")},
+        Text("berkas tidak dapat dibaca", "file cannot be read"),
+        Text("berkas `{path}` tidak dapat dibaca: {reason}", "cannot read `{path}`: {reason_en}"),
+        suggestions={"path": Text("periksa nama dan letak berkas", "check the file name and location")},
     ),
     "E0002": Entry(
-        ("berkas bukan UTF-8", "file is not UTF-8"),
-        (
+        Text("berkas bukan UTF-8", "file is not UTF-8"),
+        Text(
             "berkas bukan teks UTF-8 yang sah (bita ke-{offset})",
             "the file is not valid UTF-8 text (byte number {offset})",
         ),
-        labels={"here": ("bita tidak sah di sini", "invalid byte here")},
+        labels={"here": Text("bita tidak sah di sini", "invalid byte here")},
         suggestions={
-            "save": (
+            "save": Text(
                 "simpan ulang berkas dengan pengodean UTF-8 (berkas ini mungkin tersimpan sebagai Windows-1252)",
                 "save the file again as UTF-8 (it may have been saved as Windows-1252)",
             )
         },
     ),
     "E0003": Entry(
-        ("berkas terlalu besar", "file too large"),
-        (
+        Text("berkas terlalu besar", "file too large"),
+        Text(
             "berkas berukuran {size} bita, melebihi batas {limit} bita",
             "the file is {size} bytes, more than the limit of {limit} bytes",
         ),
-        suggestions={"split": ("pecah berkas menjadi beberapa berkas yang lebih kecil", "split it into smaller files")},
+        suggestions={"split": Text("pecah berkas menjadi beberapa berkas yang lebih kecil", "split it into smaller files")},
     ),
     "E0004": Entry(
-        ("karakter kendali dalam berkas", "control character in file"),
-        (
+        Text("karakter kendali dalam berkas", "control character in file"),
+        Text(
             "berkas memuat karakter kendali U+{codepoint:04X}, bukan teks biasa",
             "the file contains the control character U+{codepoint:04X}; it is not plain text",
         ),
-        labels={"here": ("karakter ini", "this character")},
-        suggestions={"remove": ("hapus karakter ini", "delete this character")},
+        labels={"here": Text("karakter ini", "this character")},
+        suggestions={"remove": Text("hapus karakter ini", "delete this character")},
     ),
     "E0005": Entry(
-        ("tidak ada berkas aturan", "no rules files"),
-        (
+        Text("tidak ada berkas aturan", "no rules files"),
+        Text(
             "tidak ada berkas aturan (*.nr) di `{path}`",
             "no rules files (*.nr) found in `{path}`",
         ),
-        suggestions={"ext": ("berkas aturan harus berakhiran .nr", "rules files must end in .nr")},
+        suggestions={"ext": Text("berkas aturan harus berakhiran .nr", "rules files must end in .nr")},
     ),
     "E0006": Entry(
-        ("berkas di luar folder rulebook", "file outside the rulebook folder"),
-        (
+        Text("berkas di luar folder rulebook", "file outside the rulebook folder"),
+        Text(
             "berkas `{path}` menunjuk ke luar folder rulebook `{root}` dan tidak dibaca",
             "`{path}` leads outside the rulebook folder `{root}` and was not read",
         ),
         suggestions={
-            "copy": (
+            "copy": Text(
                 "salin berkas ke dalam folder rulebook alih-alih memakai tautan",
                 "copy the file into the rulebook folder instead of linking to it",
             )
@@ -80,112 +80,112 @@ CATALOG: dict[str, Entry] = {
     ),
     # ---- syntax --------------------------------------------------------------------------
     "E0101": Entry(
-        ("kata kunci tidak dikenal", "unknown keyword"),
-        ("kata kunci tidak dikenal `{token}`", "unknown keyword `{token}`"),
-        labels={"expected": ("yang diharapkan di sini: {expected}", "expected here: {expected_en}")},
-        suggestions={"replace": ("ganti `{token}` dengan `{replacement}`", "replace `{token}` with `{replacement}`")},
+        Text("kata kunci tidak dikenal", "unknown keyword"),
+        Text("kata kunci tidak dikenal `{token}`", "unknown keyword `{token}`"),
+        labels={"expected": Text("yang diharapkan di sini: {expected}", "expected here: {expected_en}")},
+        suggestions={"replace": Text("ganti `{token}` dengan `{replacement}`", "replace `{token}` with `{replacement}`")},
     ),
     "E0102": Entry(
-        ("susunan tidak diharapkan", "unexpected token"),
-        ("{found} tidak diharapkan di sini", "unexpected {found_en} here"),
-        labels={"expected": ("yang diharapkan di sini: {expected}", "expected here: {expected_en}")},
+        Text("susunan tidak diharapkan", "unexpected token"),
+        Text("{found} tidak diharapkan di sini", "unexpected {found_en} here"),
+        labels={"expected": Text("yang diharapkan di sini: {expected}", "expected here: {expected_en}")},
         suggestions={
-            "replace": ("ganti `{token}` dengan `{replacement}`", "replace `{token}` with `{replacement}`"),
-            "add_then": ("tambahkan `maka` sebelum `{token}`", "add `maka` (`then`) before `{token}`"),
-            "use_first": (
+            "replace": Text("ganti `{token}` dengan `{replacement}`", "replace `{token}` with `{replacement}`"),
+            "add_then": Text("tambahkan `maka` sebelum `{token}`", "add `maka` (`then`) before `{token}`"),
+            "use_first": Text(
                 "tulis setiap baris `pakai` di awal berkas, sebelum deklarasi pertama",
                 "write every `pakai` (`use`) line at the top of the file, before the first declaration",
             ),
-            "keyword": (
+            "keyword": Text(
                 "`{token}` adalah kata kunci dan tidak dapat dipakai sebagai nama; pilih nama lain",
                 "`{token}` is a keyword and cannot be used as a name; choose another name",
             ),
         },
     ),
     "E0103": Entry(
-        ("karakter tidak dikenal", "unexpected character"),
-        ("karakter `{char}` tidak dapat dipakai di sini", "the character `{char}` cannot be used here"),
-        labels={"expected": ("yang diharapkan di sini: {expected}", "expected here: {expected_en}")},
+        Text("karakter tidak dikenal", "unexpected character"),
+        Text("karakter `{char}` tidak dapat dipakai di sini", "the character `{char}` cannot be used here"),
+        labels={"expected": Text("yang diharapkan di sini: {expected}", "expected here: {expected_en}")},
         suggestions={
-            "ascii": (
+            "ascii": Text(
                 "nama hanya boleh memakai huruf a-z, A-Z, angka dan garis bawah `_`",
                 "names may only use the letters a-z, A-Z, digits and the underscore `_`",
             ),
-            "replace": ("ganti `{char}` dengan `{replacement}`", "replace `{char}` with `{replacement}`"),
+            "replace": Text("ganti `{char}` dengan `{replacement}`", "replace `{char}` with `{replacement}`"),
         },
     ),
     "E0104": Entry(
-        ("berkas berakhir terlalu cepat", "unexpected end of file"),
-        ("berkas berakhir padahal {expected} masih diharapkan", "the file ends where {expected_en} was expected"),
-        labels={"open": ("blok ini belum ditutup", "this block is not closed")},
-        suggestions={"close": ("tambahkan `}}` di akhir blok", "add `}}` at the end of the block")},
+        Text("berkas berakhir terlalu cepat", "unexpected end of file"),
+        Text("berkas berakhir padahal {expected} masih diharapkan", "the file ends where {expected_en} was expected"),
+        labels={"open": Text("blok ini belum ditutup", "this block is not closed")},
+        suggestions={"close": Text("tambahkan `}}` di akhir blok", "add `}}` at the end of the block")},
     ),
     "E0105": Entry(
-        ("ekspresi terlalu dalam", "expression nested too deeply"),
-        (
+        Text("ekspresi terlalu dalam", "expression nested too deeply"),
+        Text(
             "ekspresi bersarang lebih dari {limit} tingkat",
             "the expression is nested more than {limit} levels deep",
         ),
-        labels={"here": ("batas terlampaui di sini", "the limit is passed here")},
+        labels={"here": Text("batas terlampaui di sini", "the limit is passed here")},
         suggestions={
-            "split": (
+            "split": Text(
                 "pecah syarat ini menjadi beberapa `definisi` bernama",
                 "split this condition into several named `definisi`",
             )
         },
     ),
     "E0106": Entry(
-        ("nama terlalu panjang", "name too long"),
-        (
+        Text("nama terlalu panjang", "name too long"),
+        Text(
             "nama `{name}` panjangnya {length} karakter, melebihi batas {limit}",
             "the name `{name}` is {length} characters long, more than the limit of {limit}",
         ),
-        suggestions={"short": ("gunakan nama yang lebih pendek", "use a shorter name")},
+        suggestions={"short": Text("gunakan nama yang lebih pendek", "use a shorter name")},
     ),
     "E0107": Entry(
-        ("tanggal tidak sah", "invalid date"),
-        ("`{text}` bukan tanggal yang sah: {reason}", "`{text}` is not a valid date: {reason_en}"),
+        Text("tanggal tidak sah", "invalid date"),
+        Text("`{text}` bukan tanggal yang sah: {reason}", "`{text}` is not a valid date: {reason_en}"),
         suggestions={
-            "format": ("tulis tanggal sebagai TTTT-BB-HH, misalnya 2021-08-31", "write dates as YYYY-MM-DD, e.g. 2021-08-31"),
-            "swap": ("hari dan bulan tertukar? `{replacement}`", "day and month swapped? `{replacement}`"),
+            "format": Text("tulis tanggal sebagai TTTT-BB-HH, misalnya 2021-08-31", "write dates as YYYY-MM-DD, e.g. 2021-08-31"),
+            "swap": Text("hari dan bulan tertukar? `{replacement}`", "day and month swapped? `{replacement}`"),
         },
     ),
     "E0108": Entry(
-        ("teks tidak ditutup", "unterminated text"),
-        ('teks yang dibuka dengan `"` tidak pernah ditutup', 'text opened with `"` is never closed'),
-        labels={"open": ("dibuka di sini", "opened here")},
-        suggestions={"close": ('tambahkan `"` di akhir teks', 'add `"` at the end of the text')},
+        Text("teks tidak ditutup", "unterminated text"),
+        Text('teks yang dibuka dengan `"` tidak pernah ditutup', 'text opened with `"` is never closed'),
+        labels={"open": Text("dibuka di sini", "opened here")},
+        suggestions={"close": Text('tambahkan `"` di akhir teks', 'add `"` at the end of the text')},
     ),
     "E0109": Entry(
-        ("isian ganda", "duplicate field"),
-        (
+        Text("isian ganda", "duplicate field"),
+        Text(
             "isian `{field}` ditulis lebih dari sekali dalam {block} ini",
             "the field `{field}` (`{field_en}`) is given more than once in this {block_en}",
         ),
-        labels={"first": ("pertama kali di sini", "first given here")},
-        suggestions={"merge": ("hapus salah satu atau gabungkan isinya", "delete one of them or merge them")},
+        labels={"first": Text("pertama kali di sini", "first given here")},
+        suggestions={"merge": Text("hapus salah satu atau gabungkan isinya", "delete one of them or merge them")},
     ),
     "E0110": Entry(
-        ("isian wajib tidak ada", "missing required field"),
-        ("{block} `{name}` tidak memiliki isian `{field}`", "the {block_en} `{name}` has no `{field}` (`{field_en}`) field"),
-        suggestions={"add": ("tambahkan `{field} …` ke dalam blok", "add `{field_en} …` to the block")},
+        Text("isian wajib tidak ada", "missing required field"),
+        Text("{block} `{name}` tidak memiliki isian `{field}`", "the {block_en} `{name}` has no `{field}` (`{field_en}`) field"),
+        suggestions={"add": Text("tambahkan `{field} …` ke dalam blok", "add `{field_en} …` to the block")},
     ),
     "E0111": Entry(
-        ("terlalu banyak kesalahan", "too many errors"),
-        (
+        Text("terlalu banyak kesalahan", "too many errors"),
+        Text(
             "terlalu banyak kesalahan susunan; pemeriksaan berkas ini dihentikan setelah {limit}",
             "too many syntax errors; checking of this file stopped after {limit}",
         ),
-        suggestions={"fix": ("perbaiki kesalahan di atas lalu periksa lagi", "fix the errors above and check again")},
+        suggestions={"fix": Text("perbaiki kesalahan di atas lalu periksa lagi", "fix the errors above and check again")},
     ),
     # ---- meaning -------------------------------------------------------------------------
     "E0201": Entry(
-        ("instrumen tidak dikenal", "unknown instrument"),
-        ("instrumen `{name}` tidak dideklarasikan", "the instrument `{name}` is not declared"),
+        Text("instrumen tidak dikenal", "unknown instrument"),
+        Text("instrumen `{name}` tidak dideklarasikan", "the instrument `{name}` is not declared"),
         suggestions={
-            "similar": ("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
-            "declare": ("deklarasikan dengan `instrumen {name} {{ … }}`", "declare it with `instrumen {name} {{ … }}`"),
-            "include": (
+            "similar": Text("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
+            "declare": Text("deklarasikan dengan `instrumen {name} {{ … }}`", "declare it with `instrumen {name} {{ … }}`"),
+            "include": Text(
                 "periksa ejaannya, atau sertakan folder yang mendeklarasikan `{name}` dalam pemeriksaan, misalnya "
                 "`netralrules check {folder} <folder {name}>`",
                 "check the spelling, or include the folder that declares `{name}` in the check, e.g. "
@@ -194,178 +194,180 @@ CATALOG: dict[str, Entry] = {
         },
     ),
     "E0202": Entry(
-        ("nama ganda", "duplicate name"),
-        ("{kind}`{name}` dideklarasikan lebih dari sekali", "{kind_en}`{name}` is declared more than once"),
-        labels={"first": ("pertama kali dideklarasikan di sini", "first declared here")},
+        Text("nama ganda", "duplicate name"),
+        Text("{kind}`{name}` dideklarasikan lebih dari sekali", "{kind_en}`{name}` is declared more than once"),
+        labels={"first": Text("pertama kali dideklarasikan di sini", "first declared here")},
         suggestions={
-            "rename": ("beri nama yang berbeda atau hapus salah satunya", "give it another name or delete one"),
-            "merge": ("gabungkan keduanya menjadi satu", "merge them into one"),
+            "rename": Text("beri nama yang berbeda atau hapus salah satunya", "give it another name or delete one"),
+            "merge": Text("gabungkan keduanya menjadi satu", "merge them into one"),
         },
     ),
     "E0203": Entry(
-        ("rujukan pasal tidak sah", "malformed citation"),
-        ("rujukan tidak sah: {reason}", "malformed citation: {reason_en}"),
+        Text("rujukan pasal tidak sah", "malformed citation"),
+        Text("rujukan tidak sah: {reason}", "malformed citation: {reason_en}"),
         suggestions={
-            "form": (
+            "form": Text(
                 "tulis rujukan sebagai `INSTRUMEN pasal 5 ayat (1) huruf n angka 2` atau `INSTRUMEN lampiran II angka 6`",
                 "write citations as `INSTRUMENT pasal 5 ayat (1) huruf n angka 2` or `INSTRUMENT lampiran II angka 6`",
             )
         },
     ),
     "E0204": Entry(
-        ("fakta tidak dikenal", "unknown fact"),
-        ("fakta `{path}` tidak ada dalam skema insiden", "the fact `{path}` is not in the incident schema"),
-        labels={"here": ("`{segment}` tidak dikenal", "`{segment}` is not known")},
+        Text("fakta tidak dikenal", "unknown fact"),
+        Text("fakta `{path}` tidak ada dalam skema insiden", "the fact `{path}` is not in the incident schema"),
+        labels={"here": Text("`{segment}` tidak dikenal", "`{segment}` is not known")},
         suggestions={
-            "similar": ("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
-            "list": ("fakta yang tersedia di sini: {options}", "facts available here: {options}"),
+            "similar": Text("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
+            "list": Text("fakta yang tersedia di sini: {options}", "facts available here: {options}"),
         },
     ),
     "E0205": Entry(
-        ("jenis nilai tidak cocok", "type mismatch"),
-        ("{what}: {expected} diharapkan, tetapi {found} yang diberikan", "{what_en}: expected {expected_en}, found {found_en}"),
-        suggestions={"hint": ("{hint}", "{hint_en}")},
+        Text("jenis nilai tidak cocok", "type mismatch"),
+        Text(
+            "{what}: {expected} diharapkan, tetapi {found} yang diberikan", "{what_en}: expected {expected_en}, found {found_en}"
+        ),
+        suggestions={"hint": Text("{hint}", "{hint_en}")},
     ),
     "E0206": Entry(
-        ("nilai tidak dikenal", "unknown value"),
-        ("`{value}` bukan nilai yang sah untuk {target}", "`{value}` is not a valid value for {target}"),
+        Text("nilai tidak dikenal", "unknown value"),
+        Text("`{value}` bukan nilai yang sah untuk {target}", "`{value}` is not a valid value for {target}"),
         suggestions={
-            "similar": ("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
-            "list": ("nilai yang sah: {options}", "valid values: {options}"),
+            "similar": Text("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
+            "list": Text("nilai yang sah: {options}", "valid values: {options}"),
         },
     ),
     "E0207": Entry(
-        ("ketentuan yang dikecualikan tidak ada", "unknown exception target"),
-        ("ketentuan `{name}` yang dikecualikan tidak ada", "the provision `{name}` named as excepted does not exist"),
-        suggestions={"similar": ("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`")},
+        Text("ketentuan yang dikecualikan tidak ada", "unknown exception target"),
+        Text("ketentuan `{name}` yang dikecualikan tidak ada", "the provision `{name}` named as excepted does not exist"),
+        suggestions={"similar": Text("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`")},
     ),
     "E0208": Entry(
-        ("definisi melingkar", "circular definitions"),
-        ("definisi saling bergantung secara melingkar: {cycle}", "definitions depend on each other in a circle: {cycle}"),
+        Text("definisi melingkar", "circular definitions"),
+        Text("definisi saling bergantung secara melingkar: {cycle}", "definitions depend on each other in a circle: {cycle}"),
         suggestions={
-            "break": (
+            "break": Text(
                 "putuskan lingkaran dengan menulis salah satu definisi tanpa merujuk yang lain",
                 "break the circle by writing one definition without the others",
             )
         },
     ),
     "E0209": Entry(
-        ("pengecualian melingkar", "circular exceptions"),
-        ("ketentuan saling mengecualikan secara melingkar: {cycle}", "provisions except each other in a circle: {cycle}"),
+        Text("pengecualian melingkar", "circular exceptions"),
+        Text("ketentuan saling mengecualikan secara melingkar: {cycle}", "provisions except each other in a circle: {cycle}"),
         suggestions={
-            "break": ("hapus salah satu `mengecualikan` dalam lingkaran ini", "delete one `mengecualikan` in this circle")
+            "break": Text("hapus salah satu `mengecualikan` dalam lingkaran ini", "delete one `mengecualikan` in this circle")
         },
     ),
     "E0210": Entry(
-        ("masa berlaku di luar instrumen", "validity outside the instrument"),
-        (
+        Text("masa berlaku di luar instrumen", "validity outside the instrument"),
+        Text(
             "ketentuan `{name}` berlaku {which} {date}, di luar masa berlaku {instrument} ({start} sampai {end})",
             "provision `{name}` is in force {which_en} {date}, outside the life of {instrument} ({start} to {end_en})",
         ),
         suggestions={
-            "align": ("sesuaikan tanggal dengan masa berlaku instrumennya", "align the date with the instrument's life")
+            "align": Text("sesuaikan tanggal dengan masa berlaku instrumennya", "align the date with the instrument's life")
         },
     ),
     "E0211": Entry(
-        ("rentang tanggal terbalik", "dates in reverse order"),
-        ("tanggal akhir {end} lebih awal dari tanggal mulai {start}", "the end date {end} is before the start date {start}"),
-        suggestions={"swap": ("tukar kedua tanggal atau perbaiki salah satunya", "swap the dates or correct one of them")},
+        Text("rentang tanggal terbalik", "dates in reverse order"),
+        Text("tanggal akhir {end} lebih awal dari tanggal mulai {start}", "the end date {end} is before the start date {start}"),
+        suggestions={"swap": Text("tukar kedua tanggal atau perbaiki salah satunya", "swap the dates or correct one of them")},
     ),
     "E0212": Entry(
-        ("nama tidak dikenal", "unknown name"),
-        ("nama `{name}` tidak dikenal di sini", "the name `{name}` is not known here"),
+        Text("nama tidak dikenal", "unknown name"),
+        Text("nama `{name}` tidak dikenal di sini", "the name `{name}` is not known here"),
         suggestions={
-            "similar": ("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
-            "define": (
+            "similar": Text("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
+            "define": Text(
                 "nama yang dapat dipakai: definisi, fakta (`responden.…`, `tindakan.…`, `pemilu.…`) atau nilai",
                 "usable names: definitions, facts (`responden.…`, `tindakan.…`, `pemilu.…`) or values",
             ),
         },
     ),
     "E0213": Entry(
-        ("akibat hukum tidak konsisten", "inconsistent outcome"),
-        ("{reason}", "{reason_en}"),
-        suggestions={"hint": ("{hint}", "{hint_en}")},
+        Text("akibat hukum tidak konsisten", "inconsistent outcome"),
+        Text("{reason}", "{reason_en}"),
+        suggestions={"hint": Text("{hint}", "{hint_en}")},
     ),
     "E0214": Entry(
-        ("subjek tidak dikenal", "unknown subject"),
-        ("`{name}` bukan subjek yang dikenal", "`{name}` is not a known subject"),
+        Text("subjek tidak dikenal", "unknown subject"),
+        Text("`{name}` bukan subjek yang dikenal", "`{name}` is not a known subject"),
         suggestions={
-            "similar": ("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
-            "list": ("subjek yang sah: {options}", "valid subjects: {options}"),
+            "similar": Text("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
+            "list": Text("subjek yang sah: {options}", "valid subjects: {options}"),
         },
     ),
     "E0215": Entry(
-        ("asas konflik tidak dikenal", "unknown conflict principle"),
-        ("{reason}", "{reason_en}"),
+        Text("asas konflik tidak dikenal", "unknown conflict principle"),
+        Text("{reason}", "{reason_en}"),
         suggestions={
-            "list": ("asas yang sah: {options}", "valid principles: {options}"),
-            "similar": ("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
+            "list": Text("asas yang sah: {options}", "valid principles: {options}"),
+            "similar": Text("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
         },
     ),
     "E0216": Entry(
-        ("bukan daftar", "not a list"),
-        (
+        Text("bukan daftar", "not a list"),
+        Text(
             "`{path}` bukan daftar, sehingga tidak dapat dipakai dengan `{keyword}`",
             "`{path}` is not a list, so it cannot be used with `{keyword}`",
         ),
-        suggestions={"lists": ("daftar yang tersedia: {options}", "lists available: {options}")},
+        suggestions={"lists": Text("daftar yang tersedia: {options}", "lists available: {options}")},
     ),
     "E0217": Entry(
-        ("ancaman pidana tidak sah", "invalid penalty"),
-        ("{reason}", "{reason_en}"),
-        suggestions={"hint": ("{hint}", "{hint_en}")},
+        Text("ancaman pidana tidak sah", "invalid penalty"),
+        Text("{reason}", "{reason_en}"),
+        suggestions={"hint": Text("{hint}", "{hint_en}")},
     ),
     "E0218": Entry(
-        ("instrumen pencabut tidak dikenal", "unknown repealing instrument"),
-        ("instrumen pencabut `{name}` tidak dideklarasikan", "the repealing instrument `{name}` is not declared"),
+        Text("instrumen pencabut tidak dikenal", "unknown repealing instrument"),
+        Text("instrumen pencabut `{name}` tidak dideklarasikan", "the repealing instrument `{name}` is not declared"),
         suggestions={
-            "similar": ("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
-            "declare": ("deklarasikan dengan `instrumen {name} {{ … }}`", "declare it with `instrumen {name} {{ … }}`"),
+            "similar": Text("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
+            "declare": Text("deklarasikan dengan `instrumen {name} {{ … }}`", "declare it with `instrumen {name} {{ … }}`"),
         },
     ),
     "E0219": Entry(
-        ("nama definisi bentrok", "definition name clash"),
-        (
+        Text("nama definisi bentrok", "definition name clash"),
+        Text(
             "definisi `{name}` memakai nama yang sudah berarti {meaning}; "
             "setiap pemakaian `{name}` akan dibaca sebagai definisi ini",
             "the definition `{name}` takes a name that already means {meaning_en}; "
             "every use of `{name}` would read as this definition",
         ),
         suggestions={
-            "rename": (
+            "rename": Text(
                 "beri definisi ini nama lain, misalnya `{replacement}`",
                 "give the definition another name, e.g. `{replacement}`",
             )
         },
     ),
     "E0220": Entry(
-        ("sumber tidak sah", "invalid source"),
-        ("{reason}", "{reason_en}"),
+        Text("sumber tidak sah", "invalid source"),
+        Text("{reason}", "{reason_en}"),
         suggestions={
-            "document": (
+            "document": Text(
                 'tulis dokumennya, misalnya `sumber "PP 94/2021 (JDIH)" terverifikasi`',
                 'name the document, e.g. `sumber "PP 94/2021 (JDIH)" terverifikasi`',
             ),
-            "url": (
+            "url": Text(
                 'tulis alamat lengkapnya, misalnya `tautan "https://peraturan.bpk.go.id/…"`',
                 'write the full address, e.g. `tautan "https://peraturan.bpk.go.id/…"`',
             ),
         },
     ),
     "E0222": Entry(
-        ("definisi instrumen lain tanpa `pakai`", "another instrument's definition used without `pakai`"),
-        (
+        Text("definisi instrumen lain tanpa `pakai`", "another instrument's definition used without `pakai`"),
+        Text(
             "definisi `{name}` milik {owner}; berkas ini harus menyebutnya dengan `pakai` sebelum memakainya",
             "the definition `{name}` belongs to {owner_en}; this file must name it with `pakai` (`use`) before using it",
         ),
         suggestions={
-            "add": ("tambahkan di awal berkas: `{line}`", "add at the top of the file: `{line}`"),
-            "extend": (
+            "add": Text("tambahkan di awal berkas: `{line}`", "add at the top of the file: `{line}`"),
+            "extend": Text(
                 "tambahkan `{name}` pada baris `pakai` yang sudah ada: `{line}`",
                 "add `{name}` to the `pakai` line already there: `{line}`",
             ),
-            "no_owner": (
+            "no_owner": Text(
                 "folder `{folder}` tidak mendeklarasikan `instrumen`, sehingga definisinya tidak dapat di-`pakai`; "
                 "deklarasikan instrumennya di folder itu atau pindahkan definisi ini ke folder berkas ini",
                 "the folder `{folder}` declares no `instrumen`, so its definitions cannot be brought in with `pakai`; "
@@ -374,146 +376,152 @@ CATALOG: dict[str, Entry] = {
         },
     ),
     "E0223": Entry(
-        ("`pakai` menyebut definisi yang tidak ada di instrumen itu", "`pakai` names a definition its instrument lacks"),
-        ("{reason}", "{reason_en}"),
+        Text("`pakai` menyebut definisi yang tidak ada di instrumen itu", "`pakai` names a definition its instrument lacks"),
+        Text("{reason}", "{reason_en}"),
         suggestions={
-            "similar": ("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
-            "owner": ("tulis `{line}`", "write `{line}`"),
-            "list": ("definisi milik `{instrument}`: {options}", "definitions of `{instrument}`: {options}"),
-            "none": ("`{instrument}` tidak memiliki definisi", "`{instrument}` has no definitions"),
+            "similar": Text("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
+            "owner": Text("tulis `{line}`", "write `{line}`"),
+            "list": Text("definisi milik `{instrument}`: {options}", "definitions of `{instrument}`: {options}"),
+            "none": Text("`{instrument}` tidak memiliki definisi", "`{instrument}` has no definitions"),
         },
     ),
     # ---- warnings ------------------------------------------------------------------------
     "W0301": Entry(
-        ("ketentuan tidak mungkin berlaku", "provision can never apply"),
-        ("syarat ketentuan `{name}` tidak mungkin terpenuhi: {reason}", "the condition of `{name}` can never hold: {reason_en}"),
-        suggestions={"check": ("periksa kembali syaratnya", "check the condition again")},
+        Text("ketentuan tidak mungkin berlaku", "provision can never apply"),
+        Text(
+            "syarat ketentuan `{name}` tidak mungkin terpenuhi: {reason}", "the condition of `{name}` can never hold: {reason_en}"
+        ),
+        suggestions={"check": Text("periksa kembali syaratnya", "check the condition again")},
     ),
     "W0302": Entry(
-        ("akibat hukum bertentangan", "conflicting outcomes"),
-        (
+        Text("akibat hukum bertentangan", "conflicting outcomes"),
+        Text(
             "ketentuan `{name}` dan `{other}` berperingkat sama dan bersyarat sama, "
             "tetapi akibat hukumnya berbeda ({outcome} dan {other_outcome})",
             "`{name}` and `{other}` have equal rank and the same condition "
             "but different outcomes ({outcome} and {other_outcome})",
         ),
-        labels={"other": ("ketentuan lainnya", "the other provision")},
+        labels={"other": Text("ketentuan lainnya", "the other provision")},
         suggestions={
-            "except": (
+            "except": Text(
                 "nyatakan yang khusus dengan `mengecualikan {other}`, atau bedakan syaratnya",
                 "declare the special one with `mengecualikan {other}`, or make the conditions differ",
             )
         },
     ),
     "W0303": Entry(
-        ("tingkat hukuman disiplin tidak disebut", "no disciplinary tier"),
-        (
+        Text("tingkat hukuman disiplin tidak disebut", "no disciplinary tier"),
+        Text(
             "ketentuan `{name}` berakibat disiplin tanpa tingkat dan tanpa catatan",
             "provision `{name}` has a disciplinary outcome with no tier and no note",
         ),
         suggestions={
-            "note": (
+            "note": Text(
                 "sebut tingkatnya, atau tambahkan `catatan` yang menjelaskan mengapa peraturan tidak menyebutnya",
                 "give the tier, or add a `catatan` that says why the regulation states none",
             )
         },
     ),
     "W0304": Entry(
-        ("definisi tidak dipakai", "unused definition"),
-        ("definisi `{name}` tidak dipakai oleh ketentuan mana pun", "the definition `{name}` is not used by any provision"),
-        suggestions={"remove": ("hapus definisi ini atau pakai dalam syarat", "delete it or use it in a condition")},
+        Text("definisi tidak dipakai", "unused definition"),
+        Text("definisi `{name}` tidak dipakai oleh ketentuan mana pun", "the definition `{name}` is not used by any provision"),
+        suggestions={"remove": Text("hapus definisi ini atau pakai dalam syarat", "delete it or use it in a condition")},
     ),
     "W0307": Entry(
-        ("`pakai` tidak diperlukan", "unneeded `pakai`"),
-        ("{reason}", "{reason_en}"),
-        suggestions={"remove": ("hapus `{name}` dari baris `pakai` ini", "delete `{name}` from this `pakai` line")},
+        Text("`pakai` tidak diperlukan", "unneeded `pakai`"),
+        Text("{reason}", "{reason_en}"),
+        suggestions={"remove": Text("hapus `{name}` dari baris `pakai` ini", "delete `{name}` from this `pakai` line")},
     ),
     # ---- explanation requests on the command line (--why-not, --set) ---------------------
     "E0501": Entry(
-        ("ketentuan tidak dikenal", "unknown provision"),
-        ("tidak ada ketentuan `{provision}` dalam buku aturan", "the rulebook has no provision `{provision}`"),
-        labels={"here": ("ketentuan ini", "this provision")},
+        Text("ketentuan tidak dikenal", "unknown provision"),
+        Text("tidak ada ketentuan `{provision}` dalam buku aturan", "the rulebook has no provision `{provision}`"),
+        labels={"here": Text("ketentuan ini", "this provision")},
         suggestions={
-            "replace": ("maksudnya `{replacement}`?", "did you mean `{replacement}`?"),
-            "list": (
+            "replace": Text("maksudnya `{replacement}`?", "did you mean `{replacement}`?"),
+            "list": Text(
                 "nama ketentuan ditulis seperti `pp94.pasal5.n.2`; lihat `ketentuan …` dalam berkas aturan",
                 "provision ids look like `pp94.pasal5.n.2`; see `ketentuan …` in the rules files",
             ),
         },
     ),
     "E0502": Entry(
-        ("perubahan fakta tidak dapat dibaca", "malformed fact change"),
-        ("perubahan fakta harus berbentuk FAKTA=NILAI, bukan `{text}`", "a fact change must read FACT=VALUE, not `{text}`"),
-        labels={"here": ("di sini", "here")},
+        Text("perubahan fakta tidak dapat dibaca", "malformed fact change"),
+        Text("perubahan fakta harus berbentuk FAKTA=NILAI, bukan `{text}`", "a fact change must read FACT=VALUE, not `{text}`"),
+        labels={"here": Text("di sini", "here")},
         suggestions={
-            "form": ("misalnya `--set tindakan.fasilitas_negara=benar`", "for example `--set tindakan.fasilitas_negara=benar`")
+            "form": Text(
+                "misalnya `--set tindakan.fasilitas_negara=benar`", "for example `--set tindakan.fasilitas_negara=benar`"
+            )
         },
     ),
     "E0503": Entry(
-        ("fakta tidak dikenal", "unknown fact"),
-        ("tidak ada fakta `{path}` yang dapat diubah", "there is no fact `{path}` that can be changed"),
-        labels={"here": ("fakta ini", "this fact")},
+        Text("fakta tidak dikenal", "unknown fact"),
+        Text("tidak ada fakta `{path}` yang dapat diubah", "there is no fact `{path}` that can be changed"),
+        labels={"here": Text("fakta ini", "this fact")},
         suggestions={
-            "replace": ("maksudnya `{replacement}`?", "did you mean `{replacement}`?"),
-            "roots": (
+            "replace": Text("maksudnya `{replacement}`?", "did you mean `{replacement}`?"),
+            "roots": Text(
                 "fakta dimulai dengan `responden.`, `pemilu.` atau `tindakan.`; daftarnya ada di docs/language.md",
                 "facts start with `responden.`, `pemilu.` or `tindakan.`; docs/language.md lists them",
             ),
         },
     ),
     "E0504": Entry(
-        ("nilai fakta tidak sah", "invalid fact value"),
-        (
+        Text("nilai fakta tidak sah", "invalid fact value"),
+        Text(
             "`{value}` bukan nilai yang sah untuk `{path}` ({expected})",
             "`{value}` is not a valid value of `{path}` ({expected_en})",
         ),
-        labels={"here": ("nilai ini", "this value")},
+        labels={"here": Text("nilai ini", "this value")},
         suggestions={
-            "replace": ("maksudnya `{replacement}`?", "did you mean `{replacement}`?"),
-            "options": ("nilai yang sah: {options}", "valid values: {options}"),
-            "date": ("tulis tanggal sebagai TTTT-BB-HH, misalnya 2024-10-12", "write the date as YYYY-MM-DD, e.g. 2024-10-12"),
+            "replace": Text("maksudnya `{replacement}`?", "did you mean `{replacement}`?"),
+            "options": Text("nilai yang sah: {options}", "valid values: {options}"),
+            "date": Text(
+                "tulis tanggal sebagai TTTT-BB-HH, misalnya 2024-10-12", "write the date as YYYY-MM-DD, e.g. 2024-10-12"
+            ),
         },
     ),
     "E0505": Entry(
-        ("tindakan tidak ada", "no such act"),
-        (
+        Text("tindakan tidak ada", "no such act"),
+        Text(
             "perkara ini hanya memuat {count} tindakan; `tindakan[{index}]` tidak ada",
             "the incident holds only {count} act(s); there is no `tindakan[{index}]`",
         ),
-        labels={"here": ("nomor tindakan ini", "this act number")},
-        suggestions={"range": ("tindakan dinomori dari 0 sampai {last}", "acts are numbered from 0 to {last}")},
+        labels={"here": Text("nomor tindakan ini", "this act number")},
+        suggestions={"range": Text("tindakan dinomori dari 0 sampai {last}", "acts are numbered from 0 to {last}")},
     ),
     "E0506": Entry(
-        ("fakta tidak dapat diubah dari baris perintah", "fact cannot be changed on the command line"),
-        (
+        Text("fakta tidak dapat diubah dari baris perintah", "fact cannot be changed on the command line"),
+        Text(
             "`{path}` adalah {kind}; ubah di berkas perkara, bukan dengan --set",
             "`{path}` is a {kind_en}; change it in the incident file, not with --set",
         ),
-        labels={"here": ("fakta ini", "this fact")},
+        labels={"here": Text("fakta ini", "this fact")},
     ),
     "W0305": Entry(
-        ("jenis hukuman tidak dideklarasikan", "no sanction table"),
-        (
+        Text("jenis hukuman tidak dideklarasikan", "no sanction table"),
+        Text(
             "tidak ada `hukuman {instrument} tingkat {tier}` yang menyebut jenis hukumannya",
             "no `hukuman {instrument} tingkat {tier}` declares the sanction types for this tier",
         ),
         suggestions={
-            "add": (
+            "add": Text(
                 'tambahkan `hukuman {instrument} tingkat {tier} {{ rujukan … sanksi "…" }}`',
                 'add `hukuman {instrument} tingkat {tier} {{ rujukan … sanksi "…" }}`',
             )
         },
     ),
     "W0306": Entry(
-        ("sumber di luar `sumber`", "source outside `sumber`"),
-        (
+        Text("sumber di luar `sumber`", "source outside `sumber`"),
+        Text(
             "{where} memuat `{found}`: tanda catatan riset, rujukan ke berkas kerja, dan nama situs atau media "
             "tidak dibaca sebagai hukum",
             "a {where_en} contains `{found}`: research-note marks, references to working files and website or "
             "news names are not law",
         ),
         suggestions={
-            "move": (
+            "move": Text(
                 'pindahkan ke `sumber "…" [tautan "…"] [bertanggal …] KEANDALAN` (terverifikasi, satu_sumber, '
                 "tafsiran, belum_dipastikan, bertentangan); catatan cukup menyebut apa yang dikatakan atau tidak "
                 "dikatakan hukum",

@@ -10,31 +10,20 @@ from netralrules.source import SourceFile, Span
 
 _MAX_LINE = 120
 
-_WORDS = {
-    "id": {
-        "error": "error",
-        "warning": "warning",
-        "suggestion": "saran",
-        "errors": "kesalahan",
-        "warnings": "peringatan",
-        "clean": "tidak ada masalah",
-        "files": "berkas",
-    },
-    "en": {
-        "error": "error",
-        "warning": "warning",
-        "suggestion": "suggestion",
-        "errors": "error(s)",
-        "warnings": "warning(s)",
-        "clean": "no problems",
-        "files": "file(s)",
-    },
+_WORDS: dict[str, Text] = {
+    "error": Text("error", "error"),
+    "warning": Text("warning", "warning"),
+    "suggestion": Text("saran", "suggestion"),
+    "errors": Text("kesalahan", "error(s)"),
+    "warnings": Text("peringatan", "warning(s)"),
+    "clean": Text("tidak ada masalah", "no problems"),
+    "files": Text("berkas", "file(s)"),
 }
 
 
 def render(diagnostic: Diagnostic, sources: Mapping[str, SourceFile], lang: str = "id") -> str:
     """One diagnostic as the block a user reads: header, location, the line, the caret, a suggestion."""
-    words = _WORDS["en" if lang == "en" else "id"]
+    words = {key: text.get(lang) for key, text in _WORDS.items()}
     d = diagnostic
     spans = [(d.span, d.label, "^", True)] + [(lb.span, lb.text, "-", lb.span.file != d.span.file) for lb in d.extra]
     # One gutter for the whole block, as wide as its largest line number, so every `|` lines up.
@@ -85,7 +74,7 @@ def _snippet(
 def render_all(diagnostics: Iterable[Diagnostic], sources: Mapping[str, SourceFile], lang: str = "id") -> str:
     """Every diagnostic, then a summary line."""
     diagnostics = list(diagnostics)
-    words = _WORDS["en" if lang == "en" else "id"]
+    words = {key: text.get(lang) for key, text in _WORDS.items()}
     blocks = [render(d, sources, lang) for d in diagnostics]
     errors = sum(1 for d in diagnostics if d.is_error)
     warnings = len(diagnostics) - errors

@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING, Any, Protocol
 from netralrules.evaluation.determination import Determination, citation_json
 from netralrules.evaluation.evaluator import Evaluation, Finding, Outcome
 from netralrules.evaluation.referral import Referral, referral_json
+from netralrules.version import VERSION
 
 if TYPE_CHECKING:
     # Type only: the explanation is built by a later stage and attached to the decision.
     from netralrules.explain.graph import Explanation
 
-ENGINE_VERSION = "0.1.0"
+ENGINE_VERSION = VERSION  # recorded in every decision (`mesin.versi`); version.py says where it comes from
 
 
 class IncidentFacts(Protocol):

@@ -8,13 +8,14 @@ counts as changed, with `-` on the other side.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
 from netralrules.diagnostics import Text
 from netralrules.explain.graph import Explanation
 from netralrules.explain.ordering import citation_key
-from netralrules.explain.words import CATEGORIES, STATUSES, TIERS, TRACK_STATUSES, VALUES, cite, pick, say, value_text
+from netralrules.explain.words import CATEGORIES, STATUSES, TIERS, TRACK_STATUSES, VALUES, cite, node_text, pick, say, value_text
 
 ABSENT = "-"
 
@@ -45,8 +46,7 @@ class ExplanationDiff:
         return not (self.tracks or self.provisions or self.conditions or self.facts)
 
 
-def _same(text: str) -> Text:
-    return Text(text, text)
+_same = Text.same
 
 
 def _track(attrs: dict[str, Any] | None) -> Text:
@@ -57,11 +57,11 @@ def _track(attrs: dict[str, Any] | None) -> Text:
         shown = pick(TRACK_STATUSES, status, lang)
         return f"{shown}, {say('tier', lang)} {pick(TIERS, tier, lang)}" if tier else shown
 
-    return Text(words("id"), words("en"))
+    return Text.build(words)
 
 
-def _word(table: dict[str, tuple[str, str]], code: str) -> Text:
-    return Text(pick(table, code, "id"), pick(table, code, "en")) if code != ABSENT else _same(ABSENT)
+def _word(table: dict[str, Text], code: str) -> Text:
+    return Text.build(lambda lang: pick(table, code, lang)) if code != ABSENT else _same(ABSENT)
 
 
 def compare(before: Explanation, after: Explanation) -> ExplanationDiff:
@@ -86,7 +86,7 @@ def compare(before: Explanation, after: Explanation) -> ExplanationDiff:
         new_status = str(b.nodes[node]["status"]) if node in b else ABSENT
         if old_status != new_status:
             attrs = a.nodes[node] if node in a else b.nodes[node]
-            label = Text(cite(attrs.get("citation"), "id"), cite(attrs.get("citation"), "en"))
+            label = Text.build(functools.partial(cite, attrs.get("citation")))
             provisions.append(
                 Change(
                     "provision",
@@ -103,7 +103,7 @@ def compare(before: Explanation, after: Explanation) -> ExplanationDiff:
         new_value = str(b.nodes[node]["value"]) if node in b else ABSENT
         if old_value != new_value:
             attrs = a.nodes[node] if node in a else b.nodes[node]
-            label = Text(str(attrs["text"]), str(attrs.get("text_en", attrs["text"])))
+            label = node_text(attrs)
             conditions.append(
                 Change(
                     "condition", int(attrs["act"]), str(attrs["node"]), label, _word(VALUES, old_value), _word(VALUES, new_value)
@@ -125,4 +125,4 @@ def compare(before: Explanation, after: Explanation) -> ExplanationDiff:
 def _fact_text(attrs: Any) -> Text:
     if attrs is None:
         return _same(ABSENT)
-    return Text(value_text(attrs["value"], attrs["known"], "id"), value_text(attrs["value"], attrs["known"], "en"))
+    return Text.build(lambda lang: value_text(attrs["value"], attrs["known"], lang))

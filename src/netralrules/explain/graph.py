@@ -238,16 +238,16 @@ class _Builder:
                 self.own_preds.setdefault(target, []).append(source)
 
     def graph(self) -> nx.DiGraph:
-        """The graph, its dicts filled directly as add_nodes_from/add_edges_from would (same order)."""
-        succ: dict[str, dict[str, dict[str, Any]]] = {n: {} for n in self.g_nodes}
-        pred: dict[str, dict[str, dict[str, Any]]] = {n: {} for n in self.g_nodes}
-        for (u, v), attrs in self.g_edges.items():
-            succ[u][v] = attrs
-            pred[v][u] = attrs
+        """The graph, handed to networkx in bulk through its public API (nodes and edges in the
+        order they were made). Node ids first and their attributes after (`g.nodes[n]` is the
+        node's attribute dict) is the quickest public way: `add_nodes_from` with (id, attrs) pairs
+        takes an exception per node, `set_node_attributes` and `add_node(n, **attrs)` cost more."""
         g = nx.DiGraph()
-        g._node = self.g_nodes
-        g._adj = succ
-        g._pred = pred
+        g.add_nodes_from(self.g_nodes)
+        nodes = g.nodes
+        for node_id, attrs in self.g_nodes.items():
+            nodes[node_id].update(attrs)
+        g.add_edges_from([(u, v, attrs) for (u, v), attrs in self.g_edges.items()])
         g.graph.update(self.g_attrs)
         return g
 

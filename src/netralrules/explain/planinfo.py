@@ -7,9 +7,11 @@ condition once, not once per incident (the explanation graph's cost per incident
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from netralrules.compiler import Plan, children_of
+from netralrules.diagnostics import Text
 from netralrules.evaluation.determination import citation_json, source_json
 from netralrules.syntax import ast
 from netralrules.syntax.formatter import format_expr
@@ -26,14 +28,14 @@ def expr_at(plan: Plan, node: str) -> ast.Expr | None:
     return exprs[node]
 
 
-def text_at(plan: Plan, node: str) -> tuple[str, str]:
+def text_at(plan: Plan, node: str) -> Text:
     """The canonical text (Indonesian, English) of the expression behind a node id (the id itself
     when no expression is behind it)."""
-    texts: dict[str, tuple[str, str]] = plan.memo.setdefault("explain.texts", {})
+    texts: dict[str, Text] = plan.memo.setdefault("explain.texts", {})
     found = texts.get(node)
     if found is None:
         expr = expr_at(plan, node)
-        found = texts[node] = (format_expr(expr, "id"), format_expr(expr, "en")) if expr is not None else (node, node)
+        found = texts[node] = Text.build(functools.partial(format_expr, expr)) if expr is not None else Text.same(node)
     return found
 
 
@@ -66,7 +68,8 @@ def condition_static(plan: Plan, node: str) -> tuple[str, int, str, str]:
     cache: dict[str, tuple[str, int, str, str]] = plan.memo.setdefault("explain.conditions", {})
     found = cache.get(node)
     if found is None:
-        found = cache[node] = (node.partition("#")[0], depth(node), *text_at(plan, node))
+        text = text_at(plan, node)
+        found = cache[node] = (node.partition("#")[0], depth(node), text.id, text.en)
     return found
 
 

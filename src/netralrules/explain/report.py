@@ -54,7 +54,7 @@ from netralrules.evaluation.determination import HEAVIEST_RULE, REPEAT_RULE
 from netralrules.evaluation.evaluator import TIER_ORDER
 from netralrules.explain.graph import ActInfo, Explanation, clause_id
 from netralrules.explain.ordering import citation_key
-from netralrules.explain.words import CATEGORIES, TIERS, cite, pick, reason_text, say
+from netralrules.explain.words import CATEGORIES, TEXT, TIERS, cite, node_text, pick, reason_text, say
 from netralrules.syntax.ast import RELIABILITY_LEVELS
 
 # Reliability levels of a source that leave a doubt (every level but `terverifikasi`).
@@ -68,11 +68,15 @@ _SANCTIONS = ("jenis hukuman", "types of penalty")
 
 
 def _text(key: str) -> Text:
-    return Text(say(key, "id"), say(key, "en"))
+    return TEXT[key]
 
 
 def _both(fn: Any, *args: Any) -> Text:
-    return Text(fn(*args, "id"), fn(*args, "en"))
+    return Text.build(lambda lang: str(fn(*args, lang)))
+
+
+def _escalated(lower: str, higher: str) -> Text:
+    return Text.build(lambda lang: say("escalated", lang).format(pick(TIERS, lower, lang), pick(TIERS, higher, lang)))
 
 
 @dataclass(frozen=True)
@@ -288,13 +292,13 @@ class _Reader:
         shared citation also names the provision, or the reader could not tell them apart."""
         text = _both(cite, attrs.get("citation"))
         if self._shared.get(text.id, 0) > 1 and attrs.get("provision"):
-            return Text(f"{text.id} [{attrs['provision']}]", f"{text.en} [{attrs['provision']}]")
+            return text.map(lambda shown: f"{shown} [{attrs['provision']}]")
         return text
 
     def cite_ids(self, act: int, provisions: Sequence[str]) -> Text:
         known = sorted((self.g.nodes[clause_id(act, p)] for p in provisions if clause_id(act, p) in self.g), key=citation_key)
         rest = sorted(p for p in provisions if clause_id(act, p) not in self.g)
-        return Text(*(", ".join([cite(c.get("citation"), lang) for c in known] + rest) for lang in ("id", "en")))
+        return Text.build(lambda lang: ", ".join([cite(c.get("citation"), lang) for c in known] + rest))
 
     def clauses(self, act: int | None = None) -> list[dict[str, Any]]:
         found = [self.e.attrs(n) for n in self.e.nodes("clause", act)]
@@ -304,17 +308,18 @@ class _Reader:
         act = int(c["act"])
         if c["status"] == "defeated":
             who = self.cite_ids(act, c["defeated_by"])
-            return Text(f"{say('overridden_by', 'id')} {who.id}", f"{say('overridden_by', 'en')} {who.en}")
+            return Text.build(lambda lang: f"{say('overridden_by', lang)} {who.get(lang)}")
         if c["status"] == "unknown" and c["waiting_for"]:
             who = self.cite_ids(act, c["waiting_for"])
-            return Text(f"{say('waiting_for', 'id')} {who.id}", f"{say('waiting_for', 'en')} {who.en}")
+            return Text.build(lambda lang: f"{say('waiting_for', lang)} {who.get(lang)}")
         if c["status"] != "not_fired" and c["reason"]:
             return _both(reason_text, str(c["reason"]))
         return None
 
     def condition(self, item: Mapping[str, Any]) -> ConditionItem:
-        text = Text(str(item["text"]), str(item.get("text_en", item["text"])))
-        return ConditionItem(str(item["node"]), text, str(item["value"]), item.get("definition"), self.facts(item["facts"]))
+        return ConditionItem(
+            str(item["node"]), node_text(item), str(item["value"]), item.get("definition"), self.facts(item["facts"])
+        )
 
     def clause(self, c: Mapping[str, Any]) -> ClauseItem:
         return ClauseItem(
@@ -447,14 +452,7 @@ def _tracks(r: _Reader) -> tuple[TrackSection, ...]:
         )
         reasons = [_both(reason_text, str(x)) for x in t["reasons"]]
         if t["escalated"]:
-            reasons.append(
-                Text(
-                    *(
-                        say("escalated", lang).format(pick(TIERS, t["heaviest_finding_tier"], lang), pick(TIERS, t["tier"], lang))
-                        for lang in ("id", "en")
-                    )
-                )
-            )
+            reasons.append(_escalated(t["heaviest_finding_tier"], t["tier"]))
         if not reasons and len(sources) == 1:
             reasons.append(_text("single"))
         out.append(

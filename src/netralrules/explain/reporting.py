@@ -3,7 +3,7 @@
 Each function takes the compiled rulebook explicitly; the facade (`netralrules.rulebook.Rulebook`)
 is what callers use. A `subject` is an incident (a model, a dict, JSON/YAML text) or a `Decision`
 made with its explanation (then missing facts are ranked from the graph alone, without trying
-their values). Bad requests raise `NetralrulesError` with diagnostics (E0501 unknown provision,
+their values). Bad requests raise `RequestError` (a `NetralrulesError`) with diagnostics (E0501 unknown provision,
 E0502–E0506 bad fact changes); bad incidents `facts.IncidentError`.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from netralrules.compiler import CompiledRulebook
-from netralrules.diagnostics import Diagnostic, NetralrulesError, make
+from netralrules.diagnostics import Diagnostic, RequestError, make
 from netralrules.diagnostics.suggest import closest
 from netralrules.evaluation.decision import Decision, IncidentFacts
 from netralrules.explain.compare import ExplanationDiff, compare
@@ -104,7 +104,7 @@ def report_for(decision: Decision, facts: IncidentFacts | None, rulebook: Compil
     graph = graph_of(decision)
     problems = check_provisions(asked, provision_ids(graph))
     if problems:
-        raise NetralrulesError(problems)
+        raise RequestError(problems)
     missing = rank_missing_facts(decision, facts, rulebook) if facts is not None else None
     return build_report(graph, incident_id=decision.incident_id, asked=tuple(dict.fromkeys(asked)), missing=missing)
 
@@ -134,11 +134,11 @@ def missing_facts(subject: Any, rulebook: CompiledRulebook) -> tuple[MissingFact
 def what_if(incident: Any, changes: Mapping[str, object] | Sequence[str], rulebook: CompiledRulebook) -> WhatIf:
     """Evaluate the incident as it is and with some facts changed (`{"tindakan.fasilitas_negara":
     True}` or `["tindakan.fasilitas_negara=benar"]`; whatif.py says how values are read). Bad
-    changes raise NetralrulesError with every problem (E0502–E0506)."""
+    changes raise RequestError with every problem (E0502–E0506)."""
     facts = load_facts(incident)
     parsed, problems = parse_changes(changes_from_mapping(changes), len(facts.act_dates))
     if problems:
-        raise NetralrulesError(problems)
+        raise RequestError(problems)
     return what_if_facts(facts, parsed, rulebook)
 
 

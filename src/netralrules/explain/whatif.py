@@ -18,8 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from netralrules.compiler import CompiledRulebook
-from netralrules.diagnostics import Diagnostic, make
-from netralrules.diagnostics import Text as _Text
+from netralrules.diagnostics import Diagnostic, Text, make
 from netralrules.diagnostics.suggest import closest
 from netralrules.evaluation.decision import Decision, IncidentFacts
 from netralrules.evaluation.pipeline import decide
@@ -103,8 +102,8 @@ def _parse_one(text: str, file: str, act_count: int, schema: FactSchema) -> Fact
             last=act_count - 1,
         )
     if fact_type.kind not in {"bool", "date", "enum", "string"}:
-        kind = fact_type.describe("id"), fact_type.describe("en")
-        return make("E0506", here, label="here", path=path, kind=kind[0], kind_en=kind[1])
+        kind = Text.build(fact_type.describe)
+        return make("E0506", here, label="here", path=path, kind=kind.id, kind_en=kind.en)
     offset = value_start + (len(raw) - len(raw.lstrip()))
     where = Span(file, min(offset, len(text)), max(min(offset + len(value), len(text)), min(offset, len(text))))
     parsed = _value(value, fact_type, (root, name) in REQUIRED)
@@ -137,7 +136,7 @@ def _unknown_fact(path: str, span: Span, known: Sequence[str]) -> Diagnostic:
     return make("E0503", span, label="here", suggestion="roots", path=path)
 
 
-def _value(text: str, t: Type, required: bool) -> object | tuple[_Text, str, str | None]:
+def _value(text: str, t: Type, required: bool) -> object | tuple[Text, str, str | None]:
     """The value of `text` as a fact of type `t`, or (what was expected, the valid values, a near one)."""
     word = text.lower()
     if word in UNKNOWN_WORDS and not required:
@@ -147,21 +146,21 @@ def _value(text: str, t: Type, required: bool) -> object | tuple[_Text, str, str
             return True
         if word in FALSE_WORDS:
             return False
-        return (_Text("benar/salah", "true/false"), "benar, salah", closest(word, TRUE_WORDS + FALSE_WORDS))
+        return (Text("benar/salah", "true/false"), "benar, salah", closest(word, TRUE_WORDS + FALSE_WORDS))
     if t.kind == "date":
         try:
             if len(text) == 10:
                 return datetime.date.fromisoformat(text)
         except ValueError:
             pass
-        return (_Text("tanggal TTTT-BB-HH", "a date YYYY-MM-DD"), "", None)
+        return (Text("tanggal TTTT-BB-HH", "a date YYYY-MM-DD"), "", None)
     if t.kind == "enum":
         if text in t.values:
             return text
-        return (_Text(f"nilai {t.name}", f"a value of {t.name}"), ", ".join(t.values), closest(text, t.values))
+        return (Text(f"nilai {t.name}", f"a value of {t.name}"), ", ".join(t.values), closest(text, t.values))
     if text:
         return text
-    return (_Text("teks yang tidak kosong", "a text that is not empty"), "…", None)
+    return (Text("teks yang tidak kosong", "a text that is not empty"), "…", None)
 
 
 class ChangedFacts:
@@ -210,10 +209,10 @@ def rank_missing_facts(
     most decided, then most needed, then path (explain/report.py `rank_missing`)."""
     if decision.explanation is None or not decision.determination.unresolved:
         return ()
-    ranked: dict[str, tuple[tuple[tuple[int, str, _Text], ...], tuple[tuple[int, str, _Text], ...] | None]] = {}
+    ranked: dict[str, tuple[tuple[tuple[int, str, Text], ...], tuple[tuple[int, str, Text], ...] | None]] = {}
     for item in missing_from_graph(decision.explanation):
         values = _domain(item.path, schema)
-        settles: list[tuple[int, str, _Text]] | None = None
+        settles: list[tuple[int, str, Text]] | None = None
         if values is not None:
             decided = set(range(len(item.needed_by)))
             for value in values:

@@ -8,227 +8,233 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from netralrules.diagnostics.text import Text, check_lang
+from netralrules.diagnostics.text import pick as pick
 from netralrules.evaluation.determination import ALONGSIDE_RULE, HEAVIEST_RULE, REPEAT_RULE
 
 # The election stages of decision.stage.
-STAGES: dict[str, tuple[str, str]] = {
-    "sebelum_penetapan": (
+STAGES: dict[str, Text] = {
+    "sebelum_penetapan": Text(
         "sebelum penetapan calon (yang didukung masih bakal calon)",
         "before the candidates were determined (still prospective candidates)",
     ),
-    "sesudah_penetapan": (
+    "sesudah_penetapan": Text(
         "sesudah penetapan calon, di luar masa kampanye",
         "after the candidates were determined, outside the campaign period",
     ),
-    "masa_kampanye": ("masa kampanye", "the campaign period"),
-    "sesudah_kampanye": ("sesudah masa kampanye, sebelum pemungutan suara", "after the campaign period, before voting day"),
-    "sesudah_pemungutan": ("sesudah pemungutan suara", "after voting day"),
-    "tidak_diketahui": ("tidak diketahui (tanggal-tanggal pemilu belum diketahui)", "unknown (the election dates are not known)"),
+    "masa_kampanye": Text("masa kampanye", "the campaign period"),
+    "sesudah_kampanye": Text("sesudah masa kampanye, sebelum pemungutan suara", "after the campaign period, before voting day"),
+    "sesudah_pemungutan": Text("sesudah pemungutan suara", "after voting day"),
+    "tidak_diketahui": Text(
+        "tidak diketahui (tanggal-tanggal pemilu belum diketahui)", "unknown (the election dates are not known)"
+    ),
 }
 
-STATUSES: dict[str, tuple[str, str]] = {
-    "fired": ("berlaku", "applies"),
-    "not_fired": ("syarat tidak terpenuhi", "its conditions are not met"),
-    "unknown": ("belum dapat ditentukan", "cannot be decided yet"),
-    "not_applicable": ("tidak berlaku bagi responden", "does not apply to the respondent"),
-    "not_in_force": ("tidak berlaku pada tanggal tindakan", "not in force on the date of the act"),
-    "defeated": ("dikecualikan", "overridden by an exception"),
+STATUSES: dict[str, Text] = {
+    "fired": Text("berlaku", "applies"),
+    "not_fired": Text("syarat tidak terpenuhi", "its conditions are not met"),
+    "unknown": Text("belum dapat ditentukan", "cannot be decided yet"),
+    "not_applicable": Text("tidak berlaku bagi responden", "does not apply to the respondent"),
+    "not_in_force": Text("tidak berlaku pada tanggal tindakan", "not in force on the date of the act"),
+    "defeated": Text("dikecualikan", "overridden by an exception"),
 }
 
-TRACK_STATUSES: dict[str, tuple[str, str]] = {
-    "determined": ("ditetapkan", "determined"),
-    "unresolved": ("belum dapat ditentukan", "unresolved"),
-    "none": ("tidak ada", "none"),
+TRACK_STATUSES: dict[str, Text] = {
+    "determined": Text("ditetapkan", "determined"),
+    "unresolved": Text("belum dapat ditentukan", "unresolved"),
+    "none": Text("tidak ada", "none"),
 }
 
-CATEGORIES: dict[str, tuple[str, str]] = {
-    "etik": ("etik", "ethics"),
-    "disiplin": ("disiplin", "discipline"),
-    "pemberhentian": ("pemberhentian", "dismissal"),
-    "pidana": ("pidana", "criminal"),
-    "administratif": ("administratif", "administrative"),
+CATEGORIES: dict[str, Text] = {
+    "etik": Text("etik", "ethics"),
+    "disiplin": Text("disiplin", "discipline"),
+    "pemberhentian": Text("pemberhentian", "dismissal"),
+    "pidana": Text("pidana", "criminal"),
+    "administratif": Text("administratif", "administrative"),
 }
 
-TIERS: dict[str, tuple[str, str]] = {
-    "ringan": ("ringan", "light"),
-    "sedang": ("sedang", "moderate"),
-    "berat": ("berat", "severe"),
+TIERS: dict[str, Text] = {
+    "ringan": Text("ringan", "light"),
+    "sedang": Text("sedang", "moderate"),
+    "berat": Text("berat", "severe"),
 }
 
-VALUES: dict[str, tuple[str, str]] = {
-    "true": ("benar", "true"),
-    "false": ("salah", "false"),
-    "unknown": ("tidak diketahui", "unknown"),
+VALUES: dict[str, Text] = {
+    "true": Text("benar", "true"),
+    "false": Text("salah", "false"),
+    "unknown": Text("tidak diketahui", "unknown"),
 }
 
-PENALTIES: dict[str, tuple[str, str]] = {
-    "penjara": ("penjara", "imprisonment"),
-    "kurungan": ("kurungan", "detention"),
-    "denda": ("denda", "fine"),
+PENALTIES: dict[str, Text] = {
+    "penjara": Text("penjara", "imprisonment"),
+    "kurungan": Text("kurungan", "detention"),
+    "denda": Text("denda", "fine"),
 }
-UNITS: dict[str, tuple[str, str]] = {
-    "hari": ("hari", "days"),
-    "minggu": ("minggu", "weeks"),
-    "bulan": ("bulan", "months"),
-    "tahun": ("tahun", "years"),
+UNITS: dict[str, Text] = {
+    "hari": Text("hari", "days"),
+    "minggu": Text("minggu", "weeks"),
+    "bulan": Text("bulan", "months"),
+    "tahun": Text("tahun", "years"),
 }
 
 MONTHS = (
-    ("Januari", "January"),
-    ("Februari", "February"),
-    ("Maret", "March"),
-    ("April", "April"),
-    ("Mei", "May"),
-    ("Juni", "June"),
-    ("Juli", "July"),
-    ("Agustus", "August"),
-    ("September", "September"),
-    ("Oktober", "October"),
-    ("November", "November"),
-    ("Desember", "December"),
+    Text("Januari", "January"),
+    Text("Februari", "February"),
+    Text("Maret", "March"),
+    Text("April", "April"),
+    Text("Mei", "May"),
+    Text("Juni", "June"),
+    Text("Juli", "July"),
+    Text("Agustus", "August"),
+    Text("September", "September"),
+    Text("Oktober", "October"),
+    Text("November", "November"),
+    Text("Desember", "December"),
 )
 
 # Fixed phrases of the narrative.
-TEXT: dict[str, tuple[str, str]] = {
-    "title": ("Penjelasan keputusan", "Explanation of the decision"),
-    "act": ("Tindakan", "Act"),
-    "date": ("tanggal", "date"),
-    "stage": ("tahap pemilu", "election stage"),
-    "instruments": ("Peraturan yang diterapkan", "Regulation applied"),
-    "no_instrument": (
+TEXT: dict[str, Text] = {
+    "title": Text("Penjelasan keputusan", "Explanation of the decision"),
+    "act": Text("Tindakan", "Act"),
+    "date": Text("tanggal", "date"),
+    "stage": Text("tahap pemilu", "election stage"),
+    "instruments": Text("Peraturan yang diterapkan", "Regulation applied"),
+    "no_instrument": Text(
         "tidak ada peraturan dalam buku aturan yang berlaku pada tanggal ini",
         "no regulation of the rulebook was in force on this date",
     ),
-    "findings": ("Temuan", "Findings"),
-    "no_findings": ("Tidak ada ketentuan yang dilanggar.", "No provision was violated."),
-    "finding": ("Temuan", "Finding"),
-    "text": ("Bunyi ketentuan", "Statutory text"),
-    "category": ("Kategori", "Category"),
-    "tier": ("tingkat", "tier"),
-    "per": ("menurut", "per"),
-    "tier_unstated": (
+    "findings": Text("Temuan", "Findings"),
+    "no_findings": Text("Tidak ada ketentuan yang dilanggar.", "No provision was violated."),
+    "finding": Text("Temuan", "Finding"),
+    "text": Text("Bunyi ketentuan", "Statutory text"),
+    "category": Text("Kategori", "Category"),
+    "tier": Text("tingkat", "tier"),
+    "per": Text("menurut", "per"),
+    "tier_unstated": Text(
         "tingkat hukuman tidak disebut dalam peraturan; belum dapat ditentukan",
         "the regulation states no tier; it cannot be determined",
     ),
-    "sanctions": ("Pilihan jenis hukuman", "Sanction options"),
-    "penalties": ("Ancaman pidana", "Criminal penalties"),
-    "note": ("Catatan", "Note"),
-    "facts": ("Fakta yang dilihat", "Facts seen"),
-    "determination": ("Penentuan sanksi", "How the sanction was determined"),
-    "no_determination": ("Tidak ada sanksi yang dijatuhkan.", "No sanction is imposed."),
-    "based_on": ("Berdasarkan", "Based on"),
-    "reasons": ("Alasan", "Reasons"),
-    "single": ("satu temuan; tingkatnya mengikuti temuan itu", "a single finding; its tier is the tier of that finding"),
-    "escalated": (
+    "sanctions": Text("Pilihan jenis hukuman", "Sanction options"),
+    "penalties": Text("Ancaman pidana", "Criminal penalties"),
+    "note": Text("Catatan", "Note"),
+    "facts": Text("Fakta yang dilihat", "Facts seen"),
+    "determination": Text("Penentuan sanksi", "How the sanction was determined"),
+    "no_determination": Text("Tidak ada sanksi yang dijatuhkan.", "No sanction is imposed."),
+    "based_on": Text("Berdasarkan", "Based on"),
+    "reasons": Text("Alasan", "Reasons"),
+    "single": Text("satu temuan; tingkatnya mengikuti temuan itu", "a single finding; its tier is the tier of that finding"),
+    "escalated": Text(
         "tingkat dinaikkan dari {0} menjadi {1} karena pengulangan pelanggaran",
         "tier raised from {0} to {1} because the offence was repeated",
     ),
-    "not_applied": ("Ketentuan yang dipertimbangkan tetapi tidak berlaku", "Provisions considered that did not apply"),
-    "none_not_applied": ("Tidak ada.", "None."),
-    "failed": ("Syarat yang tidak terpenuhi", "Condition not met"),
-    "undecided_condition": ("Syarat yang belum dapat ditentukan", "Condition not yet decidable"),
-    "overridden_by": ("dikecualikan oleh", "overridden by"),
-    "waiting_for": ("menunggu pengecualian", "waiting for the exception"),
-    "unresolved": ("Hal yang belum terselesaikan", "Unresolved points"),
-    "none_unresolved": ("Tidak ada.", "None."),
-    "deciding": ("Fakta penentu", "Facts that would decide it"),
-    "none_facts": ("tidak ada fakta yang dibaca", "no fact was read"),
-    "referral": ("Penerusan perkara (lembaga pengawas)", "Referral (supervisory body)"),
-    "referral_date": ("Tanggal acuan", "Reference date"),
-    "referral_chain": ("Alur", "Chain"),
-    "referral_contested": (
+    "not_applied": Text("Ketentuan yang dipertimbangkan tetapi tidak berlaku", "Provisions considered that did not apply"),
+    "none_not_applied": Text("Tidak ada.", "None."),
+    "failed": Text("Syarat yang tidak terpenuhi", "Condition not met"),
+    "undecided_condition": Text("Syarat yang belum dapat ditentukan", "Condition not yet decidable"),
+    "overridden_by": Text("dikecualikan oleh", "overridden by"),
+    "waiting_for": Text("menunggu pengecualian", "waiting for the exception"),
+    "unresolved": Text("Hal yang belum terselesaikan", "Unresolved points"),
+    "none_unresolved": Text("Tidak ada.", "None."),
+    "deciding": Text("Fakta penentu", "Facts that would decide it"),
+    "none_facts": Text("tidak ada fakta yang dibaca", "no fact was read"),
+    "referral": Text("Penerusan perkara (lembaga pengawas)", "Referral (supervisory body)"),
+    "referral_date": Text("Tanggal acuan", "Reference date"),
+    "referral_chain": Text("Alur", "Chain"),
+    "referral_contested": Text(
         "tanggal acuan berada dalam masa lebih dari satu lembaga pengawas ({0}); sumber bertentangan, lihat catatan"
         " masing-masing",
         "the reference date falls within the periods of more than one supervisory body ({0}); the sources conflict,"
         " see each body's note",
     ),
-    "referral_none": (
+    "referral_none": Text(
         "tidak ada lembaga pengawas dalam buku aturan untuk tanggal acuan ini",
         "the rulebook declares no supervisory body for the reference date",
     ),
-    "in_force_from": ("berlaku sejak", "from"),
-    "in_force_until": ("sampai", "until"),
-    "incident": ("Perkara", "Incident"),
-    "rulebook": ("buku aturan", "rulebook"),
-    "facts_found": ("Fakta yang ditemukan", "Facts found"),
-    "facts_unknown": ("Fakta yang tidak diketahui", "Facts not known"),
-    "not_in_force_then": ("Tidak berlaku pada tanggal itu", "Not in force on that date"),
-    "law_rule": (
+    "in_force_from": Text("berlaku sejak", "from"),
+    "in_force_until": Text("sampai", "until"),
+    "incident": Text("Perkara", "Incident"),
+    "rulebook": Text("buku aturan", "rulebook"),
+    "facts_found": Text("Fakta yang ditemukan", "Facts found"),
+    "facts_unknown": Text("Fakta yang tidak diketahui", "Facts not known"),
+    "not_in_force_then": Text("Tidak berlaku pada tanggal itu", "Not in force on that date"),
+    "law_rule": Text(
         "hukum yang diterapkan adalah yang berlaku pada tanggal tindakan",
         "the law applied is the law in force on the date of the act",
     ),
-    "missing": ("Fakta yang akan menentukan", "Facts that would decide"),
-    "missing_rule": (
+    "missing": Text("Fakta yang akan menentukan", "Facts that would decide"),
+    "missing_rule": Text(
         "urutan: paling banyak ketentuan yang diputus sendiri olehnya, lalu paling banyak ketentuan yang memerlukannya",
         "order: most provisions it would decide on its own, then most provisions that need it",
     ),
-    "settles": (
+    "settles": Text(
         "menentukan sendiri {0} dari {1} ketentuan yang memerlukannya",
         "decides on its own {0} of the {1} provisions that need it",
     ),
-    "needed_by": ("diperlukan oleh", "needed by"),
-    "none_missing": ("Tidak ada.", "None."),
-    "why_not": ("Tingkat dan jalur yang tidak tercapai", "Tiers and tracks not reached"),
-    "not_reached": ("tidak tercapai", "not reached"),
-    "unmet_count": ("kurang {0} syarat", "{0} condition(s) unmet"),
-    "conditions_met": ("syaratnya terpenuhi", "its conditions are met"),
-    "not_considered": ("Tidak dipertimbangkan", "Not considered"),
-    "no_provision": ("Tidak ada ketentuan dalam buku aturan untuk", "No provision of the rulebook gives"),
-    "none_why_not": ("Tidak ada: setiap tingkat dan jalur sudah tercapai.", "None: every tier and track was reached."),
-    "asked": ("Ketentuan yang ditanyakan", "Provisions asked about"),
-    "open_questions": ("Pertanyaan hukum terbuka yang menyentuh perkara ini", "Open legal questions touching this case"),
-    "none_open": ("Tidak ada.", "None."),
-    "annex_sources": ("Lampiran sumber", "Annex: sources"),
-    "none_sources": (
+    "needed_by": Text("diperlukan oleh", "needed by"),
+    "none_missing": Text("Tidak ada.", "None."),
+    "why_not": Text("Tingkat dan jalur yang tidak tercapai", "Tiers and tracks not reached"),
+    "not_reached": Text("tidak tercapai", "not reached"),
+    "unmet_count": Text("kurang {0} syarat", "{0} condition(s) unmet"),
+    "conditions_met": Text("syaratnya terpenuhi", "its conditions are met"),
+    "not_considered": Text("Tidak dipertimbangkan", "Not considered"),
+    "no_provision": Text("Tidak ada ketentuan dalam buku aturan untuk", "No provision of the rulebook gives"),
+    "none_why_not": Text("Tidak ada: setiap tingkat dan jalur sudah tercapai.", "None: every tier and track was reached."),
+    "asked": Text("Ketentuan yang ditanyakan", "Provisions asked about"),
+    "open_questions": Text("Pertanyaan hukum terbuka yang menyentuh perkara ini", "Open legal questions touching this case"),
+    "none_open": Text("Tidak ada.", "None."),
+    "annex_sources": Text("Lampiran sumber", "Annex: sources"),
+    "none_sources": Text(
         "Tidak ada: ketentuan yang menyentuh perkara ini tidak mencantumkan sumber.",
         "None: the provisions touching this case list no sources.",
     ),
-    "sources_ref": ("Sumber (lampiran)", "Sources (annex)"),
-    "source_link": ("tautan", "link"),
-    "source_date": ("tanggal", "date"),
-    "reliability": ("keandalan", "reliability"),
-    "supports": ("dasar bagi", "supports"),
-    "determination_rules": ("aturan penentuan sanksi", "the rules of the determination"),
-    "fact_word": ("fakta", "facts"),
-    "whatif": ("Andaikan", "What if"),
-    "baseline": ("Keputusan semula", "Original decision"),
-    "changed": ("Keputusan dengan perubahan", "Decision with the changes"),
-    "changes": ("Perubahan fakta", "Changed facts"),
-    "outcome_changes": ("Perubahan hasil", "Changed outcome"),
-    "status_changes": ("Ketentuan yang berubah status", "Provisions whose status changed"),
-    "condition_changes": ("Syarat yang berubah nilai", "Conditions whose value changed"),
-    "no_change": ("Tidak ada perubahan.", "No change."),
-    "fact_changes": ("Fakta yang berubah", "Facts that changed"),
+    "sources_ref": Text("Sumber (lampiran)", "Sources (annex)"),
+    "source_link": Text("tautan", "link"),
+    "source_date": Text("tanggal", "date"),
+    "reliability": Text("keandalan", "reliability"),
+    "supports": Text("dasar bagi", "supports"),
+    "determination_rules": Text("aturan penentuan sanksi", "the rules of the determination"),
+    "fact_word": Text("fakta", "facts"),
+    "whatif": Text("Andaikan", "What if"),
+    "baseline": Text("Keputusan semula", "Original decision"),
+    "changed": Text("Keputusan dengan perubahan", "Decision with the changes"),
+    "changes": Text("Perubahan fakta", "Changed facts"),
+    "outcome_changes": Text("Perubahan hasil", "Changed outcome"),
+    "status_changes": Text("Ketentuan yang berubah status", "Provisions whose status changed"),
+    "condition_changes": Text("Syarat yang berubah nilai", "Conditions whose value changed"),
+    "no_change": Text("Tidak ada perubahan.", "No change."),
+    "fact_changes": Text("Fakta yang berubah", "Facts that changed"),
+    "definition": Text("definisi", "definition"),
+    "decision": Text("Keputusan", "Decision"),
 }
 
 # The reliability of a source (ast.RELIABILITY_LEVELS), as the annex of sources says it.
-RELIABILITY: dict[str, tuple[str, str]] = {
-    "terverifikasi": (
+RELIABILITY: dict[str, Text] = {
+    "terverifikasi": Text(
         "terverifikasi (dua sumber independen atau lebih sepakat)",
         "verified (two or more independent sources agree)",
     ),
-    "satu_sumber": (
+    "satu_sumber": Text(
         "satu sumber saja (atau beberapa sumber yang menyalin asal yang sama)",
         "a single source (or several that copy the same origin)",
     ),
-    "tafsiran": ("tafsiran penyusun aturan, tidak dinyatakan oleh sumber", "the drafters' inference, not stated by a source"),
-    "belum_dipastikan": ("belum dipastikan dengan teks resmi", "not yet confirmed against the official text"),
-    "bertentangan": ("sumber-sumber bertentangan", "the sources disagree"),
+    "tafsiran": Text("tafsiran penyusun aturan, tidak dinyatakan oleh sumber", "the drafters' inference, not stated by a source"),
+    "belum_dipastikan": Text("belum dipastikan dengan teks resmi", "not yet confirmed against the official text"),
+    "bertentangan": Text("sumber-sumber bertentangan", "the sources disagree"),
 }
 
 # How the referral's reference date was chosen (referral.REPORT_DATE, referral.LAST_ACT_DATE).
-REFERRAL_BASES: dict[str, tuple[str, str]] = {
-    "tanggal_laporan": ("tanggal laporan", "the date of the report"),
-    "tanggal_tindakan_terakhir": (
+REFERRAL_BASES: dict[str, Text] = {
+    "tanggal_laporan": Text("tanggal laporan", "the date of the report"),
+    "tanggal_tindakan_terakhir": Text(
         "tanggal tindakan terakhir, karena tanggal laporan tidak diisi",
         "the date of the last act, as no report date was given",
     ),
 }
 
-REFERRAL_STATUSES: dict[str, tuple[str, str]] = {
-    "determined": ("Diteruskan kepada", "Referred to"),
-    "unresolved": ("Belum dapat ditentukan (diperselisihkan)", "Unresolved (contested)"),
-    "none": ("Tidak ada lembaga pengawas", "No supervisory body"),
+REFERRAL_STATUSES: dict[str, Text] = {
+    "determined": Text("Diteruskan kepada", "Referred to"),
+    "unresolved": Text("Belum dapat ditentukan (diperselisihkan)", "Unresolved (contested)"),
+    "none": Text("Tidak ada lembaga pengawas", "No supervisory body"),
 }
 
 _REASONS_EN = (
@@ -247,18 +253,21 @@ _REASONS_EN = (
     ("dikecualikan oleh ", "overridden by "),
     ("subjek: ", "subjects: "),
 )
+# How `cite`, `date_text` and `penalty_text` put their parts together.
+_CITATION_WORDS: dict[str, Text] = {
+    "pasal": Text("Pasal", "Article"),
+    "ayat": Text("ayat", "paragraph"),
+    "huruf": Text("huruf", "letter"),
+    "angka": Text("angka", "number"),
+    "lampiran": Text("Lampiran", "Annex"),
+}
+_OF_INSTRUMENT = Text("{parts} {instrument}", "{parts} of {instrument}")
+_DATE = Text("{day} {month} {year}", "{month} {day}, {year}")
+_AT_MOST_FINE = Text("paling banyak", "at most")
+_AT_MOST_TERM = Text("paling lama", "at most")
+_UNTIL = Text("sampai", "to")
 _IN_FORCE = re.compile(r"^berlaku (\S+) sampai (\S+)$")
 _LAST_TIER = re.compile(r"^hukuman terakhir sudah tingkat (\w+); tidak ada tingkat yang lebih berat$")
-
-
-def pick(table: Mapping[str, tuple[str, str]], key: str | None, lang: str) -> str:
-    """The phrase for `key` in `lang` (the key itself if the table does not know it)."""
-    if key is None:
-        return "-"
-    pair = table.get(key)
-    if pair is None:
-        return key
-    return pair[1] if lang == "en" else pair[0]
 
 
 def say(key: str, lang: str) -> str:
@@ -270,28 +279,25 @@ def cite(citation: Mapping[str, Any] | None, lang: str = "id") -> str:
     `Article 5 paragraph (1) letter n number 2 of PP_94_2021`, `Annex II number 6 of SKB_2022`."""
     if not citation:
         return "-"
-    words = {
-        "pasal": ("Pasal", "Article"),
-        "ayat": ("ayat", "paragraph"),
-        "huruf": ("huruf", "letter"),
-        "angka": ("angka", "number"),
-        "lampiran": ("Lampiran", "Annex"),
-    }
     parts = []
     for kind in citation.get("urutan") or ("pasal", "lampiran", "ayat", "huruf", "angka"):
         value = citation.get(kind)
         if value is not None:
             shown = f"({value})" if kind == "ayat" else str(value)
-            parts.append(f"{pick(words, kind, lang)} {shown}")
+            parts.append(f"{pick(_CITATION_WORDS, kind, lang)} {shown}")
     instrument = str(citation.get("instrumen", ""))
     if not parts:
         return instrument
-    return " ".join(parts) + (f" of {instrument}" if lang == "en" else f" {instrument}")
+    return _OF_INSTRUMENT.format(parts=" ".join(parts), instrument=instrument).get(lang)
+
+
+def node_text(attrs: Mapping[str, Any]) -> Text:
+    """The rendered expression of a graph node: `text`, and `text_en` when the graph keeps both."""
+    return Text(str(attrs["text"]), str(attrs.get("text_en", attrs["text"])))
 
 
 def date_text(date: datetime.date, lang: str) -> str:
-    month = MONTHS[date.month - 1][1 if lang == "en" else 0]
-    return f"{month} {date.day}, {date.year}" if lang == "en" else f"{date.day} {month} {date.year}"
+    return _DATE.format(month=MONTHS[date.month - 1].get(lang), day=date.day, year=date.year).get(lang)
 
 
 def value_text(value: Any, known: bool, lang: str) -> str:
@@ -316,15 +322,14 @@ def penalty_text(p: Mapping[str, Any], lang: str) -> str:
 
     kind = pick(PENALTIES, p.get("kind"), lang)
     if p.get("minimum") is None:
-        at_most = ("paling banyak" if p.get("kind") == "denda" else "paling lama") if lang != "en" else "at most"
-        return f"{kind} {at_most} {amount(p.get('maximum'))}"
-    until = "to" if lang == "en" else "sampai"
-    return f"{kind} {amount(p.get('minimum'))} {until} {amount(p.get('maximum'))}"
+        at_most = _AT_MOST_FINE if p.get("kind") == "denda" else _AT_MOST_TERM
+        return f"{kind} {at_most.get(lang)} {amount(p.get('maximum'))}"
+    return f"{kind} {amount(p.get('minimum'))} {_UNTIL.get(lang)} {amount(p.get('maximum'))}"
 
 
 def reason_text(reason: str, lang: str) -> str:
     """An evaluator or determination reason (written in Indonesian) in the narrative's language."""
-    if lang != "en" or not reason:
+    if check_lang(lang) == "id" or not reason:
         return reason
     match = _IN_FORCE.match(reason)
     if match:

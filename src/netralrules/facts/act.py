@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import ConfigDict, Field, StrictBool, StrictStr
 
+from netralrules.diagnostics.text import Text
 from netralrules.facts.fields import (
     Dampak,
     Date,
@@ -31,16 +32,16 @@ class Evidence(Model):
         'Bawaslu supervisor", "screenshot of a Facebook post", "witness statement". Required.',
     )
     tautan: StrictStr | None = described(
-        ("Tautan", "Link"),
-        ("Alamat (URL) atau rujukan arsip bukti.", "Address (URL) or archive reference of the evidence."),
+        Text("Tautan", "Link"),
+        Text("Alamat (URL) atau rujukan arsip bukti.", "Address (URL) or archive reference of the evidence."),
         need="optional",
     )
     keterangan: StrictStr | None = described(
-        ("Keterangan", "Description"), ("Apa yang ditunjukkan bukti ini.", "What this evidence shows."), need="optional"
+        Text("Keterangan", "Description"), Text("Apa yang ditunjukkan bukti ini.", "What this evidence shows."), need="optional"
     )
     terverifikasi: StrictBool | None = described(
-        ("Terverifikasi", "Verified"),
-        (
+        Text("Terverifikasi", "Verified"),
+        Text(
             "Benar jika bukti sudah diverifikasi (misalnya oleh Bawaslu atau BKN); salah jika masih dugaan.",
             "True if the evidence has been verified (e.g. by Bawaslu or BKN); false if it is only alleged.",
         ),
@@ -55,56 +56,56 @@ class Act(Model):
     model_config = ConfigDict(title="Tindakan / Act")
 
     tanggal: Date = described(
-        ("Tanggal tindakan", "Date of the act"),
-        (
+        Text("Tanggal tindakan", "Date of the act"),
+        Text(
             "Tanggal perbuatan (TTTT-BB-HH). Wajib: hukum yang berlaku dan tahapan pemilu ditentukan dari tanggal ini.",
             "Date of the act (YYYY-MM-DD). Required: the law in force and the election stage are derived from it.",
         ),
         need="required",
     )
     jenis: JenisTindakan = described(
-        ("Jenis tindakan", "Kind of act"),
-        ("Jenis perbuatan, dari kosakata terkendali. Wajib.", "Kind of act, from the controlled vocabulary. Required."),
+        Text("Jenis tindakan", "Kind of act"),
+        Text("Jenis perbuatan, dari kosakata terkendali. Wajib.", "Kind of act, from the controlled vocabulary. Required."),
         need="required",
     )
     atribut_partai: StrictBool | None = described(
-        ("Memakai atribut partai", "Party attributes used"),
-        (
+        Text("Memakai atribut partai", "Party attributes used"),
+        Text(
             "Benar jika responden memakai atribut partai (kaos, bendera, simbol) (PP 94/2021 Pasal 5 huruf n angka 2).",
             "True if the respondent used party attributes (T-shirt, flag, symbol) (PP 94/2021 Pasal 5 huruf n angka 2).",
         ),
     )
     atribut_pns: StrictBool | None = described(
-        ("Memakai atribut PNS", "PNS attributes used"),
-        (
+        Text("Memakai atribut PNS", "PNS attributes used"),
+        Text(
             "Benar jika responden memakai atribut PNS, misalnya seragam dinas atau tanda pengenal (angka 2).",
             "True if the respondent used PNS attributes, e.g. the service uniform or ID badge (angka 2).",
         ),
     )
     mengerahkan_pns_lain: StrictBool | None = described(
-        ("Mengerahkan PNS lain", "Other PNS mobilised"),
-        (
+        Text("Mengerahkan PNS lain", "Other PNS mobilised"),
+        Text(
             "Benar jika responden mengerahkan PNS lain (PP 94/2021 Pasal 5 huruf n angka 3).",
             "True if the respondent mobilised other PNS (PP 94/2021 Pasal 5 huruf n angka 3).",
         ),
     )
     fasilitas_negara: StrictBool | None = described(
-        ("Memakai fasilitas negara", "State facilities used"),
-        (
+        Text("Memakai fasilitas negara", "State facilities used"),
+        Text(
             "Benar jika tindakan memakai fasilitas negara: kendaraan dinas, kantor, anggaran, dan sebagainya (angka 4).",
             "True if the act used state facilities: official vehicles, offices, budget, and so on (angka 4).",
         ),
     )
     persetujuan_tertulis_menteri: StrictBool | None = described(
-        ("Ada persetujuan tertulis Menteri", "Written approval of the Minister"),
-        (
+        Text("Ada persetujuan tertulis Menteri", "Written approval of the Minister"),
+        Text(
             "Untuk penggantian pejabat: benar jika ada persetujuan tertulis dari Menteri (UU 10/2016 Pasal 71 ayat (2)).",
             "For replacing officials: true if the Minister gave written approval (UU 10/2016 Pasal 71 ayat (2)).",
         ),
     )
     dukungan_aktif: StrictBool | None = described(
-        ("Memberi dukungan aktif", "Active support given"),
-        (
+        Text("Memberi dukungan aktif", "Active support given"),
+        Text(
             "Benar jika responden, saat hadir di deklarasi atau kampanye, melakukan tindakan atau memberi dukungan secara "
             "aktif, bukan sekadar hadir (SKB 2022, daftar kode etik dan daftar disiplin).",
             "True if the respondent, attending a declaration or campaign, took action or actively gave support rather than "
@@ -112,8 +113,8 @@ class Act(Model):
         ),
     )
     simbol_keberpihakan: StrictBool | None = described(
-        ("Menunjukkan simbol keberpihakan", "Partisan gesture or symbol shown"),
-        (
+        Text("Menunjukkan simbol keberpihakan", "Partisan gesture or symbol shown"),
+        Text(
             "Benar jika foto atau unggahan menunjukkan gestur (misalnya pose jari yang dilarang), simbol atau latar yang "
             "menunjukkan keberpihakan (SKB 2022; panduan BKN/KemenPAN-RB November 2023).",
             "True if the photo or post shows a gesture (e.g. a prohibited finger pose), symbol or background indicating "
@@ -121,23 +122,23 @@ class Act(Model):
         ),
     )
     calon_suami_atau_istri: StrictBool | None = described(
-        ("Calon adalah suami atau istri responden", "Candidate is the respondent's spouse"),
-        (
+        Text("Calon adalah suami atau istri responden", "Candidate is the respondent's spouse"),
+        Text(
             "Benar jika (bakal) calon yang dituju tindakan adalah suami atau istri responden (SKB 2022 K7).",
             "True if the (prospective) candidate the act concerns is the respondent's husband or wife (SKB 2022 K7).",
         ),
     )
     cuti_di_luar_tanggungan_negara: StrictBool | None = described(
-        ("Cuti di luar tanggungan negara", "On leave outside state liability"),
-        (
+        Text("Cuti di luar tanggungan negara", "On leave outside state liability"),
+        Text(
             "Benar jika responden sedang cuti di luar tanggungan negara pada saat tindakan (SKB 2022 K7).",
             "True if the respondent was on leave outside state liability (cuti di luar tanggungan negara) at the time of "
             "the act (SKB 2022 K7).",
         ),
     )
     pengunduran_diri: StrictBool | None = described(
-        ("Sudah menyatakan pengunduran diri", "Resignation stated"),
-        (
+        Text("Sudah menyatakan pengunduran diri", "Resignation stated"),
+        Text(
             "Untuk pencalonan (`mencalonkan_diri`): benar jika responden sudah menyatakan pengunduran diri dari PNS "
             "secara tertulis (UU 5/2014 Pasal 119, Pasal 123 ayat (3)); salah jika belum.",
             "For a candidacy (`mencalonkan_diri`): true if the respondent has stated in writing that they resign from "
@@ -145,8 +146,8 @@ class Act(Model):
         ),
     )
     tanggal_pengunduran_diri: Date | None = described(
-        ("Tanggal pengunduran diri", "Date of the resignation"),
-        (
+        Text("Tanggal pengunduran diri", "Date of the resignation"),
+        Text(
             "Tanggal pernyataan pengunduran diri tertulis. Kewajibannya berlaku sejak penetapan sebagai calon "
             "(Putusan MK 41/PUU-XII/2014).",
             "Date of the written statement of resignation. The duty runs from penetapan as a candidate "
@@ -154,8 +155,8 @@ class Act(Model):
         ),
     )
     dampak: Dampak | None = described(
-        ("Dampak negatif", "Negative impact"),
-        (
+        Text("Dampak negatif", "Negative impact"),
+        Text(
             "Untuk pelanggaran kewajiban PP 94/2021 Pasal 3 atau 4: pada siapa pelanggaran berdampak negatif, menurut "
             "penilaian pengawas atau pemeriksa (menentukan tingkat hukuman).",
             "For a breach of a PP 94/2021 Pasal 3 or 4 obligation: on whom the breach has a negative impact, as the "
@@ -163,8 +164,8 @@ class Act(Model):
         ),
     )
     kewajiban_disangkakan: KewajibanDisangkakan | None = described(
-        ("Kewajiban yang disangkakan", "Obligation charged"),
-        (
+        Text("Kewajiban yang disangkakan", "Obligation charged"),
+        Text(
             "Kewajiban PP 94/2021 Pasal 3 atau 4 yang disangkakan, bila perkara hanya diperiksa menurut Pasal 3 atau 4. "
             "Ini pilihan pemeriksa, bukan keadaan yang dapat tidak diketahui: bila tidak diisi, nilainya `tidak_ada` "
             "(tidak disangkakan); null berarti belum diputuskan (tidak diketahui). Satu kewajiban per tindakan; untuk "
@@ -177,41 +178,43 @@ class Act(Model):
         default_factory=lambda: "tidak_ada",
     )
     menguntungkan_atau_merugikan_calon: StrictBool | None = described(
-        ("Menguntungkan atau merugikan calon", "Favours or harms a candidate"),
-        (
+        Text("Menguntungkan atau merugikan calon", "Favours or harms a candidate"),
+        Text(
             "Benar jika keputusan atau tindakan menguntungkan atau merugikan salah satu (pasangan) calon (angka 5; "
             "UU 10/2016 Pasal 71 ayat (1)).",
             "True if the decision or action favours or harms one candidate (pair) (angka 5; UU 10/2016 Pasal 71(1)).",
         ),
     )
     sasaran: Sasaran | None = described(
-        ("Sasaran kegiatan", "Target audience"),
-        (
+        Text("Sasaran kegiatan", "Target audience"),
+        Text(
             "Kepada siapa kegiatan yang mengarah kepada keberpihakan ditujukan (angka 6).",
             "Whom a partisan activity was aimed at (angka 6).",
         ),
     )
     dilakukan_sendiri: StrictBool | None = described(
-        ("Dilakukan sendiri oleh responden", "Performed by the respondent"),
-        (
+        Text("Dilakukan sendiri oleh responden", "Performed by the respondent"),
+        Text(
             "Benar jika responden sendiri yang melakukan; salah jika orang lain (misalnya akun dikelola pihak lain).",
             "True if the respondent performed the act personally; false if someone else did (e.g. an account run by another).",
         ),
     )
     jam_kerja: StrictBool | None = described(
-        ("Pada jam kerja", "During working hours"),
-        (
+        Text("Pada jam kerja", "During working hours"),
+        Text(
             "Benar jika tindakan terjadi pada jam kerja responden.",
             "True if the act took place during the respondent's working hours.",
         ),
     )
     sedang_cuti: StrictBool | None = described(
-        ("Sedang cuti", "On leave"),
-        ("Benar jika responden sedang cuti pada saat tindakan.", "True if the respondent was on leave at the time of the act."),
+        Text("Sedang cuti", "On leave"),
+        Text(
+            "Benar jika responden sedang cuti pada saat tindakan.", "True if the respondent was on leave at the time of the act."
+        ),
     )
     terverifikasi: StrictBool | None = described(
-        ("Tindakan terverifikasi", "Act verified"),
-        (
+        Text("Tindakan terverifikasi", "Act verified"),
+        Text(
             "Benar jika terjadinya tindakan sudah diverifikasi oleh pihak berwenang (Bawaslu, BKN, atasan); salah jika masih "
             "dugaan dari laporan.",
             "True if the act has been verified by an authority (Bawaslu, BKN, the superior); false if it is only alleged in a "
@@ -219,15 +222,15 @@ class Act(Model):
         ),
     )
     calon: StrictStr | None = described(
-        ("Calon sasaran", "Target candidate"),
-        (
+        Text("Calon sasaran", "Target candidate"),
+        Text(
             'Calon atau pasangan calon yang didukung, diuntungkan atau dirugikan, misalnya "Pasangan calon nomor urut 2".',
             'The candidate or candidate pair supported, favoured or harmed, e.g. "Pasangan calon nomor urut 2" (pair no. 2).',
         ),
     )
     jenis_pemilu_calon: JenisPemilu | None = described(
-        ("Jabatan yang diperebutkan calon", "Office contested by the candidate"),
-        (
+        Text("Jabatan yang diperebutkan calon", "Office contested by the candidate"),
+        Text(
             "Pemilihan (dan dengan itu jabatan) yang diikuti calon sasaran; biasanya sama dengan `pemilu.jenis`, berbeda pada "
             "pemilu serentak (misalnya calon anggota DPRD dalam Pemilu 2024).",
             "The election (and so the office) the target candidate contests; usually equal to `pemilu.jenis`, different in "
@@ -235,15 +238,15 @@ class Act(Model):
         ),
     )
     platform_media_sosial: StrictStr | None = described(
-        ("Platform media sosial", "Social-media platform"),
-        (
+        Text("Platform media sosial", "Social-media platform"),
+        Text(
             'Untuk tindakan di media sosial: platformnya, misalnya "facebook", "instagram", "tiktok", "x", "whatsapp".',
             'For social-media acts: the platform, e.g. "facebook", "instagram", "tiktok", "x", "whatsapp".',
         ),
     )
     gestur: StrictStr | None = described(
-        ("Gestur dalam foto", "Gesture in the photo"),
-        (
+        Text("Gestur dalam foto", "Gesture in the photo"),
+        Text(
             'Untuk foto bersama calon: gestur tangan, misalnya "dua jari", "jempol", "kepalan tangan" (panduan BKN/'
             "KemenPAN-RB November 2023).",
             'For a photo with a candidate: the hand gesture, e.g. "dua jari" (two fingers), "jempol" (thumbs-up), '
@@ -251,11 +254,11 @@ class Act(Model):
         ),
     )
     uraian: StrictStr | None = described(
-        ("Uraian", "Description"),
-        ("Uraian bebas tentang apa yang terjadi.", "Free-text description of what happened."),
+        Text("Uraian", "Description"),
+        Text("Uraian bebas tentang apa yang terjadi.", "Free-text description of what happened."),
         need="optional",
     )
     bukti: list[Evidence] | None = described(
-        ("Bukti", "Evidence"),
-        ("Bukti yang mendukung laporan tentang tindakan ini.", "Evidence supporting the report of this act."),
+        Text("Bukti", "Evidence"),
+        Text("Bukti yang mendukung laporan tentang tindakan ini.", "Evidence supporting the report of this act."),
     )

@@ -7,6 +7,7 @@ from typing import Self
 
 from pydantic import ConfigDict, StrictStr, model_validator
 
+from netralrules.diagnostics.text import Text
 from netralrules.facts.fields import Date, JenisPemilu, Model, Relative, described, problems_error
 
 # ---- the election --------------------------------------------------------------------------------
@@ -31,51 +32,54 @@ class Election(Model):
     model_config = ConfigDict(title="Pemilu / Election")
 
     jenis: JenisPemilu | None = described(
-        ("Jenis pemilu", "Kind of election"), ("Jenis pemilu atau pemilihan.", "Kind of election.")
+        Text("Jenis pemilu", "Kind of election"), Text("Jenis pemilu atau pemilihan.", "Kind of election.")
     )
     tanggal_pendaftaran: Date | None = described(
-        ("Tanggal pendaftaran calon", "Candidate registration date"),
-        ("Hari pertama pendaftaran (bakal) calon di KPU.", "First day of registration of (prospective) candidates with the KPU."),
+        Text("Tanggal pendaftaran calon", "Candidate registration date"),
+        Text(
+            "Hari pertama pendaftaran (bakal) calon di KPU.",
+            "First day of registration of (prospective) candidates with the KPU.",
+        ),
     )
     tanggal_penetapan: Date | None = described(
-        ("Tanggal penetapan calon", "Date candidates are set"),
-        (
+        Text("Tanggal penetapan calon", "Date candidates are set"),
+        Text(
             "Tanggal KPU menetapkan calon atau pasangan calon. Sebelum tanggal ini yang ada baru bakal calon.",
             "Date the KPU formally sets the candidates. Before it there are only prospective candidates, bakal calon.",
         ),
     )
     kampanye_mulai: Date | None = described(
-        ("Awal masa kampanye", "Campaign start"),
-        ("Hari pertama masa kampanye (termasuk).", "First day of the campaign period (inclusive)."),
+        Text("Awal masa kampanye", "Campaign start"),
+        Text("Hari pertama masa kampanye (termasuk).", "First day of the campaign period (inclusive)."),
     )
     kampanye_selesai: Date | None = described(
-        ("Akhir masa kampanye", "Campaign end"),
-        (
+        Text("Akhir masa kampanye", "Campaign end"),
+        Text(
             "Hari terakhir masa kampanye (termasuk); tidak boleh sebelum awal masa kampanye.",
             "Last day of the campaign period (inclusive); may not be before the campaign start.",
         ),
     )
     tanggal_pemungutan: Date | None = described(
-        ("Tanggal pemungutan suara", "Voting day"), ("Hari pemungutan suara.", "Voting day.")
+        Text("Tanggal pemungutan suara", "Voting day"), Text("Hari pemungutan suara.", "Voting day.")
     )
     tanggal_penetapan_terpilih: Date | None = described(
-        ("Tanggal penetapan calon terpilih", "Date the winner is set"),
-        (
+        Text("Tanggal penetapan calon terpilih", "Date the winner is set"),
+        Text(
             "Tanggal penetapan pasangan calon terpilih; akhir larangan UU 10/2016 Pasal 71 ayat (3).",
             "Date the elected pair is formally set; the end of the ban in UU 10/2016 Pasal 71(3).",
         ),
     )
     nama: StrictStr | None = described(
-        ("Nama pemilihan", "Name of the election"),
-        (
+        Text("Nama pemilihan", "Name of the election"),
+        Text(
             'Nama untuk dibaca manusia, misalnya "Pemilihan Bupati dan Wakil Bupati Contoh 2024".',
             'Human-readable name, e.g. "Pemilihan Bupati dan Wakil Bupati Contoh 2024".',
         ),
         need="optional",
     )
     wilayah: StrictStr | None = described(
-        ("Wilayah pemilihan", "Electoral region"),
-        (
+        Text("Wilayah pemilihan", "Electoral region"),
+        Text(
             "Provinsi, kabupaten atau kota tempat pemilihan berlangsung (UU 10/2016 Pasal 71 ayat (3) menyebut daerah sendiri "
             "maupun daerah lain).",
             "Province, regency or city where the election takes place "

@@ -12,25 +12,30 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from netralrules.diagnostics import Lang, Text
+from netralrules.diagnostics import Lang, NetralrulesError, Text
 
 # code → (short title in Indonesian, in English)
-CODES: dict[str, tuple[str, str]] = {
-    "E0401": ("teks JSON/YAML tidak sah", "malformed JSON or YAML"),
-    "E0402": ("masukan bukan teks UTF-8", "input is not UTF-8 text"),
-    "E0403": ("isi teratas bukan objek", "top level is not an object"),
-    "E0404": ("isian wajib tidak ada", "required field missing"),
-    "E0405": ("isian tidak dikenal", "unknown field"),
-    "E0406": ("jenis nilai salah", "wrong type"),
-    "E0407": ("nilai di luar kosakata", "value not in the controlled vocabulary"),
-    "E0408": ("tanggal tidak sah", "invalid date"),
-    "E0409": ("urutan tanggal pemilu salah", "election dates out of order"),
-    "E0410": ("sanksi sebelumnya sesudah tindakan", "prior sanction dated after the acts"),
-    "E0411": ("daftar tindakan kosong", "empty list of acts"),
-    "E0412": ("teks wajib kosong", "required text is empty"),
-    "E0413": ("isian ditulis dua kali", "duplicate field"),
-    "E0499": ("nilai tidak sah", "invalid value"),
+CODES: dict[str, Text] = {
+    "E0401": Text("teks JSON/YAML tidak sah", "malformed JSON or YAML"),
+    "E0402": Text("masukan bukan teks UTF-8", "input is not UTF-8 text"),
+    "E0403": Text("isi teratas bukan objek", "top level is not an object"),
+    "E0404": Text("isian wajib tidak ada", "required field missing"),
+    "E0405": Text("isian tidak dikenal", "unknown field"),
+    "E0406": Text("jenis nilai salah", "wrong type"),
+    "E0407": Text("nilai di luar kosakata", "value not in the controlled vocabulary"),
+    "E0408": Text("tanggal tidak sah", "invalid date"),
+    "E0409": Text("urutan tanggal pemilu salah", "election dates out of order"),
+    "E0410": Text("sanksi sebelumnya sesudah tindakan", "prior sanction dated after the acts"),
+    "E0411": Text("daftar tindakan kosong", "empty list of acts"),
+    "E0412": Text("teks wajib kosong", "required text is empty"),
+    "E0413": Text("isian ditulis dua kali", "duplicate field"),
+    "E0499": Text("nilai tidak sah", "invalid value"),
 }
+
+_DOCUMENT = Text("(dokumen)", "(document)")
+_LINE = Text("baris", "line")
+_COLUMN = Text("kolom", "column")
+_HEADING = Text("{source}: {count} masalah dalam data perkara", "{source}: {count} problem(s) in the incident data")
 
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
@@ -47,28 +52,30 @@ class IncidentProblem:
 
     def describe(self, lang: Lang = "id") -> str:
         """One line: `path: message [code]` (the path is left out for the document as a whole)."""
-        where = self.path or ("(dokumen)" if lang != "en" else "(document)")
+        where = self.path or _DOCUMENT.get(lang)
         if self.line is not None:
-            where += f" ({'line' if lang == 'en' else 'baris'} {self.line}"
-            where += f", {'column' if lang == 'en' else 'kolom'} {self.column})" if self.column is not None else ")"
+            where += f" ({_LINE.get(lang)} {self.line}"
+            where += f", {_COLUMN.get(lang)} {self.column})" if self.column is not None else ")"
         return f"{where}: {self.message.get(lang)} [{self.code}]"
 
 
-class IncidentError(Exception):
-    """Bad incident input. Carries every problem found, never just the first."""
+class IncidentError(NetralrulesError):
+    """Bad incident input. Carries every problem found, never just the first, as `problems` (with
+    JSON paths; `diagnostics` is empty: an incident is data, not a rules file)."""
 
     def __init__(self, problems: Sequence[IncidentProblem], *, source: str = "<input>") -> None:
         self.problems: tuple[IncidentProblem, ...] = tuple(problems)
         self.source = source
-        super().__init__(format_problems(self.problems, source=source, lang="id"))
+        super().__init__(message=format_problems(self.problems, source=source, lang="id"))
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(p.code for p in self.problems)
 
 
 def format_problems(problems: Sequence[IncidentProblem], *, source: str = "<input>", lang: Lang = "id") -> str:
     """Render problems as plain text, one per line, under a heading naming the source."""
-    count = len(problems)
-    head = (
-        f"{source}: {count} problem(s) in the incident data" if lang == "en" else f"{source}: {count} masalah dalam data perkara"
-    )
+    head = _HEADING.format(source=source, count=len(problems)).get(lang)
     return "\n".join([head, *(f"  {p.describe(lang)}" for p in problems)])
 
 
@@ -91,22 +98,22 @@ def problem(path: Sequence[str | int] | str, code: str, id_text: str, en_text: s
     return IncidentProblem(text_path, code, Text(id_text, en_text), where.get("line"), where.get("column"))
 
 
-def kind_of(value: object) -> tuple[str, str]:
+def kind_of(value: object) -> Text:
     """What kind of JSON/YAML value this is, in words (Indonesian, English)."""
     if value is None:
-        return "null", "null"
+        return Text("null", "null")
     if isinstance(value, bool):
-        return "benar/salah", "a boolean"
+        return Text("benar/salah", "a boolean")
     if isinstance(value, int | float):
-        return "bilangan", "a number"
+        return Text("bilangan", "a number")
     if isinstance(value, str):
-        return "teks", "a text"
+        return Text("teks", "a text")
     if isinstance(value, datetime.datetime):
-        return "tanggal dan jam", "a date and time"
+        return Text("tanggal dan jam", "a date and time")
     if isinstance(value, datetime.date):
-        return "tanggal", "a date"
+        return Text("tanggal", "a date")
     if isinstance(value, list | tuple):
-        return "daftar", "a list"
+        return Text("daftar", "a list")
     if isinstance(value, dict):
-        return "objek", "an object"
-    return type(value).__name__, type(value).__name__
+        return Text("objek", "an object")
+    return Text(type(value).__name__, type(value).__name__)

@@ -16,8 +16,9 @@ from pydantic.config import JsonDict
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
+from netralrules.diagnostics.text import Text
 from netralrules.facts import schema
-from netralrules.facts.vocabulary import VOCABULARIES, Pair
+from netralrules.facts.vocabulary import VOCABULARIES
 
 # ---- value types ---------------------------------------------------------------------------------
 
@@ -35,10 +36,10 @@ class OneOf:
         result = handler(schema_)
         target = handler.resolve_ref_schema(result)
         vocabulary = VOCABULARIES[self.type.name]
-        lines_id = "\n".join(f"- `{value}`: {vocabulary.meanings[value][0]}" for value in self.type.values)
-        lines_en = "\n".join(f"- `{value}`: {vocabulary.meanings[value][1]}" for value in self.type.values)
-        target["title"] = f"{vocabulary.title[0]} / {vocabulary.title[1]}"
-        target["description"] = f"{vocabulary.description[0]}\n{lines_id}\n\n{vocabulary.description[1]}\n{lines_en}"
+        lines_id = "\n".join(f"- `{value}`: {vocabulary.meanings[value].id}" for value in self.type.values)
+        lines_en = "\n".join(f"- `{value}`: {vocabulary.meanings[value].en}" for value in self.type.values)
+        target["title"] = f"{vocabulary.title.id} / {vocabulary.title.en}"
+        target["description"] = f"{vocabulary.description.id}\n{lines_id}\n\n{vocabulary.description.en}\n{lines_en}"
         return result
 
 
@@ -70,25 +71,24 @@ Sasaran = Annotated[str, OneOf(schema.SASARAN)]
 Dampak = Annotated[str, OneOf(schema.DAMPAK)]
 KewajibanDisangkakan = Annotated[str, OneOf(schema.KEWAJIBAN_DISANGKAKAN)]
 
-_UNKNOWN_NOTE = (
+_UNKNOWN_NOTE = Text(
     "Jika tidak diketahui: hilangkan isian ini atau isi null (tidak pernah dianggap salah/false).",
     "If unknown: leave the field out or set it to null (never taken as false).",
 )
-_OPTIONAL_NOTE = ("Tidak wajib.", "Optional.")
+_OPTIONAL_NOTE = Text("Tidak wajib.", "Optional.")
 
 
 def described(
-    title: Pair, description: Pair, *, need: Literal["fact", "optional", "required", "plain"] = "fact", **kwargs: Any
+    title: Text, description: Text, *, need: Literal["fact", "optional", "required", "plain"] = "fact", **kwargs: Any
 ) -> Any:
     """A documented field, titled and described in Indonesian and English. need: `fact` (may be
     unknown: says so), `optional` (not a fact), `required`, `plain` (the description says it all)."""
     note = {"fact": _UNKNOWN_NOTE, "optional": _OPTIONAL_NOTE}.get(need)
-    text_id, text_en = description
     if note is not None:
-        text_id, text_en = f"{text_id} {note[0]}", f"{text_en} {note[1]}"
+        description = Text(f"{description.id} {note.id}", f"{description.en} {note.en}")
     if need != "required" and "default_factory" not in kwargs:
         kwargs["default"] = None
-    return Field(title=f"{title[0]} / {title[1]}", description=f"{text_id}\n\n{text_en}", **kwargs)
+    return Field(title=f"{title.id} / {title.en}", description=f"{description.id}\n\n{description.en}", **kwargs)
 
 
 def none_to_empty(value: object) -> object:

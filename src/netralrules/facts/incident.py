@@ -15,6 +15,7 @@ from typing import Annotated, Any, Self, TypeAlias
 from pydantic import BaseModel, BeforeValidator, ConfigDict, StrictStr, model_validator
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
+from netralrules.diagnostics.text import Text
 from netralrules.facts.act import Act, Evidence
 from netralrules.facts.election import Election
 from netralrules.facts.fields import Date, Model, Relative, described, none_to_empty, nullable_ref, problems_error
@@ -37,8 +38,8 @@ class Incident(Model):
     model_config = ConfigDict(title="Perkara / Incident")
 
     id: StrictStr = described(
-        ("Nomor perkara", "Incident id"),
-        (
+        Text("Nomor perkara", "Incident id"),
+        Text(
             "Pengenal perkara dari sistem pengirim, misalnya nomor register laporan. Wajib, tidak boleh kosong.",
             "Identifier given by the sending system, e.g. the report's register number. Required, not empty.",
         ),
@@ -46,8 +47,8 @@ class Incident(Model):
         min_length=1,
     )
     responden: Annotated[Respondent, BeforeValidator(none_to_empty)] = described(
-        ("Responden", "Respondent"),
-        (
+        Text("Responden", "Respondent"),
+        Text(
             "Orang yang dilaporkan. Jika dihilangkan atau null, semua fakta responden tidak diketahui.",
             "The person reported. If left out or null, every respondent fact is unknown.",
         ),
@@ -56,8 +57,8 @@ class Incident(Model):
         json_schema_extra=nullable_ref,
     )
     pemilu: Annotated[Election, BeforeValidator(none_to_empty)] = described(
-        ("Pemilu", "Election"),
-        (
+        Text("Pemilu", "Election"),
+        Text(
             "Pemilu atau pemilihan yang berkaitan. Jika dihilangkan atau null, semua fakta pemilu tidak diketahui (misalnya "
             "perkara keanggotaan partai politik tanpa pemilu tertentu).",
             "The election concerned. If left out or null, every election fact is unknown (e.g. a party-membership case not "
@@ -68,8 +69,8 @@ class Incident(Model):
         json_schema_extra=nullable_ref,
     )
     tindakan: list[Act] = described(
-        ("Tindakan", "Acts"),
-        (
+        Text("Tindakan", "Acts"),
+        Text(
             "Perbuatan yang dinilai, paling sedikit satu. Setiap tindakan dinilai sendiri-sendiri dengan hukum yang berlaku pada "
             "tanggalnya; dalam aturan, tindakan yang sedang dinilai dibaca sebagai `tindakan.*`.",
             "The acts under evaluation, at least one. Each act is evaluated on its own, under the law in force on its date; in "
@@ -79,16 +80,16 @@ class Incident(Model):
         min_length=1,
     )
     pelapor: StrictStr | None = described(
-        ("Pelapor", "Reporter"),
-        (
+        Text("Pelapor", "Reporter"),
+        Text(
             'Siapa yang melaporkan atau menemukan, misalnya "Bawaslu Kabupaten Contoh" atau "masyarakat".',
             'Who reported or found the case, e.g. "Bawaslu Kabupaten Contoh" or "masyarakat" (a member of the public).',
         ),
         need="optional",
     )
     tanggal_laporan: Date | None = described(
-        ("Tanggal laporan", "Date of the report"),
-        (
+        Text("Tanggal laporan", "Date of the report"),
+        Text(
             "Tanggal laporan atau temuan diterima (atau perkara dinilai). Menentukan lembaga pengawas yang menerima "
             "penerusan perkara (KASN atau BKN). Jika tidak diisi, dipakai tanggal tindakan "
             "terakhir, dan keputusan menyebutkannya.",
@@ -99,7 +100,7 @@ class Incident(Model):
         need="optional",
     )
     catatan: StrictStr | None = described(
-        ("Catatan", "Notes"), ("Catatan bebas tentang perkara.", "Free-text notes about the case."), need="optional"
+        Text("Catatan", "Notes"), Text("Catatan bebas tentang perkara.", "Free-text notes about the case."), need="optional"
     )
 
     @model_validator(mode="after")

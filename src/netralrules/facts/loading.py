@@ -215,10 +215,10 @@ def _unreadable(language: str, error: BaseException) -> IncidentProblem:
 
 
 def _not_an_object(value: object) -> IncidentProblem:
-    kind_id, kind_en = kind_of(value)
+    kind = kind_of(value)
     return problem(
         "",
         "E0403",
-        f"isi teratas harus objek (`{{…}}`) berisi satu perkara, bukan {kind_id}",
-        f"the top level must be an object (`{{…}}`) holding one incident, not {kind_en}",
+        f"isi teratas harus objek (`{{…}}`) berisi satu perkara, bukan {kind.id}",
+        f"the top level must be an object (`{{…}}`) holding one incident, not {kind.en}",
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import ConfigDict, StrictBool, StrictStr
 
+from netralrules.diagnostics.text import Text
 from netralrules.facts.fields import Date, JenisJabatan, Model, StatusKepegawaian, Tingkat, described
 
 # ---- the respondent ------------------------------------------------------------------------------
@@ -17,27 +18,27 @@ class PriorSanction(Model):
     model_config = ConfigDict(title="Sanksi sebelumnya / Prior sanction")
 
     tanggal: Date | None = described(
-        ("Tanggal sanksi", "Date of the sanction"),
-        (
+        Text("Tanggal sanksi", "Date of the sanction"),
+        Text(
             "Tanggal keputusan hukuman disiplin. Tidak boleh sesudah tindakan terakhir dalam perkara.",
             "Date of the disciplinary decision. It may not be later than the last act of the incident.",
         ),
     )
     tingkat: Tingkat | None = described(
-        ("Tingkat hukuman", "Tier of the sanction"),
-        ("Tingkat hukuman disiplin yang dijatuhkan (PP 94/2021 Pasal 8).", "Disciplinary tier imposed (PP 94/2021 Pasal 8)."),
+        Text("Tingkat hukuman", "Tier of the sanction"),
+        Text("Tingkat hukuman disiplin yang dijatuhkan (PP 94/2021 Pasal 8).", "Disciplinary tier imposed (PP 94/2021 Pasal 8)."),
     )
     sifat: StrictStr | None = described(
-        ("Sifat pelanggaran", "Nature of the violation"),
-        (
+        Text("Sifat pelanggaran", "Nature of the violation"),
+        Text(
             'Sifat pelanggaran yang dihukum, misalnya "netralitas"; '
             "dipakai untuk menilai pengulangan pelanggaran yang sama sifatnya.",
             'Nature of the violation sanctioned, e.g. "netralitas"; used to recognise a repeat of the same nature.',
         ),
     )
     jenis_hukuman: StrictStr | None = described(
-        ("Jenis hukuman", "Kind of sanction"),
-        (
+        Text("Jenis hukuman", "Kind of sanction"),
+        Text(
             'Jenis hukuman yang dijatuhkan, misalnya "teguran tertulis" (PP 94/2021 Pasal 8 ayat (2)–(4)); pengulangan '
             "dihukum lebih berat daripada hukuman terakhir.",
             'Kind of sanction imposed, e.g. "teguran tertulis" (written reprimand; PP 94/2021 Pasal 8(2)–(4)); a repeat '
@@ -54,8 +55,8 @@ class Respondent(Model):
     model_config = ConfigDict(title="Responden / Respondent")
 
     status_kepegawaian: StatusKepegawaian | None = described(
-        ("Status kepegawaian", "Employment status"),
-        (
+        Text("Status kepegawaian", "Employment status"),
+        Text(
             "Status kepegawaian pada tanggal tindakan. Status bukan ASN (honorer, kepala desa, …) membuat perkara berada di luar "
             "lingkup aturan ASN.",
             "Employment status on the date of the acts. A non-ASN status (honorer, village head, …) puts the case outside the "
@@ -63,41 +64,41 @@ class Respondent(Model):
         ),
     )
     jenis_jabatan: JenisJabatan | None = described(
-        ("Jenis jabatan", "Kind of position"),
-        ("Jenis jabatan ASN responden.", "Kind of the respondent's ASN position."),
+        Text("Jenis jabatan", "Kind of position"),
+        Text("Jenis jabatan ASN responden.", "Kind of the respondent's ASN position."),
     )
     jabatan: StrictStr | None = described(
-        ("Jabatan", "Position"),
-        (
+        Text("Jabatan", "Position"),
+        Text(
             'Nama jabatan, misalnya "Guru Ahli Pertama", "Camat", "Lurah", "Kepala Sekolah".',
             'Name of the position, e.g. "Guru Ahli Pertama" (teacher), "Camat" (sub-district head), "Lurah", "Kepala Sekolah".',
         ),
     )
     pejabat_struktural: StrictBool | None = described(
-        ("Pejabat struktural", "Structural official"),
-        (
+        Text("Pejabat struktural", "Structural official"),
+        Text(
             "Benar jika responden memangku jabatan struktural (UU 7/2017 Pasal 282, 283).",
             "True if the respondent holds a structural (management) position (UU 7/2017 Pasal 282, 283).",
         ),
     )
     pejabat_asn: StrictBool | None = described(
-        ("Pejabat ASN", "ASN official"),
-        (
+        Text("Pejabat ASN", "ASN official"),
+        Text(
             "Benar jika pengawas menilai responden sebagai pejabat aparatur sipil negara "
             "dalam arti UU 10/2016 Pasal 71 ayat (1).",
             "True if the supervisor finds the respondent to be an ASN official in the sense of UU 10/2016 Pasal 71 ayat (1).",
         ),
     )
     anggota_tim_kampanye: StrictBool | None = described(
-        ("Anggota tim kampanye terdaftar", "Member of a registered campaign team"),
-        (
+        Text("Anggota tim kampanye terdaftar", "Member of a registered campaign team"),
+        Text(
             "Benar jika responden terdaftar sebagai pelaksana atau anggota tim kampanye (UU 7/2017 Pasal 280 ayat (3)).",
             "True if the respondent is registered as a campaign implementer or campaign team member (UU 7/2017 Pasal 280(3)).",
         ),
     )
     petahana: StrictBool | None = described(
-        ("Petahana", "Incumbent"),
-        (
+        Text("Petahana", "Incumbent"),
+        Text(
             "Benar jika responden adalah kepala daerah petahana yang menjadi calon dalam pemilihan yang dinilai "
             "(UU 10/2016 Pasal 71 ayat (5)).",
             "True if the respondent is the incumbent regional head standing as a candidate in the election concerned "
@@ -105,23 +106,23 @@ class Respondent(Model):
         ),
     )
     akhir_masa_jabatan: Date | None = described(
-        ("Akhir masa jabatan", "End of term"),
-        (
+        Text("Akhir masa jabatan", "End of term"),
+        Text(
             "Hari terakhir masa jabatan kepala daerah; akhir larangan penggantian pejabat (UU 10/2016 Pasal 71 ayat (2)).",
             "Last day of the regional head's term of office; the end of the ban on replacing officials (UU 10/2016 Pasal 71(2)).",
         ),
     )
     sanksi_sebelumnya: list[PriorSanction] | None = described(
-        ("Sanksi sebelumnya", "Prior sanctions"),
-        (
+        Text("Sanksi sebelumnya", "Prior sanctions"),
+        Text(
             "Hukuman disiplin yang pernah dijatuhkan. Daftar kosong berarti diketahui tidak pernah dihukum; null berarti tidak "
             "diketahui.",
             "Disciplinary sanctions imposed before. An empty list means known never to have been sanctioned; null means unknown.",
         ),
     )
     instansi: StrictStr | None = described(
-        ("Instansi atau unit kerja", "Agency or work unit"),
-        (
+        Text("Instansi atau unit kerja", "Agency or work unit"),
+        Text(
             'Instansi atau unit kerja responden, misalnya "SD Negeri 3 Contoh, Dinas Pendidikan Kabupaten Contoh".',
             'The respondent\'s agency or work unit, e.g. "SD Negeri 3 Contoh, Dinas Pendidikan Kabupaten Contoh".',
         ),

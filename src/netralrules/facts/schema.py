@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from netralrules.diagnostics.text import Text, pick
+
 
 @dataclass(frozen=True, slots=True)
 class Type:
@@ -34,8 +36,7 @@ class Type:
         return None
 
     def describe(self, lang: str = "id") -> str:
-        words = _KIND_WORDS.get(self.kind, (self.kind, self.kind))
-        base = words[1] if lang == "en" else words[0]
+        base = pick(_KIND_WORDS, self.kind, lang)
         if self.kind == "enum" and self.name:
             return f"{base} {self.name}"
         if self.kind in {"list", "set"} and self.item is not None:
@@ -45,19 +46,19 @@ class Type:
         return base
 
 
-_KIND_WORDS: dict[str, tuple[str, str]] = {
-    "bool": ("benar/salah", "true/false"),
-    "number": ("bilangan", "number"),
-    "rupiah": ("rupiah", "rupiah amount"),
-    "date": ("tanggal", "date"),
-    "duration": ("jangka waktu", "duration"),
-    "string": ("teks", "text"),
-    "enum": ("nilai", "value of"),
-    "record": ("rekaman", "record"),
-    "list": ("daftar", "list of"),
-    "set": ("himpunan", "set of"),
-    "enum_literal": ("nilai", "value"),
-    "error": ("(tidak diketahui)", "(unknown)"),
+_KIND_WORDS: dict[str, Text] = {
+    "bool": Text("benar/salah", "true/false"),
+    "number": Text("bilangan", "number"),
+    "rupiah": Text("rupiah", "rupiah amount"),
+    "date": Text("tanggal", "date"),
+    "duration": Text("jangka waktu", "duration"),
+    "string": Text("teks", "text"),
+    "enum": Text("nilai", "value of"),
+    "record": Text("rekaman", "record"),
+    "list": Text("daftar", "list of"),
+    "set": Text("himpunan", "set of"),
+    "enum_literal": Text("nilai", "value"),
+    "error": Text("(tidak diketahui)", "(unknown)"),
 }
 
 BOOL = Type("bool")

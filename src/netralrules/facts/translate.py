@@ -14,7 +14,7 @@ from typing import Any, get_args
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from netralrules.diagnostics import shorten
+from netralrules.diagnostics import Text, shorten
 from netralrules.facts.errors import IncidentProblem, kind_of, problem
 from netralrules.facts.fields import PROBLEMS_ERROR, OneOf, Relative
 from netralrules.facts.incident import Incident
@@ -22,14 +22,14 @@ from netralrules.facts.incident import Incident
 Loc = tuple[str | int, ...]
 
 # error type → what was expected (Indonesian, English)
-_EXPECTED: dict[str, tuple[str, str]] = {
-    "bool_type": ("true atau false", "true or false"),
-    "string_type": ("teks", "a text (string)"),
-    "list_type": ("daftar (array)", "a list (array)"),
-    "model_type": ("objek", "an object"),
-    "model_attributes_type": ("objek", "an object"),
-    "dict_type": ("objek", "an object"),
-    "netralrules_date_type": ("tanggal bertulisan TTTT-BB-HH", "a date written YYYY-MM-DD"),
+_EXPECTED: dict[str, Text] = {
+    "bool_type": Text("true atau false", "true or false"),
+    "string_type": Text("teks", "a text (string)"),
+    "list_type": Text("daftar (array)", "a list (array)"),
+    "model_type": Text("objek", "an object"),
+    "model_attributes_type": Text("objek", "an object"),
+    "dict_type": Text("objek", "an object"),
+    "netralrules_date_type": Text("tanggal bertulisan TTTT-BB-HH", "a date written YYYY-MM-DD"),
 }
 
 
@@ -54,13 +54,13 @@ def _translate(detail: ErrorDetails) -> list[IncidentProblem]:
         return [_unknown_field(loc)]
     if kind == "invalid_key":
         # pydantic puts the offending key itself at the end of the location
-        given_id, given_en = kind_of(value)
+        given = kind_of(value)
         return [
             problem(
                 loc[:-1],
                 "E0405",
-                f"nama isian harus teks, bukan {given_id} ({_show(value)})",
-                f"field names must be text, not {given_en} ({_show(value)})",
+                f"nama isian harus teks, bukan {given.id} ({_show(value)})",
+                f"field names must be text, not {given.en} ({_show(value)})",
             )
         ]
     if value is None:
@@ -70,14 +70,14 @@ def _translate(detail: ErrorDetails) -> list[IncidentProblem]:
     if kind == "literal_error":
         return [_not_in_vocabulary(loc, value, ctx)]
     if kind in _EXPECTED:
-        expected_id, expected_en = _EXPECTED[kind]
-        given_id, given_en = kind_of(value)
+        expected = _EXPECTED[kind]
+        given = kind_of(value)
         return [
             problem(
                 loc,
                 "E0406",
-                f"harus {expected_id}, bukan {given_id} ({_show(value)})",
-                f"must be {expected_en}, not {given_en} ({_show(value)})",
+                f"harus {expected.id}, bukan {given.id} ({_show(value)})",
+                f"must be {expected.en}, not {given.en} ({_show(value)})",
             )
         ]
     if kind == "netralrules_date_invalid":

@@ -9,238 +9,238 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-Pair = tuple[str, str]  # (Indonesian, English)
+from netralrules.diagnostics.text import Text
 
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     """One controlled vocabulary: its title, what it is for, and one line per value."""
 
-    title: Pair
-    description: Pair
-    meanings: dict[str, Pair]
+    title: Text
+    description: Text
+    meanings: dict[str, Text]
 
 
 VOCABULARIES: dict[str, Vocabulary] = {
     "status_kepegawaian": Vocabulary(
-        ("Status kepegawaian", "Employment status"),
-        (
+        Text("Status kepegawaian", "Employment status"),
+        Text(
             "Hanya PNS, CPNS dan PPPK yang ASN; nilai lain ada agar mesin dapat menyatakan bahwa perkara berada "
             "di luar lingkup aturan ASN.",
             "Only PNS, CPNS and PPPK are ASN; the other values exist so the engine can say a case is outside the "
             "scope of the ASN rules.",
         ),
         {
-            "PNS": ("Pegawai Negeri Sipil", "civil servant with permanent status"),
-            "CPNS": (
+            "PNS": Text("Pegawai Negeri Sipil", "civil servant with permanent status"),
+            "CPNS": Text(
                 "calon PNS dalam masa percobaan (PP 94/2021 berlaku mutatis mutandis)",
                 "candidate civil servant on probation (PP 94/2021 applies mutatis mutandis)",
             ),
-            "PPPK": (
+            "PPPK": Text(
                 "Pegawai Pemerintah dengan Perjanjian Kerja (ASN, bukan PNS)",
                 "government employee on a work contract (ASN, not PNS)",
             ),
-            "honorer": ("tenaga honorer / PPNPN; bukan ASN", "honorary staff / PPNPN; not ASN"),
-            "pegawai_kontrak": (
+            "honorer": Text("tenaga honorer / PPNPN; bukan ASN", "honorary staff / PPNPN; not ASN"),
+            "pegawai_kontrak": Text(
                 "pegawai kontrak instansi yang bukan PPPK; bukan ASN",
                 "agency contract staff who are not PPPK; not ASN",
             ),
-            "kepala_desa": (
+            "kepala_desa": Text(
                 "kepala desa; bukan ASN (UU 7/2017 Pasal 280 ayat (2) huruf h)",
                 "village head; not ASN (UU 7/2017 Pasal 280(2)(h))",
             ),
-            "perangkat_desa": (
+            "perangkat_desa": Text(
                 "perangkat desa; bukan ASN (UU 7/2017 Pasal 280 ayat (2) huruf i)",
                 "village apparatus; not ASN (UU 7/2017 Pasal 280(2)(i))",
             ),
-            "kepala_daerah": ("gubernur, bupati, wali kota atau wakilnya", "governor, regent, mayor or their deputy"),
-            "pejabat_negara": (
+            "kepala_daerah": Text("gubernur, bupati, wali kota atau wakilnya", "governor, regent, mayor or their deputy"),
+            "pejabat_negara": Text(
                 "pejabat negara (menteri, anggota DPR, dan lainnya)",
                 "state official (minister, member of parliament, and others)",
             ),
-            "lainnya": ("status lain yang tidak tercantum di atas", "any other status not listed above"),
+            "lainnya": Text("status lain yang tidak tercantum di atas", "any other status not listed above"),
         },
     ),
     "jenis_jabatan": Vocabulary(
-        ("Jenis jabatan", "Kind of position"),
-        ("Jenis jabatan ASN menurut UU ASN.", "Kind of ASN position under the ASN Law."),
+        Text("Jenis jabatan", "Kind of position"),
+        Text("Jenis jabatan ASN menurut UU ASN.", "Kind of ASN position under the ASN Law."),
         {
-            "jabatan_pimpinan_tinggi": (
+            "jabatan_pimpinan_tinggi": Text(
                 "jabatan pimpinan tinggi (JPT utama, madya, pratama)",
                 "senior executive position (JPT utama, madya, pratama)",
             ),
-            "administrator": ("jabatan administrator (dulu eselon III)", "administrator position (formerly echelon III)"),
-            "pengawas": ("jabatan pengawas (dulu eselon IV)", "supervisor position (formerly echelon IV)"),
-            "fungsional": (
+            "administrator": Text("jabatan administrator (dulu eselon III)", "administrator position (formerly echelon III)"),
+            "pengawas": Text("jabatan pengawas (dulu eselon IV)", "supervisor position (formerly echelon IV)"),
+            "fungsional": Text(
                 "jabatan fungsional, misalnya guru, dokter, auditor",
                 "functional position, e.g. teacher, doctor, auditor",
             ),
-            "pelaksana": ("jabatan pelaksana (staf)", "executor position (staff)"),
+            "pelaksana": Text("jabatan pelaksana (staf)", "executor position (staff)"),
         },
     ),
     "tingkat": Vocabulary(
-        ("Tingkat hukuman disiplin", "Disciplinary tier"),
-        ("Tingkat hukuman disiplin menurut PP 94/2021 Pasal 8.", "Disciplinary tier under PP 94/2021 Pasal 8."),
+        Text("Tingkat hukuman disiplin", "Disciplinary tier"),
+        Text("Tingkat hukuman disiplin menurut PP 94/2021 Pasal 8.", "Disciplinary tier under PP 94/2021 Pasal 8."),
         {
-            "ringan": (
+            "ringan": Text(
                 "ringan: teguran lisan, teguran tertulis, pernyataan tidak puas secara tertulis",
                 "light: oral reprimand, written reprimand, written statement of dissatisfaction",
             ),
-            "sedang": (
+            "sedang": Text(
                 "sedang: pemotongan tunjangan kinerja 25% selama 6, 9 atau 12 bulan",
                 "moderate: performance allowance cut by 25% for 6, 9 or 12 months",
             ),
-            "berat": (
+            "berat": Text(
                 "berat: penurunan jabatan, pembebasan dari jabatan, pemberhentian",
                 "severe: demotion, removal from position, dismissal",
             ),
         },
     ),
     "jenis_pemilu": Vocabulary(
-        ("Jenis pemilu atau pemilihan", "Kind of election"),
-        (
+        Text("Jenis pemilu atau pemilihan", "Kind of election"),
+        Text(
             "Pemilu (UU 7/2017) atau pemilihan kepala daerah (Pilkada, UU 10/2016).",
             "A national election (UU 7/2017) or a regional head election (Pilkada, UU 10/2016).",
         ),
         {
-            "pemilu_presiden": ("pemilu presiden dan wakil presiden", "presidential election"),
-            "pemilu_dpr": ("pemilu anggota DPR", "election of the House of Representatives (DPR)"),
-            "pemilu_dpd": ("pemilu anggota DPD", "election of the Regional Representative Council (DPD)"),
-            "pemilu_dprd": (
+            "pemilu_presiden": Text("pemilu presiden dan wakil presiden", "presidential election"),
+            "pemilu_dpr": Text("pemilu anggota DPR", "election of the House of Representatives (DPR)"),
+            "pemilu_dpd": Text("pemilu anggota DPD", "election of the Regional Representative Council (DPD)"),
+            "pemilu_dprd": Text(
                 "pemilu anggota DPRD provinsi atau kabupaten/kota",
                 "election of a provincial or district/city council (DPRD)",
             ),
-            "pilkada_gubernur": ("pemilihan gubernur dan wakil gubernur", "gubernatorial election"),
-            "pilkada_bupati": ("pemilihan bupati dan wakil bupati", "regent (district head) election"),
-            "pilkada_walikota": ("pemilihan wali kota dan wakil wali kota", "mayoral election"),
+            "pilkada_gubernur": Text("pemilihan gubernur dan wakil gubernur", "gubernatorial election"),
+            "pilkada_bupati": Text("pemilihan bupati dan wakil bupati", "regent (district head) election"),
+            "pilkada_walikota": Text("pemilihan wali kota dan wakil wali kota", "mayoral election"),
         },
     ),
     "jenis_tindakan": Vocabulary(
-        ("Jenis tindakan", "Kind of act"),
-        (
+        Text("Jenis tindakan", "Kind of act"),
+        Text(
             "Kosakata terkendali perbuatan yang dinilai (docs/language.md §9.2).",
             "Controlled vocabulary of the conduct under evaluation (docs/language.md §9.2).",
         ),
         {
-            "ikut_kampanye": (
+            "ikut_kampanye": Text(
                 "ikut kampanye (PP 94/2021 Pasal 5 huruf n angka 1)",
                 "taking part in a campaign (PP 94/2021 Pasal 5 huruf n angka 1)",
             ),
-            "hadir_deklarasi": (
+            "hadir_deklarasi": Text(
                 "menghadiri deklarasi (bakal) pasangan calon (SKB 2022)",
                 "attending the declaration of a (prospective) candidate pair (SKB 2022)",
             ),
-            "menjadi_tim_kampanye": (
+            "menjadi_tim_kampanye": Text(
                 "menjadi pelaksana atau tim kampanye (UU 7/2017 Pasal 280 ayat (3))",
                 "serving as campaign implementer or on a campaign team (UU 7/2017 Pasal 280(3))",
             ),
-            "unggah_media_sosial": ("mengunggah (posting) di media sosial (SKB 2022)", "posting on social media (SKB 2022)"),
-            "suka_media_sosial": ("menyukai (like) unggahan (SKB 2022)", "liking a post (SKB 2022)"),
-            "komentar_media_sosial": ("mengomentari unggahan (SKB 2022)", "commenting on a post (SKB 2022)"),
-            "bagikan_media_sosial": ("membagikan (share) unggahan (SKB 2022)", "sharing a post (SKB 2022)"),
-            "ikuti_akun": (
+            "unggah_media_sosial": Text("mengunggah (posting) di media sosial (SKB 2022)", "posting on social media (SKB 2022)"),
+            "suka_media_sosial": Text("menyukai (like) unggahan (SKB 2022)", "liking a post (SKB 2022)"),
+            "komentar_media_sosial": Text("mengomentari unggahan (SKB 2022)", "commenting on a post (SKB 2022)"),
+            "bagikan_media_sosial": Text("membagikan (share) unggahan (SKB 2022)", "sharing a post (SKB 2022)"),
+            "ikuti_akun": Text(
                 "mengikuti (follow) akun, misalnya akun tim pemenangan (SKB 2022)",
                 "following an account, such as a winning team's (SKB 2022)",
             ),
-            "gabung_grup": (
+            "gabung_grup": Text(
                 "bergabung dalam grup, misalnya grup tim pemenangan (SKB 2022)",
                 "joining a group, such as a winning team's (SKB 2022)",
             ),
-            "foto_bersama_calon": (
+            "foto_bersama_calon": Text(
                 "berfoto bersama (bakal) calon atau timnya (SKB 2022)",
                 "posing for a photo with a (prospective) candidate or their team (SKB 2022)",
             ),
-            "pasang_alat_peraga": (
+            "pasang_alat_peraga": Text(
                 "memasang spanduk, baliho atau alat peraga kampanye lainnya (SKB 2022)",
                 "putting up banners, billboards or other campaign props (SKB 2022)",
             ),
-            "keputusan_atau_tindakan": (
+            "keputusan_atau_tindakan": Text(
                 "membuat keputusan dan/atau tindakan yang menguntungkan atau merugikan calon "
                 "(PP 94/2021 Pasal 5 huruf n angka 5)",
                 "making a decision and/or taking an action that favours or harms a candidate "
                 "(PP 94/2021 Pasal 5 huruf n angka 5)",
             ),
-            "pertemuan": (
+            "pertemuan": Text(
                 "mengadakan pertemuan yang mengarah kepada keberpihakan (PP 94/2021 Pasal 5 huruf n angka 6)",
                 "holding a partisan meeting (PP 94/2021 Pasal 5 huruf n angka 6)",
             ),
-            "ajakan": ("ajakan yang mengarah kepada keberpihakan (angka 6)", "a partisan invitation (angka 6)"),
-            "himbauan": ("himbauan yang mengarah kepada keberpihakan (angka 6)", "a partisan appeal (angka 6)"),
-            "seruan": ("seruan yang mengarah kepada keberpihakan (angka 6)", "a partisan call (angka 6)"),
-            "pemberian_barang": (
+            "ajakan": Text("ajakan yang mengarah kepada keberpihakan (angka 6)", "a partisan invitation (angka 6)"),
+            "himbauan": Text("himbauan yang mengarah kepada keberpihakan (angka 6)", "a partisan appeal (angka 6)"),
+            "seruan": Text("seruan yang mengarah kepada keberpihakan (angka 6)", "a partisan call (angka 6)"),
+            "pemberian_barang": Text(
                 "pemberian barang yang mengarah kepada keberpihakan (angka 6)",
                 "giving goods in a partisan way (angka 6)",
             ),
-            "surat_dukungan_ktp": (
+            "surat_dukungan_ktp": Text(
                 "memberikan surat dukungan disertai fotokopi KTP atau Surat Keterangan Tanda Penduduk (angka 7)",
                 "giving a letter of support with a copy of an identity card (KTP) or residence certificate (angka 7)",
             ),
-            "menjadi_anggota_partai": (
+            "menjadi_anggota_partai": Text(
                 "menjadi anggota dan/atau pengurus partai politik (UU 20/2023 Pasal 52 ayat (3) huruf j)",
                 "becoming a member and/or officer of a political party (UU 20/2023 Pasal 52(3)(j))",
             ),
-            "mendekati_partai": (
+            "mendekati_partai": Text(
                 "mendekati partai politik sebagai bakal calon (SKB 2022)",
                 "approaching a political party as a prospective candidate (SKB 2022)",
             ),
-            "mencalonkan_diri": (
+            "mencalonkan_diri": Text(
                 "mencalonkan diri dalam pemilu atau pemilihan (UU 5/2014 Pasal 119, 123)",
                 "running as a candidate in an election (UU 5/2014 Pasal 119, 123)",
             ),
-            "penggantian_pejabat": (
+            "penggantian_pejabat": Text(
                 "mengganti pejabat (UU 10/2016 Pasal 71 ayat (2))",
                 "replacing officials (UU 10/2016 Pasal 71(2))",
             ),
-            "penggunaan_kewenangan_program_kegiatan": (
+            "penggunaan_kewenangan_program_kegiatan": Text(
                 "menggunakan kewenangan, program dan kegiatan (UU 10/2016 Pasal 71 ayat (3))",
                 "using one's authority, programmes and activities (UU 10/2016 Pasal 71(3))",
             ),
         },
     ),
     "sasaran": Vocabulary(
-        ("Sasaran kegiatan", "Target audience"),
-        (
+        Text("Sasaran kegiatan", "Target audience"),
+        Text(
             "Kepada siapa kegiatan yang mengarah kepada keberpihakan ditujukan (PP 94/2021 Pasal 5 huruf n angka 6).",
             "Whom a partisan activity was aimed at (PP 94/2021 Pasal 5 huruf n angka 6).",
         ),
         {
-            "pns_unit_kerja": ("PNS dalam lingkungan unit kerja responden", "PNS within the respondent's work unit"),
-            "anggota_keluarga": ("anggota keluarga", "family members"),
-            "masyarakat": ("masyarakat", "the public"),
+            "pns_unit_kerja": Text("PNS dalam lingkungan unit kerja responden", "PNS within the respondent's work unit"),
+            "anggota_keluarga": Text("anggota keluarga", "family members"),
+            "masyarakat": Text("masyarakat", "the public"),
         },
     ),
     "dampak": Vocabulary(
-        ("Dampak negatif pelanggaran", "Negative impact of the breach"),
-        (
+        Text("Dampak negatif pelanggaran", "Negative impact of the breach"),
+        Text(
             "Pada siapa pelanggaran kewajiban PP 94/2021 Pasal 3 atau 4 berdampak negatif; menentukan tingkat hukuman.",
             "On whom a breach of a PP 94/2021 Pasal 3 or 4 obligation has a negative impact; it sets the tier.",
         ),
         {
-            "unit_kerja": ("unit kerja responden", "the respondent's work unit"),
-            "instansi": ("instansi yang bersangkutan", "the agency concerned"),
-            "negara": ("negara dan/atau pemerintah", "the state and/or the government"),
+            "unit_kerja": Text("unit kerja responden", "the respondent's work unit"),
+            "instansi": Text("instansi yang bersangkutan", "the agency concerned"),
+            "negara": Text("negara dan/atau pemerintah", "the state and/or the government"),
         },
     ),
     "kewajiban_disangkakan": Vocabulary(
-        ("Kewajiban PP 94/2021 yang disangkakan", "PP 94/2021 obligation charged"),
-        (
+        Text("Kewajiban PP 94/2021 yang disangkakan", "PP 94/2021 obligation charged"),
+        Text(
             "Kewajiban PP 94/2021 Pasal 3 atau 4 yang disangkakan bila perkara netralitas tidak diperiksa menurut "
             "Pasal 5 huruf n, melainkan hanya menurut Pasal 3 atau 4.",
             "The PP 94/2021 Pasal 3 or 4 obligation charged when a neutrality case is charged only under Pasal 3 or 4, "
             "not under Pasal 5 huruf n.",
         ),
         {
-            "tidak_ada": ("tidak disangkakan menurut Pasal 3 atau 4", "not charged under Pasal 3 or 4"),
-            "pasal3_huruf_b": ("Pasal 3 huruf b: menjaga persatuan dan kesatuan bangsa", "Pasal 3 huruf b: national unity"),
-            "pasal3_huruf_d": (
+            "tidak_ada": Text("tidak disangkakan menurut Pasal 3 atau 4", "not charged under Pasal 3 or 4"),
+            "pasal3_huruf_b": Text("Pasal 3 huruf b: menjaga persatuan dan kesatuan bangsa", "Pasal 3 huruf b: national unity"),
+            "pasal3_huruf_d": Text(
                 "Pasal 3 huruf d: menaati ketentuan peraturan perundang-undangan",
                 "Pasal 3 huruf d: obeying the laws and regulations",
             ),
-            "pasal3_huruf_f": (
+            "pasal3_huruf_f": Text(
                 "Pasal 3 huruf f: menunjukkan integritas dan keteladanan",
                 "Pasal 3 huruf f: showing integrity and setting an example",
             ),
-            "pasal4_kepentingan_negara": (
+            "pasal4_kepentingan_negara": Text(
                 "Pasal 4: mengutamakan kepentingan negara daripada kepentingan pribadi, seseorang, dan/atau golongan "
                 "(huruf belum dipastikan)",
                 "Pasal 4: putting the interest of the state before personal or group interests (huruf not confirmed)",

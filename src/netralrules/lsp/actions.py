@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from lsprotocol import types as lsp
 
 from netralrules.authoring import format_text
-from netralrules.diagnostics import Diagnostic
+from netralrules.diagnostics import Diagnostic, Text
 from netralrules.lsp.analysis import Analysis
 from netralrules.source import Span
 from netralrules.syntax import ast
@@ -100,7 +100,7 @@ def code_actions(
         if fix is None:
             continue
         a, b, new = fix
-        title = f"ganti dengan `{new}`" if lang == "id" else f"replace with `{new}`"
+        title = Text(f"ganti dengan `{new}`", f"replace with `{new}`").get(lang)
         actions.append(
             lsp.CodeAction(
                 title=title,
@@ -128,9 +128,9 @@ def _add_text(p: ast.Provision, path: str, uri: str, text: str, lang: str, to_ra
     at = after.end if after is not None else text.find("{", p.id.span.end, p.span.end) + 1
     line_start = text.rfind("\n", 0, p.span.start) + 1
     indent = " " * (p.span.start - line_start) + "  "
-    keyword = "text" if lang == "en" else "teks"
+    keyword = Text("teks", "text").get(lang)  # the keyword in the language of the file
     insert = f'\n{indent}{keyword} "…"'
-    title = "tambahkan `teks` (bunyi pasal)" if lang == "id" else "add the statutory `text`"
+    title = Text("tambahkan `teks` (bunyi pasal)", "add the statutory `text`").get(lang)
     return lsp.CodeAction(
         title=title,
         kind=lsp.CodeActionKind.QuickFix,
@@ -158,11 +158,14 @@ def _skeleton(
     for kind, value in zip(parts[::2], values, strict=True):
         pieces.append(f"pasal{value}" if kind in {"pasal", "article"} else value)
     pid = ".".join([prefix, *pieces])
-    words = (
-        ("ketentuan", "rujukan", "teks", "untuk", "jika", "maka")
-        if lang == "id"
-        else ("provision", "cites", "text", "applies_to", "if", "then")
-    )
+    words = [
+        Text(id_word, en_word).get(lang)  # keywords in the language of the file
+        for id_word, en_word in zip(
+            ("ketentuan", "rujukan", "teks", "untuk", "jika", "maka"),
+            ("provision", "cites", "text", "applies_to", "if", "then"),
+            strict=True,
+        )
+    ]
     citation = " ".join([instrument, *parts])
     body = (
         f"{indent}{words[0]} {pid} {{\n"
@@ -173,7 +176,7 @@ def _skeleton(
         f"{indent}  # {words[5]} …\n"
         f"{indent}}}"
     )
-    title = f"tulis ketentuan untuk {citation}" if lang == "id" else f"write the provision for {citation}"
+    title = Text(f"tulis ketentuan untuk {citation}", f"write the provision for {citation}").get(lang)
     return lsp.CodeAction(
         title=title,
         kind=lsp.CodeActionKind.RefactorRewrite,

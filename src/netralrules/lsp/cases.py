@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from netralrules.diagnostics import Text
 from netralrules.lsp.analysis import Analysis
 from netralrules.rulebook import from_report
 from netralrules.tools.casetest import PROVISION_EXPECTATIONS, Coverage, case_files, condition_nodes, run_cases
@@ -149,11 +150,11 @@ def _named_provisions(path: Path) -> list[set[str]]:
 
 def lens_title(result: ProvisionCases | None, lang: str) -> str:
     if result is None or result.passed + result.failed == 0:
-        return "tidak ada kasus aturan" if lang == "id" else "no rule cases"
-    if lang == "en":
-        text = f"cases: {result.passed} passed, {result.failed} failed"
-        cover = f"conditions covered {result.covered}/{result.conditions}"
-    else:
-        text = f"kasus: {result.passed} lulus, {result.failed} gagal"
-        cover = f"cakupan syarat {result.covered}/{result.conditions}"
+        return Text("tidak ada kasus aturan", "no rule cases").get(lang)
+    text = Text(
+        f"kasus: {result.passed} lulus, {result.failed} gagal", f"cases: {result.passed} passed, {result.failed} failed"
+    ).get(lang)
+    cover = Text(
+        f"cakupan syarat {result.covered}/{result.conditions}", f"conditions covered {result.covered}/{result.conditions}"
+    ).get(lang)
     return f"▶ {text} · {cover}" if result.conditions else f"▶ {text}"

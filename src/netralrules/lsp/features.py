@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from lsprotocol import types as lsp
 
+from netralrules.diagnostics import Text
 from netralrules.facts.schema import FactSchema, Type
 from netralrules.lsp.analysis import Analysis, Occurrence
 from netralrules.lsp.positions import LineIndex
@@ -48,7 +49,7 @@ def in_text_or_comment(text: str, offset: int) -> bool:
 
 
 def _t(lang: str, id_: str, en: str) -> str:
-    return en if lang == "en" else id_
+    return Text(id_, en).get(lang)
 
 
 # ---- hover -----------------------------------------------------------------------------------
@@ -167,7 +168,7 @@ def citation_text(c: ast.Citation | None, lang: str = "id") -> str:
         return ""
     words = [c.instrument.name]
     for p in c.parts:
-        kind = english(p.kind) if lang == "en" else p.kind
+        kind = Text(p.kind, english(p.kind)).get(lang)
         value = f"({p.value})" if p.kind == "ayat" and p.value.isdigit() else p.value
         words.append(f"{kind} {value}")
     return " ".join(words)
@@ -187,9 +188,9 @@ def _validity(v: ast.Validity | None, lang: str) -> str | None:
 def _outcome(o: ast.Outcome | None, lang: str) -> str | None:
     if o is None:
         return None
-    words = [english(o.category) if lang == "en" else o.category]
+    words = [Text(o.category, english(o.category)).get(lang)]
     if o.tier is not None:
-        words += [_t(lang, "tingkat", "tier"), english(o.tier) if lang == "en" else o.tier]
+        words += [_t(lang, "tingkat", "tier"), Text(o.tier, english(o.tier)).get(lang)]
         if o.tier_basis is not None:
             words += [_t(lang, "menurut", "per"), citation_text(o.tier_basis, lang)]
     if o.penalties:
@@ -307,7 +308,7 @@ def complete(analysis: Analysis, text: str, offset: int, lang: str, to_range: To
             if t is not None and t.kind == "enum":
                 return items(list(t.values), lsp.CompletionItemKind.EnumMember, t.describe(lang))
             if t is not None and t.kind == "bool":
-                words = ["true", "false"] if lang == "en" else ["benar", "salah"]
+                words = [Text("benar", "true").get(lang), Text("salah", "false").get(lang)]
                 return items(words, lsp.CompletionItemKind.EnumMember, t.describe(lang))
     out = items(keyword_words(lang), lsp.CompletionItemKind.Keyword, _t(lang, "kata kunci", "keyword"))
     for name in index.names("definition"):
@@ -406,7 +407,7 @@ def _symbol_name(d: ast.Declaration, lang: str) -> tuple[str, Span, str | None]:
         case ast.Definition():
             return d.name.name, d.name.span, d.label
         case ast.SanctionTable():
-            tier = english(d.tier) if lang == "en" else d.tier
+            tier = Text(d.tier, english(d.tier)).get(lang)
             return f"{_t(lang, 'hukuman', 'penalties')} {d.instrument.name} {tier}", d.instrument.span, None
         case ast.Principles():
             return _t(lang, "asas_konflik", "conflict_principles"), d.span, ", ".join(n.name for n in d.names)

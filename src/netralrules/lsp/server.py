@@ -23,7 +23,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from netralrules import __version__
-from netralrules.diagnostics import Diagnostic
+from netralrules.diagnostics import Diagnostic, Text
 from netralrules.lsp import actions, features
 from netralrules.lsp.analysis import Analysis, Folder, find_root
 from netralrules.lsp.cases import CaseRunner, lens_title
@@ -167,7 +167,7 @@ class NetralrulesServer(LanguageServer):
         if d.label is not None:
             message += f"\n{d.label.get(lang)}"
         if d.suggestion is not None and d.suggestion.get(lang):
-            message += f"\n{'saran' if lang == 'id' else 'suggestion'}: {d.suggestion.get(lang)}"
+            message += f"\n{Text('saran', 'suggestion').get(lang)}: {d.suggestion.get(lang)}"
         related = []
         for label in d.extra:
             other = self.text_of(label.span.file)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from netralrules.diagnostics import check_lang
 from netralrules.syntax.keywords import KEYWORDS, Keyword, canonical, english
 
 # terminal → (role in Indonesian, role in English)
@@ -93,7 +94,7 @@ def keyword_words(lang: str) -> list[str]:
     """Every keyword in one language, in table order."""
     out: list[str] = []
     for k in KEYWORDS:
-        for w in k.english if lang == "en" else k.indonesian:
+        for w in {"id": k.indonesian, "en": k.english}[check_lang(lang)]:
             if w not in out:
                 out.append(w)
     return out

@@ -19,24 +19,24 @@ from netralrules.syntax.keywords import ALL_WORDS, canonical
 MAX_NAME_LENGTH = 128
 
 # Field keywords by grammar rule, as (Indonesian, English), for messages about fields.
-_FIELD_WORDS: dict[str, tuple[str, str]] = {
-    "title_field": ("judul", "title"),
-    "kind_field": ("jenis", "kind"),
-    "number_field": ("nomor", "number"),
-    "in_force_field": ("berlaku", "in_force"),
-    "repealed_field": ("dicabut", "repealed"),
-    "rank_field": ("peringkat", "rank"),
-    "note_field": ("catatan", "note"),
-    "cites_field": ("rujukan", "cites"),
-    "text_field": ("teks", "text"),
-    "subjects_field": ("untuk", "applies_to"),
-    "validity_field": ("berlaku", "in_force"),
-    "excepts_field": ("mengecualikan", "excepts"),
-    "condition_field": ("jika", "if"),
-    "outcome_field": ("maka", "then"),
-    "sanctions_field": ("sanksi", "sanctions"),
-    "chain_field": ("alur", "referral_chain"),
-    "source_field": ("sumber", "source"),
+_FIELD_WORDS: dict[str, Text] = {
+    "title_field": Text("judul", "title"),
+    "kind_field": Text("jenis", "kind"),
+    "number_field": Text("nomor", "number"),
+    "in_force_field": Text("berlaku", "in_force"),
+    "repealed_field": Text("dicabut", "repealed"),
+    "rank_field": Text("peringkat", "rank"),
+    "note_field": Text("catatan", "note"),
+    "cites_field": Text("rujukan", "cites"),
+    "text_field": Text("teks", "text"),
+    "subjects_field": Text("untuk", "applies_to"),
+    "validity_field": Text("berlaku", "in_force"),
+    "excepts_field": Text("mengecualikan", "excepts"),
+    "condition_field": Text("jika", "if"),
+    "outcome_field": Text("maka", "then"),
+    "sanctions_field": Text("sanksi", "sanctions"),
+    "chain_field": Text("alur", "referral_chain"),
+    "source_field": Text("sumber", "source"),
 }
 
 # Fields a block may give more than once (each `sumber` is one source).
@@ -49,11 +49,11 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "supervisor": ("title_field", "chain_field"),
 }
 
-_BLOCK_WORDS: dict[str, tuple[str, str]] = {
-    "instrument": ("instrumen", "instrument"),
-    "provision": ("ketentuan", "provision"),
-    "sanction_table": ("hukuman", "penalties"),
-    "supervisor": ("lembaga_pengawas", "supervisory_body"),
+_BLOCK_WORDS: dict[str, Text] = {
+    "instrument": Text("instrumen", "instrument"),
+    "provision": Text("ketentuan", "provision"),
+    "sanction_table": Text("hukuman", "penalties"),
+    "supervisor": Text("lembaga_pengawas", "supervisory_body"),
 }
 
 
@@ -178,10 +178,10 @@ class Builder:
                         self.span(child),
                         suggestion="merge",
                         extra=(Label(self.span(found[key]), _first_label()),),
-                        field=words[0],
-                        field_en=words[1],
-                        block=blk[0],
-                        block_en=blk[1],
+                        field=words.id,
+                        field_en=words.en,
+                        block=blk.id,
+                        block_en=blk.en,
                     )
                 )
                 continue
@@ -197,10 +197,10 @@ class Builder:
                         "E0110",
                         head_span,
                         suggestion="add",
-                        field=words[0],
-                        field_en=words[1],
-                        block=blk[0],
-                        block_en=blk[1],
+                        field=words.id,
+                        field_en=words.en,
+                        block=blk.id,
+                        block_en=blk.en,
                         name=name,
                     )
                 )

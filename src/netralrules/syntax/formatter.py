@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from netralrules.diagnostics.text import check_lang
 from netralrules.source import Span
 from netralrules.syntax import ast
 from netralrules.syntax.keywords import english
@@ -118,7 +119,7 @@ def format_expr(expr: ast.Expr, lang: str = "id") -> str:
 class _Formatter:
     def __init__(self, file: ast.RulesFile, text: str | None, lang: str) -> None:
         self.file = file
-        self.lang = lang
+        self.lang = check_lang(lang)  # the keywords' language: `id` or `en`, nothing else
         items = []
         for c in sorted(file.comments, key=lambda c: c.span.start):
             trailing = False

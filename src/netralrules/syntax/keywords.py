@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from netralrules.diagnostics.text import Text, check_lang
+
 
 @dataclass(frozen=True, slots=True)
 class Keyword:
@@ -21,6 +23,10 @@ class Keyword:
     @property
     def words(self) -> tuple[str, ...]:
         return self.indonesian + self.english
+
+    def words_in(self, lang: str) -> tuple[str, ...]:
+        """The words of one language (`id` or `en`; anything else is refused by check_lang)."""
+        return self.english if check_lang(lang) == "en" else self.indonesian
 
 
 KEYWORDS: tuple[Keyword, ...] = (
@@ -106,13 +112,13 @@ PUNCTUATION: dict[str, str] = {
 }
 
 # Literal and name terminals, described in words (Indonesian, English).
-TERMINAL_WORDS: dict[str, tuple[str, str]] = {
-    "IDENT": ("nama", "name"),
-    "STRING": ('teks dalam tanda kutip "…"', 'quoted text "…"'),
-    "INT": ("bilangan", "number"),
-    "DATE": ("tanggal (TTTT-BB-HH)", "date (YYYY-MM-DD)"),
-    "RUPIAH": ("jumlah rupiah (Rp1.000)", "rupiah amount (Rp1.000)"),
-    "$END": ("akhir berkas", "end of file"),
+TERMINAL_WORDS: dict[str, Text] = {
+    "IDENT": Text("nama", "name"),
+    "STRING": Text('teks dalam tanda kutip "…"', 'quoted text "…"'),
+    "INT": Text("bilangan", "number"),
+    "DATE": Text("tanggal (TTTT-BB-HH)", "date (YYYY-MM-DD)"),
+    "RUPIAH": Text("jumlah rupiah (Rp1.000)", "rupiah amount (Rp1.000)"),
+    "$END": Text("akhir berkas", "end of file"),
 }
 
 # Canonical (Indonesian) spelling of each enumerated word: the AST stores these, so a file written

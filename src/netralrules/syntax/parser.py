@@ -159,11 +159,11 @@ def _expected_words(terminals: set[str] | frozenset[str], lang: str) -> list[str
     for name in _ordered(terminals):
         if name in BY_TERMINAL:
             kw = BY_TERMINAL[name]
-            words.extend(f"`{w}`" for w in (kw.english if lang == "en" else kw.indonesian))
+            words.extend(f"`{w}`" for w in kw.words_in(lang))
         elif name in PUNCTUATION:
             words.append(f"`{PUNCTUATION[name]}`")
         elif name in TERMINAL_WORDS:
-            words.append(TERMINAL_WORDS[name][1 if lang == "en" else 0])
+            words.append(TERMINAL_WORDS[name].get(lang))
         else:
             words.append(name.lower())
     unique = list(dict.fromkeys(words))
@@ -286,6 +286,6 @@ def _describe_token(token: Token) -> tuple[str, str]:
     if token.type in BY_TERMINAL:
         return f"kata kunci `{value}`", f"keyword `{value}`"
     if token.type in TERMINAL_WORDS:
-        id_word, en_word = TERMINAL_WORDS[token.type]
-        return f"{id_word} `{value}`", f"{en_word} `{value}`"
+        word = TERMINAL_WORDS[token.type]
+        return f"{word.id} `{value}`", f"{word.en} `{value}`"
     return f"`{value}`", f"`{value}`"

@@ -60,6 +60,16 @@ def load(grammar: str, path: Path = TABLES_FILE) -> Lark | None:
         data, memo = stored["data"], stored["memo"]
         data["options"]["lexer"] = FastLexer
         data["parser"]["lexer_conf"]["lexer_type"] = FastLexer
+        # `_load_from_dict` is private, and kept on purpose. It is the entry point Lark's own
+        # standalone generator writes into every parser it generates (lark/tools/standalone.py:
+        # `return Lark._load_from_dict(DATA, MEMO, **kwargs)`), with DATA and MEMO exactly what
+        # `memo_serialize` gives (what `dump` stores), so Lark keeps it working within a version.
+        # The public `Lark.load` takes only a pickle, which we refuse (module docstring); feeding it
+        # our own pickle made in memory would cost ~10 ms per cold load for nothing. It is safe:
+        # tables are loaded only under the Lark version that made them (`grammar_key`), any failure
+        # builds the parser from the grammar instead, tests/syntax/test_tables.py checks the loaded
+        # parser parses the whole rulebook as the built one, and tests/syntax/test_lark_pin.py keeps
+        # Lark below 2 so that a major upgrade is a decision, not an accident.
         return Lark._load_from_dict(data, memo)  # type: ignore[no-any-return, no-untyped-call]
     except Exception:  # tables that do not fit this Lark after all: build instead of failing
         return None

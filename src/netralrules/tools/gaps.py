@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from netralrules.diagnostics import Text
 from netralrules.facts.schema import JENIS_PEMILU, JENIS_TINDAKAN, STATUS_KEPEGAWAIAN
 from netralrules.rulebook import Rulebook
 from netralrules.values import UNKNOWN
@@ -29,13 +30,13 @@ from netralrules.values import UNKNOWN
 ASN_STATUSES = ("PNS", "CPNS", "PPPK")
 # Stages of an election, in order (the six; `bakal_calon` is registration to penetapan).
 STAGES = ("sebelum_pendaftaran", "bakal_calon", "sesudah_penetapan", "masa_kampanye", "masa_tenang", "sesudah_pemungutan")
-STAGE_LABELS: Mapping[str, tuple[str, str]] = {
-    "sebelum_pendaftaran": ("sebelum pendaftaran", "before registration"),
-    "bakal_calon": ("bakal calon (pendaftaran s.d. penetapan)", "prospective candidates (registration to penetapan)"),
-    "sesudah_penetapan": ("sesudah penetapan, sebelum kampanye", "after penetapan, before the campaign"),
-    "masa_kampanye": ("masa kampanye", "campaign"),
-    "masa_tenang": ("masa tenang", "quiet days"),
-    "sesudah_pemungutan": ("sesudah pemungutan suara", "after the vote"),
+STAGE_LABELS: Mapping[str, Text] = {
+    "sebelum_pendaftaran": Text("sebelum pendaftaran", "before registration"),
+    "bakal_calon": Text("bakal calon (pendaftaran s.d. penetapan)", "prospective candidates (registration to penetapan)"),
+    "sesudah_penetapan": Text("sesudah penetapan, sebelum kampanye", "after penetapan, before the campaign"),
+    "masa_kampanye": Text("masa kampanye", "campaign"),
+    "masa_tenang": Text("masa tenang", "quiet days"),
+    "sesudah_pemungutan": Text("sesudah pemungutan suara", "after the vote"),
 }
 # Day offsets from the act's date: registration, penetapan, campaign start, campaign end, vote.
 _TIMELINES: Mapping[str, tuple[tuple[int, int, int, int, int], ...]] = {

@@ -11,29 +11,29 @@ import json
 from collections.abc import Sequence
 from html import escape
 
+from netralrules.diagnostics import Text
 from netralrules.tools.gaps import STAGE_LABELS, STAGES, Cell, GapMatrix
 
-_WORDS = {
-    "title": ("Matriks celah rulebook", "Rulebook gap matrix"),
-    "periods": ("Periode (ketentuan yang berlaku tetap sama)", "Periods (the provisions in force stay the same)"),
-    "by_status": ("Sel celah per status", "Gap cells by status"),
-    "gap": ("celah", "gap"),
-    "every_kind": ("semua jenis pemilu", "every election kind"),
-    "none": ("tidak ada celah", "no gaps"),
-    "legend": (
+_WORDS: dict[str, Text] = {
+    "title": Text("Matriks celah rulebook", "Rulebook gap matrix"),
+    "periods": Text("Periode (ketentuan yang berlaku tetap sama)", "Periods (the provisions in force stay the same)"),
+    "by_status": Text("Sel celah per status", "Gap cells by status"),
+    "gap": Text("celah", "gap"),
+    "every_kind": Text("semua jenis pemilu", "every election kind"),
+    "none": Text("tidak ada celah", "no gaps"),
+    "legend": Text(
         "Sel berisi ketentuan yang dapat berlaku bila hanya jenis tindakan, status, tanggal dan tahap "
         "pemilu yang diketahui. Sel merah: tidak ada ketentuan yang dapat berlaku (celah), untuk jenis "
         "pemilu yang disebut.",
         "A cell lists the provisions that can apply when only the act kind, status, date and election "
         "stage are known. Red cells: no provision can apply (a gap), for the election kinds named.",
     ),
-    "act": ("jenis tindakan", "act kind"),
+    "act": Text("jenis tindakan", "act kind"),
 }
 
 
 def _w(key: str, lang: str) -> str:
-    pair = _WORDS[key]
-    return pair[1] if lang == "en" else pair[0]
+    return _WORDS[key].get(lang)
 
 
 def _kinds(cell: Cell, matrix: GapMatrix, lang: str) -> str:
@@ -132,7 +132,7 @@ def to_html(matrix: GapMatrix, lang: str = "id") -> str:
 def _panel(matrix: GapMatrix, status: str, lang: str) -> str:
     e = escape
     by_key = {(c.act_kind, c.period, c.stage): c for c in matrix.cells if c.status == status}
-    stage_names = [STAGE_LABELS[s][1 if lang == "en" else 0] for s in STAGES]
+    stage_names = [STAGE_LABELS[s].get(lang) for s in STAGES]
     rows = ["<table>", "<thead>", f'<tr><th rowspan="2">{e(_w("act", lang))}</th>']
     rows += [f'<th class="period" colspan="{len(STAGES)}">P{i + 1}<br>{e(p.label())}</th>' for i, p in enumerate(matrix.periods)]
     rows.append("</tr><tr>")

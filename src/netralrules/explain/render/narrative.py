@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 
-from netralrules.diagnostics import Text
+from netralrules.diagnostics import Text, check_lang
 from netralrules.explain.compare import ExplanationDiff
 from netralrules.explain.report import (
     ClauseItem,
@@ -147,8 +147,7 @@ class _Render:
     def condition(self, c: ConditionItem) -> str:
         text = c.text.get(self.lang)
         if c.definition is not None:
-            word = "definition" if self.lang == "en" else "definisi"
-            text = f"{c.definition} ({word}: {text})"
+            text = f"{c.definition} ({self.say('definition')}: {text})"
         key = "failed" if c.value == "false" else "undecided_condition"
         shown = f"{self.say(key)}: {self.w.code(text)} [{pick(VALUES, c.value, self.lang)}]"
         return shown + (f" ({self.say('fact_word')}: {self.facts(c.facts)})" if c.facts else "")
@@ -433,12 +432,12 @@ def referral_summary(r: ReferralSection, lang: str) -> str:
 
 def render_text(report: Report, lang: str = "id") -> str:
     """The report as plain text, in Indonesian (default) or English (`lang="en"`)."""
-    return _Render(report, _Writer("en" if lang == "en" else "id")).run()
+    return _Render(report, _Writer(check_lang(lang))).run()
 
 
 def render_markdown(report: Report, lang: str = "id") -> str:
     """The report as Markdown (CommonMark), in Indonesian (default) or English."""
-    return _Render(report, _Markdown("en" if lang == "en" else "id")).run()
+    return _Render(report, _Markdown(check_lang(lang))).run()
 
 
 def render_what_if(
@@ -446,7 +445,7 @@ def render_what_if(
 ) -> str:
     """A what-if as text or Markdown: the changed facts, the decision before and after, and what
     changed in the explanation (tracks, provisions, conditions, facts)."""
-    lang = "en" if lang == "en" else "id"
+    lang = check_lang(lang)
     w: _Writer = _Markdown(lang) if markdown else _Writer(lang)
     level = 1
     w.title(say("whatif", lang))

@@ -13,7 +13,19 @@ from typing import Any
 from netralrules.explain.graph import DECISION, Explanation
 from netralrules.explain.render.narrative import render_text
 from netralrules.explain.report import build_report
-from netralrules.explain.words import CATEGORIES, STAGES, STATUSES, TIERS, TRACK_STATUSES, VALUES, cite, pick, say, value_text
+from netralrules.explain.words import (
+    CATEGORIES,
+    STAGES,
+    STATUSES,
+    TIERS,
+    TRACK_STATUSES,
+    VALUES,
+    cite,
+    node_text,
+    pick,
+    say,
+    value_text,
+)
 
 
 def narrative(explanation: Explanation, lang: str = "id") -> str:
@@ -76,8 +88,7 @@ def dot_label(node: str, attrs: Mapping[str, Any], lang: str) -> str:
     if kind == "concept":
         return f"{attrs['label']}\n= {_short(value_text(attrs['value'], attrs['known'], lang))}"
     if kind == "condition":
-        text = attrs.get("text_en", attrs["text"]) if lang == "en" else attrs["text"]
-        return f"{_short(str(text))}\n[{pick(VALUES, attrs['value'], lang)}]"
+        return f"{_short(node_text(attrs).get(lang))}\n[{pick(VALUES, attrs['value'], lang)}]"
     if kind == "clause":
         return f"{cite(attrs['citation'], lang)}\n{pick(STATUSES, attrs['status'], lang)}"
     if kind == "finding":
@@ -87,7 +98,7 @@ def dot_label(node: str, attrs: Mapping[str, Any], lang: str) -> str:
         tier = f"\n{say('tier', lang)} {pick(TIERS, attrs['tier'], lang)}" if attrs["tier"] else ""
         return f"{pick(CATEGORIES, attrs['category'], lang)}: {pick(TRACK_STATUSES, attrs['status'], lang)}{tier}"
     if node == DECISION:
-        return "Decision" if lang == "en" else "Keputusan"
+        return say("decision", lang)
     return node
 
 

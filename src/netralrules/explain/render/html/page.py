@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from netralrules.diagnostics import Text, check_lang
 from netralrules.evaluation.decision import Decision
 from netralrules.evaluation.determination import Track, track_sanctions
 from netralrules.explain.graph import DECISION, Explanation, clause_id, determination_id, finding_id
@@ -27,6 +28,7 @@ from netralrules.explain.words import (
     VALUES,
     cite,
     date_text,
+    node_text,
     penalty_text,
     pick,
     reason_text,
@@ -35,51 +37,51 @@ from netralrules.explain.words import (
 )
 
 # Phrases of the HTML page that the narrative does not have (Indonesian, English).
-WORDS: dict[str, tuple[str, str]] = {
-    "title": ("Laporan penjelasan keputusan netralitas ASN", "ASN neutrality decision: explanation report"),
-    "incident": ("Perkara", "Incident"),
-    "rulebook": ("Buku aturan (hash isi)", "Rulebook (content hash)"),
-    "engine": ("Mesin", "Engine"),
-    "summary": ("Ringkasan keputusan", "Decision summary"),
-    "complete": ("Keputusan lengkap: semua jalur ditetapkan.", "The decision is complete: every track is determined."),
-    "incomplete": (
+WORDS: dict[str, Text] = {
+    "title": Text("Laporan penjelasan keputusan netralitas ASN", "ASN neutrality decision: explanation report"),
+    "incident": Text("Perkara", "Incident"),
+    "rulebook": Text("Buku aturan (hash isi)", "Rulebook (content hash)"),
+    "engine": Text("Mesin", "Engine"),
+    "summary": Text("Ringkasan keputusan", "Decision summary"),
+    "complete": Text("Keputusan lengkap: semua jalur ditetapkan.", "The decision is complete: every track is determined."),
+    "incomplete": Text(
         "Keputusan belum lengkap: ada hal yang belum dapat ditentukan.",
         "The decision is incomplete: some points cannot be decided yet.",
     ),
-    "no_tracks": ("Tidak ada sanksi yang dijatuhkan.", "No sanction is imposed."),
-    "track": ("Jalur", "Track"),
-    "status": ("Status", "Status"),
-    "tier": ("Tingkat", "Tier"),
-    "provisions": ("Ketentuan", "Provisions"),
-    "sanctions": ("Pilihan jenis hukuman", "Sanction options"),
-    "unresolved": ("Hal yang belum terselesaikan", "Unresolved points"),
-    "considered": ("Ketentuan yang dipertimbangkan", "Provisions considered"),
-    "act": ("Tindakan", "Act"),
-    "why": ("Syarat dan nilainya", "Conditions and their values"),
-    "facts": ("Fakta yang dilihat", "Facts seen"),
-    "no_facts": ("Tidak ada fakta yang dibaca.", "No fact was read."),
-    "in_force": ("Berlaku", "In force"),
-    "until_now": ("sekarang", "now"),
-    "subjects": ("Subjek", "Subjects"),
-    "excepted_by": ("Dikecualikan oleh ketentuan", "Excepted by"),
-    "graph": ("Graf penjelasan", "Explanation graph"),
-    "graph_note": (
+    "no_tracks": Text("Tidak ada sanksi yang dijatuhkan.", "No sanction is imposed."),
+    "track": Text("Jalur", "Track"),
+    "status": Text("Status", "Status"),
+    "tier": Text("Tingkat", "Tier"),
+    "provisions": Text("Ketentuan", "Provisions"),
+    "sanctions": Text("Pilihan jenis hukuman", "Sanction options"),
+    "unresolved": Text("Hal yang belum terselesaikan", "Unresolved points"),
+    "considered": Text("Ketentuan yang dipertimbangkan", "Provisions considered"),
+    "act": Text("Tindakan", "Act"),
+    "why": Text("Syarat dan nilainya", "Conditions and their values"),
+    "facts": Text("Fakta yang dilihat", "Facts seen"),
+    "no_facts": Text("Tidak ada fakta yang dibaca.", "No fact was read."),
+    "in_force": Text("Berlaku", "In force"),
+    "until_now": Text("sekarang", "now"),
+    "subjects": Text("Subjek", "Subjects"),
+    "excepted_by": Text("Dikecualikan oleh ketentuan", "Excepted by"),
+    "graph": Text("Graf penjelasan", "Explanation graph"),
+    "graph_note": Text(
         "Dari fakta (kiri) ke keputusan (kanan); klik ketentuan untuk membuka rinciannya. Ketentuan yang tidak "
         "berlaku pada tanggal tindakan atau bagi responden tidak digambar.",
         "From the facts (left) to the decision (right); click a provision to open its details. Provisions not in "
         "force on the date of the act or not applying to the respondent are not drawn.",
     ),
-    "narrative": ("Uraian (teks)", "Narrative (text)"),
-    "data": ("Data keputusan (JSON)", "Decision data (JSON)"),
-    "incident_data": ("Data perkara", "Incident data"),
-    "expand": ("Buka semua", "Expand all"),
-    "collapse": ("Tutup semua", "Collapse all"),
-    "print": ("Cetak", "Print"),
-    "exception": ("pengecualian", "exception"),
-    "definition": ("definisi", "definition"),
-    "value": ("nilai", "value"),
-    "none": ("Tidak ada.", "None."),
-    "signature": ("Diperiksa oleh (nama, jabatan, tanggal, tanda tangan)", "Reviewed by (name, position, date, signature)"),
+    "narrative": Text("Uraian (teks)", "Narrative (text)"),
+    "data": Text("Data keputusan (JSON)", "Decision data (JSON)"),
+    "incident_data": Text("Data perkara", "Incident data"),
+    "expand": Text("Buka semua", "Expand all"),
+    "collapse": Text("Tutup semua", "Collapse all"),
+    "print": Text("Cetak", "Print"),
+    "exception": Text("pengecualian", "exception"),
+    "definition": Text("definisi", "definition"),
+    "value": Text("nilai", "value"),
+    "none": Text("Tidak ada.", "None."),
+    "signature": Text("Diperiksa oleh (nama, jabatan, tanggal, tanda tangan)", "Reviewed by (name, position, date, signature)"),
 }
 
 
@@ -179,7 +181,7 @@ class Page:
 
 def build_page(decision: Decision, lang: str = "id", incident: Mapping[str, Any] | None = None) -> Page:
     """The content of the report for one decision (made with `explain=True`)."""
-    lang = "en" if lang == "en" else "id"
+    lang = check_lang(lang)
     data = decision.to_dict(include_explanation=False)
     e: Explanation | None = decision.explanation
     unresolved = [_unresolved_line(u, e, lang) for u in data["belum_terselesaikan"]]
@@ -345,7 +347,7 @@ def _why(e: Explanation, node: str, lang: str, depth: int = 0) -> tuple[Tree, ..
         kind = attrs["kind"]
         edge = g.edges[source, node]["kind"]
         if kind == "condition":
-            text = str(attrs.get("text_en", attrs["text"]) if lang == "en" else attrs["text"])
+            text = node_text(attrs).get(lang)
             out.append(
                 Tree(text, str(attrs["value"]), pick(VALUES, attrs["value"], lang), kind, _why(e, source, lang, depth + 1))
             )
