@@ -1,0 +1,558 @@
+"""The /v1 routes. Every route takes the worker's current rulebook once, at its start, and names its
+hash in the response (`X-Netralrules-Rulebook`, and in the body where there is one)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import AsyncIterator
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Header, Path, Query, Request
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response, StreamingResponse
+
+from netralrules.diagnostics import NetralrulesError
+from netralrules.facts import CODES, IncidentError, incident_json_schema
+from netralrules.rulebook import Decision, Rulebook
+from netralrules.service import openapi as docs
+from netralrules.service.auth import require
+from netralrules.service.keys import ROLES, create_key
+from netralrules.service.problems import Problem, from_incident_error, service_problem
+from netralrules.service.store import IdempotencyConflict, NewDecision, StoredDecision
+from netralrules.tools.batch import MAX_LINE_BYTES, TOO_LONG, error_record
+from netralrules.tools.records import (
+    ENGINE_VERSION,
+    as_data,
+    canonical_json,
+    decision_json_schema,
+    decision_summary,
+    html_report,
+    rulebook_data,
+    sha256,
+)
+
+router = APIRouter()
+
+Lang = Annotated[Literal["id", "en"], Query(description="bahasa penjelasan / language of the explanation")]
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        max_length=200,
+        description="permintaan ulang dengan kunci yang sama mengembalikan rekaman pertama / "
+        "a retried request with the same key returns the first record",
+    ),
+]
+Submitter = Annotated[str, Depends(require("submitter"))]
+Reviewer = Annotated[str, Depends(require("reviewer"))]
+Admin = Annotated[str, Depends(require("admin"))]
+
+
+def _rulebook(request: Request) -> Rulebook:
+    rulebook: Rulebook = request.app.state.service.holder.current
+    request.state.rulebook_hash = rulebook.content_hash
+    return rulebook
+
+
+def _json(raw: bytes) -> Any:
+    try:
+        return json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as error:
+        title = CODES["E0401"]
+        raise Problem(422, "E0401", title, (f"JSON tidak sah: {error}", f"malformed JSON: {error}")) from None
+
+
+def _check_media_type(request: Request) -> None:
+    kind = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
+    if kind != "application/json" and not kind.endswith("+json"):
+        raise service_problem("S0415", ("kirim application/json", "send application/json"))
+
+
+async def _body(request: Request) -> Any:
+    _check_media_type(request)
+    return _json(await request.body())
+
+
+# ---- evaluate ---------------------------------------------------------------------------------
+def _record(
+    request: Request, rulebook: Rulebook, data: Any, decision: Decision, caller: str, key: str | None
+) -> tuple[StoredDecision, bool]:
+    service = request.app.state.service
+    canonical = canonical_json(data)
+    decision_dict = decision.to_dict(include_explanation=False)
+    decision_text = canonical_json(decision_dict)
+    new = NewDecision(
+        incident_id=decision.incident_id,
+        caller=caller,
+        idempotency_key=key,
+        request_sha256=sha256("evaluate\n" + canonical),
+        incident_sha256=sha256(canonical),
+        incident=canonical,
+        decision=decision_text,
+        decision_sha256=sha256(decision_text),
+        summary=canonical_json(decision_summary(decision_dict)),
+        rulebook_hash=rulebook.content_hash,
+        engine_version=ENGINE_VERSION,
+    )
+    try:
+        stored, replayed = service.store.record(new)
+    except IdempotencyConflict as conflict:
+        raise service_problem(
+            "S0409",
+            (
+                f"kunci ini sudah dipakai untuk rekaman {conflict.existing.id}",
+                f"key already used for record {conflict.existing.id}",
+            ),
+        ) from None
+    if not replayed:
+        for track in decision_dict["penetapan"]:
+            if track["status"] != "none":
+                labels = (("kategori", track["kategori"]), ("status", track["status"]), ("tingkat", str(track["tingkat"])))
+                service.metrics.inc("netralrules_decisions_total", labels, text="decisions recorded, by track, status and tier")
+    return stored, replayed
+
+
+def _evaluate(request: Request, rulebook: Rulebook, raw: bytes, explanation: str, caller: str, key: str | None) -> Any:
+    data = _json(raw)
+    decision = rulebook.evaluate(raw, explain=explanation != "none", source="insiden")
+    return data, decision, *_record(request, rulebook, data, decision, caller, key)
+
+
+@router.post(
+    "/v1/evaluate",
+    tags=["keputusan / decisions"],
+    summary="Nilai satu perkara / Evaluate one incident",
+    openapi_extra=docs.incident_body(),
+    responses=docs.responses(docs.EVALUATE_RESPONSE, extra_content={"text/html": {"schema": {"type": "string"}}}),
+)
+async def evaluate(
+    request: Request,
+    caller: Submitter,
+    idempotency_key: IdempotencyKey = None,
+    explanation: Annotated[
+        Literal["none", "report", "graph", "html"], Query(alias="penjelasan", description="none, report, graph, html")
+    ] = "none",
+    lang: Lang = "id",
+) -> Response:
+    """Evaluate an incident, record the decision, and return it (with the explanation asked for).
+    A retried request with the same `Idempotency-Key` returns the first record (`ulangan: true`)."""
+    rulebook = _rulebook(request)
+    _check_media_type(request)
+    raw = await request.body()
+    data, decision, stored, replayed = await run_in_threadpool(
+        _evaluate, request, rulebook, raw, explanation, caller, idempotency_key
+    )
+    same_law = stored.rulebook_hash == rulebook.content_hash
+    headers = {"X-Decision-Id": stored.id, "Idempotent-Replayed": "true" if replayed else "false"}
+    if explanation == "html" and same_law:
+        page = await run_in_threadpool(html_report, decision, lang, data)
+        return HTMLResponse(page, headers={**headers, "Content-Security-Policy": docs.REPORT_CSP})
+    body: dict[str, Any] = {
+        "id": stored.id,
+        "rulebook": stored.rulebook_hash,
+        "ulangan": replayed,
+        "waktu": stored.created_at,
+        "keputusan": json.loads(stored.decision) if stored.decision is not None else None,
+    }
+    if explanation == "report" and same_law:
+        body["laporan"] = await run_in_threadpool(rulebook.to_markdown, decision, lang)
+    elif explanation == "graph" and same_law:
+        body["penjelasan"] = decision.to_dict()["penjelasan"]
+    return JSONResponse(body, headers=headers)
+
+
+# ---- why-not, what-if, missing facts -----------------------------------------------------------
+def _incident_of(body: Any) -> Any:
+    if not isinstance(body, dict) or "insiden" not in body:
+        raise Problem(422, "E0404", CODES["E0404"], ("isian `insiden` wajib", "the field `insiden` is required"))
+    return body["insiden"]
+
+
+@router.post(
+    "/v1/why-not",
+    tags=["penjelasan / explanations"],
+    summary="Mengapa tidak / Why not",
+    openapi_extra=docs.wrapped_body({"ketentuan": {"type": "array", "items": {"type": "string"}, "default": []}}),
+    responses=docs.responses(docs.OBJECT_RESPONSE),
+)
+async def why_not(request: Request, caller: Submitter, lang: Lang = "id") -> Response:
+    """The tiers and tracks not reached, and for each provision asked about its smallest unmet
+    conditions (E0501 for an id the rulebook does not have). Nothing is recorded."""
+    rulebook = _rulebook(request)
+    body = await _body(request)
+    incident = _incident_of(body)
+    provisions = body.get("ketentuan") or []
+    if not isinstance(provisions, list) or not all(isinstance(p, str) for p in provisions):
+        raise service_problem("S0422", ("`ketentuan` harus daftar teks", "`ketentuan` must be a list of strings"))
+
+    def run() -> dict[str, Any]:
+        report = rulebook.explain(incident, why_not=provisions)
+        return {
+            "rulebook": rulebook.content_hash,
+            "mengapa_tidak": as_data(rulebook.why_not(incident, provisions)),
+            "laporan": rulebook.to_markdown(report, lang),
+        }
+
+    return JSONResponse(await run_in_threadpool(run))
+
+
+@router.post(
+    "/v1/what-if",
+    tags=["penjelasan / explanations"],
+    summary="Andaikan / What if",
+    openapi_extra=docs.wrapped_body(
+        {"perubahan": {"type": "object", "additionalProperties": True, "description": "fakta → nilai / fact → value"}},
+        required=("insiden", "perubahan"),
+    ),
+    responses=docs.responses(docs.OBJECT_RESPONSE),
+)
+async def what_if(request: Request, caller: Submitter, lang: Lang = "id") -> Response:
+    """The incident as it is and with some facts changed, and what changed. Nothing is recorded."""
+    rulebook = _rulebook(request)
+    body = await _body(request)
+    incident = _incident_of(body)
+    changes = body.get("perubahan")
+    if not isinstance(changes, dict) or not changes:
+        raise service_problem("S0422", ("`perubahan` harus objek fakta → nilai", "`perubahan` must be an object fact → value"))
+
+    def run() -> dict[str, Any]:
+        what = rulebook.what_if(incident, changes)
+        return {
+            "rulebook": rulebook.content_hash,
+            "semula": what.baseline.to_dict(include_explanation=False),
+            "andaikan": what.changed.to_dict(include_explanation=False),
+            "perubahan_fakta": [c.text for c in what.changes],
+            "perubahan": as_data(what.diff),
+            "laporan": what.render(lang, markdown=True),
+        }
+
+    return JSONResponse(await run_in_threadpool(run))
+
+
+@router.post(
+    "/v1/missing-facts",
+    tags=["penjelasan / explanations"],
+    summary="Fakta yang belum diketahui / Missing facts",
+    openapi_extra=docs.wrapped_body({}),
+    responses=docs.responses(docs.OBJECT_RESPONSE),
+)
+async def missing_facts(request: Request, caller: Submitter) -> Response:
+    """The unknown facts that hold outcomes open, most deciding first. Nothing is recorded."""
+    rulebook = _rulebook(request)
+    body = await _body(request)
+    incident = _incident_of(body)
+    facts = await run_in_threadpool(rulebook.missing_facts, incident)
+    return JSONResponse({"rulebook": rulebook.content_hash, "fakta": as_data(facts)})
+
+
+# ---- batch ------------------------------------------------------------------------------------
+async def _lines(request: Request) -> AsyncIterator[bytes]:
+    """The body's lines without their endings; a line longer than MAX_LINE_BYTES becomes TOO_LONG."""
+    buffer = bytearray()
+    skipping = False
+    async for chunk in request.stream():
+        buffer += chunk
+        while (end := buffer.find(b"\n")) >= 0:
+            line = bytes(buffer[:end]).rstrip(b"\r")
+            del buffer[: end + 1]
+            if skipping:
+                skipping = False
+                yield TOO_LONG
+            else:
+                yield line
+        if len(buffer) > MAX_LINE_BYTES:
+            buffer.clear()
+            skipping = True
+    if skipping:
+        yield TOO_LONG
+    elif buffer.strip():
+        yield bytes(buffer).rstrip(b"\r")
+
+
+def _batch_line(request: Request, rulebook: Rulebook, raw: bytes, line: int, caller: str, key: str | None) -> str:
+    if raw == TOO_LONG:
+        limit = MAX_LINE_BYTES // (1024 * 1024)
+        return canonical_json(
+            error_record(line, "E0401", f"baris lebih dari {limit} MiB", f"the line is longer than {limit} MiB")
+        )
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        return canonical_json(error_record(line, "E0401", "teks JSON tidak sah", "malformed JSON"))
+    try:
+        decision = rulebook.evaluate(raw, explain=False, source=f"baris {line}")
+        stored, replayed = _record(request, rulebook, data, decision, caller, f"{key}#{line}" if key else None)
+    except IncidentError as error:
+        problem = from_incident_error(error)
+        first = error.problems[0]
+        problems = [{"lokasi": p.path, "kode": p.code, "pesan": p.message.id, "message": p.message.en} for p in error.problems]
+        return canonical_json(error_record(line, problem.code, first.message.id, first.message.en, problems))
+    except Problem as problem:  # an idempotency key reused for another incident on this line
+        return canonical_json(error_record(line, problem.code, problem.title[0], problem.title[1]))
+    return canonical_json(
+        {
+            "baris": line,
+            "id": stored.id,
+            "ulangan": replayed,
+            "rulebook": stored.rulebook_hash,
+            "keputusan": json.loads(stored.decision),
+        }
+        if stored.decision is not None
+        else {"baris": line, "id": stored.id, "ulangan": replayed, "rulebook": stored.rulebook_hash, "keputusan": None}
+    )
+
+
+class _LineStream(StreamingResponse):
+    """A streamed answer that does not listen for a disconnect while it streams: the body of the
+    request is still being read by the same route (Starlette's listener would take its messages)."""
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        with contextlib.suppress(OSError):
+            await self.stream_response(send)
+
+
+@router.post(
+    "/v1/batch",
+    tags=["keputusan / decisions"],
+    summary="Banyak perkara, satu JSON per baris / Many incidents, one JSON per line",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/x-ndjson": {"schema": {"type": "string"}}},
+            "description": "satu perkara per baris / one incident per line",
+        }
+    },
+    responses=docs.responses(docs.NDJSON_RESPONSE),
+)
+async def batch(request: Request, caller: Submitter, idempotency_key: IdempotencyKey = None) -> Response:
+    """One output line per input line, in order, each sent only after its record is committed: a
+    line received is a record kept. A bad line gives an error record `{"baris": N, "kesalahan": …}`.
+    With an `Idempotency-Key`, line N uses the key `KEY#N`, so a retried batch records nothing twice."""
+    rulebook = _rulebook(request)
+
+    async def out() -> AsyncIterator[bytes]:
+        number = 0
+        async for raw in _lines(request):
+            number += 1
+            text = await run_in_threadpool(_batch_line, request, rulebook, raw, number, caller, idempotency_key)
+            yield (text + "\n").encode("utf-8")
+
+    return _LineStream(out(), media_type="application/x-ndjson")
+
+
+# ---- decisions --------------------------------------------------------------------------------
+@router.get(
+    "/v1/decisions/{decision_id}",
+    tags=["keputusan / decisions"],
+    summary="Satu rekaman keputusan / One decision record",
+    responses=docs.responses(docs.RECORD_RESPONSE),
+)
+async def get_decision(request: Request, caller: Reviewer, decision_id: Annotated[str, Path(max_length=64)]) -> Response:
+    stored = await run_in_threadpool(request.app.state.service.store.get, decision_id)
+    if stored is None:
+        raise service_problem("S0404", (f"tidak ada keputusan {decision_id}", f"no decision {decision_id}"))
+    return JSONResponse(stored.to_dict())
+
+
+@router.get(
+    "/v1/decisions",
+    tags=["keputusan / decisions"],
+    summary="Keputusan suatu perkara / The decisions of an incident",
+    responses=docs.responses(docs.RECORDS_RESPONSE),
+)
+async def decisions_of_incident(
+    request: Request,
+    caller: Reviewer,
+    insiden: Annotated[str, Query(min_length=1, max_length=1000, description="id perkara / incident id")],
+    batas: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> Response:
+    records = await run_in_threadpool(request.app.state.service.store.by_incident, insiden, batas)
+    return JSONResponse({"insiden": insiden, "keputusan": [r.to_dict() for r in records]})
+
+
+@router.delete(
+    "/v1/incidents/{incident_id:path}",
+    tags=["keputusan / decisions"],
+    summary="Hapus data perkara (nisan) / Erase an incident (tombstone)",
+    responses=docs.responses(docs.OBJECT_RESPONSE),
+)
+async def erase_incident(request: Request, caller: Admin, incident_id: str) -> Response:
+    """On a data subject's request (UU 27/2022): the incident and the decision detail of every record
+    of this incident are removed; the summary and the hashes stay."""
+    count = await run_in_threadpool(request.app.state.service.store.tombstone, incident_id)
+    return JSONResponse({"insiden": incident_id, "dihapus": count})
+
+
+# ---- schemas and the rulebook -----------------------------------------------------------------
+@router.get("/v1/schema/incident", tags=["skema / schemas"], summary="JSON Schema perkara / Incident JSON Schema")
+async def incident_schema() -> JSONResponse:
+    return JSONResponse(incident_json_schema())
+
+
+@router.get("/v1/schema/decision", tags=["skema / schemas"], summary="JSON Schema keputusan / Decision JSON Schema")
+async def decision_schema() -> JSONResponse:
+    return JSONResponse(decision_json_schema())
+
+
+@router.get(
+    "/v1/rulebook",
+    tags=["rulebook"],
+    summary="Rulebook yang berlaku / The rulebook served",
+    responses=docs.responses(docs.OBJECT_RESPONSE),
+)
+async def current_rulebook(request: Request) -> Response:
+    """Instruments, and provisions with citation, statutory text and validity."""
+    rulebook = _rulebook(request)
+    return JSONResponse(await run_in_threadpool(rulebook_data, rulebook))
+
+
+@router.get(
+    "/v1/rulebooks",
+    tags=["rulebook"],
+    summary="Versi rulebook yang pernah dilayani / Rulebook versions served",
+    responses=docs.responses(docs.OBJECT_RESPONSE),
+)
+async def rulebook_versions(request: Request) -> Response:
+    versions = await run_in_threadpool(request.app.state.service.store.rulebook_versions)
+    return JSONResponse({"rulebook": request.app.state.service.holder.current.content_hash, "versi": versions})
+
+
+@router.get(
+    "/v1/rulebooks/{content_hash}",
+    tags=["rulebook"],
+    summary="Teks satu versi rulebook / The text of one rulebook version",
+    responses=docs.responses(docs.OBJECT_RESPONSE),
+)
+async def rulebook_version(request: Request, content_hash: Annotated[str, Path(max_length=80)]) -> Response:
+    """The text of every file of a version this service has served, by its hash: the law applied."""
+    files = await run_in_threadpool(request.app.state.service.store.rulebook_files, content_hash)
+    if files is None:
+        raise service_problem("S0404", (f"tidak ada rulebook {content_hash}", f"no rulebook {content_hash}"))
+    return JSONResponse({"rulebook": content_hash, "berkas": files})
+
+
+# ---- admin ------------------------------------------------------------------------------------
+@router.post(
+    "/v1/admin/rulebook/reload",
+    tags=["admin"],
+    summary="Muat ulang rulebook / Reload the rulebook",
+    openapi_extra={
+        "requestBody": {
+            "required": False,
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {"aturan": {"type": "array", "items": {"type": "string"}}},
+                        "additionalProperties": False,
+                    }
+                }
+            },
+        }
+    },
+    responses=docs.responses(docs.OBJECT_RESPONSE),
+)
+async def reload_rulebook(request: Request, caller: Admin) -> Response:
+    """Load a folder (default: the configured rules), check it, and make it active in every worker
+    only if it has no error (422 with the diagnostics otherwise; the old version stays)."""
+    service = request.app.state.service
+    raw = await request.body()
+    body = _json(raw) if raw.strip() else {}
+    paths = body.get("aturan") if isinstance(body, dict) else None
+    if paths is not None and (not isinstance(paths, list) or not all(isinstance(p, str) for p in paths)):
+        raise service_problem("S0422", ("`aturan` harus daftar jalur", "`aturan` must be a list of paths"))
+    before = service.holder.current.content_hash
+    try:
+        rulebook = await run_in_threadpool(service.holder.reload, paths or list(service.settings.rules))
+    except NetralrulesError:
+        raise
+    except OSError as error:
+        raise service_problem("S0422", (f"tidak dapat membaca: {error.strerror}", f"cannot read: {error.strerror}")) from None
+    request.state.rulebook_hash = rulebook.content_hash
+    return JSONResponse({"rulebook": rulebook.content_hash, "sebelumnya": before, "generasi": service.holder.generation})
+
+
+@router.post(
+    "/v1/admin/keys",
+    tags=["admin"],
+    summary="Buat kunci API / Create an API key",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["peran"],
+                        "properties": {"peran": {"enum": list(ROLES)}, "nama": {"type": "string", "maxLength": 200}},
+                    }
+                }
+            },
+        }
+    },
+    responses=docs.responses(docs.OBJECT_RESPONSE),
+)
+async def new_key(request: Request, caller: Admin) -> Response:
+    """The key is in this answer only; the store keeps its hash."""
+    service = request.app.state.service
+    body = await _body(request)
+    role = body.get("peran") if isinstance(body, dict) else None
+    name = body.get("nama", "") if isinstance(body, dict) else ""
+    if role not in ROLES or not isinstance(name, str):
+        raise service_problem("S0422", (f"peran: {', '.join(ROLES)}", f"role: {', '.join(ROLES)}"))
+    record, key = await run_in_threadpool(create_key, service.store, role, name[:200])
+    service.forget_open()
+    return JSONResponse({"id": record.id, "peran": record.role, "nama": record.name, "kunci": key}, status_code=201)
+
+
+@router.get("/v1/admin/keys", tags=["admin"], summary="Daftar kunci / List keys", responses=docs.responses(docs.OBJECT_RESPONSE))
+async def list_keys(request: Request, caller: Admin) -> Response:
+    keys = await run_in_threadpool(request.app.state.service.store.list_keys)
+    return JSONResponse(
+        {"kunci": [{"id": k.id, "peran": k.role, "nama": k.name, "dibuat": k.created_at, "dicabut": k.revoked_at} for k in keys]}
+    )
+
+
+@router.delete(
+    "/v1/admin/keys/{key_id}",
+    tags=["admin"],
+    summary="Cabut kunci / Revoke a key",
+    responses=docs.responses(docs.OBJECT_RESPONSE),
+)
+async def revoke_key(request: Request, caller: Admin, key_id: Annotated[str, Path(max_length=16)]) -> Response:
+    service = request.app.state.service
+    if not await run_in_threadpool(service.store.revoke_key, key_id):
+        raise service_problem("S0404", (f"tidak ada kunci aktif {key_id}", f"no active key {key_id}"))
+    service.forget_open()
+    return JSONResponse({"id": key_id, "dicabut": True})
+
+
+# ---- health and metrics -----------------------------------------------------------------------
+@router.get("/healthz", tags=["operasi / operations"], summary="Proses hidup / Process alive")
+async def healthz() -> JSONResponse:
+    return JSONResponse({"status": "ok"})
+
+
+@router.get(
+    "/readyz",
+    tags=["operasi / operations"],
+    summary="Siap melayani / Ready to serve",
+    responses={503: {"description": "store unreachable", "content": {"application/json": {"schema": {"type": "object"}}}}},
+)
+async def readyz(request: Request) -> JSONResponse:
+    service = request.app.state.service
+    ready = await run_in_threadpool(service.store.ping)
+    body = {"status": "ok" if ready else "store unreachable", "rulebook": service.holder.current.content_hash}
+    return JSONResponse(body, status_code=200 if ready else 503)
+
+
+@router.get(
+    "/metrics",
+    tags=["operasi / operations"],
+    summary="Metrik Prometheus / Prometheus metrics",
+    response_class=PlainTextResponse,
+)
+async def metrics(request: Request) -> PlainTextResponse:
+    text = request.app.state.service.metrics.render()
+    return PlainTextResponse(text, media_type="text/plain; version=0.0.4; charset=utf-8")
