@@ -7,6 +7,7 @@ import contextlib
 import json
 from collections.abc import AsyncIterator
 from typing import Annotated, Any, Literal
+from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from starlette.concurrency import run_in_threadpool
@@ -15,9 +16,10 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from netralrules.diagnostics import NetralrulesError
 from netralrules.facts import CODES, IncidentError, incident_json_schema
 from netralrules.rulebook import Decision, Rulebook
+from netralrules.service import form
 from netralrules.service import openapi as docs
 from netralrules.service.auth import require
-from netralrules.service.keys import ROLES, create_key
+from netralrules.service.keys import OPEN_CALLER, ROLES, authenticate, create_key
 from netralrules.service.problems import Problem, from_incident_error, service_problem
 from netralrules.service.store import IdempotencyConflict, NewDecision, StoredDecision
 from netralrules.tools.batch import MAX_LINE_BYTES, TOO_LONG, error_record
@@ -556,3 +558,42 @@ async def readyz(request: Request) -> JSONResponse:
 async def metrics(request: Request) -> PlainTextResponse:
     text = request.app.state.service.metrics.render()
     return PlainTextResponse(text, media_type="text/plain; version=0.0.4; charset=utf-8")
+
+
+# ---- the intake form --------------------------------------------------------------------------
+_FORM_HEADERS = {"Content-Security-Policy": form.CSP, "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store"}
+
+
+@router.get("/v1/form", include_in_schema=False)
+async def intake_form(request: Request, lang: Lang = "id") -> HTMLResponse:
+    needs_key = not await run_in_threadpool(request.app.state.service.is_open)
+    return HTMLResponse(form.render_form(lang, needs_key=needs_key), headers=_FORM_HEADERS)
+
+
+@router.post("/v1/form", include_in_schema=False)
+async def submit_form(request: Request, lang: Lang = "id") -> HTMLResponse:
+    """A posted form: evaluated and recorded like `/v1/evaluate`; the answer is the HTML report."""
+    service = request.app.state.service
+    rulebook = _rulebook(request)
+    if request.headers.get("content-type", "").split(";")[0].strip() != "application/x-www-form-urlencoded":
+        raise service_problem("S0415", ("kirim formulir", "send a form"))
+    posted = {k: v[-1] for k, v in parse_qs((await request.body()).decode("utf-8", "replace"), keep_blank_values=True).items()}
+    needs_key = not await run_in_threadpool(service.is_open)
+    caller = OPEN_CALLER
+    if needs_key:
+        record = await run_in_threadpool(authenticate, service.store, posted.get("kunci", ""))
+        if record is None or record.role != "submitter":
+            problem = ["Kunci API submitter diperlukan / a submitter API key is required"]
+            page = form.render_form(lang, posted, problem, needs_key=True)
+            return HTMLResponse(page, status_code=401 if record is None else 403, headers=_FORM_HEADERS)
+        caller = record.id
+    request.state.caller = caller
+    incident = form.incident_from_form(posted)
+    raw = canonical_json(incident).encode("utf-8")
+    try:
+        _, decision, stored, _ = await run_in_threadpool(_evaluate, request, rulebook, raw, "html", caller, None)
+    except IncidentError as error:
+        problems = [p.describe(lang) for p in error.problems]
+        return HTMLResponse(form.render_form(lang, posted, problems, needs_key), status_code=422, headers=_FORM_HEADERS)
+    page = await run_in_threadpool(html_report, decision, lang, incident)
+    return HTMLResponse(page, headers={"Content-Security-Policy": docs.REPORT_CSP, "X-Decision-Id": stored.id})
