@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 from typing import Any
@@ -118,7 +118,7 @@ def incident_from_form(form: Mapping[str, str]) -> dict[str, Any]:
 
 
 def render_form(
-    lang: str = "id", values: Mapping[str, str] | None = None, problems: Iterator[str] | list[str] = (), needs_key: bool = False
+    lang: str = "id", values: Mapping[str, str] | None = None, problems: Sequence[str] = (), needs_key: bool = False
 ) -> str:
     """The form page; `values` fills it again after a rejected post, `problems` are listed on top."""
     values = values or {}
