@@ -66,6 +66,7 @@ def run_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from netralrules.service.store import Store
 
     logging.basicConfig(level=args.log_level.upper(), stream=sys.stderr, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     rules = tuple(os.path.abspath(p) for p in args.rules or ())
     store = Store(args.db)
     try:
