@@ -44,6 +44,9 @@ class Server:
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self, timeout: float = 60.0) -> Server:
+        return self.launch().wait(timeout)
+
+    def launch(self) -> Server:
         args = [sys.executable, "-m", "netralrules", "serve", "--db", self.db, "--port", str(self.port)]
         args += ["--workers", str(self.workers), *self.extra]
         if self.rules:
@@ -51,6 +54,10 @@ class Server:
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+        return self
+
+    def wait(self, timeout: float = 60.0) -> Server:
+        assert self.process is not None
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -62,9 +69,8 @@ class Server:
         self.stop()
         raise RuntimeError(f"server did not become ready:\n{self.logs()}")
 
-    def client(self, key: str | None = None, **kw: Any) -> httpx.Client:
-        headers = {"X-API-Key": key} if key else {}
-        return httpx.Client(base_url=self.url, headers=headers, timeout=60, **kw)
+    def client(self, key: str | None = None, headers: dict[str, str] | None = None) -> httpx.Client:
+        return httpx.Client(base_url=self.url, headers={**({"X-API-Key": key} if key else {}), **(headers or {})}, timeout=60)
 
     def logs(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace") if self.log_path.exists() else ""
@@ -88,6 +94,16 @@ class Server:
 
     def __exit__(self, *_: object) -> None:
         self.stop()
+
+
+def edited_rules(folder: Path) -> Path:
+    """A copy of the bundled rulebook with one statutory text changed (so another hash)."""
+    import shutil
+
+    shutil.copytree(ROOT / "rules", folder, ignore=shutil.ignore_patterns("cases"))
+    edited = next(p for p in sorted(folder.rglob("*.nr")) if 'teks "' in p.read_text(encoding="utf-8"))
+    edited.write_text(edited.read_text(encoding="utf-8").replace('teks "', 'teks "(diubah) ', 1), encoding="utf-8")
+    return folder
 
 
 def cli(*args: str, db: str) -> subprocess.CompletedProcess[str]:
