@@ -225,7 +225,7 @@ def _install_handlers(app: FastAPI) -> None:
         code = {401: "S0401", 403: "S0403", 404: "S0404", 405: "S0405", 413: "S0413", 415: "S0415"}.get(
             error.status_code, "S0400"
         )
-        return _problem_response(request, service_problem(code))
+        return _problem_response(request, service_problem(code, headers=dict(error.headers or {})))
 
     app.add_exception_handler(Problem, on_problem)
     app.add_exception_handler(IncidentError, on_incident)

@@ -184,7 +184,7 @@ async def why_not(request: Request, caller: Submitter, lang: Lang = "id") -> Res
     rulebook = _rulebook(request)
     body = await _body(request)
     incident = _incident_of(body)
-    provisions = body.get("ketentuan") or []
+    provisions = body.get("ketentuan", [])
     if not isinstance(provisions, list) or not all(isinstance(p, str) for p in provisions):
         raise service_problem("S0422", ("`ketentuan` harus daftar teks", "`ketentuan` must be a list of strings"))
 
@@ -204,7 +204,14 @@ async def why_not(request: Request, caller: Submitter, lang: Lang = "id") -> Res
     tags=["penjelasan / explanations"],
     summary="Andaikan / What if",
     openapi_extra=docs.wrapped_body(
-        {"perubahan": {"type": "object", "additionalProperties": True, "description": "fakta → nilai / fact → value"}},
+        {
+            "perubahan": {
+                "type": "object",
+                "minProperties": 1,
+                "additionalProperties": True,
+                "description": "fakta → nilai / fact → value",
+            }
+        },
         required=("insiden", "perubahan"),
     ),
     responses=docs.responses(docs.OBJECT_RESPONSE),
