@@ -37,7 +37,8 @@ border-radius:6px;background:#fff4f4}button{font:inherit;padding:.5rem 1.25rem;m
 .hint{color:#555;font-size:.9rem}
 """.strip()
 CSS_HASH = "'sha256-" + base64.b64encode(hashlib.sha256(CSS.encode("utf-8")).digest()).decode("ascii") + "'"
-CSP = f"default-src 'none'; style-src {CSS_HASH}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+META_CSP = f"default-src 'none'; style-src {CSS_HASH}; form-action 'self'; base-uri 'none'"
+CSP = META_CSP + "; frame-ancestors 'none'"  # the header; a <meta> policy cannot carry frame-ancestors
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ def render_form(
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{lang}"><head><meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        f'<meta http-equiv="Content-Security-Policy" content="{META_CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{'Incident intake — netralrules' if en else 'Formulir perkara — netralrules'}</title>",
         f"<style>{CSS}</style></head><body>",
