@@ -11,7 +11,8 @@ if [ "$(id -u)" = 0 ]; then AS=(runuser -u postgres --); else AS=(); fi
 
 pg_start() {
     if [ -z "$PG_BIN" ]; then echo "postgresql not installed" >&2; return 1; fi
-    rm -rf "$PG_DIR" && mkdir -p "$PG_DIR"
+    pg_stop
+    mkdir -p "$PG_DIR"
     [ "$(id -u)" = 0 ] && chown postgres:postgres "$PG_DIR"
     "${AS[@]}" "$PG_BIN/initdb" -D "$PG_DIR/data" -U netralrules --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
     "${AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \

@@ -16,7 +16,14 @@ import pytest
 
 from tests.service.support import PG_ENV, Server, postgres_database
 
-pytest.importorskip("fastapi", reason="the service extra is not installed (pip install -e '.[dev,service]')")
+try:
+    import fastapi  # noqa: F401
+except ImportError:
+    # Without the service extra (pip install -e '.[dev,service,service-test]') there is nothing to test
+    # here; CI installs it and asks for PostgreSQL, so there a missing extra fails instead.
+    if os.environ.get("NETRALRULES_REQUIRE_POSTGRES"):
+        raise
+    collect_ignore_glob = ["test_*.py"]
 
 
 def _pg_base() -> str:
