@@ -17,7 +17,7 @@ BATCH_HEADERS = {"Content-Type": "application/x-ndjson", "Idempotency-Key": "bat
 
 
 def test_kill_9_mid_batch_loses_no_acknowledged_record(db_url: str, tmp_path: Path) -> None:
-    total, kill_after = 300, 40
+    total, kill_after = 150, 30
     body = "".join(json.dumps(example(id=f"KILL-{i}")) + "\n" for i in range(total)).encode()
     first = Server(db_url, tmp_path / "first.log").start()
     acknowledged: list[dict[str, object]] = []

@@ -23,7 +23,7 @@ from tests.service.support import Server
 
 pytest.importorskip("schemathesis", reason="schemathesis not installed (pip install -e '.[dev,service]')")
 
-EXAMPLES = int(os.environ.get("NETRALRULES_FUZZ_EXAMPLES", "10"))
+EXAMPLES = int(os.environ.get("NETRALRULES_FUZZ_EXAMPLES", "6"))
 CHECKS = (
     "not_a_server_error",
     "status_code_conformance",
