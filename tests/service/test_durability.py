@@ -100,3 +100,30 @@ def test_two_replicas_share_one_postgresql_store(pg_url: str, tmp_path: Path) ->
     finally:
         for replica in replicas:
             replica.stop()
+
+
+def test_sighup_reloads_the_configured_folder_only_when_it_checks_clean(sqlite_url: str, tmp_path: Path) -> None:
+    import os
+    import signal
+
+    folder = tmp_path / "rules"
+    edited_rules(folder)
+    with Server(sqlite_url, tmp_path / "server.log", rules=[str(folder)]) as server, server.client() as c:
+        assert server.process is not None
+        before = c.get("/v1/rulebook").json()["rulebook"]
+        broken = folder / "rusak.nr"
+        broken.write_text("ketentuan rusak\n  makaa\n", encoding="utf-8")
+        os.kill(server.process.pid, signal.SIGHUP)
+        time.sleep(1.5)
+        assert c.get("/v1/rulebook").json()["rulebook"] == before
+        assert "still serving the old one" in server.logs()
+        broken.unlink()
+        edited = next(p for p in sorted(folder.rglob("*.nr")) if "(diubah)" in p.read_text(encoding="utf-8"))
+        edited.write_text(edited.read_text(encoding="utf-8").replace("(diubah) ", "(diubah lagi) ", 1), encoding="utf-8")
+        os.kill(server.process.pid, signal.SIGHUP)
+        deadline = time.monotonic() + 10
+        while c.get("/v1/rulebook").json()["rulebook"] == before:
+            assert time.monotonic() < deadline, "SIGHUP did not reload"
+            time.sleep(0.2)
+        after = c.get("/v1/rulebook").json()["rulebook"]
+        assert c.get(f"/v1/rulebooks/{before}").status_code == 200 and c.get(f"/v1/rulebooks/{after}").status_code == 200
