@@ -12,7 +12,6 @@ import asyncio
 import contextlib
 import logging
 import signal
-import threading
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
@@ -65,7 +64,6 @@ class Service:
     metrics: Metrics = field(default_factory=Metrics)
     in_flight: int = 0
     _open: tuple[float, bool] = (0.0, True)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def is_open(self) -> bool:
         """True while no API key is configured (the service then listens on loopback only)."""
@@ -236,8 +234,8 @@ def _install_handlers(app: FastAPI) -> None:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The application; the store is migrated and the rulebook loaded at start-up."""
+    from netralrules.service import operations, routes
     from netralrules.service.openapi import install_openapi
-    from netralrules.service.routes import router
 
     settings = settings or Settings()
 
@@ -278,7 +276,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url="/docs",
         redoc_url=None,
     )
-    app.include_router(router)
+    app.include_router(routes.router)
+    app.include_router(operations.router)
     _install_handlers(app)
     app.add_middleware(Gate)
     install_openapi(app)

@@ -1,5 +1,6 @@
-"""The /v1 routes. Every route takes the worker's current rulebook once, at its start, and names its
-hash in the response (`X-Netralrules-Rulebook`, and in the body where there is one)."""
+"""The routes that decide: evaluate, why-not, what-if, missing facts, batch and the intake form. Every
+route takes the worker's current rulebook once, at its start, and names its hash in the response
+(`X-Netralrules-Rulebook`, and in the body where there is one). Reading and administration: operations.py."""
 
 from __future__ import annotations
 
@@ -9,17 +10,16 @@ from collections.abc import AsyncIterator
 from typing import Annotated, Any, Literal
 from urllib.parse import parse_qs
 
-from fastapi import APIRouter, Depends, Header, Path, Query, Request
+from fastapi import APIRouter, Depends, Header, Query, Request
 from starlette.concurrency import run_in_threadpool
-from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response, StreamingResponse
+from starlette.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 
-from netralrules.diagnostics import NetralrulesError
-from netralrules.facts import CODES, IncidentError, incident_json_schema
+from netralrules.facts import CODES, IncidentError
 from netralrules.rulebook import Decision, Rulebook
 from netralrules.service import form
 from netralrules.service import openapi as docs
 from netralrules.service.auth import require
-from netralrules.service.keys import OPEN_CALLER, ROLES, authenticate, create_key
+from netralrules.service.keys import OPEN_CALLER, authenticate
 from netralrules.service.problems import Problem, from_incident_error, service_problem
 from netralrules.service.store import IdempotencyConflict, NewDecision, StoredDecision
 from netralrules.tools.batch import MAX_LINE_BYTES, TOO_LONG, error_record
@@ -27,10 +27,8 @@ from netralrules.tools.records import (
     ENGINE_VERSION,
     as_data,
     canonical_json,
-    decision_json_schema,
     decision_summary,
     html_report,
-    rulebook_data,
     sha256,
 )
 
@@ -51,13 +49,13 @@ Reviewer = Annotated[str, Depends(require("reviewer"))]
 Admin = Annotated[str, Depends(require("admin"))]
 
 
-def _rulebook(request: Request) -> Rulebook:
+def rulebook_of(request: Request) -> Rulebook:
     rulebook: Rulebook = request.app.state.service.holder.current
     request.state.rulebook_hash = rulebook.content_hash
     return rulebook
 
 
-def _json(raw: bytes) -> Any:
+def parse_json(raw: bytes) -> Any:
     try:
         return json.loads(raw)
     except (ValueError, UnicodeDecodeError) as error:
@@ -71,9 +69,9 @@ def _check_media_type(request: Request) -> None:
         raise service_problem("S0415", ("kirim application/json", "send application/json"))
 
 
-async def _body(request: Request) -> Any:
+async def json_body(request: Request) -> Any:
     _check_media_type(request)
-    return _json(await request.body())
+    return parse_json(await request.body())
 
 
 # ---- evaluate ---------------------------------------------------------------------------------
@@ -116,7 +114,7 @@ def _record(
 
 
 def _evaluate(request: Request, rulebook: Rulebook, raw: bytes, explanation: str, caller: str, key: str | None) -> Any:
-    data = _json(raw)
+    data = parse_json(raw)
     decision = rulebook.evaluate(raw, explain=explanation != "none", source="insiden")
     return data, decision, *_record(request, rulebook, data, decision, caller, key)
 
@@ -139,7 +137,7 @@ async def evaluate(
 ) -> Response:
     """Evaluate an incident, record the decision, and return it (with the explanation asked for).
     A retried request with the same `Idempotency-Key` returns the first record (`ulangan: true`)."""
-    rulebook = _rulebook(request)
+    rulebook = rulebook_of(request)
     _check_media_type(request)
     raw = await request.body()
     data, decision, stored, replayed = await run_in_threadpool(
@@ -181,8 +179,8 @@ def _incident_of(body: Any) -> Any:
 async def why_not(request: Request, caller: Submitter, lang: Lang = "id") -> Response:
     """The tiers and tracks not reached, and for each provision asked about its smallest unmet
     conditions (E0501 for an id the rulebook does not have). Nothing is recorded."""
-    rulebook = _rulebook(request)
-    body = await _body(request)
+    rulebook = rulebook_of(request)
+    body = await json_body(request)
     incident = _incident_of(body)
     provisions = body.get("ketentuan", [])
     if not isinstance(provisions, list) or not all(isinstance(p, str) for p in provisions):
@@ -218,8 +216,8 @@ async def why_not(request: Request, caller: Submitter, lang: Lang = "id") -> Res
 )
 async def what_if(request: Request, caller: Submitter, lang: Lang = "id") -> Response:
     """The incident as it is and with some facts changed, and what changed. Nothing is recorded."""
-    rulebook = _rulebook(request)
-    body = await _body(request)
+    rulebook = rulebook_of(request)
+    body = await json_body(request)
     incident = _incident_of(body)
     changes = body.get("perubahan")
     if not isinstance(changes, dict) or not changes:
@@ -248,8 +246,8 @@ async def what_if(request: Request, caller: Submitter, lang: Lang = "id") -> Res
 )
 async def missing_facts(request: Request, caller: Submitter) -> Response:
     """The unknown facts that hold outcomes open, most deciding first. Nothing is recorded."""
-    rulebook = _rulebook(request)
-    body = await _body(request)
+    rulebook = rulebook_of(request)
+    body = await json_body(request)
     incident = _incident_of(body)
     facts = await run_in_threadpool(rulebook.missing_facts, incident)
     return JSONResponse({"rulebook": rulebook.content_hash, "fakta": as_data(facts)})
@@ -338,7 +336,7 @@ async def batch(request: Request, caller: Submitter, idempotency_key: Idempotenc
     """One output line per input line, in order, each sent only after its record is committed: a
     line received is a record kept. A bad line gives an error record `{"baris": N, "kesalahan": …}`.
     With an `Idempotency-Key`, line N uses the key `KEY#N`, so a retried batch records nothing twice."""
-    rulebook = _rulebook(request)
+    rulebook = rulebook_of(request)
 
     async def out() -> AsyncIterator[bytes]:
         number = 0
@@ -348,223 +346,6 @@ async def batch(request: Request, caller: Submitter, idempotency_key: Idempotenc
             yield (text + "\n").encode("utf-8")
 
     return _LineStream(out(), media_type="application/x-ndjson")
-
-
-# ---- decisions --------------------------------------------------------------------------------
-@router.get(
-    "/v1/decisions/{decision_id}",
-    tags=["keputusan / decisions"],
-    summary="Satu rekaman keputusan / One decision record",
-    responses=docs.responses(docs.RECORD_RESPONSE),
-)
-async def get_decision(request: Request, caller: Reviewer, decision_id: Annotated[str, Path(max_length=64)]) -> Response:
-    stored = await run_in_threadpool(request.app.state.service.store.get, decision_id)
-    if stored is None:
-        raise service_problem("S0404", (f"tidak ada keputusan {decision_id}", f"no decision {decision_id}"))
-    return JSONResponse(stored.to_dict())
-
-
-@router.get(
-    "/v1/decisions",
-    tags=["keputusan / decisions"],
-    summary="Keputusan suatu perkara / The decisions of an incident",
-    responses=docs.responses(docs.RECORDS_RESPONSE),
-)
-async def decisions_of_incident(
-    request: Request,
-    caller: Reviewer,
-    insiden: Annotated[str, Query(min_length=1, max_length=1000, description="id perkara / incident id")],
-    batas: Annotated[int, Query(ge=1, le=1000)] = 100,
-) -> Response:
-    records = await run_in_threadpool(request.app.state.service.store.by_incident, insiden, batas)
-    return JSONResponse({"insiden": insiden, "keputusan": [r.to_dict() for r in records]})
-
-
-@router.delete(
-    "/v1/incidents/{incident_id:path}",
-    tags=["keputusan / decisions"],
-    summary="Hapus data perkara (nisan) / Erase an incident (tombstone)",
-    responses=docs.responses(docs.OBJECT_RESPONSE),
-)
-async def erase_incident(request: Request, caller: Admin, incident_id: str) -> Response:
-    """On a data subject's request (UU 27/2022): the incident and the decision detail of every record
-    of this incident are removed; the summary and the hashes stay."""
-    count = await run_in_threadpool(request.app.state.service.store.tombstone, incident_id)
-    return JSONResponse({"insiden": incident_id, "dihapus": count})
-
-
-# ---- schemas and the rulebook -----------------------------------------------------------------
-@router.get("/v1/schema/incident", tags=["skema / schemas"], summary="JSON Schema perkara / Incident JSON Schema")
-async def incident_schema() -> JSONResponse:
-    return JSONResponse(incident_json_schema())
-
-
-@router.get("/v1/schema/decision", tags=["skema / schemas"], summary="JSON Schema keputusan / Decision JSON Schema")
-async def decision_schema() -> JSONResponse:
-    return JSONResponse(decision_json_schema())
-
-
-@router.get(
-    "/v1/rulebook",
-    tags=["rulebook"],
-    summary="Rulebook yang berlaku / The rulebook served",
-    responses=docs.responses(docs.OBJECT_RESPONSE),
-)
-async def current_rulebook(request: Request) -> Response:
-    """Instruments, and provisions with citation, statutory text and validity."""
-    rulebook = _rulebook(request)
-    return JSONResponse(await run_in_threadpool(rulebook_data, rulebook))
-
-
-@router.get(
-    "/v1/rulebooks",
-    tags=["rulebook"],
-    summary="Versi rulebook yang pernah dilayani / Rulebook versions served",
-    responses=docs.responses(docs.OBJECT_RESPONSE),
-)
-async def rulebook_versions(request: Request) -> Response:
-    versions = await run_in_threadpool(request.app.state.service.store.rulebook_versions)
-    return JSONResponse({"rulebook": request.app.state.service.holder.current.content_hash, "versi": versions})
-
-
-@router.get(
-    "/v1/rulebooks/{content_hash}",
-    tags=["rulebook"],
-    summary="Teks satu versi rulebook / The text of one rulebook version",
-    responses=docs.responses(docs.OBJECT_RESPONSE),
-)
-async def rulebook_version(request: Request, content_hash: Annotated[str, Path(max_length=80)]) -> Response:
-    """The text of every file of a version this service has served, by its hash: the law applied."""
-    files = await run_in_threadpool(request.app.state.service.store.rulebook_files, content_hash)
-    if files is None:
-        raise service_problem("S0404", (f"tidak ada rulebook {content_hash}", f"no rulebook {content_hash}"))
-    return JSONResponse({"rulebook": content_hash, "berkas": files})
-
-
-# ---- admin ------------------------------------------------------------------------------------
-@router.post(
-    "/v1/admin/rulebook/reload",
-    tags=["admin"],
-    summary="Muat ulang rulebook / Reload the rulebook",
-    openapi_extra={
-        "requestBody": {
-            "required": False,
-            "content": {
-                "application/json": {
-                    "schema": {
-                        "type": "object",
-                        "properties": {"aturan": {"type": "array", "items": {"type": "string"}}},
-                        "additionalProperties": False,
-                    }
-                }
-            },
-        }
-    },
-    responses=docs.responses(docs.OBJECT_RESPONSE),
-)
-async def reload_rulebook(request: Request, caller: Admin) -> Response:
-    """Load a folder (default: the configured rules), check it, and make it active in every worker
-    only if it has no error (422 with the diagnostics otherwise; the old version stays)."""
-    service = request.app.state.service
-    raw = await request.body()
-    body = _json(raw) if raw.strip() else {}
-    paths = body.get("aturan") if isinstance(body, dict) else None
-    if paths is not None and (not isinstance(paths, list) or not all(isinstance(p, str) for p in paths)):
-        raise service_problem("S0422", ("`aturan` harus daftar jalur", "`aturan` must be a list of paths"))
-    before = service.holder.current.content_hash
-    try:
-        rulebook = await run_in_threadpool(service.holder.reload, paths or list(service.settings.rules))
-    except NetralrulesError:
-        raise
-    except OSError as error:
-        raise service_problem("S0422", (f"tidak dapat membaca: {error.strerror}", f"cannot read: {error.strerror}")) from None
-    request.state.rulebook_hash = rulebook.content_hash
-    return JSONResponse({"rulebook": rulebook.content_hash, "sebelumnya": before, "generasi": service.holder.generation})
-
-
-@router.post(
-    "/v1/admin/keys",
-    tags=["admin"],
-    summary="Buat kunci API / Create an API key",
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {
-                "application/json": {
-                    "schema": {
-                        "type": "object",
-                        "required": ["peran"],
-                        "properties": {"peran": {"enum": list(ROLES)}, "nama": {"type": "string", "maxLength": 200}},
-                    }
-                }
-            },
-        }
-    },
-    responses=docs.responses(docs.OBJECT_RESPONSE),
-)
-async def new_key(request: Request, caller: Admin) -> Response:
-    """The key is in this answer only; the store keeps its hash."""
-    service = request.app.state.service
-    body = await _body(request)
-    role = body.get("peran") if isinstance(body, dict) else None
-    name = body.get("nama", "") if isinstance(body, dict) else ""
-    if role not in ROLES or not isinstance(name, str):
-        raise service_problem("S0422", (f"peran: {', '.join(ROLES)}", f"role: {', '.join(ROLES)}"))
-    record, key = await run_in_threadpool(create_key, service.store, role, name[:200])
-    service.forget_open()
-    return JSONResponse({"id": record.id, "peran": record.role, "nama": record.name, "kunci": key}, status_code=201)
-
-
-@router.get("/v1/admin/keys", tags=["admin"], summary="Daftar kunci / List keys", responses=docs.responses(docs.OBJECT_RESPONSE))
-async def list_keys(request: Request, caller: Admin) -> Response:
-    keys = await run_in_threadpool(request.app.state.service.store.list_keys)
-    return JSONResponse(
-        {"kunci": [{"id": k.id, "peran": k.role, "nama": k.name, "dibuat": k.created_at, "dicabut": k.revoked_at} for k in keys]}
-    )
-
-
-@router.delete(
-    "/v1/admin/keys/{key_id}",
-    tags=["admin"],
-    summary="Cabut kunci / Revoke a key",
-    responses=docs.responses(docs.OBJECT_RESPONSE),
-)
-async def revoke_key(request: Request, caller: Admin, key_id: Annotated[str, Path(max_length=16)]) -> Response:
-    service = request.app.state.service
-    if not await run_in_threadpool(service.store.revoke_key, key_id):
-        raise service_problem("S0404", (f"tidak ada kunci aktif {key_id}", f"no active key {key_id}"))
-    service.forget_open()
-    return JSONResponse({"id": key_id, "dicabut": True})
-
-
-# ---- health and metrics -----------------------------------------------------------------------
-@router.get("/healthz", tags=["operasi / operations"], summary="Proses hidup / Process alive")
-async def healthz() -> JSONResponse:
-    return JSONResponse({"status": "ok"})
-
-
-@router.get(
-    "/readyz",
-    tags=["operasi / operations"],
-    summary="Siap melayani / Ready to serve",
-    responses={503: {"description": "store unreachable", "content": {"application/json": {"schema": {"type": "object"}}}}},
-)
-async def readyz(request: Request) -> JSONResponse:
-    service = request.app.state.service
-    ready = await run_in_threadpool(service.store.ping)
-    body = {"status": "ok" if ready else "store unreachable", "rulebook": service.holder.current.content_hash}
-    return JSONResponse(body, status_code=200 if ready else 503)
-
-
-@router.get(
-    "/metrics",
-    tags=["operasi / operations"],
-    summary="Metrik Prometheus / Prometheus metrics",
-    response_class=PlainTextResponse,
-)
-async def metrics(request: Request) -> PlainTextResponse:
-    text = request.app.state.service.metrics.render()
-    return PlainTextResponse(text, media_type="text/plain; version=0.0.4; charset=utf-8")
 
 
 # ---- the intake form --------------------------------------------------------------------------
@@ -581,7 +362,7 @@ async def intake_form(request: Request, lang: Lang = "id") -> HTMLResponse:
 async def submit_form(request: Request, lang: Lang = "id") -> HTMLResponse:
     """A posted form: evaluated and recorded like `/v1/evaluate`; the answer is the HTML report."""
     service = request.app.state.service
-    rulebook = _rulebook(request)
+    rulebook = rulebook_of(request)
     if request.headers.get("content-type", "").split(";")[0].strip() != "application/x-www-form-urlencoded":
         raise service_problem("S0415", ("kirim formulir", "send a form"))
     posted = {k: v[-1] for k, v in parse_qs((await request.body()).decode("utf-8", "replace"), keep_blank_values=True).items()}

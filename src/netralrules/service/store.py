@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 metadata = sa.MetaData()
@@ -382,8 +382,3 @@ class Store:
 
 def _decision(row: sa.Row[Any]) -> StoredDecision:
     return StoredDecision(**row._asdict())
-
-
-def connection_of(store: Store) -> Connection:
-    """A connection for ad-hoc reads in tests and tools."""
-    return store.engine.connect()
