@@ -16,6 +16,14 @@ ALLOWED = {
     # the language server (issue 18): the protocol library and its types stay in lsp/
     "pygls": ("lsp/",),
     "lsprotocol": ("lsp/",),
+    # ---- service (issue 16): the web stack and the store only in service/; the cli commands that
+    # start it import them lazily, inside their functions (test_service_stack_is_imported_lazily_by_the_cli).
+    "fastapi": ("service/",),
+    "starlette": ("service/",),
+    "uvicorn": ("service/", "cli/serve.py"),
+    "sqlalchemy": ("service/", "cli/serve.py"),
+    "alembic": ("service/",),
+    "psycopg": ("service/",),
 }
 
 
@@ -75,6 +83,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("explain",),  # explain: events + plan → graph, report, renderings
     ("rulebook",),  # the facade
     ("tools",),  # rule cases, rulebook diff, batch
+    ("service",),  # the HTTP service and its decision store (issue 16)
     ("lsp",),  # the language server for editors
     ("cli",),  # the command line
 )
@@ -148,3 +157,37 @@ def test_the_stage_order_test_catches_a_backward_import() -> None:
     )
     assert _violations("evaluation.decision", annotation_only) == []
     assert _violations("cli.evaluate", backward) == []  # leftward
+
+
+# ---- service (issue 16) -----------------------------------------------------------------------------
+SERVICE_STACK = ("fastapi", "starlette", "uvicorn", "sqlalchemy", "alembic", "psycopg")
+
+
+def test_service_stack_is_imported_lazily_by_the_cli() -> None:
+    """`import netralrules` and every command load no web or database library at import time: the
+    cli modules import them inside the functions that run the service commands."""
+    for path in (SRC / "cli").glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+                assert not any(n.split(".")[0] in SERVICE_STACK for n in names), f"{path.name} imports {names} at module level"
+                assert not any(n.startswith("netralrules.service") for n in names), f"{path.name} imports {names} at module level"
+
+
+def test_importing_netralrules_and_its_cli_loads_no_service_library() -> None:
+    import subprocess
+    import sys
+
+    stack = repr(SERVICE_STACK)
+    code = f"import sys, netralrules, netralrules.cli; print(sorted({{m.split('.')[0] for m in sys.modules}} & set({stack})))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_service_reaches_decisions_only_through_the_facade() -> None:
+    inner = ("netralrules.evaluation", "netralrules.explain", "netralrules.compiler", "netralrules.checker", "netralrules.syntax")
+    for path in (SRC / "service").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                assert not node.module.startswith(inner), f"{path.relative_to(SRC)} imports {node.module}"

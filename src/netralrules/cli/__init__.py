@@ -14,11 +14,14 @@ from typing import TextIO
 
 from netralrules import __version__
 from netralrules.cli.check import add_check_command, add_fmt_command, run_check, run_fmt
+from netralrules.cli.decisions import add_decisions_command, run_decisions
 from netralrules.cli.diff import add_diff_command, run_diff
 from netralrules.cli.evaluate import add_evaluate_command, run_evaluate
 from netralrules.cli.gaps import add_gaps_command, run_gaps
+from netralrules.cli.keys import add_keys_command, run_keys
 from netralrules.cli.lsp import add_lsp_command, run_lsp
 from netralrules.cli.schema import add_schema_command, run_schema
+from netralrules.cli.serve import add_serve_command, run_serve
 from netralrules.cli.test import add_test_command, run_test
 
 
@@ -37,6 +40,10 @@ def _parser() -> argparse.ArgumentParser:
     add_gaps_command(sub)
     add_fmt_command(sub)
     add_lsp_command(sub)
+    # ---- the service (netralrules[service]) ----
+    add_serve_command(sub)
+    add_keys_command(sub)
+    add_decisions_command(sub)
     return parser
 
 
@@ -52,7 +59,13 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     if args.command == "evaluate":
         return run_evaluate(args, out, err)
     if args.command == "schema":
-        return run_schema(out)
+        return run_schema(out, decision=args.decision)
+    if args.command == "serve":
+        return run_serve(args, out, err)
+    if args.command == "keys":
+        return run_keys(args, out, err)
+    if args.command == "decisions":
+        return run_decisions(args, out, err)
     if args.command == "test":
         return run_test(args, out, err)
     if args.command == "diff":

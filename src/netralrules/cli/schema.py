@@ -8,11 +8,14 @@ from typing import TextIO
 
 
 def add_schema_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    sub.add_parser("schema", help="JSON Schema insiden / the incident JSON Schema")
+    s = sub.add_parser("schema", help="JSON Schema insiden / the incident JSON Schema")
+    s.add_argument("--decision", action="store_true", help="JSON Schema keputusan / the decision JSON Schema")
 
 
-def run_schema(out: TextIO) -> int:
+def run_schema(out: TextIO, *, decision: bool = False) -> int:
     from netralrules.facts import incident_json_schema
+    from netralrules.tools.records import decision_json_schema
 
-    out.write(json.dumps(incident_json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    schema = decision_json_schema() if decision else incident_json_schema()
+    out.write(json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     return 0

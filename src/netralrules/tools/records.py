@@ -1,0 +1,185 @@
+"""Decisions and rulebooks as records other systems read: the summary a tombstone keeps, the
+rulebook's instruments and provisions, report data, the HTML report, and the JSON Schema of a
+decision (`netralrules schema --decision`, and the service's OpenAPI document). Pure; no I/O.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from netralrules.evaluation.decision import ENGINE_VERSION
+from netralrules.evaluation.determination import citation_json
+from netralrules.explain.report import as_data
+from netralrules.rulebook import Decision, Rulebook
+
+DECISION_SCHEMA_VERSION = "1"
+DECISION_SCHEMA_ID = f"tag:netralrules,2024:schema:decision:{DECISION_SCHEMA_VERSION}"
+
+__all__ = [
+    "DECISION_SCHEMA_ID",
+    "ENGINE_VERSION",
+    "as_data",
+    "canonical_json",
+    "decision_json_schema",
+    "decision_summary",
+    "html_report",
+    "report_csp",
+    "rulebook_data",
+    "sha256",
+]
+
+
+def canonical_json(value: Any) -> str:
+    """Compact JSON with sorted keys: the same value always gives the same bytes."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def decision_summary(decision: dict[str, Any]) -> dict[str, Any]:
+    """What a tombstone keeps of a decision: per track its status, tier and provisions, and the
+    supervisory body — no fact of the incident."""
+    referral = decision.get("pengawasan")
+    return {
+        "rulebook": decision.get("rulebook"),
+        "penetapan": [
+            {"kategori": t["kategori"], "status": t["status"], "tingkat": t["tingkat"], "ketentuan": t["ketentuan"]}
+            for t in decision.get("penetapan", [])
+        ],
+        "pengawasan": [body.get("nama") for body in referral.get("lembaga", [])] if isinstance(referral, dict) else None,
+    }
+
+
+def html_report(decision: Decision, lang: str, incident: object = None) -> str:
+    """The self-contained HTML report of a decision made with its explanation."""
+    from netralrules.explain.render.html import to_html
+
+    return to_html(decision, lang, incident=incident)
+
+
+def rulebook_data(rulebook: Rulebook) -> dict[str, Any]:
+    """The rulebook's instruments and provisions: citation, statutory text, validity."""
+    checked = rulebook.checked
+    instruments = [
+        {
+            "id": name,
+            "judul": i.title,
+            "jenis": i.kind.name if i.kind is not None else None,
+            "nomor": i.number,
+            "tahun": i.year,
+            "berlaku_sejak": i.in_force.value.isoformat() if i.in_force is not None else None,
+            "dicabut_pada": i.repealed_on.value.isoformat() if i.repealed_on is not None else None,
+        }
+        for name, i in sorted(checked.instruments.items())
+    ]
+    provisions = [
+        {
+            "id": pid,
+            "rujukan": citation_json(p.citation),
+            "teks": p.text,
+            "berlaku_sejak": p.validity.start.value.isoformat() if p.validity and p.validity.start else None,
+            "berlaku_sampai": p.validity.end.value.isoformat() if p.validity and p.validity.end else None,
+        }
+        for pid, p in sorted(checked.provisions.items())
+    ]
+    return {"rulebook": rulebook.content_hash, "instrumen": instruments, "ketentuan": provisions}
+
+
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+_STR = {"type": "string"}
+_STRS = {"type": "array", "items": _STR}
+_CITATION = _nullable({"type": "object", "required": ["instrumen", "urutan"], "properties": {"instrumen": _STR, "urutan": _STRS}})
+_OUTCOME = {
+    "type": "object",
+    "required": ["ketentuan", "status"],
+    "properties": {
+        "ketentuan": _STR,
+        "status": _STR,
+        "alasan": _nullable(_STR),
+        "dikecualikan_oleh": _STRS,
+    },
+}
+
+
+def decision_json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of `Decision.to_dict()`, versioned by its `$id`. Objects
+    may gain fields in later versions (additional properties are allowed); none is removed within
+    a version."""
+    finding = {
+        "type": "object",
+        "required": ["ketentuan", "kategori"],
+        "properties": {
+            "ketentuan": _STR,
+            "rujukan": _CITATION,
+            "teks": _nullable(_STR),
+            "kategori": _STR,
+            "tingkat": _nullable(_STR),
+            "dasar_tingkat": _CITATION,
+            "pilihan_sanksi": _STRS,
+            "catatan": _nullable(_STR),
+            "tingkat_tidak_diatur": {"type": "boolean"},
+        },
+    }
+    act = {
+        "type": "object",
+        "required": ["indeks", "tanggal", "tahap_pemilu", "temuan", "ketentuan_dipertimbangkan"],
+        "properties": {
+            "indeks": {"type": "integer", "minimum": 0},
+            "tanggal": {"type": "string", "format": "date"},
+            "tahap_pemilu": _STR,
+            "temuan": {"type": "array", "items": finding},
+            "ketentuan_dipertimbangkan": {"type": "array", "items": _OUTCOME},
+        },
+    }
+    track = {
+        "type": "object",
+        "required": ["kategori", "status", "tingkat", "ketentuan", "alasan"],
+        "properties": {
+            "kategori": _STR,
+            "status": _STR,
+            "tingkat": _nullable(_STR),
+            "ketentuan": _STRS,
+            "alasan": {"type": "array"},
+        },
+    }
+    unresolved = {
+        "type": "object",
+        "required": ["ketentuan", "status", "tindakan", "fakta_penentu"],
+        "properties": {**_OUTCOME["properties"], "tindakan": {"type": "integer"}, "fakta_penentu": _STRS},  # type: ignore[dict-item]
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": DECISION_SCHEMA_ID,
+        "title": "Keputusan / Decision",
+        "description": "Hasil penilaian satu perkara terhadap satu rulebook. / The outcome of one incident under one rulebook.",
+        "type": "object",
+        "required": ["mesin", "rulebook", "insiden", "tindakan", "penetapan", "pengawasan", "belum_terselesaikan"],
+        "properties": {
+            "mesin": {
+                "type": "object",
+                "required": ["nama", "versi"],
+                "properties": {"nama": {"const": "netralrules"}, "versi": _STR},
+            },
+            "rulebook": {"type": "string", "pattern": "^sha256:[0-9a-f]{64}$"},
+            "insiden": _STR,
+            "tindakan": {"type": "array", "items": act},
+            "penetapan": {"type": "array", "items": track},
+            "pengawasan": _nullable({"type": "object"}),
+            "belum_terselesaikan": {"type": "array", "items": unresolved},
+            "penjelasan": {"type": "object", "description": "Grafik penjelasan (node-link) / the explanation graph (node-link)"},
+        },
+    }
+
+
+def report_csp() -> str:
+    """The Content-Security-Policy of the HTML report (its own style and script, by hash)."""
+    from netralrules.explain.render.html.render import CSP
+
+    return CSP
