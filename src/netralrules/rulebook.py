@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 from netralrules.authoring import CheckReport, check_paths
 from netralrules.checker import CheckedRulebook
-from netralrules.compiler import Plan, compile_rulebook
+from netralrules.compiler import Plan, compile_rulebook, definition_of
 from netralrules.diagnostics import NetralrulesError
 from netralrules.evaluation.determination import Determination, citation_json, determine, stage
 from netralrules.evaluation.evaluator import Evaluation, Outcome, evaluate_plan
@@ -214,13 +214,12 @@ def _missing_facts(events: Sequence[Event], unresolved: Sequence[Outcome]) -> tu
     the definitions it used)."""
     by_definition: dict[tuple[int, str], set[str]] = {}
     for e in events:
-        if isinstance(e, FactRead) and e.value is UNKNOWN and e.node.startswith("def:"):
-            name = e.node[4:].split("#", 1)[0]
+        if isinstance(e, FactRead) and e.value is UNKNOWN and (name := definition_of(e.node)) is not None:
             by_definition.setdefault((e.act, name), set()).add(".".join(e.path))
     window: dict[tuple[int, str], set[str]] = {}
     current: set[str] = set()
     for e in events:
-        if isinstance(e, FactRead) and e.value is UNKNOWN and not e.node.startswith("def:"):
+        if isinstance(e, FactRead) and e.value is UNKNOWN and definition_of(e.node) is None:
             current.add(".".join(e.path))
         elif isinstance(e, DefinitionRead):
             current |= by_definition.get((e.act, e.name), set())

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from netralrules.diagnostics import Diagnostic, make
 from netralrules.diagnostics import Text as _Text
 from netralrules.diagnostics.suggest import closest
+from netralrules.evaluation.kinds import Status
 from netralrules.explain.report import MissingFact, missing_from_graph, rank_missing
 from netralrules.facts.schema import DEFAULT_SCHEMA, FactSchema, Type
 from netralrules.rulebook import Decision, IncidentFacts, Rulebook, evaluate_facts
@@ -219,7 +220,7 @@ def rank_missing_facts(
             for value in values:
                 change = _change(item.path, value)
                 outcome = evaluate_changed(facts, [change], rulebook, explain=False).evaluation.outcomes
-                still = {(o.act, o.provision) for o in outcome if o.status == "unknown"}
+                still = {(o.act, o.provision) for o in outcome if o.status is Status.UNKNOWN}
                 decided -= {i for i, (act, pid, _) in enumerate(item.needed_by) if (act, pid) in still}
             settles = [item.needed_by[i] for i in sorted(decided)]
         ranked[item.path] = (item.needed_by, tuple(settles) if settles is not None else None)
