@@ -48,7 +48,6 @@ def test_library_never_prints_or_exits() -> None:
                 assert node.attr not in {"exit", "setrecursionlimit", "stdout", "stderr"}, f"{rel} uses sys.{node.attr}"
 
 
-
 def test_language_reference_lists_every_fact() -> None:
     """docs/language.md's fact table mirrors schema.py, in both halves."""
     from netralrules.facts.schema import DEFAULT_SCHEMA
