@@ -14,7 +14,7 @@ import datetime
 import enum
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NewType, Protocol, cast
+from typing import Any, NamedTuple, NewType, Protocol, cast
 
 from netralrules.checker import CheckedRulebook
 from netralrules.checker.typing_ import DefRef, EnumValue, FactRef, VarRef
@@ -43,10 +43,10 @@ class OwnerKind(enum.StrEnum):
     DEFINITION = "definition"
 
 
-@dataclass(frozen=True, slots=True)
-class NodeParts:
+class NodeParts(NamedTuple):
     """A node id taken apart: its owner and the child indices from the owner's root (`()` for the
-    root); `subjects` for the subject reads of a provision (`…@subjek`)."""
+    root); `subjects` for the subject reads of a provision (`…@subjek`). A named tuple: made in
+    under half the time of a frozen dataclass."""
 
     kind: OwnerKind
     owner: str
@@ -111,6 +111,12 @@ def node_depth(node: NodeId) -> int:
 def definition_of(node: str) -> str | None:
     """The name of the definition whose condition holds the node, None when a provision's does."""
     return node.partition(_PATH)[0][len(_DEFINITION) :] if node.startswith(_DEFINITION) else None
+
+
+def provision_of(node: str) -> str | None:
+    """The provision whose condition (or subject reads) holds the node, None when a definition's
+    does. With definition_of, what the explanation asks of every read: cheaper than parse_node."""
+    return None if node.startswith(_DEFINITION) else node.partition(_PATH)[0].partition("@")[0]
 
 
 def descendant_prefix(node: NodeId) -> str:

@@ -46,20 +46,20 @@ import datetime
 import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, assert_never
+from typing import Any
 
 import networkx as nx  # type: ignore[import-untyped]
 
 from netralrules.compiler import (
     CompiledProvision,
     NodeId,
-    OwnerKind,
     Plan,
     child_id,
     definition_node,
+    definition_of,
     parent_node,
-    parse_node,
     provision_node,
+    provision_of,
 )
 from netralrules.evaluation.determination import Determination, Track, citation_json
 from netralrules.evaluation.evaluator import TIER_ORDER, Evaluation, Finding, Outcome
@@ -282,14 +282,13 @@ class _Builder:
         for current in lineage(self.plan, node):
             if (act, current) in self.conds:
                 return condition_id(act, current)
-        owner = parse_node(node)
-        match owner.kind:
-            case OwnerKind.DEFINITION:
-                return concept_id(act, owner.owner)
-            case OwnerKind.PROVISION:
-                return clause_id(act, owner.owner)
-            case _:
-                assert_never(owner.kind)
+        # Once per read: the string tests of definition_of/provision_of, not a parse_node and a match.
+        definition = definition_of(node)
+        if definition is not None:
+            return concept_id(act, definition)
+        provision = provision_of(node)
+        assert provision is not None
+        return clause_id(act, provision)
 
     # ---- evaluation events -----------------------------------------------------------------
     def events(self, events: list[Event]) -> None:
@@ -371,15 +370,10 @@ class _Builder:
             up = parent_node(node)
             if up is not None:
                 self.edge(source, self.holder(act, up), supports)
-                continue
-            owner = parse_node(node)
-            match owner.kind:
-                case OwnerKind.DEFINITION:
-                    self.edge(source, concept_id(act, owner.owner), supports)
-                case OwnerKind.PROVISION:
-                    self.edge(source, clause_id(act, owner.owner), _ROOT_EDGE[values[-1]], value=values[-1])
-                case _:
-                    assert_never(owner.kind)
+            elif (definition := definition_of(node)) is not None:
+                self.edge(source, concept_id(act, definition), supports)
+            else:
+                self.edge(source, clause_id(act, node), _ROOT_EDGE[values[-1]], value=values[-1])
         for o in outcomes:
             for winner in o.defeated_by:
                 self.edge(clause_id(o.act, winner), clause_id(o.act, o.provision), EdgeKind.OVERRIDES, pending=False)

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from netralrules.compiler import NodeId, OwnerKind, child_id, definition_node, descendant_prefix, parse_node
+from netralrules.compiler import NodeId, child_id, definition_node, definition_of, descendant_prefix, parent_node
 from netralrules.syntax import ast
 from netralrules.syntax.formatter import format_expr
 
@@ -97,12 +97,11 @@ def unmet_items(
     out = []
     for node in walker.unmet(provision):
         expr = expr_at(node)
-        parts = parse_node(node)
         item: dict[str, Any] = {
             "node": node,
             "value": walker.value(node),
             "facts": reads_below(node, reads),
-            "definition": parts.owner if parts.kind is OwnerKind.DEFINITION and not parts.path else None,
+            "definition": definition_of(node) if parent_node(node) is None else None,
             "text": format_expr(expr, "id") if expr is not None else node,
         }
         if both_languages:
