@@ -29,6 +29,12 @@ ALONGSIDE_RULE = (
     "(PP 42/2004: tindakan administratif selain sanksi moral; pasal belum dipastikan)"
 )
 
+# The members every determination reads, as module globals: on Python 3.11 reading a member off its
+# class costs several times a global's lookup (see evaluator.py), and this runs once per incident.
+_DETERMINED, _UNRESOLVED, _NONE = DeterminationStatus.DETERMINED, DeterminationStatus.UNRESOLVED, DeterminationStatus.NONE
+_ETIK, _DISIPLIN, _BERAT = Category.ETIK, Category.DISIPLIN, Tier.BERAT
+_OTHER_TRACKS = (Category.PEMBERHENTIAN, Category.PIDANA, Category.ADMINISTRATIF)  # after etik and disiplin
+
 
 @dataclass(frozen=True)
 class Track:
@@ -78,17 +84,11 @@ def determine(
     pending = [
         (o.provision, outcomes[o.provision]) for o in evaluation.unresolved if outcomes is not None and o.provision in outcomes
     ]
-    ethics = _plain(Category.ETIK, findings)
+    ethics = _plain(_ETIK, findings)
     discipline = _discipline(findings, prior_sanctions, pending)
-    if ethics.status is DeterminationStatus.DETERMINED and discipline.provisions:
+    if ethics.status is _DETERMINED and discipline.provisions:
         ethics = Track(ethics.category, ethics.status, provisions=ethics.provisions, reasons=(ALONGSIDE_RULE,))
-    tracks = [
-        ethics,
-        discipline,
-        _plain(Category.PEMBERHENTIAN, findings),
-        _plain(Category.PIDANA, findings),
-        _plain(Category.ADMINISTRATIF, findings),
-    ]
+    tracks = [ethics, discipline, *(_plain(category, findings) for category in _OTHER_TRACKS)]
     return Determination(tuple(tracks), evaluation.unresolved)
 
 
@@ -98,25 +98,23 @@ def _ids(findings: Sequence[Finding]) -> tuple[str, ...]:
 
 def _plain(category: Category, findings: Sequence[Finding]) -> Track:
     mine = [f for f in findings if f.category == category]
-    return Track(category, DeterminationStatus.DETERMINED if mine else DeterminationStatus.NONE, provisions=_ids(mine))
+    return Track(category, _DETERMINED if mine else _NONE, provisions=_ids(mine))
 
 
 def _discipline(
     findings: Sequence[Finding], prior: Sequence[Mapping[str, Any]], pending: Sequence[tuple[str, ast.Outcome]] = ()
 ) -> Track:
-    mine = [f for f in findings if f.category == Category.DISIPLIN]
+    mine = [f for f in findings if f.category == _DISIPLIN]
     # An undecided disciplinary provision could still apply; if it could be heavier than what is
     # found (or its tier is not stated), the tier cannot be settled yet.
     known = max((TIER_ORDER.index(f.tier) for f in mine if f.tier is not None), default=-1)
     open_ = sorted(
-        {pid for pid, o in pending if o.category == Category.DISIPLIN and (o.tier is None or TIER_ORDER.index(o.tier) > known)}
+        {pid for pid, o in pending if o.category == _DISIPLIN and (o.tier is None or TIER_ORDER.index(o.tier) > known)}
     )
     if not mine:
         if open_:
-            return Track(
-                Category.DISIPLIN, DeterminationStatus.UNRESOLVED, None, (), ("belum dapat ditentukan: " + ", ".join(open_),)
-            )
-        return Track(Category.DISIPLIN, DeterminationStatus.NONE)
+            return Track(_DISIPLIN, _UNRESOLVED, None, (), ("belum dapat ditentukan: " + ", ".join(open_),))
+        return Track(_DISIPLIN, _NONE)
     tiers = [f.tier for f in mine if f.tier is not None]
     untiered = [f.provision for f in mine if f.tier is None]
     reasons: list[str] = []
@@ -131,13 +129,13 @@ def _discipline(
             if heavier == last:
                 reasons.append(f"hukuman terakhir sudah tingkat {last}; tidak ada tingkat yang lebih berat")
             heaviest = heavier
-    if untiered and (heaviest is None or heaviest != Tier.BERAT):
+    if untiered and (heaviest is None or heaviest != _BERAT):
         reasons.append("peraturan tidak menyebut tingkat hukuman untuk: " + ", ".join(sorted(set(untiered))))
-        return Track(Category.DISIPLIN, DeterminationStatus.UNRESOLVED, heaviest, _ids(mine), tuple(reasons))
-    if open_ and heaviest != Tier.BERAT:
+        return Track(_DISIPLIN, _UNRESOLVED, heaviest, _ids(mine), tuple(reasons))
+    if open_ and heaviest != _BERAT:
         reasons.append("ketentuan yang belum dapat ditentukan dapat menghasilkan tingkat lebih berat: " + ", ".join(open_))
-        return Track(Category.DISIPLIN, DeterminationStatus.UNRESOLVED, heaviest, _ids(mine), tuple(reasons))
-    return Track(Category.DISIPLIN, DeterminationStatus.DETERMINED, heaviest, _ids(mine), tuple(reasons))
+        return Track(_DISIPLIN, _UNRESOLVED, heaviest, _ids(mine), tuple(reasons))
+    return Track(_DISIPLIN, _DETERMINED, heaviest, _ids(mine), tuple(reasons))
 
 
 def _last_prior_tier(prior: Sequence[Mapping[str, Any]]) -> Tier | None:

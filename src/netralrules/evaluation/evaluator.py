@@ -35,6 +35,7 @@ TIER_ORDER: tuple[ast.Tier, ...] = tuple(ast.Tier)  # lightest first
 # lookup (EnumType defines __getattr__, which slows every attribute read on the class).
 _FIRED, _NOT_FIRED, _UNKNOWN = Status.FIRED, Status.NOT_FIRED, Status.UNKNOWN
 _NOT_APPLICABLE, _NOT_IN_FORCE, _DEFEATED = Status.NOT_APPLICABLE, Status.NOT_IN_FORCE, Status.DEFEATED
+_DISIPLIN = ast.Category.DISIPLIN
 
 
 @dataclass(frozen=True)
@@ -252,5 +253,5 @@ def _finding(plan: Plan, compiled: CompiledProvision, act: int) -> Finding:
         penalties=outcome.penalties,
         note=prov.note,
         # A disciplinary outcome without a tier: the regulation states none (say so, do not guess).
-        unresolved=outcome.category == ast.Category.DISIPLIN and outcome.tier is None,
+        unresolved=outcome.category == _DISIPLIN and outcome.tier is None,
     )
