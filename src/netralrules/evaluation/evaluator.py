@@ -12,7 +12,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from netralrules.compiler import CompiledProvision, Context, FactReader, NodeId, Plan, subjects_node, truth
+from netralrules.compiler import CompiledProvision, Context, FactReader, Plan, subjects_node, truth
 from netralrules.evaluation.kinds import Status
 from netralrules.syntax import ast
 from netralrules.trace import FactRead, ProvisionResult, Tracer
@@ -181,10 +181,12 @@ def _prevail(
     return None
 
 
-def _read(ctx: Context, path: tuple[str, str], node: NodeId) -> object:
+def _read(ctx: Context, path: tuple[str, str], pid: str) -> object:
+    """A fact read to decide a provision's subjects; traced, recorded at `<pid>@subjek` (the node is
+    made only then: untraced, this runs for most provisions of every act)."""
     value = ctx.facts.fact(path, ctx.act)
     if ctx.tracer is not None:
-        ctx.tracer.record(FactRead(ctx.act, node, path, value))
+        ctx.tracer.record(FactRead(ctx.act, subjects_node(pid), path, value))
     return value
 
 
@@ -212,17 +214,16 @@ def _subjects_key(prov: ast.Provision) -> str:
 
 
 def _subjects_apply(prov: ast.Provision, ctx: Context, pid: str) -> bool | None:
-    node = subjects_node(pid)
-    status = _read(ctx, ("responden", "status_kepegawaian"), node)
+    status = _read(ctx, ("responden", "status_kepegawaian"), pid)
     results: list[bool | None] = []
     for subject in prov.subjects:
         if subject.name in _STATUS_SUBJECTS:
             results.append(None if status is UNKNOWN else status in _STATUS_SUBJECTS[subject.name])
         elif subject.name in {"pejabat_struktural", "pejabat_asn"}:
-            flag = _read(ctx, ("responden", subject.name), node)
+            flag = _read(ctx, ("responden", subject.name), pid)
             results.append(None if flag is UNKNOWN else bool(flag))
         elif subject.name == "pejabat_fungsional":
-            kind = _read(ctx, ("responden", "jenis_jabatan"), node)
+            kind = _read(ctx, ("responden", "jenis_jabatan"), pid)
             results.append(None if kind is UNKNOWN else kind == "fungsional")
         else:
             results.append(None)  # no mapping from facts to this subject yet: undecided, not false
