@@ -121,10 +121,10 @@ penalties = st.builds(
 
 @st.composite
 def outcomes(draw: st.DrawFn) -> ast.Outcome:
-    tier = draw(st.none() | st.sampled_from(["ringan", "sedang", "berat"]))
+    tier = draw(st.none() | st.sampled_from(list(ast.Tier)))
     pens = tuple(draw(st.lists(penalties, max_size=3)))
     return ast.Outcome(
-        category=draw(st.sampled_from(["etik", "disiplin", "pemberhentian", "pidana", "administratif"])),
+        category=draw(st.sampled_from(list(ast.Category))),
         tier=tier,
         tier_basis=draw(st.none() | citations) if tier else None,
         penalties=pens,

@@ -6,14 +6,18 @@ traced evaluation makes about 150 of them per incident, issue 6)."""
 
 from __future__ import annotations
 
-from typing import NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from netralrules.values import Truth
+
+if TYPE_CHECKING:  # the compiler imports this module
+    from netralrules.compiler import NodeId
+    from netralrules.evaluation.kinds import Status
 
 
 class FactRead(NamedTuple):
     act: int
-    node: str  # stable node id of the expression that read it
+    node: NodeId  # stable node id of the expression that read it
     path: tuple[str, ...]
     value: object
 
@@ -22,21 +26,21 @@ class DefinitionRead(NamedTuple):
     """A condition used a named concept (`masa_kampanye`); its own conditions have node ids `def:<name>…`."""
 
     act: int
-    node: str
+    node: NodeId
     name: str
     value: object
 
 
 class ConditionResult(NamedTuple):
     act: int
-    node: str
+    node: NodeId
     value: Truth
 
 
 class ProvisionResult(NamedTuple):
     act: int
     provision: str
-    status: str  # fired, not_fired, unknown, not_applicable, not_in_force, defeated
+    status: Status
     reason: str = ""
     defeated_by: tuple[str, ...] = ()
 

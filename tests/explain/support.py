@@ -15,6 +15,7 @@ from netralrules.compiler import Plan, compile_rulebook
 from netralrules.evaluation.determination import determine, stage
 from netralrules.evaluation.evaluator import evaluate_plan
 from netralrules.explain import Explanation, build_explanation
+from netralrules.explain.graph import NodeKind
 from netralrules.resources import default_rulebook_path
 from netralrules.trace import ListTracer
 from tests.helpers import Facts
@@ -90,8 +91,8 @@ def explain(
 def fired_without_fact_path(e: Explanation) -> list[str]:
     """Fired clauses that no fact node reaches (the invariant says: none)."""
     g = e.graph
-    facts = set(e.nodes("fact"))
-    return [c for c in e.nodes("clause") if g.nodes[c]["status"] == "fired" and not (nx.ancestors(g, c) & facts)]
+    facts = set(e.nodes(NodeKind.FACT))
+    return [c for c in e.nodes(NodeKind.CLAUSE) if g.nodes[c]["status"] == "fired" and not (nx.ancestors(g, c) & facts)]
 
 
 def node_kinds(e: Explanation) -> set[str]:

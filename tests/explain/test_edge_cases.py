@@ -6,6 +6,7 @@ from __future__ import annotations
 import networkx as nx  # type: ignore[import-untyped]  # as in src/: networkx ships no types
 
 from netralrules.explain import narrative, to_dot
+from netralrules.explain.graph import NodeKind
 from tests.explain.support import D, explain, fired_without_fact_path, plan_of
 from tests.explain.views_support import dot_is_well_formed
 from tests.helpers import INSTRUMENT
@@ -52,7 +53,7 @@ def test_untraced_roots_get_a_condition_node() -> None:
     assert g.edges["act0/cond/atribut", "act0/clause/atribut"]["kind"] == "satisfies"
     concept = g.nodes["act0/cond/ulang"]
     assert (concept["traced"], concept["value"]) == (False, "true")
-    assert {g.nodes[c]["status"] for c in e.nodes("clause")} == {"fired"}
+    assert {g.nodes[c]["status"] for c in e.nodes(NodeKind.CLAUSE)} == {"fired"}
     assert nx.is_directed_acyclic_graph(g)
 
 

@@ -12,7 +12,7 @@ import pytest
 from netralrules.compiler import children_of
 from netralrules.evaluation.determination import HEAVIEST_RULE, REPEAT_RULE
 from netralrules.explain import Explanation
-from netralrules.explain.graph import EDGE_KINDS, NODE_KINDS, UNKNOWN_TEXT
+from netralrules.explain.graph import EDGE_KINDS, NODE_KINDS, UNKNOWN_TEXT, NodeKind
 from netralrules.syntax.formatter import format_expr
 from tests.explain.support import (
     NO_OTHER_MEANS,
@@ -45,8 +45,8 @@ def test_every_clause_of_the_plan_appears_for_every_act(scenario: dict[str, Any]
     e = explain(**scenario)
     provisions = {c.node for c in bundled_plan().provisions}
     for act in range(len(scenario["acts"])):
-        assert {e.graph.nodes[c]["provision"] for c in e.nodes("clause", act)} == provisions
-        assert e.nodes("clause", act) == sorted(f"act{act}/clause/{p}" for p in provisions)
+        assert {e.graph.nodes[c]["provision"] for c in e.nodes(NodeKind.CLAUSE, act)} == provisions
+        assert e.nodes(NodeKind.CLAUSE, act) == sorted(f"act{act}/clause/{p}" for p in provisions)
 
 
 def test_ids_and_output_are_stable_across_runs(scenario: dict[str, Any]) -> None:
@@ -125,7 +125,7 @@ def _sub_expression(node: str) -> Any:
 
 def test_condition_text_is_the_canonical_text_of_its_sub_expression() -> None:
     e = explain([campaign(atribut_partai=True)])
-    conditions = e.nodes("condition")
+    conditions = e.nodes(NodeKind.CONDITION)
     assert conditions
     for cid in conditions:
         attrs = e.graph.nodes[cid]
@@ -143,7 +143,7 @@ def test_condition_text_is_the_canonical_text_of_its_sub_expression() -> None:
 
 def test_without_lang_independence_only_indonesian_text_is_kept() -> None:
     e = explain([campaign(atribut_partai=True)], lang_independent=False)
-    assert all("text_en" not in e.graph.nodes[c] for c in e.nodes("condition"))
+    assert all("text_en" not in e.graph.nodes[c] for c in e.nodes(NodeKind.CONDITION))
     assert e.graph.graph["lang_independent"] is False
 
 
@@ -184,21 +184,21 @@ def test_unknown_attributes_are_undecided_not_failed() -> None:
     assert {"act0/fact/tindakan.atribut_partai", "act0/fact/tindakan.fasilitas_negara"} <= set(angka1["deciding_facts"])
     assert g.edges["act0/clause/pp94.pasal5.n.1", "decision"]["kind"] == "undecided"
     assert g.nodes["decision"]["complete"] is False
-    assert e.nodes("finding") == [] and e.nodes("determination") == []
+    assert e.nodes(NodeKind.FINDING) == [] and e.nodes(NodeKind.DETERMINATION) == []
 
 
 def test_not_applicable_respondent() -> None:
     e = explain([{"tanggal": D(2024, 1, 10), "jenis": "surat_dukungan_ktp"}], status="kepala_desa")
-    statuses = {e.graph.nodes[c]["status"] for c in e.nodes("clause")}
+    statuses = {e.graph.nodes[c]["status"] for c in e.nodes(NodeKind.CLAUSE)}
     assert statuses == {"not_applicable"}
-    assert e.nodes("condition") == [] and e.nodes("finding") == []
+    assert e.nodes(NodeKind.CONDITION) == [] and e.nodes(NodeKind.FINDING) == []
     assert e.graph.nodes["act0/clause/pp94.pasal5.n.7"]["reason"] == "subjek: PNS, CPNS"
     assert e.graph.nodes["decision"]["complete"] is True
 
 
 def test_act_before_pp94_was_in_force() -> None:
     e = explain([{"tanggal": D(2021, 8, 30), "jenis": "surat_dukungan_ktp"}])
-    assert {e.graph.nodes[c]["status"] for c in e.nodes("clause")} == {"not_in_force"}
+    assert {e.graph.nodes[c]["status"] for c in e.nodes(NodeKind.CLAUSE)} == {"not_in_force"}
     assert e.acts[0].instruments == ()
     assert e.acts[0].stage == "sebelum_penetapan"
     assert e.graph.nodes["act0/clause/pp94.pasal5.n.7"]["in_force"] == ["2021-08-31", None]

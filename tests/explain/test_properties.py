@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from netralrules.explain import narrative, to_dot, to_json
+from netralrules.explain.graph import NodeKind
 from netralrules.facts.schema import JENIS_TINDAKAN, SASARAN
 from tests.explain.support import ELECTION, bundled_plan, explain, fired_without_fact_path
 
@@ -63,9 +64,9 @@ def test_random_incidents_give_a_dag_with_fact_paths(incident: dict[str, Any]) -
     assert fired_without_fact_path(e) == []
     provisions = {c.node for c in bundled_plan().provisions}
     for act in range(len(incident["acts"])):
-        assert {e.graph.nodes[c]["provision"] for c in e.nodes("clause", act)} == provisions
+        assert {e.graph.nodes[c]["provision"] for c in e.nodes(NodeKind.CLAUSE, act)} == provisions
     # Failed conditions name only conditions that are not true.
-    for c in e.nodes("clause"):
+    for c in e.nodes(NodeKind.CLAUSE):
         assert all(e.graph.nodes[f]["value"] != "true" for f in e.graph.nodes[c]["failed"])
 
 

@@ -27,6 +27,7 @@ from netralrules import (
     what_if,
     why_not,
 )
+from netralrules.explain.graph import NodeKind
 from netralrules.explain.render.exports import graph_from_graphml, to_graphml, to_node_link
 from netralrules.explain.render.narrative import render_markdown, render_text
 from netralrules.explain.report import build_report
@@ -104,7 +105,7 @@ def test_a_definition_is_opened_to_the_condition_that_failed() -> None:
 @given(incidents)
 def test_a_clause_whose_condition_is_false_names_a_false_condition(incident: dict[str, Any]) -> None:
     e = explain(**incident)
-    for c in e.nodes("clause"):
+    for c in e.nodes(NodeKind.CLAUSE):
         attrs = e.graph.nodes[c]
         values = [u["value"] for u in attrs["unmet"]]
         assert "true" not in values

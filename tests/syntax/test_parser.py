@@ -84,8 +84,8 @@ def test_provision_fields_are_structured() -> None:
     assert prov.validity is not None and prov.validity.start is not None
     assert prov.validity.start.value == datetime.date(2021, 8, 31)
     assert prov.outcome == ast.Outcome(
-        category="disiplin",
-        tier="sedang",
+        category=ast.Category.DISIPLIN,
+        tier=ast.Tier.SEDANG,
         tier_basis=ast.Citation(
             instrument=ast.Ref(name="PP_94_2021"),
             parts=(ast.CitationPart(kind="pasal", value="13"), ast.CitationPart(kind="huruf", value="g")),

@@ -378,7 +378,7 @@ class _Checker:
                 )
 
     def check_outcome(self, outcome: ast.Outcome) -> None:
-        if outcome.tier is not None and outcome.category != "disiplin":
+        if outcome.tier is not None and outcome.category != ast.Category.DISIPLIN:
             self.emit(
                 make(
                     "E0213",
@@ -390,7 +390,7 @@ class _Checker:
                     hint_en="delete `tingkat …` or make the category `disiplin`",
                 )
             )
-        if outcome.penalties and outcome.category != "pidana":
+        if outcome.penalties and outcome.category != ast.Category.PIDANA:
             self.emit(
                 make(
                     "E0213",
@@ -402,7 +402,7 @@ class _Checker:
                     hint_en="make the category `pidana`",
                 )
             )
-        if outcome.category == "pidana" and not outcome.penalties:
+        if outcome.category == ast.Category.PIDANA and not outcome.penalties:
             self.emit(
                 make(
                     "E0213",

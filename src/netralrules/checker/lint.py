@@ -35,9 +35,9 @@ def warnings(
         outcome = prov.outcome
         if outcome is None:
             continue
-        if outcome.category == "disiplin" and outcome.tier is None and not prov.note:
+        if outcome.category == ast.Category.DISIPLIN and outcome.tier is None and not prov.note:
             out.append(make("W0303", outcome.span, suggestion="note", name=prov.id.name))
-        if outcome.category == "disiplin" and outcome.tier is not None:
+        if outcome.category == ast.Category.DISIPLIN and outcome.tier is not None:
             basis = outcome.tier_basis or prov.citation
             if basis is not None and basis.instrument.name in instruments:
                 key = (basis.instrument.name, outcome.tier)

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from netralrules.evaluation.evaluator import TIER_ORDER, Evaluation, Finding, Outcome
+from netralrules.evaluation.kinds import DeterminationStatus
 from netralrules.syntax import ast
+from netralrules.syntax.ast import Category, Tier
 from netralrules.values import UNKNOWN
 
 # PP 94/2021 itself does not say which provision holds these two long-standing rules; the
@@ -27,14 +29,20 @@ ALONGSIDE_RULE = (
     "(PP 42/2004: tindakan administratif selain sanksi moral; pasal belum dipastikan)"
 )
 
+# The members every determination reads, as module globals: on Python 3.11 reading a member off its
+# class costs several times a global's lookup (see evaluator.py), and this runs once per incident.
+_DETERMINED, _UNRESOLVED, _NONE = DeterminationStatus.DETERMINED, DeterminationStatus.UNRESOLVED, DeterminationStatus.NONE
+_ETIK, _DISIPLIN, _BERAT = Category.ETIK, Category.DISIPLIN, Tier.BERAT
+_OTHER_TRACKS = (Category.PEMBERHENTIAN, Category.PIDANA, Category.ADMINISTRATIF)  # after etik and disiplin
+
 
 @dataclass(frozen=True)
 class Track:
     """One kind of consequence (etik, disiplin, pemberhentian, pidana) and how it was decided."""
 
-    category: str
-    status: str  # determined, unresolved, none
-    tier: str | None = None
+    category: Category
+    status: DeterminationStatus
+    tier: Tier | None = None
     provisions: tuple[str, ...] = ()
     reasons: tuple[str, ...] = ()
 
@@ -76,17 +84,11 @@ def determine(
     pending = [
         (o.provision, outcomes[o.provision]) for o in evaluation.unresolved if outcomes is not None and o.provision in outcomes
     ]
-    ethics = _plain("etik", findings)
+    ethics = _plain(_ETIK, findings)
     discipline = _discipline(findings, prior_sanctions, pending)
-    if ethics.status == "determined" and discipline.provisions:
+    if ethics.status is _DETERMINED and discipline.provisions:
         ethics = Track(ethics.category, ethics.status, provisions=ethics.provisions, reasons=(ALONGSIDE_RULE,))
-    tracks = [
-        ethics,
-        discipline,
-        _plain("pemberhentian", findings),
-        _plain("pidana", findings),
-        _plain("administratif", findings),
-    ]
+    tracks = [ethics, discipline, *(_plain(category, findings) for category in _OTHER_TRACKS)]
     return Determination(tuple(tracks), evaluation.unresolved)
 
 
@@ -94,25 +96,25 @@ def _ids(findings: Sequence[Finding]) -> tuple[str, ...]:
     return tuple(sorted({f.provision for f in findings}))
 
 
-def _plain(category: str, findings: Sequence[Finding]) -> Track:
+def _plain(category: Category, findings: Sequence[Finding]) -> Track:
     mine = [f for f in findings if f.category == category]
-    return Track(category, "determined" if mine else "none", provisions=_ids(mine))
+    return Track(category, _DETERMINED if mine else _NONE, provisions=_ids(mine))
 
 
 def _discipline(
     findings: Sequence[Finding], prior: Sequence[Mapping[str, Any]], pending: Sequence[tuple[str, ast.Outcome]] = ()
 ) -> Track:
-    mine = [f for f in findings if f.category == "disiplin"]
+    mine = [f for f in findings if f.category == _DISIPLIN]
     # An undecided disciplinary provision could still apply; if it could be heavier than what is
     # found (or its tier is not stated), the tier cannot be settled yet.
     known = max((TIER_ORDER.index(f.tier) for f in mine if f.tier is not None), default=-1)
     open_ = sorted(
-        {pid for pid, o in pending if o.category == "disiplin" and (o.tier is None or TIER_ORDER.index(o.tier) > known)}
+        {pid for pid, o in pending if o.category == _DISIPLIN and (o.tier is None or TIER_ORDER.index(o.tier) > known)}
     )
     if not mine:
         if open_:
-            return Track("disiplin", "unresolved", None, (), ("belum dapat ditentukan: " + ", ".join(open_),))
-        return Track("disiplin", "none")
+            return Track(_DISIPLIN, _UNRESOLVED, None, (), ("belum dapat ditentukan: " + ", ".join(open_),))
+        return Track(_DISIPLIN, _NONE)
     tiers = [f.tier for f in mine if f.tier is not None]
     untiered = [f.provision for f in mine if f.tier is None]
     reasons: list[str] = []
@@ -127,22 +129,22 @@ def _discipline(
             if heavier == last:
                 reasons.append(f"hukuman terakhir sudah tingkat {last}; tidak ada tingkat yang lebih berat")
             heaviest = heavier
-    if untiered and (heaviest is None or heaviest != "berat"):
+    if untiered and (heaviest is None or heaviest != _BERAT):
         reasons.append("peraturan tidak menyebut tingkat hukuman untuk: " + ", ".join(sorted(set(untiered))))
-        return Track("disiplin", "unresolved", heaviest, _ids(mine), tuple(reasons))
-    if open_ and heaviest != "berat":
+        return Track(_DISIPLIN, _UNRESOLVED, heaviest, _ids(mine), tuple(reasons))
+    if open_ and heaviest != _BERAT:
         reasons.append("ketentuan yang belum dapat ditentukan dapat menghasilkan tingkat lebih berat: " + ", ".join(open_))
-        return Track("disiplin", "unresolved", heaviest, _ids(mine), tuple(reasons))
-    return Track("disiplin", "determined", heaviest, _ids(mine), tuple(reasons))
+        return Track(_DISIPLIN, _UNRESOLVED, heaviest, _ids(mine), tuple(reasons))
+    return Track(_DISIPLIN, _DETERMINED, heaviest, _ids(mine), tuple(reasons))
 
 
-def _last_prior_tier(prior: Sequence[Mapping[str, Any]]) -> str | None:
+def _last_prior_tier(prior: Sequence[Mapping[str, Any]]) -> Tier | None:
     """The tier of the most recent prior disciplinary sanction for neutrality, if any."""
     dated = [p for p in prior if isinstance(p.get("tanggal"), datetime.date) and p.get("tingkat") in TIER_ORDER]
     same_nature = [p for p in dated if str(p.get("sifat", "")).lower() in {"netralitas", "netralitas asn"}]
     if not same_nature:
         return None
-    return str(max(same_nature, key=lambda p: p["tanggal"])["tingkat"])
+    return Tier(max(same_nature, key=lambda p: p["tanggal"])["tingkat"])
 
 
 def citation_json(c: ast.Citation | None) -> dict[str, Any] | None:

@@ -12,7 +12,8 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from netralrules.compiler import CompiledProvision, Context, FactReader, Plan, truth
+from netralrules.compiler import CompiledProvision, Context, FactReader, Plan, subjects_node, truth
+from netralrules.evaluation.kinds import Status
 from netralrules.syntax import ast
 from netralrules.trace import FactRead, ProvisionResult, Tracer
 from netralrules.values import UNKNOWN
@@ -27,7 +28,14 @@ _STATUS_SUBJECTS: dict[str, frozenset[str]] = {
     "pejabat_negara": frozenset({"pejabat_negara"}),
     "kepala_desa": frozenset({"kepala_desa"}),
 }
-TIER_ORDER = ("ringan", "sedang", "berat")
+TIER_ORDER: tuple[ast.Tier, ...] = tuple(ast.Tier)  # lightest first
+
+# The statuses as module globals: this module makes and compares them once per provision per act,
+# and on Python 3.11 reading a member off its class (`Status.FIRED`) costs several times a global's
+# lookup (EnumType defines __getattr__, which slows every attribute read on the class).
+_FIRED, _NOT_FIRED, _UNKNOWN = Status.FIRED, Status.NOT_FIRED, Status.UNKNOWN
+_NOT_APPLICABLE, _NOT_IN_FORCE, _DEFEATED = Status.NOT_APPLICABLE, Status.NOT_IN_FORCE, Status.DEFEATED
+_DISIPLIN = ast.Category.DISIPLIN
 
 
 @dataclass(frozen=True)
@@ -36,7 +44,7 @@ class Outcome:
 
     act: int
     provision: str
-    status: str  # fired, not_fired, unknown, not_applicable, not_in_force, defeated
+    status: Status
     reason: str = ""
     defeated_by: tuple[str, ...] = ()
     waiting_for: tuple[str, ...] = ()  # undecided exceptions that could still defeat it
@@ -50,8 +58,8 @@ class Finding:
     provision: str
     citation: ast.Citation
     text: str
-    category: str
-    tier: str | None
+    category: ast.Category
+    tier: ast.Tier | None
     tier_basis: ast.Citation | None
     sanction_options: tuple[str, ...]
     penalties: tuple[ast.Penalty, ...]
@@ -84,9 +92,9 @@ def evaluate_plan(plan: Plan, facts: FactReader, act_dates: Sequence[datetime.da
         for compiled in plan.provisions:
             outcome = by_id[compiled.node]
             outcomes.append(outcome)
-            if outcome.status == "fired":
+            if outcome.status is _FIRED:
                 findings.append(_finding(plan, compiled, act))
-    unresolved = tuple(o for o in outcomes if o.status == "unknown")
+    unresolved = tuple(o for o in outcomes if o.status is _UNKNOWN)
     return Evaluation(tuple(outcomes), tuple(findings), unresolved)
 
 
@@ -111,25 +119,25 @@ def _provision(compiled: CompiledProvision, ctx: Context, date: datetime.date, e
     pid = compiled.node
     act = ctx.act
     if date < compiled.start or (compiled.end is not None and date > compiled.end):
-        return Outcome(act, pid, "not_in_force", _in_force_text(compiled.start, compiled.end))
+        return Outcome(act, pid, _NOT_IN_FORCE, _in_force_text(compiled.start, compiled.end))
     applies = _applies(prov, ctx, pid)
     if applies is False:
-        return Outcome(act, pid, "not_applicable", "subjek: " + ", ".join(s.name for s in prov.subjects))
+        return Outcome(act, pid, _NOT_APPLICABLE, "subjek: " + ", ".join(s.name for s in prov.subjects))
     condition = compiled.untraced if ctx.tracer is None and compiled.untraced is not None else compiled.condition
     value = truth(condition(ctx))
     if value is False:
-        return Outcome(act, pid, "not_fired", "syarat tidak terpenuhi")
+        return Outcome(act, pid, _NOT_FIRED, "syarat tidak terpenuhi")
     # Exceptions were evaluated first (exception order); a fired one defeats this provision.
-    fired = tuple(o.provision for o in exceptions if o.status == "fired")
+    fired = tuple(o.provision for o in exceptions if o.status is _FIRED)
     if fired:
-        return Outcome(act, pid, "defeated", "dikecualikan oleh " + ", ".join(fired), fired)
+        return Outcome(act, pid, _DEFEATED, "dikecualikan oleh " + ", ".join(fired), fired)
     if value is None or applies is None:
         why = "fakta yang diperlukan belum diketahui" if value is None else "status kepegawaian belum diketahui"
-        return Outcome(act, pid, "unknown", why)
-    pending = tuple(o.provision for o in exceptions if o.status == "unknown")
+        return Outcome(act, pid, _UNKNOWN, why)
+    pending = tuple(o.provision for o in exceptions if o.status is _UNKNOWN)
     if pending:
-        return Outcome(act, pid, "unknown", "pengecualian belum dapat ditentukan: " + ", ".join(pending), waiting_for=pending)
-    return Outcome(act, pid, "fired")
+        return Outcome(act, pid, _UNKNOWN, "pengecualian belum dapat ditentukan: " + ", ".join(pending), waiting_for=pending)
+    return Outcome(act, pid, _FIRED)
 
 
 def _settle_conflicts(plan: Plan, by_id: dict[str, Outcome]) -> None:
@@ -141,10 +149,10 @@ def _settle_conflicts(plan: Plan, by_id: dict[str, Outcome]) -> None:
     principles = plan.rulebook.principles
     if not principles:
         return
-    fired = [c for c in plan.provisions if by_id[c.node].status == "fired"]
+    fired = [c for c in plan.provisions if by_id[c.node].status is _FIRED]
     for i, a in enumerate(fired):
         for b in fired[i + 1 :]:
-            if by_id[a.node].status != "fired" or by_id[b.node].status != "fired":
+            if by_id[a.node].status is not _FIRED or by_id[b.node].status is not _FIRED:
                 continue
             oa, ob = a.provision.outcome, b.provision.outcome
             if oa is None or ob is None or a.instrument.id.name == b.instrument.id.name:
@@ -156,7 +164,7 @@ def _settle_conflicts(plan: Plan, by_id: dict[str, Outcome]) -> None:
                 winner, loser, principle = settled
                 old = by_id[loser.node]
                 by_id[loser.node] = Outcome(
-                    old.act, old.provision, "defeated", f"kalah menurut asas {principle} terhadap {winner.node}", (winner.node,)
+                    old.act, old.provision, _DEFEATED, f"kalah menurut asas {principle} terhadap {winner.node}", (winner.node,)
                 )
 
 
@@ -173,10 +181,12 @@ def _prevail(
     return None
 
 
-def _read(ctx: Context, path: tuple[str, str], node: str) -> object:
+def _read(ctx: Context, path: tuple[str, str], pid: str) -> object:
+    """A fact read to decide a provision's subjects; traced, recorded at `<pid>@subjek` (the node is
+    made only then: untraced, this runs for most provisions of every act)."""
     value = ctx.facts.fact(path, ctx.act)
     if ctx.tracer is not None:
-        ctx.tracer.record(FactRead(ctx.act, node, path, value))
+        ctx.tracer.record(FactRead(ctx.act, subjects_node(pid), path, value))
     return value
 
 
@@ -204,17 +214,16 @@ def _subjects_key(prov: ast.Provision) -> str:
 
 
 def _subjects_apply(prov: ast.Provision, ctx: Context, pid: str) -> bool | None:
-    node = f"{pid}@subjek"
-    status = _read(ctx, ("responden", "status_kepegawaian"), node)
+    status = _read(ctx, ("responden", "status_kepegawaian"), pid)
     results: list[bool | None] = []
     for subject in prov.subjects:
         if subject.name in _STATUS_SUBJECTS:
             results.append(None if status is UNKNOWN else status in _STATUS_SUBJECTS[subject.name])
         elif subject.name in {"pejabat_struktural", "pejabat_asn"}:
-            flag = _read(ctx, ("responden", subject.name), node)
+            flag = _read(ctx, ("responden", subject.name), pid)
             results.append(None if flag is UNKNOWN else bool(flag))
         elif subject.name == "pejabat_fungsional":
-            kind = _read(ctx, ("responden", "jenis_jabatan"), node)
+            kind = _read(ctx, ("responden", "jenis_jabatan"), pid)
             results.append(None if kind is UNKNOWN else kind == "fungsional")
         else:
             results.append(None)  # no mapping from facts to this subject yet: undecided, not false
@@ -245,5 +254,5 @@ def _finding(plan: Plan, compiled: CompiledProvision, act: int) -> Finding:
         penalties=outcome.penalties,
         note=prov.note,
         # A disciplinary outcome without a tier: the regulation states none (say so, do not guess).
-        unresolved=outcome.category == "disiplin" and outcome.tier is None,
+        unresolved=outcome.category == _DISIPLIN and outcome.tier is None,
     )

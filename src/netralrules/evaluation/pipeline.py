@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 
-from netralrules.compiler import CompiledRulebook
+from netralrules.compiler import CompiledRulebook, definition_of
 from netralrules.evaluation.decision import Decision, IncidentFacts
 from netralrules.evaluation.determination import determine, stage
 from netralrules.evaluation.evaluator import Outcome, evaluate_plan
@@ -59,13 +59,12 @@ def _missing_facts(events: Sequence[Event], unresolved: Sequence[Outcome]) -> tu
     the definitions it used)."""
     by_definition: dict[tuple[int, str], set[str]] = {}
     for e in events:
-        if isinstance(e, FactRead) and e.value is UNKNOWN and e.node.startswith("def:"):
-            name = e.node[4:].split("#", 1)[0]
+        if isinstance(e, FactRead) and e.value is UNKNOWN and (name := definition_of(e.node)) is not None:
             by_definition.setdefault((e.act, name), set()).add(".".join(e.path))
     window: dict[tuple[int, str], set[str]] = {}
     current: set[str] = set()
     for e in events:
-        if isinstance(e, FactRead) and e.value is UNKNOWN and not e.node.startswith("def:"):
+        if isinstance(e, FactRead) and e.value is UNKNOWN and definition_of(e.node) is None:
             current.add(".".join(e.path))
         elif isinstance(e, DefinitionRead):
             current |= by_definition.get((e.act, e.name), set())

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from netralrules.evaluation.determination import source_json
+from netralrules.evaluation.kinds import DeterminationStatus
 from netralrules.syntax import ast
 
 REPORT_DATE = "tanggal_laporan"
@@ -33,7 +34,7 @@ class Referral:
 
     date: datetime.date
     date_basis: str  # REPORT_DATE or LAST_ACT_DATE
-    status: str
+    status: DeterminationStatus
     bodies: tuple[ast.Supervisor, ...]
     reasons: tuple[str, ...] = ()
 
@@ -59,11 +60,11 @@ def refer(supervisors: Mapping[str, ast.Supervisor], date: datetime.date, basis:
     """The referral on a date, from the rulebook's supervisory bodies."""
     bodies = tuple(supervisors[name] for name in sorted(supervisors) if serves_on(supervisors[name], date))
     if len(bodies) == 1:
-        return Referral(date, basis, "determined", bodies)
+        return Referral(date, basis, DeterminationStatus.DETERMINED, bodies)
     if bodies:
         names = ", ".join(b.id.name for b in bodies)
-        return Referral(date, basis, "unresolved", bodies, (CONTESTED.format(bodies=names),))
-    return Referral(date, basis, "none", (), (NO_BODY,))
+        return Referral(date, basis, DeterminationStatus.UNRESOLVED, bodies, (CONTESTED.format(bodies=names),))
+    return Referral(date, basis, DeterminationStatus.NONE, (), (NO_BODY,))
 
 
 def referral_json(r: Referral) -> dict[str, Any]:

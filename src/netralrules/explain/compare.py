@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from netralrules.diagnostics import Text
-from netralrules.explain.graph import Explanation
+from netralrules.evaluation.kinds import DeterminationStatus
+from netralrules.explain.graph import Explanation, NodeKind
 from netralrules.explain.ordering import citation_key
 from netralrules.explain.words import CATEGORIES, STATUSES, TIERS, TRACK_STATUSES, VALUES, cite, node_text, pick, say, value_text
 
@@ -50,7 +51,7 @@ _same = Text.same
 
 
 def _track(attrs: dict[str, Any] | None) -> Text:
-    status = "none" if attrs is None else str(attrs["status"])
+    status = DeterminationStatus.NONE if attrs is None else DeterminationStatus(attrs["status"])
     tier = attrs.get("tier") if attrs is not None else None
 
     def words(lang: str) -> str:
@@ -68,18 +69,18 @@ def compare(before: Explanation, after: Explanation) -> ExplanationDiff:
     """What differs between two explanations of the same incident."""
     a, b = before.graph, after.graph
 
-    def nodes(kind: str) -> list[str]:
+    def nodes(kind: NodeKind) -> list[str]:
         return sorted(set(before.nodes(kind)) | set(after.nodes(kind)))
 
     tracks = []
-    for node in nodes("determination"):
+    for node in nodes(NodeKind.DETERMINATION):
         old, new = (dict(g.nodes[node]) if node in g else None for g in (a, b))
         if _track(old) != _track(new):
             category = str((old or new or {})["category"])
             tracks.append(Change("track", None, category, _word(CATEGORIES, category), _track(old), _track(new)))
     provisions = []
     for node in sorted(
-        nodes("clause"),
+        nodes(NodeKind.CLAUSE),
         key=lambda n: (int((a.nodes[n] if n in a else b.nodes[n])["act"]), citation_key(a.nodes[n] if n in a else b.nodes[n])),
     ):
         old_status = str(a.nodes[node]["status"]) if node in a else ABSENT
@@ -98,7 +99,7 @@ def compare(before: Explanation, after: Explanation) -> ExplanationDiff:
                 )
             )
     conditions = []
-    for node in nodes("condition"):
+    for node in nodes(NodeKind.CONDITION):
         old_value = str(a.nodes[node]["value"]) if node in a else ABSENT
         new_value = str(b.nodes[node]["value"]) if node in b else ABSENT
         if old_value != new_value:
@@ -110,7 +111,7 @@ def compare(before: Explanation, after: Explanation) -> ExplanationDiff:
                 )
             )
     facts = []
-    for node in nodes("fact"):
+    for node in nodes(NodeKind.FACT):
         old = a.nodes[node] if node in a else None
         new = b.nodes[node] if node in b else None
         if (old or {}).get("value") != (new or {}).get("value") or (old is None) != (new is None):

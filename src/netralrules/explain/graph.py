@@ -51,21 +51,61 @@ from typing import Any
 
 import networkx as nx  # type: ignore[import-untyped]
 
-from netralrules.compiler import CompiledProvision, Plan, child_id
+from netralrules.compiler import (
+    CompiledProvision,
+    NodeId,
+    Plan,
+    child_id,
+    definition_node,
+    definition_of,
+    parent_node,
+    provision_node,
+    provision_of,
+)
 from netralrules.evaluation.determination import Determination, Track, citation_json, source_json
 from netralrules.evaluation.evaluator import TIER_ORDER, Evaluation, Finding, Outcome
-from netralrules.explain.planinfo import clause_sources, clause_static, condition_static, expr_at, lineage, parent
+from netralrules.evaluation.kinds import DeterminationStatus, Status
+from netralrules.explain.planinfo import clause_sources, clause_static, condition_static, expr_at, lineage
 from netralrules.explain.unmet import unmet_items
 from netralrules.syntax import ast
 from netralrules.trace import ConditionResult, DefinitionRead, Event, FactRead
 
 UNKNOWN_TEXT = "tidak diketahui/unknown"
 DECISION = "decision"
-NODE_KINDS = ("fact", "concept", "condition", "clause", "finding", "determination", "decision")
-EDGE_KINDS = ("supports", "satisfies", "fails", "undecided", "overrides", "yields", "escalates")
+
+
+class NodeKind(enum.StrEnum):
+    """The kinds of node of the explanation graph (the module docstring says what each holds)."""
+
+    FACT = "fact"
+    CONCEPT = "concept"
+    CONDITION = "condition"
+    CLAUSE = "clause"
+    FINDING = "finding"
+    DETERMINATION = "determination"
+    DECISION = "decision"
+
+
+class EdgeKind(enum.StrEnum):
+    """The kinds of edge of the explanation graph (the module docstring says what each joins)."""
+
+    SUPPORTS = "supports"
+    SATISFIES = "satisfies"
+    FAILS = "fails"
+    UNDECIDED = "undecided"
+    OVERRIDES = "overrides"
+    YIELDS = "yields"
+    ESCALATES = "escalates"
+
+
+NODE_KINDS = tuple(NodeKind)
+EDGE_KINDS = tuple(EdgeKind)
 # Statuses for which the provision's condition was evaluated (in force, and applicable or undecided).
-EVALUATED = frozenset({"fired", "not_fired", "defeated", "unknown"})
-_ROOT_EDGE = {"true": "satisfies", "false": "fails", "unknown": "undecided"}
+EVALUATED = frozenset({Status.FIRED, Status.NOT_FIRED, Status.DEFEATED, Status.UNKNOWN})
+_ROOT_EDGE = {"true": EdgeKind.SATISFIES, "false": EdgeKind.FAILS, "unknown": EdgeKind.UNDECIDED}
+# Read once per event or edge while the graph is built: a module global is read several times
+# faster than a member off its enum class on Python 3.11 (see evaluation/evaluator.py).
+_FACT, _OVERRIDES = NodeKind.FACT, EdgeKind.OVERRIDES
 
 
 def fact_id(act: int, path: Sequence[str]) -> str:
@@ -76,7 +116,7 @@ def concept_id(act: int, name: str) -> str:
     return f"act{act}/concept/{name}"
 
 
-def condition_id(act: int, node: str) -> str:
+def condition_id(act: int, node: NodeId) -> str:
     return f"act{act}/cond/{node}"
 
 
@@ -111,7 +151,7 @@ class Explanation:
     acts: tuple[ActInfo, ...]
     lang_independent: bool = True
 
-    def nodes(self, kind: str, act: int | None = None) -> list[str]:
+    def nodes(self, kind: NodeKind, act: int | None = None) -> list[str]:
         """The ids of the nodes of one kind (optionally of one act), sorted."""
         return sorted(
             str(n) for n, data in self.graph.nodes(data=True) if data["kind"] == kind and (act is None or data.get("act") == act)
@@ -212,29 +252,29 @@ class _Builder:
         self.g_edges: dict[tuple[str, str], dict[str, Any]] = {}
         self.g_attrs: dict[str, Any] = {}
         self.plan = plan
-        self.expr_at: Callable[[str], ast.Expr | None] = lambda node: expr_at(plan, node)  # planinfo.expr_at
+        self.expr_at: Callable[[NodeId], ast.Expr | None] = lambda node: expr_at(plan, node)  # planinfo.expr_at
         self.both = both_languages
         self.provisions: dict[str, CompiledProvision] = {c.node: c for c in plan.provisions}
         self.definitions = plan.rulebook.definitions
-        self.conds: dict[tuple[int, str], list[str]] = {}  # (act, node) → values, in order
-        self.defs_at: dict[tuple[int, str], str] = {}  # (act, node) → the definition read there
-        self.read_at: dict[tuple[int, str], object] = {}  # (act, node) → the value read there
-        self.reads: list[tuple[int, str, str]] = []  # (act, reading node, fact or concept node)
+        self.conds: dict[tuple[int, NodeId], list[str]] = {}  # (act, node) → values, in order
+        self.defs_at: dict[tuple[int, NodeId], str] = {}  # (act, node) → the definition read there
+        self.read_at: dict[tuple[int, NodeId], object] = {}  # (act, node) → the value read there
+        self.reads: list[tuple[int, NodeId, str]] = []  # (act, reading node, fact or concept node)
         self.facts: set[str] = set()  # the fact nodes
         # node → its predecessors by edges other than `overrides` (what annotate walks back along)
         self.own_preds: dict[str, list[str]] = {}
         self.by_act: dict[int, tuple[Any, Any, Any, Any]] = {}
 
     # ---- nodes and edges -------------------------------------------------------------------
-    def node(self, node_id: str, kind: str, **attrs: Any) -> None:
+    def node(self, node_id: str, kind: NodeKind, **attrs: Any) -> None:
         if node_id not in self.g_nodes:
             self.g_nodes[node_id] = {"kind": kind, **attrs}
 
-    def edge(self, source: str, target: str, kind: str, **attrs: Any) -> None:
+    def edge(self, source: str, target: str, kind: EdgeKind, **attrs: Any) -> None:
         # Edges only join nodes the builder made: a reader without a node is not invented.
         if source in self.g_nodes and target in self.g_nodes and (source, target) not in self.g_edges:
             self.g_edges[(source, target)] = {"kind": kind, **attrs}
-            if kind != "overrides":
+            if kind is not _OVERRIDES:
                 self.own_preds.setdefault(target, []).append(source)
 
     def graph(self) -> nx.DiGraph:
@@ -251,15 +291,18 @@ class _Builder:
         g.graph.update(self.g_attrs)
         return g
 
-    def holder(self, act: int, node: str) -> str:
+    def holder(self, act: int, node: NodeId) -> str:
         """The graph node a read at `node` supports: its nearest condition, else its concept or clause."""
         for current in lineage(self.plan, node):
             if (act, current) in self.conds:
                 return condition_id(act, current)
-        owner = node.partition("#")[0]
-        if owner.startswith("def:"):
-            return concept_id(act, owner[4:])
-        return clause_id(act, owner.partition("@")[0])
+        # Once per read: the string tests of definition_of/provision_of, not a parse_node and a match.
+        definition = definition_of(node)
+        if definition is not None:
+            return concept_id(act, definition)
+        provision = provision_of(node)
+        assert provision is not None
+        return clause_id(act, provision)
 
     # ---- evaluation events -----------------------------------------------------------------
     def events(self, events: list[Event]) -> None:
@@ -273,7 +316,7 @@ class _Builder:
                 if fid not in nodes:
                     self.facts.add(fid)
                     nodes[fid] = {
-                        "kind": "fact",
+                        "kind": _FACT,
                         "act": e.act,
                         "path": ".".join(e.path),
                         "value": json_value(e.value),
@@ -285,7 +328,7 @@ class _Builder:
                 definition = self.definitions.get(e.name)
                 self.node(
                     concept_id(e.act, e.name),
-                    "concept",
+                    NodeKind.CONCEPT,
                     act=e.act,
                     name=e.name,
                     label=definition.label if definition is not None and definition.label else e.name,
@@ -298,7 +341,7 @@ class _Builder:
         for (act, node), values in self.conds.items():
             self.condition(act, node, values, traced=True)
 
-    def condition(self, act: int, node: str, values: list[str], traced: bool) -> None:
+    def condition(self, act: int, node: NodeId, values: list[str], traced: bool) -> None:
         owner, depth, text, text_en = condition_static(self.plan, node)
         attrs: dict[str, Any] = {
             "act": act,
@@ -314,9 +357,9 @@ class _Builder:
         distinct = list(dict.fromkeys(values))
         if len(distinct) > 1:
             attrs["values"] = distinct
-        self.node(condition_id(act, node), "condition", **attrs)
+        self.node(condition_id(act, node), NodeKind.CONDITION, **attrs)
 
-    def root_value(self, act: int, pid: str) -> str:
+    def root_value(self, act: int, pid: NodeId) -> str:
         """The value of an untraced root condition: the fact or definition it read, or its literal."""
         expr = self.expr_at(pid)
         if isinstance(expr, ast.BoolLit):
@@ -326,37 +369,39 @@ class _Builder:
     # ---- clauses ---------------------------------------------------------------------------
     def clauses(self, outcomes: Sequence[Outcome]) -> None:
         for o in outcomes:
-            if o.status in EVALUATED and (o.act, o.provision) not in self.conds:
-                self.conds[(o.act, o.provision)] = [self.root_value(o.act, o.provision)]
-                self.condition(o.act, o.provision, self.conds[(o.act, o.provision)], traced=False)
+            root = provision_node(o.provision)
+            if o.status in EVALUATED and (o.act, root) not in self.conds:
+                self.conds[(o.act, root)] = [self.root_value(o.act, root)]
+                self.condition(o.act, root, self.conds[(o.act, root)], traced=False)
         for o in outcomes:
             self.clause(o)
         # Reads and uses support the nearest condition; conditions support their parents.
+        supports = EdgeKind.SUPPORTS
         for act, node, source in self.reads:
-            self.edge(source, self.holder(act, node), "supports")
+            self.edge(source, self.holder(act, node), supports)
         for (act, node), values in sorted(self.conds.items()):
             source = condition_id(act, node)
-            up = parent(node)
+            up = parent_node(node)
             if up is not None:
-                self.edge(source, self.holder(act, up), "supports")
-            elif node.startswith("def:"):
-                self.edge(source, concept_id(act, node[4:]), "supports")
+                self.edge(source, self.holder(act, up), supports)
+            elif (definition := definition_of(node)) is not None:
+                self.edge(source, concept_id(act, definition), supports)
             else:
                 self.edge(source, clause_id(act, node), _ROOT_EDGE[values[-1]], value=values[-1])
         for o in outcomes:
             for winner in o.defeated_by:
-                self.edge(clause_id(o.act, winner), clause_id(o.act, o.provision), "overrides", pending=False)
+                self.edge(clause_id(o.act, winner), clause_id(o.act, o.provision), EdgeKind.OVERRIDES, pending=False)
             for winner in o.waiting_for:
-                self.edge(clause_id(o.act, winner), clause_id(o.act, o.provision), "overrides", pending=True)
+                self.edge(clause_id(o.act, winner), clause_id(o.act, o.provision), EdgeKind.OVERRIDES, pending=True)
 
     def clause(self, o: Outcome) -> None:
         citation, text, instrument, subjects, excepted_by, in_force, note = clause_static(self.plan, o.provision)
         compiled = self.provisions.get(o.provision)
         outcome = compiled.provision.outcome if compiled is not None else None
-        values = self.conds.get((o.act, o.provision))
+        values = self.conds.get((o.act, provision_node(o.provision)))
         self.node(
             clause_id(o.act, o.provision),
-            "clause",
+            NodeKind.CLAUSE,
             act=o.act,
             provision=o.provision,
             status=o.status,
@@ -382,7 +427,7 @@ class _Builder:
             fid = finding_id(f.act, f.provision)
             self.node(
                 fid,
-                "finding",
+                NodeKind.FINDING,
                 act=f.act,
                 provision=f.provision,
                 category=f.category,
@@ -396,7 +441,7 @@ class _Builder:
                 note=f.note,
                 tier_unstated=f.unresolved,
             )
-            self.edge(clause_id(f.act, f.provision), fid, "yields")
+            self.edge(clause_id(f.act, f.provision), fid, EdgeKind.YIELDS)
             table = self.sanction_table(f)
             if table is not None and table.sources:
                 # The sources of the sanction table the finding's options come from, for the annex.
@@ -424,7 +469,7 @@ class _Builder:
 
     def determinations(self, tracks: Sequence[Track], findings: Sequence[Finding]) -> None:
         for t in tracks:
-            if t.status == "none":
+            if t.status is DeterminationStatus.NONE:
                 continue
             mine = [f for f in findings if f.category == t.category and f.provision in t.provisions]
             tiers = [f.tier for f in mine if f.tier in TIER_ORDER]
@@ -433,7 +478,7 @@ class _Builder:
             did = determination_id(t.category)
             self.node(
                 did,
-                "determination",
+                NodeKind.DETERMINATION,
                 category=t.category,
                 status=t.status,
                 tier=t.tier,
@@ -444,24 +489,24 @@ class _Builder:
             )
             for f in sorted(mine, key=lambda f: (f.act, f.provision)):
                 if escalated and f.tier == heaviest:
-                    self.edge(finding_id(f.act, f.provision), did, "escalates", from_tier=heaviest, to_tier=t.tier)
+                    self.edge(finding_id(f.act, f.provision), did, EdgeKind.ESCALATES, from_tier=heaviest, to_tier=t.tier)
                 else:
-                    self.edge(finding_id(f.act, f.provision), did, "yields")
+                    self.edge(finding_id(f.act, f.provision), did, EdgeKind.YIELDS)
 
     def decision(self, determination: Determination, outcomes: Sequence[Outcome]) -> None:
-        tracks = [t for t in determination.tracks if t.status != "none"]
-        undecided = sorted(clause_id(o.act, o.provision) for o in outcomes if o.status == "unknown")
+        tracks = [t for t in determination.tracks if t.status is not DeterminationStatus.NONE]
+        undecided = sorted(clause_id(o.act, o.provision) for o in outcomes if o.status is Status.UNKNOWN)
         self.node(
             DECISION,
-            "decision",
+            NodeKind.DECISION,
             tracks=[{"category": t.category, "status": t.status, "tier": t.tier} for t in tracks],
             unresolved=undecided,
-            complete=not undecided and all(t.status == "determined" for t in tracks),
+            complete=not undecided and all(t.status is DeterminationStatus.DETERMINED for t in tracks),
         )
         for t in tracks:
-            self.edge(determination_id(t.category), DECISION, "yields")
+            self.edge(determination_id(t.category), DECISION, EdgeKind.YIELDS)
         for cid in undecided:
-            self.edge(cid, DECISION, "undecided")
+            self.edge(cid, DECISION, EdgeKind.UNDECIDED)
 
     # ---- per-clause annotations ------------------------------------------------------------
     def annotate(self, outcomes: Sequence[Outcome]) -> None:
@@ -471,18 +516,19 @@ class _Builder:
         for o in outcomes:
             cid = clause_id(o.act, o.provision)
             seen[cid] = sorted(n for n in self.ancestors(cid) if n in self.facts)
-            failed: dict[str, tuple[int, bool]] = {}
-            if (o.act, o.provision) in self.conds:
-                self.failed(o.act, o.provision, failed, 0)
+            failed: dict[NodeId, tuple[int, bool]] = {}
+            root = provision_node(o.provision)
+            if (o.act, root) in self.conds:
+                self.failed(o.act, root, failed, 0)
             ordered = sorted(failed.items(), key=lambda kv: (-kv[1][0], kv[0]))
             attrs = self.g_nodes[cid]
             attrs["facts_seen"] = seen[cid]
             attrs["failed"] = [condition_id(o.act, n) for n, _ in ordered]
             # The deepest condition on each failing path: what the narrative names as the reason.
             attrs["failed_leaves"] = [condition_id(o.act, n) for n, (_, leaf) in ordered if leaf]
-            attrs["unmet"] = self.unmet(o) if o.status in ("not_fired", "unknown") else []
+            attrs["unmet"] = self.unmet(o) if o.status is Status.NOT_FIRED or o.status is Status.UNKNOWN else []
         for o in outcomes:
-            if o.status == "unknown":
+            if o.status is Status.UNKNOWN:
                 cid = clause_id(o.act, o.provision)
                 deciding = set(seen[cid])
                 for other in o.waiting_for:
@@ -509,9 +555,9 @@ class _Builder:
                 {node: _truth(v) for (a, node), v in self.read_at.items() if a == act},
                 [(n, f) for a, n, f in self.reads if a == act],
             )
-        return unmet_items(o.provision, self.expr_at, *self.by_act[act], self.both)
+        return unmet_items(provision_node(o.provision), self.expr_at, *self.by_act[act], self.both)
 
-    def failed(self, act: int, node: str, out: dict[str, tuple[int, bool]], depth: int, want: str | None = None) -> bool:
+    def failed(self, act: int, node: NodeId, out: dict[NodeId, tuple[int, bool]], depth: int, want: str | None = None) -> bool:
         """Collect the conditions that make `node` not true: false (or unknown) operands of a false
         (or unknown) `dan`/`atau`, down through the definitions they use. `out` maps each to its
         depth below the clause and whether it is a leaf of that path (no collected condition
@@ -527,13 +573,13 @@ class _Builder:
                 for i in range(len(expr.operands)):
                     below = self.failed(act, child_id(node, i), out, depth + 1, value) or below
             elif isinstance(expr, ast.Name) and (act, node) in self.defs_at:
-                below = self.failed(act, f"def:{self.defs_at[(act, node)]}", out, depth + 1, value)
+                below = self.failed(act, definition_node(self.defs_at[(act, node)]), out, depth + 1, value)
             previous = out.get(node)
             out[node] = (max(depth, previous[0]) if previous else depth, not below)
             return True
         name = self.defs_at.get((act, node))
         if isinstance(expr, ast.Name) and name is not None and want is not None:
-            return self.failed(act, f"def:{name}", out, depth + 1, want)
+            return self.failed(act, definition_node(name), out, depth + 1, want)
         return False
 
     # ---- acts ------------------------------------------------------------------------------
@@ -544,7 +590,7 @@ class _Builder:
                 {
                     self.provisions[o.provision].instrument.id.name
                     for o in outcomes
-                    if o.act == i and o.status != "not_in_force" and o.provision in self.provisions
+                    if o.act == i and o.status is not Status.NOT_IN_FORCE and o.provision in self.provisions
                 }
             )
             acts.append(ActInfo(i, date, stages[i] if i < len(stages) else "tidak_diketahui", tuple(in_force)))

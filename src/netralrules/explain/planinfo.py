@@ -8,9 +8,9 @@ condition once, not once per incident (the explanation graph's cost per incident
 from __future__ import annotations
 
 import functools
-from typing import Any
+from typing import Any, assert_never
 
-from netralrules.compiler import Plan, children_of
+from netralrules.compiler import NodeId, OwnerKind, Plan, children_of, node_depth, node_root, parent_node, parse_node
 from netralrules.diagnostics import Text
 from netralrules.evaluation.determination import citation_json, source_json
 from netralrules.syntax import ast
@@ -20,18 +20,18 @@ from netralrules.syntax.formatter import format_expr
 ClauseStatic = tuple[dict[str, Any] | None, str, str, tuple[str, ...], tuple[str, ...], tuple[str, str | None] | None, str | None]
 
 
-def expr_at(plan: Plan, node: str) -> ast.Expr | None:
+def expr_at(plan: Plan, node: NodeId) -> ast.Expr | None:
     """The AST sub-expression behind a compiler node id (children_of, by the indices in the id)."""
-    exprs: dict[str, ast.Expr | None] = plan.memo.setdefault("explain.exprs", {})
+    exprs: dict[NodeId, ast.Expr | None] = plan.memo.setdefault("explain.exprs", {})
     if node not in exprs:
         exprs[node] = _expr_at(plan, node)
     return exprs[node]
 
 
-def text_at(plan: Plan, node: str) -> Text:
+def text_at(plan: Plan, node: NodeId) -> Text:
     """The canonical text (Indonesian, English) of the expression behind a node id (the id itself
     when no expression is behind it)."""
-    texts: dict[str, Text] = plan.memo.setdefault("explain.texts", {})
+    texts: dict[NodeId, Text] = plan.memo.setdefault("explain.texts", {})
     found = texts.get(node)
     if found is None:
         expr = expr_at(plan, node)
@@ -39,37 +39,23 @@ def text_at(plan: Plan, node: str) -> Text:
     return found
 
 
-def parent(node: str) -> str | None:
-    """The node id of a condition's parent condition (None for a root)."""
-    owner, sep, path = node.partition("#")
-    if not sep:
-        return None
-    head, dot, _ = path.rpartition(".")
-    return f"{owner}#{head}" if dot else owner
-
-
-def depth(node: str) -> int:
-    _, sep, path = node.partition("#")
-    return len(path.split(".")) if sep else 0
-
-
-def lineage(plan: Plan, node: str) -> tuple[str, ...]:
+def lineage(plan: Plan, node: NodeId) -> tuple[NodeId, ...]:
     """The node and its parents up to the root, nearest first."""
-    cache: dict[str, tuple[str, ...]] = plan.memo.setdefault("explain.lineage", {})
+    cache: dict[NodeId, tuple[NodeId, ...]] = plan.memo.setdefault("explain.lineage", {})
     found = cache.get(node)
     if found is None:
-        up = parent(node)
+        up = parent_node(node)
         found = cache[node] = (node, *lineage(plan, up)) if up is not None else (node,)
     return found
 
 
-def condition_static(plan: Plan, node: str) -> tuple[str, int, str, str]:
-    """A condition node's owner, depth and text (Indonesian, English)."""
-    cache: dict[str, tuple[str, int, str, str]] = plan.memo.setdefault("explain.conditions", {})
+def condition_static(plan: Plan, node: NodeId) -> tuple[str, int, str, str]:
+    """A condition node's owner (the root of its condition), depth and text (Indonesian, English)."""
+    cache: dict[NodeId, tuple[str, int, str, str]] = plan.memo.setdefault("explain.conditions", {})
     found = cache.get(node)
     if found is None:
         text = text_at(plan, node)
-        found = cache[node] = (node.partition("#")[0], depth(node), text.id, text.en)
+        found = cache[node] = (node_root(node), node_depth(node), text.id, text.en)
     return found
 
 
@@ -110,15 +96,19 @@ def _provisions(plan: Plan) -> dict[str, Any]:
     return found
 
 
-def _expr_at(plan: Plan, node: str) -> ast.Expr | None:
-    owner, _, path = node.partition("#")
+def _expr_at(plan: Plan, node: NodeId) -> ast.Expr | None:
+    parts = parse_node(node)
     expr: ast.Expr | None = None
-    if owner.startswith("def:"):
-        definition = plan.rulebook.definitions.get(owner[4:])
-        expr = definition.expr if definition is not None else None
-    elif owner in _provisions(plan):
-        expr = _provisions(plan)[owner].provision.condition
-    for part in path.split(".") if path else ():
+    match parts.kind:
+        case OwnerKind.DEFINITION:
+            definition = plan.rulebook.definitions.get(parts.owner)
+            expr = definition.expr if definition is not None else None
+        case OwnerKind.PROVISION:
+            compiled = _provisions(plan).get(parts.owner) if not parts.subjects else None
+            expr = compiled.provision.condition if compiled is not None else None
+        case _:
+            assert_never(parts.kind)
+    for index in parts.path:
         kids = children_of(expr) if expr is not None else []
-        expr = kids[int(part)] if part.isdigit() and int(part) < len(kids) else None
+        expr = kids[index] if index < len(kids) else None
     return expr

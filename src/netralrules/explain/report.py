@@ -47,15 +47,16 @@ import dataclasses
 import datetime
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar, assert_never
 
 from netralrules.diagnostics import Text
 from netralrules.evaluation.determination import HEAVIEST_RULE, REPEAT_RULE
 from netralrules.evaluation.evaluator import TIER_ORDER
-from netralrules.explain.graph import ActInfo, Explanation, clause_id
+from netralrules.evaluation.kinds import DeterminationStatus, Status
+from netralrules.explain.graph import ActInfo, Explanation, NodeKind, clause_id
 from netralrules.explain.ordering import citation_key
 from netralrules.explain.words import CATEGORIES, TEXT, TIERS, cite, node_text, pick, reason_text, say
-from netralrules.syntax.ast import RELIABILITY_LEVELS
+from netralrules.syntax.ast import RELIABILITY_LEVELS, Category, Tier
 
 # Reliability levels of a source that leave a doubt (every level but `terverifikasi`).
 DOUBTFUL = tuple(level for level in RELIABILITY_LEVELS if level != "terverifikasi")
@@ -77,6 +78,14 @@ def _both(fn: Any, *args: Any) -> Text:
 
 def _escalated(lower: str, higher: str) -> Text:
     return Text.build(lambda lang: say("escalated", lang).format(pick(TIERS, lower, lang), pick(TIERS, higher, lang)))
+
+
+_E = TypeVar("_E", Category, Tier)
+
+
+def _optional(kind: type[_E], value: Any) -> _E | None:
+    """A graph attribute as its enum (the attributes hold members, or strings when read back)."""
+    return None if value is None else kind(value)
 
 
 @dataclass(frozen=True)
@@ -107,13 +116,13 @@ class ClauseItem:
     act: int
     provision: str
     citation: Text
-    status: str
+    status: Status
     detail: Text | None
     unmet: tuple[ConditionItem, ...]
     facts_seen: tuple[FactItem, ...]
     deciding: tuple[str, ...]
-    category: str | None
-    tier: str | None
+    category: Category | None
+    tier: Tier | None
     text: str
 
 
@@ -132,8 +141,8 @@ class FindingSection:
     provision: str
     citation: Text
     text: str
-    category: str
-    tier: str | None
+    category: Category
+    tier: Tier | None
     tier_basis: Text | None
     sanction_options: tuple[str, ...]
     sanction_basis: Text | None
@@ -145,9 +154,9 @@ class FindingSection:
 
 @dataclass(frozen=True)
 class TrackSection:
-    category: str
-    status: str
-    tier: str | None
+    category: Category
+    status: DeterminationStatus
+    tier: Tier | None
     based_on: tuple[tuple[int, Text], ...]
     reasons: tuple[Text, ...]
 
@@ -171,8 +180,8 @@ class TierGap:
     the provisions that would give it which were evaluated, nearest first (fewest unmet
     conditions), `elsewhere` those not in force or not applicable to the respondent."""
 
-    category: str
-    tier: str | None
+    category: Category
+    tier: Tier | None
     candidates: tuple[ClauseItem, ...]
     elsewhere: tuple[ClauseItem, ...]
 
@@ -225,7 +234,7 @@ class ReferralSection:
 
     date: datetime.date
     basis: str
-    status: str
+    status: DeterminationStatus
     bodies: tuple[ReferralBody, ...]
 
 
@@ -271,7 +280,7 @@ class _Reader:
         self.e = explanation
         self.g = explanation.graph
         provisions: dict[str, set[str]] = {}
-        for n in explanation.nodes("clause"):
+        for n in explanation.nodes(NodeKind.CLAUSE):
             a = self.g.nodes[n]
             provisions.setdefault(cite(a.get("citation"), "id"), set()).add(str(a["provision"]))
         self._shared = {text: len(ids) for text, ids in provisions.items()}
@@ -280,9 +289,9 @@ class _Reader:
         out = []
         for fid in ids:
             a = self.g.nodes[fid]
-            if a["kind"] == "fact":
+            if a["kind"] == NodeKind.FACT:
                 out.append(FactItem(str(a["path"]), a["value"], bool(a["known"])))
-            elif a["kind"] == "concept":
+            elif a["kind"] == NodeKind.CONCEPT:
                 out.append(FactItem(str(a["name"]), a["value"], bool(a["known"])))
         return tuple(out)
 
@@ -301,20 +310,25 @@ class _Reader:
         return Text.build(lambda lang: ", ".join([cite(c.get("citation"), lang) for c in known] + rest))
 
     def clauses(self, act: int | None = None) -> list[dict[str, Any]]:
-        found = [self.e.attrs(n) for n in self.e.nodes("clause", act)]
+        found = [self.e.attrs(n) for n in self.e.nodes(NodeKind.CLAUSE, act)]
         return sorted(found, key=lambda c: (c["act"], citation_key(c)))
 
     def detail(self, c: Mapping[str, Any]) -> Text | None:
         act = int(c["act"])
-        if c["status"] == "defeated":
-            who = self.cite_ids(act, c["defeated_by"])
-            return Text.build(lambda lang: f"{say('overridden_by', lang)} {who.get(lang)}")
-        if c["status"] == "unknown" and c["waiting_for"]:
-            who = self.cite_ids(act, c["waiting_for"])
-            return Text.build(lambda lang: f"{say('waiting_for', lang)} {who.get(lang)}")
-        if c["status"] != "not_fired" and c["reason"]:
-            return _both(reason_text, str(c["reason"]))
-        return None
+        status = Status(c["status"])
+        match status:
+            case Status.DEFEATED:
+                who = self.cite_ids(act, c["defeated_by"])
+                return Text.build(lambda lang: f"{say('overridden_by', lang)} {who.get(lang)}")
+            case Status.UNKNOWN if c["waiting_for"]:
+                who = self.cite_ids(act, c["waiting_for"])
+                return Text.build(lambda lang: f"{say('waiting_for', lang)} {who.get(lang)}")
+            case Status.NOT_FIRED:
+                return None
+            case Status.FIRED | Status.UNKNOWN | Status.NOT_APPLICABLE | Status.NOT_IN_FORCE:
+                return _both(reason_text, str(c["reason"])) if c["reason"] else None
+            case _:
+                assert_never(status)
 
     def condition(self, item: Mapping[str, Any]) -> ConditionItem:
         return ConditionItem(
@@ -326,13 +340,13 @@ class _Reader:
             act=int(c["act"]),
             provision=str(c["provision"]),
             citation=self.cite_node(c),
-            status=str(c["status"]),
+            status=Status(c["status"]),
             detail=self.detail(c),
             unmet=tuple(self.condition(u) for u in c.get("unmet", [])),
             facts_seen=self.facts(c["facts_seen"]),
             deciding=tuple(str(self.g.nodes[f]["path"]) for f in c.get("deciding_facts", [])),
-            category=c.get("category"),
-            tier=c.get("tier"),
+            category=_optional(Category, c.get("category")),
+            tier=_optional(Tier, c.get("tier")),
             text=str(c.get("text") or ""),
         )
 
@@ -359,9 +373,9 @@ def build_report(
         acts=tuple(_act(r, a.index) for a in explanation.acts),
         findings=_findings(r, annex),
         tracks=tracks,
-        not_applied=tuple(r.clause(c) for c in clauses if c["status"] != "fired"),
-        unresolved=tuple(r.clause(c) for c in clauses if c["status"] == "unknown"),
-        unresolved_tracks=tuple(t for t in tracks if t.status == "unresolved"),
+        not_applied=tuple(r.clause(c) for c in clauses if c["status"] != Status.FIRED),
+        unresolved=tuple(r.clause(c) for c in clauses if c["status"] == Status.UNKNOWN),
+        unresolved_tracks=tuple(t for t in tracks if t.status is DeterminationStatus.UNRESOLVED),
         missing_facts=tuple(missing) if missing is not None else missing_from_graph(explanation),
         why_not=_gaps(r, clauses),
         asked=tuple(r.clause(c) for p in asked for c in clauses if c["provision"] == p),
@@ -387,12 +401,14 @@ def referral_section(explanation: Explanation) -> ReferralSection | None:
         )
         for b in r["lembaga"]
     )
-    return ReferralSection(datetime.date.fromisoformat(r["tanggal_acuan"]), str(r["dasar_tanggal"]), str(r["status"]), bodies)
+    return ReferralSection(
+        datetime.date.fromisoformat(r["tanggal_acuan"]), str(r["dasar_tanggal"]), DeterminationStatus(r["status"]), bodies
+    )
 
 
 def provision_ids(explanation: Explanation) -> tuple[str, ...]:
     """Every provision id the explanation knows (to check a `why_not` request against)."""
-    return tuple(sorted({str(explanation.graph.nodes[n]["provision"]) for n in explanation.nodes("clause")}))
+    return tuple(sorted({str(explanation.graph.nodes[n]["provision"]) for n in explanation.nodes(NodeKind.CLAUSE)}))
 
 
 def _act(r: _Reader, index: int) -> ActSection:
@@ -400,7 +416,7 @@ def _act(r: _Reader, index: int) -> ActSection:
     titles = r.g.graph.get("instruments", {})
     not_in_force: dict[str, Text] = {}
     for c in r.clauses(index):
-        if c["status"] == "not_in_force" and c["instrument"] not in info.instruments:
+        if c["status"] == Status.NOT_IN_FORCE and c["instrument"] not in info.instruments:
             not_in_force.setdefault(str(c["instrument"]), _both(reason_text, str(c["reason"])))
     return ActSection(
         index,
@@ -409,12 +425,12 @@ def _act(r: _Reader, index: int) -> ActSection:
         info.instruments,
         tuple((name, str(titles[name])) for name in info.instruments if titles.get(name)),
         tuple(sorted(not_in_force.items())),
-        r.facts(sorted(r.e.nodes("fact", index))),
+        r.facts(sorted(r.e.nodes(NodeKind.FACT, index))),
     )
 
 
 def _findings(r: _Reader, annex: Sequence[SourceItem] = ()) -> tuple[FindingSection, ...]:
-    found = sorted((r.e.attrs(n) for n in r.e.nodes("finding")), key=lambda f: (f["act"], citation_key(f)))
+    found = sorted((r.e.attrs(n) for n in r.e.nodes(NodeKind.FINDING)), key=lambda f: (f["act"], citation_key(f)))
     out = []
     for f in found:
         clause = r.g.nodes[clause_id(f["act"], f["provision"])]
@@ -424,8 +440,8 @@ def _findings(r: _Reader, annex: Sequence[SourceItem] = ()) -> tuple[FindingSect
                 provision=str(f["provision"]),
                 citation=r.cite_node(f),
                 text=str(f["text"]),
-                category=str(f["category"]),
-                tier=f["tier"],
+                category=Category(f["category"]),
+                tier=_optional(Tier, f["tier"]),
                 tier_basis=_both(cite, f["tier_basis"]) if f["tier_basis"] else None,
                 sanction_options=tuple(f["sanction_options"]),
                 sanction_basis=_both(cite, f["sanction_basis"]) if f["sanction_basis"] else None,
@@ -439,15 +455,16 @@ def _findings(r: _Reader, annex: Sequence[SourceItem] = ()) -> tuple[FindingSect
 
 
 def _tracks(r: _Reader) -> tuple[TrackSection, ...]:
-    order = list(CATEGORIES)
+    order = list(Category)
     nodes = sorted(
-        r.e.nodes("determination"), key=lambda n: (order.index(c) if (c := r.g.nodes[n]["category"]) in order else len(order), n)
+        r.e.nodes(NodeKind.DETERMINATION),
+        key=lambda n: (order.index(c) if (c := r.g.nodes[n]["category"]) in order else len(order), n),
     )
     out = []
     for node in nodes:
         t = r.g.nodes[node]
         sources = sorted(
-            (r.g.nodes[u] for u, _ in r.g.in_edges(node) if r.g.nodes[u]["kind"] == "finding"),
+            (r.g.nodes[u] for u, _ in r.g.in_edges(node) if r.g.nodes[u]["kind"] == NodeKind.FINDING),
             key=lambda f: (f["act"], citation_key(f)),
         )
         reasons = [_both(reason_text, str(x)) for x in t["reasons"]]
@@ -457,9 +474,9 @@ def _tracks(r: _Reader) -> tuple[TrackSection, ...]:
             reasons.append(_text("single"))
         out.append(
             TrackSection(
-                str(t["category"]),
-                str(t["status"]),
-                t["tier"],
+                Category(t["category"]),
+                DeterminationStatus(t["status"]),
+                _optional(Tier, t["tier"]),
                 tuple((int(f["act"]), r.cite_node(f)) for f in sources),
                 tuple(reasons),
             )
@@ -473,7 +490,7 @@ def missing_from_graph(explanation: Explanation) -> tuple[MissingFact, ...]:
     several = len(explanation.acts) > 1
     needed: dict[str, list[tuple[int, str, Text]]] = {}
     for c in r.clauses():
-        if c["status"] != "unknown":
+        if c["status"] != Status.UNKNOWN:
             continue
         for f in c.get("deciding_facts", []):
             needed.setdefault(set_path(str(r.g.nodes[f]["path"]), int(c["act"]), several), []).append(
@@ -499,18 +516,18 @@ def set_path(path: str, act: int, several_acts: bool) -> str:
 def _gaps(r: _Reader, clauses: Sequence[Mapping[str, Any]]) -> tuple[TierGap, ...]:
     """Per tier or track not reached: disiplin tiers heavier than the one determined (all three
     when none is), and every other category with no determination."""
-    tracks = {str(r.g.nodes[n]["category"]): r.g.nodes[n] for n in r.e.nodes("determination")}
-    wanted: list[tuple[str, str | None]] = []
-    discipline = tracks.get("disiplin")
+    tracks = {str(r.g.nodes[n]["category"]): r.g.nodes[n] for n in r.e.nodes(NodeKind.DETERMINATION)}
+    wanted: list[tuple[Category, Tier | None]] = []
+    discipline = tracks.get(Category.DISIPLIN)
     reached = TIER_ORDER.index(discipline["tier"]) if discipline and discipline["tier"] in TIER_ORDER else -1
-    wanted.extend(("disiplin", t) for t in TIER_ORDER[reached + 1 :])
-    wanted.extend((c, None) for c in CATEGORIES if c != "disiplin" and c not in tracks)
+    wanted.extend((Category.DISIPLIN, t) for t in TIER_ORDER[reached + 1 :])
+    wanted.extend((c, None) for c in Category if c is not Category.DISIPLIN and c not in tracks)
     out = []
     for category, tier in wanted:
         mine = [c for c in clauses if c.get("category") == category and (tier is None or c.get("tier") == tier)]
-        evaluated = [c for c in mine if c["status"] in ("not_fired", "unknown", "defeated")]
+        evaluated = [c for c in mine if c["status"] in (Status.NOT_FIRED, Status.UNKNOWN, Status.DEFEATED)]
         evaluated.sort(key=lambda c: (len(c.get("unmet", [])), c["act"], citation_key(c)))
-        rest = [c for c in mine if c["status"] in ("not_applicable", "not_in_force")]
+        rest = [c for c in mine if c["status"] in (Status.NOT_APPLICABLE, Status.NOT_IN_FORCE)]
         out.append(TierGap(category, tier, tuple(r.clause(c) for c in evaluated), tuple(r.clause(c) for c in rest)))
     return tuple(out)
 
@@ -518,7 +535,7 @@ def _gaps(r: _Reader, clauses: Sequence[Mapping[str, Any]]) -> tuple[TierGap, ..
 def _open_questions(r: _Reader, clauses: Sequence[Mapping[str, Any]]) -> tuple[OpenQuestion, ...]:
     found: dict[str | None, tuple[Mapping[str, Any] | None, tuple[str, ...], str, set[int]]] = {}
     for c in clauses:
-        if c["status"] not in ("fired", "defeated", "unknown") or not c.get("note"):
+        if c["status"] not in (Status.FIRED, Status.DEFEATED, Status.UNKNOWN) or not c.get("note"):
             continue
         levels = {str(x["keandalan"]) for x in c.get("sources") or ()}
         doubtful = tuple(level for level in DOUBTFUL if level in levels)
@@ -529,7 +546,7 @@ def _open_questions(r: _Reader, clauses: Sequence[Mapping[str, Any]]) -> tuple[O
         OpenQuestion(provision, r.cite_node(holder) if holder is not None else None, doubtful, text, tuple(sorted(acts)))
         for provision, (holder, doubtful, text, acts) in found.items()
     ]
-    rules = {str(reason) for node in r.e.nodes("determination") for reason in r.g.nodes[node]["reasons"]}
+    rules = {str(reason) for node in r.e.nodes(NodeKind.DETERMINATION) for reason in r.g.nodes[node]["reasons"]}
     out.extend(OpenQuestion(None, None, ("belum_dipastikan",), rule, ()) for rule in _UNCONFIRMED_RULES if rule in rules)
     return tuple(sorted(out, key=lambda q: (q.provision is None, citation_key(_clause_of(r, q)), q.text)))
 
@@ -585,7 +602,7 @@ def _numbers(annex: Sequence[SourceItem], sources: Iterable[Mapping[str, Any]]) 
     return tuple(item.number for item in annex if (item.document, item.url, item.date, item.reliability) in wanted)
 
 
-def category_word(category: str, tier: str | None, lang: str) -> str:
+def category_word(category: Category, tier: Tier | None, lang: str) -> str:
     """`disiplin berat`, `pidana`: a track and tier as the report names it."""
     word = pick(CATEGORIES, category, lang)
     return f"{word} {pick(TIERS, tier, lang)}" if tier else word

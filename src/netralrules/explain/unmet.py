@@ -20,11 +20,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from netralrules.compiler import child_id
+from netralrules.compiler import NodeId, child_id, definition_node, definition_of, descendant_prefix, parent_node
 from netralrules.syntax import ast
 from netralrules.syntax.formatter import format_expr
 
-ExprAt = Callable[[str], "ast.Expr | None"]
+ExprAt = Callable[[NodeId], "ast.Expr | None"]
 
 
 class UnmetWalker:
@@ -35,16 +35,16 @@ class UnmetWalker:
     def __init__(
         self,
         expr_at: ExprAt,
-        values: Mapping[str, Sequence[str]],
-        definitions: Mapping[str, str],
-        read: Mapping[str, str],
+        values: Mapping[NodeId, Sequence[str]],
+        definitions: Mapping[NodeId, str],
+        read: Mapping[NodeId, str],
     ) -> None:
         self.expr_at = expr_at
         self.values = values
         self.definitions = definitions
         self.read = read
 
-    def value(self, node: str) -> str:
+    def value(self, node: NodeId) -> str:
         recorded = self.values.get(node)
         if recorded:
             return recorded[-1]
@@ -55,13 +55,13 @@ class UnmetWalker:
             return "true" if expr.value else "false"
         return "unknown"
 
-    def unmet(self, node: str, depth: int = 0) -> list[str]:
+    def unmet(self, node: NodeId, depth: int = 0) -> list[NodeId]:
         """The nodes (compiler ids) of the smallest set of unmet conditions below `node`, in rule order."""
         if self.value(node) == "true" or depth > 64:  # definitions cannot recurse (E0208); the cap is a guard
             return []
         expr = self.expr_at(node)
         if isinstance(expr, ast.And):
-            out: list[str] = []
+            out: list[NodeId] = []
             for i in range(len(expr.operands)):
                 out.extend(n for n in self.unmet(child_id(node, i), depth + 1) if n not in out)
             return out or [node]
@@ -70,24 +70,24 @@ class UnmetWalker:
             best = min((o for o in options if o), key=len, default=[])
             return best or [node]
         if isinstance(expr, ast.Name) and node in self.definitions:
-            inner = self.unmet(f"def:{self.definitions[node]}", depth + 1)
+            inner = self.unmet(definition_node(self.definitions[node]), depth + 1)
             return inner or [node]
         return [node]
 
 
-def reads_below(node: str, reads: Sequence[tuple[str, str]]) -> list[str]:
+def reads_below(node: NodeId, reads: Sequence[tuple[NodeId, str]]) -> list[str]:
     """The fact nodes read at `node` or inside it (`reads`: reading node → fact node), sorted."""
-    prefix = node + ("." if "#" in node else "#")
+    prefix = descendant_prefix(node)
     return sorted({fact for at, fact in reads if at == node or at.startswith(prefix)})
 
 
 def unmet_items(
-    provision: str,
+    provision: NodeId,
     expr_at: ExprAt,
-    values: Mapping[str, Sequence[str]],
-    definitions: Mapping[str, str],
-    read: Mapping[str, str],
-    reads: Sequence[tuple[str, str]],
+    values: Mapping[NodeId, Sequence[str]],
+    definitions: Mapping[NodeId, str],
+    read: Mapping[NodeId, str],
+    reads: Sequence[tuple[NodeId, str]],
     both_languages: bool,
 ) -> list[dict[str, Any]]:
     """The clause attribute `unmet`: per unmet condition its compiler node, value (`false` or
@@ -101,7 +101,7 @@ def unmet_items(
             "node": node,
             "value": walker.value(node),
             "facts": reads_below(node, reads),
-            "definition": node[4:] if node.startswith("def:") and "#" not in node else None,
+            "definition": definition_of(node) if parent_node(node) is None else None,
             "text": format_expr(expr, "id") if expr is not None else node,
         }
         if both_languages:

@@ -21,6 +21,7 @@ from netralrules.compiler import CompiledRulebook
 from netralrules.diagnostics import Diagnostic, Text, make
 from netralrules.diagnostics.suggest import closest
 from netralrules.evaluation.decision import Decision, IncidentFacts
+from netralrules.evaluation.kinds import Status
 from netralrules.evaluation.pipeline import decide
 from netralrules.explain.report import MissingFact, missing_from_graph, rank_missing
 from netralrules.facts.schema import DEFAULT_SCHEMA, FactSchema, Type
@@ -218,7 +219,7 @@ def rank_missing_facts(
             for value in values:
                 change = _change(item.path, value)
                 outcome = decide_changed(facts, [change], rulebook).evaluation.outcomes
-                still = {(o.act, o.provision) for o in outcome if o.status == "unknown"}
+                still = {(o.act, o.provision) for o in outcome if o.status is Status.UNKNOWN}
                 decided -= {i for i, (act, pid, _) in enumerate(item.needed_by) if (act, pid) in still}
             settles = [item.needed_by[i] for i in sorted(decided)]
         ranked[item.path] = (item.needed_by, tuple(settles) if settles is not None else None)

@@ -9,9 +9,36 @@ Nodes carry no behaviour: each stage is a function over them.
 from __future__ import annotations
 
 import datetime
+import enum
 from dataclasses import dataclass, field
 
 from netralrules.source import NO_SPAN, Span
+
+
+class _Word(enum.StrEnum):
+    """A word of the rules language with a closed set of values. Its repr is its string's, so an
+    AST's repr, and with it the rulebook's content hash, is what it was when these were strings."""
+
+    def __repr__(self) -> str:
+        return str.__repr__(self)
+
+
+class Category(_Word):
+    """The kind of consequence an outcome carries; each is a separate track of the determination."""
+
+    ETIK = "etik"
+    DISIPLIN = "disiplin"
+    PEMBERHENTIAN = "pemberhentian"
+    PIDANA = "pidana"
+    ADMINISTRATIF = "administratif"
+
+
+class Tier(_Word):
+    """The tier of a disciplinary sanction, lightest first."""
+
+    RINGAN = "ringan"
+    SEDANG = "sedang"
+    BERAT = "berat"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -276,8 +303,8 @@ class Penalty:
 class Outcome:
     """What the law attaches to the conduct: a category, a tier, criminal penalties."""
 
-    category: str  # etik, disiplin, pemberhentian, pidana, administratif
-    tier: str | None = None  # ringan, sedang, berat
+    category: Category
+    tier: Tier | None = None
     tier_basis: Citation | None = None
     penalties: tuple[Penalty, ...] = ()
     joiners: tuple[str, ...] = ()  # "dan" or "dan/atau" between penalties
@@ -366,7 +393,7 @@ class SanctionTable:
     """`hukuman PP_94_2021 tingkat sedang { … }`: the sanction types of one tier."""
 
     instrument: Ref
-    tier: str
+    tier: Tier
     citation: Citation | None = None
     sanctions: Sanctions | None = None
     note: str | None = None

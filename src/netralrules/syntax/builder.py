@@ -298,7 +298,7 @@ class Builder:
     def sanction_table(self, tree: Tree[Any]) -> ast.SanctionTable:
         c = tree.children
         instrument = self.ref(c[1])
-        tier = canonical(str(c[3]))
+        tier = ast.Tier(canonical(str(c[3])))
         f = self.fields(tree, "sanction_table", f"{instrument.name} {tier}")
         return ast.SanctionTable(
             instrument=instrument,
@@ -362,7 +362,7 @@ class Builder:
             if not isinstance(child, Tree):
                 continue  # the `menurut` keyword before a penalty basis
             if child.data == "tier_spec":
-                kw["tier"] = canonical(str(child.children[1]))
+                kw["tier"] = ast.Tier(canonical(str(child.children[1])))
                 if len(child.children) > 2:
                     kw["tier_basis"] = self.citation(child.children[3])
             elif child.data == "penalties":
@@ -377,7 +377,7 @@ class Builder:
                 kw["joiners"] = tuple(joiners)
             elif child.data == "citation":
                 kw["penalty_basis"] = self.citation(child)
-        return ast.Outcome(category=canonical(str(c[0])), span=self.span(tree), **kw)
+        return ast.Outcome(category=ast.Category(canonical(str(c[0]))), span=self.span(tree), **kw)
 
     def penalty(self, tree: Tree[Any]) -> ast.Penalty:
         c = tree.children

@@ -31,8 +31,9 @@ from typing import Any
 
 import yaml
 
-from netralrules.compiler import child_id, children_of
+from netralrules.compiler import NodeId, child_id, children_of, definition_node, provision_node
 from netralrules.evaluation.decision import IncidentFacts
+from netralrules.evaluation.kinds import DeterminationStatus, Status
 from netralrules.rulebook import Rulebook
 from netralrules.syntax import ast
 from netralrules.syntax.loader import display_path
@@ -41,13 +42,14 @@ from netralrules.trace import ConditionResult, ListTracer
 PROVISION_EXPECTATIONS = ("berlaku", "tidak_berlaku", "dikecualikan", "belum_dapat_ditentukan")
 EXPECTATIONS = (*PROVISION_EXPECTATIONS, "disiplin", "pengawas")
 _STATUS_KEY = {
-    "fired": "berlaku",
-    "not_fired": "tidak_berlaku",
-    "not_applicable": "tidak_berlaku",
-    "not_in_force": "tidak_berlaku",
-    "defeated": "dikecualikan",
-    "unknown": "belum_dapat_ditentukan",
+    Status.FIRED: "berlaku",
+    Status.NOT_FIRED: "tidak_berlaku",
+    Status.NOT_APPLICABLE: "tidak_berlaku",
+    Status.NOT_IN_FORCE: "tidak_berlaku",
+    Status.DEFEATED: "dikecualikan",
+    Status.UNKNOWN: "belum_dapat_ditentukan",
 }
+_UNSETTLED = {DeterminationStatus.NONE: "tidak_ada", DeterminationStatus.UNRESOLVED: "belum_dapat_ditentukan"}
 
 
 @dataclass(frozen=True)
@@ -65,12 +67,12 @@ class CaseResult:
 class Coverage:
     """What the cases exercised: provision statuses and condition values seen."""
 
-    statuses: dict[str, set[str]] = field(default_factory=dict)
+    statuses: dict[str, set[Status]] = field(default_factory=dict)
     conditions: dict[str, set[bool | None]] = field(default_factory=dict)
 
     def provision_covered(self, pid: str) -> bool:
         seen = self.statuses.get(pid, set())
-        return "fired" in seen and bool(seen - {"fired", "unknown"})
+        return Status.FIRED in seen and bool(seen - {Status.FIRED, Status.UNKNOWN})
 
     def condition_covered(self, node: str) -> bool:
         return {True, False} <= self.conditions.get(node, set())
@@ -97,11 +99,11 @@ class Report:
 _TRACED = (ast.And, ast.Or, ast.Not, ast.Compare, ast.Membership, ast.Between, ast.Within, ast.Quantifier)
 
 
-def condition_nodes(rulebook: Rulebook) -> list[str]:
+def condition_nodes(rulebook: Rulebook) -> list[NodeId]:
     """The node id of every condition the evaluator reports (as `compiler` numbers them)."""
-    roots: list[tuple[str, ast.Expr]] = [(f"def:{n}", d.expr) for n, d in rulebook.checked.definitions.items()]
-    roots += [(pid, p.condition) for pid, p in rulebook.checked.provisions.items() if p.condition is not None]
-    out: list[str] = []
+    roots: list[tuple[NodeId, ast.Expr]] = [(definition_node(n), d.expr) for n, d in rulebook.checked.definitions.items()]
+    roots += [(provision_node(pid), p.condition) for pid, p in rulebook.checked.provisions.items() if p.condition is not None]
+    out: list[NodeId] = []
     stack = list(reversed(roots))
     while stack:
         node, expr = stack.pop()
@@ -175,18 +177,14 @@ def _run_one(expected: Mapping[str, Any], incident: IncidentFacts, rulebook: Rul
                 seen = sorted(k for k, v in actual.items() if pid in v)
                 problems.append(f"`{pid}`: diharapkan {key}, ternyata {', '.join(seen)}")
     if "disiplin" in expected:
-        track = next(t for t in decision.determination.tracks if t.category == "disiplin")
-        tier = {"none": "tidak_ada", "unresolved": "belum_dapat_ditentukan"}.get(track.status, track.tier or "")
+        track = next(t for t in decision.determination.tracks if t.category == ast.Category.DISIPLIN)
+        tier = _UNSETTLED.get(track.status, track.tier or "")
         if str(expected["disiplin"]) != tier:
             problems.append(f"disiplin: diharapkan {expected['disiplin']}, ternyata {tier}")
     if "pengawas" in expected:
         referral = decision.referral
         assert referral is not None  # the pipeline always refers
-        body = (
-            referral.bodies[0].id.name
-            if referral.status == "determined"
-            else {"none": "tidak_ada", "unresolved": "belum_dapat_ditentukan"}[referral.status]
-        )
+        body = referral.bodies[0].id.name if referral.status is DeterminationStatus.DETERMINED else _UNSETTLED[referral.status]
         if str(expected["pengawas"]) != body:
             problems.append(f"pengawas: diharapkan {expected['pengawas']}, ternyata {body}")
     return tuple(problems)

@@ -20,6 +20,7 @@ from typing import Any
 from netralrules.checker import CheckedRulebook
 from netralrules.compiler import children_of
 from netralrules.evaluation.determination import citation_json, track_sanctions
+from netralrules.evaluation.kinds import DeterminationStatus, Status
 from netralrules.explain.words import cite
 from netralrules.facts import IncidentError
 from netralrules.rulebook import Decision, Rulebook, load_rulebook
@@ -28,7 +29,7 @@ from netralrules.syntax import ast
 INCIDENT_SUFFIXES = (".json", ".yaml", ".yml")
 MAX_INCIDENT_BYTES = 5 * 1024 * 1024
 # Statuses for which a provision's condition was evaluated for an act.
-_CONSIDERED = frozenset({"fired", "not_fired", "defeated", "unknown"})
+_CONSIDERED = frozenset({Status.FIRED, Status.NOT_FIRED, Status.DEFEATED, Status.UNKNOWN})
 
 
 # A provision's fields, named by the keyword that writes them in the rules language.
@@ -59,15 +60,15 @@ class ProvisionChange:
 
 @dataclass(frozen=True)
 class TrackOutcome:
-    status: str
-    tier: str | None
+    status: DeterminationStatus
+    tier: ast.Tier | None
     provisions: tuple[str, ...]
     sanctions: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class TrackChange:
-    category: str
+    category: ast.Category
     old: TrackOutcome
     new: TrackOutcome
 
@@ -291,7 +292,7 @@ def _definitions_used(provision: ast.Provision, rulebook: CheckedRulebook) -> se
 # ---- what changed for one incident ----------------------------------------------------------
 
 
-def track_outcomes(decision: Decision) -> dict[str, TrackOutcome]:
+def track_outcomes(decision: Decision) -> dict[ast.Category, TrackOutcome]:
     """The outcome of each track of a decision, sanction options included."""
     out = {}
     for t in decision.determination.tracks:
@@ -318,7 +319,7 @@ def _compare(
     path: str, before: Decision, after: Decision, changed: Mapping[str, ProvisionChange], old: Rulebook, new: Rulebook
 ) -> IncidentChange | None:
     old_tracks, new_tracks = track_outcomes(before), track_outcomes(after)
-    none = TrackOutcome("none", None, (), ())
+    none = TrackOutcome(DeterminationStatus.NONE, None, (), ())
     tracks = tuple(
         TrackChange(c, old_tracks.get(c, none), new_tracks.get(c, none))
         for c in _ordered(list(old_tracks) + [c for c in new_tracks if c not in old_tracks])
@@ -343,6 +344,6 @@ def _compare(
     return IncidentChange(path, after.incident_id, tracks, tuple(responsible))
 
 
-def _ordered(categories: Sequence[str]) -> list[str]:
-    order = ["etik", "disiplin", "pemberhentian", "pidana", "administratif"]
+def _ordered(categories: Sequence[ast.Category]) -> list[ast.Category]:
+    order = list(ast.Category)
     return sorted(set(categories), key=lambda c: (order.index(c) if c in order else len(order), c))

@@ -9,6 +9,7 @@ types (a fact's value) is written as JSON text, and a missing value (None) is le
 
 from __future__ import annotations
 
+import enum
 import io
 import json
 from typing import Any
@@ -23,6 +24,12 @@ JSON_ATTRS_KEY = "json_attributes"
 
 
 _SCALARS = (bool, int, float, str)
+
+
+def _plain(data: dict[str, Any]) -> dict[str, Any]:
+    """The attributes with enum members (kinds, statuses, tiers) as their strings: networkx writes
+    an attribute by its exact type, and a StrEnum is not `str` to it."""
+    return {key: value.value if isinstance(value, enum.Enum) else value for key, value in data.items()}
 
 
 def _mixed(items: list[dict[str, Any]]) -> set[str]:
@@ -49,17 +56,20 @@ def to_graphml(explanation: Explanation) -> str:
     g = explanation.graph
     nodes = sorted(g.nodes)
     edges = sorted(g.edges)
+    node_data = {n: _plain(g.nodes[n]) for n in nodes}
+    edge_data = {e: _plain(g.edges[e]) for e in edges}
+    graph_data = _plain(g.graph)
     encoded = {
-        "node": _mixed([dict(g.nodes[n]) for n in nodes]),
-        "edge": _mixed([dict(g.edges[e]) for e in edges]),
-        "graph": _mixed([dict(g.graph)]),
+        "node": _mixed(list(node_data.values())),
+        "edge": _mixed(list(edge_data.values())),
+        "graph": _mixed([graph_data]),
     }
     out = nx.DiGraph()
     for node in nodes:
-        out.add_node(node, **_attrs(dict(g.nodes[node]), encoded["node"]))
+        out.add_node(node, **_attrs(node_data[node], encoded["node"]))
     for u, v in edges:
-        out.add_edge(u, v, **_attrs(dict(g.edges[u, v]), encoded["edge"]))
-    out.graph.update(_attrs(dict(g.graph), encoded["graph"]))
+        out.add_edge(u, v, **_attrs(edge_data[u, v], encoded["edge"]))
+    out.graph.update(_attrs(graph_data, encoded["graph"]))
     out.graph[JSON_ATTRS_KEY] = json.dumps({k: sorted(v) for k, v in sorted(encoded.items())}, sort_keys=True)
     buffer = io.BytesIO()
     nx.write_graphml(out, buffer, encoding="utf-8", prettyprint=True)

@@ -16,6 +16,7 @@ import datetime
 from collections.abc import Sequence
 
 from netralrules.diagnostics import Text, check_lang
+from netralrules.evaluation.kinds import DeterminationStatus, Status
 from netralrules.explain.compare import ExplanationDiff
 from netralrules.explain.report import (
     ClauseItem,
@@ -45,6 +46,7 @@ from netralrules.explain.words import (
     say,
     value_text,
 )
+from netralrules.syntax.ast import Category
 
 _INDENT = "  "
 
@@ -228,7 +230,7 @@ class _Render:
         if f.tier is not None:
             basis = f" {self.say('per')} {f.tier_basis.get(lang)}" if f.tier_basis else ""
             put(f"{self.say('category')}: {category}; {self.say('tier')} {pick(TIERS, f.tier, lang)}{basis}.")
-        elif f.category == "disiplin":
+        elif f.category == Category.DISIPLIN:
             put(f"{self.say('category')}: {category}; {self.say('tier_unstated')}.")
         else:
             put(f"{self.say('category')}: {category}.")
@@ -281,7 +283,7 @@ class _Render:
         basis = pick(REFERRAL_BASES, r.basis, self.lang)
         w.line(f"{self.say('referral_date')}: {date_text(r.date, self.lang)} ({r.date.isoformat()}), {basis}.", 1)
         w.line(referral_summary(r, self.lang) + ".", 1)
-        if r.status != "determined":
+        if r.status != DeterminationStatus.DETERMINED:
             for b in r.bodies:
                 w.item(f"{body_text(b, self.lang)}.", 1)
         for b in r.bodies:
@@ -296,7 +298,7 @@ class _Render:
         self.w.item(f"{label or c.citation.get(self.lang)}: {status}{detail}.", level)
         for u in c.unmet:
             self.w.line(self.condition(u), level + 1)
-        if c.status in ("defeated", "not_applicable") or (c.status == "fired" and c.facts_seen):
+        if c.status in (Status.DEFEATED, Status.NOT_APPLICABLE) or (c.status == Status.FIRED and c.facts_seen):
             self.w.line(f"{self.say('facts')}: {self.facts(c.facts_seen)}.", level + 1)
 
     def not_applied(self) -> None:
@@ -320,9 +322,11 @@ class _Render:
                 1,
             )
         for t in self.r.unresolved_tracks:
-            why = "; ".join(r.get(self.lang) for r in t.reasons) or pick(TRACK_STATUSES, "unresolved", self.lang)
+            why = "; ".join(r.get(self.lang) for r in t.reasons) or pick(
+                TRACK_STATUSES, DeterminationStatus.UNRESOLVED, self.lang
+            )
             w.item(f"{pick(CATEGORIES, t.category, self.lang).capitalize()}: {why}.", 1)
-        contested = self.r.referral is not None and self.r.referral.status != "determined"
+        contested = self.r.referral is not None and self.r.referral.status != DeterminationStatus.DETERMINED
         if self.r.referral is not None and contested:
             w.item(f"{self.say('referral')}: {referral_reason(self.r.referral, self.lang)}.", 1)
         if not self.r.unresolved and not self.r.unresolved_tracks and not contested:
@@ -407,7 +411,7 @@ def source_details(item: SourceItem, lang: str) -> list[str]:
 
 def referral_reason(r: ReferralSection, lang: str) -> str:
     """Why no single body receives the case: contested (overlapping periods) or none declared."""
-    if r.status == "unresolved":
+    if r.status == DeterminationStatus.UNRESOLVED:
         return say("referral_contested", lang).format(", ".join(b.name for b in r.bodies))
     return say("referral_none", lang)
 
@@ -425,7 +429,7 @@ def body_text(b: ReferralBody, lang: str) -> str:
 def referral_summary(r: ReferralSection, lang: str) -> str:
     """One line: to whom the case is referred, or why that cannot be said."""
     status = pick(REFERRAL_STATUSES, r.status, lang)
-    if r.status == "determined":
+    if r.status == DeterminationStatus.DETERMINED:
         return f"{status}: {body_text(r.bodies[0], lang)}"
     return f"{status}: {referral_reason(r, lang)}"
 

@@ -8,9 +8,10 @@ graph happened to be built in, so two runs give the same bytes.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, assert_never
 
-from netralrules.explain.graph import DECISION, Explanation
+from netralrules.evaluation.kinds import Status
+from netralrules.explain.graph import DECISION, EdgeKind, Explanation, NodeKind
 from netralrules.explain.render.narrative import render_text
 from netralrules.explain.report import build_report
 from netralrules.explain.words import (
@@ -41,32 +42,32 @@ def to_json(explanation: Explanation) -> dict[str, Any]:
 
 # ---- DOT ------------------------------------------------------------------------------------
 
-_NODE_STYLE: dict[str, str] = {
-    "fact": 'shape=box, style="rounded,filled", fillcolor="lightyellow"',
-    "concept": 'shape=hexagon, style=filled, fillcolor="lightcyan"',
-    "condition": "shape=box, style=filled",
-    "clause": 'shape=note, style="filled,bold"',
-    "finding": 'shape=octagon, style=filled, fillcolor="gold"',
-    "determination": 'shape=doubleoctagon, style=filled, fillcolor="lightsalmon"',
-    "decision": 'shape=doublecircle, style=filled, fillcolor="lightblue"',
+_NODE_STYLE: dict[NodeKind, str] = {
+    NodeKind.FACT: 'shape=box, style="rounded,filled", fillcolor="lightyellow"',
+    NodeKind.CONCEPT: 'shape=hexagon, style=filled, fillcolor="lightcyan"',
+    NodeKind.CONDITION: "shape=box, style=filled",
+    NodeKind.CLAUSE: 'shape=note, style="filled,bold"',
+    NodeKind.FINDING: 'shape=octagon, style=filled, fillcolor="gold"',
+    NodeKind.DETERMINATION: 'shape=doubleoctagon, style=filled, fillcolor="lightsalmon"',
+    NodeKind.DECISION: 'shape=doublecircle, style=filled, fillcolor="lightblue"',
 }
 _VALUE_COLOR = {"true": "palegreen", "false": "mistyrose", "unknown": "lightgray"}
-_STATUS_COLOR = {
-    "fired": "palegreen",
-    "defeated": "orange",
-    "not_fired": "mistyrose",
-    "unknown": "lightgray",
-    "not_applicable": "white",
-    "not_in_force": "white",
+_STATUS_COLOR: dict[Status, str] = {
+    Status.FIRED: "palegreen",
+    Status.DEFEATED: "orange",
+    Status.NOT_FIRED: "mistyrose",
+    Status.UNKNOWN: "lightgray",
+    Status.NOT_APPLICABLE: "white",
+    Status.NOT_IN_FORCE: "white",
 }
-_EDGE_STYLE: dict[str, str] = {
-    "supports": 'color="gray40"',
-    "satisfies": 'color="darkgreen", penwidth=2',
-    "fails": 'color="red"',
-    "undecided": 'color="gray50", style=dashed',
-    "overrides": 'color="darkorange", penwidth=2',
-    "yields": 'color="black"',
-    "escalates": 'color="purple", penwidth=2',
+_EDGE_STYLE: dict[EdgeKind, str] = {
+    EdgeKind.SUPPORTS: 'color="gray40"',
+    EdgeKind.SATISFIES: 'color="darkgreen", penwidth=2',
+    EdgeKind.FAILS: 'color="red"',
+    EdgeKind.UNDECIDED: 'color="gray50", style=dashed',
+    EdgeKind.OVERRIDES: 'color="darkorange", penwidth=2',
+    EdgeKind.YIELDS: 'color="black"',
+    EdgeKind.ESCALATES: 'color="purple", penwidth=2',
 }
 _LABEL_MAX = 90
 
@@ -82,33 +83,37 @@ def _short(text: str) -> str:
 
 
 def dot_label(node: str, attrs: Mapping[str, Any], lang: str) -> str:
-    kind = attrs["kind"]
-    if kind == "fact":
-        return f"{attrs['path']}\n= {_short(value_text(attrs['value'], attrs['known'], lang))}"
-    if kind == "concept":
-        return f"{attrs['label']}\n= {_short(value_text(attrs['value'], attrs['known'], lang))}"
-    if kind == "condition":
-        return f"{_short(node_text(attrs).get(lang))}\n[{pick(VALUES, attrs['value'], lang)}]"
-    if kind == "clause":
-        return f"{cite(attrs['citation'], lang)}\n{pick(STATUSES, attrs['status'], lang)}"
-    if kind == "finding":
-        tier = f" {pick(TIERS, attrs['tier'], lang)}" if attrs["tier"] else ""
-        return f"{pick(CATEGORIES, attrs['category'], lang)}{tier}\n{cite(attrs['citation'], lang)}"
-    if kind == "determination":
-        tier = f"\n{say('tier', lang)} {pick(TIERS, attrs['tier'], lang)}" if attrs["tier"] else ""
-        return f"{pick(CATEGORIES, attrs['category'], lang)}: {pick(TRACK_STATUSES, attrs['status'], lang)}{tier}"
-    if node == DECISION:
-        return say("decision", lang)
-    return node
+    kind = NodeKind(attrs["kind"])
+    match kind:
+        case NodeKind.FACT:
+            return f"{attrs['path']}\n= {_short(value_text(attrs['value'], attrs['known'], lang))}"
+        case NodeKind.CONCEPT:
+            return f"{attrs['label']}\n= {_short(value_text(attrs['value'], attrs['known'], lang))}"
+        case NodeKind.CONDITION:
+            return f"{_short(node_text(attrs).get(lang))}\n[{pick(VALUES, attrs['value'], lang)}]"
+        case NodeKind.CLAUSE:
+            return f"{cite(attrs['citation'], lang)}\n{pick(STATUSES, attrs['status'], lang)}"
+        case NodeKind.FINDING:
+            tier = f" {pick(TIERS, attrs['tier'], lang)}" if attrs["tier"] else ""
+            return f"{pick(CATEGORIES, attrs['category'], lang)}{tier}\n{cite(attrs['citation'], lang)}"
+        case NodeKind.DETERMINATION:
+            tier = f"\n{say('tier', lang)} {pick(TIERS, attrs['tier'], lang)}" if attrs["tier"] else ""
+            return f"{pick(CATEGORIES, attrs['category'], lang)}: {pick(TRACK_STATUSES, attrs['status'], lang)}{tier}"
+        case NodeKind.DECISION:
+            if node == DECISION:
+                return say("decision", lang)
+            return node
+        case _:
+            assert_never(kind)
 
 
 def _dot_node(node: str, attrs: Mapping[str, Any], lang: str) -> str:
-    style = _NODE_STYLE.get(attrs["kind"], "shape=box")
-    if attrs["kind"] == "condition":
+    style = _NODE_STYLE[attrs["kind"]]
+    if attrs["kind"] == NodeKind.CONDITION:
         style += f', fillcolor="{_VALUE_COLOR.get(attrs["value"], "white")}"'
-    elif attrs["kind"] == "clause":
-        style += f', fillcolor="{_STATUS_COLOR.get(attrs["status"], "white")}"'
-    elif attrs["kind"] == "fact" and not attrs["known"]:
+    elif attrs["kind"] == NodeKind.CLAUSE:
+        style += f', fillcolor="{_STATUS_COLOR[attrs["status"]]}"'
+    elif attrs["kind"] == NodeKind.FACT and not attrs["known"]:
         style += ', color="gray50", fontcolor="gray30"'
     return f"{_dot_string(node)} [label={_dot_string(dot_label(node, attrs, lang))}, {style}];"
 
@@ -134,8 +139,8 @@ def to_dot(explanation: Explanation, lang: str = "id") -> str:
     lines.extend(f"  {_dot_node(n, g.nodes[n], lang)}" for n in sorted(g.nodes) if g.nodes[n].get("act") is None)
     for u, v in sorted(g.edges):
         attrs = g.edges[u, v]
-        style = _EDGE_STYLE.get(attrs["kind"], "")
-        if attrs["kind"] == "overrides" and attrs.get("pending"):
+        style = _EDGE_STYLE[attrs["kind"]]
+        if attrs["kind"] == EdgeKind.OVERRIDES and attrs.get("pending"):
             style += ", style=dashed"
         lines.append(f"  {_dot_string(u)} -> {_dot_string(v)} [label={_dot_string(attrs['kind'])}, {style}];")
     lines.append("}")

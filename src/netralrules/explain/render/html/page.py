@@ -9,12 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, assert_never
 
 from netralrules.diagnostics import Text, check_lang
 from netralrules.evaluation.decision import Decision
 from netralrules.evaluation.determination import Track, track_sanctions
-from netralrules.explain.graph import DECISION, Explanation, clause_id, determination_id, finding_id
+from netralrules.evaluation.kinds import DeterminationStatus, Status
+from netralrules.explain.graph import (
+    DECISION,
+    EVALUATED,
+    EdgeKind,
+    Explanation,
+    NodeKind,
+    clause_id,
+    determination_id,
+    finding_id,
+)
 from netralrules.explain.ordering import citation_key
 from netralrules.explain.render.narrative import referral_summary, source_details
 from netralrules.explain.render.views import narrative
@@ -35,6 +45,7 @@ from netralrules.explain.words import (
     say,
     value_text,
 )
+from netralrules.syntax.ast import Category
 
 # Phrases of the HTML page that the narrative does not have (Indonesian, English).
 WORDS: dict[str, Text] = {
@@ -97,7 +108,7 @@ class Tree:
     label: str
     value: str
     value_text: str
-    kind: str
+    kind: NodeKind
     children: tuple[Tree, ...] = ()
 
 
@@ -116,7 +127,7 @@ class ClauseView:
     act: int
     provision: str
     citation: str
-    status: str
+    status: Status
     status_text: str
     detail: str
     text: str
@@ -133,7 +144,7 @@ class ClauseView:
 @dataclass(frozen=True)
 class TrackView:
     category: str
-    status: str
+    status: DeterminationStatus
     status_text: str
     tier: str
     provisions: tuple[str, ...]
@@ -189,7 +200,7 @@ def build_page(decision: Decision, lang: str = "id", incident: Mapping[str, Any]
     unresolved += [
         f"{pick(CATEGORIES, t['kategori'], lang).capitalize()}: " + "; ".join(reason_text(r, lang) for r in t["alasan"])
         for t in data["penetapan"]
-        if t["status"] == "unresolved"
+        if t["status"] == DeterminationStatus.UNRESOLVED
     ]
     return Page(
         lang=lang,
@@ -197,7 +208,9 @@ def build_page(decision: Decision, lang: str = "id", incident: Mapping[str, Any]
         rulebook_hash=str(data["rulebook"]),
         engine=f"{data['mesin']['nama']} {data['mesin']['versi']}",
         complete=not unresolved,
-        tracks=tuple(_track(t, decision, e, lang) for t in decision.determination.tracks if t.status != "none"),
+        tracks=tuple(
+            _track(t, decision, e, lang) for t in decision.determination.tracks if t.status is not DeterminationStatus.NONE
+        ),
         unresolved=tuple(unresolved),
         referral=referral_summary(r, lang) if e is not None and (r := referral_section(e)) is not None else None,
         acts=tuple(_act(e, a.index, lang, annex) for a in e.acts) if e is not None else (),
@@ -253,10 +266,17 @@ def _act(e: Explanation, index: int, lang: str, annex: Sequence[SourceItem] = ()
     info = e.acts[index]
     titles = e.graph.graph.get("instruments", {})
     instruments = "; ".join(f"{i} ({titles[i]})" if titles.get(i) else i for i in info.instruments) or say("no_instrument", lang)
-    clauses = sorted((e.attrs(n) for n in e.nodes("clause", index)), key=citation_key)
+    clauses = sorted((e.attrs(n) for n in e.nodes(NodeKind.CLAUSE, index)), key=citation_key)
     # Provisions that apply first, then those undecided, then the rest, each in the regulation's order.
-    rank = {"fired": 0, "unknown": 1, "defeated": 2, "not_fired": 3, "not_applicable": 4, "not_in_force": 5}
-    clauses.sort(key=lambda c: rank.get(str(c["status"]), 6))
+    rank = {
+        Status.FIRED: 0,
+        Status.UNKNOWN: 1,
+        Status.DEFEATED: 2,
+        Status.NOT_FIRED: 3,
+        Status.NOT_APPLICABLE: 4,
+        Status.NOT_IN_FORCE: 5,
+    }
+    clauses.sort(key=lambda c: rank.get(c["status"], 6))
     heading = (
         f"{say('act', lang)} {index + 1}: {date_text(info.date, lang)} ({info.date.isoformat()}); "
         f"{say('stage', lang)}: {pick(STAGES, info.stage, lang)}"
@@ -270,14 +290,18 @@ def _clause(e: Explanation, c: Mapping[str, Any], lang: str, annex: Sequence[Sou
     def cites(ids: Sequence[str]) -> str:
         return ", ".join(_citation_of(e, act, p, lang) for p in ids)
 
-    if c["status"] == "defeated":
-        detail = f"{say('overridden_by', lang)} {cites(c['defeated_by'])}"
-    elif c["status"] == "unknown" and c["waiting_for"]:
-        detail = f"{say('waiting_for', lang)} {cites(c['waiting_for'])}"
-    elif c["status"] != "not_fired" and c["reason"]:
-        detail = reason_text(str(c["reason"]), lang)
-    else:
-        detail = ""
+    status = Status(c["status"])
+    match status:
+        case Status.DEFEATED:
+            detail = f"{say('overridden_by', lang)} {cites(c['defeated_by'])}"
+        case Status.UNKNOWN if c["waiting_for"]:
+            detail = f"{say('waiting_for', lang)} {cites(c['waiting_for'])}"
+        case Status.NOT_FIRED:
+            detail = ""
+        case Status.FIRED | Status.UNKNOWN | Status.NOT_APPLICABLE | Status.NOT_IN_FORCE:
+            detail = reason_text(str(c["reason"]), lang) if c["reason"] else ""
+        case _:
+            assert_never(status)
     in_force = c.get("in_force") or [None, None]
     fid = finding_id(act, pid)
     facts = tuple(
@@ -293,8 +317,8 @@ def _clause(e: Explanation, c: Mapping[str, Any], lang: str, annex: Sequence[Sou
         act=act,
         provision=pid,
         citation=cite(c["citation"], lang),
-        status=str(c["status"]),
-        status_text=pick(STATUSES, c["status"], lang),
+        status=status,
+        status_text=pick(STATUSES, status, lang),
         detail=detail,
         text=" ".join(str(c["text"]).split()),
         instrument=str(c["instrument"]),
@@ -317,7 +341,7 @@ def _finding(f: Mapping[str, Any], lang: str) -> FindingView:
     if f["tier"] is not None:
         basis = f" {say('per', lang)} {cite(f['tier_basis'], lang)}" if f["tier_basis"] else ""
         tier = f"{pick(TIERS, f['tier'], lang)}{basis}"
-    elif f["category"] == "disiplin":
+    elif f["category"] == Category.DISIPLIN:
         tier = say("tier_unstated", lang)
     else:
         tier = "-"
@@ -344,26 +368,31 @@ def _why(e: Explanation, node: str, lang: str, depth: int = 0) -> tuple[Tree, ..
     out: list[Tree] = []
     for source in sorted(g.predecessors(node), key=lambda s: (_KIND_ORDER.get(g.nodes[s]["kind"], 9), s)):
         attrs = g.nodes[source]
-        kind = attrs["kind"]
+        kind = NodeKind(attrs["kind"])
         edge = g.edges[source, node]["kind"]
-        if kind == "condition":
-            text = node_text(attrs).get(lang)
-            out.append(
-                Tree(text, str(attrs["value"]), pick(VALUES, attrs["value"], lang), kind, _why(e, source, lang, depth + 1))
-            )
-        elif kind == "concept":
-            label = f"{attrs['label']} ({word('definition', lang)})"
-            shown = value_text(attrs["value"], attrs["known"], lang)
-            out.append(Tree(label, _plain_value(attrs), shown, kind, _why(e, source, lang, depth + 1)))
-        elif kind == "fact":
-            out.append(Tree(str(attrs["path"]), _plain_value(attrs), value_text(attrs["value"], attrs["known"], lang), kind))
-        elif kind == "clause" and edge == "overrides":
-            label = f"{word('exception', lang)}: {cite(attrs['citation'], lang)}"
-            out.append(Tree(label, "", pick(STATUSES, attrs["status"], lang), kind))
+        match kind:
+            case NodeKind.CONDITION:
+                text = node_text(attrs).get(lang)
+                out.append(
+                    Tree(text, str(attrs["value"]), pick(VALUES, attrs["value"], lang), kind, _why(e, source, lang, depth + 1))
+                )
+            case NodeKind.CONCEPT:
+                label = f"{attrs['label']} ({word('definition', lang)})"
+                shown = value_text(attrs["value"], attrs["known"], lang)
+                out.append(Tree(label, _plain_value(attrs), shown, kind, _why(e, source, lang, depth + 1)))
+            case NodeKind.FACT:
+                out.append(Tree(str(attrs["path"]), _plain_value(attrs), value_text(attrs["value"], attrs["known"], lang), kind))
+            case NodeKind.CLAUSE if edge == EdgeKind.OVERRIDES:
+                label = f"{word('exception', lang)}: {cite(attrs['citation'], lang)}"
+                out.append(Tree(label, "", pick(STATUSES, attrs["status"], lang), kind))
+            case NodeKind.CLAUSE | NodeKind.FINDING | NodeKind.DETERMINATION | NodeKind.DECISION:
+                pass  # what a node rests on is its conditions, definitions, facts and exceptions
+            case _:
+                assert_never(kind)
     return tuple(out)
 
 
-_KIND_ORDER = {"clause": 0, "condition": 1, "concept": 2, "fact": 3}
+_KIND_ORDER = {NodeKind.CLAUSE: 0, NodeKind.CONDITION: 1, NodeKind.CONCEPT: 2, NodeKind.FACT: 3}
 
 
 def _plain_value(attrs: Mapping[str, Any]) -> str:
@@ -380,8 +409,8 @@ def graph_nodes(e: Explanation) -> list[str]:
     condition was evaluated with what it read (not the clauses out of force or not applicable)."""
     g = e.graph
     keep = {DECISION} | set(_ancestors(e, DECISION))
-    for n in e.nodes("clause"):
-        if g.nodes[n]["status"] in {"fired", "not_fired", "defeated", "unknown"}:
+    for n in e.nodes(NodeKind.CLAUSE):
+        if g.nodes[n]["status"] in EVALUATED:
             keep.add(n)
             keep |= set(_ancestors(e, n))
     return sorted(keep)

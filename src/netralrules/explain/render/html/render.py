@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
+from netralrules.explain.graph import NodeKind
 from netralrules.explain.render.html.assets import CSS, SCRIPT
 from netralrules.explain.render.html.page import ClauseView, Page, Tree, anchor, graph_nodes, word
 from netralrules.explain.render.html.svg import to_svg
@@ -215,7 +216,7 @@ class _Html:
         if e is None:
             return
         nodes = graph_nodes(e)
-        targets = {n: anchor(n) for n in nodes if e.graph.nodes[n]["kind"] == "clause"}
+        targets = {n: anchor(n) for n in nodes if e.graph.nodes[n]["kind"] == NodeKind.CLAUSE}
         self.add(
             '<section id="graph">',
             f"<h2>{self.w('graph')}</h2>",

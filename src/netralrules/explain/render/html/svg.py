@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
+from typing import assert_never
 
-from netralrules.explain.graph import Explanation
+from netralrules.evaluation.kinds import Status
+from netralrules.explain.graph import EdgeKind, Explanation, NodeKind
 from netralrules.explain.render.views import dot_label
 
 NODE_W = 262
@@ -23,24 +25,24 @@ LINE_CHARS = 42
 
 # Fill colours by kind, and for conditions and clauses by value or status (as in the DOT view).
 _KIND_FILL = {
-    "fact": "#fffbe0",
-    "concept": "#e0ffff",
-    "condition": "#ffffff",
-    "clause": "#ffffff",
-    "finding": "#ffd700",
-    "determination": "#ffc4a8",
-    "decision": "#add8e6",
+    NodeKind.FACT: "#fffbe0",
+    NodeKind.CONCEPT: "#e0ffff",
+    NodeKind.CONDITION: "#ffffff",
+    NodeKind.CLAUSE: "#ffffff",
+    NodeKind.FINDING: "#ffd700",
+    NodeKind.DETERMINATION: "#ffc4a8",
+    NodeKind.DECISION: "#add8e6",
 }
 _VALUE_FILL = {"true": "#c8f7c8", "false": "#ffe4e1", "unknown": "#e3e3e3"}
-_STATUS_FILL = {"fired": "#98fb98", "defeated": "#ffc04d", "not_fired": "#ffe4e1", "unknown": "#d3d3d3"}
+_STATUS_FILL = {Status.FIRED: "#98fb98", Status.DEFEATED: "#ffc04d", Status.NOT_FIRED: "#ffe4e1", Status.UNKNOWN: "#d3d3d3"}
 _EDGE_COLOUR = {
-    "supports": "#777777",
-    "satisfies": "#006400",
-    "fails": "#cc0000",
-    "undecided": "#808080",
-    "overrides": "#ff8c00",
-    "yields": "#000000",
-    "escalates": "#800080",
+    EdgeKind.SUPPORTS: "#777777",
+    EdgeKind.SATISFIES: "#006400",
+    EdgeKind.FAILS: "#cc0000",
+    EdgeKind.UNDECIDED: "#808080",
+    EdgeKind.OVERRIDES: "#ff8c00",
+    EdgeKind.YIELDS: "#000000",
+    EdgeKind.ESCALATES: "#800080",
 }
 
 
@@ -95,14 +97,18 @@ def _lines(text: str) -> list[str]:
 
 
 def _fill(attrs: dict[str, object]) -> str:
-    kind = str(attrs["kind"])
-    if kind == "condition":
-        return _VALUE_FILL.get(str(attrs["value"]), "#ffffff")
-    if kind == "clause":
-        return _STATUS_FILL.get(str(attrs["status"]), "#ffffff")
-    if kind == "fact" and not attrs.get("known", True):
-        return "#eeeeee"
-    return _KIND_FILL.get(kind, "#ffffff")
+    kind = NodeKind(str(attrs["kind"]))
+    match kind:
+        case NodeKind.CONDITION:
+            return _VALUE_FILL.get(str(attrs["value"]), "#ffffff")
+        case NodeKind.CLAUSE:
+            return _STATUS_FILL.get(Status(str(attrs["status"])), "#ffffff")  # not evaluated: white
+        case NodeKind.FACT if not attrs.get("known", True):
+            return "#eeeeee"
+        case NodeKind.FACT | NodeKind.CONCEPT | NodeKind.FINDING | NodeKind.DETERMINATION | NodeKind.DECISION:
+            return _KIND_FILL[kind]
+        case _:
+            assert_never(kind)
 
 
 def to_svg(e: Explanation, nodes: Sequence[str], lang: str, targets: dict[str, str], title: str) -> str:
@@ -128,14 +134,14 @@ def to_svg(e: Explanation, nodes: Sequence[str], lang: str, targets: dict[str, s
     for u, v in sorted(g.edges):
         if u not in keep or v not in keep:
             continue
-        kind = str(g.edges[u, v]["kind"])
+        kind = EdgeKind(g.edges[u, v]["kind"])
         (x1, y1), (x2, y2) = pos[u], pos[v]
         sx, sy, tx, ty = x1 + NODE_W, y1 + NODE_H // 2, x2, y2 + NODE_H // 2
         mid = (sx + tx) // 2
-        dash = ' stroke-dasharray="5,3"' if kind == "undecided" or g.edges[u, v].get("pending") else ""
+        dash = ' stroke-dasharray="5,3"' if kind is EdgeKind.UNDECIDED or g.edges[u, v].get("pending") else ""
         out.append(
             f'<path class="edge edge-{escape(kind)}" d="M {sx} {sy} C {mid} {sy}, {mid} {ty}, {tx} {ty}" '
-            f'stroke="{_EDGE_COLOUR.get(kind, "#777777")}" stroke-width="1.2"{dash} marker-end="url(#arrow)">'
+            f'stroke="{_EDGE_COLOUR[kind]}" stroke-width="1.2"{dash} marker-end="url(#arrow)">'
             f"<title>{escape(kind)}</title></path>"
         )
     out.append("</g>")
@@ -148,7 +154,7 @@ def to_svg(e: Explanation, nodes: Sequence[str], lang: str, targets: dict[str, s
         extra = f' data-target="{escape(target)}" tabindex="0" role="button"' if target else ""
         out.append(f'<g class="node kind-{escape(str(attrs["kind"]))}"{extra}>')
         out.append(f"<title>{escape(label)}</title>")
-        stroke = ' stroke-width="2"' if attrs["kind"] in {"clause", "decision"} else ""
+        stroke = ' stroke-width="2"' if attrs["kind"] in {NodeKind.CLAUSE, NodeKind.DECISION} else ""
         out.append(
             f'<rect x="{x}" y="{y}" width="{NODE_W}" height="{NODE_H}" rx="6" fill="{_fill(attrs)}" stroke="#444444"{stroke}/>'
         )

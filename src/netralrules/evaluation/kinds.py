@@ -1,0 +1,26 @@
+"""The closed sets of words the evaluation stage decides between: what happened to a provision for
+an act, and how a track (or a referral) was settled. StrEnums: each member equals its string, so
+the JSON and the reports show the same words they always did."""
+
+from __future__ import annotations
+
+import enum
+
+
+class Status(enum.StrEnum):
+    """What happened to one provision for one act."""
+
+    FIRED = "fired"
+    NOT_FIRED = "not_fired"
+    UNKNOWN = "unknown"  # undecidable: a fact it needs is unknown (never read as not_fired)
+    NOT_APPLICABLE = "not_applicable"  # does not bind the respondent
+    NOT_IN_FORCE = "not_in_force"  # not in force on the act's date
+    DEFEATED = "defeated"  # an exception fired, or a conflict principle let another prevail
+
+
+class DeterminationStatus(enum.StrEnum):
+    """How a track of the determination, or the referral, was settled."""
+
+    DETERMINED = "determined"
+    UNRESOLVED = "unresolved"
+    NONE = "none"
