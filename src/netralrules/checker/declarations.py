@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from netralrules.checker import lint
+from netralrules.checker import limits, lint
 from netralrules.checker.rulebook import KNOWN_PRINCIPLES, CheckedRulebook, content_hash
 from netralrules.checker.typing_ import ExprChecker, first_label
 from netralrules.diagnostics import Diagnostic, make, sort_key
@@ -83,6 +83,13 @@ class _Checker:
     def run(self, files: tuple[ast.RulesFile, ...]) -> CheckResult:
         decls = [d for f in files for d in f.declarations]
         self.collect(decls)
+        too_deep = limits.depth_diagnostics(self.definitions, self.provisions)
+        if too_deep:
+            # Every later check walks conditions through their definitions: stop before it does.
+            return CheckResult(None, tuple(sorted([*self.diagnostics, *too_deep], key=sort_key)))
+        conditions = [d.expr for d in self.definitions.values()]
+        conditions += [p.condition for p in self.provisions.values() if p.condition is not None]
+        self.diagnostics.extend(limits.duration_diagnostics(conditions))
         for inst in self.instruments.values():
             self.check_instrument(inst)
         for name in sorted(self.definitions):

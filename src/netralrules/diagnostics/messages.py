@@ -174,6 +174,20 @@ CATALOG: dict[str, Entry] = {
         ),
         suggestions={"fix": ("perbaiki kesalahan di atas lalu periksa lagi", "fix the errors above and check again")},
     ),
+    "E0112": Entry(
+        ("bilangan terlalu panjang", "number too long"),
+        (
+            "bilangan ini memiliki {digits} angka, melebihi batas {limit} angka",
+            "this number has {digits} digits, more than the limit of {limit}",
+        ),
+        labels={"here": ("bilangan ini", "this number")},
+        suggestions={
+            "check": (
+                "periksa bilangan ini; tidak ada tahun, peringkat, jumlah rupiah atau lama waktu sepanjang ini",
+                "check this number; no year, rank, amount of rupiah or length of time is this long",
+            )
+        },
+    ),
     # ---- meaning -------------------------------------------------------------------------
     "E0201": Entry(
         ("instrumen tidak dikenal", "unknown instrument"),
@@ -324,6 +338,34 @@ CATALOG: dict[str, Entry] = {
             "rename": (
                 "beri definisi ini nama lain, misalnya `{replacement}`",
                 "give the definition another name, e.g. `{replacement}`",
+            )
+        },
+    ),
+    "E0220": Entry(
+        ("lama waktu di luar kalender", "duration beyond the calendar"),
+        (
+            "`{amount} {unit}` memindahkan setiap tanggal ke luar kalender (tahun 1 sampai 9999); paling banyak {limit} {unit}",
+            "`{amount} {unit}` moves every date out of the calendar (years 1 to 9999); at most {limit} {unit}",
+        ),
+        labels={"here": ("lama waktu ini", "this duration")},
+        suggestions={
+            "shorter": (
+                "periksa angkanya; peraturan menghitung hari, bulan atau tahun, bukan ribuan tahun",
+                "check the number; regulations count days, months or years, not thousands of years",
+            )
+        },
+    ),
+    "E0221": Entry(
+        ("rantai definisi terlalu dalam", "chain of definitions too deep"),
+        (
+            "syarat `{name}` bersarang {depth} tingkat bila definisi-definisinya dijabarkan, melebihi batas {limit}",
+            "the condition `{name}` is nested {depth} levels deep with its definitions written out, more than the limit of {limit}",
+        ),
+        labels={"here": ("batas terlampaui di sini", "the limit is passed here")},
+        suggestions={
+            "flatten": (
+                "pendekkan rantai: tulis beberapa definisi berantai sebagai satu syarat `dan`/`atau`",
+                "shorten the chain: write several chained definitions as one `dan`/`atau` (`and`/`or`) condition",
             )
         },
     ),

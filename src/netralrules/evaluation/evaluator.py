@@ -28,6 +28,8 @@ _STATUS_SUBJECTS: dict[str, frozenset[str]] = {
     "kepala_desa": frozenset({"kepala_desa"}),
 }
 TIER_ORDER = ("ringan", "sedang", "berat")
+# The reason of a provision left undecided because its date arithmetic left the calendar.
+OUT_OF_RANGE_REASON = "perhitungan tanggal di luar kalender (tahun 1-9999)"
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,7 @@ def _provision(compiled: CompiledProvision, ctx: Context, date: datetime.date, e
     if applies is False:
         return Outcome(act, pid, "not_applicable", "subjek: " + ", ".join(s.name for s in prov.subjects))
     condition = compiled.untraced if ctx.tracer is None and compiled.untraced is not None else compiled.condition
+    ctx.out_of_range = False
     value = truth(condition(ctx))
     if value is False:
         return Outcome(act, pid, "not_fired", "syarat tidak terpenuhi")
@@ -125,6 +128,8 @@ def _provision(compiled: CompiledProvision, ctx: Context, date: datetime.date, e
         return Outcome(act, pid, "defeated", "dikecualikan oleh " + ", ".join(fired), fired)
     if value is None or applies is None:
         why = "fakta yang diperlukan belum diketahui" if value is None else "status kepegawaian belum diketahui"
+        if value is None and ctx.out_of_range:
+            why = OUT_OF_RANGE_REASON
         return Outcome(act, pid, "unknown", why)
     pending = tuple(o.provision for o in exceptions if o.status == "unknown")
     if pending:
