@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from netralrules.diagnostics import Lang, Text
+from netralrules.source import printable
 
 # code → (short title in Indonesian, in English)
 CODES: dict[str, tuple[str, str]] = {
@@ -29,6 +30,8 @@ CODES: dict[str, tuple[str, str]] = {
     "E0411": ("daftar tindakan kosong", "empty list of acts"),
     "E0412": ("teks wajib kosong", "required text is empty"),
     "E0413": ("isian ditulis dua kali", "duplicate field"),
+    "E0414": ("terlalu banyak tindakan", "too many acts"),
+    "E0415": ("insiden terlalu besar", "incident too large"),
     "E0499": ("nilai tidak sah", "invalid value"),
 }
 
@@ -51,7 +54,8 @@ class IncidentProblem:
         if self.line is not None:
             where += f" ({'line' if lang == 'en' else 'baris'} {self.line}"
             where += f", {'column' if lang == 'en' else 'kolom'} {self.column})" if self.column is not None else ")"
-        return f"{where}: {self.message.get(lang)} [{self.code}]"
+        # Keys and values come from the incident: escaped, so they cannot drive a terminal.
+        return printable(f"{where}: {self.message.get(lang)} [{self.code}]")
 
 
 class IncidentError(Exception):
@@ -69,7 +73,7 @@ def format_problems(problems: Sequence[IncidentProblem], *, source: str = "<inpu
     head = (
         f"{source}: {count} problem(s) in the incident data" if lang == "en" else f"{source}: {count} masalah dalam data perkara"
     )
-    return "\n".join([head, *(f"  {p.describe(lang)}" for p in problems)])
+    return "\n".join([printable(head), *(f"  {p.describe(lang)}" for p in problems)])
 
 
 def format_path(loc: Sequence[str | int]) -> str:

@@ -366,7 +366,8 @@ class Builder:
 
     @staticmethod
     def string(tok: Any) -> str:
-        body = str(tok)[1:-1]
+        # A line break inside the quotes is a newline, whatever the file's line endings.
+        body = str(tok)[1:-1].replace("\r\n", "\n")
         out: list[str] = []
         i = 0
         while i < len(body):

@@ -160,6 +160,9 @@ class _Formatter:
             span = spans.get(name)
             if span is not None:
                 lines.extend(_INDENT + c for c in self.take(span.start, trailing=None))
+                # A comment on a line of its own between the lines of a field (`catatan "…" # …
+                # "…"`) goes above the field: left inside, it would move on every run.
+                lines.extend(_INDENT + c for c in self.inside(span.start, span.end))
             body = [_INDENT + line for line in fields[name]]
             if span is not None:
                 trailing = self.trailing(span.start, span.end)
@@ -169,9 +172,33 @@ class _Formatter:
                 if trailing:
                     body[-1] += "  " + trailing[-1]
             lines.extend(body)
-        lines.extend(_INDENT + c for c in self.take(node.span.end))
+        lines.extend(_INDENT + c for c in self.take(self._closing_brace(node.span.end)))
         lines.append("}")
         return lines
+
+    def inside(self, start: int, end: int) -> list[str]:
+        """Own-line comments within a field's span."""
+        out = []
+        for i, (comment, is_trailing) in enumerate(self.comments.items):
+            if i not in self.used and not is_trailing and start <= comment.span.start < end:
+                self.used.add(i)
+                out.append(comment.text.rstrip())
+        return out
+
+    def _closing_brace(self, offset: int) -> int:
+        """Where the `}` that closes a block ending at `offset` is (a block's span ends with its last
+        field, so comments between that and `}` would otherwise leave the block on the next run)."""
+        if self.source_text is None:
+            return offset
+        text = self.source_text
+        while True:
+            brace = text.find("}", offset)
+            if brace < 0:
+                return offset
+            inside = next((c for c, _ in self.comments.items if c.span.start <= brace < c.span.end), None)
+            if inside is None:
+                return brace
+            offset = inside.span.end
 
     def _blank_before(self, offset: int) -> bool:
         """Whether a blank line separates a declaration from the comment above it (kept if so)."""

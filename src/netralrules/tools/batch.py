@@ -21,11 +21,12 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import Any
 
+from netralrules.facts.loading import MAX_INCIDENT_BYTES
 from netralrules.rulebook import Rulebook, load_rulebook
 
 CHUNK = 64  # lines per task: large enough to pay for the trip to a worker, small enough to stay fair
 IN_FLIGHT_PER_WORKER = 2
-MAX_LINE_BYTES = 5 * 1024 * 1024  # as for a single incident file (cli_evaluate.MAX_INCIDENT_BYTES)
+MAX_LINE_BYTES = MAX_INCIDENT_BYTES  # a line is an incident: the one limit (facts.loading)
 TOO_LONG = b"\x00netralrules:line-too-long"  # what a reader passes for a line it did not keep
 
 
