@@ -32,6 +32,7 @@ CODES: dict[str, tuple[str, str]] = {
     "E0413": ("isian ditulis dua kali", "duplicate field"),
     "E0414": ("terlalu banyak tindakan", "too many acts"),
     "E0415": ("insiden terlalu besar", "incident too large"),
+    "E0498": ("kesalahan internal mesin (mode batch)", "internal engine error (batch mode)"),
     "E0499": ("nilai tidak sah", "invalid value"),
 }
 
