@@ -39,7 +39,12 @@ def add_diff_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     d.add_argument("new", help="folder atau berkas aturan versi baru / new rules")
     d.add_argument("incidents", nargs="+", help="folder atau berkas insiden (JSON/YAML) / incident files or folders")
     d.add_argument("--format", choices=("text", "json"), default="text", dest="output")
-    d.add_argument("--lang", choices=("id", "en"), default="id")
+    d.add_argument(
+        "--lang",
+        choices=("id", "en"),
+        default="id",
+        help="bahasa laporan dan pesan (bawaan: id) / language of the report and messages",
+    )
 
 
 def run_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

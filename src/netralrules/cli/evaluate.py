@@ -34,7 +34,13 @@ FORMATS = ("text", "json", "markdown", "dot", "graphml", "node-link", "html")
 def add_evaluate_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ev = sub.add_parser("evaluate", help="nilai satu insiden / evaluate one incident")
     ev.add_argument("incident", nargs="?", help="berkas insiden JSON atau YAML / incident file (JSON or YAML)")
-    ev.add_argument("--rules", nargs="+", help="berkas atau folder aturan (bawaan: rulebook bawaan) / rules")
+    ev.add_argument(
+        "--rules",
+        action="append",
+        metavar="PATH",
+        help="berkas atau folder aturan, boleh berulang (bawaan: rulebook bawaan) / rules file or folder, repeatable "
+        "(default: the bundled rulebook)",
+    )
     ev.add_argument(
         "--format",
         choices=FORMATS,
@@ -42,7 +48,12 @@ def add_evaluate_command(sub: argparse._SubParsersAction[argparse.ArgumentParser
         dest="output",
         help="text, json (keputusan / the decision), markdown, dot, graphml, node-link, html",
     )
-    ev.add_argument("--lang", choices=("id", "en"), default="id")
+    ev.add_argument(
+        "--lang",
+        choices=("id", "en"),
+        default="id",
+        help="bahasa laporan dan pesan (bawaan: id) / language of the report and messages",
+    )
     ev.add_argument(
         "--why-not",
         action="append",

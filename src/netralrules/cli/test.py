@@ -13,7 +13,12 @@ from netralrules.resources import default_rulebook_path
 def add_test_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     t = sub.add_parser("test", help="jalankan kasus aturan YAML / run YAML rule cases")
     t.add_argument("cases", nargs="*", help="berkas atau folder kasus (bawaan: rules/cases) / case files or folders")
-    t.add_argument("--rules", nargs="+", help="berkas atau folder aturan (bawaan: rulebook bawaan) / rules")
+    t.add_argument(
+        "--rules",
+        action="append",
+        metavar="PATH",
+        help="berkas atau folder aturan, boleh berulang (bawaan: rulebook bawaan) / rules file or folder, repeatable",
+    )
     t.add_argument("--min-provision-coverage", type=float, default=0.0, metavar="PERSEN")
     t.add_argument("--min-condition-coverage", type=float, default=0.0, metavar="PERSEN")
 
