@@ -13,8 +13,7 @@ import shlex
 import shutil
 from pathlib import Path
 
-from netralrules.cli import main
-from netralrules.cli import _parser
+from netralrules.cli import _parser, main
 from netralrules.resources import default_rulebook_path
 
 ROOT = Path(__file__).parents[2]
@@ -35,7 +34,7 @@ def test_rules_before_the_incident_path_does_not_swallow_it() -> None:
 
 def test_rules_before_the_cases_of_test_does_not_swallow_them() -> None:
     cases = default_rulebook_path() / "cases" / "pp94_2021"
-    code, out, err = run("test", "--rules", str(default_rulebook_path()), str(cases))
+    code, _out, err = run("test", "--rules", str(default_rulebook_path()), str(cases))
     assert code == 0, err
 
 
