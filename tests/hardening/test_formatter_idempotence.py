@@ -59,6 +59,14 @@ def test_format_is_idempotent_and_keeps_the_meaning_of_generated_files(seed: int
         assert after is not None and after.content_hash == before.content_hash
 
 
-def test_fuzz_seed_335_of_the_campaign() -> None:
-    first = format_text(rules_file(335), "f.nr").formatted
-    assert first is not None and format_text(first, "f.nr").formatted == first
+def test_fuzz_seeds_of_the_campaign() -> None:
+    # 335: a line break inside quotes in a CRLF file; 23437: `ayat j` was written back as `ayat (j)`.
+    for seed in (335, 23437):
+        first = format_text(rules_file(seed), "f.nr").formatted
+        assert first is not None and format_text(first, "f.nr").formatted == first, seed
+
+
+def test_a_malformed_ayat_is_written_back_as_it_was() -> None:
+    text = HEAD + '}\nketentuan k {\n  rujukan X pasal 52 ayat j\n  teks "t"\n  jika benar\n  maka etik\n}\n'
+    first, second = _twice(text)
+    assert first == second and first is not None and "ayat j" in first

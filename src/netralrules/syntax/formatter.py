@@ -340,7 +340,8 @@ class _Formatter:
     def citation(self, c: ast.Citation) -> str:
         parts = [c.instrument.name]
         for p in c.parts:
-            value = f"({p.value})" if p.kind == "ayat" else p.value
+            # `ayat (3)`; a malformed `ayat j` (E0203) stays as written: `(j)` would not parse again.
+            value = f"({p.value})" if p.kind == "ayat" and p.value.isdecimal() else p.value
             parts.append(f"{self.kw(p.kind)} {value}")
         return " ".join(parts)
 
