@@ -203,10 +203,11 @@ TARGETS: dict[str, Callable[[int, dict[str, int]], None]] = {
 
 
 # ---- the run -------------------------------------------------------------------------------
-def run(target: str, count: int, state_dir: Path, chunk: int = 100, quiet: bool = False) -> dict[str, Any]:
-    """Run `target` until `count` inputs are done (from where the saved state left off)."""
+def run(target: str, count: int, state_dir: Path, chunk: int = 100, quiet: bool = False, first: int = 0) -> dict[str, Any]:
+    """Run `target` until `count` inputs are done (from where the saved state left off). `first`:
+    the first input number of a shard (a second process takes the inputs from there on)."""
     state_dir.mkdir(parents=True, exist_ok=True)
-    state_file = state_dir / f"{target}.json"
+    state_file = state_dir / (f"{target}.json" if not first else f"{target}-from-{first}.json")
     state: dict[str, Any] = {"target": target, "done": 0, "seconds": 0.0, "stats": {}, "findings": {}}
     if state_file.exists():
         state = json.loads(state_file.read_text(encoding="utf-8"))
@@ -214,7 +215,7 @@ def run(target: str, count: int, state_dir: Path, chunk: int = 100, quiet: bool 
     while state["done"] < count:
         start = time.monotonic()
         end = min(count, state["done"] + chunk)
-        for seed in range(state["done"], end):
+        for seed in range(first + state["done"], first + end):
             try:
                 check(seed, state["stats"])
             except KeyboardInterrupt:
@@ -258,8 +259,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("target", choices=sorted(TARGETS))
     parser.add_argument("--count", type=int, required=True, help="inputs to have done in all (resumes from the state)")
     parser.add_argument("--state", type=Path, default=Path("fuzz-state"), help="folder of the saved state and findings")
+    parser.add_argument("--first", type=int, default=0, help="first input number (a shard run by a second process)")
     args = parser.parse_args(argv)
-    state = run(args.target, args.count, args.state)
+    state = run(args.target, args.count, args.state, first=args.first)
     print(json.dumps({k: state[k] for k in ("done", "stats", "findings")}, indent=1, sort_keys=True))
     return 1 if state["findings"] else 0
 
