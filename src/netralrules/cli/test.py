@@ -8,6 +8,7 @@ from typing import TextIO
 
 from netralrules.cli.common import load_rules
 from netralrules.resources import default_rulebook_path
+from netralrules.source import printable
 
 
 def add_test_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -32,14 +33,14 @@ def run_test(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     paths = args.cases or [str(default_rulebook_path() / "cases")]
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
-        err.write(f"error: tidak ditemukan / not found: {', '.join(missing)}\n")
+        err.write(printable(f"error: tidak ditemukan / not found: {', '.join(missing)}\n"))
         return 2
     files = case_files(paths)
     if not files:
-        err.write(f"error: tidak ada berkas kasus (*.yaml) di {', '.join(paths)} / no case files\n")
+        err.write(printable(f"error: tidak ada berkas kasus (*.yaml) di {', '.join(paths)} / no case files\n"))
         return 2
     report = run_cases(files, rulebook, condition_nodes(rulebook))
-    out.write(render_report(report))
+    out.write(printable(render_report(report)))  # case names and messages come from YAML files
     status = 0 if all(r.passed for r in report.results) else 1
     for name, value, minimum in (
         ("ketentuan / provision", report.provision_coverage, args.min_provision_coverage),
