@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 
-import atheris
+import atheris  # type: ignore[import-untyped]  # optional, no stubs
 
 with atheris.instrument_imports(include=["netralrules"]):
     from netralrules.authoring import check_text, format_text

@@ -8,10 +8,11 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from netralrules import evaluate, load_rulebook
+from netralrules import Rulebook, evaluate, load_rulebook
 from netralrules.authoring import check_paths, check_text, format_text
 from netralrules.checker.limits import MAX_DEFINITION_DEPTH
 from netralrules.evaluation.evaluator import OUT_OF_RANGE_REASON
@@ -23,7 +24,7 @@ D = datetime.date
 ACT = {"tanggal": "2024-05-01", "jenis": "ikut_kampanye", "fasilitas_negara": True}
 
 
-def _rulebook(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
+def _rulebook(tmp_path: Path, text: str) -> Rulebook:
     (tmp_path / "t.nr").write_text(text, encoding="utf-8")
     return load_rulebook(tmp_path)
 
@@ -174,9 +175,11 @@ def test_a_string_literal_of_2_mib_is_checked_in_little_memory() -> None:
     assert peak < 120 * 1024 * 1024, peak  # 467 MB before (a list of one-character strings, a backtracking regex)
 
 
-def _acts(n: int) -> dict[str, object]:
-    data = json.loads((Path(__file__).parents[2] / "examples" / "pns_kampanye_atribut_partai.json").read_text(encoding="utf-8"))
-    act = data["tindakan"][0]  # type: ignore[index]
+def _acts(n: int) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(
+        (Path(__file__).parents[2] / "examples" / "pns_kampanye_atribut_partai.json").read_text(encoding="utf-8")
+    )
+    act = data["tindakan"][0]
     kinds = ["ikut_kampanye", "ajakan", "unggah_media_sosial", "surat_dukungan_ktp", "keputusan_atau_tindakan"]
     data["tindakan"] = [dict(act, tanggal=f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}", jenis=kinds[i % 5]) for i in range(n)]
     return data
