@@ -179,8 +179,9 @@ class _Formatter:
     def inside(self, start: int, end: int) -> list[str]:
         """Own-line comments within a field's span."""
         out = []
-        for i, (comment, is_trailing) in enumerate(self.comments.items):
-            if i not in self.used and not is_trailing and start <= comment.span.start < end:
+        for i in range(bisect.bisect_left(self.comments.starts, start), bisect.bisect_left(self.comments.starts, end)):
+            comment, is_trailing = self.comments.items[i]
+            if i not in self.used and not is_trailing:
                 self.used.add(i)
                 out.append(comment.text.rstrip())
         return out
@@ -195,10 +196,10 @@ class _Formatter:
             brace = text.find("}", offset)
             if brace < 0:
                 return offset
-            inside = next((c for c, _ in self.comments.items if c.span.start <= brace < c.span.end), None)
-            if inside is None:
+            i = bisect.bisect_right(self.comments.starts, brace) - 1  # the last comment starting before it
+            if i < 0 or self.comments.items[i][0].span.end <= brace:
                 return brace
-            offset = inside.span.end
+            offset = self.comments.items[i][0].span.end
 
     def _blank_before(self, offset: int) -> bool:
         """Whether a blank line separates a declaration from the comment above it (kept if so)."""
