@@ -90,7 +90,7 @@ def test_a_window_within_reach_but_out_of_the_calendar_for_these_dates(tmp_path:
 
 
 def test_an_absurd_duration_constant_is_a_check_error() -> None:
-    assert codes(provision("tindakan.tanggal + 99999999 hari > 2020-01-01")) == ["E0220"]
+    assert codes(provision("tindakan.tanggal + 99999999 hari > 2020-01-01")) == ["E0224"]
     assert codes(provision("tindakan.tanggal + 3652058 hari > 2020-01-01")) == []
 
 

@@ -1,6 +1,6 @@
 """Limits a rulebook must keep so that every later stage stays within its resources: the depth of a
 condition with its definitions written out in place (E0221), and durations no calendar date can be
-moved by (E0220). Parsed declarations → diagnostics. Without recursion, so that a chain of 50,000
+moved by (E0224). Parsed declarations → diagnostics. Without recursion, so that a chain of 50,000
 definitions is measured, not followed until the interpreter gives up (issue 13)."""
 
 from __future__ import annotations
@@ -57,14 +57,14 @@ def _walk(root: ast.Expr) -> Iterator[tuple[ast.Expr, int]]:
 
 
 def duration_diagnostics(exprs: list[ast.Expr]) -> list[Diagnostic]:
-    """E0220 for each duration in a condition that moves every date out of the calendar."""
+    """E0224 for each duration in a condition that moves every date out of the calendar."""
     out = []
     for root in exprs:
         for node, _ in _walk(root):
             if isinstance(node, ast.Duration) and node.amount > MAX_DURATION.get(node.unit, MAX_DURATION["hari"]):
                 out.append(
                     make(
-                        "E0220",
+                        "E0224",
                         node.span,
                         label="here",
                         suggestion="shorter",

@@ -341,7 +341,7 @@ CATALOG: dict[str, Entry] = {
             )
         },
     ),
-    "E0220": Entry(
+    "E0224": Entry(
         ("lama waktu di luar kalender", "duration beyond the calendar"),
         (
             "`{amount} {unit}` memindahkan setiap tanggal ke luar kalender (tahun 1 sampai 9999); paling banyak {limit} {unit}",
