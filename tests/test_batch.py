@@ -143,6 +143,7 @@ def test_resume_drops_a_torn_last_line(tmp_path: Path) -> None:
     run("--batch", str(source), "--out", str(fresh), "--workers", "1")
     done = fresh.read_bytes().split(b"\n")
     (tmp_path / "out.jsonl.partial").write_bytes(b"\n".join(done[:4]) + b"\n" + done[4][:30])  # killed mid-write
+    (tmp_path / "out.jsonl.partial.input").write_text(json.dumps(cli_batch._identity(source)))  # as the run left it
     assert run("--batch", str(source), "--out", str(target), "--workers", "1", "--resume")[0] == 0
     assert target.read_bytes() == fresh.read_bytes()
 

@@ -144,13 +144,22 @@ class Context:
     definitions: Mapping[str, Fn]
     variables: dict[str, object] = field(default_factory=dict)
     memo: dict[str, object] = field(default_factory=dict)
+    # Set when date arithmetic left the calendar (years 1 to 9999) and so gave UNKNOWN: the
+    # evaluator gives that as the reason of a provision it leaves undecided.
+    out_of_range: bool = False
 
     def definition(self, name: str) -> object:
         # A definition's value depends only on the act's facts, unless it is read under a quantifier.
         if self.variables:
             return self.definitions[name](self)
         if name not in self.memo:
+            outer, self.out_of_range = self.out_of_range, False
             self.memo[name] = self.definitions[name](self)
+            # Remember that this value came from a date out of range, for later readers of the memo.
+            self.memo["@rentang:" + name] = self.out_of_range
+            self.out_of_range = outer or self.out_of_range
+        elif self.memo.get("@rentang:" + name):
+            self.out_of_range = True
         return self.memo[name]
 
 
@@ -220,7 +229,7 @@ def compile_rulebook(rulebook: CheckedRulebook) -> Plan:
         end = prov.validity.end.value if prov.validity and prov.validity.end else None
         if inst.repealed_on is not None:
             # The instrument no longer applies from the day it is repealed.
-            last = inst.repealed_on.value - datetime.timedelta(days=1)
+            last = shift(inst.repealed_on.value, -1, "hari") or inst.repealed_on.value
             end = last if end is None else min(end, last)
         root = provision_node(pid)
         provisions.append(
@@ -317,11 +326,11 @@ class _Compiler:
             case ast.Within():
                 value_fn, anchor = self._children([e.value, e.anchor], node)
                 amount, unit, before = e.duration.amount, e.duration.unit, e.direction == "sebelum"
-                return lambda ctx: _within(value_fn(ctx), anchor(ctx), amount, unit, before)
+                return lambda ctx: _within(ctx, value_fn(ctx), anchor(ctx), amount, unit, before)
             case ast.Arith():
                 terms = self._children(e.terms, node)
                 ops = e.ops
-                return lambda ctx: _arith([t(ctx) for t in terms], ops)
+                return lambda ctx: _arith(ctx, [t(ctx) for t in terms], ops)
             case ast.Quantifier():
                 collection, body = self._children([e.collection, e.body], node)
                 var, every = e.var, e.kind == "semua"
@@ -438,16 +447,20 @@ def _between(value: object, low: object, high: object) -> object:
     return bool(low <= value <= high)  # type: ignore[operator]
 
 
-def _within(value: object, anchor: object, amount: int, unit: str, before: bool) -> object:
+def _within(ctx: Context, value: object, anchor: object, amount: int, unit: str, before: bool) -> object:
     if value is UNKNOWN or anchor is UNKNOWN:
         return UNKNOWN
     assert isinstance(value, datetime.date) and isinstance(anchor, datetime.date)
+    other = shift(anchor, -amount if before else amount, unit)
+    if other is None:  # the window leaves the calendar: undecided, with that as the reason
+        ctx.out_of_range = True
+        return UNKNOWN
     if before:
-        return shift(anchor, -amount, unit) <= value <= anchor
-    return anchor <= value <= shift(anchor, amount, unit)
+        return other <= value <= anchor
+    return anchor <= value <= other
 
 
-def _arith(values: list[object], ops: tuple[str, ...]) -> object:
+def _arith(ctx: Context, values: list[object], ops: tuple[str, ...]) -> object:
     if UNKNOWN in values:
         return UNKNOWN
     result = values[0]
@@ -455,7 +468,11 @@ def _arith(values: list[object], ops: tuple[str, ...]) -> object:
         sign = 1 if op == "+" else -1
         if isinstance(result, datetime.date):
             amount, unit = cast(tuple[int, str], value)
-            result = shift(result, sign * amount, unit)
+            shifted = shift(result, sign * amount, unit)
+            if shifted is None:  # out of the calendar: undecided, with that as the reason
+                ctx.out_of_range = True
+                return UNKNOWN
+            result = shifted
         elif isinstance(result, tuple):  # duration ± duration in the same unit, else in days
             result = (result[0] + sign * value[0], result[1])  # type: ignore[index]
         else:

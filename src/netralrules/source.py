@@ -54,3 +54,21 @@ class SourceFile:
         start = self._line_starts[line - 1]
         end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
         return self.text[start:end]
+
+
+# Characters a terminal acts on instead of showing: C0 controls (ESC starts the escape sequences
+# that recolour, move the cursor or retitle a terminal), DEL and C1 controls. Newline and tab are
+# layout, kept.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text safe to show to a person: each control character becomes its escape (`\\x1b`), so text
+    from an incident or a rules file cannot drive the terminal it is shown on (issue 13)."""
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def printable_column(text: str) -> str:
+    """A source line shown above a caret: CR of a CRLF ending dropped, any other control character
+    shown as U+FFFD, one character for one, so the caret stays under its column."""
+    return _UNPRINTABLE.sub("\ufffd", text.removesuffix("\r"))

@@ -65,6 +65,7 @@ CLERK = {
 
 def test_a_clerk_enters_an_incident_and_gets_its_report(browser: Any, form_server: Server, artifacts: Path) -> None:  # noqa: F811
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     browser.get(form_server.url + "/v1/form")
     assert _severe(browser) == []
@@ -72,7 +73,8 @@ def test_a_clerk_enters_an_incident_and_gets_its_report(browser: Any, form_serve
     _fill(browser, CLERK)
     browser.save_screenshot(str(artifacts / "service-form-id.png"))
     browser.find_element(By.ID, "submit").click()
-    decision = browser.find_element(By.ID, "decision")
+    # The report is a new page: wait for it rather than read the form that is still shown.
+    decision = WebDriverWait(browser, 60).until(lambda d: d.find_element(By.ID, "decision"))
     assert "Disiplin" in decision.text and "sedang" in decision.text
     assert _severe(browser) == []
     browser.save_screenshot(str(artifacts / "service-form-report-id.png"))
@@ -83,6 +85,7 @@ def test_a_clerk_enters_an_incident_and_gets_its_report(browser: Any, form_serve
 
 def test_a_rejected_form_comes_back_filled_with_the_problems(browser: Any, form_server: Server) -> None:  # noqa: F811
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     browser.get(form_server.url + "/v1/form?lang=en")
     _fill(
@@ -96,7 +99,7 @@ def test_a_rejected_form_comes_back_filled_with_the_problems(browser: Any, form_
         },
     )
     browser.find_element(By.ID, "submit").click()
-    problems = browser.find_element(By.ID, "problems")
+    problems = WebDriverWait(browser, 60).until(lambda d: d.find_element(By.ID, "problems"))
     assert "E0409" in problems.text
     assert browser.find_element(By.NAME, "id").get_attribute("value") == "FORM-BAD"
     # The browser logs the 422 status of the page itself; nothing else may be logged (no CSP violation).

@@ -101,6 +101,19 @@ def test_a_body_over_the_limit_is_refused_before_it_is_read(server: Server) -> N
         assert streamed.status_code == 413
 
 
+def test_an_explanation_of_too_many_acts_is_refused_but_the_decision_is_not(server: Server) -> None:
+    many = example(id="HTTP-MANY")
+    many["tindakan"] = many["tindakan"] * 51  # one more than MAX_EXPLAINED_ACTS
+    with server.client() as c:
+        for path, body in (("/v1/why-not", {"insiden": many}), ("/v1/missing-facts", {"insiden": many})):
+            refused = c.post(path, json=body)
+            assert refused.status_code == 422 and refused.json()["code"] == "S0422", path
+            assert "51" in refused.json()["detail"]
+        assert c.post("/v1/evaluate?penjelasan=report", json=many).status_code == 422
+        plain = c.post("/v1/evaluate", json=many)  # no explanation: the engine's limit (1,000 acts) holds
+        assert plain.status_code == 200 and len(plain.json()["keputusan"]["tindakan"]) == 51
+
+
 def test_batch_gives_one_line_per_line_in_order(server: Server) -> None:
     lines = [json.dumps(example(id=f"BATCH-{i}")) for i in range(5)]
     lines.insert(2, "bukan json")

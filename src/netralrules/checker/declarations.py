@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from netralrules.checker import lint, sources
+from netralrules.checker import limits, lint, sources
 from netralrules.checker.rulebook import KNOWN_PRINCIPLES, CheckedRulebook, content_hash
 from netralrules.checker.typing_ import ExprChecker, first_label
 from netralrules.checker.uses import check_uses
@@ -90,6 +90,13 @@ class _Checker:
         files = asked + context
         decls = [d for f in files for d in f.declarations]
         self.collect(decls)
+        too_deep = limits.depth_diagnostics(self.definitions, self.provisions)
+        if too_deep:
+            # Every later check walks conditions through their definitions: stop before it does.
+            return CheckResult(None, tuple(sorted([*self.diagnostics, *too_deep], key=sort_key)))
+        conditions = [d.expr for d in self.definitions.values()]
+        conditions += [p.condition for p in self.provisions.values() if p.condition is not None]
+        self.diagnostics.extend(limits.duration_diagnostics(conditions))
         self.exprs.unavailable = {
             (f.path, r.name) for f in files for u in f.uses if u.instrument.name not in self.instruments for r in u.names
         }

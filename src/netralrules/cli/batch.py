@@ -3,17 +3,22 @@
 Output goes to `OUT.jsonl.partial`, one complete line per input line, and is renamed to
 `OUT.jsonl` only when every line is done: `OUT.jsonl` is never half written. An interrupted run
 (Ctrl-C, a kill, a crash) leaves the `.partial` file; `--resume` keeps its complete lines, drops
-a torn last line if there is one, and carries on from the next input line.
+a torn last line if there is one, and carries on from the next input line. The `.partial` file is
+bound to its input by `OUT.jsonl.partial.input` (the input's path, size and SHA-256): `--resume`
+refuses a `.partial` made from another input, or from this one since changed.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import os
 import time
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
+from netralrules.source import printable
 from netralrules.tools.batch import default_workers, evaluate_lines, read_lines
 
 PROGRESS_EVERY = 0.2  # seconds between redraws of the progress line
@@ -42,15 +47,61 @@ def run_batch(args: argparse.Namespace, err: TextIO) -> int:
         return 2
     source, target = Path(args.batch), Path(args.out)
     partial = target.with_name(target.name + ".partial")
-    try:
-        done = _resume_point(partial) if args.resume and partial.exists() else 0
-        total = _count_lines(source) if err.isatty() else None
-        with source.open("rb") as lines_in, partial.open("r+b" if done else "wb") as sink:
-            sink.seek(0, os.SEEK_END)
-            return _run(lines_in, sink, args, workers, done, total, err, partial, target)
-    except OSError as error:
-        err.write(f"error: {error.filename or source}: {error.strerror or error} / cannot read or write\n")
+    binding = partial.with_name(partial.name + ".input")
+    if _same_file(source, target) or _same_file(source, partial):
+        err.write(printable(f"error: --out {target} akan menimpa masukan / --out would overwrite the input {source}\n"))
         return 2
+    try:
+        identity = _identity(source)
+        done, errors = 0, 0
+        if args.resume and partial.exists():
+            if not binding.exists() or json.loads(binding.read_text(encoding="utf-8")) != identity:
+                err.write(
+                    printable(
+                        f"error: {partial} dibuat dari masukan lain atau masukan telah berubah; hapus berkas itu atau "
+                        f"jalankan tanpa --resume / {partial} was made from another input, or the input has changed "
+                        "since; delete it or run without --resume\n"
+                    )
+                )
+                return 2
+            done, errors = _resume_point(partial)
+        total = _count_lines(source) if err.isatty() else None
+        with source.open("rb") as lines_in:
+            if not done:
+                binding.write_text(json.dumps(identity, sort_keys=True), encoding="utf-8")
+            with partial.open("r+b" if done else "wb") as sink:
+                sink.seek(0, os.SEEK_END)
+                return _run(lines_in, sink, args, workers, (done, errors), total, err, partial, target)
+    except _WriteError as error:
+        cause = error.__cause__
+        reason = cause.strerror if isinstance(cause, OSError) and cause.strerror else str(cause)
+        err.write(printable(f"error: {partial}: {reason} / cannot write the output\n"))
+        return 2
+    except OSError as error:
+        err.write(printable(f"error: {error.filename or source}: {error.strerror or error} / cannot read or write\n"))
+        return 2
+
+
+class _WriteError(Exception):
+    """Writing the output failed (a full disk, a quota): the output file is to blame, not the input."""
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and os.path.samefile(a, b))
+    except OSError:
+        return False
+
+
+def _identity(source: Path) -> dict[str, object]:
+    """What binds a .partial file to its input: the input's path, size and SHA-256."""
+    hasher = hashlib.sha256()
+    size = 0
+    with source.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            hasher.update(block)
+            size += len(block)
+    return {"path": str(source.resolve()), "size": size, "sha256": hasher.hexdigest()}
 
 
 def _run(
@@ -58,22 +109,21 @@ def _run(
     sink: BinaryIO,
     args: argparse.Namespace,
     workers: int,
-    done: int,
+    start: tuple[int, int],
     total: int | None,
     err: TextIO,
     partial: Path,
     target: Path,
 ) -> int:
+    done, errors = start  # lines already in the .partial file, and how many of them are error records
     progress = _Progress(err, total, done) if total is not None else None
-    written, errors = done, 0
+    written = done
     try:
         outputs = evaluate_lines(read_lines(lines_in, skip=done), args.rules, workers=workers, first_line=done + 1)
         for out in outputs:
-            sink.write(out.encode("utf-8") + b"\n")
+            _write(sink, out.encode("utf-8") + b"\n", flush=(written + 1) % FLUSH_EVERY == 0)
             written += 1
             errors += out.startswith('{"baris":')
-            if written % FLUSH_EVERY == 0:
-                sink.flush()
             if progress is not None:
                 progress.update(written)
     except KeyboardInterrupt:
@@ -85,9 +135,13 @@ def _run(
             f"interrupted after {written} lines; continue with --resume ({partial})\n"
         )
         return 130
-    sink.flush()
-    os.fsync(sink.fileno())
+    try:
+        sink.flush()
+        os.fsync(sink.fileno())
+    except OSError as error:
+        raise _WriteError from error
     os.replace(partial, target)
+    partial.with_name(partial.name + ".input").unlink(missing_ok=True)
     if progress is not None:
         progress.finish(written)
     if errors:
@@ -99,19 +153,30 @@ def _run(
     return 0
 
 
-def _resume_point(partial: Path) -> int:
-    """How many complete lines a .partial file holds; a torn last line is cut off."""
-    complete = 0
+def _write(sink: BinaryIO, data: bytes, flush: bool) -> None:
+    try:
+        sink.write(data)
+        if flush:
+            sink.flush()
+    except OSError as error:
+        raise _WriteError from error
+
+
+def _resume_point(partial: Path) -> tuple[int, int]:
+    """How many complete lines a .partial file holds, and how many of them are error records (the
+    summary of a resumed run counts every line, not only its own); a torn last line is cut off."""
+    complete = errors = 0
     end = 0
     with partial.open("rb") as handle:
         for raw in iter(lambda: handle.readline(), b""):
             if not raw.endswith(b"\n"):
                 break
             complete += 1
+            errors += raw.startswith(b'{"baris":')
             end += len(raw)
     with partial.open("r+b") as handle:
         handle.truncate(end)
-    return complete
+    return complete, errors
 
 
 def _count_lines(path: Path) -> int:

@@ -19,7 +19,9 @@ from netralrules.resources import default_rulebook_path
 def add_check_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check = sub.add_parser("check", help="periksa berkas aturan / check rules files")
     check.add_argument("paths", nargs="*", help="berkas atau folder (bawaan: rulebook bawaan) / files or folders")
-    check.add_argument("--lang", choices=("id", "en"), default="id")
+    check.add_argument(
+        "--lang", choices=("id", "en"), default="id", help="bahasa pesan (bawaan: id) / language of the messages (default: id)"
+    )
     check.add_argument("--format", choices=("text", "json"), default="text", dest="output")
 
 
@@ -27,7 +29,13 @@ def add_fmt_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     fmt = sub.add_parser("fmt", help="rapikan berkas aturan / format rules files")
     fmt.add_argument("paths", nargs="+")
     fmt.add_argument("--check", action="store_true", help="hanya laporkan / only report, do not write")
-    fmt.add_argument("--lang", choices=("id", "en"), default="id", help="bahasa kata kunci / keyword language")
+    fmt.add_argument(
+        "--lang",
+        choices=("id", "en"),
+        default="id",
+        help="bahasa kata kunci yang ditulis dan bahasa pesan (bawaan: id) / language of the keywords written, and of the "
+        "messages (default: id)",
+    )
 
 
 def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

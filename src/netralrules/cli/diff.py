@@ -15,6 +15,7 @@ from typing import TextIO
 from netralrules.cli.common import load_rules
 from netralrules.diagnostics import Text
 from netralrules.explain.words import CATEGORIES, STATUSES, TIERS, TRACK_STATUSES, pick
+from netralrules.source import printable
 from netralrules.tools.diff import RulebookDiff, TrackOutcome, diff_rulebooks, incident_files
 
 _WORDS: dict[str, Text] = {
@@ -40,16 +41,23 @@ def add_diff_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     d.add_argument("new", help="folder atau berkas aturan versi baru / new rules")
     d.add_argument("incidents", nargs="+", help="folder atau berkas insiden (JSON/YAML) / incident files or folders")
     d.add_argument("--format", choices=("text", "json"), default="text", dest="output")
-    d.add_argument("--lang", choices=("id", "en"), default="id")
+    d.add_argument(
+        "--lang",
+        choices=("id", "en"),
+        default="id",
+        help="bahasa laporan dan pesan (bawaan: id) / language of the report and messages",
+    )
 
 
 def run_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     missing = [p for p in args.incidents if not Path(p).exists()]
     if missing:
-        err.write(f"error: tidak ditemukan / not found: {', '.join(missing)}\n")
+        err.write(printable(f"error: tidak ditemukan / not found: {', '.join(missing)}\n"))
         return 2
     if not incident_files(args.incidents):
-        err.write(f"error: tidak ada berkas insiden (*.json, *.yaml) di {', '.join(args.incidents)} / no incident files\n")
+        err.write(
+            printable(f"error: tidak ada berkas insiden (*.json, *.yaml) di {', '.join(args.incidents)} / no incident files\n")
+        )
         return 2
     old = load_rules([args.old], args.lang, err)
     new = load_rules([args.new], args.lang, err)
@@ -59,7 +67,7 @@ def run_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.output == "json":
         out.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     else:
-        out.write(render_diff(result, args.lang))
+        out.write(printable(render_diff(result, args.lang)))  # incident ids and paths come from the input
     return 1 if result.changes or result.failures else 0
 
 

@@ -20,6 +20,7 @@ from netralrules.explain.report import as_data
 from netralrules.explain.reporting import WhatIf, check_provisions, provision_sources
 from netralrules.explain.whatif import change_sources, parse_changes
 from netralrules.rulebook import Decision, IncidentFacts, Rulebook
+from netralrules.source import printable
 
 _GRAPH_FORMATS: dict[str, Callable[[Any, str], str]] = {
     "dot": to_dot,
@@ -27,14 +28,19 @@ _GRAPH_FORMATS: dict[str, Callable[[Any, str], str]] = {
     "node-link": lambda graph, _lang: to_node_link(graph),
 }
 
-MAX_INCIDENT_BYTES = 5 * 1024 * 1024
 FORMATS = ("text", "json", "markdown", "dot", "graphml", "node-link", "html")
 
 
 def add_evaluate_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ev = sub.add_parser("evaluate", help="nilai satu insiden / evaluate one incident")
     ev.add_argument("incident", nargs="?", help="berkas insiden JSON atau YAML / incident file (JSON or YAML)")
-    ev.add_argument("--rules", nargs="+", help="berkas atau folder aturan (bawaan: rulebook bawaan) / rules")
+    ev.add_argument(
+        "--rules",
+        action="append",
+        metavar="PATH",
+        help="berkas atau folder aturan, boleh berulang (bawaan: rulebook bawaan) / rules file or folder, repeatable "
+        "(default: the bundled rulebook)",
+    )
     ev.add_argument(
         "--format",
         choices=FORMATS,
@@ -42,7 +48,12 @@ def add_evaluate_command(sub: argparse._SubParsersAction[argparse.ArgumentParser
         dest="output",
         help="text, json (keputusan / the decision), markdown, dot, graphml, node-link, html",
     )
-    ev.add_argument("--lang", choices=("id", "en"), default="id")
+    ev.add_argument(
+        "--lang",
+        choices=("id", "en"),
+        default="id",
+        help="bahasa laporan dan pesan (bawaan: id) / language of the report and messages",
+    )
     ev.add_argument(
         "--why-not",
         action="append",
@@ -65,6 +76,7 @@ def add_evaluate_command(sub: argparse._SubParsersAction[argparse.ArgumentParser
 
 def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from netralrules.facts import IncidentError, format_problems, load_incident
+    from netralrules.facts.loading import read_incident_file
 
     if args.batch:
         return run_batch(args, err)
@@ -73,12 +85,12 @@ def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 2
     path = Path(args.incident)
     try:
-        if path.stat().st_size > MAX_INCIDENT_BYTES:
-            err.write(f"error: {path}: berkas insiden lebih dari {MAX_INCIDENT_BYTES} bita / incident file too large\n")
-            return 1
-        data = path.read_bytes()
+        data = read_incident_file(path)  # with a cap: `/dev/zero` has no size to trust
+    except IncidentError as error:
+        err.write(format_problems(error.problems, source=str(path), lang=args.lang) + "\n")
+        return 1
     except OSError as error:
-        err.write(f"error: {path}: {error.strerror or error} / cannot read the incident file\n")
+        err.write(printable(f"error: {path}: {error.strerror or error} / cannot read the incident file\n"))
         return 2
     rulebook = load_rules(args.rules, args.lang, err)
     if rulebook is None:
@@ -86,7 +98,7 @@ def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         facts = load_incident(data, source=str(path))
     except IncidentError as error:
-        err.write(format_problems(error.problems, source=str(path), lang=args.lang))
+        err.write(format_problems(error.problems, source=str(path), lang=args.lang) + "\n")
         return 1
     # Requests are checked before anything is written: a bad one is a usage error (exit 2).
     known = tuple(sorted(rulebook.checked.provisions))

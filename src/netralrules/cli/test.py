@@ -8,12 +8,18 @@ from typing import TextIO
 
 from netralrules.cli.common import load_rules
 from netralrules.resources import default_rulebook_path
+from netralrules.source import printable
 
 
 def add_test_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     t = sub.add_parser("test", help="jalankan kasus aturan YAML / run YAML rule cases")
     t.add_argument("cases", nargs="*", help="berkas atau folder kasus (bawaan: rules/cases) / case files or folders")
-    t.add_argument("--rules", nargs="+", help="berkas atau folder aturan (bawaan: rulebook bawaan) / rules")
+    t.add_argument(
+        "--rules",
+        action="append",
+        metavar="PATH",
+        help="berkas atau folder aturan, boleh berulang (bawaan: rulebook bawaan) / rules file or folder, repeatable",
+    )
     t.add_argument("--min-provision-coverage", type=float, default=0.0, metavar="PERSEN")
     t.add_argument("--min-condition-coverage", type=float, default=0.0, metavar="PERSEN")
 
@@ -27,14 +33,14 @@ def run_test(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     paths = args.cases or [str(default_rulebook_path() / "cases")]
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
-        err.write(f"error: tidak ditemukan / not found: {', '.join(missing)}\n")
+        err.write(printable(f"error: tidak ditemukan / not found: {', '.join(missing)}\n"))
         return 2
     files = case_files(paths)
     if not files:
-        err.write(f"error: tidak ada berkas kasus (*.yaml) di {', '.join(paths)} / no case files\n")
+        err.write(printable(f"error: tidak ada berkas kasus (*.yaml) di {', '.join(paths)} / no case files\n"))
         return 2
     report = run_cases(files, rulebook, condition_nodes(rulebook))
-    out.write(render_report(report))
+    out.write(printable(render_report(report)))  # case names and messages come from YAML files
     status = 0 if all(r.passed for r in report.results) else 1
     for name, value, minimum in (
         ("ketentuan / provision", report.provision_coverage, args.min_provision_coverage),

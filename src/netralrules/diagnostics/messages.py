@@ -178,6 +178,20 @@ CATALOG: dict[str, Entry] = {
         ),
         suggestions={"fix": Text("perbaiki kesalahan di atas lalu periksa lagi", "fix the errors above and check again")},
     ),
+    "E0112": Entry(
+        Text("bilangan terlalu panjang", "number too long"),
+        Text(
+            "bilangan ini memiliki {digits} angka, melebihi batas {limit} angka",
+            "this number has {digits} digits, more than the limit of {limit}",
+        ),
+        labels={"here": Text("bilangan ini", "this number")},
+        suggestions={
+            "check": Text(
+                "periksa bilangan ini; tidak ada tahun, peringkat, jumlah rupiah atau lama waktu sepanjang ini",
+                "check this number; no year, rank, amount of rupiah or length of time is this long",
+            )
+        },
+    ),
     # ---- meaning -------------------------------------------------------------------------
     "E0201": Entry(
         Text("instrumen tidak dikenal", "unknown instrument"),
@@ -383,6 +397,35 @@ CATALOG: dict[str, Entry] = {
             "owner": Text("tulis `{line}`", "write `{line}`"),
             "list": Text("definisi milik `{instrument}`: {options}", "definitions of `{instrument}`: {options}"),
             "none": Text("`{instrument}` tidak memiliki definisi", "`{instrument}` has no definitions"),
+        },
+    ),
+    "E0224": Entry(
+        Text("lama waktu di luar kalender", "duration beyond the calendar"),
+        Text(
+            "`{amount} {unit}` memindahkan setiap tanggal ke luar kalender (tahun 1 sampai 9999); paling banyak {limit} {unit}",
+            "`{amount} {unit}` moves every date out of the calendar (years 1 to 9999); at most {limit} {unit}",
+        ),
+        labels={"here": Text("lama waktu ini", "this duration")},
+        suggestions={
+            "shorter": Text(
+                "periksa angkanya; peraturan menghitung hari, bulan atau tahun, bukan ribuan tahun",
+                "check the number; regulations count days, months or years, not thousands of years",
+            )
+        },
+    ),
+    "E0221": Entry(
+        Text("rantai definisi terlalu dalam", "chain of definitions too deep"),
+        Text(
+            "syarat `{name}` bersarang {depth} tingkat bila definisi-definisinya dijabarkan, melebihi batas {limit}",
+            "the condition `{name}` is nested {depth} levels deep with its definitions written out, "
+            "more than the limit of {limit}",
+        ),
+        labels={"here": Text("batas terlampaui di sini", "the limit is passed here")},
+        suggestions={
+            "flatten": Text(
+                "pendekkan rantai: tulis beberapa definisi berantai sebagai satu syarat `dan`/`atau`",
+                "shorten the chain: write several chained definitions as one `dan`/`atau` (`and`/`or`) condition",
+            )
         },
     ),
     # ---- warnings ------------------------------------------------------------------------

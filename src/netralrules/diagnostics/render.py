@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable, Mapping
 
 from netralrules.diagnostics import Diagnostic, Label, Text
-from netralrules.source import SourceFile, Span
+from netralrules.source import SourceFile, Span, printable, printable_column
 
 _MAX_LINE = 120
 
@@ -22,7 +22,12 @@ _WORDS: dict[str, Text] = {
 
 
 def render(diagnostic: Diagnostic, sources: Mapping[str, SourceFile], lang: str = "id") -> str:
-    """One diagnostic as the block a user reads: header, location, the line, the caret, a suggestion."""
+    """One diagnostic as the block a user reads: header, location, the line, the caret, a suggestion.
+    Control characters from the rules file are escaped (`source.printable`)."""
+    return printable(_render(diagnostic, sources, lang))
+
+
+def _render(diagnostic: Diagnostic, sources: Mapping[str, SourceFile], lang: str) -> str:
     words = {key: text.get(lang) for key, text in _WORDS.items()}
     d = diagnostic
     spans = [(d.span, d.label, "^", True)] + [(lb.span, lb.text, "-", lb.span.file != d.span.file) for lb in d.extra]
@@ -50,7 +55,7 @@ def _snippet(
         return [f"{pad}--> {span.file}"] if header else []
     pos = source.position(span.start)
     out = [f"{pad}--> {span.file}:{pos.line}:{pos.column}"] if header else []
-    line_text = source.line_text(pos.line).replace("\t", " ")
+    line_text = printable_column(source.line_text(pos.line)).replace("\t", " ")
     start_col = pos.column - 1
     width_marks = max(1, min(span.end - span.start, len(line_text) - start_col))
     # Long lines (a 100,000-character name) are shown as a window around the problem.

@@ -36,6 +36,8 @@ TIER_ORDER: tuple[ast.Tier, ...] = tuple(ast.Tier)  # lightest first
 _FIRED, _NOT_FIRED, _UNKNOWN = Status.FIRED, Status.NOT_FIRED, Status.UNKNOWN
 _NOT_APPLICABLE, _NOT_IN_FORCE, _DEFEATED = Status.NOT_APPLICABLE, Status.NOT_IN_FORCE, Status.DEFEATED
 _DISIPLIN = ast.Category.DISIPLIN
+# The reason of a provision left undecided because its date arithmetic left the calendar.
+OUT_OF_RANGE_REASON = "perhitungan tanggal di luar kalender (tahun 1-9999)"
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,7 @@ def _provision(compiled: CompiledProvision, ctx: Context, date: datetime.date, e
     if applies is False:
         return Outcome(act, pid, _NOT_APPLICABLE, "subjek: " + ", ".join(s.name for s in prov.subjects))
     condition = compiled.untraced if ctx.tracer is None and compiled.untraced is not None else compiled.condition
+    ctx.out_of_range = False
     value = truth(condition(ctx))
     if value is False:
         return Outcome(act, pid, _NOT_FIRED, "syarat tidak terpenuhi")
@@ -133,6 +136,8 @@ def _provision(compiled: CompiledProvision, ctx: Context, date: datetime.date, e
         return Outcome(act, pid, _DEFEATED, "dikecualikan oleh " + ", ".join(fired), fired)
     if value is None or applies is None:
         why = "fakta yang diperlukan belum diketahui" if value is None else "status kepegawaian belum diketahui"
+        if value is None and ctx.out_of_range:
+            why = OUT_OF_RANGE_REASON
         return Outcome(act, pid, _UNKNOWN, why)
     pending = tuple(o.provision for o in exceptions if o.status is _UNKNOWN)
     if pending:

@@ -248,6 +248,7 @@ _REASONS_EN = (
     ("syarat tidak terpenuhi", "its conditions are not met"),
     ("fakta yang diperlukan belum diketahui", "a fact it needs is unknown"),
     ("status kepegawaian belum diketahui", "the respondent's employment status is unknown"),
+    ("perhitungan tanggal di luar kalender (tahun 1-9999)", "its date arithmetic leaves the calendar (years 1-9999)"),
     ("pengecualian belum dapat ditentukan: ", "an exception cannot be decided yet: "),
     ("peraturan tidak menyebut tingkat hukuman untuk: ", "the regulation states no tier for: "),
     ("dikecualikan oleh ", "overridden by "),

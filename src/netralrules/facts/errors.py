@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from netralrules.diagnostics import Lang, NetralrulesError, Text
+from netralrules.source import printable
 
 # code → (short title in Indonesian, in English)
 CODES: dict[str, Text] = {
@@ -29,6 +30,9 @@ CODES: dict[str, Text] = {
     "E0411": Text("daftar tindakan kosong", "empty list of acts"),
     "E0412": Text("teks wajib kosong", "required text is empty"),
     "E0413": Text("isian ditulis dua kali", "duplicate field"),
+    "E0414": Text("terlalu banyak tindakan", "too many acts"),
+    "E0415": Text("insiden terlalu besar", "incident too large"),
+    "E0498": Text("kesalahan internal mesin (mode batch)", "internal engine error (batch mode)"),
     "E0499": Text("nilai tidak sah", "invalid value"),
 }
 
@@ -56,7 +60,8 @@ class IncidentProblem:
         if self.line is not None:
             where += f" ({_LINE.get(lang)} {self.line}"
             where += f", {_COLUMN.get(lang)} {self.column})" if self.column is not None else ")"
-        return f"{where}: {self.message.get(lang)} [{self.code}]"
+        # Keys and values come from the incident: escaped, so they cannot drive a terminal.
+        return printable(f"{where}: {self.message.get(lang)} [{self.code}]")
 
 
 class IncidentError(NetralrulesError):
@@ -76,7 +81,7 @@ class IncidentError(NetralrulesError):
 def format_problems(problems: Sequence[IncidentProblem], *, source: str = "<input>", lang: Lang = "id") -> str:
     """Render problems as plain text, one per line, under a heading naming the source."""
     head = _HEADING.format(source=source, count=len(problems)).get(lang)
-    return "\n".join([head, *(f"  {p.describe(lang)}" for p in problems)])
+    return "\n".join([printable(head), *(f"  {p.describe(lang)}" for p in problems)])
 
 
 def format_path(loc: Sequence[str | int]) -> str:

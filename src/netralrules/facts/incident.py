@@ -28,6 +28,9 @@ records as lists of dicts (an unknown item field is `UNKNOWN`), and `UNKNOWN` fo
 established."""
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+# The most acts one incident may hold (E0414). A report lists acts one by one; past a thousand, the
+# case is several incidents. `docs/reliability.md` states the time and memory of the largest.
+MAX_ACTS = 1000
 
 
 class Incident(Model):
@@ -71,13 +74,14 @@ class Incident(Model):
     tindakan: list[Act] = described(
         Text("Tindakan", "Acts"),
         Text(
-            "Perbuatan yang dinilai, paling sedikit satu. Setiap tindakan dinilai sendiri-sendiri dengan hukum yang berlaku pada "
-            "tanggalnya; dalam aturan, tindakan yang sedang dinilai dibaca sebagai `tindakan.*`.",
-            "The acts under evaluation, at least one. Each act is evaluated on its own, under the law in force on its date; in "
-            "the rules, the act being evaluated is read as `tindakan.*`.",
+            "Perbuatan yang dinilai, paling sedikit satu dan paling banyak 1.000. Setiap tindakan dinilai sendiri-sendiri "
+            "dengan hukum yang berlaku pada tanggalnya; dalam aturan, tindakan yang sedang dinilai dibaca sebagai `tindakan.*`.",
+            "The acts under evaluation, at least one and at most 1,000. Each act is evaluated on its own, under the law in "
+            "force on its date; in the rules, the act being evaluated is read as `tindakan.*`.",
         ),
         need="required",
         min_length=1,
+        max_length=MAX_ACTS,
     )
     pelapor: StrictStr | None = described(
         Text("Pelapor", "Reporter"),

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Mapping
 from typing import Any
 
@@ -15,20 +16,31 @@ from netralrules.facts.incident import Incident
 from netralrules.facts.translate import problems_from
 
 _PARSER_FAILURES = (ValueError, TypeError, OverflowError, RecursionError)
+# The one size limit of an incident (E0415), for every way in: the API (text or bytes), an incident
+# file (`evaluate`, `diff`), a line of `--batch`. Pass `max_bytes` to change it for one call.
+MAX_INCIDENT_BYTES = 5 * 1024 * 1024
+# libyaml's parser when PyYAML has it: the pure-Python one takes 45 s for a 1.4 MB incident (issue
+# 13's campaign); the constructor, and so what a document means, is the same safe one.
+_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _YAML_MERGE = "tag:yaml.org,2002:merge"
 _YAML_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
-def load_incident(data: Incident | Mapping[str, Any] | str | bytes, *, source: str = "<input>") -> Incident:
+def load_incident(
+    data: Incident | Mapping[str, Any] | str | bytes, *, source: str = "<input>", max_bytes: int = MAX_INCIDENT_BYTES
+) -> Incident:
     """Validate an incident given as a model, a mapping, JSON text or YAML text.
 
     Text is read as JSON when `source` ends in `.json`, as YAML when it ends in `.yaml` or `.yml`,
     and otherwise as JSON if it starts with `{` or `[`, else as YAML (`yaml.safe_load`). Bytes must
-    be UTF-8. `source` names the input in messages. Raises `IncidentError` with every problem found.
+    be UTF-8. `source` names the input in messages. Raises `IncidentError` with every problem found;
+    text or bytes of more than `max_bytes` bytes are refused (E0415) before they are parsed.
     """
     if isinstance(data, Incident):
         return data  # already validated when it was built
     value: object = data
+    if isinstance(value, str | bytes | bytearray) and _size(value) > max_bytes:
+        raise IncidentError([too_large(max_bytes)], source=source)
     if isinstance(value, bytes | bytearray):
         value = _decode(bytes(value), source)
     if isinstance(value, str):
@@ -39,6 +51,28 @@ def load_incident(data: Incident | Mapping[str, Any] | str | bytes, *, source: s
         return Incident.model_validate(dict(value))
     except ValidationError as error:
         raise IncidentError(problems_from(error), source=source) from None
+
+
+def _size(value: str | bytes | bytearray) -> int:
+    if isinstance(value, str):
+        return len(value.encode("utf-8", "surrogatepass"))
+    return len(value)
+
+
+def too_large(limit: int) -> IncidentProblem:
+    """The problem of an incident larger than `limit` bytes."""
+    return problem("", "E0415", f"insiden lebih dari {limit} bita", f"the incident is larger than {limit} bytes")
+
+
+def read_incident_file(path: str | os.PathLike[str], max_bytes: int = MAX_INCIDENT_BYTES) -> bytes:
+    """The bytes of an incident file, read with a cap: a device (`/dev/zero`) or a file that grows
+    is never read past `max_bytes`, whatever its size says. Raises `IncidentError` (E0415) when
+    larger, and `OSError` when it cannot be read."""
+    with open(path, "rb") as handle:
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise IncidentError([too_large(max_bytes)], source=os.fspath(path))
+    return data
 
 
 def _decode(data: bytes, source: str) -> str:
@@ -117,7 +151,7 @@ def _object_locations(value: object) -> dict[int, tuple[str | int, ...]]:
 
 def _parse_yaml(text: str, source: str) -> object:
     try:
-        value = yaml.safe_load(text)
+        value = _safe_load(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         reason = " ".join(part for part in (error.context, error.problem) if part) or "?"
@@ -146,6 +180,15 @@ def _parse_yaml(text: str, source: str) -> object:
     return value
 
 
+def _safe_load(text: str) -> object:
+    # yaml.safe_load with libyaml's parser when there is one (never yaml.load: tests/syntax/test_hostile.py).
+    loader = _YAML_LOADER(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
 def _yaml_node_problems(text: str) -> list[IncidentProblem]:
     """Duplicate keys and impossible dates, located by path, line and column.
 
@@ -153,7 +196,7 @@ def _yaml_node_problems(text: str) -> list[IncidentProblem]:
     and `jam_kerja: true` must be rejected instead. Composing builds nodes only, nothing else.
     """
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_YAML_LOADER)
     except (yaml.YAMLError, *_PARSER_FAILURES):
         return []
     found: list[IncidentProblem] = []

@@ -89,6 +89,16 @@ def _translate(detail: ErrorDetails) -> list[IncidentProblem]:
                 f"{_show(value)} is not a valid date; write YYYY-MM-DD, e.g. 2024-09-22",
             )
         ]
+    if kind == "too_long" and loc == ("tindakan",):
+        limit = ctx.get("max_length", "?")
+        return [
+            problem(
+                loc,
+                "E0414",
+                f"terlalu banyak tindakan: paling banyak {limit} dalam satu perkara; pecah menjadi beberapa perkara",
+                f"too many acts: at most {limit} in one incident; split it into several incidents",
+            )
+        ]
     if kind == "too_short" and loc == ("tindakan",):
         return [
             problem(

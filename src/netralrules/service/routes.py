@@ -114,8 +114,30 @@ def _record(
     return stored, replayed
 
 
+# Explaining an incident costs time quadratic in its acts (docs/performance.md; issue 14 makes it
+# linear): one request that asks for an explanation may hold at most this many acts, so that no
+# single request ties up a worker for minutes. Without an explanation the engine's own limit holds.
+MAX_EXPLAINED_ACTS = 50
+
+
+def _bounded_for_explanation(data: Any) -> None:
+    acts = data.get("tindakan") if isinstance(data, dict) else None
+    if isinstance(acts, list) and len(acts) > MAX_EXPLAINED_ACTS:
+        raise service_problem(
+            "S0422",
+            Text(
+                f"penjelasan dibuat untuk paling banyak {MAX_EXPLAINED_ACTS} tindakan per permintaan "
+                f"(perkara ini {len(acts)}); minta tanpa penjelasan atau bagi perkaranya",
+                f"an explanation is made for at most {MAX_EXPLAINED_ACTS} acts per request "
+                f"(this incident has {len(acts)}); ask without an explanation or split the incident",
+            ),
+        )
+
+
 def _evaluate(request: Request, rulebook: Rulebook, raw: bytes, explanation: str, caller: str, key: str | None) -> Any:
     data = parse_json(raw)
+    if explanation != "none":
+        _bounded_for_explanation(data)
     decision = rulebook.evaluate(raw, explain=explanation != "none", source="insiden")
     return data, decision, *_record(request, rulebook, data, decision, caller, key)
 
@@ -167,6 +189,7 @@ async def evaluate(
 def _incident_of(body: Any) -> Any:
     if not isinstance(body, dict) or "insiden" not in body:
         raise Problem(422, "E0404", CODES["E0404"], Text("isian `insiden` wajib", "the field `insiden` is required"))
+    _bounded_for_explanation(body["insiden"])  # why-not, what-if and missing facts all explain
     return body["insiden"]
 
 

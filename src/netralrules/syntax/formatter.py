@@ -182,7 +182,7 @@ class _Formatter:
             if name not in fields:
                 continue
             self.field(lines, fields[name], spans.get(name))
-        lines.extend(_INDENT + c for c in self.take(node.span.end))
+        lines.extend(_INDENT + c for c in self.take(self._closing_brace(node.span.end)))
         lines.append("}")
         return lines
 
@@ -190,6 +190,9 @@ class _Formatter:
         """One field's lines, with the comments above it and the one at the end of its last line."""
         if span is not None:
             lines.extend(_INDENT + c for c in self.take(span.start, trailing=None))
+            # A comment on a line of its own between the lines of a field (`catatan "…" # …
+            # "…"`) goes above the field: left inside, it would move on every run.
+            lines.extend(_INDENT + c for c in self.inside(span.start, span.end))
         body = [_INDENT + line for line in field_lines]
         if span is not None:
             trailing = self.trailing(span.start, span.end)
@@ -199,6 +202,31 @@ class _Formatter:
             if trailing:
                 body[-1] += "  " + trailing[-1]
         lines.extend(body)
+
+    def inside(self, start: int, end: int) -> list[str]:
+        """Own-line comments within a field's span."""
+        out = []
+        for i in range(bisect.bisect_left(self.comments.starts, start), bisect.bisect_left(self.comments.starts, end)):
+            comment, is_trailing = self.comments.items[i]
+            if i not in self.used and not is_trailing:
+                self.used.add(i)
+                out.append(comment.text.rstrip())
+        return out
+
+    def _closing_brace(self, offset: int) -> int:
+        """Where the `}` that closes a block ending at `offset` is (a block's span ends with its last
+        field, so comments between that and `}` would otherwise leave the block on the next run)."""
+        if self.source_text is None:
+            return offset
+        text = self.source_text
+        while True:
+            brace = text.find("}", offset)
+            if brace < 0:
+                return offset
+            i = bisect.bisect_right(self.comments.starts, brace) - 1  # the last comment starting before it
+            if i < 0 or self.comments.items[i][0].span.end <= brace:
+                return brace
+            offset = self.comments.items[i][0].span.end
 
     def _blank_before(self, offset: int) -> bool:
         """Whether a blank line separates a declaration from the comment above it (kept if so)."""
@@ -400,7 +428,8 @@ class _Formatter:
     def citation(self, c: ast.Citation) -> str:
         parts = [c.instrument.name]
         for p in c.parts:
-            value = f"({p.value})" if p.kind == "ayat" else p.value
+            # `ayat (3)`; a malformed `ayat j` (E0203) stays as written: `(j)` would not parse again.
+            value = f"({p.value})" if p.kind == "ayat" and p.value.isdecimal() else p.value
             parts.append(f"{self.kw(p.kind)} {value}")
         return " ".join(parts)
 

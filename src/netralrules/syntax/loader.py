@@ -21,6 +21,9 @@ RULES_SUFFIX = ".nr"
 MAX_FILE_BYTES = 2 * 1024 * 1024
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MAX_CONTROL_REPORTS = 5
+# A carriage return not followed by a newline ends a line (old Mac files). Read as a newline (same
+# length, so offsets hold); otherwise the first `#` comment would swallow the rest of the file.
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 @dataclass(frozen=True)
@@ -138,7 +141,7 @@ def decode_source(shown: str, data: bytes) -> tuple[SourceFile | None, list[Diag
         return SourceFile(shown, shown_text), [
             make("E0002", Span(shown, offset, offset + 1), label="here", suggestion="save", offset=error.start + 1)
         ]
-    text = text.removeprefix("\ufeff")
+    text = _LONE_CR.sub("\n", text.removeprefix("\ufeff"))
     diagnostics = [
         make("E0004", Span(shown, m.start(), m.start() + 1), label="here", suggestion="remove", codepoint=ord(m.group()))
         for m in list(_CONTROL.finditer(text))[:_MAX_CONTROL_REPORTS]

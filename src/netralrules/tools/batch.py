@@ -16,16 +16,19 @@ import collections
 import json
 import os
 import signal
+import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import Any
 
+from netralrules.facts.loading import MAX_INCIDENT_BYTES
 from netralrules.rulebook import Rulebook, load_rulebook
 
 CHUNK = 64  # lines per task: large enough to pay for the trip to a worker, small enough to stay fair
 IN_FLIGHT_PER_WORKER = 2
-MAX_LINE_BYTES = 5 * 1024 * 1024  # as for a single incident file (cli/evaluate.py MAX_INCIDENT_BYTES)
+MAX_LINE_BYTES = MAX_INCIDENT_BYTES  # a line is an incident: the one limit (facts.loading)
 TOO_LONG = b"\x00netralrules:line-too-long"  # what a reader passes for a line it did not keep
 
 
@@ -56,6 +59,9 @@ def evaluate_line(raw: bytes, line: int, rulebook: Rulebook, *, explain: bool = 
             for p in error.problems
         ]
         return _dumps(error_record(line, first.code, first.message.id, first.message.en, problems))
+    except Exception as error:  # a fault of the engine, not of the line: recorded, and the run goes on
+        name = type(error).__name__
+        return _dumps(error_record(line, "E0498", f"kesalahan internal mesin ({name})", f"internal engine error ({name})"))
     return _dumps(decision.to_dict(include_explanation=explain))
 
 
@@ -82,7 +88,8 @@ def evaluate_lines(
             yield evaluate_line(raw, number, rulebook, explain=explain)
         return
     window: collections.deque[Future[list[str]]] = collections.deque()
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(tuple(rules or ()), explain)) as pool:
+    initargs = (tuple(rules or ()), explain, os.getpid())
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=initargs) as pool:
         try:
             while True:
                 while len(window) < workers * IN_FLIGHT_PER_WORKER:
@@ -101,12 +108,34 @@ def evaluate_lines(
 _worker: dict[str, Any] = {}  # in each worker process: its rulebook and options, loaded once
 
 
-def _start_worker(rules: tuple[str, ...], explain: bool) -> None:
+def _start_worker(rules: tuple[str, ...], explain: bool, parent: int) -> None:
     # Ctrl-C reaches the whole process group; the parent alone decides what it means (stop, keep
     # what is written), so a worker must not die of it half-way through a chunk.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent(parent)
     _worker["rulebook"] = load_rulebook(list(rules) or None)
     _worker["explain"] = explain
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker whose parent is killed (SIGKILL: no clean-up runs) ends too, instead of running on
+    as an orphan holding its memory: the kernel kills it (Linux `PR_SET_PDEATHSIG`), and elsewhere a
+    watch thread sees the parent gone within a second."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="netralrules-parent-watch", daemon=True).start()
 
 
 def _run_chunk(batch: list[tuple[int, bytes]]) -> list[str]:

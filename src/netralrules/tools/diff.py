@@ -27,7 +27,6 @@ from netralrules.rulebook import Decision, Rulebook, load_rulebook
 from netralrules.syntax import ast
 
 INCIDENT_SUFFIXES = (".json", ".yaml", ".yml")
-MAX_INCIDENT_BYTES = 5 * 1024 * 1024
 # Statuses for which a provision's condition was evaluated for an act.
 _CONSIDERED = frozenset({Status.FIRED, Status.NOT_FIRED, Status.DEFEATED, Status.UNKNOWN})
 
@@ -220,12 +219,14 @@ class _Unreadable(Exception):
 
 
 def _read(path: Path) -> bytes:
+    from netralrules.facts import IncidentError
+    from netralrules.facts.loading import read_incident_file
+
     try:
-        if path.stat().st_size > MAX_INCIDENT_BYTES:
-            raise _Unreadable(
-                "E0003", f"berkas lebih dari {MAX_INCIDENT_BYTES} bita", f"file larger than {MAX_INCIDENT_BYTES} bytes"
-            )
-        return path.read_bytes()
+        return read_incident_file(path)  # with a cap, the one limit of an incident
+    except IncidentError as error:
+        problem = error.problems[0]
+        raise _Unreadable(problem.code, problem.message.id, problem.message.en) from None
     except OSError as error:
         reason = error.strerror or str(error)
         raise _Unreadable("E0001", f"berkas tidak dapat dibaca: {reason}", f"cannot read the file: {reason}") from None

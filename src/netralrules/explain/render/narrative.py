@@ -46,6 +46,7 @@ from netralrules.explain.words import (
     say,
     value_text,
 )
+from netralrules.source import printable
 from netralrules.syntax.ast import Category
 
 _INDENT = "  "
@@ -435,13 +436,15 @@ def referral_summary(r: ReferralSection, lang: str) -> str:
 
 
 def render_text(report: Report, lang: str = "id") -> str:
-    """The report as plain text, in Indonesian (default) or English (`lang="en"`)."""
-    return _Render(report, _Writer(check_lang(lang))).run()
+    """The report as plain text, in Indonesian (default) or English (`lang="en"`). Control
+    characters from the incident are escaped (`source.printable`)."""
+    return printable(_Render(report, _Writer(check_lang(lang))).run())
 
 
 def render_markdown(report: Report, lang: str = "id") -> str:
-    """The report as Markdown (CommonMark), in Indonesian (default) or English."""
-    return _Render(report, _Markdown(check_lang(lang))).run()
+    """The report as Markdown (CommonMark), in Indonesian (default) or English; control characters
+    escaped."""
+    return printable(_Render(report, _Markdown(check_lang(lang))).run())
 
 
 def render_what_if(
@@ -483,4 +486,4 @@ def render_what_if(
             w.line(say("no_change", lang), level)
     if after.asked:  # `--why-not` with `--set`: the provisions asked about, after the changes
         _Render(after, w).asked()
-    return w.text()
+    return printable(w.text())

@@ -16,6 +16,7 @@ from typing import Any
 from netralrules.evaluation.decision import Decision
 from netralrules.explain.render.html.page import Page, build_page
 from netralrules.explain.render.html.render import render
+from netralrules.source import printable
 
 
 def to_html(decision: Decision, lang: str = "id", incident: object = None) -> str:
@@ -34,7 +35,8 @@ def to_html(decision: Decision, lang: str = "id", incident: object = None) -> st
         data = incident
     else:
         raise TypeError("incident: expected the validated incident or a mapping")
-    return render(build_page(decision, lang, data))
+    # Control characters are not text in HTML, and would reach a terminal the page is shown on.
+    return printable(render(build_page(decision, lang, data)))
 
 
 __all__ = ["Page", "build_page", "render", "to_html"]
