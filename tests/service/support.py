@@ -50,7 +50,7 @@ class Server:
         args = [sys.executable, "-m", "netralrules", "serve", "--db", self.db, "--port", str(self.port)]
         args += ["--workers", str(self.workers), *self.extra]
         if self.rules:
-            args += ["--rules", *self.rules]
+            args += [arg for path in self.rules for arg in ("--rules", path)]
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)

@@ -26,7 +26,13 @@ def add_decisions_command(sub: argparse._SubParsersAction[argparse.ArgumentParse
     export.add_argument("--out", metavar="FILE")
     add_db_argument(export)
     again = actions.add_parser("reevaluate", help="nilai ulang dengan rulebook lain / re-evaluate under another rulebook")
-    again.add_argument("--rules", nargs="+", required=True)
+    again.add_argument(
+        "--rules",
+        action="append",
+        required=True,
+        metavar="PATH",
+        help="rulebook baru, boleh berulang / the new rulebook, repeatable",
+    )
     again.add_argument("--format", choices=("text", "json"), default="text", dest="output")
     again.add_argument("--lang", choices=("id", "en"), default="id")
     add_db_argument(again)

@@ -19,7 +19,12 @@ def add_gaps_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
         aliases=["celah"],
         help="matriks celah: tindakan yang tidak dicakup ketentuan mana pun / gap matrix: conduct no provision covers",
     )
-    g.add_argument("--rules", nargs="+", help="berkas atau folder aturan (bawaan: rulebook bawaan) / rules")
+    g.add_argument(
+        "--rules",
+        action="append",
+        metavar="PATH",
+        help="berkas atau folder aturan, boleh berulang (bawaan: rulebook bawaan) / rules file or folder, repeatable",
+    )
     g.add_argument("--format", choices=("text", "json", "csv", "html"), default="text", dest="output")
     g.add_argument("--lang", choices=("id", "en"), default="id", help="bahasa keluaran / output language")
     g.add_argument(

@@ -30,7 +30,12 @@ def add_db_argument(p: argparse.ArgumentParser) -> None:
 
 def add_serve_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     s = sub.add_parser("serve", help="layanan HTTP / the HTTP service")
-    s.add_argument("--rules", nargs="+", help="berkas atau folder aturan (bawaan: rulebook bawaan) / rules")
+    s.add_argument(
+        "--rules",
+        action="append",
+        metavar="PATH",
+        help="berkas atau folder aturan, boleh berulang (bawaan: rulebook bawaan) / rules file or folder, repeatable",
+    )
     add_db_argument(s)
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8080)
