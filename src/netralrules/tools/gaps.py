@@ -16,7 +16,6 @@ before penetapan, the campaign days) are met in some sample when they can be met
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -215,9 +214,3 @@ def compute(
                     provisions = {k: tuple(sorted(v)) for k, v in found[kind].items()}
                     cells.append(Cell(status, index, stage, kind, provisions))
     return GapMatrix(rulebook.content_hash, spans, tuple(statuses), tuple(act_kinds), tuple(election_kinds), tuple(cells))
-
-
-def restrict(matrix: GapMatrix, statuses: Iterable[str]) -> GapMatrix:
-    """The matrix for some statuses only."""
-    wanted = tuple(s for s in matrix.statuses if s in set(statuses))
-    return dataclasses.replace(matrix, statuses=wanted, cells=tuple(c for c in matrix.cells if c.status in wanted))
