@@ -45,6 +45,7 @@ from __future__ import annotations
 import copy
 import datetime
 import enum
+import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -153,9 +154,20 @@ class Explanation:
 
     def nodes(self, kind: NodeKind, act: int | None = None) -> list[str]:
         """The ids of the nodes of one kind (optionally of one act), sorted."""
-        return sorted(
-            str(n) for n, data in self.graph.nodes(data=True) if data["kind"] == kind and (act is None or data.get("act") == act)
-        )
+        return list(self._by_kind.get((kind, act), ()))
+
+    @functools.cached_property
+    def _by_kind(self) -> dict[tuple[str, int | None], list[str]]:
+        # Built once: the report asks for each act's nodes, and scanning the whole graph per act
+        # made reports quadratic in the number of acts. The graph is not changed after it is built.
+        index: dict[tuple[str, int | None], list[str]] = {}
+        for n, data in self.graph.nodes(data=True):
+            index.setdefault((data["kind"], None), []).append(str(n))
+            if data.get("act") is not None:
+                index.setdefault((data["kind"], data["act"]), []).append(str(n))
+        for ids in index.values():
+            ids.sort()
+        return index
 
     def attrs(self, node: str) -> dict[str, Any]:
         return dict(self.graph.nodes[node])
@@ -547,15 +559,23 @@ class _Builder:
         return found
 
     def unmet(self, o: Outcome) -> list[dict[str, Any]]:
-        act = o.act
-        if act not in self.by_act:  # one act's view of the events, made once, not once per clause
-            self.by_act[act] = (
-                {node: v for (a, node), v in self.conds.items() if a == act},
-                {n: d for (a, n), d in self.defs_at.items() if a == act},
-                {node: _truth(v) for (a, node), v in self.read_at.items() if a == act},
-                [(n, f) for a, n, f in self.reads if a == act],
-            )
-        return unmet_items(provision_node(o.provision), self.expr_at, *self.by_act[act], self.both)
+        if not self.by_act:
+            # Every act's view of the events, made in one pass over them: building one act's view
+            # by scanning all acts' events made explanations quadratic in the number of acts.
+            def view() -> tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any], list[Any]]:
+                return ({}, {}, {}, [])
+
+            views: dict[int, tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any], list[Any]]] = {}
+            for (a, node), v in self.conds.items():
+                views.setdefault(a, view())[0][node] = v
+            for (a, n), d in self.defs_at.items():
+                views.setdefault(a, view())[1][n] = d
+            for (a, node), read in self.read_at.items():
+                views.setdefault(a, view())[2][node] = _truth(read)
+            for a, n, f in self.reads:
+                views.setdefault(a, view())[3].append((n, f))
+            self.by_act.update(views)
+        return unmet_items(provision_node(o.provision), self.expr_at, *self.by_act.get(o.act, ({}, {}, {}, [])), self.both)
 
     def failed(self, act: int, node: NodeId, out: dict[NodeId, tuple[int, bool]], depth: int, want: str | None = None) -> bool:
         """Collect the conditions that make `node` not true: false (or unknown) operands of a false
@@ -585,15 +605,13 @@ class _Builder:
     # ---- acts ------------------------------------------------------------------------------
     def acts(self, dates: Sequence[datetime.date], stages: Sequence[str], outcomes: Sequence[Outcome]) -> tuple[ActInfo, ...]:
         acts = []
+        in_force: dict[int, set[str]] = {}  # one pass over the outcomes, not one per act
+        for o in outcomes:
+            if o.status is not Status.NOT_IN_FORCE and o.provision in self.provisions:
+                in_force.setdefault(o.act, set()).add(self.provisions[o.provision].instrument.id.name)
         for i, date in enumerate(dates):
-            in_force = sorted(
-                {
-                    self.provisions[o.provision].instrument.id.name
-                    for o in outcomes
-                    if o.act == i and o.status is not Status.NOT_IN_FORCE and o.provision in self.provisions
-                }
-            )
-            acts.append(ActInfo(i, date, stages[i] if i < len(stages) else "tidak_diketahui", tuple(in_force)))
+            stage = stages[i] if i < len(stages) else "tidak_diketahui"
+            acts.append(ActInfo(i, date, stage, tuple(sorted(in_force.get(i, ())))))
         instruments = self.plan.rulebook.instruments
         self.g_attrs.update(
             acts=[
