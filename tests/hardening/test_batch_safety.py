@@ -42,19 +42,25 @@ def test_out_equal_to_batch_is_refused_and_the_input_kept(tmp_path: Path) -> Non
     assert source.read_bytes() == before
 
 
+def _interrupt_after(lines: int) -> Any:
+    """`evaluate_lines` as it behaves when Ctrl-C arrives after `lines` output lines."""
+    real = tools_batch.evaluate_lines
+
+    def interrupted(*args: Any, **kwargs: Any) -> Any:
+        for count, out in enumerate(real(*args, **kwargs)):
+            if count == lines:
+                raise KeyboardInterrupt
+            yield out
+
+    return interrupted
+
+
 def test_a_stale_partial_from_another_input_is_not_resumed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first, second, target = tmp_path / "a.jsonl", tmp_path / "b.jsonl", tmp_path / "out.jsonl"
     write_lines(first, [json.dumps(incident(i)) for i in range(40)])
     write_lines(second, [json.dumps(incident(i)) for i in range(100, 140)])
     real = tools_batch.evaluate_lines
-
-    def interrupted(*args: Any, **kwargs: Any) -> Any:
-        for count, out in enumerate(real(*args, **kwargs)):
-            if count == 10:
-                raise KeyboardInterrupt
-            yield out
-
-    monkeypatch.setattr(cli_batch, "evaluate_lines", interrupted)
+    monkeypatch.setattr(cli_batch, "evaluate_lines", _interrupt_after(10))
     assert run("--batch", str(first), "--out", str(target), "--workers", "1")[0] == 130
     monkeypatch.setattr(cli_batch, "evaluate_lines", real)
     code, err = run("--batch", str(second), "--out", str(target), "--workers", "1", "--resume")
@@ -71,14 +77,7 @@ def test_the_summary_after_a_resume_counts_bad_lines_of_every_segment(tmp_path: 
     source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     write_lines(source, ["not json", "{}", *(json.dumps(incident(i)) for i in range(20))])
     real = tools_batch.evaluate_lines
-
-    def interrupted(*args: Any, **kwargs: Any) -> Any:
-        for count, out in enumerate(real(*args, **kwargs)):
-            if count == 5:
-                raise KeyboardInterrupt
-            yield out
-
-    monkeypatch.setattr(cli_batch, "evaluate_lines", interrupted)
+    monkeypatch.setattr(cli_batch, "evaluate_lines", _interrupt_after(5))
     assert run("--batch", str(source), "--out", str(target), "--workers", "1")[0] == 130
     monkeypatch.setattr(cli_batch, "evaluate_lines", real)
     code, err = run("--batch", str(source), "--out", str(target), "--workers", "1", "--resume")
