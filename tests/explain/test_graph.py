@@ -240,7 +240,14 @@ def test_acts_carry_date_and_stage() -> None:
         (0, D(2024, 10, 10), "masa_kampanye"),
         (1, D(2024, 1, 5), "sebelum_penetapan"),
     ]
-    assert e.graph.graph["acts"][0] == {"index": 0, "date": "2024-10-10", "stage": "masa_kampanye", "instruments": ["PP_94_2021"]}
+    assert e.graph.graph["acts"][0] == {
+        "index": 0,
+        "date": "2024-10-10",
+        "stage": "masa_kampanye",
+        "instruments": ["PP_94_2021"],
+        "assessment": "dinilai",
+        "gaps": [],
+    }
 
 
 def test_explanations_compare_by_content() -> None:

@@ -387,7 +387,8 @@ FROZEN_RULES = Path(__file__).parent / "rulebook"
 # unresolved, and the supervisory body the case is referred to.
 Headline = tuple[tuple[tuple[str, str, str | None, tuple[str, ...]], ...], tuple[str, ...], tuple[str, ...]]
 HEADLINES: dict[str, Headline] = {
-    "kepala_desa_tim_kampanye.json": ((), ("uu7.pasal280.ayat2.f",), ("KASN",)),
+    # A village head is not ASN: referred to no ASN supervisory body.
+    "kepala_desa_tim_kampanye.json": ((), ("uu7.pasal280.ayat2.f",), ()),
     "pns_kampanye_atribut_partai.json": ((("disiplin", "determined", "sedang", ("pp94.pasal5.n.2",)),), (), ("BKN",)),
     "pns_suka_unggahan_fakta_belum_lengkap.yaml": (
         (("etik", "determined", None, ("pp42.pasal11.c", "skb2022.lampiran2.4")),),
@@ -408,7 +409,8 @@ def _headline(decision_json: str) -> Headline:
         (p["kategori"], p["status"], p["tingkat"], tuple(p["ketentuan"])) for p in d["penetapan"] if p["status"] != "none"
     )
     unresolved = tuple(u["ketentuan"] for u in d["belum_terselesaikan"])
-    return tracks, unresolved, tuple(body["nama"] for body in d["pengawasan"]["lembaga"])
+    bodies = tuple(body["nama"] for body in d["pengawasan"]["lembaga"]) if d["pengawasan"] is not None else ()
+    return tracks, unresolved, bodies
 
 
 def test_every_example_has_a_headline() -> None:

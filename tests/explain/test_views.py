@@ -91,7 +91,7 @@ def test_narrative_names_the_failed_definition_in_both_languages() -> None:
 def test_unresolved_points_with_reason_and_deciding_facts() -> None:
     e = explain([campaign()])
     text = narrative(e)
-    assert "Tidak ada ketentuan yang dilanggar." in text
+    assert "Sejauh ini tidak ada ketentuan yang dilanggar, tetapi ada ketentuan yang belum dapat ditentukan" in text
     assert "- Tindakan 1, Pasal 5 huruf n angka 2 PP_94_2021: fakta yang diperlukan belum diketahui." in text
     assert "Fakta penentu: tindakan.atribut_partai, tindakan.atribut_pns." in text
     assert (

@@ -14,7 +14,7 @@ from typing import TextIO
 
 from netralrules.cli.common import load_rules
 from netralrules.diagnostics import Text
-from netralrules.explain.words import CATEGORIES, STATUSES, TIERS, TRACK_STATUSES, pick
+from netralrules.explain.words import ASSESSMENTS, CATEGORIES, STATUSES, TIERS, TRACK_STATUSES, pick
 from netralrules.source import printable
 from netralrules.tools.diff import RulebookDiff, TrackOutcome, diff_rulebooks, incident_files
 
@@ -32,6 +32,8 @@ _WORDS: dict[str, Text] = {
     "failed": Text("Gagal dinilai", "Could not be evaluated"),
     "tier": Text("tingkat", "tier"),
     "changed": Text("berubah", "changed"),
+    "act": Text("tindakan", "act"),
+    "assessment": Text("penilaian", "assessment"),
 }
 
 
@@ -99,6 +101,9 @@ def render_diff(result: RulebookDiff, lang: str = "id") -> str:
             lines.append(f"  {pick(CATEGORIES, t.category, lang)}: {_track(t.old, lang)} → {_track(t.new, lang)}")
             if t.old.sanctions != t.new.sanctions:
                 lines.append(f"    {w('sanctions')}: {'; '.join(t.old.sanctions) or '-'} → {'; '.join(t.new.sanctions) or '-'}")
+        for a in c.assessments:
+            old, new = pick(ASSESSMENTS, a.old, lang), pick(ASSESSMENTS, a.new, lang)
+            lines.append(f"  {w('assessment')} ({w('act')} {a.act + 1}): {old} → {new}")
         lines.append(f"  {w('because')}:")
         for r in c.responsible:
             what = f" [{w('changed')}: {', '.join(r.changes)}]" if r.changes else ""

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from netralrules.evaluation.coverage import ActAssessment, Scope, assessment_json, scope_json
 from netralrules.evaluation.determination import Determination, citation_json
 from netralrules.evaluation.evaluator import Evaluation, Finding, Outcome
 from netralrules.evaluation.referral import Referral, referral_json
@@ -50,6 +51,13 @@ class Decision:
     missing_facts: tuple[tuple[int, str, tuple[str, ...]], ...]  # (act, provision, fact paths)
     explanation: Explanation | None = None  # when evaluated with explain=True
     referral: Referral | None = None  # to whom the case is referred (KASN, BKN), by date
+    assessments: tuple[ActAssessment, ...] = ()  # per act: assessed, not assessed (a gap), outside the ASN rules
+    scope: Scope | None = None  # whether the ASN rules govern the respondent (None: status unknown)
+
+    @property
+    def not_assessed(self) -> tuple[ActAssessment, ...]:
+        """The acts no provision covers: the decision is incomplete while any is left."""
+        return tuple(a for a in self.assessments if not a.assessed)
 
     def to_dict(self, *, include_explanation: bool = True) -> dict[str, Any]:
         """A JSON-ready dict; the same decision always gives the same dict. The explanation graph
@@ -61,6 +69,7 @@ class Decision:
                     "indeks": i,
                     "tanggal": date.isoformat(),
                     "tahap_pemilu": self.stages[i],
+                    "penilaian": assessment_json(self.assessments[i]) if i < len(self.assessments) else None,
                     "temuan": [_finding_json(f) for f in self.evaluation.findings if f.act == i],
                     "ketentuan_dipertimbangkan": [_outcome_json(o) for o in self.evaluation.outcomes if o.act == i],
                 }
@@ -80,6 +89,12 @@ class Decision:
                 }
                 for t in self.determination.tracks
             ],
+            "kelengkapan": {
+                "lengkap": not self.not_assessed,
+                "tidak_dinilai": [a.act for a in self.not_assessed if a.status == "tidak_dinilai"],
+                "di_luar_asn": [a.act for a in self.not_assessed if a.status == "di_luar_asn"],
+            },
+            "lingkup": scope_json(self.scope),
             "pengawasan": referral_json(self.referral) if self.referral is not None else None,
             "belum_terselesaikan": [
                 {**_outcome_json(o), "tindakan": o.act, "fakta_penentu": list(_missing(self.missing_facts, o))}

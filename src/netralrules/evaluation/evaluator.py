@@ -213,6 +213,18 @@ def _applies(prov: ast.Provision, ctx: Context, pid: str) -> bool | None:
     return _subjects_apply(prov, ctx, pid)
 
 
+def binds_status(prov: ast.Provision, status: str) -> bool:
+    """Whether a provision can bind a respondent of this employment status (no subjects: anyone;
+    a subject the facts do not map to a status, such as `pejabat_struktural`, only an ASN)."""
+    if not prov.subjects:
+        return True
+    for subject in prov.subjects:
+        covered = _STATUS_SUBJECTS.get(subject.name, _STATUS_SUBJECTS["ASN"])
+        if status in covered:
+            return True
+    return False
+
+
 def _subjects_key(prov: ast.Provision) -> str:
     # Not a definition name (those have no `@`), so it cannot collide with one in `ctx.memo`.
     return "@subjek:" + ",".join(s.name for s in prov.subjects)

@@ -24,3 +24,11 @@ class DeterminationStatus(enum.StrEnum):
     DETERMINED = "determined"
     UNRESOLVED = "unresolved"
     NONE = "none"
+
+
+class Assessment(enum.StrEnum):
+    """Whether an act was assessed against the rulebook (evaluation/coverage.py)."""
+
+    ASSESSED = "dinilai"  # some provision could apply to it: it was considered
+    NOT_ASSESSED = "tidak_dinilai"  # an ASN respondent's act no provision covers (a gap): never "no violation"
+    OUTSIDE_ASN = "di_luar_asn"  # the same for a respondent who is not ASN: the ASN rules do not govern it

@@ -13,9 +13,11 @@ import datetime
 from collections.abc import Sequence
 
 from netralrules.compiler import CompiledRulebook, definition_of
+from netralrules.evaluation.coverage import CAN_APPLY, ActAssessment, assess, scope_of
 from netralrules.evaluation.decision import Decision, IncidentFacts
 from netralrules.evaluation.determination import determine, stage
-from netralrules.evaluation.evaluator import Outcome, evaluate_plan
+from netralrules.evaluation.evaluator import Evaluation, Outcome, evaluate_plan
+from netralrules.evaluation.kinds import Assessment
 from netralrules.evaluation.referral import refer, referral_date
 from netralrules.trace import DefinitionRead, Event, FactRead, ListTracer, ProvisionResult
 from netralrules.values import UNKNOWN
@@ -36,16 +38,48 @@ def decide(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: ListTracer 
     # The report date is optional and not a fact the rules read: an incident type without it refers
     # by the last act's date.
     reported = getattr(facts, "report_date", None)
-    referral = refer(
-        rulebook.checked.supervisors, *referral_date(reported if isinstance(reported, datetime.date) else None, dates)
+    scope = scope_of(rulebook, facts)
+    # The supervisory bodies of the rulebook watch over ASN neutrality: a respondent who is not ASN
+    # is referred to none of them (the scope names what governs the conduct instead).
+    referral = (
+        None
+        if scope is not None and not scope.asn
+        else refer(rulebook.checked.supervisors, *referral_date(reported if isinstance(reported, datetime.date) else None, dates))
     )
+    assessments = _assess(rulebook, facts, dates, evaluation)
     missing: tuple[tuple[int, str, tuple[str, ...]], ...] = ()
     if determination.unresolved:
         # Which unknown facts held each undecided provision back: from a traced run (only now, so
         # evaluation without explanation stays untraced when everything is decided).
         events = tracer.events if tracer is not None else _traced_events(rulebook, facts, dates)
         missing = _missing_facts(events, determination.unresolved)
-    return Decision(facts.incident_id, rulebook.content_hash, dates, stages, evaluation, determination, missing, None, referral)
+    return Decision(
+        facts.incident_id,
+        rulebook.content_hash,
+        dates,
+        stages,
+        evaluation,
+        determination,
+        missing,
+        None,
+        referral,
+        assessments,
+        scope,
+    )
+
+
+def _assess(
+    rulebook: CompiledRulebook, facts: IncidentFacts, dates: tuple[datetime.date, ...], evaluation: Evaluation
+) -> tuple[ActAssessment, ...]:
+    """Each act's assessment: an act some provision fired for, or left undecided, was assessed; any
+    other act is placed in its cell of the conduct space (evaluation/coverage.py) to tell "considered,
+    none applied" from "no provision covers it"."""
+    touched = {o.act for o in evaluation.outcomes if o.status in CAN_APPLY}
+    declarations = tuple(getattr(rulebook.checked, "gaps", {}).values())  # MERGE: checked.gaps
+    return tuple(
+        ActAssessment(act, Assessment.ASSESSED) if act in touched else assess(rulebook, facts, act, date, declarations)
+        for act, date in enumerate(dates)
+    )
 
 
 def _traced_events(rulebook: CompiledRulebook, facts: IncidentFacts, dates: tuple[datetime.date, ...]) -> list[Event]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from netralrules.compiler import CompiledRulebook
+from netralrules.evaluation.coverage import scope_json
 from netralrules.evaluation.decision import Decision, IncidentFacts
 from netralrules.evaluation.pipeline import decide
 from netralrules.evaluation.referral import referral_json
@@ -26,6 +27,8 @@ def decide_explained(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: L
         decision.act_dates,
         decision.stages,
         referral=referral_json(decision.referral) if decision.referral is not None else None,
+        assessments=decision.assessments,
+        scope=scope_json(decision.scope),
     )
     return dataclasses.replace(decision, explanation=explanation)
 

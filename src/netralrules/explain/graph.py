@@ -63,6 +63,8 @@ from netralrules.compiler import (
     provision_node,
     provision_of,
 )
+from netralrules.diagnostics import Text
+from netralrules.evaluation.coverage import ActAssessment
 from netralrules.evaluation.determination import Determination, Track, citation_json, source_json
 from netralrules.evaluation.evaluator import TIER_ORDER, Evaluation, Finding, Outcome
 from netralrules.evaluation.kinds import DeterminationStatus, Status
@@ -141,6 +143,12 @@ class ActInfo:
     date: datetime.date
     stage: str
     instruments: tuple[str, ...]
+    # Whether the act was assessed (evaluation/coverage.py): `dinilai`, `tidak_dinilai` (a gap) or
+    # `di_luar_asn`; for an act not assessed, why, and the declared gaps that cover it.
+    assessment: str = "dinilai"
+    assessment_reason: Text | None = None
+    gaps: tuple[str, ...] = ()
+    gap_kind: str | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -205,6 +213,8 @@ def build_explanation(
     stages: Sequence[str],
     lang_independent: bool = True,
     referral: Mapping[str, Any] | None = None,
+    assessments: Sequence[ActAssessment] = (),
+    scope: Mapping[str, Any] | None = None,
 ) -> Explanation:
     """Build the explanation graph from the events of one traced evaluation.
 
@@ -219,10 +229,13 @@ def build_explanation(
     builder.determinations(determination.tracks, evaluation.findings)
     builder.decision(determination, evaluation.outcomes)
     builder.annotate(evaluation.outcomes)
-    acts = builder.acts(act_dates, stages, evaluation.outcomes)
+    acts = builder.acts(act_dates, stages, evaluation.outcomes, assessments)
     if referral is not None:
         # To whom the case is referred (referral.referral_json): a graph attribute, for the views.
         builder.g_attrs["pengawasan"] = json_value(referral)
+    if scope is not None:
+        # Whether the ASN rules govern the respondent (coverage.scope_json): for the views.
+        builder.g_attrs["lingkup"] = json_value(scope)
     return Explanation(builder.graph(), acts, lang_independent)
 
 
@@ -603,7 +616,14 @@ class _Builder:
         return False
 
     # ---- acts ------------------------------------------------------------------------------
-    def acts(self, dates: Sequence[datetime.date], stages: Sequence[str], outcomes: Sequence[Outcome]) -> tuple[ActInfo, ...]:
+    def acts(
+        self,
+        dates: Sequence[datetime.date],
+        stages: Sequence[str],
+        outcomes: Sequence[Outcome],
+        assessments: Sequence[ActAssessment] = (),
+    ) -> tuple[ActInfo, ...]:
+        assessed = {a.act: a for a in assessments}
         acts = []
         in_force: dict[int, set[str]] = {}  # one pass over the outcomes, not one per act
         for o in outcomes:
@@ -611,11 +631,24 @@ class _Builder:
                 in_force.setdefault(o.act, set()).add(self.provisions[o.provision].instrument.id.name)
         for i, date in enumerate(dates):
             stage = stages[i] if i < len(stages) else "tidak_diketahui"
-            acts.append(ActInfo(i, date, stage, tuple(sorted(in_force.get(i, ())))))
+            a = assessed.get(i)
+            acts.append(
+                ActInfo(i, date, stage, tuple(sorted(in_force.get(i, ()))))
+                if a is None
+                else ActInfo(i, date, stage, tuple(sorted(in_force.get(i, ()))), a.status, a.reason, a.gaps, a.gap_kind)
+            )
         instruments = self.plan.rulebook.instruments
         self.g_attrs.update(
             acts=[
-                {"index": a.index, "date": a.date.isoformat(), "stage": a.stage, "instruments": list(a.instruments)} for a in acts
+                {
+                    "index": a.index,
+                    "date": a.date.isoformat(),
+                    "stage": a.stage,
+                    "instruments": list(a.instruments),
+                    "assessment": a.assessment,
+                    "gaps": list(a.gaps),
+                }
+                for a in acts
             ],
             instruments={name: inst.title for name, inst in sorted(instruments.items())},
             # The sources of the instruments that declare any (`sumber`), for the report's annex.

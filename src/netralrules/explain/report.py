@@ -239,6 +239,15 @@ class ReferralSection:
 
 
 @dataclass(frozen=True)
+class ScopeSection:
+    """A respondent who is not ASN: the ASN rules do not govern the conduct; what does, where the
+    rulebook knows (the provisions that can bind the status, by citation)."""
+
+    status: str
+    governing: tuple[tuple[str, Text], ...]  # (provision, citation)
+
+
+@dataclass(frozen=True)
 class Report:
     incident_id: str | None
     rulebook: str
@@ -254,6 +263,7 @@ class Report:
     open_questions: tuple[OpenQuestion, ...]
     referral: ReferralSection | None = None
     sources: tuple[SourceItem, ...] = ()
+    scope: ScopeSection | None = None  # None: an ASN respondent, or the status is not known
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON-ready data (`Text` as {"id", "en"}, dates ISO)."""
@@ -382,7 +392,22 @@ def build_report(
         open_questions=_open_questions(r, clauses),
         referral=referral,
         sources=annex,
+        scope=scope_section(explanation),
     )
+
+
+def scope_section(explanation: Explanation) -> ScopeSection | None:
+    """The respondent's scope recorded on the graph, when it is not ASN."""
+    s = explanation.graph.graph.get("lingkup")
+    if not s or s.get("asn") is not False:
+        return None
+    cited = {str(explanation.graph.nodes[n]["provision"]): n for n in explanation.nodes(NodeKind.CLAUSE)}
+    governing = []
+    for pid in s["ketentuan_yang_mengatur"]:
+        node = cited.get(pid)
+        attrs = explanation.attrs(node) if node is not None else {}
+        governing.append((str(pid), _both(cite, attrs.get("citation")) if attrs else Text(str(pid), str(pid))))
+    return ScopeSection(str(s["status"]), tuple(governing))
 
 
 def referral_section(explanation: Explanation) -> ReferralSection | None:
@@ -423,9 +448,13 @@ def _act(r: _Reader, index: int) -> ActSection:
         info.date,
         info.stage,
         info.instruments,
-        tuple((name, str(titles[name])) for name in info.instruments if titles.get(name)),
-        tuple(sorted(not_in_force.items())),
-        r.facts(sorted(r.e.nodes(NodeKind.FACT, index))),
+        info.assessment,
+        info.assessment_reason,
+        info.gaps,
+        info.gap_kind,
+        titles=tuple((name, str(titles[name])) for name in info.instruments if titles.get(name)),
+        not_in_force=tuple(sorted(not_in_force.items())),
+        facts=r.facts(sorted(r.e.nodes(NodeKind.FACT, index))),
     )
 
 

@@ -13,6 +13,18 @@ from netralrules.diagnostics.text import pick as pick
 from netralrules.evaluation.determination import ALONGSIDE_RULE, HEAVIEST_RULE, REPEAT_RULE
 
 # The election stages of decision.stage.
+ASSESSMENTS: dict[str, Text] = {
+    "dinilai": Text("dinilai", "assessed"),
+    "tidak_dinilai": Text("tidak dinilai", "not assessed"),
+    "di_luar_asn": Text("di luar aturan ASN", "outside the ASN rules"),
+}
+
+GAP_KINDS: dict[str, Text] = {
+    "tidak_diatur": Text("tidak diatur", "not regulated"),
+    "diperdebatkan": Text("diperdebatkan", "contested"),
+    "belum_dikodekan": Text("belum dikodekan", "not yet encoded"),
+}
+
 STAGES: dict[str, Text] = {
     "sebelum_penetapan": Text(
         "sebelum penetapan calon (yang didukung masih bakal calon)",
@@ -104,7 +116,43 @@ TEXT: dict[str, Text] = {
         "no regulation of the rulebook was in force on this date",
     ),
     "findings": Text("Temuan", "Findings"),
-    "no_findings": Text("Tidak ada ketentuan yang dilanggar.", "No provision was violated."),
+    "no_findings": Text(
+        "Tidak ada ketentuan yang dilanggar: ketentuan yang mencakup tindakan ini dipertimbangkan dan tidak ada yang berlaku.",
+        "No provision was violated: the provisions that cover this act were considered and none applied.",
+    ),
+    "no_findings_yet": Text(
+        "Sejauh ini tidak ada ketentuan yang dilanggar, tetapi ada ketentuan yang belum dapat ditentukan (lihat Hal"
+        " yang belum terselesaikan).",
+        "So far no provision is violated, but some cannot be decided yet (see Unresolved points).",
+    ),
+    "not_assessed": Text(
+        "TIDAK DINILAI: tidak ada ketentuan dalam buku aturan yang mencakup tindakan ini; ini bukan berarti tidak ada"
+        " pelanggaran",
+        "NOT ASSESSED: no provision in the rulebook covers this act; this does not mean there was no violation",
+    ),
+    "outside_asn": Text(
+        "DI LUAR ATURAN ASN: responden bukan ASN dan tidak ada ketentuan dalam buku aturan yang mencakup tindakan ini",
+        "OUTSIDE THE ASN RULES: the respondent is not ASN and no provision in the rulebook covers this act",
+    ),
+    "not_assessed_head": Text("Tindakan yang tidak dinilai", "Acts not assessed"),
+    "gap_declared": Text("Celah yang dinyatakan", "Declared gap"),
+    "gap_kind": Text("jenis", "kind"),
+    "incomplete": Text(
+        "Penilaian belum lengkap: {0} tidak dinilai. Penentuan di bawah hanya untuk tindakan yang dinilai.",
+        "The assessment is incomplete: {0} not assessed. The determination below covers only the acts assessed.",
+    ),
+    "scope": Text("Lingkup aturan", "Scope of the rules"),
+    "scope_outside": Text(
+        "Responden berstatus {0}, bukan ASN (PNS, CPNS atau PPPK): aturan netralitas dan disiplin ASN tidak berlaku"
+        " baginya, dan perkara tidak diteruskan ke lembaga pengawas ASN.",
+        "The respondent's status is {0}, not ASN (PNS, CPNS or PPPK): the ASN neutrality and discipline rules do not"
+        " govern the conduct, and the case is referred to no ASN supervisory body.",
+    ),
+    "scope_governing": Text("Yang mengatur menurut buku aturan", "What governs it, per the rulebook"),
+    "scope_none": Text(
+        "buku aturan tidak memuat ketentuan yang mengikat status ini",
+        "the rulebook holds no provision binding this status",
+    ),
     "finding": Text("Temuan", "Finding"),
     "text": Text("Bunyi ketentuan", "Statutory text"),
     "category": Text("Kategori", "Category"),

@@ -107,6 +107,14 @@ STATUS_KEPEGAWAIAN = enum(
     "lainnya",
 )
 
+# The statuses that make a respondent ASN (UU 5/2014 and UU 20/2023: PNS and PPPK; a CPNS is a
+# candidate PNS, bound by the same discipline rules). Every other status is outside the ASN rules.
+ASN_STATUSES = ("PNS", "CPNS", "PPPK")
+
+# The stages of an election as the gap matrix and gap declarations (`celah … tahap`) name them, in
+# order; `bakal_calon` runs from registration to penetapan.
+STAGES = ("sebelum_pendaftaran", "bakal_calon", "sesudah_penetapan", "masa_kampanye", "masa_tenang", "sesudah_pemungutan")
+
 JENIS_JABATAN = enum(
     "jenis_jabatan",
     "jabatan_pimpinan_tinggi",

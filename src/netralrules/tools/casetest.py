@@ -17,6 +17,10 @@ A case file holds a list of cases:
         disiplin: sedang                         # the disciplinary tier, or `belum_dapat_ditentukan` / `tidak_ada`
         pengawas: BKN                            # the body the case is referred to (`lembaga_pengawas`), or
                                                  # `belum_dapat_ditentukan` (contested) / `tidak_ada`
+        tidak_dinilai: [2]                       # acts no provision covers (a gap): numbers, 1 = first act;
+                                                 # or true / false
+        di_luar_asn: false                       # the same for a respondent who is not ASN
+        celah: [pp53.media_sosial]               # the declared gaps those acts fall in
 
 Coverage: a provision is covered when some case makes it fire and some case makes it not fire; a
 condition is covered when it has been seen both true and false.
@@ -33,14 +37,17 @@ import yaml
 
 from netralrules.compiler import NodeId, child_id, children_of, definition_node, provision_node
 from netralrules.evaluation.decision import IncidentFacts
-from netralrules.evaluation.kinds import DeterminationStatus, Status
+from netralrules.evaluation.kinds import Assessment, DeterminationStatus, Status
 from netralrules.rulebook import Rulebook
 from netralrules.syntax import ast
 from netralrules.syntax.loader import display_path
 from netralrules.trace import ConditionResult, ListTracer
 
 PROVISION_EXPECTATIONS = ("berlaku", "tidak_berlaku", "dikecualikan", "belum_dapat_ditentukan")
-EXPECTATIONS = (*PROVISION_EXPECTATIONS, "disiplin", "pengawas")
+# Acts not assessed: `true`/`false` (some act / no act), or the acts' numbers as the report counts
+# them (1 = the first act). `celah`: the declared gaps the acts not assessed fall in.
+ASSESSMENT_EXPECTATIONS = {"tidak_dinilai": Assessment.NOT_ASSESSED, "di_luar_asn": Assessment.OUTSIDE_ASN}
+EXPECTATIONS = (*PROVISION_EXPECTATIONS, "disiplin", "pengawas", *ASSESSMENT_EXPECTATIONS, "celah")
 _STATUS_KEY = {
     Status.FIRED: "berlaku",
     Status.NOT_FIRED: "tidak_berlaku",
@@ -183,11 +190,38 @@ def _run_one(expected: Mapping[str, Any], incident: IncidentFacts, rulebook: Rul
             problems.append(f"disiplin: diharapkan {expected['disiplin']}, ternyata {tier}")
     if "pengawas" in expected:
         referral = decision.referral
-        assert referral is not None  # the pipeline always refers
-        body = referral.bodies[0].id.name if referral.status is DeterminationStatus.DETERMINED else _UNSETTLED[referral.status]
+        if referral is None:  # a respondent who is not ASN is referred to no ASN supervisor
+            body = _UNSETTLED[DeterminationStatus.NONE]
+        elif referral.status is DeterminationStatus.DETERMINED:
+            body = referral.bodies[0].id.name
+        else:
+            body = _UNSETTLED[referral.status]
         if str(expected["pengawas"]) != body:
             problems.append(f"pengawas: diharapkan {expected['pengawas']}, ternyata {body}")
+    for key, status in ASSESSMENT_EXPECTATIONS.items():
+        if key in expected:
+            problems += _assessment_problems(key, expected[key], [a.act + 1 for a in decision.assessments if a.status == status])
+    if "celah" in expected:
+        declared = sorted({g for a in decision.assessments for g in a.gaps})
+        wanted = expected["celah"] if isinstance(expected["celah"], list) else [expected["celah"]]
+        missing = [str(g) for g in wanted if g not in declared]
+        if missing:
+            problems.append(f"celah: diharapkan {', '.join(missing)}, ternyata {', '.join(declared) or 'tidak ada'}")
     return tuple(problems)
+
+
+def _assessment_problems(key: str, wanted: object, acts: list[int]) -> list[str]:
+    """`tidak_dinilai` / `di_luar_asn`: a yes/no, or the numbers (1-based) of the acts expected."""
+    shown = ", ".join(map(str, acts)) or "tidak ada"
+    if isinstance(wanted, bool):
+        if wanted != bool(acts):
+            return [f"{key}: diharapkan {'ya' if wanted else 'tidak ada'}, ternyata {shown}"]
+        return []
+    if isinstance(wanted, list) and all(isinstance(n, int) and not isinstance(n, bool) for n in wanted):
+        if sorted(wanted) != acts:
+            return [f"{key}: diharapkan tindakan {', '.join(map(str, sorted(wanted))) or 'tidak ada'}, ternyata {shown}"]
+        return []
+    return [f"{key}: tulis `true`, `false` atau daftar nomor tindakan (1 = tindakan pertama), bukan {wanted!r}"]
 
 
 def render_report(report: Report) -> str:

@@ -84,11 +84,21 @@ class Responsible:
 
 
 @dataclass(frozen=True)
+class AssessmentChange:
+    """An act assessed under one version and not under the other (a gap opened or closed)."""
+
+    act: int
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
 class IncidentChange:
     path: str
     incident_id: str
     tracks: tuple[TrackChange, ...]
     responsible: tuple[Responsible, ...]
+    assessments: tuple[AssessmentChange, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -134,6 +144,7 @@ class RulebookDiff:
                     "berkas": c.path,
                     "insiden": c.incident_id,
                     "penetapan": [{"kategori": t.category, "lama": track(t.old), "baru": track(t.new)} for t in c.tracks],
+                    "penilaian": [{"tindakan": a.act, "lama": a.old, "baru": a.new} for a in c.assessments],
                     "penyebab": [
                         {
                             "ketentuan": r.provision,
@@ -326,7 +337,14 @@ def _compare(
         for c in _ordered(list(old_tracks) + [c for c in new_tracks if c not in old_tracks])
         if old_tracks.get(c, none) != new_tracks.get(c, none)
     )
-    if not tracks:
+    # An act that falls in a gap under one version and not the other changed, even with no track
+    # changing: "not assessed" becoming "no violation" is a change a reviewer must see.
+    assessments = tuple(
+        AssessmentChange(a.act, a.status, b.status)
+        for a, b in zip(before.assessments, after.assessments, strict=True)
+        if a.status != b.status
+    )
+    if not tracks and not assessments:
         return None
     old_results, new_results = _results(before), _results(after)
     considered = _considered(before) | _considered(after)
@@ -342,7 +360,7 @@ def _compare(
                 pid, citation, changed[pid].changes if pid in changed else (), old_results.get(pid, ()), new_results.get(pid, ())
             )
         )
-    return IncidentChange(path, after.incident_id, tracks, tuple(responsible))
+    return IncidentChange(path, after.incident_id, tracks, tuple(responsible), assessments)
 
 
 def _ordered(categories: Sequence[ast.Category]) -> list[ast.Category]:

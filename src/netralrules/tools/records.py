@@ -41,8 +41,8 @@ def sha256(text: str) -> str:
 
 
 def decision_summary(decision: dict[str, Any]) -> dict[str, Any]:
-    """What a tombstone keeps of a decision: per track its status, tier and provisions, and the
-    supervisory body — no fact of the incident."""
+    """What a tombstone keeps of a decision: per track its status, tier and provisions, the
+    supervisory body, and which acts were not assessed — no fact of the incident."""
     referral = decision.get("pengawasan")
     return {
         "rulebook": decision.get("rulebook"),
@@ -51,6 +51,8 @@ def decision_summary(decision: dict[str, Any]) -> dict[str, Any]:
             for t in decision.get("penetapan", [])
         ],
         "pengawasan": [body.get("nama") for body in referral.get("lembaga", [])] if isinstance(referral, dict) else None,
+        # Which acts were not assessed (gaps): a tombstone must not read as "no violation" either.
+        "kelengkapan": decision.get("kelengkapan"),
     }
 
 

@@ -16,9 +16,11 @@ import datetime
 from collections.abc import Sequence
 
 from netralrules.diagnostics import Text, check_lang
-from netralrules.evaluation.kinds import DeterminationStatus, Status
+from netralrules.evaluation.kinds import Assessment, DeterminationStatus, Status
 from netralrules.explain.compare import ExplanationDiff
+from netralrules.explain.graph import ActInfo
 from netralrules.explain.report import (
+    ActSection,
     ClauseItem,
     ConditionItem,
     FactItem,
@@ -26,12 +28,14 @@ from netralrules.explain.report import (
     ReferralBody,
     ReferralSection,
     Report,
+    ScopeSection,
     SourceItem,
     TierGap,
     category_word,
 )
 from netralrules.explain.words import (
     CATEGORIES,
+    GAP_KINDS,
     REFERRAL_BASES,
     REFERRAL_STATUSES,
     RELIABILITY,
@@ -162,6 +166,8 @@ class _Render:
         if self.r.incident_id is not None:
             w.blank()
             w.line(f"{self.say('incident')}: {self.r.incident_id}; {self.say('rulebook')} {self.r.rulebook}.")
+        self.scope()
+        self.incomplete()
         for act in self.r.acts:
             self.act(act.index)
         self.determination()
@@ -202,11 +208,47 @@ class _Render:
         w.line(f"{self.say('reasons')}: {why}.", 1)
         findings = [f for f in self.r.findings if f.act == index]
         if not findings:
-            w.line(self.say("no_findings"), 1)
+            self.not_found(info)
             return
         w.line(f"{self.say('findings')}:", 1)
         for number, f in enumerate(findings, 1):
             self.finding(number, f)
+
+    def not_found(self, info: ActSection) -> None:
+        """An act with no finding: no violation only when covering provisions were considered;
+        otherwise not assessed (a gap), or outside the ASN rules, with the reason."""
+        w = self.w
+        if info.assessment == Assessment.ASSESSED:
+            undecided = any(c.act == info.index for c in self.r.unresolved)
+            w.line(self.say("no_findings_yet" if undecided else "no_findings"), 1)
+            return
+        w.line(self.say("not_assessed" if info.assessment == Assessment.NOT_ASSESSED else "outside_asn") + ".", 1)
+        if info.assessment_reason is not None:
+            w.line(f"{self.say('reasons')}: {info.assessment_reason.get(self.lang)}.", 2)
+        if info.gaps:
+            kind = f" ({self.say('gap_kind')}: {pick(GAP_KINDS, info.gap_kind, self.lang)})" if info.gap_kind else ""
+            w.line(f"{self.say('gap_declared')}: {', '.join(w.code(g) for g in info.gaps)}{kind}.", 2)
+
+    def unassessed(self) -> str:
+        """The acts not assessed, as "act 2, act 3" (empty when every act was assessed)."""
+        act = self.say("act").lower()
+        return ", ".join(f"{act} {a.index + 1}" for a in self.r.acts if a.assessment != Assessment.ASSESSED)
+
+    def incomplete(self) -> None:
+        acts = self.unassessed()
+        if acts:
+            self.w.blank()
+            self.w.line(self.say("incomplete").format(acts))
+
+    def scope(self) -> None:
+        s = self.r.scope
+        if s is None:
+            return
+        w = self.w
+        w.blank()
+        w.line(self.say("scope_outside").format(w.code(s.status)))
+        governing = "; ".join(f"{c.get(self.lang)} ({w.code(p)})" for p, c in s.governing) or self.say("scope_none")
+        w.line(f"{self.say('scope_governing')}: {governing}.", 1)
 
     def finding(self, number: int, f: FindingSection) -> None:
         w, lang = self.w, self.lang
@@ -260,8 +302,15 @@ class _Render:
 
     def determination(self) -> None:
         w = self.w
+        acts = self.unassessed()
+        if acts and not self.r.tracks:
+            w.heading(self.say("determination"))
+            w.line(self.say("incomplete").format(acts), 1)
+            return
         if not self.section("determination", not self.r.tracks, "no_determination"):
             return
+        if acts:
+            w.line(self.say("incomplete").format(acts), 1)
         act_word = self.say("act").lower()
         for t in self.r.tracks:
             tier = f", {self.say('tier')} {pick(TIERS, t.tier, self.lang)}" if t.tier else ""
@@ -408,6 +457,25 @@ def source_details(item: SourceItem, lang: str) -> list[str]:
     lines.append(f"{say('reliability', lang).capitalize()}: {pick(RELIABILITY, item.reliability, lang)}.")
     lines.append(f"{say('supports', lang).capitalize()}: " + "; ".join(s.get(lang) for s in item.supports) + ".")
     return lines
+
+
+def assessment_text(info: ActInfo, lang: str) -> str:
+    """Why an act was not assessed, in one line ("" for an act assessed)."""
+    if info.assessment == Assessment.ASSESSED:
+        return ""
+    text = say("not_assessed" if info.assessment == Assessment.NOT_ASSESSED else "outside_asn", lang)
+    if info.assessment_reason is not None:
+        text += f". {say('reasons', lang)}: {info.assessment_reason.get(lang)}"
+    if info.gaps:
+        kind = f" ({say('gap_kind', lang)}: {pick(GAP_KINDS, info.gap_kind, lang)})" if info.gap_kind else ""
+        text += f". {say('gap_declared', lang)}: {', '.join(info.gaps)}{kind}"
+    return text + "."
+
+
+def scope_text(s: ScopeSection, lang: str) -> str:
+    """A respondent who is not ASN: the ASN rules do not govern the conduct, and what does."""
+    governing = "; ".join(f"{c.get(lang)} ({p})" for p, c in s.governing) or say("scope_none", lang)
+    return say("scope_outside", lang).format(s.status) + f" {say('scope_governing', lang)}: {governing}."
 
 
 def referral_reason(r: ReferralSection, lang: str) -> str:

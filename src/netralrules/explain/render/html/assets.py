@@ -24,6 +24,9 @@ background: #f4f4f4; cursor: pointer; }
 .verdict { font-weight: 600; padding: 0.4rem 0.7rem; border-radius: 4px; }
 .verdict.complete { background: #e6f4e6; }
 .verdict.incomplete { background: #fff3cd; }
+.not-assessed, .assessment.tidak_dinilai, .assessment.di_luar_asn, .scope.outside-asn {
+  background: #fdecea; border-left: 4px solid #b3261e; padding: 0.3rem 0.7rem;
+}
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid var(--line); padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
 th { background: #f0f0f0; }

@@ -14,7 +14,7 @@ from typing import Any, assert_never
 from netralrules.diagnostics import Text, check_lang
 from netralrules.evaluation.decision import Decision
 from netralrules.evaluation.determination import Track, track_sanctions
-from netralrules.evaluation.kinds import DeterminationStatus, Status
+from netralrules.evaluation.kinds import Assessment, DeterminationStatus, Status
 from netralrules.explain.graph import (
     DECISION,
     EVALUATED,
@@ -26,9 +26,9 @@ from netralrules.explain.graph import (
     finding_id,
 )
 from netralrules.explain.ordering import citation_key
-from netralrules.explain.render.narrative import referral_summary, source_details
+from netralrules.explain.render.narrative import assessment_text, referral_summary, scope_text, source_details
 from netralrules.explain.render.views import narrative
-from netralrules.explain.report import SourceItem, referral_section, source_annex
+from netralrules.explain.report import SourceItem, referral_section, scope_section, source_annex
 from netralrules.explain.words import (
     CATEGORIES,
     STAGES,
@@ -158,6 +158,8 @@ class ActView:
     heading: str
     instruments: str
     clauses: tuple[ClauseView, ...]
+    assessment: str = "dinilai"
+    assessment_text: str = ""  # for an act not assessed: what and why, in words
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,8 @@ class Page:
     incident: Mapping[str, Any] | None
     decision_json: str
     sources: tuple[SourceView, ...] = ()
+    not_assessed: tuple[str, ...] = ()  # one line per act not assessed (a gap, or outside the ASN rules)
+    scope: str | None = None  # a respondent who is not ASN: outside the ASN rules, and what governs
 
 
 def build_page(decision: Decision, lang: str = "id", incident: Mapping[str, Any] | None = None) -> Page:
@@ -202,23 +206,30 @@ def build_page(decision: Decision, lang: str = "id", incident: Mapping[str, Any]
         for t in data["penetapan"]
         if t["status"] == DeterminationStatus.UNRESOLVED
     ]
+    acts = tuple(_act(e, a.index, lang, annex) for a in e.acts) if e is not None else ()
+    not_assessed = tuple(
+        f"{say('act', lang)} {a.index + 1}: {a.assessment_text}" for a in acts if a.assessment != Assessment.ASSESSED
+    )
+    scope = scope_section(e) if e is not None else None
     return Page(
         lang=lang,
         incident_id=str(data["insiden"]),
         rulebook_hash=str(data["rulebook"]),
         engine=f"{data['mesin']['nama']} {data['mesin']['versi']}",
-        complete=not unresolved,
+        complete=not unresolved and not not_assessed,
         tracks=tuple(
             _track(t, decision, e, lang) for t in decision.determination.tracks if t.status is not DeterminationStatus.NONE
         ),
         unresolved=tuple(unresolved),
         referral=referral_summary(r, lang) if e is not None and (r := referral_section(e)) is not None else None,
-        acts=tuple(_act(e, a.index, lang, annex) for a in e.acts) if e is not None else (),
+        acts=acts,
         narrative=narrative(e, lang) if e is not None else "",
         explanation=e,
         incident=incident,
         decision_json=decision.to_json(include_explanation=False),
         sources=tuple(SourceView(i.number, " ".join(i.document.split()), tuple(source_details(i, lang))) for i in annex),
+        not_assessed=not_assessed,
+        scope=scope_text(scope, lang) if scope is not None else None,
     )
 
 
@@ -281,7 +292,14 @@ def _act(e: Explanation, index: int, lang: str, annex: Sequence[SourceItem] = ()
         f"{say('act', lang)} {index + 1}: {date_text(info.date, lang)} ({info.date.isoformat()}); "
         f"{say('stage', lang)}: {pick(STAGES, info.stage, lang)}"
     )
-    return ActView(index, heading, instruments, tuple(_clause(e, c, lang, annex) for c in clauses))
+    return ActView(
+        index,
+        heading,
+        instruments,
+        tuple(_clause(e, c, lang, annex) for c in clauses),
+        info.assessment,
+        assessment_text(info, lang),
+    )
 
 
 def _clause(e: Explanation, c: Mapping[str, Any], lang: str, annex: Sequence[SourceItem] = ()) -> ClauseView:

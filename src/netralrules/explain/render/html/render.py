@@ -104,9 +104,17 @@ class _Html:
             f"<h2>{self.w('summary')}</h2>",
             f'<p class="verdict {verdict}" id="verdict">{self.w(verdict)}</p>',
         )
-        if not p.tracks:
+        if p.scope is not None:
+            self.add(f'<p class="scope outside-asn" id="scope">{t(p.scope)}</p>')
+        if p.not_assessed:
+            self.add(
+                f'<div class="not-assessed" id="not-assessed"><h3>{t(say("not_assessed_head", self.lang))}</h3>',
+                _list(p.not_assessed),
+                "</div>",
+            )
+        if not p.tracks and not p.not_assessed:
             self.add(f'<p class="no-tracks">{self.w("no_tracks")}</p>')
-        else:
+        elif p.tracks:
             heads = ("track", "status", "tier", "provisions", "sanctions")
             self.add(
                 '<table class="tracks" id="decision">',
@@ -141,6 +149,8 @@ class _Html:
                 f'<h3 id="act{act.index}">{t(act.heading)}</h3>',
                 f'<p class="instruments">{t(say("instruments", self.lang))}: {t(act.instruments)}</p>',
             )
+            if act.assessment_text:
+                self.add(f'<p class="assessment {t(act.assessment)}">{t(act.assessment_text)}</p>')
             for c in act.clauses:
                 self.clause(c)
         self.add("</section>")
