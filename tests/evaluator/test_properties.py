@@ -5,17 +5,20 @@ those facts turn out to be."""
 from __future__ import annotations
 
 import datetime
+import functools
 import random
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from netralrules import load_rulebook
 from netralrules.authoring import check_paths
 from netralrules.checker import check
-from netralrules.compiler import compile_rulebook
+from netralrules.compiler import CompiledRulebook, compile_rulebook
+from netralrules.evaluation.coverage import CAN_APPLY, cell_of, covering
 from netralrules.evaluation.evaluator import evaluate_plan
-from netralrules.facts.schema import JENIS_TINDAKAN, SASARAN, STATUS_KEPEGAWAIAN
+from netralrules.facts.schema import JENIS_PEMILU, JENIS_TINDAKAN, SASARAN, STATUS_KEPEGAWAIAN
 from netralrules.resources import default_rulebook_path
 from netralrules.syntax.loader import load
 from netralrules.trace import ListTracer
@@ -83,3 +86,31 @@ def test_the_order_of_files_and_declarations_does_not_matter() -> None:
         result = check([files])
         assert result.rulebook is not None and result.rulebook.content_hash == base.content_hash
         assert _run(act, "PNS", the_plan=compile_rulebook(result.rulebook)) == expected
+
+
+@functools.cache
+def _bundled() -> CompiledRulebook:
+    return load_rulebook()
+
+
+@_SETTINGS
+@given(acts, statuses, st.sampled_from(JENIS_PEMILU.values), st.data())
+def test_a_gap_stays_a_gap_whatever_the_other_facts(
+    act: dict[str, Any], status: str | None, kind: str, data: st.DataObject
+) -> None:
+    """A cell no provision covers (evaluation/coverage.py) is sound: however the facts the cell
+    leaves unknown turn out, no provision fires or stays undecided for that act. So reporting the
+    act as not assessed never hides a violation the rulebook could find."""
+    rulebook = _bundled()
+    election = {**ELECTION, "jenis": kind}
+    facts = Facts({"status_kepegawaian": status} if status else {}, election, [act])
+    cell = cell_of(facts, 0, act["tanggal"])
+    if covering(rulebook, cell):
+        return
+    completed = {k: (data.draw(st.booleans()) if v is None and k in FLAGS else v) for k, v in act.items()}
+    if completed["sasaran"] is None:
+        completed["sasaran"] = data.draw(st.sampled_from(SASARAN.values))
+    completed["kewajiban_disangkakan"] = "tidak_ada"  # the documented default the cell assumes too
+    full = Facts({"status_kepegawaian": status} if status else {}, election, [completed])
+    statuses_seen = {o.provision: o.status for o in evaluate_plan(rulebook.plan, full, [act["tanggal"]]).outcomes}
+    assert not {p for p, s in statuses_seen.items() if s in CAN_APPLY}, (act, status, kind)

@@ -31,6 +31,7 @@ from netralrules.values import UNKNOWN
 DEFAULTS: Mapping[str, object] = {"kewajiban_disangkakan": "tidak_ada"}
 # A defeated provision is covered by the exception that fired, which can apply itself.
 CAN_APPLY = frozenset({Status.FIRED, Status.UNKNOWN, Status.DEFEATED})
+_MEMO_CELLS = 4096
 ELECTION_KEYS = ("jenis", "tanggal_pendaftaran", "tanggal_penetapan", "kampanye_mulai", "kampanye_selesai", "tanggal_pemungutan")
 
 
@@ -115,9 +116,20 @@ def cell_of(facts: FactReader, act: int, date: datetime.date) -> Cell:
 
 
 def covering(rulebook: CompiledRulebook, cell: Cell) -> tuple[str, ...]:
-    """The provisions that can apply in a cell (none: the cell is a gap)."""
-    election = {k: v for k, v in zip(ELECTION_KEYS, cell.election, strict=True) if v is not UNKNOWN}
-    return tuple(sorted(can_apply(rulebook, CellFacts(cell.status, election, cell.date, (cell.act_kind,)))[0]))
+    """The provisions that can apply in a cell (none: the cell is a gap). Remembered per rulebook:
+    the reports of one election share their cells (the same day, kind of act and status)."""
+    cache: dict[Cell, tuple[str, ...]] = rulebook.plan.memo.setdefault("coverage", {})
+    try:
+        found = cache.get(cell)
+    except TypeError:  # a value the incident model would not produce (unhashable): no memo
+        found, cache = None, {}
+    if found is None:
+        election = {k: v for k, v in zip(ELECTION_KEYS, cell.election, strict=True) if v is not UNKNOWN}
+        found = tuple(sorted(can_apply(rulebook, CellFacts(cell.status, election, cell.date, (cell.act_kind,)))[0]))
+        if len(cache) >= _MEMO_CELLS:
+            cache.clear()  # bounded: a long batch over many days must not grow it without end
+        cache[cell] = found
+    return found
 
 
 def matrix_stage(date: datetime.date, election: Mapping[str, object]) -> str | None:
