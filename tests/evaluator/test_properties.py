@@ -4,6 +4,7 @@ those facts turn out to be."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 import random
@@ -18,6 +19,7 @@ from netralrules.checker import check
 from netralrules.compiler import CompiledRulebook, compile_rulebook
 from netralrules.evaluation.coverage import CAN_APPLY, cell_of, covering
 from netralrules.evaluation.evaluator import evaluate_plan
+from netralrules.evaluation.pipeline import decide
 from netralrules.facts.schema import JENIS_PEMILU, JENIS_TINDAKAN, SASARAN, STATUS_KEPEGAWAIAN
 from netralrules.resources import default_rulebook_path
 from netralrules.syntax.loader import load
@@ -114,3 +116,44 @@ def test_a_gap_stays_a_gap_whatever_the_other_facts(
     full = Facts({"status_kepegawaian": status} if status else {}, election, [completed])
     statuses_seen = {o.provision: o.status for o in evaluate_plan(rulebook.plan, full, [act["tanggal"]]).outcomes}
     assert not {p for p, s in statuses_seen.items() if s in CAN_APPLY}, (act, status, kind)
+
+
+class _Incident(Facts):
+    incident_id = "urutan"
+    report_date = None
+
+    @property
+    def act_dates(self) -> list[datetime.date]:
+        return [a["tanggal"] for a in self.acts]
+
+
+def _reordered(rulebook: CompiledRulebook, rng: random.Random) -> CompiledRulebook:
+    """The same rulebook with its provisions evaluated in another order that still puts every
+    exception before what it excepts (the only order the evaluator relies on)."""
+    provisions = list(rulebook.plan.provisions)
+    rng.shuffle(provisions)
+    before = {p.node: set(rulebook.plan.exceptions.get(p.node, ())) for p in provisions}
+    ordered: list[Any] = []
+    done: set[str] = set()
+    while provisions:
+        ready = next(p for p in provisions if before[p.node] <= done)
+        provisions.remove(ready)
+        ordered.append(ready)
+        done.add(ready.node)
+    plan = dataclasses.replace(rulebook.plan, provisions=tuple(ordered), memo={})
+    return CompiledRulebook(rulebook.checked, plan)
+
+
+@_SETTINGS
+@given(st.lists(acts, min_size=1, max_size=3), statuses, st.sampled_from(JENIS_PEMILU.values), st.randoms(use_true_random=False))
+def test_the_facts_that_would_decide_do_not_depend_on_the_order_of_provisions(
+    some: list[dict[str, Any]], status: str | None, kind: str, rng: random.Random
+) -> None:
+    """A definition is evaluated once per act and its fact reads traced once: the facts that would
+    decide an undecided provision must be found through every definition it uses, however deep,
+    whichever provision happened to evaluate the definition first."""
+    rulebook = _bundled()
+    election = {"tanggal_penetapan": ELECTION["tanggal_penetapan"], "kampanye_mulai": ELECTION["kampanye_mulai"], "jenis": kind}
+    incident = _Incident({"status_kepegawaian": status} if status else {}, election, some)
+    expected = set(decide(rulebook, incident).missing_facts)
+    assert set(decide(_reordered(rulebook, rng), incident).missing_facts) == expected

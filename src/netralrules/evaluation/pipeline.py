@@ -90,18 +90,41 @@ def _traced_events(rulebook: CompiledRulebook, facts: IncidentFacts, dates: tupl
 
 def _missing_facts(events: Sequence[Event], unresolved: Sequence[Outcome]) -> tuple[tuple[int, str, tuple[str, ...]], ...]:
     """For each undecided provision, the unknown facts read while deciding it (directly or through
-    the definitions it used)."""
+    the definitions it used, and the definitions those used, however deep). A definition is
+    evaluated once per act, so its reads appear in the events of the first provision that used it
+    only: the facts behind a definition are gathered from wherever they were read, and the answer
+    does not depend on the order of the provisions."""
     by_definition: dict[tuple[int, str], set[str]] = {}
+    uses: dict[tuple[int, str], set[str]] = {}  # a definition → the definitions it reads
     for e in events:
         if isinstance(e, FactRead) and e.value is UNKNOWN and (name := definition_of(e.node)) is not None:
             by_definition.setdefault((e.act, name), set()).add(".".join(e.path))
+        elif isinstance(e, DefinitionRead) and (outer := definition_of(e.node)) is not None:
+            uses.setdefault((e.act, outer), set()).add(e.name)
+    closed: dict[tuple[int, str], frozenset[str]] = {}
+
+    def behind(act: int, name: str) -> frozenset[str]:
+        if (act, name) not in closed:
+            closed[(act, name)] = frozenset()  # a cycle is a checker error; never loop here
+            found = set(by_definition.get((act, name), set()))
+            stack, seen = list(uses.get((act, name), ())), {name}
+            while stack:
+                inner = stack.pop()
+                if inner in seen:
+                    continue
+                seen.add(inner)
+                found |= by_definition.get((act, inner), set())
+                stack.extend(uses.get((act, inner), ()))
+            closed[(act, name)] = frozenset(found)
+        return closed[(act, name)]
+
     window: dict[tuple[int, str], set[str]] = {}
     current: set[str] = set()
     for e in events:
         if isinstance(e, FactRead) and e.value is UNKNOWN and definition_of(e.node) is None:
             current.add(".".join(e.path))
-        elif isinstance(e, DefinitionRead):
-            current |= by_definition.get((e.act, e.name), set())
+        elif isinstance(e, DefinitionRead) and definition_of(e.node) is None:
+            current |= behind(e.act, e.name)
         elif isinstance(e, ProvisionResult):
             window[(e.act, e.provision)] = current
             current = set()
