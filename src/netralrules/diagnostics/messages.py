@@ -442,7 +442,9 @@ CATALOG: dict[str, Entry] = {
             "`gap {name}` has the name of the provision `{name}`; reports would name both the same",
         ),
         labels={"first": Text("ketentuan dengan nama ini", "the provision with this name")},
-        suggestions={"rename": Text("beri celah nama lain, misalnya `{replacement}`", "give the gap another name, such as `{replacement}`")},
+        suggestions={
+            "rename": Text("beri celah nama lain, misalnya `{replacement}`", "give the gap another name, such as `{replacement}`")
+        },
     ),
     "E0221": Entry(
         Text("rantai definisi terlalu dalam", "chain of definitions too deep"),
@@ -512,7 +514,7 @@ CATALOG: dict[str, Entry] = {
         Text(
             "tidak ada ketentuan yang dapat berlaku untuk `{act_kind}` oleh {status} ({periods}; tahap {stages}; "
             "pemilu {elections}), dan tidak ada `celah` yang menyatakannya",
-            "no provision can apply to `{act_kind}` by a {status} ({periods}; stages {stages}; elections {elections}), "
+            "no provision can apply to `{act_kind}` by a {status} ({periods}; stages {stages}; elections {elections_en}), "
             "and no `gap` declaration says so",
         ),
         suggestions={

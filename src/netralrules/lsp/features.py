@@ -109,6 +109,8 @@ def _hover_occurrence(analysis: Analysis, occ: Occurrence, offset: int, lang: st
         return instrument_markdown(node, lang)
     if isinstance(node, ast.Supervisor):
         return supervisor_markdown(node, lang)
+    if isinstance(node, ast.GapDeclaration):
+        return gap_markdown(node, lang)
     return None
 
 
@@ -252,6 +254,24 @@ def supervisor_markdown(s: ast.Supervisor, lang: str) -> str:
     return "\n".join(lines)
 
 
+def gap_markdown(g: ast.GapDeclaration, lang: str) -> str:
+    kind = Text(g.kind, english(g.kind)).get(lang)
+    until = g.end.isoformat() if g.end is not None else "…"
+    every = _t(lang, "semua", "all")
+    lines = [
+        f"**{_t(lang, 'celah', 'gap')}** `{g.id}` ({kind})",
+        "",
+        g.reason,
+        "",
+        f"- {_t(lang, 'jenis tindakan', 'act kinds')}: {', '.join(g.act_kinds)}",
+        f"- {_t(lang, 'untuk', 'applies to')}: {', '.join(g.statuses)}",
+        f"- {_t(lang, 'tanggal tindakan', 'dates of the act')}: {g.start.isoformat()} – {until}",
+        f"- {_t(lang, 'tahap', 'stages')}: {', '.join(g.stages) or every}",
+        f"- {_t(lang, 'jenis pemilu', 'election kinds')}: {', '.join(g.election_kinds) or every}",
+    ]
+    return "\n".join(lines)
+
+
 # ---- completion ------------------------------------------------------------------------------
 
 
@@ -375,6 +395,7 @@ _SYMBOL_KINDS: dict[type, lsp.SymbolKind] = {
     ast.SanctionTable: lsp.SymbolKind.Struct,
     ast.Principles: lsp.SymbolKind.Enum,
     ast.Supervisor: lsp.SymbolKind.Class,
+    ast.GapDeclaration: lsp.SymbolKind.Event,
 }
 
 
@@ -413,6 +434,8 @@ def _symbol_name(d: ast.Declaration, lang: str) -> tuple[str, Span, str | None]:
             return _t(lang, "asas_konflik", "conflict_principles"), d.span, ", ".join(n.name for n in d.names)
         case ast.Supervisor():
             return d.id.name, d.id.span, d.title
+        case ast.GapDeclaration():
+            return d.id, d.id_span, Text(d.kind, english(d.kind)).get(lang)
     return type(d).__name__.lower(), d.span, None
 
 

@@ -458,9 +458,7 @@ class GapDeclaration:
     field_spans: tuple[tuple[str, Span], ...] = field(default=(), compare=False, hash=False, repr=False)
     span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
 
-    def covers(
-        self, act_kind: str, status: str, date: datetime.date, stage: str | None, election_kind: str | None
-    ) -> bool:
+    def covers(self, act_kind: str, status: str, date: datetime.date, stage: str | None, election_kind: str | None) -> bool:
         """Whether the declaration covers a cell. A None stage or election kind (not known) is
         covered only by a declaration that does not restrict it."""
         if act_kind not in self.act_kinds or status not in self.statuses:
