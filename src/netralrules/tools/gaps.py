@@ -254,10 +254,17 @@ class _CellFacts:
         return DEFAULTS.get(name, UNKNOWN)
 
 
-def periods(rulebook: Rulebook, since: datetime.date | None = None) -> tuple[Period, ...]:
+def periods(
+    rulebook: Rulebook, since: datetime.date | None = None, declarations: Iterable[GapDeclaration] = ()
+) -> tuple[Period, ...]:
     """The periods in which the set of instruments and provisions in force is constant, from `since`
-    (default: the first day an instrument is in force)."""
+    (default: the first day an instrument is in force), also split where a gap declaration starts
+    or ends, so that a declaration covers a period wholly or not at all."""
     bounds: set[datetime.date] = set()
+    for decl in declarations:
+        bounds.add(decl.start)
+        if decl.end is not None and decl.end < datetime.date.max:
+            bounds.add(decl.end + datetime.timedelta(days=1))
     for instrument in rulebook.checked.instruments.values():
         bounds.update(d.value for d in (instrument.in_force, instrument.repealed_on) if d is not None)
     for compiled in rulebook.plan.provisions:
@@ -291,7 +298,7 @@ def compute(
     """The gap matrix of a rulebook (see the module's docstring). `declarations` are the gap
     declarations to read (default: the rulebook's own, `rulebook.checked.gaps`)."""
     decls = dict(rulebook.checked.gaps if declarations is None else declarations)
-    spans = periods(rulebook, since)
+    spans = periods(rulebook, since, decls.values())
     cells = []
     for status in statuses:
         for index, period in enumerate(spans):
