@@ -249,3 +249,9 @@ def test_declarations_are_rulebook_content_and_reach_the_compiled_rulebook(tmp_p
     rulebook = load_rulebook(tmp_path)
     assert list(rulebook.checked.gaps) == ["pp53.media_sosial"]
     assert rulebook.checked.gaps["pp53.media_sosial"] == _gap()
+
+
+def test_a_news_site_in_the_reason_belongs_in_a_source() -> None:
+    text = GAP_ID.replace("penerapannya pada menyukai unggahan tidak diatur.", "lihat kompas.com.")
+    (d,) = diagnostics(text)
+    assert d.code == "W0306" and "`kompas.com`" in d.message.id and text[d.span.start :].startswith("alasan")
