@@ -261,3 +261,11 @@ celah uji.semua {{
     code, _, err = _gaps_cli(tmp_path, "--fail-on-undeclared", "--since", "2005-01-01", "--status", "PNS")
     # Before the declaration starts: the periods are split there, so only that part is undeclared.
     assert code == 1 and err.count("warning[W0601]") == 23 and "(P1 2005-01-01 – 2010-06-05; stages" in err
+
+
+def test_declarations_at_the_end_of_the_calendar_do_not_break_the_matrix(tmp_path: Path) -> None:
+    far = DECLARED.replace("berlaku sejak 2020-01-01", "berlaku sejak 9999-06-01 sampai 9999-12-31")
+    (tmp_path / "uji.nr").write_text(SMALL + far, encoding="utf-8")
+    matrix = gaps.compute(load_rulebook(tmp_path), statuses=["PNS"], act_kinds=["suka_media_sosial"])
+    assert matrix.periods[-1].end is None and matrix.periods[-1].start < D(9990, 1, 1)
+    assert not any(c.is_declared for c in matrix.cells)

@@ -54,6 +54,7 @@ _TIMELINES: Mapping[str, tuple[tuple[int, int, int, int, int], ...]] = {
     "masa_tenang": ((-100, -70, -67, -2, 2), (-98, -68, -65, -1, 3)),
     "sesudah_pemungutan": ((-140, -110, -107, -40, -36), (-104, -74, -71, -5, -1)),
 }
+_LAST_BOUND = datetime.date(9990, 1, 1)
 # Facts that have a documented value when a report does not state them.
 DEFAULTS: Mapping[str, object] = {"kewajiban_disangkakan": "tidak_ada"}
 # A defeated provision is covered by the exception that fired, which is listed itself.
@@ -262,9 +263,9 @@ def periods(
     or ends, so that a declaration covers a period wholly or not at all."""
     bounds: set[datetime.date] = set()
     for decl in declarations:
-        bounds.add(decl.start)
-        if decl.end is not None and decl.end < datetime.date.max:
-            bounds.add(decl.end + datetime.timedelta(days=1))
+        # Not at the end of the calendar: the samples of a period lie up to 500 days after its start.
+        ends = (decl.start, decl.end + datetime.timedelta(days=1) if decl.end is not None and decl.end < _LAST_BOUND else None)
+        bounds.update(d for d in ends if d is not None and d < _LAST_BOUND)
     for instrument in rulebook.checked.instruments.values():
         bounds.update(d.value for d in (instrument.in_force, instrument.repealed_on) if d is not None)
     for compiled in rulebook.plan.provisions:
