@@ -220,7 +220,7 @@ def test_views_show_declared_and_undeclared_cells(tmp_path: Path) -> None:
     page = gaps_views.to_html(matrix, "en")
     html5lib.HTMLParser(strict=True).parse(page)
     assert page.count('class="declared"') == 19
-    assert page.count('title="uji.media_sosial (tidak_diatur): PP_UJI tidak menyebut perbuatan di media sosial."') == 18
+    assert page.count('title="uji.media_sosial (not_regulated): PP_UJI tidak menyebut perbuatan di media sosial."') == 18
 
 
 def _gaps_cli(tmp_path: Path, *extra: str) -> tuple[int, str, str]:

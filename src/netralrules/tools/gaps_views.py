@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from html import escape
 
 from netralrules.diagnostics import Text
+from netralrules.syntax.keywords import english
 from netralrules.tools.gaps import STAGE_LABELS, STAGES, Cell, GapMatrix
 
 _WORDS: dict[str, Text] = {
@@ -39,6 +40,11 @@ _WORDS: dict[str, Text] = {
     ),
     "stale": Text("Deklarasi celah yang tidak mencakup celah mana pun", "Gap declarations that cover no gap"),
 }
+
+
+def _kind(kind: str, lang: str) -> str:
+    """A gap kind in the output language (`tidak_diatur`, `not_regulated`)."""
+    return Text(kind, english(kind)).get(lang)
 
 
 def _w(key: str, lang: str) -> str:
@@ -204,7 +210,9 @@ def _cell(cell: Cell, matrix: GapMatrix, lang: str) -> str:
     listed = "<br>".join(e(p) for p in provisions)
     title = ""
     if cell.declarations:
-        reasons = [f"{d} ({matrix.declarations[d].kind}): {matrix.declarations[d].reason}" for d in cell.declarations]
+        reasons = [
+            f"{d} ({_kind(matrix.declarations[d].kind, lang)}): {matrix.declarations[d].reason}" for d in cell.declarations
+        ]
         title = f' title="{e(chr(10).join(reasons))}"'
     mark = _w("declared" if cell.is_declared else "undeclared", lang)
     ids = f"<small>{e(', '.join(cell.declarations))}</small>" if cell.declarations else ""
