@@ -255,3 +255,18 @@ def test_a_news_site_in_the_reason_belongs_in_a_source() -> None:
     text = GAP_ID.replace("penerapannya pada menyukai unggahan tidak diatur.", "lihat kompas.com.")
     (d,) = diagnostics(text)
     assert d.code == "W0306" and "`kompas.com`" in d.message.id and text[d.span.start :].startswith("alasan")
+
+
+def test_the_declarations_covering_an_act_are_found_in_source_order() -> None:
+    from netralrules.checker.gaps import declarations_covering
+
+    wide = GAP_ID.replace("pp53.media_sosial", "a.lebar").replace("  tahap bakal_calon, sesudah_penetapan\n", "")
+    report = check_text(GAP_ID + wide, "t.nr")
+    assert report.rulebook is not None
+    found = declarations_covering(
+        report.rulebook.gaps, "suka_media_sosial", "PNS", D(2015, 1, 1), "bakal_calon", "pilkada_bupati"
+    )
+    assert [g.id for g in found] == ["pp53.media_sosial", "a.lebar"]
+    unknown_stage = declarations_covering(report.rulebook.gaps, "suka_media_sosial", "PNS", D(2015, 1, 1), None, "pilkada_bupati")
+    assert [g.id for g in unknown_stage] == ["a.lebar"]
+    assert declarations_covering(report.rulebook.gaps, "suka_media_sosial", "PNS", D(2022, 1, 1)) == ()

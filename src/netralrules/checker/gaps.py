@@ -6,6 +6,7 @@ reading beside a not-yet-encoded one): that is not an error.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Mapping, Sequence
 
 from netralrules.checker.typing_ import first_label
@@ -32,6 +33,19 @@ _LISTS: tuple[tuple[str, str, Text, tuple[str, ...]], ...] = (
     ("tahap", "stages", Text("tahap pemilu", "election stage"), STAGES),
     ("jenis_pemilu", "election_kinds", Text("jenis pemilu", "election kind"), tuple(JENIS_PEMILU.values)),
 )
+
+
+def declarations_covering(
+    gaps: Mapping[str, ast.GapDeclaration],
+    act_kind: str,
+    status: str,
+    date: datetime.date,
+    stage: str | None = None,
+    election_kind: str | None = None,
+) -> tuple[ast.GapDeclaration, ...]:
+    """The declarations that cover one act (in source order): for the evaluation stage, which looks
+    up the declared reason of an act in a gap (`rulebook.checked.gaps`)."""
+    return tuple(g for g in gaps.values() if g.covers(act_kind, status, date, stage, election_kind))
 
 
 def check_gaps(
