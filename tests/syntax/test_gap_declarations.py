@@ -270,3 +270,15 @@ def test_the_declarations_covering_an_act_are_found_in_source_order() -> None:
     unknown_stage = declarations_covering(report.rulebook.gaps, "suka_media_sosial", "PNS", D(2015, 1, 1), None, "pilkada_bupati")
     assert [g.id for g in unknown_stage] == ["a.lebar"]
     assert declarations_covering(report.rulebook.gaps, "suka_media_sosial", "PNS", D(2022, 1, 1)) == ()
+
+
+def test_the_editor_shows_a_declaration_on_hover_and_in_the_outline() -> None:
+    from netralrules.lsp.features import _symbol_name, gap_markdown
+
+    g = _gap()
+    hover = gap_markdown(g, "en")
+    assert hover.startswith("**gap** `pp53.media_sosial` (not_regulated)")
+    assert "- act kinds: suka_media_sosial, bagikan_media_sosial" in hover and "2010-06-06 – 2021-08-30" in hover
+    assert "- tahap: bakal_calon, sesudah_penetapan" in gap_markdown(g, "id")
+    name, span, detail = _symbol_name(g, "id")
+    assert (name, detail) == ("pp53.media_sosial", "tidak_diatur") and GAP_ID[span.start : span.end] == "pp53.media_sosial"
