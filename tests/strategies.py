@@ -226,7 +226,32 @@ sources = st.builds(
 source_lists = st.lists(sources, max_size=3).map(tuple)
 
 
-_Sourced = TypeVar("_Sourced", ast.Provision, ast.Instrument, ast.SanctionTable, ast.Supervisor)
+# Gap declarations: the builder does not check the listed values (the checker does), so any names do.
+_names = st.lists(identifiers, min_size=1, max_size=4).map(tuple)
+gaps = st.builds(
+    lambda gid, kind, acts, statuses, start, end, stages, elections, reason: ast.GapDeclaration(
+        id=gid,
+        kind=kind,
+        act_kinds=acts,
+        statuses=statuses,
+        start=start,
+        end=end,
+        stages=stages,
+        election_kinds=elections,
+        reason=reason,
+    ),
+    clause_ids,
+    st.sampled_from(list(ast.GapKind)),
+    _names,
+    _names,
+    dates,
+    st.none() | dates,
+    st.just(()) | _names,
+    st.just(()) | _names,
+    texts,
+)
+
+_Sourced = TypeVar("_Sourced", ast.Provision, ast.Instrument, ast.SanctionTable, ast.Supervisor, ast.GapDeclaration)
 
 
 def _with_sources(blocks: st.SearchStrategy[_Sourced]) -> st.SearchStrategy[_Sourced]:
@@ -237,8 +262,9 @@ provisions = _with_sources(provisions)
 instruments = _with_sources(instruments)
 tables = _with_sources(tables)
 supervisors = _with_sources(supervisors)
+gaps = _with_sources(gaps)
 
-declarations = st.one_of(provisions, instruments, definitions, tables, principles, supervisors)
+declarations = st.one_of(provisions, instruments, definitions, tables, principles, supervisors, gaps)
 uses = st.builds(lambda ns, inst: ast.Use(names=tuple(ns), instrument=inst), st.lists(refs, min_size=1, max_size=12), refs)
 files = st.builds(
     lambda us, ds: ast.RulesFile(path="t.nr", declarations=tuple(ds), uses=tuple(us)),

@@ -40,9 +40,9 @@ def _output(case: str) -> str:
     """Both languages, as a reviewer reads them."""
     args = ["check", case]
     if case.endswith(".args"):
-        # Arguments of `check`, unless they name another command (`evaluate … --why-not …`).
+        # Arguments of `check`, unless they name another command (`evaluate … --why-not …`, `gaps …`).
         words = (CASES / case).read_text(encoding="utf-8").split()
-        args = words if words[0] == "evaluate" else ["check", *words]
+        args = words if words[0] in {"evaluate", "gaps"} else ["check", *words]
     return "".join(f"== {lang} ==\n" + _run([*args, "--lang", lang]) for lang in ("id", "en"))
 
 

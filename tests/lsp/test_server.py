@@ -130,6 +130,13 @@ async def test_completion(client: LanguageClient) -> None:
     assert await complete(client, PASAL5, base + "  jika tindakan.jam_kerja # ma\n}\n", "# ma") == []
     general = await complete(client, PASAL5, base + "  jika ma\n}\n", "jika ma")
     assert "maka" in general and "masa_kampanye" in general and "then" not in general
+    gap = ORIGINAL + "\ncelah pp94.coba {\n  jenis tidak_diatur\n"
+    acts = await complete(client, PASAL5, gap + "  jenis_tindakan ikut_kampanye, \n}\n", "ikut_kampanye, ")
+    assert "suka_media_sosial" in acts and "maka" not in acts
+    stages = await complete(client, PASAL5, gap + "  tahap \n}\n", "  tahap ")
+    assert stages[:2] == ["sebelum_pendaftaran", "bakal_calon"] and len(stages) == 6
+    elections = await complete(client, PASAL5, gap + "  election_kinds \n}\n", "election_kinds ")
+    assert "pilkada_bupati" in elections
     await show(client, PASAL5, ORIGINAL)
 
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from netralrules.authoring import check_paths, check_text
 from netralrules.diagnostics import Diagnostic
-from netralrules.syntax import MAX_NESTING, MAX_SYNTAX_ERRORS, parse_source
+from netralrules.syntax import MAX_NESTING, MAX_SYNTAX_ERRORS, ast, parse_source
 from netralrules.syntax.keywords import ALL_WORDS
 from netralrules.syntax.loader import MAX_FILE_BYTES, decode_source
 
@@ -167,4 +167,4 @@ ketentuan c { rujukan X pasal 1 teks "c" jika ( maka etik }
     parsed, ds = parse_source(SourceFile("x.nr", text))
     assert [d.code for d in ds] == ["E0101", "E0102"]
     # The declarations around the broken ones still parse.
-    assert [p.id.name for p in parsed.declarations if hasattr(p, "id")] == ["b"]
+    assert [p.id.name for p in parsed.declarations if isinstance(p, ast.Provision)] == ["b"]

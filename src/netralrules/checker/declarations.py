@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from netralrules.checker import limits, lint, sources
+from netralrules.checker.gaps import check_gaps
 from netralrules.checker.rulebook import KNOWN_PRINCIPLES, CheckedRulebook, content_hash
 from netralrules.checker.typing_ import ExprChecker, first_label
 from netralrules.checker.uses import check_uses
@@ -79,6 +80,7 @@ class _Checker:
         self.tables: dict[tuple[str, str], ast.SanctionTable] = {}
         self.principles: ast.Principles | None = None
         self.supervisors: dict[str, ast.Supervisor] = {}
+        self.gap_declarations: list[ast.GapDeclaration] = []
         self.definition_types: dict[str, Type] = {}
         self.in_progress: list[str] = []
         self.exprs = ExprChecker(schema, self.definitions, self.definition_type)
@@ -113,6 +115,8 @@ class _Checker:
             self.check_principles(self.principles)
         for supervisor in self.supervisors.values():
             self.check_supervisor(supervisor)
+        gaps, gap_diagnostics = check_gaps(self.gap_declarations, self.provisions)
+        self.diagnostics.extend(gap_diagnostics)
         order = self.exception_order()
         self.diagnostics.extend(self.exprs.diagnostics)
         self.diagnostics.extend(sources.check_sources(files))
@@ -138,6 +142,7 @@ class _Checker:
             resolutions=dict(self.exprs.resolutions),
             content_hash=content_hash(files),
             supervisors=dict(sorted(self.supervisors.items())),
+            gaps=gaps,
         )
         return CheckResult(rulebook, diagnostics)
 
@@ -161,6 +166,8 @@ class _Checker:
                         self.tables[key] = decl
                 case ast.Supervisor():
                     self.unique(self.supervisors, decl.id, decl, "lembaga_pengawas", "supervisory body")
+                case ast.GapDeclaration():
+                    self.gap_declarations.append(decl)
                 case ast.Principles():
                     if self.principles is not None:
                         first = self.principles.names[0] if self.principles.names else decl.names[0]

@@ -28,6 +28,9 @@ class CheckedRulebook:
     content_hash: str
     # Supervisory bodies a case is referred to (`lembaga_pengawas`), by name.
     supervisors: Mapping[str, ast.Supervisor] = field(default_factory=dict)
+    # Gap declarations (`celah`): cells for which the rulebook states that no provision applies,
+    # by id, in source order (the order of the files, then of the declarations in each).
+    gaps: Mapping[str, ast.GapDeclaration] = field(default_factory=dict)
 
 
 def content_hash(files: tuple[ast.RulesFile, ...]) -> str:

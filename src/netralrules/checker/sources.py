@@ -74,6 +74,12 @@ def check_sources(files: Sequence[ast.RulesFile]) -> list[Diagnostic]:
                 if found is not None:
                     span = next((s for name, s in getattr(decl, "field_spans", ()) if name == "note_field"), decl.span)
                     out.append(_misplaced(span, found, "catatan", "note"))
+            if isinstance(decl, ast.GapDeclaration):
+                # A gap's reason is read as the law, as a note is.
+                found = research_text(decl.reason)
+                if found is not None:
+                    span = next((s for name, s in decl.field_spans if name == "reason_field"), decl.span)
+                    out.append(_misplaced(span, found, "alasan", "reason"))
         for comment in file.comments:
             found = research_text(comment.text)
             if found is not None:

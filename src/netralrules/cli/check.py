@@ -54,6 +54,10 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 Text(f"{n} {word_id}", f"{n} {word_en}{'' if n == 1 else 's'}").get(args.lang)
                 for n, (word_id, word_en) in zip(counts, names, strict=True)
             ]
+            if rb.gaps:
+                parts.append(
+                    Text(f"{len(rb.gaps)} celah", f"{len(rb.gaps)} gap{'' if len(rb.gaps) == 1 else 's'}").get(args.lang)
+                )
             out.write(", ".join(parts) + f" — {rb.content_hash}\n")
     if any(d.code in USAGE_CODES for d in report.diagnostics):
         return 2

@@ -55,7 +55,21 @@ def shorten(value: str, limit: int = 60) -> str:
 
 # Arguments built by the engine itself (lists of valid values, reasons) are shown whole; the rest
 # comes from the user's file and is shortened.
-_WHOLE = {"options", "expected", "expected_en", "cycle", "reason", "reason_en", "hint", "hint_en", "line"}
+_WHOLE = {
+    "options",
+    "expected",
+    "expected_en",
+    "cycle",
+    "reason",
+    "reason_en",
+    "hint",
+    "hint_en",
+    "line",
+    "periods",
+    "stages",
+    "elections",
+    "elections_en",
+}
 
 
 def _fill(template: str, args: dict[str, Any]) -> str:

@@ -413,6 +413,39 @@ CATALOG: dict[str, Entry] = {
             )
         },
     ),
+    "E0225": Entry(
+        Text("nilai tidak dikenal dalam deklarasi celah", "unknown value in a gap declaration"),
+        Text(
+            "`{name}` bukan {what} yang dikenal (`{field}` dalam `celah {gap}`)",
+            "`{name}` is not a known {what_en} (`{field_en}` in `gap {gap}`)",
+        ),
+        labels={"here": Text("nilai ini", "this value")},
+        suggestions={
+            "similar": Text("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
+            "list": Text("nilai yang sah: {options}", "valid values: {options}"),
+        },
+    ),
+    "E0226": Entry(
+        Text("celah tanpa alasan", "gap without a reason"),
+        Text("`alasan` dalam `celah {gap}` kosong", "the `reason` (`alasan`) of `gap {gap}` is empty"),
+        suggestions={
+            "explain": Text(
+                "tuliskan mengapa hukum tidak mengatur, diperdebatkan, atau belum dikodekan, dengan pasal yang dirujuk",
+                "say why the law is silent, contested or not yet encoded, citing the provisions concerned",
+            )
+        },
+    ),
+    "E0227": Entry(
+        Text("celah bernama sama dengan ketentuan", "gap named like a provision"),
+        Text(
+            "`celah {name}` memakai nama ketentuan `{name}`; keduanya disebut dengan nama yang sama dalam laporan",
+            "`gap {name}` has the name of the provision `{name}`; reports would name both the same",
+        ),
+        labels={"first": Text("ketentuan dengan nama ini", "the provision with this name")},
+        suggestions={
+            "rename": Text("beri celah nama lain, misalnya `{replacement}`", "give the gap another name, such as `{replacement}`")
+        },
+    ),
     "E0221": Entry(
         Text("rantai definisi terlalu dalam", "chain of definitions too deep"),
         Text(
@@ -474,6 +507,35 @@ CATALOG: dict[str, Entry] = {
         Text("`pakai` tidak diperlukan", "unneeded `pakai`"),
         Text("{reason}", "{reason_en}"),
         suggestions={"remove": Text("hapus `{name}` dari baris `pakai` ini", "delete `{name}` from this `pakai` line")},
+    ),
+    # ---- the gap matrix (`netralrules gaps`) ---------------------------------------------------
+    "W0601": Entry(
+        Text("celah tanpa deklarasi", "undeclared gap"),
+        Text(
+            "tidak ada ketentuan yang dapat berlaku untuk `{act_kind}` oleh {status} ({periods}; tahap {stages}; "
+            "pemilu {elections}), dan tidak ada `celah` yang menyatakannya",
+            "no provision can apply to `{act_kind}` by a {status} ({periods}; stages {stages}; elections {elections_en}), "
+            "and no `gap` declaration says so",
+        ),
+        suggestions={
+            "declare": Text(
+                "kodekan ketentuan yang berlaku, atau nyatakan `celah` dengan jenis dan alasannya (docs/authoring.md)",
+                "encode the provision that applies, or declare a `gap` with its kind and reason (docs/authoring.md)",
+            )
+        },
+    ),
+    "W0602": Entry(
+        Text("deklarasi celah tidak menutup celah apa pun", "gap declaration covers no gap"),
+        Text(
+            "`celah {name}` tidak mencakup satu pun sel tanpa ketentuan: setiap sel yang dicakupnya diatur oleh suatu ketentuan",
+            "`gap {name}` covers no cell without a provision: a provision can apply in every cell it covers",
+        ),
+        suggestions={
+            "remove": Text(
+                "hapus deklarasi ini atau persempit/perbaiki cakupannya (jenis tindakan, status, tanggal, tahap, pemilu)",
+                "delete the declaration or correct what it covers (act kinds, statuses, dates, stages, elections)",
+            )
+        },
     ),
     # ---- explanation requests on the command line (--why-not, --set) ---------------------
     "E0501": Entry(

@@ -100,7 +100,7 @@ class Parsed:
 @dataclass(frozen=True)
 class Occurrence:
     """A name in a file: a declaration or a use. `kind` is instrument, provision, definition,
-    supervisor, fact or name (a bare word: a definition, a quantified variable or a value)."""
+    supervisor, gap, fact or name (a bare word: a definition, a quantified variable or a value)."""
 
     kind: str
     name: str
@@ -172,6 +172,8 @@ def _declaration_occurrences(decl: ast.Declaration, schema: FactSchema) -> Itera
             yield from _node_occurrences(decl, schema, frozenset())
         case ast.Supervisor():
             yield Occurrence("supervisor", decl.id.name, decl.id.span, True, decl)
+        case ast.GapDeclaration():
+            yield Occurrence("gap", decl.id, decl.id_span, True, decl)
         case _:
             return
 

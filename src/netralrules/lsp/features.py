@@ -10,8 +10,9 @@ from collections.abc import Callable
 
 from lsprotocol import types as lsp
 
+from netralrules.checker.gaps import STAGES
 from netralrules.diagnostics import Text
-from netralrules.facts.schema import FactSchema, Type
+from netralrules.facts.schema import JENIS_PEMILU, JENIS_TINDAKAN, FactSchema, Type
 from netralrules.lsp.analysis import Analysis, Occurrence
 from netralrules.lsp.positions import LineIndex
 from netralrules.lsp.words import ROLES, keyword_of, keyword_words, twin
@@ -26,6 +27,8 @@ _WORDCHARS = re.compile(r"[A-Za-z0-9_/]")
 _TOKEN_BEFORE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]*)*$|$")
 _EXCEPTS_LINE = re.compile(r"^\s*(mengecualikan|excepts)\s+(?:[\w.]+\s*,\s*)*$")
 _SUBJECTS_LINE = re.compile(r"^\s*(untuk|applies_to)\s+(?:\w+\s*,\s*)*$")
+# The lists of a gap declaration (`celah`), and the values each takes.
+_GAP_LIST_LINE = re.compile(r"^\s*(jenis_tindakan|act_kinds|tahap|stages|jenis_pemilu|election_kinds)\s+(?:\w+\s*,\s*)*$")
 _INSTRUMENT_BEFORE = re.compile(r"\b(menurut|per|rujukan|cites|oleh|by|hukuman|penalties)\s+$")
 _VALUE_AFTER_COMPARE = re.compile(r"([A-Za-z_]\w*(?:\.\w+)+)\s*(=|!=)\s*$")
 _VALUE_IN_SET = re.compile(r"([A-Za-z_]\w*(?:\.\w+)+)\s+(dalam|in)\s*\{[^{}]*$")
@@ -109,6 +112,8 @@ def _hover_occurrence(analysis: Analysis, occ: Occurrence, offset: int, lang: st
         return instrument_markdown(node, lang)
     if isinstance(node, ast.Supervisor):
         return supervisor_markdown(node, lang)
+    if isinstance(node, ast.GapDeclaration):
+        return gap_markdown(node, lang)
     return None
 
 
@@ -252,6 +257,24 @@ def supervisor_markdown(s: ast.Supervisor, lang: str) -> str:
     return "\n".join(lines)
 
 
+def gap_markdown(g: ast.GapDeclaration, lang: str) -> str:
+    kind = Text(g.kind, english(g.kind)).get(lang)
+    until = g.end.isoformat() if g.end is not None else "…"
+    every = _t(lang, "semua", "all")
+    lines = [
+        f"**{_t(lang, 'celah', 'gap')}** `{g.id}` ({kind})",
+        "",
+        g.reason,
+        "",
+        f"- {_t(lang, 'jenis tindakan', 'act kinds')}: {', '.join(g.act_kinds)}",
+        f"- {_t(lang, 'untuk', 'applies to')}: {', '.join(g.statuses)}",
+        f"- {_t(lang, 'tanggal tindakan', 'dates of the act')}: {g.start.isoformat()} – {until}",
+        f"- {_t(lang, 'tahap', 'stages')}: {', '.join(g.stages) or every}",
+        f"- {_t(lang, 'jenis pemilu', 'election kinds')}: {', '.join(g.election_kinds) or every}",
+    ]
+    return "\n".join(lines)
+
+
 # ---- completion ------------------------------------------------------------------------------
 
 
@@ -280,6 +303,10 @@ def complete(analysis: Analysis, text: str, offset: int, lang: str, to_range: To
         return _provisions(analysis, edit_range, lang)
     if _INSTRUMENT_BEFORE.search(line_before):
         return items(index.names("instrument"), lsp.CompletionItemKind.Module, _t(lang, "instrumen", "instrument"))
+    gap_list = _GAP_LIST_LINE.match(line_before)
+    if gap_list is not None:
+        values, what = _gap_values(gap_list.group(1))
+        return items(list(values), lsp.CompletionItemKind.EnumMember, what.get(lang))
     if _SUBJECTS_LINE.match(line_before):
         return items(list(schema.subjects), lsp.CompletionItemKind.EnumMember, _t(lang, "subjek", "subject"))
     if "." in typed and typed.split(".")[0] in schema.roots:
@@ -330,6 +357,14 @@ def complete(analysis: Analysis, text: str, offset: int, lang: str, to_range: To
     return out
 
 
+def _gap_values(keyword: str) -> tuple[tuple[str, ...], Text]:
+    if keyword in {"jenis_tindakan", "act_kinds"}:
+        return tuple(JENIS_TINDAKAN.values), Text("jenis tindakan", "act kind")
+    if keyword in {"tahap", "stages"}:
+        return STAGES, Text("tahap pemilu", "election stage")
+    return tuple(JENIS_PEMILU.values), Text("jenis pemilu", "election kind")
+
+
 def _provisions(analysis: Analysis, edit_range: lsp.Range, lang: str) -> list[lsp.CompletionItem]:
     out = []
     for name in analysis.index.names("provision"):
@@ -375,6 +410,7 @@ _SYMBOL_KINDS: dict[type, lsp.SymbolKind] = {
     ast.SanctionTable: lsp.SymbolKind.Struct,
     ast.Principles: lsp.SymbolKind.Enum,
     ast.Supervisor: lsp.SymbolKind.Class,
+    ast.GapDeclaration: lsp.SymbolKind.Event,
 }
 
 
@@ -413,6 +449,8 @@ def _symbol_name(d: ast.Declaration, lang: str) -> tuple[str, Span, str | None]:
             return _t(lang, "asas_konflik", "conflict_principles"), d.span, ", ".join(n.name for n in d.names)
         case ast.Supervisor():
             return d.id.name, d.id.span, d.title
+        case ast.GapDeclaration():
+            return d.id, d.id_span, Text(d.kind, english(d.kind)).get(lang)
     return type(d).__name__.lower(), d.span, None
 
 

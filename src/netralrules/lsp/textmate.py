@@ -39,6 +39,7 @@ _ROLE_SCOPES: dict[str, str] = {
     "PENALTY_KIND": "support.constant.penalty",
     "DURATION_UNIT": "support.constant.unit",
     "BOOL": "constant.language.boolean",
+    "GAP_KIND": "support.constant.gap",
 }
 _DECLARATION_SCOPE = "storage.type.declaration"
 _FIELD_SCOPE = "keyword.other.field"  # every other keyword: fields of a block (`rujukan`, `teks`, …)
@@ -65,7 +66,10 @@ def grammar() -> dict[str, Any]:
     for k in KEYWORDS:
         by_scope.setdefault(scope_of(k), []).extend(k.words)
     named = [
-        w for k in KEYWORDS if k.terminal in {"KW_PROVISION", "KW_INSTRUMENT", "KW_SUPERVISOR", "KW_DEFINITION"} for w in k.words
+        w
+        for k in KEYWORDS
+        if k.terminal in {"KW_PROVISION", "KW_INSTRUMENT", "KW_SUPERVISOR", "KW_DEFINITION", "KW_GAP"}
+        for w in k.words
     ]
     patterns: list[dict[str, Any]] = [
         {"include": "#comment"},

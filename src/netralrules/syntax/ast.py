@@ -427,7 +427,54 @@ class Supervisor:
     span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
 
 
-Declaration = Instrument | Provision | Definition | SanctionTable | Principles | Supervisor
+class GapKind(_Word):
+    """Why a gap declaration says no provision applies to its cells."""
+
+    NOT_REGULATED = "tidak_diatur"  # the law has no provision for this conduct
+    CONTESTED = "diperdebatkan"  # whether a provision reaches it is disputed
+    NOT_ENCODED = "belum_dikodekan"  # the law has a provision, the rulebook does not encode it yet
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GapDeclaration:
+    """`celah pp53.media_sosial { … }`: the cells of the conduct space (act kinds × respondent
+    statuses × dates of the act × election stages × election kinds) for which the rulebook states,
+    with its reason and sources, that no provision applies. Empty `stages` or `election_kinds`
+    mean every one. `item_spans` holds where each listed value is written, keyed `field:value`
+    (`jenis_tindakan:suka_media_sosial`), for diagnostics."""
+
+    id: str
+    kind: GapKind
+    act_kinds: tuple[str, ...]
+    statuses: tuple[str, ...]
+    start: datetime.date
+    end: datetime.date | None = None
+    stages: tuple[str, ...] = ()
+    election_kinds: tuple[str, ...] = ()
+    reason: str
+    sources: tuple[Source, ...] = field(default=(), repr=False)
+    id_span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+    item_spans: tuple[tuple[str, Span], ...] = field(default=(), compare=False, hash=False, repr=False)
+    field_spans: tuple[tuple[str, Span], ...] = field(default=(), compare=False, hash=False, repr=False)
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+    def covers(self, act_kind: str, status: str, date: datetime.date, stage: str | None, election_kind: str | None) -> bool:
+        """Whether the declaration covers a cell. A None stage or election kind (not known) is
+        covered only by a declaration that does not restrict it."""
+        if act_kind not in self.act_kinds or status not in self.statuses:
+            return False
+        if date < self.start or (self.end is not None and date > self.end):
+            return False
+        if self.stages and (stage is None or stage not in self.stages):
+            return False
+        return not self.election_kinds or (election_kind is not None and election_kind in self.election_kinds)
+
+    def item_span(self, field_word: str, value: str) -> Span:
+        """Where a listed value is written (the declaration's span when not known)."""
+        return dict(self.item_spans).get(f"{field_word}:{value}", self.span)
+
+
+Declaration = Instrument | Provision | Definition | SanctionTable | Principles | Supervisor | GapDeclaration
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -44,6 +44,12 @@ _FIELD_WORDS: dict[str, Text] = {
     "sanctions_field": Text("sanksi", "sanctions"),
     "chain_field": Text("alur", "referral_chain"),
     "source_field": Text("sumber", "source"),
+    "gap_kind_field": Text("jenis", "kind"),
+    "act_kinds_field": Text("jenis_tindakan", "act_kinds"),
+    "gap_period_field": Text("berlaku", "in_force"),
+    "stages_field": Text("tahap", "stages"),
+    "election_kinds_field": Text("jenis_pemilu", "election_kinds"),
+    "reason_field": Text("alasan", "reason"),
 }
 
 # Fields a block may give more than once (each `sumber` is one source).
@@ -54,6 +60,7 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "provision": ("cites_field", "text_field", "condition_field", "outcome_field"),
     "sanction_table": ("cites_field", "sanctions_field"),
     "supervisor": ("title_field", "chain_field"),
+    "gap": ("gap_kind_field", "act_kinds_field", "subjects_field", "gap_period_field", "reason_field"),
 }
 
 _BLOCK_WORDS: dict[str, Text] = {
@@ -61,6 +68,7 @@ _BLOCK_WORDS: dict[str, Text] = {
     "provision": Text("ketentuan", "provision"),
     "sanction_table": Text("hukuman", "penalties"),
     "supervisor": Text("lembaga_pengawas", "supervisory_body"),
+    "gap": Text("celah", "gap"),
 }
 
 
@@ -174,6 +182,8 @@ class Builder:
                 return self.sanction_table(tree)
             case "supervisor":
                 return self.supervisor(tree)
+            case "gap":
+                return self.gap(tree)
             case "principles":
                 return ast.Principles(names=tuple(self.ref(t) for t in tree.children[1:]), span=self.span(tree))
         raise AssertionError(f"unknown declaration {tree.data}")
@@ -344,6 +354,47 @@ class Builder:
             sources=self.sources(tree),
             span=self.span(tree),
             field_spans=self.field_spans(tree),
+        )
+
+    def gap(self, tree: Tree[Any]) -> ast.GapDeclaration:
+        ident = self.clause_id(tree.children[1])
+        f = self.fields(tree, "gap", ident.name)
+        item_spans: list[tuple[str, Span]] = []
+
+        def names(key: str, word: str) -> tuple[str, ...]:
+            if key not in f:
+                return ()
+            toks = [t for t in f[key].children[1:] if isinstance(t, Token) and t.type == "IDENT"]
+            item_spans.extend((f"{word}:{t}", self.span(t)) for t in toks)
+            return tuple(self.ident(t) for t in toks)
+
+        kind = ast.GapKind.NOT_REGULATED
+        if "gap_kind_field" in f:
+            kind = ast.GapKind(canonical(str(f["gap_kind_field"].children[1])))
+        # A missing `berlaku` is reported (E0110); the placeholder date is never used.
+        start, end = datetime.date(1, 1, 1), None
+        if "gap_period_field" in f:
+            dates = [t for t in f["gap_period_field"].children if isinstance(t, Token) and t.type == "DATE"]
+            start = self.date(dates[0]).value
+            if len(dates) > 1:
+                end_lit = self.date(dates[1])
+                end = end_lit.value
+                item_spans.append(("sampai:", end_lit.span))
+        return ast.GapDeclaration(
+            id=ident.name,
+            kind=kind,
+            act_kinds=names("act_kinds_field", "jenis_tindakan"),
+            statuses=names("subjects_field", "untuk"),
+            start=start,
+            end=end,
+            stages=names("stages_field", "tahap"),
+            election_kinds=names("election_kinds_field", "jenis_pemilu"),
+            reason=self.text(f["reason_field"].children[1]) if "reason_field" in f else "",
+            sources=self.sources(tree),
+            id_span=ident.span,
+            item_spans=tuple(item_spans),
+            field_spans=self.field_spans(tree),
+            span=self.span(tree),
         )
 
     # ---- parts ---------------------------------------------------------------------------

@@ -47,6 +47,16 @@ _FIELD_ORDER = {
     ),
     "sanction_table": ("cites_field", "sanctions_field", "note_field", "source_field"),
     "supervisor": ("title_field", "validity_field", "chain_field", "note_field", "source_field"),
+    "gap": (
+        "gap_kind_field",
+        "act_kinds_field",
+        "subjects_field",
+        "gap_period_field",
+        "stages_field",
+        "election_kinds_field",
+        "reason_field",
+        "source_field",
+    ),
 }
 
 _EN = {
@@ -168,7 +178,7 @@ class _Formatter:
         self,
         head: str,
         kind: str,
-        node: ast.Instrument | ast.Provision | ast.SanctionTable | ast.Supervisor,
+        node: ast.Instrument | ast.Provision | ast.SanctionTable | ast.Supervisor | ast.GapDeclaration,
         fields: dict[str, list[str]],
     ) -> list[str]:
         spans = dict(node.field_spans)
@@ -303,6 +313,8 @@ class _Formatter:
                 return [f"{self.kw('asas_konflik')} " + ", ".join(r.name for r in decl.names)]
             case ast.Supervisor():
                 return self.supervisor(decl)
+            case ast.GapDeclaration():
+                return self.gap(decl)
 
     def instrument(self, d: ast.Instrument) -> list[str]:
         f: dict[str, list[str]] = {}
@@ -369,6 +381,36 @@ class _Formatter:
         if d.note is not None:
             f["note_field"] = self.text(self.kw("catatan"), d.note)
         return self.block(f"{self.kw('lembaga_pengawas')} {d.id.name}", "supervisor", d, f)
+
+    def gap(self, d: ast.GapDeclaration) -> list[str]:
+        f: dict[str, list[str]] = {"gap_kind_field": [f"{self.kw('jenis')} {self.kw(d.kind)}"]}
+        if d.act_kinds:
+            f["act_kinds_field"] = self.names(self.kw("jenis_tindakan"), d.act_kinds)
+        if d.statuses:
+            f["subjects_field"] = self.names(self.kw("untuk"), d.statuses)
+        until = f" {self.kw('sampai')} {d.end.isoformat()}" if d.end is not None else ""
+        f["gap_period_field"] = [f"{self.kw('berlaku')} {self.kw('sejak')} {d.start.isoformat()}{until}"]
+        if d.stages:
+            f["stages_field"] = self.names(self.kw("tahap"), d.stages)
+        if d.election_kinds:
+            f["election_kinds_field"] = self.names(self.kw("jenis_pemilu"), d.election_kinds)
+        f["reason_field"] = self.text(self.kw("alasan"), d.reason)
+        return self.block(f"{self.kw('celah')} {d.id}", "gap", d, f)
+
+    @staticmethod
+    def names(keyword: str, names: tuple[str, ...]) -> list[str]:
+        """`keyword a, b, c` on one line; a long list fills lines of at most _WIDTH, indented."""
+        pieces = [n + ("," if i < len(names) - 1 else "") for i, n in enumerate(names)]
+        lines: list[str] = []
+        current = keyword
+        for piece in pieces:
+            if current.strip() != keyword and len(_INDENT + current) + 1 + len(piece) > _WIDTH:
+                lines.append(current)
+                current = _INDENT + piece
+            else:
+                current = f"{current} {piece}"
+        lines.append(current)
+        return lines
 
     def source(self, src: ast.Source) -> list[str]:
         """`sumber "…"`, then the link, date and reliability on its last line, or below it when they

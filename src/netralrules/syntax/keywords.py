@@ -58,6 +58,16 @@ KEYWORDS: tuple[Keyword, ...] = (
     Keyword("KW_PRINCIPLES", ("asas_konflik",), ("conflict_principles",)),
     Keyword("KW_SUPERVISOR", ("lembaga_pengawas",), ("supervisory_body",)),
     Keyword("KW_CHAIN", ("alur",), ("referral_chain",)),
+    Keyword("KW_GAP", ("celah",), ("gap",)),
+    Keyword("KW_ACT_KINDS", ("jenis_tindakan",), ("act_kinds",)),
+    Keyword("KW_STAGES", ("tahap",), ("stages",)),
+    Keyword("KW_ELECTION_KINDS", ("jenis_pemilu",), ("election_kinds",)),
+    Keyword("KW_REASON", ("alasan",), ("reason",)),
+    Keyword(
+        "GAP_KIND",
+        ("tidak_diatur", "diperdebatkan", "belum_dikodekan"),
+        ("not_regulated", "contested", "not_encoded"),
+    ),
     Keyword("KW_SOURCE", ("sumber",), ("source",)),
     Keyword("KW_LINK", ("tautan",), ("url",)),
     Keyword("KW_DATED", ("bertanggal",), ("dated",)),
@@ -166,6 +176,7 @@ DECLARATION_TERMINALS: tuple[str, ...] = (
     "KW_SANCTION_TABLE",
     "KW_PRINCIPLES",
     "KW_SUPERVISOR",
+    "KW_GAP",
     "KW_USE",
 )
 

@@ -9,6 +9,11 @@ cell when it fires or stays undecided there; a cell where none can (every provis
 binding the respondent, or not in force) is a **gap**: a report of that conduct would be "no
 violation" without any provision having been considered.
 
+A gap cell is *declared* when gap declarations of the rulebook (`celah`, `CheckedRulebook.gaps`)
+cover it, for the whole period, for every election kind in which it is a gap; otherwise it is
+*undeclared*: the rulebook is silent where it should say why it is silent. A declaration that
+touches no gap cell at all is *stale*.
+
 An election stage is placed by giving the election dates around the act's date (`_TIMELINES`):
 several timelines per stage, so that conditions measured from the election dates (six months
 before penetapan, the campaign days) are met in some sample when they can be met in that stage.
@@ -18,17 +23,20 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from netralrules.checker.gaps import STAGES
 from netralrules.diagnostics import Text
 from netralrules.facts.schema import JENIS_PEMILU, JENIS_TINDAKAN, STATUS_KEPEGAWAIAN
 from netralrules.rulebook import Rulebook
+from netralrules.syntax.ast import GapDeclaration
 from netralrules.values import UNKNOWN
 
 ASN_STATUSES = ("PNS", "CPNS", "PPPK")
-# Stages of an election, in order (the issue's six; `bakal_calon` is registration to penetapan).
-STAGES = ("sebelum_pendaftaran", "bakal_calon", "sesudah_penetapan", "masa_kampanye", "masa_tenang", "sesudah_pemungutan")
+# STAGES (imported above, and so exported here): the six stages of an election, in order, as gap
+# declarations name them (`tahap`).
+__all__ = ["ASN_STATUSES", "STAGES", "STAGE_LABELS", "Cell", "GapMatrix", "Period", "UndeclaredRow", "compute", "periods"]
 STAGE_LABELS: Mapping[str, Text] = {
     "sebelum_pendaftaran": Text("sebelum pendaftaran", "before registration"),
     "bakal_calon": Text("bakal calon (pendaftaran s.d. penetapan)", "prospective candidates (registration to penetapan)"),
@@ -46,6 +54,7 @@ _TIMELINES: Mapping[str, tuple[tuple[int, int, int, int, int], ...]] = {
     "masa_tenang": ((-100, -70, -67, -2, 2), (-98, -68, -65, -1, 3)),
     "sesudah_pemungutan": ((-140, -110, -107, -40, -36), (-104, -74, -71, -5, -1)),
 }
+_LAST_BOUND = datetime.date(9990, 1, 1)
 # Facts that have a documented value when a report does not state them.
 DEFAULTS: Mapping[str, object] = {"kewajiban_disangkakan": "tidak_ada"}
 # A defeated provision is covered by the exception that fired, which is listed itself.
@@ -70,6 +79,23 @@ class Period:
         return f"{self.start.isoformat()} – {self.end.isoformat() if self.end else '…'}"
 
 
+def _covers_period(decl: GapDeclaration, act_kind: str, status: str, period: Period, stage: str, election_kind: str) -> bool:
+    """Whether a declaration covers a cell on every day of its period."""
+    if not decl.covers(act_kind, status, period.start, stage, election_kind):
+        return False
+    if period.end is None:
+        return decl.end is None
+    return decl.covers(act_kind, status, period.end, stage, election_kind)
+
+
+def _touches(decl: GapDeclaration, act_kind: str, status: str, period: Period, stage: str, election_kind: str) -> bool:
+    """Whether a declaration covers a cell on some day of its period."""
+    day = max(period.start, decl.start)
+    if period.end is not None and day > period.end:
+        return False
+    return decl.covers(act_kind, status, day, stage, election_kind)
+
+
 @dataclass(frozen=True)
 class Cell:
     """One cell of the conduct space and the provisions that can apply in it, per election kind."""
@@ -79,6 +105,8 @@ class Cell:
     stage: str
     act_kind: str
     provisions: Mapping[str, tuple[str, ...]]  # election kind → provisions that can apply
+    # election kind in which the cell is a gap → the gap declarations covering it for its whole period
+    declared: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def gap_kinds(self) -> tuple[str, ...]:
@@ -88,6 +116,20 @@ class Cell:
     @property
     def is_gap(self) -> bool:
         return bool(self.gap_kinds)
+
+    @property
+    def is_declared(self) -> bool:
+        """A gap that declarations cover in every election kind in which it is a gap."""
+        return self.is_gap and all(self.declared.get(kind) for kind in self.gap_kinds)
+
+    @property
+    def is_undeclared(self) -> bool:
+        return self.is_gap and not self.is_declared
+
+    @property
+    def declarations(self) -> tuple[str, ...]:
+        """The ids of the declarations covering the cell for some election kind in which it is a gap."""
+        return tuple(sorted({d for kind in self.gap_kinds for d in self.declared.get(kind, ())}))
 
     @property
     def covering(self) -> tuple[str, ...]:
@@ -105,6 +147,9 @@ class GapMatrix:
     act_kinds: tuple[str, ...]
     election_kinds: tuple[str, ...]
     cells: tuple[Cell, ...]
+    # The rulebook's gap declarations (`celah`), by id, and those that touch no gap cell (stale).
+    declarations: Mapping[str, GapDeclaration] = field(default_factory=dict)
+    stale: tuple[str, ...] = ()
 
     def gaps(self, statuses: Iterable[str] | None = None) -> tuple[Cell, ...]:
         wanted = set(statuses) if statuses is not None else set(self.statuses)
@@ -116,6 +161,32 @@ class GapMatrix:
             counts[cell.status] += cell.is_gap
         return counts
 
+    def count_declared_by_status(self) -> dict[str, tuple[int, int]]:
+        """Per status, the gap cells that are declared and those that are not."""
+        counts = {status: (0, 0) for status in self.statuses}
+        for cell in self.cells:
+            if cell.is_gap:
+                declared, undeclared = counts[cell.status]
+                counts[cell.status] = (declared + cell.is_declared, undeclared + cell.is_undeclared)
+        return counts
+
+    def undeclared_rows(self, statuses: Iterable[str] = ASN_STATUSES) -> tuple[UndeclaredRow, ...]:
+        """The undeclared gap cells of the given statuses, one row per status and act kind, in the
+        order of the matrix."""
+        wanted = set(statuses)
+        rows: dict[tuple[str, str], list[Cell]] = {}
+        for cell in self.cells:
+            if cell.status in wanted and cell.is_undeclared:
+                rows.setdefault((cell.status, cell.act_kind), []).append(cell)
+        out = []
+        for (status, act_kind), cells in rows.items():
+            indexes = tuple(sorted({c.period for c in cells}))
+            stages = tuple(s for s in STAGES if any(c.stage == s for c in cells))
+            kinds = {k for c in cells for k in c.gap_kinds if not c.declared.get(k)}
+            elections = tuple(k for k in self.election_kinds if k in kinds)
+            out.append(UndeclaredRow(status, act_kind, indexes, stages, elections))
+        return tuple(out)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "rulebook": self.rulebook_hash,
@@ -125,6 +196,12 @@ class GapMatrix:
             "jenis_tindakan": list(self.act_kinds),
             "jenis_pemilu": list(self.election_kinds),
             "celah_per_status": self.count_by_status(),
+            "celah_dinyatakan_per_status": {s: n[0] for s, n in self.count_declared_by_status().items()},
+            "celah_tidak_dinyatakan_per_status": {s: n[1] for s, n in self.count_declared_by_status().items()},
+            "deklarasi_celah": [
+                {"id": d.id, "jenis": str(d.kind), "alasan": d.reason, "basi": d.id in self.stale}
+                for d in self.declarations.values()
+            ],
             "sel": [
                 {
                     "status": c.status,
@@ -133,10 +210,24 @@ class GapMatrix:
                     "jenis_tindakan": c.act_kind,
                     "ketentuan": c.covering,
                     "celah_untuk": list(c.gap_kinds),
+                    "celah_dinyatakan": c.is_declared if c.is_gap else None,
+                    "deklarasi_celah": list(c.declarations),
                 }
                 for c in self.cells
             ],
         }
+
+
+@dataclass(frozen=True)
+class UndeclaredRow:
+    """The undeclared gap cells of one status and act kind: in which periods (indexes into
+    `GapMatrix.periods`), stages and election kinds."""
+
+    status: str
+    act_kind: str
+    periods: tuple[int, ...]
+    stages: tuple[str, ...]
+    election_kinds: tuple[str, ...]
 
 
 class _CellFacts:
@@ -164,10 +255,17 @@ class _CellFacts:
         return DEFAULTS.get(name, UNKNOWN)
 
 
-def periods(rulebook: Rulebook, since: datetime.date | None = None) -> tuple[Period, ...]:
+def periods(
+    rulebook: Rulebook, since: datetime.date | None = None, declarations: Iterable[GapDeclaration] = ()
+) -> tuple[Period, ...]:
     """The periods in which the set of instruments and provisions in force is constant, from `since`
-    (default: the first day an instrument is in force)."""
+    (default: the first day an instrument is in force), also split where a gap declaration starts
+    or ends, so that a declaration covers a period wholly or not at all."""
     bounds: set[datetime.date] = set()
+    for decl in declarations:
+        # Not at the end of the calendar: the samples of a period lie up to 500 days after its start.
+        ends = (decl.start, decl.end + datetime.timedelta(days=1) if decl.end is not None and decl.end < _LAST_BOUND else None)
+        bounds.update(d for d in ends if d is not None and d < _LAST_BOUND)
     for instrument in rulebook.checked.instruments.values():
         bounds.update(d.value for d in (instrument.in_force, instrument.repealed_on) if d is not None)
     for compiled in rulebook.plan.provisions:
@@ -196,9 +294,12 @@ def compute(
     statuses: Sequence[str] = STATUS_KEPEGAWAIAN.values,
     act_kinds: Sequence[str] = JENIS_TINDAKAN.values,
     election_kinds: Sequence[str] = JENIS_PEMILU.values,
+    declarations: Mapping[str, GapDeclaration] | None = None,
 ) -> GapMatrix:
-    """The gap matrix of a rulebook (see the module's docstring)."""
-    spans = periods(rulebook, since)
+    """The gap matrix of a rulebook (see the module's docstring). `declarations` are the gap
+    declarations to read (default: the rulebook's own, `rulebook.checked.gaps`)."""
+    decls = dict(rulebook.checked.gaps if declarations is None else declarations)
+    spans = periods(rulebook, since, decls.values())
     cells = []
     for status in statuses:
         for index, period in enumerate(spans):
@@ -212,5 +313,35 @@ def compute(
                                 found[act_kinds[outcome.act]][election_kind].add(outcome.provision)
                 for kind in act_kinds:
                     provisions = {k: tuple(sorted(v)) for k, v in found[kind].items()}
-                    cells.append(Cell(status, index, stage, kind, provisions))
-    return GapMatrix(rulebook.content_hash, spans, tuple(statuses), tuple(act_kinds), tuple(election_kinds), tuple(cells))
+                    declared = {
+                        ek: tuple(d.id for d in decls.values() if _covers_period(d, kind, status, period, stage, ek))
+                        for ek, covering in provisions.items()
+                        if not covering
+                    }
+                    cells.append(Cell(status, index, stage, kind, provisions, declared))
+    stale = _stale(decls, cells, spans, statuses)
+    return GapMatrix(
+        rulebook.content_hash,
+        spans,
+        tuple(statuses),
+        tuple(act_kinds),
+        tuple(election_kinds),
+        tuple(cells),
+        decls,
+        stale,
+    )
+
+
+def _stale(
+    decls: Mapping[str, GapDeclaration], cells: Sequence[Cell], spans: Sequence[Period], statuses: Sequence[str]
+) -> tuple[str, ...]:
+    """Declarations that touch no gap cell, among those the matrix could show (a status it has, and
+    dates that reach its first period): another `--status` or `--since` does not make them stale."""
+    out = []
+    for decl in decls.values():
+        if not set(decl.statuses) & set(statuses) or (decl.end is not None and spans and decl.end < spans[0].start):
+            continue
+        touched = any(_touches(decl, c.act_kind, c.status, spans[c.period], c.stage, kind) for c in cells for kind in c.gap_kinds)
+        if not touched:
+            out.append(decl.id)
+    return tuple(out)
