@@ -219,3 +219,51 @@ def test_matrix_stage_boundaries(day: datetime.date, stage: str) -> None:
 def test_matrix_stage_is_none_when_the_dates_do_not_place_the_act() -> None:
     assert matrix_stage(D(2024, 9, 1), {"tanggal_penetapan": D(2024, 9, 22)}) is None
     assert matrix_stage(D(2024, 9, 1), {}) is None
+
+
+DECLARED = """
+celah uji.suka_belum_diatur {
+  jenis tidak_diatur
+  jenis_tindakan suka_media_sosial
+  untuk PNS, CPNS, PPPK
+  berlaku sejak 2024-01-01 sampai 2024-12-31
+  alasan "Peraturan uji tidak menyebut tanda suka di media sosial."
+}
+"""
+
+
+def test_an_act_in_a_declared_gap_is_not_assessed_with_the_declared_reason(tmp_path: Path) -> None:
+    rulebook = _rulebook(tmp_path / "rules", DECLARED)
+    decision = rulebook.evaluate(incident())
+    gap = decision.assessments[2]
+    assert (gap.status, gap.gaps, gap.gap_kind) == ("tidak_dinilai", ("uji.suka_belum_diatur",), "tidak_diatur")
+    data = json.loads(decision.to_json(include_explanation=False))
+    assert data["tindakan"][2]["penilaian"] == {
+        "status": "tidak_dinilai",
+        "celah": ["uji.suka_belum_diatur"],
+        "jenis_celah": "tidak_diatur",
+        "alasan": "Peraturan uji tidak menyebut tanda suka di media sosial.",
+        "alasan_en": "Peraturan uji tidak menyebut tanda suka di media sosial.",
+    }
+    assert data["kelengkapan"]["tidak_dinilai"] == [2]
+    for lang, head, kind in (("id", "TIDAK DINILAI", "jenis: tidak diatur"), ("en", "NOT ASSESSED", "kind: not regulated")):
+        for text in (rulebook.to_text(incident(), lang), rulebook.to_markdown(incident(), lang)):
+            assert head in text and "Peraturan uji tidak menyebut tanda suka di media sosial." in text
+            assert "uji.suka_belum_diatur" in text and kind in text
+        page = to_html(decision, lang)
+        assert '<div class="not-assessed" id="not-assessed">' in page and "uji.suka_belum_diatur" in page
+    line = json.loads(evaluate_line(json.dumps(incident()).encode(), 1, rulebook))
+    assert line["tindakan"][2]["penilaian"]["celah"] == ["uji.suka_belum_diatur"]
+    # Outside the declared dates the same act is an undeclared gap, and still not assessed.
+    later = incident()
+    later["tindakan"][2]["tanggal"] = "2025-01-02"
+    later_gap = rulebook.evaluate(later, explain=False).assessments[2]
+    assert (later_gap.status, later_gap.gaps) == ("tidak_dinilai", ())
+
+
+def test_rule_cases_can_expect_the_declared_gap(tmp_path: Path) -> None:
+    rulebook = _rulebook(tmp_path / "rules", DECLARED)
+    path = tmp_path / "kasus.yaml"
+    case = {"nama": "celah", "insiden": incident(), "harapan": {"tidak_dinilai": [3], "celah": ["uji.suka_belum_diatur"]}}
+    path.write_text(yaml.safe_dump([case], allow_unicode=True), encoding="utf-8")
+    assert run_cases([path], rulebook, ()).results[0].problems == ()

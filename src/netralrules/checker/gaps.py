@@ -12,19 +12,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from netralrules.checker.typing_ import first_label
 from netralrules.diagnostics import Diagnostic, Label, Text, make
 from netralrules.diagnostics.suggest import closest
-from netralrules.facts.schema import JENIS_PEMILU, JENIS_TINDAKAN, STATUS_KEPEGAWAIAN
+from netralrules.facts.schema import JENIS_PEMILU, JENIS_TINDAKAN, STAGES, STATUS_KEPEGAWAIAN
 from netralrules.syntax import ast
 
-# Stages of an election, in order; the gap matrix (`netralrules gaps`) has one column per stage.
-# `bakal_calon` runs from registration to penetapan.
-STAGES: tuple[str, ...] = (
-    "sebelum_pendaftaran",
-    "bakal_calon",
-    "sesudah_penetapan",
-    "masa_kampanye",
-    "masa_tenang",
-    "sesudah_pemungutan",
-)
+# STAGES (facts.schema): the six stages of an election, in order; the gap matrix has one column per stage.
 
 # field word (as in `GapDeclaration.item_spans`), English field word, what (id, en), valid values
 _LISTS: tuple[tuple[str, str, Text, tuple[str, ...]], ...] = (

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from netralrules.compiler import CompiledRulebook, FactReader
 from netralrules.diagnostics import Text
@@ -25,6 +25,7 @@ from netralrules.evaluation.evaluator import binds_status, evaluate_plan
 from netralrules.evaluation.kinds import Assessment as AssessmentStatus
 from netralrules.evaluation.kinds import Status
 from netralrules.facts.schema import ASN_STATUSES
+from netralrules.syntax import ast
 from netralrules.values import UNKNOWN
 
 # Facts that have a documented value when a report does not state them.
@@ -33,21 +34,6 @@ DEFAULTS: Mapping[str, object] = {"kewajiban_disangkakan": "tidak_ada"}
 CAN_APPLY = frozenset({Status.FIRED, Status.UNKNOWN, Status.DEFEATED})
 _MEMO_CELLS = 4096
 ELECTION_KEYS = ("jenis", "tanggal_pendaftaran", "tanggal_penetapan", "kampanye_mulai", "kampanye_selesai", "tanggal_pemungutan")
-
-
-class GapDeclarationLike(Protocol):
-    """What the decision needs of a declared gap (`celah`): who, what and when it covers, and why."""
-
-    @property
-    def id(self) -> str: ...
-
-    @property
-    def kind(self) -> str: ...
-
-    @property
-    def reason(self) -> str: ...
-
-    def covers(self, act_kind: str, status: str, date: datetime.date, stage: str | None, election_kind: str | None) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -190,7 +176,7 @@ def assess(
     facts: FactReader,
     act: int,
     date: datetime.date,
-    declarations: Iterable[GapDeclarationLike] = (),
+    declarations: Iterable[ast.GapDeclaration] = (),
 ) -> ActAssessment:
     """The assessment of an act none of whose provisions fired, stayed undecided or was defeated:
     assessed when some provision could apply to its cell (it was considered and did not apply),
@@ -201,7 +187,7 @@ def assess(
     status = cell.status if isinstance(cell.status, str) else None
     outside = status is not None and status not in ASN_STATUSES
     verdict = AssessmentStatus.OUTSIDE_ASN if outside else AssessmentStatus.NOT_ASSESSED
-    declared: list[GapDeclarationLike] = []
+    declared: list[ast.GapDeclaration] = []
     if status is not None and isinstance(cell.act_kind, str):
         stage, kind = cell.stage, cell.election_kind
         declared = [d for d in declarations if d.covers(cell.act_kind, status, date, stage, kind)]

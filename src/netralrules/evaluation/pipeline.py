@@ -75,7 +75,7 @@ def _assess(
     other act is placed in its cell of the conduct space (evaluation/coverage.py) to tell "considered,
     none applied" from "no provision covers it"."""
     touched = {o.act for o in evaluation.outcomes if o.status in CAN_APPLY}
-    declarations = tuple(getattr(rulebook.checked, "gaps", {}).values())  # MERGE: checked.gaps
+    declarations = tuple(rulebook.checked.gaps.values())
     return tuple(
         ActAssessment(act, Assessment.ASSESSED) if act in touched else assess(rulebook, facts, act, date, declarations)
         for act, date in enumerate(dates)

@@ -10,9 +10,8 @@ from collections.abc import Callable
 
 from lsprotocol import types as lsp
 
-from netralrules.checker.gaps import STAGES
 from netralrules.diagnostics import Text
-from netralrules.facts.schema import JENIS_PEMILU, JENIS_TINDAKAN, FactSchema, Type
+from netralrules.facts.schema import JENIS_PEMILU, JENIS_TINDAKAN, STAGES, FactSchema, Type
 from netralrules.lsp.analysis import Analysis, Occurrence
 from netralrules.lsp.positions import LineIndex
 from netralrules.lsp.words import ROLES, keyword_of, keyword_words, twin

@@ -26,17 +26,26 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from netralrules.checker.gaps import STAGES
 from netralrules.diagnostics import Text
-from netralrules.facts.schema import JENIS_PEMILU, JENIS_TINDAKAN, STATUS_KEPEGAWAIAN
+from netralrules.evaluation.coverage import DEFAULTS, CellFacts, can_apply
+from netralrules.facts.schema import ASN_STATUSES, JENIS_PEMILU, JENIS_TINDAKAN, STAGES, STATUS_KEPEGAWAIAN
 from netralrules.rulebook import Rulebook
 from netralrules.syntax.ast import GapDeclaration
-from netralrules.values import UNKNOWN
 
-ASN_STATUSES = ("PNS", "CPNS", "PPPK")
-# STAGES (imported above, and so exported here): the six stages of an election, in order, as gap
+# ASN_STATUSES, DEFAULTS and STAGES (imported above, and so exported here): the six stages of an election, in order, as gap
 # declarations name them (`tahap`).
-__all__ = ["ASN_STATUSES", "STAGES", "STAGE_LABELS", "Cell", "GapMatrix", "Period", "UndeclaredRow", "compute", "periods"]
+__all__ = [
+    "ASN_STATUSES",
+    "DEFAULTS",
+    "STAGES",
+    "STAGE_LABELS",
+    "Cell",
+    "GapMatrix",
+    "Period",
+    "UndeclaredRow",
+    "compute",
+    "periods",
+]
 STAGE_LABELS: Mapping[str, Text] = {
     "sebelum_pendaftaran": Text("sebelum pendaftaran", "before registration"),
     "bakal_calon": Text("bakal calon (pendaftaran s.d. penetapan)", "prospective candidates (registration to penetapan)"),
@@ -55,10 +64,6 @@ _TIMELINES: Mapping[str, tuple[tuple[int, int, int, int, int], ...]] = {
     "sesudah_pemungutan": ((-140, -110, -107, -40, -36), (-104, -74, -71, -5, -1)),
 }
 _LAST_BOUND = datetime.date(9990, 1, 1)
-# Facts that have a documented value when a report does not state them.
-DEFAULTS: Mapping[str, object] = {"kewajiban_disangkakan": "tidak_ada"}
-# A defeated provision is covered by the exception that fired, which is listed itself.
-_CAN_APPLY = frozenset({"fired", "unknown"})
 
 
 @dataclass(frozen=True)
@@ -230,31 +235,6 @@ class UndeclaredRow:
     election_kinds: tuple[str, ...]
 
 
-class _CellFacts:
-    """The facts of one sample: the acts of every kind on one day, everything else unknown."""
-
-    def __init__(self, status: str, election: Mapping[str, object], date: datetime.date, act_kinds: Sequence[str]) -> None:
-        self.incident_id = "celah"
-        self.report_date = None
-        self._status = status
-        self._election = election
-        self._date = date
-        self._kinds = act_kinds
-        self.act_dates = tuple(date for _ in act_kinds)
-
-    def fact(self, path: tuple[str, ...], act_index: int) -> object:
-        root, name = path
-        if root == "responden":
-            return self._status if name == "status_kepegawaian" else [] if name == "sanksi_sebelumnya" else UNKNOWN
-        if root == "pemilu":
-            return self._election.get(name, UNKNOWN)
-        if name == "tanggal":
-            return self._date
-        if name == "jenis":
-            return self._kinds[act_index]
-        return DEFAULTS.get(name, UNKNOWN)
-
-
 def periods(
     rulebook: Rulebook, since: datetime.date | None = None, declarations: Iterable[GapDeclaration] = ()
 ) -> tuple[Period, ...]:
@@ -307,10 +287,9 @@ def compute(
                 found: dict[str, dict[str, set[str]]] = {kind: {k: set() for k in election_kinds} for kind in act_kinds}
                 for election_kind in election_kinds:
                     for offsets in _TIMELINES[stage]:
-                        facts = _CellFacts(status, _election(period.sample, election_kind, offsets), period.sample, act_kinds)
-                        for outcome in rulebook.outcomes(facts):
-                            if outcome.status in _CAN_APPLY:
-                                found[act_kinds[outcome.act]][election_kind].add(outcome.provision)
+                        facts = CellFacts(status, _election(period.sample, election_kind, offsets), period.sample, act_kinds)
+                        for act, provisions_here in enumerate(can_apply(rulebook, facts)):
+                            found[act_kinds[act]][election_kind] |= provisions_here
                 for kind in act_kinds:
                     provisions = {k: tuple(sorted(v)) for k, v in found[kind].items()}
                     declared = {
