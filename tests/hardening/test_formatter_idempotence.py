@@ -4,11 +4,18 @@ second run; a line break inside quotes in a CRLF file came back as a lone CR."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from netralrules.authoring import check_text, format_text
 from tests.fuzz.mutate import rules_file
+
+# The files seeds 335 and 23437 gave on the rulebook of commit 49e9c21, frozen: `rules_file(seed)` mutates
+# the bundled rulebook, so each rulebook change gives the same seed another file (one that may not parse).
+# The two bugs the seeds first found have fixed reproducers: CASES below and the malformed-ayat test.
+SEEDS = Path(__file__).parent / "data"
 
 HEAD = """instrumen X {
   judul "a"
@@ -62,7 +69,8 @@ def test_format_is_idempotent_and_keeps_the_meaning_of_generated_files(seed: int
 def test_fuzz_seeds_of_the_campaign() -> None:
     # 335: a line break inside quotes in a CRLF file; 23437: `ayat j` was written back as `ayat (j)`.
     for seed in (335, 23437):
-        first = format_text(rules_file(seed), "f.nr").formatted
+        text = (SEEDS / f"fuzz_seed_{seed}.txt").read_bytes().decode("utf-8")
+        first = format_text(text, "f.nr").formatted
         assert first is not None and format_text(first, "f.nr").formatted == first, seed
 
 
