@@ -289,6 +289,7 @@ class _Builder:
         # node → its predecessors by edges other than `overrides` (what annotate walks back along)
         self.own_preds: dict[str, list[str]] = {}
         self.by_act: dict[int, tuple[Any, Any, Any, Any]] = {}
+        self.static: dict[str, dict[str, Any]] = {}  # provision → its clause attributes that no act changes
 
     # ---- nodes and edges -------------------------------------------------------------------
     def node(self, node_id: str, kind: NodeKind, **attrs: Any) -> None:
@@ -310,8 +311,9 @@ class _Builder:
         g = nx.DiGraph()
         g.add_nodes_from(self.g_nodes)
         nodes = g.nodes
-        for node_id, attrs in self.g_nodes.items():
-            nodes[node_id].update(attrs)
+        # Each builder dict is dropped as it is copied, so the two sets are never held in full at once.
+        for node_id in list(self.g_nodes):
+            nodes[node_id].update(self.g_nodes.pop(node_id))
         g.add_edges_from([(u, v, attrs) for (u, v), attrs in self.g_edges.items()])
         g.graph.update(self.g_attrs)
         return g
@@ -420,9 +422,26 @@ class _Builder:
                 self.edge(clause_id(o.act, winner), clause_id(o.act, o.provision), EdgeKind.OVERRIDES, pending=True)
 
     def clause(self, o: Outcome) -> None:
-        citation, text, instrument, subjects, excepted_by, in_force, note = clause_static(self.plan, o.provision)
-        compiled = self.provisions.get(o.provision)
-        outcome = compiled.provision.outcome if compiled is not None else None
+        static = self.static.get(o.provision)
+        if static is None:
+            # What a provision's clause says whatever the act: made once and shared by the clause
+            # nodes of every act (a 1,000-act explanation held a copy per act; the graph is not
+            # changed after it is built, and `to_data` copies what it hands out).
+            citation, text, instrument, subjects, excepted_by, in_force, note = clause_static(self.plan, o.provision)
+            compiled = self.provisions.get(o.provision)
+            outcome = compiled.provision.outcome if compiled is not None else None
+            static = self.static[o.provision] = {
+                "citation": None if citation is None else {**citation, "urutan": list(citation["urutan"])},
+                "text": text,
+                "instrument": instrument,
+                "subjects": list(subjects),
+                "excepted_by": list(excepted_by),
+                "category": outcome.category if outcome else None,
+                "tier": outcome.tier if outcome else None,
+                "in_force": None if in_force is None else list(in_force),
+                "note": note,
+                "sources": [dict(x) for x in clause_sources(self.plan, o.provision)],
+            }
         values = self.conds.get((o.act, provision_node(o.provision)))
         self.node(
             clause_id(o.act, o.provision),
@@ -431,19 +450,10 @@ class _Builder:
             provision=o.provision,
             status=o.status,
             reason=o.reason,
-            citation=None if citation is None else {**citation, "urutan": list(citation["urutan"])},
-            text=text,
-            instrument=instrument,
-            subjects=list(subjects),
-            excepted_by=list(excepted_by),
             defeated_by=list(o.defeated_by),
             waiting_for=list(o.waiting_for),
             condition_value=values[-1] if values else None,
-            category=outcome.category if outcome else None,
-            tier=outcome.tier if outcome else None,
-            in_force=None if in_force is None else list(in_force),
-            note=note,
-            sources=[dict(x) for x in clause_sources(self.plan, o.provision)],
+            **static,
         )
 
     # ---- findings, determinations, decision ------------------------------------------------
