@@ -98,13 +98,20 @@ def test_non_asn_respondent_gets_no_asn_finding() -> None:
     data = json.loads((EXAMPLES / "kepala_desa_tim_kampanye.json").read_text(encoding="utf-8"))
     decision = evaluate(data).to_dict()
     # UU 7/2017 Pasal 280 ayat (2) huruf f binds campaign teams, whoever sits in them: for a village
-    # head on a campaign team it stays open until we know whether he involved ASN.
+    # head on a campaign team it stays open until we know whether he involved ASN. Pasal 280 ayat (3)
+    # jo. Pasal 494 binds the village head himself (not as ASN): the only provision that fires.
     campaign_team = {"uu7.pasal280.ayat2.f"}
+    village = "uu7.pasal280.ayat3.desa"
     statuses = {
-        o["status"] for a in decision["tindakan"] for o in a["ketentuan_dipertimbangkan"] if o["ketentuan"] not in campaign_team
+        o["status"]
+        for a in decision["tindakan"]
+        for o in a["ketentuan_dipertimbangkan"]
+        if o["ketentuan"] not in campaign_team | {village}
     }
     assert statuses <= {"not_applicable", "not_fired", "not_in_force"}
-    assert all(t["status"] == "none" for t in decision["penetapan"])
+    tracks = {t["kategori"]: t for t in decision["penetapan"]}
+    assert tracks["pidana"]["status"] == "determined" and tracks["pidana"]["ketentuan"] == [village]
+    assert all(t["status"] == "none" for kind, t in tracks.items() if kind != "pidana")
     assert [u["ketentuan"] for u in decision["belum_terselesaikan"]] == ["uu7.pasal280.ayat2.f"]
     assert decision["belum_terselesaikan"][0]["fakta_penentu"] == ["tindakan.mengerahkan_pns_lain"]
 

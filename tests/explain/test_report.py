@@ -396,6 +396,16 @@ HEADLINES: dict[str, Headline] = {
         ("KASN",),
     ),
 }
+# Where the bundled rulebook has since encoded more than the frozen copy (whose golden reports stay as
+# they are), what the bundled rulebook decides: a village head on a Pemilu campaign team falls under
+# UU 7/2017 Pasal 280 ayat (3) jo. Pasal 494 (rules/uu7_2017/desa.nr).
+BUNDLED_HEADLINES: dict[str, Headline] = {
+    "kepala_desa_tim_kampanye.json": (
+        (("pidana", "determined", None, ("uu7.pasal280.ayat3.desa",)),),
+        ("uu7.pasal280.ayat2.f",),
+        (),  # not ASN: referred to no ASN supervisory body (the election crime goes its own way)
+    ),
+}
 
 
 @functools.cache
@@ -421,10 +431,12 @@ def test_every_example_has_a_headline() -> None:
 @pytest.mark.parametrize("example", sorted(HEADLINES))
 def test_example_headline_outcomes(example: str, rules: str) -> None:
     """The bundled rulebook still decides each example as expected (the real rules stay covered),
-    and the frozen copy the golden reports use decides it the same way."""
+    and the frozen copy the golden reports use decides it the same way, except where the bundled
+    rulebook has encoded more since (`BUNDLED_HEADLINES`)."""
     rulebook = _frozen_rulebook() if rules == "frozen" else load_rulebook()
     decision = evaluate((EXAMPLES / example).read_text(encoding="utf-8"), rulebook, explain=False)
-    assert _headline(decision.to_json()) == HEADLINES[example]
+    expected = HEADLINES[example] if rules == "frozen" else BUNDLED_HEADLINES.get(example, HEADLINES[example])
+    assert _headline(decision.to_json()) == expected
 
 
 def _golden_cases() -> list[tuple[str, str, str]]:

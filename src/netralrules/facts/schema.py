@@ -170,8 +170,9 @@ SASARAN = enum("sasaran", "pns_unit_kerja", "anggota_keluarga", "masyarakat")
 # on the unit kerja, on the instansi, or on the state and/or government.
 DAMPAK = enum("dampak", "unit_kerja", "instansi", "negara")
 
-# PP 94/2021 Pasal 3 and 4 obligations a neutrality case may be charged under instead of Pasal 5
-# huruf n. The huruf of the Pasal 4 duty is not confirmed against the official text, so its value
+# PP 94/2021 Pasal 3 and 4 (and, for acts before 31 Aug 2021, PP 53/2010 Pasal 3) obligations a
+# neutrality case may be charged under instead of Pasal 5 huruf n (PP 53: Pasal 4 angka 12–15).
+# The huruf of the PP 94 Pasal 4 duty is not confirmed against the official text, so its value
 # names the duty, not a huruf. `tidak_ada` (the default): the act is not charged under Pasal 3 or 4.
 KEWAJIBAN_DISANGKAKAN = enum(
     "kewajiban_disangkakan",
@@ -180,6 +181,12 @@ KEWAJIBAN_DISANGKAKAN = enum(
     "pasal3_huruf_d",
     "pasal3_huruf_f",
     "pasal4_kepentingan_negara",
+    # PP 53/2010 Pasal 3 (before 31 Aug 2021): its obligations are numbered by angka, not huruf.
+    "pp53_pasal3_angka_3",
+    "pp53_pasal3_angka_4",
+    "pp53_pasal3_angka_6",
+    "pp53_pasal3_angka_7",
+    "pp53_pasal3_angka_17",
 )
 
 SANKSI_SEBELUMNYA = record(

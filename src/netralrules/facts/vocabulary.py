@@ -225,9 +225,11 @@ VOCABULARIES: dict[str, Vocabulary] = {
         Text("Kewajiban PP 94/2021 yang disangkakan", "PP 94/2021 obligation charged"),
         Text(
             "Kewajiban PP 94/2021 Pasal 3 atau 4 yang disangkakan bila perkara netralitas tidak diperiksa menurut "
-            "Pasal 5 huruf n, melainkan hanya menurut Pasal 3 atau 4.",
+            "Pasal 5 huruf n, melainkan hanya menurut Pasal 3 atau 4; untuk perbuatan sebelum 31 Agustus 2021, "
+            "kewajiban PP 53/2010 Pasal 3 (nilai `pp53_…`) bila perkara tidak diperiksa menurut Pasal 4 angka 12–15.",
             "The PP 94/2021 Pasal 3 or 4 obligation charged when a neutrality case is charged only under Pasal 3 or 4, "
-            "not under Pasal 5 huruf n.",
+            "not under Pasal 5 huruf n; for acts before 31 Aug 2021, the PP 53/2010 Pasal 3 obligation (values "
+            "`pp53_…`) when the case is not charged under Pasal 4 angka 12–15.",
         ),
         {
             "tidak_ada": Text("tidak disangkakan menurut Pasal 3 atau 4", "not charged under Pasal 3 or 4"),
@@ -244,6 +246,27 @@ VOCABULARIES: dict[str, Vocabulary] = {
                 "Pasal 4: mengutamakan kepentingan negara daripada kepentingan pribadi, seseorang, dan/atau golongan "
                 "(huruf belum dipastikan)",
                 "Pasal 4: putting the interest of the state before personal or group interests (huruf not confirmed)",
+            ),
+            "pp53_pasal3_angka_3": Text(
+                "PP 53/2010 Pasal 3 angka 3: setia dan taat sepenuhnya kepada Pancasila, UUD 1945, NKRI, dan Pemerintah",
+                "PP 53/2010 Pasal 3 angka 3: full loyalty to Pancasila, the 1945 Constitution, the Republic and the Government",
+            ),
+            "pp53_pasal3_angka_4": Text(
+                "PP 53/2010 Pasal 3 angka 4: menaati segala ketentuan peraturan perundang-undangan",
+                "PP 53/2010 Pasal 3 angka 4: obeying all laws and regulations",
+            ),
+            "pp53_pasal3_angka_6": Text(
+                "PP 53/2010 Pasal 3 angka 6: menjunjung tinggi kehormatan negara, Pemerintah, dan martabat PNS",
+                "PP 53/2010 Pasal 3 angka 6: upholding the honour of the state, the Government and the dignity of PNS",
+            ),
+            "pp53_pasal3_angka_7": Text(
+                "PP 53/2010 Pasal 3 angka 7: mengutamakan kepentingan negara daripada kepentingan sendiri, seseorang, "
+                "dan/atau golongan",
+                "PP 53/2010 Pasal 3 angka 7: putting the interest of the state before one's own, another's or a group's",
+            ),
+            "pp53_pasal3_angka_17": Text(
+                "PP 53/2010 Pasal 3 angka 17: menaati peraturan kedinasan yang ditetapkan oleh pejabat yang berwenang",
+                "PP 53/2010 Pasal 3 angka 17: obeying the service rules set by the competent official",
             ),
         },
     ),
