@@ -267,3 +267,24 @@ def test_rule_cases_can_expect_the_declared_gap(tmp_path: Path) -> None:
     case = {"nama": "celah", "insiden": incident(), "harapan": {"tidak_dinilai": [3], "celah": ["uji.suka_belum_diatur"]}}
     path.write_text(yaml.safe_dump([case], allow_unicode=True), encoding="utf-8")
     assert run_cases([path], rulebook, ()).results[0].problems == ()
+
+
+def test_diff_lists_the_gap_declarations_that_changed(tmp_path: Path) -> None:
+    old = _rulebook(tmp_path / "old", DECLARED)
+    new = _rulebook(tmp_path / "new", DECLARED.replace("2024-12-31", "2025-06-30").replace("celah uji.", "celah uji.baru_"))
+    (tmp_path / "cases").mkdir()
+    later = incident()
+    later["tindakan"][2]["tanggal"] = "2025-01-02"  # outside the old declaration, inside the new one
+    (tmp_path / "cases" / "a.json").write_text(json.dumps(later), encoding="utf-8")
+    result = diff_rulebooks(old, new, tmp_path / "cases")
+    assert [(g.gap, g.changes) for g in result.gaps] == [
+        ("uji.baru_suka_belum_diatur", ("baru",)),
+        ("uji.suka_belum_diatur", ("dihapus",)),
+    ]
+    assert result.to_dict()["celah_berubah"][0] == {"celah": "uji.baru_suka_belum_diatur", "perubahan": ["baru"]}
+    # Both versions leave the act not assessed; only the declared reason changes, which is no outcome change.
+    assert result.changes == ()
+    edited = _rulebook(tmp_path / "edited", DECLARED.replace("tidak_diatur", "diperdebatkan"))
+    assert [(g.gap, g.changes) for g in diff_rulebooks(old, edited, tmp_path / "cases").gaps] == [
+        ("uji.suka_belum_diatur", ("jenis",))
+    ]

@@ -34,6 +34,7 @@ _WORDS: dict[str, Text] = {
     "changed": Text("berubah", "changed"),
     "act": Text("tindakan", "act"),
     "assessment": Text("penilaian", "assessment"),
+    "gaps": Text("Celah yang berubah", "Gap declarations changed"),
 }
 
 
@@ -94,6 +95,9 @@ def render_diff(result: RulebookDiff, lang: str = "id") -> str:
 
     lines = [f"{w('old')}: {result.old_hash}", f"{w('new')}: {result.new_hash}", f"{w('provisions')}:"]
     lines += [f"  - {p.citation} ({p.provision}): {', '.join(p.changes)}" for p in result.provisions] or [f"  {w('none')}"]
+    if result.gaps:
+        lines.append(f"{w('gaps')}:")
+        lines += [f"  - {g.gap}: {', '.join(g.changes)}" for g in result.gaps]
     lines.append(w("counts").format(result.incidents, len(result.changes), len(result.failures)))
     for c in result.changes:
         lines += ["", f"{c.path} ({c.incident_id})"]

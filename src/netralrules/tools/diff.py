@@ -46,6 +46,30 @@ FIELD_WORDS = {
 }
 
 
+# A gap declaration's fields, named by the keyword that writes them.
+GAP_FIELD_WORDS = {
+    "kind": "jenis",
+    "act_kinds": "jenis_tindakan",
+    "statuses": "untuk",
+    "start": "berlaku",
+    "end": "berlaku",
+    "stages": "tahap",
+    "election_kinds": "jenis_pemilu",
+    "reason": "alasan",
+    "sources": "sumber",
+}
+
+
+@dataclass(frozen=True)
+class GapChange:
+    """How one gap declaration (`celah`) differs between the versions: `baru`, `dihapus`, or the
+    parts of it that changed, by keyword. A changed declaration changes what an act not assessed
+    is told, and which acts the rulebook says it is silent on."""
+
+    gap: str
+    changes: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class ProvisionChange:
     """How one provision differs between the versions: `baru` (added), `dihapus` (removed), or
@@ -121,6 +145,7 @@ class RulebookDiff:
     incidents: int
     changes: tuple[IncidentChange, ...]
     failures: tuple[IncidentFailure, ...]
+    gaps: tuple[GapChange, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -138,6 +163,7 @@ class RulebookDiff:
             "ketentuan_berubah": [
                 {"ketentuan": p.provision, "rujukan": p.citation, "perubahan": list(p.changes)} for p in self.provisions
             ],
+            "celah_berubah": [{"celah": g.gap, "perubahan": list(g.changes)} for g in self.gaps],
             "insiden_dinilai": self.incidents,
             "hasil_berubah": [
                 {
@@ -206,7 +232,15 @@ def diff_rulebooks(
         change = _compare(str(path), before, after, by_id, old_rb, new_rb)
         if change is not None:
             changes.append(change)
-    return RulebookDiff(old_rb.content_hash, new_rb.content_hash, provisions, evaluated, tuple(changes), tuple(failures))
+    return RulebookDiff(
+        old_rb.content_hash,
+        new_rb.content_hash,
+        provisions,
+        evaluated,
+        tuple(changes),
+        tuple(failures),
+        gap_changes(old_rb.checked, new_rb.checked),
+    )
 
 
 def incident_files(paths: str | Path | Iterable[str | Path]) -> list[Path]:
@@ -283,6 +317,24 @@ def provision_changes(old: CheckedRulebook, new: CheckedRulebook) -> tuple[Provi
             shown = after or before
             assert shown is not None
             out.append(ProvisionChange(pid, cite(citation_json(shown.citation)), tuple(dict.fromkeys(changes))))
+    return tuple(out)
+
+
+def gap_changes(old: CheckedRulebook, new: CheckedRulebook) -> tuple[GapChange, ...]:
+    """Every gap declaration added, removed or changed (spans do not count)."""
+    out = []
+    for gid in sorted(set(old.gaps) | set(new.gaps)):
+        before, after = old.gaps.get(gid), new.gaps.get(gid)
+        if before is None or after is None:
+            out.append(GapChange(gid, ("baru" if before is None else "dihapus",)))
+            continue
+        changed = [
+            GAP_FIELD_WORDS.get(f.name, f.name)
+            for f in dataclasses.fields(after)
+            if f.compare and getattr(before, f.name) != getattr(after, f.name)
+        ]
+        if changed:
+            out.append(GapChange(gid, tuple(dict.fromkeys(changed))))
     return tuple(out)
 
 
