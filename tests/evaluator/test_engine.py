@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from netralrules import evaluate, load_rulebook
 from netralrules.cli import main
+from netralrules.evaluation.attribution import ALLEGED
 from netralrules.evaluation.determination import HEAVIEST_RULE, REPEAT_RULE
 from netralrules.facts import IncidentError
 from netralrules.facts.schema import JENIS_TINDAKAN, STATUS_KEPEGAWAIAN
@@ -227,7 +228,8 @@ def test_ethics_and_discipline_are_both_imposed_not_folded() -> None:
 
     decision = evaluate(_two_stage_incident(), load_rulebook(_ETHICS_RULES))
     ethics, discipline = track(decision, "etik"), track(decision, "disiplin")
-    assert ethics["status"] == "determined" and ethics["alasan"] == [ALONGSIDE_RULE]
+    # The acts of this example are reported, not verified: the findings are alleged, and the track says so.
+    assert ethics["status"] == "determined" and ethics["alasan"] == [ALONGSIDE_RULE, ALLEGED + "1"]
     assert discipline["status"] == "determined" and discipline["tingkat"] == "berat"
     data = decision.to_dict()
     annex = [f["rujukan"] for f in data["tindakan"][0]["temuan"] if f["rujukan"]["instrumen"] == "SKB_2022"]
@@ -242,4 +244,4 @@ def test_ethics_alone_says_nothing_about_discipline() -> None:
     data = _two_stage_incident()
     data["tindakan"] = data["tindakan"][:1]
     decision = evaluate(data, load_rulebook(_ETHICS_RULES))
-    assert track(decision, "etik")["alasan"] == [] and track(decision, "disiplin")["status"] == "none"
+    assert track(decision, "etik")["alasan"] == [ALLEGED + "1"] and track(decision, "disiplin")["status"] == "none"

@@ -129,6 +129,7 @@ def _finding_json(f: Finding) -> dict[str, Any]:
         "pilihan_sanksi": list(f.sanction_options),
         "catatan": f.note,
         "tingkat_tidak_diatur": f.unresolved,
+        "pembuktian": f.proof,
     }
 
 

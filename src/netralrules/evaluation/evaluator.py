@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from netralrules.compiler import CompiledProvision, Context, FactReader, Plan, subjects_node, truth
-from netralrules.evaluation.kinds import Status
+from netralrules.evaluation.kinds import Proof, Status
 from netralrules.syntax import ast
 from netralrules.trace import FactRead, ProvisionResult, Tracer
 from netralrules.values import UNKNOWN
@@ -67,6 +67,8 @@ class Finding:
     penalties: tuple[ast.Penalty, ...]
     note: str | None
     unresolved: bool = False
+    # Set from the incident after evaluation (evaluation/attribution.py); alleged until shown proven.
+    proof: Proof = Proof.ALLEGED
 
 
 @dataclass(frozen=True)

@@ -32,3 +32,10 @@ class Assessment(enum.StrEnum):
     ASSESSED = "dinilai"  # some provision could apply to it: it was considered
     NOT_ASSESSED = "tidak_dinilai"  # an ASN respondent's act no provision covers (a gap): never "no violation"
     OUTSIDE_ASN = "di_luar_asn"  # the same for a respondent who is not ASN: the ASN rules do not govern it
+
+
+class Proof(enum.StrEnum):
+    """How far a finding is proven (evaluation/attribution.py)."""
+
+    PROVEN = "terbukti"  # the act, or one of its evidence items, is verified
+    ALLEGED = "dugaan"  # reported, not verified: a finding on an allegation

@@ -13,6 +13,7 @@ import datetime
 from collections.abc import Sequence
 
 from netralrules.compiler import CompiledRulebook, definition_of
+from netralrules.evaluation.attribution import NOT_BY_RESPONDENT, WHO_DID_IT, attribute, flag_alleged
 from netralrules.evaluation.coverage import CAN_APPLY, ActAssessment, assess, scope_of
 from netralrules.evaluation.decision import Decision, IncidentFacts
 from netralrules.evaluation.determination import determine, stage
@@ -29,10 +30,10 @@ def decide(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: ListTracer 
     """The decision for one incident, without its explanation. With a `tracer`, every event of the
     evaluation is recorded in it (for an explanation or for coverage)."""
     dates = tuple(facts.act_dates)
-    evaluation = evaluate_plan(rulebook.plan, facts, dates, tracer)
+    evaluation = attribute(evaluate_plan(rulebook.plan, facts, dates, tracer), facts, len(dates))
     prior = facts.fact(("responden", "sanksi_sebelumnya"), 0)
     outcomes = {pid: p.outcome for pid, p in rulebook.checked.provisions.items() if p.outcome is not None}
-    determination = determine(evaluation, prior if isinstance(prior, list) else [], outcomes)
+    determination = flag_alleged(determine(evaluation, prior if isinstance(prior, list) else [], outcomes), evaluation.findings)
     election = {key: facts.fact(("pemilu", key), 0) for key in ELECTION_DATES}
     stages = tuple(stage(d, election) for d in dates)
     # The report date is optional and not a fact the rules read: an incident type without it refers
@@ -131,6 +132,8 @@ def _missing_facts(events: Sequence[Event], unresolved: Sequence[Outcome]) -> tu
     out = []
     for o in sorted(unresolved, key=lambda o: (o.act, o.provision)):
         paths = set(window.get((o.act, o.provision), set()))
+        if o.reason == NOT_BY_RESPONDENT:
+            paths.add(WHO_DID_IT)  # who did it decides it: the incident says not the respondent
         for other in o.waiting_for:  # what decides a pending exception decides this provision too
             paths |= window.get((o.act, other), set())
         out.append((o.act, o.provision, tuple(sorted(paths))))

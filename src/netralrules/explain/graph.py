@@ -475,6 +475,7 @@ class _Builder:
                 penalties=[_penalty(p) for p in f.penalties],
                 note=f.note,
                 tier_unstated=f.unresolved,
+                proof=f.proof,
             )
             self.edge(clause_id(f.act, f.provision), fid, EdgeKind.YIELDS)
             table = self.sanction_table(f)

@@ -150,6 +150,7 @@ class FindingSection:
     note: str | None
     facts_seen: tuple[FactItem, ...]
     sources: tuple[int, ...] = ()  # numbers in the annex of sources (Report.sources)
+    proof: str = "dugaan"  # `terbukti` or `dugaan` (evaluation/attribution.py)
 
 
 @dataclass(frozen=True)
@@ -478,6 +479,7 @@ def _findings(r: _Reader, annex: Sequence[SourceItem] = ()) -> tuple[FindingSect
                 note=" ".join(str(f["note"]).split()) if f["note"] else None,
                 facts_seen=r.facts(clause["facts_seen"]),
                 sources=_numbers(annex, clause.get("sources") or ()),
+                proof=str(f.get("proof", "dugaan")),
             )
         )
     return tuple(out)

@@ -10,9 +10,21 @@ from typing import Any
 
 from netralrules.diagnostics.text import Text, check_lang
 from netralrules.diagnostics.text import pick as pick
+from netralrules.evaluation.attribution import ALLEGED, NOT_BY_RESPONDENT
 from netralrules.evaluation.determination import ALONGSIDE_RULE, HEAVIEST_RULE, REPEAT_RULE
 
 # The election stages of decision.stage.
+PROOFS: dict[str, Text] = {
+    "terbukti": Text(
+        "terbukti (tindakan atau salah satu buktinya sudah terverifikasi)",
+        "proven (the act or one of its evidence items is verified)",
+    ),
+    "dugaan": Text(
+        "DUGAAN: tindakan maupun buktinya belum terverifikasi",
+        "ALLEGED: neither the act nor its evidence is verified",
+    ),
+}
+
 ASSESSMENTS: dict[str, Text] = {
     "dinilai": Text("dinilai", "assessed"),
     "tidak_dinilai": Text("tidak dinilai", "not assessed"),
@@ -165,6 +177,7 @@ TEXT: dict[str, Text] = {
     "sanctions": Text("Pilihan jenis hukuman", "Sanction options"),
     "penalties": Text("Ancaman pidana", "Criminal penalties"),
     "note": Text("Catatan", "Note"),
+    "proof": Text("Pembuktian", "Proof"),
     "facts": Text("Fakta yang dilihat", "Facts seen"),
     "determination": Text("Penentuan sanksi", "How the sanction was determined"),
     "no_determination": Text("Tidak ada sanksi yang dijatuhkan.", "No sanction is imposed."),
@@ -294,6 +307,8 @@ _REASONS_EN = (
         "an administrative measure besides the sanksi moral; provision not yet confirmed)",
     ),
     ("syarat tidak terpenuhi", "its conditions are not met"),
+    (NOT_BY_RESPONDENT, "the act was not done by the respondent: who did it, and the respondent's part, decide it"),
+    (ALLEGED, "alleged, not verified (neither the act nor its evidence): act "),
     ("fakta yang diperlukan belum diketahui", "a fact it needs is unknown"),
     ("status kepegawaian belum diketahui", "the respondent's employment status is unknown"),
     ("perhitungan tanggal di luar kalender (tahun 1-9999)", "its date arithmetic leaves the calendar (years 1-9999)"),

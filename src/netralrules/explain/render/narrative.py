@@ -36,6 +36,7 @@ from netralrules.explain.report import (
 from netralrules.explain.words import (
     CATEGORIES,
     GAP_KINDS,
+    PROOFS,
     REFERRAL_BASES,
     REFERRAL_STATUSES,
     RELIABILITY,
@@ -287,6 +288,7 @@ class _Render:
                     put(f"{_INDENT}- {option}")
         if f.penalties:
             put(f"{self.say('penalties')}: " + "; ".join(penalty_text(dict(p), lang) for p in f.penalties) + ".")
+        put(f"{self.say('proof')}: {pick(PROOFS, f.proof, lang)}.")
         if f.note:
             put(f"{self.say('note')}: {f.note}")
         if f.sources:

@@ -31,6 +31,7 @@ from netralrules.explain.render.views import narrative
 from netralrules.explain.report import SourceItem, referral_section, scope_section, source_annex
 from netralrules.explain.words import (
     CATEGORIES,
+    PROOFS,
     STAGES,
     STATUSES,
     TIERS,
@@ -119,6 +120,8 @@ class FindingView:
     sanctions: tuple[str, ...]
     sanction_basis: str
     penalties: tuple[str, ...]
+    proof: str = "dugaan"
+    proof_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -369,6 +372,8 @@ def _finding(f: Mapping[str, Any], lang: str) -> FindingView:
         sanctions=tuple(f["sanction_options"]),
         sanction_basis=cite(f["sanction_basis"], lang) if f["sanction_basis"] else "",
         penalties=tuple(penalty_text(p, lang) for p in f["penalties"]),
+        proof=str(f.get("proof", "dugaan")),
+        proof_text=pick(PROOFS, str(f.get("proof", "dugaan")), lang),
     )
 
 

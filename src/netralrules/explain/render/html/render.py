@@ -178,6 +178,7 @@ class _Html:
                 '<div class="finding">',
                 f"<p><strong>{t(say('finding', self.lang))}</strong>: {t(say('category', self.lang))} {t(f.category)}; "
                 f"{t(say('tier', self.lang))} {t(f.tier)}.</p>",
+                f'<p class="proof {t(f.proof)}">{t(say("proof", self.lang))}: {t(f.proof_text)}.</p>',
             )
             if f.sanctions:
                 self.add(f"<p>{w('sanctions')}{basis}:</p>", _list(f.sanctions))
