@@ -157,3 +157,16 @@ def test_the_facts_that_would_decide_do_not_depend_on_the_order_of_provisions(
     incident = _Incident({"status_kepegawaian": status} if status else {}, election, some)
     expected = set(decide(rulebook, incident).missing_facts)
     assert set(decide(_reordered(rulebook, rng), incident).missing_facts) == expected
+
+
+@_SETTINGS
+@given(st.lists(acts, min_size=1, max_size=3), statuses, st.sampled_from(JENIS_PEMILU.values))
+def test_retracing_only_the_undecided_provisions_finds_the_same_deciding_facts(
+    some: list[dict[str, Any]], status: str | None, kind: str
+) -> None:
+    """Without a tracer, the facts that would decide are found from a traced run of the undecided
+    provisions (and their exceptions) only; with one, from the full trace. Both say the same."""
+    rulebook = _bundled()
+    election = {"tanggal_penetapan": ELECTION["tanggal_penetapan"], "kampanye_mulai": ELECTION["kampanye_mulai"], "jenis": kind}
+    incident = _Incident({"status_kepegawaian": status} if status else {}, election, some)
+    assert decide(rulebook, incident).missing_facts == decide(rulebook, incident, ListTracer()).missing_facts

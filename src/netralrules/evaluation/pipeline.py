@@ -9,6 +9,7 @@ open. Every front end (the facade, the rule-case runner, diff, batch, what-if) g
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Sequence
 
@@ -52,7 +53,7 @@ def decide(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: ListTracer 
     if determination.unresolved:
         # Which unknown facts held each undecided provision back: from a traced run (only now, so
         # evaluation without explanation stays untraced when everything is decided).
-        events = tracer.events if tracer is not None else _traced_events(rulebook, facts, dates)
+        events = tracer.events if tracer is not None else _traced_events(rulebook, facts, dates, determination.unresolved)
         missing = _missing_facts(events, determination.unresolved)
     return Decision(
         facts.incident_id,
@@ -83,9 +84,24 @@ def _assess(
     )
 
 
-def _traced_events(rulebook: CompiledRulebook, facts: IncidentFacts, dates: tuple[datetime.date, ...]) -> list[Event]:
+def _traced_events(
+    rulebook: CompiledRulebook, facts: IncidentFacts, dates: tuple[datetime.date, ...], unresolved: Sequence[Outcome]
+) -> list[Event]:
+    """The events of a traced run of the undecided provisions only, with the exceptions each needs
+    (its outcome depends on theirs): re-tracing the whole plan cost more than the untraced
+    evaluation itself. A definition is traced where it is first used, so its reads are recorded
+    for whichever of these provisions uses it first (`_missing_facts` follows them)."""
+    plan = rulebook.plan
+    wanted = {o.provision for o in unresolved} | {w for o in unresolved for w in o.waiting_for}
+    stack = list(wanted)
+    while stack:
+        for exception in plan.exceptions.get(stack.pop(), ()):
+            if exception not in wanted:
+                wanted.add(exception)
+                stack.append(exception)
+    subset = dataclasses.replace(plan, provisions=tuple(c for c in plan.provisions if c.node in wanted))
     tracer = ListTracer()
-    evaluate_plan(rulebook.plan, facts, dates, tracer)
+    evaluate_plan(subset, facts, dates, tracer)
     return tracer.events
 
 

@@ -69,7 +69,7 @@ from netralrules.evaluation.determination import Determination, Track, citation_
 from netralrules.evaluation.evaluator import TIER_ORDER, Evaluation, Finding, Outcome
 from netralrules.evaluation.kinds import DeterminationStatus, Status
 from netralrules.explain.planinfo import clause_sources, clause_static, condition_static, expr_at, lineage
-from netralrules.explain.unmet import unmet_items
+from netralrules.explain.unmet import reads_index, unmet_items
 from netralrules.syntax import ast
 from netralrules.trace import ConditionResult, DefinitionRead, Event, FactRead
 
@@ -598,8 +598,8 @@ class _Builder:
                 views.setdefault(a, view())[2][node] = _truth(read)
             for a, n, f in self.reads:
                 views.setdefault(a, view())[3].append((n, f))
-            self.by_act.update(views)
-        return unmet_items(provision_node(o.provision), self.expr_at, *self.by_act.get(o.act, ({}, {}, {}, [])), self.both)
+            self.by_act.update({a: (c, d, r, reads_index(rs)) for a, (c, d, r, rs) in views.items()})
+        return unmet_items(provision_node(o.provision), self.expr_at, *self.by_act.get(o.act, ({}, {}, {}, {})), self.both)
 
     def failed(self, act: int, node: NodeId, out: dict[NodeId, tuple[int, bool]], depth: int, want: str | None = None) -> bool:
         """Collect the conditions that make `node` not true: false (or unknown) operands of a false

@@ -17,10 +17,10 @@ with its value `unknown`, so "not yet known" and "known not to hold" stay apart.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from netralrules.compiler import NodeId, child_id, definition_node, definition_of, descendant_prefix, parent_node
+from netralrules.compiler import NodeId, child_id, definition_node, definition_of, parent_node
 from netralrules.syntax import ast
 from netralrules.syntax.formatter import format_expr
 
@@ -75,10 +75,22 @@ class UnmetWalker:
         return [node]
 
 
-def reads_below(node: NodeId, reads: Sequence[tuple[NodeId, str]]) -> list[str]:
-    """The fact nodes read at `node` or inside it (`reads`: reading node → fact node), sorted."""
-    prefix = descendant_prefix(node)
-    return sorted({fact for at, fact in reads if at == node or at.startswith(prefix)})
+def reads_index(reads: Iterable[tuple[NodeId, str]]) -> dict[NodeId, set[str]]:
+    """Each node → the fact nodes read at it or inside it (`reads`: reading node → fact node): a read
+    is filed under its node and every ancestor, once, so that asking for a node's reads costs one
+    lookup instead of a scan of every read of the act (which made large rulebooks quadratic)."""
+    index: dict[NodeId, set[str]] = {}
+    for at, fact in reads:
+        node: NodeId | None = at
+        while node is not None:
+            index.setdefault(node, set()).add(fact)
+            node = parent_node(node)
+    return index
+
+
+def reads_below(node: NodeId, reads: Mapping[NodeId, set[str]]) -> list[str]:
+    """The fact nodes read at `node` or inside it (`reads`: a `reads_index`), sorted."""
+    return sorted(reads.get(node, ()))
 
 
 def unmet_items(
@@ -87,7 +99,7 @@ def unmet_items(
     values: Mapping[NodeId, Sequence[str]],
     definitions: Mapping[NodeId, str],
     read: Mapping[NodeId, str],
-    reads: Sequence[tuple[NodeId, str]],
+    reads: Mapping[NodeId, set[str]],
     both_languages: bool,
 ) -> list[dict[str, Any]]:
     """The clause attribute `unmet`: per unmet condition its compiler node, value (`false` or
