@@ -62,6 +62,14 @@ class Decision:
     def to_dict(self, *, include_explanation: bool = True) -> dict[str, Any]:
         """A JSON-ready dict; the same decision always gives the same dict. The explanation graph
         (node-link) is included under `penjelasan` when the decision was made with one."""
+        # Findings and outcomes grouped by act once: filtering them again for every act made the
+        # JSON of a large incident quadratic in its acts.
+        findings: dict[int, list[dict[str, Any]]] = {}
+        for f in self.evaluation.findings:
+            findings.setdefault(f.act, []).append(_finding_json(f))
+        outcomes: dict[int, list[dict[str, Any]]] = {}
+        for o in self.evaluation.outcomes:
+            outcomes.setdefault(o.act, []).append(_outcome_json(o))
         acts = []
         for i, date in enumerate(self.act_dates):
             acts.append(
@@ -70,10 +78,11 @@ class Decision:
                     "tanggal": date.isoformat(),
                     "tahap_pemilu": self.stages[i],
                     "penilaian": assessment_json(self.assessments[i]) if i < len(self.assessments) else None,
-                    "temuan": [_finding_json(f) for f in self.evaluation.findings if f.act == i],
-                    "ketentuan_dipertimbangkan": [_outcome_json(o) for o in self.evaluation.outcomes if o.act == i],
+                    "temuan": findings.get(i, []),
+                    "ketentuan_dipertimbangkan": outcomes.get(i, []),
                 }
             )
+        missing = {(act, provision): paths for act, provision, paths in reversed(self.missing_facts)}
         out = {
             "mesin": {"nama": "netralrules", "versi": ENGINE_VERSION},
             "rulebook": self.rulebook_hash,
@@ -97,7 +106,7 @@ class Decision:
             "lingkup": scope_json(self.scope),
             "pengawasan": referral_json(self.referral) if self.referral is not None else None,
             "belum_terselesaikan": [
-                {**_outcome_json(o), "tindakan": o.act, "fakta_penentu": list(_missing(self.missing_facts, o))}
+                {**_outcome_json(o), "tindakan": o.act, "fakta_penentu": list(missing.get((o.act, o.provision), ()))}
                 for o in self.determination.unresolved
             ],
         }
@@ -109,13 +118,6 @@ class Decision:
         return (
             json.dumps(self.to_dict(include_explanation=include_explanation), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         )
-
-
-def _missing(missing: tuple[tuple[int, str, tuple[str, ...]], ...], o: Outcome) -> tuple[str, ...]:
-    for act, provision, paths in missing:
-        if act == o.act and provision == o.provision:
-            return paths
-    return ()
 
 
 def _finding_json(f: Finding) -> dict[str, Any]:
