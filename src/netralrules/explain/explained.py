@@ -60,4 +60,7 @@ def _decide_explained(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: 
 def decide_with(rulebook: CompiledRulebook, facts: IncidentFacts, *, explain: bool, tracer: ListTracer | None = None) -> Decision:
     """`decide`, or `decide_explained` when the explanation is asked for; with a `tracer`, the
     events of the evaluation are recorded in it either way."""
-    return decide_explained(rulebook, facts, tracer) if explain else decide(rulebook, facts, tracer)
+    if explain:
+        return decide_explained(rulebook, facts, tracer)
+    with _cyclic_gc_paused():  # a large rulebook is a large heap for every collection to walk
+        return decide(rulebook, facts, tracer)
