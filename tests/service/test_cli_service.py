@@ -31,6 +31,29 @@ def test_schema_decision_validates_a_decision() -> None:
     decision = evaluate((ROOT / "examples" / "pns_kampanye_atribut_partai.json").read_text(encoding="utf-8"))
     assert validator.is_valid(decision.to_dict())
     assert validator.is_valid(decision.to_dict(include_explanation=False))
+    # A village head (outside the ASN rules, no referral) and an act in a declared gap validate too,
+    # and the closed vocabularies of the assessment and proof are enforced.
+    head = evaluate((ROOT / "examples" / "kepala_desa_tim_kampanye.json").read_text(encoding="utf-8"), explain=False)
+    assert head.to_dict()["lingkup"]["asn"] is False and validator.is_valid(head.to_dict())
+    gap = evaluate(
+        {
+            "id": "celah-1",
+            "responden": {"status_kepegawaian": "PNS"},
+            "pemilu": {
+                "jenis": "pilkada_walikota",
+                "tanggal_pendaftaran": "2020-09-04",
+                "tanggal_penetapan": "2020-09-23",
+                "kampanye_mulai": "2020-09-26",
+                "kampanye_selesai": "2020-12-05",
+                "tanggal_pemungutan": "2020-12-09",
+            },
+            "tindakan": [{"tanggal": "2020-07-01", "jenis": "mendekati_partai"}],
+        },
+        explain=False,
+    ).to_dict()
+    assert gap["tindakan"][0]["penilaian"]["status"] == "tidak_dinilai" and validator.is_valid(gap)
+    gap["tindakan"][0]["penilaian"]["status"] = "tidak_ada_pelanggaran"
+    assert not validator.is_valid(gap)
 
 
 def test_keys_create_list_revoke(sqlite_url: str) -> None:

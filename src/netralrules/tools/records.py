@@ -127,6 +127,18 @@ def decision_json_schema() -> dict[str, Any]:
             "pilihan_sanksi": _STRS,
             "catatan": _nullable(_STR),
             "tingkat_tidak_diatur": {"type": "boolean"},
+            "pembuktian": {"enum": ["terbukti", "dugaan"], "description": "terbukti: tindakan atau buktinya terverifikasi"},
+        },
+    }
+    assessment = {
+        "type": "object",
+        "required": ["status", "celah", "jenis_celah", "alasan", "alasan_en"],
+        "properties": {
+            "status": {"enum": ["dinilai", "tidak_dinilai", "di_luar_asn"]},
+            "celah": _STRS,
+            "jenis_celah": _nullable({"enum": ["tidak_diatur", "diperdebatkan", "belum_dikodekan"]}),
+            "alasan": _nullable(_STR),
+            "alasan_en": _nullable(_STR),
         },
     }
     act = {
@@ -136,6 +148,7 @@ def decision_json_schema() -> dict[str, Any]:
             "indeks": {"type": "integer", "minimum": 0},
             "tanggal": {"type": "string", "format": "date"},
             "tahap_pemilu": _STR,
+            "penilaian": _nullable(assessment),
             "temuan": {"type": "array", "items": finding},
             "ketentuan_dipertimbangkan": {"type": "array", "items": _OUTCOME},
         },
@@ -175,6 +188,23 @@ def decision_json_schema() -> dict[str, Any]:
             "penetapan": {"type": "array", "items": track},
             "pengawasan": _nullable({"type": "object"}),
             "belum_terselesaikan": {"type": "array", "items": unresolved},
+            "kelengkapan": {
+                "type": "object",
+                "required": ["lengkap", "tidak_dinilai", "di_luar_asn"],
+                "description": "Tindakan yang tidak dinilai (celah) / the acts not assessed (gaps)",
+                "properties": {
+                    "lengkap": {"type": "boolean"},
+                    "tidak_dinilai": {"type": "array", "items": {"type": "integer"}},
+                    "di_luar_asn": {"type": "array", "items": {"type": "integer"}},
+                },
+            },
+            "lingkup": _nullable(
+                {
+                    "type": "object",
+                    "required": ["status", "asn", "ketentuan_yang_mengatur"],
+                    "properties": {"status": _STR, "asn": {"type": "boolean"}, "ketentuan_yang_mengatur": _STRS},
+                }
+            ),
             "penjelasan": {"type": "object", "description": "Grafik penjelasan (node-link) / the explanation graph (node-link)"},
         },
     }
