@@ -150,3 +150,22 @@ def test_files_are_covered_for_what_they_target_and_the_gaps_say_what_they_are(t
     code, out, _ = run("test", str(tmp_path), "--whole-rulebook")
     assert "these cases target" not in out and "✗ pp94.pasal5.n.2  — tidak pernah berlaku / never fired" in out
     assert "✗ uu7.pasal547" in out
+
+
+def test_check_reads_a_file_with_its_folder_and_alone_points_to_the_declaration() -> None:
+    # Pasal 490 alone in its file: its instrument is in instrumen.nr of the same folder.
+    code, out, err = run("check", "rules/uu7_2017/desa.nr")
+    assert code == 0, err
+    assert "diperiksa bersama foldernya: rules/uu7_2017/instrumen.nr" in out
+    code, out, err = run("check", "--alone", "rules/uu7_2017/desa.nr", "--lang", "en")
+    assert code == 1 and "error[E0201]" in err
+    # The advice never leads to a duplicate declaration (E0202 on the full check).
+    assert "declare it with" not in err
+    assert "`UU_7_2017` is declared in `rules/uu7_2017/instrumen.nr`; do not declare it again" in err
+
+
+def test_a_file_outside_any_folder_context_is_checked_as_before(tmp_path: Path) -> None:
+    rule = 'ketentuan x.y {\n  rujukan TIDAK_ADA pasal 1\n  teks "x"\n  jika tindakan.fasilitas_negara\n  maka etik\n}\n'
+    (tmp_path / "sendiri.nr").write_text(rule, encoding="utf-8")
+    code, _, err = run("check", str(tmp_path / "sendiri.nr"))
+    assert code == 1 and "deklarasikan dengan `instrumen TIDAK_ADA { … }`" in err

@@ -199,6 +199,12 @@ CATALOG: dict[str, Entry] = {
         suggestions={
             "similar": Text("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
             "declare": Text("deklarasikan dengan `instrumen {name} {{ … }}`", "declare it with `instrumen {name} {{ … }}`"),
+            "elsewhere": Text(
+                "`{name}` sudah dideklarasikan di `{file}`; jangan dideklarasikan lagi: periksa berkas ini bersama "
+                "foldernya, `netralrules check {path}` tanpa `--alone`",
+                "`{name}` is declared in `{file}`; do not declare it again: check this file with its folder, "
+                "`netralrules check {path}` without `--alone`",
+            ),
             "include": Text(
                 "periksa ejaannya, atau sertakan folder yang mendeklarasikan `{name}` dalam pemeriksaan, misalnya "
                 "`netralrules check {folder} <folder {name}>`",
