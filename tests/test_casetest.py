@@ -169,3 +169,11 @@ def test_a_file_outside_any_folder_context_is_checked_as_before(tmp_path: Path) 
     (tmp_path / "sendiri.nr").write_text(rule, encoding="utf-8")
     code, _, err = run("check", str(tmp_path / "sendiri.nr"))
     assert code == 1 and "deklarasikan dengan `instrumen TIDAK_ADA { … }`" in err
+
+
+def test_ranked_puts_the_name_sharing_the_most_words_first() -> None:
+    from netralrules.diagnostics.suggest import ranked
+
+    facts = ["atribut_partai", "calon_suami_atau_istri", "menguntungkan_atau_merugikan_calon", "jenis", "tanggal"]
+    assert ranked("menguntungkan_calon", facts)[0] == "menguntungkan_atau_merugikan_calon"
+    assert ranked("menguntungkan_calon", facts, 2) == ["menguntungkan_atau_merugikan_calon", "calon_suami_atau_istri"]
