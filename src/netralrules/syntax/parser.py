@@ -231,8 +231,7 @@ def _syntax_diagnostic(error: UnexpectedInput, source: SourceFile) -> Diagnostic
                 suggestion=hint[2],
                 found=found_id,
                 found_en=found_en,
-                **hint[3],
-                **_expected(expected),
+                **{**hint[3], **_expected(expected)},
             )
         if token.type == "IDENT":
             candidates = _keyword_candidates(expected)
