@@ -126,6 +126,11 @@ def test_a_failing_case_says_which_condition_decided_it(tmp_path: Path) -> None:
     assert "`tindakan.tanggal = 2023-11-27`" in out
     code, out, _ = run("test", str(village_case(tmp_path, "2023-11-28", "    tidak_berlaku: [uu7.pasal490]")))
     assert code == 1 and "sebab / because (`uu7.pasal490`): semua syarat terpenuhi / every condition held" in out
+    # A track expected and not reached: what its nearest provisions lack, as --why-not lists them.
+    code, out, _ = run("test", str(village_case(tmp_path, "2023-11-27", "    pidana: ada\n    disiplin: tidak_ada")))
+    assert code == 1 and "pidana: diharapkan ada, ternyata tidak_ada" in out
+    assert "       - pidana: sebab / because (`uu7." in out and "syarat tidak terpenuhi" in out
+    assert "disiplin tingkat" not in out  # no why-not for a track the case wants absent
 
 
 def test_files_are_covered_for_what_they_target_and_the_gaps_say_what_they_are(tmp_path: Path) -> None:

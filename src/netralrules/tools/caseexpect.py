@@ -113,6 +113,32 @@ def why(rulebook: Rulebook, incident: IncidentFacts, provisions: Sequence[str]) 
     return lines
 
 
+def wanted_tier(key: str, wanted: object) -> str | None:
+    """The track, or for disiplin the tier, a failing expectation wanted reached ("" for a track
+    with no tier; None when it wanted the track absent or unsettled, where no why-not helps)."""
+    status = wanted.get("tingkat", wanted.get("status", "ada")) if isinstance(wanted, Mapping) else wanted
+    if str(status) in _TIERS:
+        return str(status)
+    return "" if str(status) == "ada" else None
+
+
+def why_tracks(rulebook: Rulebook, incident: IncidentFacts, wanted: Mapping[str, str]) -> list[str]:
+    """For each track (or disciplinary tier) a failing expectation wanted and the decision did not
+    reach (`wanted`: track → tier, "" for any), what its nearest provisions lack (at most two,
+    fewest unmet conditions first), as `netralrules evaluate --why-not` lists them."""
+    report = rulebook.report_for(rulebook.decide(incident), incident)
+    multi = len(incident.act_dates) > 1
+    lines: list[str] = []
+    for gap in report.why_not:
+        tier = wanted.get(gap.category)
+        if tier is None or (tier and gap.tier != tier):
+            continue
+        track = f"{gap.category}" + (f" tingkat {gap.tier}" if gap.tier is not None else "")
+        for c in (gap.candidates or gap.elsewhere)[:2]:
+            lines.extend(f"{track}: {line}" for line in _clause_why(c, multi))
+    return lines
+
+
 def _clause_why(c: ClauseItem, multi: bool) -> list[str]:
     where = f"`{c.provision}`" + (f", tindakan {c.act + 1}" if multi else "")
     head = f"sebab / because ({where}): "

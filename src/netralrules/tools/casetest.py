@@ -32,7 +32,8 @@ A case file holds a list of cases:
         celah: [pp53.media_sosial]               # the declared gaps those acts fall in
 
 A failing provision expectation says why: the conditions that decided it (false or unknown, with
-the facts they read), as `netralrules evaluate --why-not` does.
+the facts they read), as `netralrules evaluate --why-not` does; a track (or disciplinary tier)
+expected and not reached, what its nearest provisions lack.
 
 Coverage: a provision is covered when some case makes it fire and some case makes it not fire; a
 condition is covered when it has been seen both true and false. `netralrules test` without files
@@ -65,7 +66,7 @@ from netralrules.explain.planinfo import text_at
 from netralrules.rulebook import Rulebook
 from netralrules.syntax import ast
 from netralrules.syntax.loader import display_path
-from netralrules.tools.caseexpect import TRACKS, expected_provisions, track_problems, why
+from netralrules.tools.caseexpect import TRACKS, expected_provisions, track_problems, wanted_tier, why, why_tracks
 from netralrules.tools.diff import definitions_used
 from netralrules.trace import ConditionResult, ListTracer
 
@@ -275,9 +276,15 @@ def _run_one(expected: Mapping[str, Any], incident: IncidentFacts, rulebook: Rul
                 failed.append(pid)
     if failed:
         problems += why(rulebook, incident, list(dict.fromkeys(failed)))
+    unreached: dict[str, str] = {}
     for key in TRACKS:
         if key in expected:
-            problems += track_problems(key, expected[key], decision, rulebook)
+            differences = track_problems(key, expected[key], decision, rulebook)
+            problems += differences
+            if differences and (tier := wanted_tier(key, expected[key])) is not None:
+                unreached[key] = tier
+    if unreached:
+        problems += why_tracks(rulebook, incident, unreached)
     if "pengawas" in expected:
         referral = decision.referral
         if referral is None:  # a respondent who is not ASN is referred to no ASN supervisor
