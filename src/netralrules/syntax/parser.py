@@ -314,7 +314,9 @@ def _lawyer_hint(
             return amount.start(), cents.end(), "rupiah", {"token": written, "replacement": amount.group()}
     if token.type == "IDENT" and "IDENT" not in expected:
         before = _NAME_BEFORE.search(text, line_start, start)
-        if before is not None and before.group(1) not in ALL_WORDS and str(token) not in ALL_WORDS:
+        # `PNS CPNS` is a list missing its comma, not one name.
+        listed = before is not None and before.group(1).isupper() and str(token).isupper()
+        if before is not None and not listed and before.group(1) not in ALL_WORDS and str(token) not in ALL_WORDS:
             spaced = text[before.start(1) : end]
             return before.start(1), end, "join", {"token": spaced, "replacement": f"{before.group(1)}_{token}"}
     return None
