@@ -6,16 +6,24 @@ support and the hand-in command get every diagnostic of a broken folder; `Rulebo
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from netralrules.checker import CheckedRulebook, check
-from netralrules.diagnostics import Diagnostic, sort_key
+from netralrules.diagnostics import Diagnostic, make, sort_key
 from netralrules.facts.schema import DEFAULT_SCHEMA, FactSchema
 from netralrules.resources import default_rulebook_path
 from netralrules.source import SourceFile
 from netralrules.syntax.formatter import format_file
-from netralrules.syntax.loader import LoadResult, add_used_instruments, load, load_text
+from netralrules.syntax.loader import (
+    RULES_SUFFIX,
+    LoadResult,
+    add_used_instruments,
+    display_path,
+    instrument_files,
+    load,
+    load_text,
+)
 
 
 @dataclass(frozen=True)
@@ -27,6 +35,8 @@ class CheckReport:
     diagnostics: tuple[Diagnostic, ...]
     rulebook: CheckedRulebook | None
     root: Path | None = None  # the rulebook root the files were read under (syntax.loader.rulebook_root)
+    # The other files of a given file's folder, read with it (check_paths with `folder=True`).
+    folder_files: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -42,10 +52,74 @@ def _check_loaded(loaded: LoadResult, schema: FactSchema) -> CheckReport:
     return CheckReport(loaded.sources, diagnostics, result.rulebook, loaded.root)
 
 
-def check_paths(paths: Iterable[str | Path] | None = None, schema: FactSchema = DEFAULT_SCHEMA) -> CheckReport:
-    """Read, parse and check rules files (folders are searched for `*.nr`); default: the bundled rulebook."""
+def check_paths(
+    paths: Iterable[str | Path] | None = None, schema: FactSchema = DEFAULT_SCHEMA, *, folder: bool = False
+) -> CheckReport:
+    """Read, parse and check rules files (folders are searched for `*.nr`); default: the bundled rulebook.
+
+    With `folder`, a file is checked in the context of its folder (what `netralrules check FILE`
+    does): the other rules files of its folder are read and checked with it, so the instrument its
+    folder declares in `instrumen.nr` is known, as it is when the whole rulebook is checked; their
+    warnings are not shown. Without it, a file is checked alone, and an instrument it cites that
+    another file of its folder (or of the bundled rulebook) declares is pointed to, never suggested
+    for declaring again (which would be a duplicate, E0202)."""
     chosen = list(paths) if paths is not None else [default_rulebook_path()]
-    return _check_loaded(add_used_instruments(load(chosen)), schema)
+    siblings = _folder_files(chosen) if folder else []
+    if not siblings:
+        report = _check_loaded(add_used_instruments(load(chosen)), schema)
+        return report if folder else _point_to_declarations(report, chosen)
+    loaded = add_used_instruments(load([*chosen, *siblings]))
+    others = {p.resolve() for p in siblings}
+    asked = tuple(f for f in loaded.files if Path(f.path).resolve() not in others)
+    lent = tuple(f for f in loaded.files if Path(f.path).resolve() in others)
+    split = LoadResult(loaded.sources, asked, loaded.diagnostics, root=loaded.root, context=lent + loaded.context)
+    return replace(_check_loaded(split, schema), folder_files=tuple(display_path(p) for p in siblings))
+
+
+def _folder_files(chosen: Iterable[str | Path]) -> list[Path]:
+    """The rules files beside the files given, in their folders, that were not given themselves
+    (neither by name nor inside a folder given)."""
+    given = [Path(p) for p in chosen]
+    folders = [p.resolve() for p in given if p.is_dir()]
+    named = {p.resolve() for p in given if p.is_file()}
+    out: set[Path] = set()
+    for path in given:
+        if not path.is_file():
+            continue
+        for other in path.parent.glob(f"*{RULES_SUFFIX}"):
+            real = other.resolve()
+            if other.is_file() and real not in named and not any(f == real.parent or f in real.parents for f in folders):
+                out.add(other)
+    return sorted(out)
+
+
+def _point_to_declarations(report: CheckReport, chosen: Iterable[str | Path]) -> CheckReport:
+    """E0201 for a file checked alone: when another file of its folder, or of the bundled rulebook,
+    declares the instrument, say where, rather than suggest declaring it again."""
+    unknown = [d for d in report.diagnostics if d.code == "E0201" and d.span.file in report.sources]
+    if not unknown:
+        return report
+    declared: dict[str, Path] | None = None
+    out: list[Diagnostic] = []
+    for d in report.diagnostics:
+        if d not in unknown:
+            out.append(d)
+            continue
+        if declared is None:
+            folders = {Path(p).parent for p in chosen if Path(p).is_file()}
+            candidates = sorted(p for f in folders for p in f.glob(f"*{RULES_SUFFIX}"))
+            bundled = default_rulebook_path()
+            if report.root is not None and report.root.resolve() == bundled.resolve():
+                candidates += sorted(bundled.rglob(f"*{RULES_SUFFIX}"))
+            declared = instrument_files(candidates)
+        name = report.sources[d.span.file].text[d.span.start : d.span.end]
+        home = declared.get(name)
+        if home is None or home.resolve() == Path(d.span.file).resolve():
+            out.append(d)
+            continue
+        pointer = make("E0201", d.span, suggestion="elsewhere", name=name, file=display_path(home), path=d.span.file)
+        out.append(replace(d, suggestion=pointer.suggestion))
+    return replace(report, diagnostics=tuple(out))
 
 
 def check_text(text: str, path: str = "<teks>", schema: FactSchema = DEFAULT_SCHEMA) -> CheckReport:

@@ -38,7 +38,7 @@ def _run(args: list[str]) -> str:
 
 def _output(case: str) -> str:
     """Both languages, as a reviewer reads them."""
-    args = ["check", case]
+    args = ["check", "--alone", case]  # each case file stands alone, not with the other cases of the folder
     if case.endswith(".args"):
         # Arguments of `check`, unless they name another command (`evaluate … --why-not …`, `gaps …`).
         words = (CASES / case).read_text(encoding="utf-8").split()

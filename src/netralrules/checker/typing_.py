@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from netralrules.diagnostics import Diagnostic, Label, Text, make
-from netralrules.diagnostics.suggest import closest
+from netralrules.diagnostics.suggest import closest, ranked
 from netralrules.facts.schema import BOOL, DATE, DURATION, ERROR, NUMBER, RUPIAH, STRING, FactSchema, Type
 from netralrules.source import Span
 from netralrules.syntax import ast
@@ -112,7 +112,7 @@ class ExprChecker:
             args["replacement"] = f"{prefix}.{replacement}" if prefix else replacement
             suggestion = "similar"
         elif candidates:
-            args["options"] = ", ".join(f"`{c}`" for c in sorted(candidates)[:12])
+            args["options"] = ", ".join(f"`{c}`" for c in ranked(segment, candidates))
             suggestion = "list"
         else:
             suggestion = None
@@ -214,13 +214,18 @@ class ExprChecker:
         candidates = list(self.definitions) + list(self.schema.roots)
         replacement = closest(expr.parts[0], candidates)
         self.resolutions.pop(expr.span, None)
+        # No likely typo: the definitions most like the name (`masa_kampanye` for
+        # `masa_kampanye_pemilu`), when some share a word with it.
+        alike = [d for d in ranked(expr.parts[0], self.definitions, 5) if _shares_word(expr.parts[0], d)]
+        suggestion = "similar" if replacement else "definitions" if alike else "define"
         self.diagnostics.append(
             make(
                 "E0212",
                 expr.span,
-                suggestion="similar" if replacement else "define",
+                suggestion=suggestion,
                 name=expr.dotted,
                 replacement=replacement or "",
+                options=", ".join(f"`{d}`" for d in alike),
             )
         )
 
@@ -384,3 +389,9 @@ def _list_paths(schema: FactSchema) -> list[str]:
 
 def first_label(span: Span) -> Label:
     return Label(span, Text("pertama kali dideklarasikan di sini", "first declared here"))
+
+
+def _shares_word(name: str, other: str) -> bool:
+    """Whether two snake_case names have a word (of three letters or more) in common."""
+    words = {w for w in name.lower().split("_") if len(w) >= 3}
+    return bool(words & {w for w in other.lower().split("_") if len(w) >= 3})

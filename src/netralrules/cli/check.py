@@ -23,6 +23,12 @@ def add_check_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--lang", choices=("id", "en"), default="id", help="bahasa pesan (bawaan: id) / language of the messages (default: id)"
     )
     check.add_argument("--format", choices=("text", "json"), default="text", dest="output")
+    check.add_argument(
+        "--alone",
+        action="store_true",
+        help="periksa berkas yang disebut saja, tanpa berkas lain di foldernya / check the files named alone, without "
+        "the other files of their folder",
+    )
 
 
 def add_fmt_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -40,7 +46,9 @@ def add_fmt_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     paths = args.paths or [str(default_rulebook_path())]
-    report = check_paths(paths)
+    # A file is checked with the other files of its folder (its instrument, definitions and the
+    # provisions it may set aside live there), as the whole rulebook check sees it.
+    report = check_paths(paths, folder=not args.alone)
     if args.output == "json":
         out.write(to_json(report.diagnostics, report.sources, args.lang))
     else:
@@ -59,6 +67,11 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     Text(f"{len(rb.gaps)} celah", f"{len(rb.gaps)} gap{'' if len(rb.gaps) == 1 else 's'}").get(args.lang)
                 )
             out.write(", ".join(parts) + f" — {rb.content_hash}\n")
+            if report.folder_files:
+                shown = ", ".join(report.folder_files)
+                out.write(
+                    Text(f"diperiksa bersama foldernya: {shown}", f"checked with its folder: {shown}").get(args.lang) + "\n"
+                )
     if any(d.code in USAGE_CODES for d in report.diagnostics):
         return 2
     return 0 if report.ok else 1

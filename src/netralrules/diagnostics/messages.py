@@ -100,6 +100,21 @@ CATALOG: dict[str, Entry] = {
                 "`{token}` adalah kata kunci dan tidak dapat dipakai sebagai nama; pilih nama lain",
                 "`{token}` is a keyword and cannot be used as a name; choose another name",
             ),
+            "quote": Text(
+                'tanda kutip di dalam teks menutup teks itu; tulis tanda kutip di dalamnya sebagai `\\"`: ganti '
+                "`{token}` dengan `{replacement}`",
+                'a quotation mark inside a text ends the text; write the quotation marks inside it as `\\"`: replace '
+                "`{token}` with `{replacement}`",
+            ),
+            "rupiah": Text(
+                "tulis jumlahnya sebagai bilangan rupiah utuh, tanpa sen: ganti `{token}` dengan `{replacement}`",
+                "write the amount as a number of whole rupiah, without the cents: replace `{token}` with `{replacement}`",
+            ),
+            "join": Text(
+                "nama tidak boleh mengandung spasi; sambung kata-katanya dengan garis bawah: ganti `{token}` dengan "
+                "`{replacement}`",
+                "a name cannot contain a space; join its words with an underscore: replace `{token}` with `{replacement}`",
+            ),
         },
     ),
     "E0103": Entry(
@@ -199,6 +214,12 @@ CATALOG: dict[str, Entry] = {
         suggestions={
             "similar": Text("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
             "declare": Text("deklarasikan dengan `instrumen {name} {{ … }}`", "declare it with `instrumen {name} {{ … }}`"),
+            "elsewhere": Text(
+                "`{name}` sudah dideklarasikan di `{file}`; jangan dideklarasikan lagi: periksa berkas ini bersama "
+                "foldernya, `netralrules check {path}` tanpa `--alone`",
+                "`{name}` is declared in `{file}`; do not declare it again: check this file with its folder, "
+                "`netralrules check {path}` without `--alone`",
+            ),
             "include": Text(
                 "periksa ejaannya, atau sertakan folder yang mendeklarasikan `{name}` dalam pemeriksaan, misalnya "
                 "`netralrules check {folder} <folder {name}>`",
@@ -232,7 +253,10 @@ CATALOG: dict[str, Entry] = {
         labels={"here": Text("`{segment}` tidak dikenal", "`{segment}` is not known")},
         suggestions={
             "similar": Text("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
-            "list": Text("fakta yang tersedia di sini: {options}", "facts available here: {options}"),
+            "list": Text(
+                "fakta yang tersedia di sini, yang paling mirip dahulu: {options}",
+                "facts available here, the most alike first: {options}",
+            ),
         },
     ),
     "E0205": Entry(
@@ -295,6 +319,12 @@ CATALOG: dict[str, Entry] = {
             "define": Text(
                 "nama yang dapat dipakai: definisi, fakta (`responden.…`, `tindakan.…`, `pemilu.…`) atau nilai",
                 "usable names: definitions, facts (`responden.…`, `tindakan.…`, `pemilu.…`) or values",
+            ),
+            "definitions": Text(
+                "definisi yang paling mirip: {options}; selain definisi, dapat dipakai fakta (`responden.…`, "
+                "`tindakan.…`, `pemilu.…`) atau nilai",
+                "the definitions most alike: {options}; besides definitions, facts (`responden.…`, `tindakan.…`, "
+                "`pemilu.…`) or values can be used",
             ),
         },
     ),

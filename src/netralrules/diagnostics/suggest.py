@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 
 # Past this length a name is not a typo of anything, and comparing it would only cost time.
@@ -39,3 +40,19 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
     # `penetapan` for `tanggal_penetapan`: a name that holds the word whole, if only one does.
     holding = [c for c in set(candidates) if len(word) >= 4 and lowered in c.lower()]
     return holding[0] if len(holding) == 1 else None
+
+
+def ranked(word: str, candidates: Iterable[str], limit: int = 12) -> list[str]:
+    """The candidates most like `word` first, at most `limit`: those sharing more of its words
+    (`menguntungkan_calon` and `menguntungkan_atau_merugikan_calon` share two), then by how much of
+    the text they have in common, then by name. For a list that must show the intended name even
+    when it is too far from `word` to be a typo."""
+    lowered = word.lower()[:_MAX_LEN]
+    words = {w for w in lowered.split("_") if w}
+
+    def score(candidate: str) -> tuple[int, float, str]:
+        other = candidate.lower()
+        shared = len(words & {w for w in other.split("_") if w})
+        return (-shared, -difflib.SequenceMatcher(None, lowered, other).ratio(), candidate)
+
+    return sorted(set(candidates), key=score)[:limit]

@@ -126,6 +126,23 @@ def format_expr(expr: ast.Expr, lang: str = "id") -> str:
     return _Formatter(ast.RulesFile(path="", declarations=()), None, lang).expr(expr)
 
 
+def format_penalties(outcome: ast.Outcome, lang: str = "id") -> str:
+    """An outcome's penalties as the rules language writes them (`penjara paling_lama 1 tahun dan
+    denda paling_banyak Rp12.000.000`), without the category or basis; empty when there are none."""
+    f = _Formatter(ast.RulesFile(path="", declarations=()), None, lang)
+    out: list[str] = []
+    for i, p in enumerate(outcome.penalties):
+        if i > 0:
+            out.append(f.kw(outcome.joiners[i - 1]))
+        out.append(f.penalty(p))
+    return " ".join(out)
+
+
+def format_citation(citation: ast.Citation, lang: str = "id") -> str:
+    """A citation as the rules language writes it (`UU_7_2017 pasal 490`)."""
+    return _Formatter(ast.RulesFile(path="", declarations=()), None, lang).citation(citation)
+
+
 class _Formatter:
     def __init__(self, file: ast.RulesFile, text: str | None, lang: str) -> None:
         self.file = file

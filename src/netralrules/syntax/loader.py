@@ -248,12 +248,17 @@ def _inside(path: Path, root: Path) -> bool:
 def _instrument_folders(root: Path) -> dict[str, Path]:
     """Which folder of the rulebook declares each instrument, from a quick look at the text (the
     files of the folder found are parsed properly afterwards)."""
+    return {name: path.parent for name, path in instrument_files(sorted(root.rglob(f"*{RULES_SUFFIX}"))).items()}
+
+
+def instrument_files(paths: Iterable[Path]) -> dict[str, Path]:
+    """Which of `paths` declares each instrument, from a quick look at the text (the first wins)."""
     out: dict[str, Path] = {}
-    for path in sorted(root.rglob(f"*{RULES_SUFFIX}")):
+    for path in paths:
         try:
             text = path.read_text(encoding="utf-8", errors="replace") if path.stat().st_size <= MAX_FILE_BYTES else ""
         except OSError:
             continue
         for match in _INSTRUMENT_LINE.finditer(text):
-            out.setdefault(match.group(1), path.parent)
+            out.setdefault(match.group(1), path)
     return out

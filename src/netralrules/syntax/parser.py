@@ -21,7 +21,7 @@ from netralrules.resources import grammar_path
 from netralrules.source import SourceFile, Span
 from netralrules.syntax import ast, tables
 from netralrules.syntax.builder import Builder, first_token
-from netralrules.syntax.keywords import BY_TERMINAL, DECLARATION_TERMINALS, KEYWORDS, PUNCTUATION, TERMINAL_WORDS
+from netralrules.syntax.keywords import ALL_WORDS, BY_TERMINAL, DECLARATION_TERMINALS, KEYWORDS, PUNCTUATION, TERMINAL_WORDS
 
 MAX_SYNTAX_ERRORS = 20
 # Depth of the parse tree. Nested conditions (`(a dan (b atau (…)))`) and stacked `tidak` add
@@ -220,6 +220,19 @@ def _syntax_diagnostic(error: UnexpectedInput, source: SourceFile) -> Diagnostic
         end = token.end_pos if token.end_pos is not None else start + len(token)
         span = Span(path, start, end)
         value = str(token)
+        hint = _lawyer_hint(text, start, end, token, expected)
+        if hint is not None:
+            span = Span(path, hint[0], hint[1])
+            found_id, found_en = _describe_token(token)
+            return make(
+                "E0102",
+                span,
+                label="expected",
+                suggestion=hint[2],
+                found=found_id,
+                found_en=found_en,
+                **{**hint[3], **_expected(expected)},
+            )
         if token.type == "IDENT":
             candidates = _keyword_candidates(expected)
             replacement = closest(value, candidates)
@@ -270,6 +283,43 @@ def _syntax_diagnostic(error: UnexpectedInput, source: SourceFile) -> Diagnostic
     if isinstance(error, UnexpectedEOF):
         return make("E0104", Span(path, len(text), len(text)), **_expected(set(error.expected)))
     raise AssertionError(f"unknown Lark error {type(error).__name__}")
+
+
+_LINE_END = re.compile(r"[^\n]*")
+_NAME_BEFORE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)[ \t]+$")
+_RUPIAH_BEFORE = re.compile(r"Rp ?\d{1,3}(?:\.\d{3})*$")
+_CENTS = re.compile(r",\d+")
+
+
+def _lawyer_hint(
+    text: str, start: int, end: int, token: Token, expected: set[str]
+) -> tuple[int, int, str, dict[str, str]] | None:
+    """Mistakes of someone who copies the statute's words: a quote inside a text (`"… "Peserta
+    Pemilu" …"` ends the text early), an amount written as the statute does (`Rp12.000.000,00`),
+    a name with a space (`kepala desa`). The span to show, the E0102 suggestion and its arguments."""
+    line_start = text.rfind("\n", 0, start) + 1
+    rest = _LINE_END.match(text, end)
+    line_end = rest.end() if rest is not None else end
+    if start > line_start and text[start - 1] == '"':
+        # The text closed right before this token, and another quote follows on the line: the
+        # author meant a quotation inside the text.
+        inner_end = text.find('"', end, line_end)
+        if inner_end != -1 and '"' in text[inner_end + 1 : line_end]:
+            quoted = text[start - 1 : inner_end + 1]
+            return start - 1, inner_end + 1, "quote", {"token": quoted, "replacement": f'\\"{quoted[1:-1]}\\"'}
+    if token.type == "COMMA" and (amount := _RUPIAH_BEFORE.search(text, line_start, start)) is not None:
+        cents = _CENTS.match(text, start)
+        if cents is not None:
+            written = text[amount.start() : cents.end()]
+            return amount.start(), cents.end(), "rupiah", {"token": written, "replacement": amount.group()}
+    if token.type == "IDENT" and "IDENT" not in expected:
+        before = _NAME_BEFORE.search(text, line_start, start)
+        # `PNS CPNS` is a list missing its comma, not one name.
+        listed = before is not None and before.group(1).isupper() and str(token).isupper()
+        if before is not None and not listed and before.group(1) not in ALL_WORDS and str(token) not in ALL_WORDS:
+            spaced = text[before.start(1) : end]
+            return before.start(1), end, "join", {"token": spaced, "replacement": f"{before.group(1)}_{token}"}
+    return None
 
 
 def _accepted(error: UnexpectedToken) -> set[str]:

@@ -15,6 +15,15 @@ A case file holds a list of cases:
         dikecualikan: [pp94.pasal5.n.1]          # defeated by an exception
         belum_dapat_ditentukan: []               # undecided (a fact is unknown)
         disiplin: sedang                         # the disciplinary tier, or `belum_dapat_ditentukan` / `tidak_ada`
+        etik: ada                                # every track (etik, disiplin, pemberhentian, pidana,
+        pemberhentian: tidak_ada                 # administratif): `ada` (it applies), `tidak_ada` or
+        administratif: belum_dapat_ditentukan    # `belum_dapat_ditentukan`; or a mapping, every key optional:
+        pidana:
+          status: ada
+          ketentuan: [uu7.pasal490]              # provisions the track rests on (these among them)
+          ancaman: penjara paling_lama 1 tahun dan denda paling_banyak Rp12.000.000   # as the rule writes it
+          menurut: UU_7_2017 pasal 490           # the penalty's citation, as the rule writes it
+                                                 # (`tingkat: sedang` in the mapping of disiplin)
         pengawas: BKN                            # the body the case is referred to (`lembaga_pengawas`), or
                                                  # `belum_dapat_ditentukan` (contested) / `tidak_ada`
         tidak_dinilai: [2]                       # acts no provision covers (a gap): numbers, 1 = first act;
@@ -22,8 +31,15 @@ A case file holds a list of cases:
         di_luar_asn: false                       # the same for a respondent who is not ASN
         celah: [pp53.media_sosial]               # the declared gaps those acts fall in
 
+A failing provision expectation says why: the conditions that decided it (false or unknown, with
+the facts they read), as `netralrules evaluate --why-not` does; a track (or disciplinary tier)
+expected and not reached, what its nearest provisions lack.
+
 Coverage: a provision is covered when some case makes it fire and some case makes it not fire; a
-condition is covered when it has been seen both true and false.
+condition is covered when it has been seen both true and false. `netralrules test` without files
+measures the whole rulebook; given files, the provisions those cases target (named in their
+expectations, or fired in them) and the conditions of those provisions and of the definitions they
+use (`targeted`).
 """
 
 from __future__ import annotations
@@ -35,19 +51,30 @@ from typing import Any
 
 import yaml
 
-from netralrules.compiler import NodeId, child_id, children_of, definition_node, provision_node
+from netralrules.compiler import (
+    NodeId,
+    child_id,
+    children_of,
+    definition_node,
+    definition_of,
+    provision_node,
+    provision_of,
+)
 from netralrules.evaluation.decision import IncidentFacts
 from netralrules.evaluation.kinds import Assessment, DeterminationStatus, Status
+from netralrules.explain.planinfo import text_at
 from netralrules.rulebook import Rulebook
 from netralrules.syntax import ast
 from netralrules.syntax.loader import display_path
+from netralrules.tools.caseexpect import TRACKS, expected_provisions, track_problems, wanted_tier, why, why_tracks
+from netralrules.tools.diff import definitions_used
 from netralrules.trace import ConditionResult, ListTracer
 
 PROVISION_EXPECTATIONS = ("berlaku", "tidak_berlaku", "dikecualikan", "belum_dapat_ditentukan")
 # Acts not assessed: `true`/`false` (some act / no act), or the acts' numbers as the report counts
 # them (1 = the first act). `celah`: the declared gaps the acts not assessed fall in.
 ASSESSMENT_EXPECTATIONS = {"tidak_dinilai": Assessment.NOT_ASSESSED, "di_luar_asn": Assessment.OUTSIDE_ASN}
-EXPECTATIONS = (*PROVISION_EXPECTATIONS, "disiplin", "pengawas", *ASSESSMENT_EXPECTATIONS, "celah")
+EXPECTATIONS = (*PROVISION_EXPECTATIONS, *TRACKS, "pengawas", *ASSESSMENT_EXPECTATIONS, "celah")
 _STATUS_KEY = {
     Status.FIRED: "berlaku",
     Status.NOT_FIRED: "tidak_berlaku",
@@ -57,6 +84,10 @@ _STATUS_KEY = {
     Status.UNKNOWN: "belum_dapat_ditentukan",
 }
 _UNSETTLED = {DeterminationStatus.NONE: "tidak_ada", DeterminationStatus.UNRESOLVED: "belum_dapat_ditentukan"}
+_EXPECTED_STATUS = {
+    "berlaku": "tidak pernah berlaku / never fired",
+    "tidak_berlaku": "tidak pernah tidak berlaku / never not fired",
+}
 
 
 @dataclass(frozen=True)
@@ -76,6 +107,32 @@ class Coverage:
 
     statuses: dict[str, set[Status]] = field(default_factory=dict)
     conditions: dict[str, set[bool | None]] = field(default_factory=dict)
+    named: set[str] = field(default_factory=set)  # the provisions the cases' expectations name
+
+    def targeted(self) -> set[str]:
+        """The provisions the cases target: named in their expectations, or fired in them."""
+        return self.named | {pid for pid, seen in self.statuses.items() if Status.FIRED in seen}
+
+    def provision_gap(self, pid: str) -> str:
+        """Why a provision is not covered, in Indonesian and English (empty when it is)."""
+        seen = self.statuses.get(pid, set())
+        if not seen:
+            return "tidak pernah dinilai / never evaluated"
+        missing = [
+            text
+            for key, text in _EXPECTED_STATUS.items()
+            if not (Status.FIRED in seen if key == "berlaku" else seen - {Status.FIRED, Status.UNKNOWN})
+        ]
+        return "; ".join(missing)
+
+    def condition_gap(self, node: str) -> str:
+        """Why a condition is not covered, in Indonesian and English (empty when it is)."""
+        seen = self.conditions.get(node, set())
+        if not seen - {None}:
+            return "tidak pernah benar atau salah / never true or false"
+        if True not in seen:
+            return "tidak pernah benar / never true"
+        return "tidak pernah salah / never false" if False not in seen else ""
 
     def provision_covered(self, pid: str) -> bool:
         seen = self.statuses.get(pid, set())
@@ -91,6 +148,7 @@ class Report:
     coverage: Coverage
     provisions: tuple[str, ...]
     conditions: tuple[str, ...]
+    scope: str = ""  # how `provisions` were chosen, shown in the heading (empty: the whole rulebook)
 
     @property
     def provision_coverage(self) -> float:
@@ -118,6 +176,36 @@ def condition_nodes(rulebook: Rulebook) -> list[NodeId]:
             out.append(node)
         stack.extend(reversed([(child_id(node, i), c) for i, c in enumerate(children_of(expr))]))
     return out
+
+
+def provision_conditions(rulebook: Rulebook, provisions: Iterable[str], all_conditions: Sequence[str]) -> list[str]:
+    """The conditions of `provisions` and of the definitions they use (directly or not)."""
+    chosen = set(provisions)
+    used: set[str] = set()
+    for pid in chosen:
+        if pid in rulebook.checked.provisions:
+            used |= definitions_used(rulebook.checked.provisions[pid], rulebook.checked)
+    out = []
+    for node in all_conditions:
+        owner = provision_of(node)
+        if (owner in chosen) if owner is not None else (definition_of(node) in used):
+            out.append(node)
+    return out
+
+
+def narrowed(report: Report, rulebook: Rulebook, provisions: Iterable[str] | None = None) -> Report:
+    """The report with its coverage restricted to `provisions` (default: those the cases target)
+    and their conditions. Ids the rulebook does not have are kept (reported as never evaluated)."""
+    chosen = report.coverage.targeted() if provisions is None else set(provisions)
+    order = {pid: i for i, pid in enumerate(report.provisions)}
+    kept = tuple(sorted(chosen, key=lambda p: (order.get(p, len(order)), p)))
+    scope = (
+        f"ketentuan yang disasar kasus ini / provisions these cases target: {len(kept)} dari {len(report.provisions)}"
+        if provisions is None
+        else f"ketentuan yang diminta / provisions asked for: {len(kept)}"
+    )
+    conditions = tuple(provision_conditions(rulebook, kept, report.conditions))
+    return Report(report.results, report.coverage, kept, conditions, scope)
 
 
 def case_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -172,10 +260,12 @@ def _run_one(expected: Mapping[str, Any], incident: IncidentFacts, rulebook: Rul
     for o in decision.evaluation.outcomes:
         coverage.statuses.setdefault(o.provision, set()).add(o.status)
         actual[_STATUS_KEY[o.status]].add(o.provision)
+    coverage.named |= expected_provisions(expected, PROVISION_EXPECTATIONS)
     problems: list[str] = []
     unknown_keys = sorted(set(expected) - set(EXPECTATIONS))
     if unknown_keys:
         problems.append(f"harapan tidak dikenal: {', '.join(unknown_keys)} (yang sah: {', '.join(EXPECTATIONS)})")
+    failed: list[str] = []
     for key in PROVISION_EXPECTATIONS:
         for pid in expected.get(key) or []:
             if pid not in rulebook.checked.provisions:
@@ -183,11 +273,18 @@ def _run_one(expected: Mapping[str, Any], incident: IncidentFacts, rulebook: Rul
             elif pid not in actual[key]:
                 seen = sorted(k for k, v in actual.items() if pid in v)
                 problems.append(f"`{pid}`: diharapkan {key}, ternyata {', '.join(seen)}")
-    if "disiplin" in expected:
-        track = next(t for t in decision.determination.tracks if t.category == ast.Category.DISIPLIN)
-        tier = _UNSETTLED.get(track.status, track.tier or "")
-        if str(expected["disiplin"]) != tier:
-            problems.append(f"disiplin: diharapkan {expected['disiplin']}, ternyata {tier}")
+                failed.append(pid)
+    if failed:
+        problems += why(rulebook, incident, list(dict.fromkeys(failed)))
+    unreached: dict[str, str] = {}
+    for key in TRACKS:
+        if key in expected:
+            differences = track_problems(key, expected[key], decision, rulebook)
+            problems += differences
+            if differences and (tier := wanted_tier(key, expected[key])) is not None:
+                unreached[key] = tier
+    if unreached:
+        problems += why_tracks(rulebook, incident, unreached)
     if "pengawas" in expected:
         referral = decision.referral
         if referral is None:  # a respondent who is not ASN is referred to no ASN supervisor
@@ -224,19 +321,28 @@ def _assessment_problems(key: str, wanted: object, acts: list[int]) -> list[str]
     return [f"{key}: tulis `true`, `false` atau daftar nomor tindakan (1 = tindakan pertama), bukan {wanted!r}"]
 
 
-def render_report(report: Report) -> str:
+def render_report(report: Report, rulebook: Rulebook | None = None) -> str:
+    """The cases' results and the coverage; with the rulebook, each uncovered condition's text."""
+
+    def text_of(node: str) -> str:
+        return f"  `{text_at(rulebook.plan, NodeId(node)).id}`" if rulebook is not None else ""
+
     lines = []
     for r in report.results:
         lines.append(f"{'LULUS' if r.passed else 'GAGAL'}  {r.file}: {r.name}")
         lines.extend(f"       - {p}" for p in r.problems)
     lines.append("")
-    lines.append("Cakupan ketentuan / provision coverage (berlaku dan tidak berlaku):")
+    scope = f"; {report.scope}" if report.scope else ""
+    lines.append(f"Cakupan ketentuan / provision coverage (berlaku dan tidak berlaku{scope}):")
     for pid in report.provisions:
-        seen = ", ".join(sorted(report.coverage.statuses.get(pid, set()))) or "tidak pernah dinilai"
-        lines.append(f"  {'✓' if report.coverage.provision_covered(pid) else '✗'} {pid}  ({seen})")
+        seen = ", ".join(sorted(report.coverage.statuses.get(pid, set())))
+        if report.coverage.provision_covered(pid):
+            lines.append(f"  ✓ {pid}  ({seen})")
+        else:
+            lines.append(f"  ✗ {pid}  — {report.coverage.provision_gap(pid)}" + (f" (dilihat / seen: {seen})" if seen else ""))
     uncovered = [c for c in report.conditions if not report.coverage.condition_covered(c)]
     lines.append(f"Cakupan syarat / condition coverage (benar dan salah): {report.condition_coverage:.0f}%")
-    lines.extend(f"  ✗ {c}" for c in uncovered)
+    lines.extend(f"  ✗ {c}{text_of(c)} — {report.coverage.condition_gap(c)}" for c in uncovered)
     passed = sum(r.passed for r in report.results)
     lines.append(
         f"kasus: {passed} lulus, {len(report.results) - passed} gagal; "

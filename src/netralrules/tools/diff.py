@@ -304,7 +304,7 @@ def provision_changes(old: CheckedRulebook, new: CheckedRulebook) -> tuple[Provi
         for version, rulebook in ((after, new), (before, old)):
             if version is None:
                 continue
-            changes += [f"definisi {d}" for d in sorted(_definitions_used(version, rulebook) & changed_defs)]
+            changes += [f"definisi {d}" for d in sorted(definitions_used(version, rulebook) & changed_defs)]
             instrument = version.citation.instrument.name if version.citation is not None else None
             if instrument in changed_instruments:
                 changes.append(f"instrumen {instrument}")
@@ -338,7 +338,7 @@ def gap_changes(old: CheckedRulebook, new: CheckedRulebook) -> tuple[GapChange, 
     return tuple(out)
 
 
-def _definitions_used(provision: ast.Provision, rulebook: CheckedRulebook) -> set[str]:
+def definitions_used(provision: ast.Provision, rulebook: CheckedRulebook) -> set[str]:
     """The definitions a provision's condition uses, directly or through other definitions."""
     used: set[str] = set()
     stack: list[ast.Expr] = [provision.condition] if provision.condition is not None else []
