@@ -161,3 +161,13 @@ def test_html_lists_only_the_options_at_or_above_the_minimum() -> None:
     assert CUT.format(9) in summary and CUT.format(12) in summary and DEMOTION not in summary
     unstated = to_html(evaluate(with_prior({"tanggal": "2023-03-01", "jenis_hukuman": CUT.format(6)})), "id")
     assert "responden.sanksi_sebelumnya[0].sifat_sama" in unstated
+
+
+def test_the_missing_facts_api_asks_for_the_nature() -> None:
+    rulebook = load_rulebook()
+    data = with_prior({"tanggal": "2023-03-01", "jenis_hukuman": CUT.format(6)})
+    (fact,) = [m for m in rulebook.missing_facts(data) if m.path.startswith("responden.sanksi_sebelumnya")]
+    assert fact.path == "responden.sanksi_sebelumnya[0].sifat_sama"
+    assert [(act, provision) for act, provision, _ in fact.needed_by] == [(0, ANGKA_2)]
+    settled = with_prior({"tanggal": "2023-03-01", "jenis_hukuman": CUT.format(6), "sifat_sama": True})
+    assert not [m for m in rulebook.missing_facts(settled) if m.path.startswith("responden.sanksi_sebelumnya")]

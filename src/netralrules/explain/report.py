@@ -392,7 +392,7 @@ def build_report(
         not_applied=tuple(r.clause(c) for c in clauses if c["status"] != Status.FIRED),
         unresolved=tuple(r.clause(c) for c in clauses if c["status"] == Status.UNKNOWN),
         unresolved_tracks=tuple(t for t in tracks if t.status is DeterminationStatus.UNRESOLVED),
-        missing_facts=_with_track_facts(tuple(missing) if missing is not None else missing_from_graph(explanation), r),
+        missing_facts=with_track_facts(tuple(missing) if missing is not None else missing_from_graph(explanation), explanation),
         why_not=_gaps(r, clauses),
         asked=tuple(r.clause(c) for p in asked for c in clauses if c["provision"] == p),
         open_questions=_open_questions(r, clauses),
@@ -538,9 +538,10 @@ def missing_from_graph(explanation: Explanation) -> tuple[MissingFact, ...]:
     return rank_missing({p: (tuple(v), None) for p, v in needed.items()})
 
 
-def _with_track_facts(missing: tuple[MissingFact, ...], r: _Reader) -> tuple[MissingFact, ...]:
+def with_track_facts(missing: Sequence[MissingFact], explanation: Explanation) -> tuple[MissingFact, ...]:
     """The missing facts, then those that would settle a track no provision holds open (the nature or
-    type of a prior sanction, for the repeat rule), each needed by the findings that set the track."""
+    type of a prior sanction, for the repeat rule), each needed by the findings of the track."""
+    r = _Reader(explanation)
     seen = {m.path for m in missing}
     extra = []
     for node in sorted(r.e.nodes(NodeKind.DETERMINATION)):
