@@ -15,6 +15,7 @@ from netralrules.evaluation.determination import (
     REPEAT_MINIMUM,
     REPEAT_NATURE_UNSTATED,
     REPEAT_NO_EFFECT,
+    REPEAT_NO_LADDER,
     REPEAT_NONE_HEAVIER,
     REPEAT_NOT_SAME,
     REPEAT_OTHER_REGIME,
@@ -171,3 +172,12 @@ def test_the_missing_facts_api_asks_for_the_nature() -> None:
     assert [(act, provision) for act, provision, _ in fact.needed_by] == [(0, ANGKA_2)]
     settled = with_prior({"tanggal": "2023-03-01", "jenis_hukuman": CUT.format(6), "sifat_sama": True})
     assert not [m for m in rulebook.missing_facts(settled) if m.path.startswith("responden.sanksi_sebelumnya")]
+
+
+def test_types_set_by_the_agency_have_no_ladder() -> None:
+    # PPPK (PP 49/2018 Pasal 52): the tier follows PP 94/2021, the types are the agency's.
+    data = with_prior({"tanggal": "2023-03-01", "jenis_hukuman": CUT.format(6), "sifat_sama": True})
+    data["responden"]["status_kepegawaian"] = "PPPK"
+    t = track(evaluate(data, explain=False), "disiplin")
+    assert (t["status"], t["tingkat"], t["jenis_minimum"], t["pilihan_sanksi"]) == ("unresolved", "sedang", None, [])
+    assert REPEAT_NO_LADDER in t["alasan"]

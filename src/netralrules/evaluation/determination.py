@@ -217,6 +217,12 @@ class _Prior:
     placed: bool  # its type is on the ladder
 
 
+def _span(ladder: Ladder, tier: str, otherwise: tuple[int, int]) -> tuple[int, int]:
+    """The bounds of "the type after one of this tier" on the ladder (`otherwise` if it has none)."""
+    at = [k for k, (_, t) in enumerate(ladder) if t == tier]
+    return (at[0] + 1, at[-1] + 1) if at else otherwise
+
+
 def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
@@ -247,8 +253,7 @@ def _repeat(
         jenis, tingkat = p.get("jenis_hukuman"), p.get("tingkat")
         low, high, on_ladder = 1, size, False
         if ladder is not None and isinstance(tingkat, str) and tingkat in TIER_ORDER:
-            span = [k for k, (_, t) in enumerate(ladder) if t == tingkat]
-            low, high = span[0] + 1, span[-1] + 1
+            low, high = _span(ladder, tingkat, (low, high))
         if isinstance(jenis, str):
             at = [k for k, (s, _) in enumerate(ladder or ()) if _norm(s) == _norm(jenis)]
             elsewhere = sorted(
@@ -269,8 +274,7 @@ def _repeat(
                 if ladder is not None and not (isinstance(tingkat, str) and tingkat in TIER_ORDER):
                     other = sanction_ladders[elsewhere[0]]
                     t = next(t for s, t in other if _norm(s) == _norm(jenis))
-                    span = [k for k, (_, u) in enumerate(ladder) if u == t]
-                    low, high = span[0] + 1, span[-1] + 1
+                    low, high = _span(ladder, t, (low, high))
             else:
                 reasons.append(REPEAT_UNMATCHED + repr(jenis))
         same = p.get("sifat_sama") if isinstance(p.get("sifat_sama"), bool) else None
