@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from netralrules import evaluate, load_rulebook
 from netralrules.cli import main
 from netralrules.evaluation.attribution import ALLEGED
-from netralrules.evaluation.determination import HEAVIEST_RULE, REPEAT_RULE
+from netralrules.evaluation.determination import HEAVIEST_RULE
 from netralrules.facts import IncidentError
 from netralrules.facts.schema import JENIS_TINDAKAN, STATUS_KEPEGAWAIAN
 from netralrules.rulebook import ENGINE_VERSION
@@ -80,13 +80,6 @@ def test_several_violations_give_the_heaviest_tier() -> None:
     t = track(evaluate(data), "disiplin")
     assert t["status"] == "determined" and t["tingkat"] == "berat"
     assert HEAVIEST_RULE in t["alasan"]
-
-
-def test_a_repeat_offence_gives_a_heavier_tier() -> None:
-    data = copy.deepcopy(BASE)
-    data["responden"]["sanksi_sebelumnya"] = [{"tanggal": "2023-01-10", "tingkat": "sedang", "sifat": "netralitas"}]
-    t = track(evaluate(data), "disiplin")
-    assert t["tingkat"] == "berat" and REPEAT_RULE in t["alasan"]
 
 
 def test_a_provision_with_no_tier_leaves_discipline_unresolved() -> None:

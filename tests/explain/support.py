@@ -12,7 +12,7 @@ import networkx as nx  # type: ignore[import-untyped]  # as in src/: networkx sh
 
 from netralrules.authoring import check_paths, check_text
 from netralrules.compiler import Plan, compile_rulebook
-from netralrules.evaluation.determination import determine, stage
+from netralrules.evaluation.determination import determine, ladders, stage
 from netralrules.evaluation.evaluator import evaluate_plan
 from netralrules.explain import Explanation, build_explanation
 from netralrules.explain.graph import NodeKind
@@ -35,7 +35,15 @@ def campaign(**circumstances: Any) -> dict[str, Any]:
 
 
 NO_OTHER_MEANS = {"atribut_pns": False, "mengerahkan_pns_lain": False, "fasilitas_negara": False}
-PRIOR_SEDANG = [{"tanggal": D(2023, 3, 1), "tingkat": "sedang", "sifat": "netralitas"}]
+# The top of sedang, for a violation of the same nature: a repeat needs a berat type.
+PRIOR_SEDANG = [
+    {
+        "tanggal": D(2023, 3, 1),
+        "tingkat": "sedang",
+        "jenis_hukuman": "pemotongan tunjangan kinerja sebesar 25% selama 12 bulan",
+        "sifat_sama": True,
+    }
+]
 
 SCENARIOS: dict[str, dict[str, Any]] = {
     "kampanye dengan atribut partai": {"acts": [campaign(atribut_partai=True)]},
@@ -83,7 +91,7 @@ def explain(
     dates = [a["tanggal"] for a in acts]
     tracer = ListTracer()
     evaluation = evaluate_plan(plan, facts, dates, tracer)
-    determination = determine(evaluation, list(prior))
+    determination = determine(evaluation, list(prior), sanction_ladders=ladders(plan.rulebook.sanction_tables))
     stages = [stage(d, election) for d in dates]
     return build_explanation(tracer.events, plan, evaluation, determination, dates, stages, lang_independent)
 

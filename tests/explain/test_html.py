@@ -200,15 +200,18 @@ def test_cli_evaluate_format_html(tmp_path: Path) -> None:
 
 def test_two_acts_and_a_repeated_offence() -> None:
     data = example()
-    data["responden"]["sanksi_sebelumnya"] = [{"tanggal": "2023-03-01", "tingkat": "sedang", "sifat": "netralitas"}]
+    last = "pemotongan tunjangan kinerja sebesar 25% selama 12 bulan"  # the top of sedang
+    data["responden"]["sanksi_sebelumnya"] = [{"tanggal": "2023-03-01", "jenis_hukuman": last, "sifat_sama": True}]
     data["tindakan"].append({**data["tindakan"][0], "tanggal": "2024-10-20"})
     _, html = report(data)
     text = "".join(parse(html).text)
     summary = text[: text.index("Ketentuan yang dipertimbangkan")]
     assert f"{ANGKA_2} (tindakan 1)" in summary and f"{ANGKA_2} (tindakan 2)" in summary
     assert "tingkat dinaikkan dari sedang menjadi berat karena pengulangan pelanggaran" in summary
-    # The raised tier's options are named by no finding: none are listed rather than the wrong tier's.
-    assert "pemotongan tunjangan kinerja" not in summary
+    # The raised tier's options come from the ladder (every berat type is heavier than the last
+    # sanction), not from the findings' sedang table.
+    assert "penurunan jabatan setingkat lebih rendah selama 12 bulan" in summary
+    assert "selama 6 bulan" not in summary and "selama 9 bulan" not in summary
     assert "Tindakan 2: 20 Oktober 2024 (2024-10-20)" in text
     assert html.count('data-provision="pp94.pasal5.n.2"') == 2
 

@@ -390,6 +390,8 @@ HEADLINES: dict[str, Headline] = {
     # A village head is not ASN: referred to no ASN supervisory body.
     "kepala_desa_tim_kampanye.json": ((), ("uu7.pasal280.ayat2.f",), ()),
     "pns_kampanye_atribut_partai.json": ((("disiplin", "determined", "sedang", ("pp94.pasal5.n.2",)),), (), ("BKN",)),
+    # A repeat after a 6-month tukin cut: still sedang (the sanction type rises, not the tier).
+    "pns_kampanye_pengulangan.yaml": ((("disiplin", "determined", "sedang", ("pp94.pasal5.n.2",)),), (), ("BKN",)),
     "pns_suka_unggahan_fakta_belum_lengkap.yaml": (
         (("etik", "determined", None, ("pp42.pasal11.c", "skb2022.lampiran2.4")),),
         (),

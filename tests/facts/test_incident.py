@@ -49,7 +49,7 @@ EXTRA_FIELDS = {
     "responden": {"instansi"},
     "pemilu": {"nama", "wilayah"},
     "tindakan": {"calon", "jenis_pemilu_calon", "platform_media_sosial", "gestur", "uraian", "bukti"},
-    "sanksi_sebelumnya": {"jenis_hukuman"},
+    "sanksi_sebelumnya": {"jenis_hukuman", "sifat_sama", "ketentuan"},
 }
 
 
@@ -76,7 +76,14 @@ def full() -> dict[str, Any]:
             "petahana": False,
             "akhir_masa_jabatan": "2026-02-20",
             "sanksi_sebelumnya": [
-                {"tanggal": "2022-03-01", "tingkat": "ringan", "sifat": "netralitas", "jenis_hukuman": "teguran tertulis"}
+                {
+                    "tanggal": "2022-03-01",
+                    "tingkat": "ringan",
+                    "sifat": "netralitas",
+                    "jenis_hukuman": "teguran tertulis",
+                    "sifat_sama": True,
+                    "ketentuan": "pp94.pasal5.n.2",
+                }
             ],
             "instansi": "SD Negeri 1",
         },
@@ -236,7 +243,14 @@ def test_fact_reads_each_root_as_the_rules_see_it() -> None:
     assert incident.fact(("tindakan", "jam_kerja"), 1) is True
     assert incident.fact(("tindakan", "atribut_partai"), 1) is UNKNOWN
     assert incident.fact(("responden", "sanksi_sebelumnya"), 0) == [
-        {"tanggal": datetime.date(2022, 3, 1), "tingkat": "ringan", "sifat": "netralitas", "jenis_hukuman": "teguran tertulis"}
+        {
+            "tanggal": datetime.date(2022, 3, 1),
+            "tingkat": "ringan",
+            "sifat": "netralitas",
+            "jenis_hukuman": "teguran tertulis",
+            "sifat_sama": True,
+            "ketentuan": "pp94.pasal5.n.2",
+        }
     ]
 
 
@@ -249,7 +263,14 @@ def test_incident_offers_what_the_evaluator_reads() -> None:
 def test_fact_marks_unknown_fields_inside_list_items() -> None:
     incident = load_incident(minimal(responden={"sanksi_sebelumnya": [{"tingkat": "sedang"}]}))
     assert incident.fact(("responden", "sanksi_sebelumnya"), 0) == [
-        {"tanggal": UNKNOWN, "tingkat": "sedang", "sifat": UNKNOWN, "jenis_hukuman": UNKNOWN}
+        {
+            "tanggal": UNKNOWN,
+            "tingkat": "sedang",
+            "sifat": UNKNOWN,
+            "jenis_hukuman": UNKNOWN,
+            "sifat_sama": UNKNOWN,
+            "ketentuan": UNKNOWN,
+        }
     ]
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from netralrules.evaluation.coverage import ActAssessment, Scope, assessment_json, scope_json
-from netralrules.evaluation.determination import Determination, citation_json
+from netralrules.evaluation.determination import Determination, citation_json, track_sanctions
 from netralrules.evaluation.evaluator import Evaluation, Finding, Outcome
 from netralrules.evaluation.referral import Referral, referral_json
 from netralrules.version import VERSION
@@ -95,6 +95,9 @@ class Decision:
                     "tingkat": t.tier,
                     "ketentuan": list(t.provisions),
                     "alasan": list(t.reasons),
+                    "jenis_minimum": t.minimum_sanction,
+                    "pilihan_sanksi": list(track_sanctions(t, self.evaluation.findings)),
+                    "fakta_penentu": list(t.deciding_facts),
                 }
                 for t in self.determination.tracks
             ],

@@ -17,7 +17,7 @@ from netralrules.compiler import CompiledRulebook, definition_of
 from netralrules.evaluation.attribution import NOT_BY_RESPONDENT, WHO_DID_IT, attribute, flag_alleged
 from netralrules.evaluation.coverage import CAN_APPLY, ActAssessment, assess, scope_of
 from netralrules.evaluation.decision import Decision, IncidentFacts
-from netralrules.evaluation.determination import determine, stage
+from netralrules.evaluation.determination import Ladder, determine, ladders, stage
 from netralrules.evaluation.evaluator import Evaluation, Outcome, evaluate_plan
 from netralrules.evaluation.kinds import Assessment
 from netralrules.evaluation.referral import refer, referral_date
@@ -34,7 +34,10 @@ def decide(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: ListTracer 
     evaluation = attribute(evaluate_plan(rulebook.plan, facts, dates, tracer), facts, len(dates))
     prior = facts.fact(("responden", "sanksi_sebelumnya"), 0)
     outcomes = {pid: p.outcome for pid, p in rulebook.checked.provisions.items() if p.outcome is not None}
-    determination = flag_alleged(determine(evaluation, prior if isinstance(prior, list) else [], outcomes), evaluation.findings)
+    ladders = sanction_ladders(rulebook)
+    determination = flag_alleged(
+        determine(evaluation, prior if isinstance(prior, list) else [], outcomes, ladders), evaluation.findings
+    )
     election = {key: facts.fact(("pemilu", key), 0) for key in ELECTION_DATES}
     stages = tuple(stage(d, election) for d in dates)
     # The report date is optional and not a fact the rules read: an incident type without it refers
@@ -68,6 +71,15 @@ def decide(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: ListTracer 
         assessments,
         scope,
     )
+
+
+def sanction_ladders(rulebook: CompiledRulebook) -> dict[str, Ladder]:
+    """The ordered sanction types per regime, from the rulebook's tables (made once per plan)."""
+    memo = rulebook.plan.memo
+    if "ladders" not in memo:
+        memo["ladders"] = ladders(rulebook.checked.sanction_tables)
+    found: dict[str, Ladder] = memo["ladders"]
+    return found
 
 
 def _assess(

@@ -520,6 +520,9 @@ class _Builder:
                 tier=t.tier,
                 provisions=list(t.provisions),
                 reasons=list(t.reasons),
+                minimum_sanction=t.minimum_sanction,
+                sanction_options=list(t.sanction_options) if t.sanction_options is not None else None,
+                deciding_facts=list(t.deciding_facts),
                 escalated=escalated,
                 heaviest_finding_tier=heaviest,
             )

@@ -160,6 +160,11 @@ class TrackSection:
     tier: Tier | None
     based_on: tuple[tuple[int, Text], ...]
     reasons: tuple[Text, ...]
+    # The repeat rule (disiplin): the lightest sanction type allowed and the options it leaves (None:
+    # the rule did not set them), and the unknown facts that would settle the track.
+    minimum_sanction: str | None = None
+    sanction_options: tuple[str, ...] | None = None
+    deciding_facts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -387,7 +392,7 @@ def build_report(
         not_applied=tuple(r.clause(c) for c in clauses if c["status"] != Status.FIRED),
         unresolved=tuple(r.clause(c) for c in clauses if c["status"] == Status.UNKNOWN),
         unresolved_tracks=tuple(t for t in tracks if t.status is DeterminationStatus.UNRESOLVED),
-        missing_facts=tuple(missing) if missing is not None else missing_from_graph(explanation),
+        missing_facts=with_track_facts(tuple(missing) if missing is not None else missing_from_graph(explanation), explanation),
         why_not=_gaps(r, clauses),
         asked=tuple(r.clause(c) for p in asked for c in clauses if c["provision"] == p),
         open_questions=_open_questions(r, clauses),
@@ -510,6 +515,9 @@ def _tracks(r: _Reader) -> tuple[TrackSection, ...]:
                 _optional(Tier, t["tier"]),
                 tuple((int(f["act"]), r.cite_node(f)) for f in sources),
                 tuple(reasons),
+                t.get("minimum_sanction"),
+                tuple(t["sanction_options"]) if t.get("sanction_options") is not None else None,
+                tuple(t.get("deciding_facts") or ()),
             )
         )
     return tuple(out)
@@ -528,6 +536,26 @@ def missing_from_graph(explanation: Explanation) -> tuple[MissingFact, ...]:
                 (int(c["act"]), str(c["provision"]), r.cite_node(c))
             )
     return rank_missing({p: (tuple(v), None) for p, v in needed.items()})
+
+
+def with_track_facts(missing: Sequence[MissingFact], explanation: Explanation) -> tuple[MissingFact, ...]:
+    """The missing facts, then those that would settle a track no provision holds open (the nature or
+    type of a prior sanction, for the repeat rule), each needed by the findings of the track."""
+    r = _Reader(explanation)
+    seen = {m.path for m in missing}
+    extra = []
+    for node in sorted(r.e.nodes(NodeKind.DETERMINATION)):
+        t = r.g.nodes[node]
+        findings = sorted(
+            (r.g.nodes[u] for u, _ in r.g.in_edges(node) if r.g.nodes[u]["kind"] == NodeKind.FINDING),
+            key=lambda f: (f["act"], citation_key(f)),
+        )
+        needed = tuple((int(f["act"]), str(f["provision"]), r.cite_node(f)) for f in findings)
+        for path in t.get("deciding_facts") or ():
+            if path not in seen:
+                seen.add(path)
+                extra.append(MissingFact(path, needed))
+    return (*missing, *extra)
 
 
 def rank_missing(

@@ -23,7 +23,7 @@ from netralrules.diagnostics.suggest import closest
 from netralrules.evaluation.decision import Decision, IncidentFacts
 from netralrules.evaluation.kinds import Status
 from netralrules.evaluation.pipeline import decide
-from netralrules.explain.report import MissingFact, missing_from_graph, rank_missing
+from netralrules.explain.report import MissingFact, missing_from_graph, rank_missing, with_track_facts
 from netralrules.facts.schema import DEFAULT_SCHEMA, FactSchema, Type
 from netralrules.source import SourceFile, Span
 from netralrules.values import UNKNOWN
@@ -208,8 +208,10 @@ def rank_missing_facts(
     can take (true and false; every value of an enumeration), the provision is no longer
     undecided. Facts whose values cannot be listed (dates, text) count as deciding nothing. Order:
     most decided, then most needed, then path (explain/report.py `rank_missing`)."""
-    if decision.explanation is None or not decision.determination.unresolved:
+    if decision.explanation is None:
         return ()
+    if not decision.determination.unresolved:  # a track may still wait on a fact (the repeat rule)
+        return with_track_facts((), decision.explanation)
     ranked: dict[str, tuple[tuple[tuple[int, str, Text], ...], tuple[tuple[int, str, Text], ...] | None]] = {}
     for item in missing_from_graph(decision.explanation):
         values = _domain(item.path, schema)
@@ -223,7 +225,7 @@ def rank_missing_facts(
                 decided -= {i for i, (act, pid, _) in enumerate(item.needed_by) if (act, pid) in still}
             settles = [item.needed_by[i] for i in sorted(decided)]
         ranked[item.path] = (item.needed_by, tuple(settles) if settles is not None else None)
-    return rank_missing(ranked)
+    return with_track_facts(rank_missing(ranked), decision.explanation)
 
 
 def _domain(path: str, schema: FactSchema) -> tuple[object, ...] | None:

@@ -11,7 +11,24 @@ from typing import Any
 from netralrules.diagnostics.text import Text, check_lang
 from netralrules.diagnostics.text import pick as pick
 from netralrules.evaluation.attribution import ALLEGED, NOT_BY_RESPONDENT
-from netralrules.evaluation.determination import ALONGSIDE_RULE, HEAVIEST_RULE, REPEAT_RULE
+from netralrules.evaluation.determination import (
+    ALONGSIDE_RULE,
+    HEAVIEST_RULE,
+    REPEAT_IF_SAME,
+    REPEAT_LAST,
+    REPEAT_LAST_UNPLACED,
+    REPEAT_MINIMUM,
+    REPEAT_NATURE_UNSTATED,
+    REPEAT_NO_EFFECT,
+    REPEAT_NO_LADDER,
+    REPEAT_NONE_HEAVIER,
+    REPEAT_NOT_SAME,
+    REPEAT_OTHER_REGIME,
+    REPEAT_RULE,
+    REPEAT_TIER_MISMATCH,
+    REPEAT_UNKNOWN_PROVISION,
+    REPEAT_UNMATCHED,
+)
 
 # The election stages of decision.stage.
 PROOFS: dict[str, Text] = {
@@ -301,6 +318,30 @@ REFERRAL_STATUSES: dict[str, Text] = {
 _REASONS_EN = (
     (HEAVIEST_RULE, "several disciplinary violations: one disciplinary sanction, the heaviest (provision not yet confirmed)"),
     (REPEAT_RULE, "a repeated violation of the same nature: a heavier sanction than the last (provision not yet confirmed)"),
+    (REPEAT_LAST, "the last sanction: "),
+    (REPEAT_MINIMUM, "the lightest sanction type that satisfies both the findings' tier and the repeat rule: "),
+    (
+        REPEAT_NO_EFFECT,
+        "the last sanction is lighter than the lightest type of the findings' tier; the repeat does not change the sanction: ",
+    ),
+    (REPEAT_NOT_SAME, "the prior sanctions are not of the same nature as this violation: the repeat rule does not apply"),
+    (
+        REPEAT_NATURE_UNSTATED,
+        "whether this violation is of the same nature as the one sanctioned before is not stated (field sifat_sama "
+        "or ketentuan; the sifat text is not read): the effect of the repeat rule is undetermined",
+    ),
+    (REPEAT_IF_SAME, "if of the same nature, the lightest sanction type: "),
+    (REPEAT_LAST_UNPLACED, "the type of the last sanction cannot be placed in the order of sanction types: "),
+    (REPEAT_NONE_HEAVIER, "there is no sanction type heavier than the last sanction: "),
+    (REPEAT_UNMATCHED, "the prior sanction type is not in the rulebook's lists of sanction types: "),
+    (REPEAT_OTHER_REGIME, "the prior sanction type belongs to another instrument; only its tier can be compared: "),
+    (REPEAT_TIER_MISMATCH, "the prior sanction's tier does not match its type: "),
+    (REPEAT_UNKNOWN_PROVISION, "the prior sanction's provision is not known to the rulebook: "),
+    (
+        REPEAT_NO_LADDER,
+        "the sanction types of this provision do not follow one sanction table of the rulebook: the effect of the "
+        "repeat rule is undetermined",
+    ),
     (
         ALONGSIDE_RULE,
         "the sanksi moral is imposed alongside the disciplinary sanction, not instead of it (PP 42/2004: "
@@ -331,7 +372,6 @@ _AT_MOST_FINE = Text("paling banyak", "at most")
 _AT_MOST_TERM = Text("paling lama", "at most")
 _UNTIL = Text("sampai", "to")
 _IN_FORCE = re.compile(r"^berlaku (\S+) sampai (\S+)$")
-_LAST_TIER = re.compile(r"^hukuman terakhir sudah tingkat (\w+); tidak ada tingkat yang lebih berat$")
 
 
 def say(key: str, lang: str) -> str:
@@ -398,9 +438,6 @@ def reason_text(reason: str, lang: str) -> str:
     match = _IN_FORCE.match(reason)
     if match:
         return f"in force from {match.group(1)} until {match.group(2)}"
-    match = _LAST_TIER.match(reason)
-    if match:
-        return f"the last sanction was already {pick(TIERS, match.group(1), lang)}; there is no heavier tier"
     for indonesian, english in _REASONS_EN:
         if reason == indonesian:
             return english

@@ -31,18 +31,44 @@ class PriorSanction(Model):
     sifat: StrictStr | None = described(
         Text("Sifat pelanggaran", "Nature of the violation"),
         Text(
-            'Sifat pelanggaran yang dihukum, misalnya "netralitas"; '
-            "dipakai untuk menilai pengulangan pelanggaran yang sama sifatnya.",
-            'Nature of the violation sanctioned, e.g. "netralitas"; used to recognise a repeat of the same nature.',
+            'Uraian bebas sifat pelanggaran yang dihukum, misalnya "netralitas". Hanya untuk dibaca manusia: '
+            "pengulangan pelanggaran yang sifatnya sama dinilai dari `sifat_sama` atau `ketentuan`, bukan dari teks ini.",
+            'Free-text description of the violation sanctioned, e.g. "netralitas". For people only: a repeat of the same '
+            "nature is recognised from `sifat_sama` or `ketentuan`, never from this text.",
         ),
     )
     jenis_hukuman: StrictStr | None = described(
         Text("Jenis hukuman", "Kind of sanction"),
         Text(
-            'Jenis hukuman yang dijatuhkan, misalnya "teguran tertulis" (PP 94/2021 Pasal 8 ayat (2)–(4)); pengulangan '
-            "dihukum lebih berat daripada hukuman terakhir.",
-            'Kind of sanction imposed, e.g. "teguran tertulis" (written reprimand; PP 94/2021 Pasal 8(2)–(4)); a repeat '
-            "is sanctioned more heavily than the last sanction.",
+            'Jenis hukuman yang dijatuhkan, persis seperti dalam daftar jenis hukuman buku aturan, misalnya "teguran '
+            'tertulis" atau "pemotongan tunjangan kinerja sebesar 25% selama 6 bulan" (PP 94/2021 Pasal 8 ayat (2)–(4); '
+            "PP 53/2010 Pasal 7). Pengulangan dihukum dengan jenis yang lebih berat daripada hukuman terakhir; jenis yang "
+            "tidak ada dalam daftar dilaporkan dalam keputusan.",
+            'Kind of sanction imposed, exactly as in the rulebook\'s list of sanction types, e.g. "teguran tertulis" or '
+            '"pemotongan tunjangan kinerja sebesar 25% selama 6 bulan" (PP 94/2021 Pasal 8(2)–(4); PP 53/2010 Pasal 7). '
+            "A repeat is sanctioned with a heavier type than the last sanction; a type not in the list is reported in "
+            "the decision.",
+        ),
+    )
+    sifat_sama: StrictBool | None = described(
+        Text("Sifatnya sama", "Of the same nature"),
+        Text(
+            "Benar jika pelanggaran yang sedang dinilai sifatnya sama dengan pelanggaran yang dihukum dengan sanksi ini "
+            '(aturan pengulangan). Sumber tidak mendefinisikan "sifatnya sama": pejabat yang menilai menyatakannya. '
+            "Bila tidak diisi dan `ketentuan` tidak sama dengan ketentuan yang dilanggar sekarang, pengaruh aturan "
+            "pengulangan belum dapat ditentukan.",
+            "True if the violation under evaluation is of the same nature as the one this sanction was imposed for (the "
+            'repeat rule). The sources do not define "same nature": the examining official states it. If left out and '
+            "`ketentuan` is not a provision breached now, the effect of the repeat rule is undetermined.",
+        ),
+    )
+    ketentuan: StrictStr | None = described(
+        Text("Ketentuan yang dilanggar", "Provision breached"),
+        Text(
+            'Id ketentuan buku aturan yang menjadi dasar sanksi ini, misalnya "pp94.pasal5.n.2". Sama dengan ketentuan '
+            "yang dilanggar sekarang berarti sifatnya sama; id yang tidak dikenal buku aturan dilaporkan dalam keputusan.",
+            'Id of the rulebook provision this sanction was imposed for, e.g. "pp94.pasal5.n.2". The same provision as one '
+            "breached now means the same nature; an id the rulebook does not know is reported in the decision.",
         ),
     )
 

@@ -162,6 +162,11 @@ def decision_json_schema() -> dict[str, Any]:
             "tingkat": _nullable(_STR),
             "ketentuan": _STRS,
             "alasan": {"type": "array"},
+            # The repeat rule (disiplin): the lightest sanction type allowed, the options left, and
+            # the unknown facts that would settle the track.
+            "jenis_minimum": _nullable(_STR),
+            "pilihan_sanksi": _STRS,
+            "fakta_penentu": _STRS,
         },
     }
     unresolved = {

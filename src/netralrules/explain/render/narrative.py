@@ -325,6 +325,8 @@ class _Render:
             w.line(f"{self.say('based_on')}: {based or '-'}.", 2)
             for reason in t.reasons:
                 w.line(f"{self.say('reasons')}: {reason.get(self.lang)}.", 2)
+            if t.sanction_options:
+                w.line(f"{self.say('sanctions')}: {'; '.join(t.sanction_options)}.", 2)
 
     def referral(self) -> None:
         """To whom the case is referred (KASN, BKN), on which date, or why that is contested."""

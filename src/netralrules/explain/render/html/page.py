@@ -205,7 +205,9 @@ def build_page(decision: Decision, lang: str = "id", incident: Mapping[str, Any]
     unresolved = [_unresolved_line(u, e, lang) for u in data["belum_terselesaikan"]]
     annex = source_annex(e) if e is not None else ()
     unresolved += [
-        f"{pick(CATEGORIES, t['kategori'], lang).capitalize()}: " + "; ".join(reason_text(r, lang) for r in t["alasan"])
+        f"{pick(CATEGORIES, t['kategori'], lang).capitalize()}: "
+        + "; ".join(reason_text(r, lang) for r in t["alasan"])
+        + (f". {say('deciding', lang)}: {', '.join(t['fakta_penentu'])}." if t["fakta_penentu"] else "")
         for t in data["penetapan"]
         if t["status"] == DeterminationStatus.UNRESOLVED
     ]
