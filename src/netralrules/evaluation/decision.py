@@ -86,6 +86,8 @@ class Decision:
                     "tingkat": t.tier,
                     "ketentuan": list(t.provisions),
                     "alasan": list(t.reasons),
+                    "diperdebatkan": t.contested,
+                    "tingkat_lain": list(t.contested_tiers),
                 }
                 for t in self.determination.tracks
             ],
@@ -129,6 +131,10 @@ def _finding_json(f: Finding) -> dict[str, Any]:
         "pilihan_sanksi": list(f.sanction_options),
         "catatan": f.note,
         "tingkat_tidak_diatur": f.unresolved,
+        "tingkat_lain": [
+            {"tingkat": r.tier, "dasar_tingkat": citation_json(r.basis), "pilihan_sanksi": list(r.sanction_options)}
+            for r in f.other_readings
+        ],
         "pembuktian": f.proof,
     }
 

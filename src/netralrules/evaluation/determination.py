@@ -45,6 +45,13 @@ class Track:
     tier: Tier | None = None
     provisions: tuple[str, ...] = ()
     reasons: tuple[str, ...] = ()
+    # Where the sources disagree on the tier of a finding the track rests on: the other tiers the
+    # track would have under the other readings (the track is then unresolved, `diperdebatkan`).
+    contested_tiers: tuple[Tier, ...] = ()
+
+    @property
+    def contested(self) -> bool:
+        return bool(self.contested_tiers)
 
 
 @dataclass(frozen=True)
@@ -85,7 +92,7 @@ def determine(
         (o.provision, outcomes[o.provision]) for o in evaluation.unresolved if outcomes is not None and o.provision in outcomes
     ]
     ethics = _plain(_ETIK, findings)
-    discipline = _discipline(findings, prior_sanctions, pending)
+    discipline = _contested(_discipline(findings, prior_sanctions, pending), findings)
     if ethics.status is _DETERMINED and discipline.provisions:
         ethics = Track(ethics.category, ethics.status, provisions=ethics.provisions, reasons=(ALONGSIDE_RULE,))
     tracks = [ethics, discipline, *(_plain(category, findings) for category in _OTHER_TRACKS)]
@@ -138,6 +145,37 @@ def _discipline(
     return Track(_DISIPLIN, _DETERMINED, heaviest, _ids(mine), tuple(reasons))
 
 
+def _contested(track: Track, findings: Sequence[Finding]) -> Track:
+    """A discipline track resting on a finding whose tier the sources dispute (`bacaan_lain`) is
+    unresolved when another reading would give the track another tier: the reasons name each
+    reading with its basis (`diperdebatkan (…): sedang menurut …, berat menurut …`)."""
+    mine = [f for f in findings if f.category == _DISIPLIN and f.provision in track.provisions and f.tier is not None]
+    if track.tier is None or not any(f.other_readings for f in mine):
+        return track
+    # The lightest and the heaviest the track could be, each finding read either way.
+    low = max((min(_tiers(f), key=TIER_ORDER.index) for f in mine), key=TIER_ORDER.index)
+    high = max((t for f in mine for t in _tiers(f)), key=TIER_ORDER.index)
+    if low == high:
+        return track  # another finding settles the tier whichever reading is taken
+    span = TIER_ORDER[TIER_ORDER.index(low) : TIER_ORDER.index(high) + 1]
+    others = tuple(t for t in span if t != track.tier)
+    reasons = list(track.reasons)
+    for f in sorted({f.provision: f for f in mine if f.other_readings}.values(), key=lambda f: f.provision):
+        readings = [(f.tier, f.tier_basis or f.citation), *((r.tier, r.basis) for r in f.other_readings)]
+        reasons.append(f"diperdebatkan ({f.provision}): " + ", ".join(f"{t} menurut {_cite(c)}" for t, c in readings))
+    return Track(track.category, _UNRESOLVED, track.tier, track.provisions, tuple(reasons), others)
+
+
+def _tiers(f: Finding) -> tuple[Tier, ...]:
+    """A finding's tier under each reading, the first reading first."""
+    return tuple(t for t in (f.tier, *(r.tier for r in f.other_readings)) if t is not None)
+
+
+def _cite(c: ast.Citation) -> str:
+    """A citation as the rules language writes it (`PP_94_2021 pasal 14 huruf i`)."""
+    return " ".join([c.instrument.name, *(f"{p.kind} {p.value}" for p in c.parts)])
+
+
 def _last_prior_tier(prior: Sequence[Mapping[str, Any]]) -> Tier | None:
     """The tier of the most recent prior disciplinary sanction for neutrality, if any."""
     dated = [p for p in prior if isinstance(p.get("tanggal"), datetime.date) and p.get("tingkat") in TIER_ORDER]
@@ -168,7 +206,11 @@ def track_sanctions(track: Track, findings: Sequence[Finding]) -> tuple[str, ...
         key=lambda f: (f.act, f.provision),
     )
     setting = mine if track.tier is None else [f for f in mine if f.tier == track.tier]
-    return tuple(dict.fromkeys(s for f in setting for s in f.sanction_options))
+    options = [s for f in setting for s in f.sanction_options]
+    if track.contested:  # those of every reading of a contested tier the track could take
+        options += [s for f in mine for r in f.other_readings if r.tier in track.contested_tiers for s in r.sanction_options]
+        options += [s for f in mine if f.tier in track.contested_tiers for s in f.sanction_options]
+    return tuple(dict.fromkeys(options))
 
 
 def source_json(s: ast.Source) -> dict[str, Any]:

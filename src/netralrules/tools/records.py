@@ -127,6 +127,15 @@ def decision_json_schema() -> dict[str, Any]:
             "pilihan_sanksi": _STRS,
             "catatan": _nullable(_STR),
             "tingkat_tidak_diatur": {"type": "boolean"},
+            "tingkat_lain": {
+                "type": "array",
+                "description": "Bacaan lain atas tingkat yang diperdebatkan / other readings of a contested tier",
+                "items": {
+                    "type": "object",
+                    "required": ["tingkat", "dasar_tingkat"],
+                    "properties": {"tingkat": _STR, "dasar_tingkat": _CITATION, "pilihan_sanksi": _STRS},
+                },
+            },
         },
     }
     act = {
@@ -149,6 +158,8 @@ def decision_json_schema() -> dict[str, Any]:
             "tingkat": _nullable(_STR),
             "ketentuan": _STRS,
             "alasan": {"type": "array"},
+            "diperdebatkan": {"type": "boolean"},
+            "tingkat_lain": _STRS,
         },
     }
     unresolved = {
