@@ -151,6 +151,17 @@ class FindingSection:
     facts_seen: tuple[FactItem, ...]
     sources: tuple[int, ...] = ()  # numbers in the annex of sources (Report.sources)
     proof: str = "dugaan"  # `terbukti` or `dugaan` (evaluation/attribution.py)
+    # Where the sources disagree on the tier: each other reading, with its basis and sanction options.
+    other_readings: tuple[ReadingSection, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReadingSection:
+    """Another reading of a finding's contested tier (`bacaan_lain`)."""
+
+    tier: Tier
+    basis: Text
+    sanction_options: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -160,6 +171,8 @@ class TrackSection:
     tier: Tier | None
     based_on: tuple[tuple[int, Text], ...]
     reasons: tuple[Text, ...]
+    # The other tiers the track could take under the other readings of a contested tier.
+    contested_tiers: tuple[Tier, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -480,6 +493,10 @@ def _findings(r: _Reader, annex: Sequence[SourceItem] = ()) -> tuple[FindingSect
                 facts_seen=r.facts(clause["facts_seen"]),
                 sources=_numbers(annex, clause.get("sources") or ()),
                 proof=str(f.get("proof", "dugaan")),
+                other_readings=tuple(
+                    ReadingSection(Tier(x["tier"]), _both(cite, x["basis"]), tuple(x["sanction_options"]))
+                    for x in f.get("other_readings") or ()
+                ),
             )
         )
     return tuple(out)
@@ -510,6 +527,7 @@ def _tracks(r: _Reader) -> tuple[TrackSection, ...]:
                 _optional(Tier, t["tier"]),
                 tuple((int(f["act"]), r.cite_node(f)) for f in sources),
                 tuple(reasons),
+                tuple(Tier(x) for x in t.get("contested_tiers") or ()),
             )
         )
     return tuple(out)
