@@ -89,7 +89,8 @@ def test_the_reading_parses_formats_and_keeps_the_english_spelling_equal() -> No
     (reading,) = prov.outcome.other_readings
     assert reading.tier == ast.Tier.BERAT and reading.basis.instrument.name == "SKB_UJI" and reading.basis.parts == ()
     formatted = format_file(tree, RULES)
-    assert "  maka disiplin tingkat sedang menurut PP_94_2021 pasal 10\n    bacaan_lain tingkat berat menurut SKB_UJI\n" in formatted
+    expected = "  maka disiplin tingkat sedang menurut PP_94_2021 pasal 10\n    bacaan_lain tingkat berat menurut SKB_UJI\n"
+    assert expected in formatted
     assert format_file(parse(formatted), formatted) == formatted  # idempotent
     english = format_file(tree, RULES, lang="en")
     assert "other_reading tier severe per SKB_UJI" in english
@@ -119,7 +120,10 @@ def test_a_rulebook_without_readings_hashes_as_before() -> None:
         ("disiplin bacaan_lain tingkat berat menurut PP_94_2021", "E0231"),
         ("etik bacaan_lain tingkat berat menurut PP_94_2021", "E0231"),
         ("disiplin tingkat sedang menurut PP_94_2021 pasal 10 bacaan_lain tingkat berat menurut SKB_2002", "E0232"),
-        ("disiplin tingkat sedang menurut PP_94_2021 pasal 10 bacaan_lain tingkat berat menurut PP_94_2021 huruf i pasal 14", "E0203"),
+        (
+            "disiplin tingkat sedang menurut PP_94_2021 pasal 10 bacaan_lain tingkat berat menurut PP_94_2021 huruf i pasal 14",
+            "E0203",
+        ),
     ],
 )
 def test_the_checker_refuses_a_reading_that_contests_nothing_or_rests_on_nothing(outcome: str, code: str) -> None:
