@@ -78,7 +78,8 @@ APPROACH = {"jenis": "mendekati_partai"}
 
 
 def discipline(data: dict[str, Any]) -> dict[str, Any]:
-    (track,) = [t for t in data["penetapan"] if t["kategori"] == "disiplin"]
+    tracks: list[dict[str, Any]] = [t for t in data["penetapan"] if t["kategori"] == "disiplin"]
+    (track,) = tracks
     return track
 
 
