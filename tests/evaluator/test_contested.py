@@ -200,3 +200,47 @@ def test_text_markdown_and_html_show_both_readings_and_both_sanctions(rulebook: 
 def test_the_english_reason_names_each_reading() -> None:
     said = reason_text("diperdebatkan (k): sedang menurut PP_94_2021 pasal 10 huruf b, berat menurut SKB_2022", "en")
     assert said == "contested (k): moderate per PP_94_2021 article 10 letter b, severe per SKB_2022"
+
+
+def test_a_prior_lighter_sanction_does_not_hide_the_dispute(rulebook: Rulebook) -> None:
+    one = incident(APPROACH)
+    one["responden"]["sanksi_sebelumnya"] = [{"tanggal": "2023-01-10", "tingkat": "ringan", "sifat": "netralitas"}]
+    track = discipline(json.loads(rulebook.evaluate(one, explain=False).to_json()))
+    assert (track["status"], track["tingkat"], track["tingkat_lain"]) == ("unresolved", "sedang", ["berat"])
+
+
+def test_the_track_is_decided_again_under_each_reading() -> None:
+    """Every rule of the determination runs under each reading: when they give one tier whatever the
+    reading (here a stand-in for a rule that lifts every tier to berat), nothing is contested."""
+    from netralrules.evaluation import determination as d
+    from netralrules.evaluation.evaluator import Finding, OtherReading
+
+    cite = ast.Citation(instrument=ast.Ref(name="PP_94_2021"), parts=(ast.CitationPart(kind="pasal", value="10"),))
+    skb = ast.Citation(instrument=ast.Ref(name="SKB_2022"), parts=())
+    finding = Finding(
+        act=0,
+        provision="k",
+        citation=cite,
+        text="",
+        category=ast.Category.DISIPLIN,
+        tier=ast.Tier.SEDANG,
+        tier_basis=cite,
+        sanction_options=(SEDANG,),
+        penalties=(),
+        note=None,
+        other_readings=(OtherReading(ast.Tier.BERAT, skb, (BERAT,)),),
+    )
+    track = d.Track(ast.Category.DISIPLIN, d._DETERMINED, ast.Tier.BERAT, ("k",))
+    lifted = d._contested(track, [finding], lambda read: d.Track(ast.Category.DISIPLIN, d._DETERMINED, ast.Tier.BERAT, ("k",)))
+    assert lifted is track
+    seen: list[ast.Tier | None] = []
+
+    def as_found(read: Any) -> d.Track:
+        seen.append(read[0].tier)
+        return d.Track(ast.Category.DISIPLIN, d._DETERMINED, read[0].tier, ("k",))
+
+    first = d.Track(ast.Category.DISIPLIN, d._DETERMINED, ast.Tier.SEDANG, ("k",))
+    contested = d._contested(first, [finding], as_found)
+    assert seen == ["sedang", "berat"]
+    assert contested.status == "unresolved" and contested.contested_tiers == (ast.Tier.BERAT,)
+    assert d.track_sanctions(contested, [finding]) == (SEDANG, BERAT)

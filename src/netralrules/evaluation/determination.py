@@ -7,8 +7,11 @@ that decides the outcome is unknown, the decision says so instead of guessing.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
-from collections.abc import Mapping, Sequence
+import itertools
+import math
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,7 +95,9 @@ def determine(
         (o.provision, outcomes[o.provision]) for o in evaluation.unresolved if outcomes is not None and o.provision in outcomes
     ]
     ethics = _plain(_ETIK, findings)
-    discipline = _contested(_discipline(findings, prior_sanctions, pending), findings)
+    discipline = _contested(
+        _discipline(findings, prior_sanctions, pending), findings, lambda read: _discipline(read, prior_sanctions, pending)
+    )
     if ethics.status is _DETERMINED and discipline.provisions:
         ethics = Track(ethics.category, ethics.status, provisions=ethics.provisions, reasons=(ALONGSIDE_RULE,))
     tracks = [ethics, discipline, *(_plain(category, findings) for category in _OTHER_TRACKS)]
@@ -145,25 +150,53 @@ def _discipline(
     return Track(_DISIPLIN, _DETERMINED, heaviest, _ids(mine), tuple(reasons))
 
 
-def _contested(track: Track, findings: Sequence[Finding]) -> Track:
+def _contested(track: Track, findings: Sequence[Finding], decide: Callable[[Sequence[Finding]], Track]) -> Track:
     """A discipline track resting on a finding whose tier the sources dispute (`bacaan_lain`) is
-    unresolved when another reading would give the track another tier: the reasons name each
-    reading with its basis (`diperdebatkan (…): sedang menurut …, berat menurut …`)."""
+    unresolved when another reading would give the track another tier: the track is decided again
+    (`decide`, with every rule of the determination) under each combination of readings, and the
+    reasons name each reading with its basis (`diperdebatkan (…): sedang menurut …, berat menurut …`)."""
     mine = [f for f in findings if f.category == _DISIPLIN and f.provision in track.provisions and f.tier is not None]
-    if track.tier is None or not any(f.other_readings for f in mine):
+    contested = [f for f in mine if f.other_readings]
+    if track.tier is None or not contested:
         return track
-    # The lightest and the heaviest the track could be, each finding read either way.
-    low = max((min(_tiers(f), key=TIER_ORDER.index) for f in mine), key=TIER_ORDER.index)
-    high = max((t for f in mine for t in _tiers(f)), key=TIER_ORDER.index)
-    if low == high:
-        return track  # another finding settles the tier whichever reading is taken
-    span = TIER_ORDER[TIER_ORDER.index(low) : TIER_ORDER.index(high) + 1]
-    others = tuple(t for t in span if t != track.tier)
+    tiers: set[Tier] = set()
+    if _combinations(contested) <= _MAX_READING_COMBINATIONS:
+        for choice in itertools.product(*(_readings(f) for f in contested)):
+            chosen = dict(zip((id(f) for f in contested), choice, strict=True))
+            tier = decide([chosen.get(id(f), f) for f in findings]).tier
+            if tier is not None:
+                tiers.add(tier)
+    else:  # too many to decide one by one: the lightest and the heaviest the findings allow
+        low = max((min(_tiers(f), key=TIER_ORDER.index) for f in mine), key=TIER_ORDER.index)
+        high = max((t for f in mine for t in _tiers(f)), key=TIER_ORDER.index)
+        tiers.update(TIER_ORDER[TIER_ORDER.index(low) : TIER_ORDER.index(high) + 1])
+    others = tuple(t for t in TIER_ORDER if t in tiers and t != track.tier)
+    if not others:
+        return track  # another finding (or the repeat rule) settles the tier whichever reading is taken
     reasons = list(track.reasons)
-    for f in sorted({f.provision: f for f in mine if f.other_readings}.values(), key=lambda f: f.provision):
+    for f in sorted({f.provision: f for f in contested}.values(), key=lambda f: f.provision):
         readings = [(f.tier, f.tier_basis or f.citation), *((r.tier, r.basis) for r in f.other_readings)]
         reasons.append(f"diperdebatkan ({f.provision}): " + ", ".join(f"{t} menurut {_cite(c)}" for t, c in readings))
     return Track(track.category, _UNRESOLVED, track.tier, track.provisions, tuple(reasons), others)
+
+
+# Beyond this many combinations of readings the track is not decided once per combination.
+_MAX_READING_COMBINATIONS = 256
+
+
+def _combinations(contested: Sequence[Finding]) -> int:
+    return math.prod(1 + len(f.other_readings) for f in contested)
+
+
+def _readings(f: Finding) -> tuple[Finding, ...]:
+    """A finding as each of its readings gives it: as written, then under each other reading."""
+    return (
+        f,
+        *(
+            dataclasses.replace(f, tier=r.tier, tier_basis=r.basis, sanction_options=r.sanction_options, other_readings=())
+            for r in f.other_readings
+        ),
+    )
 
 
 def _tiers(f: Finding) -> tuple[Tier, ...]:
