@@ -244,3 +244,11 @@ def test_the_track_is_decided_again_under_each_reading() -> None:
     assert seen == ["sedang", "berat"]
     assert contested.status == "unresolved" and contested.contested_tiers == (ast.Tier.BERAT,)
     assert d.track_sanctions(contested, [finding]) == (SEDANG, BERAT)
+
+
+def test_the_editor_hover_names_the_other_reading() -> None:
+    from netralrules.lsp.features import provision_markdown
+
+    prov = next(d for d in parse(RULES).declarations if isinstance(d, ast.Provision) and d.id.name == "uji.pendekatan")
+    assert "sedang menurut PP_94_2021 pasal 10; bacaan lain: tingkat berat menurut SKB_UJI" in provision_markdown(prov, "id")
+    assert "moderate per PP_94_2021 article 10; other reading: tier severe per SKB_UJI" in provision_markdown(prov, "en")
