@@ -16,6 +16,7 @@ from netralrules.diagnostics import Diagnostic, Text, make, sort_key
 from netralrules.diagnostics.suggest import closest
 from netralrules.facts.schema import DEFAULT_SCHEMA, ERROR, FactSchema, Type
 from netralrules.syntax import ast
+from netralrules.syntax.keywords import english
 
 # pasal (or lampiran), then ayat, then huruf and angka in either order: statutes nest both ways
 # (PP 94/2021 Pasal 5 huruf n angka 2; PP 53/2010 Pasal 4 angka 12 huruf a). A citation starts at
@@ -431,8 +432,34 @@ class _Checker:
         for basis in (outcome.tier_basis, outcome.penalty_basis):
             if basis is not None:
                 self.check_citation(basis)
+        self.check_readings(outcome)
         for penalty in outcome.penalties:
             self.check_penalty(penalty)
+
+    def check_readings(self, outcome: ast.Outcome) -> None:
+        """The other readings of a contested tier (`bacaan_lain`): a tier to contest, a different
+        tier in each reading, and a declared instrument as each reading's basis."""
+        seen: set[ast.Tier] = {outcome.tier} if outcome.tier is not None else set()
+        for r in outcome.other_readings:
+            if outcome.tier is None or outcome.category != ast.Category.DISIPLIN:
+                self.emit(make("E0231", r.span, suggestion="tier", category=outcome.category))
+            elif r.tier in seen:
+                self.emit(make("E0230", r.span, suggestion="differ", tier=r.tier, tier_en=english(r.tier)))
+            seen.add(r.tier)
+            name = r.basis.instrument.name
+            if name not in self.instruments:
+                replacement = closest(name, self.instruments)
+                self.emit(
+                    make(
+                        "E0232",
+                        r.basis.instrument.span,
+                        suggestion="similar" if replacement else "declare",
+                        name=name,
+                        replacement=replacement or "",
+                    )
+                )
+            elif r.basis.parts:
+                self.check_citation(r.basis)
 
     def check_penalty(self, penalty: ast.Penalty) -> None:
         wants_money = penalty.kind == "denda"

@@ -476,6 +476,46 @@ CATALOG: dict[str, Entry] = {
             "rename": Text("beri celah nama lain, misalnya `{replacement}`", "give the gap another name, such as `{replacement}`")
         },
     ),
+    "E0230": Entry(
+        Text("bacaan lain bertingkat sama", "other reading with the same tier"),
+        Text(
+            "`bacaan_lain` menyebut tingkat `{tier}`, yang sudah disebut akibat hukum ini atau bacaan sebelumnya",
+            "the `other_reading` gives the tier `{tier_en}`, which this outcome or an earlier reading already gives",
+        ),
+        suggestions={
+            "differ": Text(
+                "bacaan lain mencatat tingkat yang berbeda menurut sumber lain; hapus bacaan ini bila sumbernya sepakat",
+                "another reading records a different tier per another source; delete it if the sources agree",
+            )
+        },
+    ),
+    "E0231": Entry(
+        Text("bacaan lain tanpa tingkat yang diperdebatkan", "other reading without a tier to contest"),
+        Text(
+            "`bacaan_lain` hanya untuk akibat `disiplin` yang menyebut tingkatnya; akibat ini `{category}` tanpa tingkat",
+            "an `other_reading` belongs to a `disiplin` outcome that states its tier; this outcome is `{category}` without one",
+        ),
+        suggestions={
+            "tier": Text(
+                "tulis dulu tingkat menurut bacaan pertama: `maka disiplin tingkat sedang menurut …`",
+                "first state the tier of the first reading: `maka disiplin tingkat sedang menurut …`",
+            )
+        },
+    ),
+    "E0232": Entry(
+        Text("dasar bacaan lain tidak dideklarasikan", "basis of another reading not declared"),
+        Text(
+            "`bacaan_lain` bersandar pada instrumen `{name}`, yang tidak dideklarasikan",
+            "the `other_reading` rests on the instrument `{name}`, which is not declared",
+        ),
+        suggestions={
+            "similar": Text("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
+            "declare": Text(
+                "deklarasikan instrumennya (`instrumen {name} {{ … }}`) atau rujuk instrumen yang sudah ada",
+                "declare the instrument (`instrumen {name} {{ … }}`) or cite one that is declared",
+            ),
+        },
+    ),
     "E0221": Entry(
         Text("rantai definisi terlalu dalam", "chain of definitions too deep"),
         Text(

@@ -98,6 +98,8 @@ class Decision:
                     "jenis_minimum": t.minimum_sanction,
                     "pilihan_sanksi": list(track_sanctions(t, self.evaluation.findings)),
                     "fakta_penentu": list(t.deciding_facts),
+                    "diperdebatkan": t.contested,
+                    "tingkat_lain": list(t.contested_tiers),
                 }
                 for t in self.determination.tracks
             ],
@@ -134,6 +136,10 @@ def _finding_json(f: Finding) -> dict[str, Any]:
         "pilihan_sanksi": list(f.sanction_options),
         "catatan": f.note,
         "tingkat_tidak_diatur": f.unresolved,
+        "tingkat_lain": [
+            {"tingkat": r.tier, "dasar_tingkat": citation_json(r.basis), "pilihan_sanksi": list(r.sanction_options)}
+            for r in f.other_readings
+        ],
         "pembuktian": f.proof,
     }
 

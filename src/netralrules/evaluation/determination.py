@@ -7,8 +7,11 @@ that decides the outcome is unknown, the decision says so instead of guessing.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
-from collections.abc import Mapping, Sequence
+import itertools
+import math
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,6 +75,13 @@ class Track:
     minimum_sanction: str | None = None
     sanction_options: tuple[str, ...] | None = None
     deciding_facts: tuple[str, ...] = ()  # unknown facts that would settle an unresolved track
+    # Where the sources disagree on the tier of a finding the track rests on: the other tiers the
+    # track would have under the other readings (the track is then unresolved, `diperdebatkan`).
+    contested_tiers: tuple[Tier, ...] = ()
+
+    @property
+    def contested(self) -> bool:
+        return bool(self.contested_tiers)
 
 
 # One regime's sanction types, lightest first: its tables ringan → sedang → berat, each in the order written.
@@ -133,7 +143,12 @@ def determine(
     ]
     ethics = _plain(_ETIK, findings)
     known = frozenset(outcomes) if outcomes is not None else None
-    discipline = _discipline(findings, prior_sanctions, pending, sanction_ladders or {}, known)
+    ladders_ = sanction_ladders or {}
+    discipline = _contested(
+        _discipline(findings, prior_sanctions, pending, ladders_, known),
+        findings,
+        lambda read: _discipline(read, prior_sanctions, pending, ladders_, known),
+    )
     if ethics.status is _DETERMINED and discipline.provisions:
         ethics = Track(ethics.category, ethics.status, provisions=ethics.provisions, reasons=(ALONGSIDE_RULE,))
     tracks = [ethics, discipline, *(_plain(category, findings) for category in _OTHER_TRACKS)]
@@ -321,6 +336,65 @@ def _repeat(
     return _Repeat(raised, (*reasons, REPEAT_MINIMUM + ladder[m][0]), minimum=ladder[m][0], options=options)
 
 
+def _contested(track: Track, findings: Sequence[Finding], decide: Callable[[Sequence[Finding]], Track]) -> Track:
+    """A discipline track resting on a finding whose tier the sources dispute (`bacaan_lain`) is
+    unresolved when another reading would give the track another tier: the track is decided again
+    (`decide`, with every rule of the determination) under each combination of readings, and the
+    reasons name each reading with its basis (`diperdebatkan (…): sedang menurut …, berat menurut …`)."""
+    mine = [f for f in findings if f.category == _DISIPLIN and f.provision in track.provisions and f.tier is not None]
+    contested = [f for f in mine if f.other_readings]
+    if track.tier is None or not contested:
+        return track
+    tiers: set[Tier] = set()
+    if _combinations(contested) <= _MAX_READING_COMBINATIONS:
+        for choice in itertools.product(*(_readings(f) for f in contested)):
+            chosen = dict(zip((id(f) for f in contested), choice, strict=True))
+            tier = decide([chosen.get(id(f), f) for f in findings]).tier
+            if tier is not None:
+                tiers.add(tier)
+    else:  # too many to decide one by one: the lightest and the heaviest the findings allow
+        low = max((min(_tiers(f), key=TIER_ORDER.index) for f in mine), key=TIER_ORDER.index)
+        high = max((t for f in mine for t in _tiers(f)), key=TIER_ORDER.index)
+        tiers.update(TIER_ORDER[TIER_ORDER.index(low) : TIER_ORDER.index(high) + 1])
+    others = tuple(t for t in TIER_ORDER if t in tiers and t != track.tier)
+    if not others:
+        return track  # another finding (or the repeat rule) settles the tier whichever reading is taken
+    reasons = list(track.reasons)
+    for f in sorted({f.provision: f for f in contested}.values(), key=lambda f: f.provision):
+        readings = [(f.tier, f.tier_basis or f.citation), *((r.tier, r.basis) for r in f.other_readings)]
+        reasons.append(f"diperdebatkan ({f.provision}): " + ", ".join(f"{t} menurut {_cite(c)}" for t, c in readings))
+    return dataclasses.replace(track, status=_UNRESOLVED, reasons=tuple(reasons), contested_tiers=others)
+
+
+# Beyond this many combinations of readings the track is not decided once per combination.
+_MAX_READING_COMBINATIONS = 256
+
+
+def _combinations(contested: Sequence[Finding]) -> int:
+    return math.prod(1 + len(f.other_readings) for f in contested)
+
+
+def _readings(f: Finding) -> tuple[Finding, ...]:
+    """A finding as each of its readings gives it: as written, then under each other reading."""
+    return (
+        f,
+        *(
+            dataclasses.replace(f, tier=r.tier, tier_basis=r.basis, sanction_options=r.sanction_options, other_readings=())
+            for r in f.other_readings
+        ),
+    )
+
+
+def _tiers(f: Finding) -> tuple[Tier, ...]:
+    """A finding's tier under each reading, the first reading first."""
+    return tuple(t for t in (f.tier, *(r.tier for r in f.other_readings)) if t is not None)
+
+
+def _cite(c: ast.Citation) -> str:
+    """A citation as the rules language writes it (`PP_94_2021 pasal 14 huruf i`)."""
+    return " ".join([c.instrument.name, *(f"{p.kind} {p.value}" for p in c.parts)])
+
+
 def citation_json(c: ast.Citation | None) -> dict[str, Any] | None:
     """A citation as JSON: the instrument, each part, and `urutan`, the order the parts nest in
     (statutes nest both `huruf n angka 2` and `angka 12 huruf a`; JSON objects keep no order)."""
@@ -344,7 +418,11 @@ def track_sanctions(track: Track, findings: Sequence[Finding]) -> tuple[str, ...
         key=lambda f: (f.act, f.provision),
     )
     setting = mine if track.tier is None else [f for f in mine if f.tier == track.tier]
-    return tuple(dict.fromkeys(s for f in setting for s in f.sanction_options))
+    options = [s for f in setting for s in f.sanction_options]
+    if track.contested:  # those of every reading of a contested tier the track could take
+        options += [s for f in mine for r in f.other_readings if r.tier in track.contested_tiers for s in r.sanction_options]
+        options += [s for f in mine if f.tier in track.contested_tiers for s in f.sanction_options]
+    return tuple(dict.fromkeys(options))
 
 
 def source_json(s: ast.Source) -> dict[str, Any]:

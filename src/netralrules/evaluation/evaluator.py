@@ -53,6 +53,15 @@ class Outcome:
 
 
 @dataclass(frozen=True)
+class OtherReading:
+    """Another reading of a finding's tier (`bacaan_lain`), with its basis and sanction options."""
+
+    tier: ast.Tier
+    basis: ast.Citation
+    sanction_options: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Finding:
     """A provision that fired for an act, with everything a reviewer needs to cite it."""
 
@@ -67,6 +76,8 @@ class Finding:
     penalties: tuple[ast.Penalty, ...]
     note: str | None
     unresolved: bool = False
+    # Where the sources disagree on the tier: each other reading (tier, basis, sanction options).
+    other_readings: tuple[OtherReading, ...] = ()
     # Set from the incident after evaluation (evaluation/attribution.py); alleged until shown proven.
     proof: Proof = Proof.ALLEGED
 
@@ -261,6 +272,10 @@ def _finding(plan: Plan, compiled: CompiledProvision, act: int) -> Finding:
         table = plan.rulebook.sanction_tables.get((basis.instrument.name, outcome.tier))
         if table is not None and table.sanctions is not None:
             options = table.sanctions.options
+    readings = tuple(
+        OtherReading(r.tier, r.basis, _table_options(plan, (r.basis, outcome.tier_basis or prov.citation), r.tier))
+        for r in outcome.other_readings
+    )
     return Finding(
         act=act,
         provision=compiled.node,
@@ -274,4 +289,15 @@ def _finding(plan: Plan, compiled: CompiledProvision, act: int) -> Finding:
         note=prov.note,
         # A disciplinary outcome without a tier: the regulation states none (say so, do not guess).
         unresolved=outcome.category == _DISIPLIN and outcome.tier is None,
+        other_readings=readings,
     )
+
+
+def _table_options(plan: Plan, bases: tuple[ast.Citation, ...], tier: ast.Tier) -> tuple[str, ...]:
+    """The sanction options of a tier from the first basis instrument with a sanction table for it
+    (another reading's own basis, then the instrument the provision's tier rests on)."""
+    for basis in bases:
+        table = plan.rulebook.sanction_tables.get((basis.instrument.name, tier))
+        if table is not None and table.sanctions is not None:
+            return table.sanctions.options
+    return ()

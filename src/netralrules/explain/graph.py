@@ -476,6 +476,10 @@ class _Builder:
                 note=f.note,
                 tier_unstated=f.unresolved,
                 proof=f.proof,
+                other_readings=[
+                    {"tier": r.tier, "basis": citation_json(r.basis), "sanction_options": list(r.sanction_options)}
+                    for r in f.other_readings
+                ],
             )
             self.edge(clause_id(f.act, f.provision), fid, EdgeKind.YIELDS)
             table = self.sanction_table(f)
@@ -525,6 +529,7 @@ class _Builder:
                 deciding_facts=list(t.deciding_facts),
                 escalated=escalated,
                 heaviest_finding_tier=heaviest,
+                contested_tiers=list(t.contested_tiers),
             )
             for f in sorted(mine, key=lambda f: (f.act, f.provision)):
                 if escalated and f.tier == heaviest:

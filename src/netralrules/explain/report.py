@@ -151,6 +151,17 @@ class FindingSection:
     facts_seen: tuple[FactItem, ...]
     sources: tuple[int, ...] = ()  # numbers in the annex of sources (Report.sources)
     proof: str = "dugaan"  # `terbukti` or `dugaan` (evaluation/attribution.py)
+    # Where the sources disagree on the tier: each other reading, with its basis and sanction options.
+    other_readings: tuple[ReadingSection, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReadingSection:
+    """Another reading of a finding's contested tier (`bacaan_lain`)."""
+
+    tier: Tier
+    basis: Text
+    sanction_options: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -165,6 +176,8 @@ class TrackSection:
     minimum_sanction: str | None = None
     sanction_options: tuple[str, ...] | None = None
     deciding_facts: tuple[str, ...] = ()
+    # The other tiers the track could take under the other readings of a contested tier.
+    contested_tiers: tuple[Tier, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -485,6 +498,10 @@ def _findings(r: _Reader, annex: Sequence[SourceItem] = ()) -> tuple[FindingSect
                 facts_seen=r.facts(clause["facts_seen"]),
                 sources=_numbers(annex, clause.get("sources") or ()),
                 proof=str(f.get("proof", "dugaan")),
+                other_readings=tuple(
+                    ReadingSection(Tier(x["tier"]), _both(cite, x["basis"]), tuple(x["sanction_options"]))
+                    for x in f.get("other_readings") or ()
+                ),
             )
         )
     return tuple(out)
@@ -518,6 +535,7 @@ def _tracks(r: _Reader) -> tuple[TrackSection, ...]:
                 t.get("minimum_sanction"),
                 tuple(t["sanction_options"]) if t.get("sanction_options") is not None else None,
                 tuple(t.get("deciding_facts") or ()),
+                tuple(Tier(x) for x in t.get("contested_tiers") or ()),
             )
         )
     return tuple(out)

@@ -195,6 +195,9 @@ TEXT: dict[str, Text] = {
     "penalties": Text("Ancaman pidana", "Criminal penalties"),
     "note": Text("Catatan", "Note"),
     "proof": Text("Pembuktian", "Proof"),
+    "other_reading": Text("Bacaan lain (tingkat diperdebatkan)", "Other reading (the tier is contested)"),
+    "contested": Text("Tingkat diperdebatkan", "The tier is contested"),
+    "or": Text("atau", "or"),
     "facts": Text("Fakta yang dilihat", "Facts seen"),
     "determination": Text("Penentuan sanksi", "How the sanction was determined"),
     "no_determination": Text("Tidak ada sanksi yang dijatuhkan.", "No sanction is imposed."),
@@ -372,6 +375,9 @@ _AT_MOST_FINE = Text("paling banyak", "at most")
 _AT_MOST_TERM = Text("paling lama", "at most")
 _UNTIL = Text("sampai", "to")
 _IN_FORCE = re.compile(r"^berlaku (\S+) sampai (\S+)$")
+# `diperdebatkan (skb2022.disiplin.3): sedang menurut PP_94_2021 pasal 10, berat menurut SKB_2022`
+_CONTESTED = re.compile(r"^diperdebatkan \(([^)]+)\): (.+)$")
+_READING = re.compile(r"^(\w+) menurut (.+)$")
 
 
 def say(key: str, lang: str) -> str:
@@ -438,9 +444,19 @@ def reason_text(reason: str, lang: str) -> str:
     match = _IN_FORCE.match(reason)
     if match:
         return f"in force from {match.group(1)} until {match.group(2)}"
+    match = _CONTESTED.match(reason)
+    if match:
+        readings = (_READING.match(r) for r in match.group(2).split(", "))
+        said = [f"{pick(TIERS, m.group(1), lang)} per {_cite_words(m.group(2))}" if m else "?" for m in readings]
+        return f"contested ({match.group(1)}): " + ", ".join(said)
     for indonesian, english in _REASONS_EN:
         if reason == indonesian:
             return english
         if indonesian.endswith(" ") and reason.startswith(indonesian):
             return english + reason[len(indonesian) :]
     return reason
+
+
+def _cite_words(written: str) -> str:
+    """A citation as the rules language writes it (`PP_94_2021 pasal 10`) with English words."""
+    return " ".join(_CITATION_WORDS[w].en.lower() if w in _CITATION_WORDS else w for w in written.split())

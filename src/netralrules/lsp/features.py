@@ -197,6 +197,14 @@ def _outcome(o: ast.Outcome | None, lang: str) -> str | None:
         words += [_t(lang, "tingkat", "tier"), Text(o.tier, english(o.tier)).get(lang)]
         if o.tier_basis is not None:
             words += [_t(lang, "menurut", "per"), citation_text(o.tier_basis, lang)]
+    for r in o.other_readings:  # a contested tier: every other reading with its basis
+        words[-1] += ";"
+        words += [
+            _t(lang, "bacaan lain: tingkat", "other reading: tier"),
+            Text(r.tier, english(r.tier)).get(lang),
+            _t(lang, "menurut", "per"),
+            citation_text(r.basis, lang),
+        ]
     if o.penalties:
         words.append(_t(lang, "dengan ancaman pidana", "with criminal penalties"))
     return " ".join(words)

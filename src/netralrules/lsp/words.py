@@ -38,6 +38,10 @@ ROLES: dict[str, tuple[str, str]] = {
     "KW_SANCTION": ("pilihan sanksi", "the sanction options"),
     "KW_PER": ("dasar hukum", "the legal basis"),
     "KW_TIER": ("tingkat hukuman disiplin", "the disciplinary tier"),
+    "KW_OTHER_READING": (
+        "bacaan lain atas tingkat yang diperdebatkan sumber, dengan dasarnya",
+        "another reading of a tier the sources disagree on, with its basis",
+    ),
     "KW_AT_MOST": ("batas atas ancaman", "the upper limit of a penalty"),
     "KW_DEFINITION": ("deklarasi definisi: pengertian bernama", "declares a definition: a named legal concept"),
     "KW_SANCTION_TABLE": ("jenis hukuman disiplin per tingkat", "the disciplinary penalties of one tier"),

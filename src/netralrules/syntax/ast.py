@@ -300,8 +300,19 @@ class Penalty:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Reading:
+    """`bacaan_lain tingkat berat menurut SKB_2022`: another reading of a provision's tier, where
+    the sources disagree on it, with the basis that reading rests on."""
+
+    tier: Tier
+    basis: Citation
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Outcome:
-    """What the law attaches to the conduct: a category, a tier, criminal penalties."""
+    """What the law attaches to the conduct: a category, a tier, criminal penalties, and the other
+    readings of the tier where the sources disagree on it (`other_readings`: the tier is contested)."""
 
     category: Category
     tier: Tier | None = None
@@ -309,7 +320,24 @@ class Outcome:
     penalties: tuple[Penalty, ...] = ()
     joiners: tuple[str, ...] = ()  # "dan" or "dan/atau" between penalties
     penalty_basis: Citation | None = None
+    # Not in the generated repr: `__repr__` below names them only when there are some, so the
+    # content hash (repr-based) of a rulebook without contested tiers stays as it was.
+    other_readings: tuple[Reading, ...] = field(default=(), repr=False)
     span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+    def __repr__(self) -> str:
+        base = (
+            f"Outcome(category={self.category!r}, tier={self.tier!r}, tier_basis={self.tier_basis!r}, "
+            f"penalties={self.penalties!r}, joiners={self.joiners!r}, penalty_basis={self.penalty_basis!r}"
+        )
+        if self.other_readings:
+            base += f", other_readings={self.other_readings!r}"
+        return base + ")"
+
+    @property
+    def contested(self) -> bool:
+        """Whether the sources disagree on the tier (another reading is stated)."""
+        return bool(self.other_readings)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -446,6 +446,13 @@ class Builder:
                 kw["joiners"] = tuple(joiners)
             elif child.data == "citation":
                 kw["penalty_basis"] = self.citation(child)
+            elif child.data == "other_reading":
+                reading = ast.Reading(
+                    tier=ast.Tier(canonical(str(child.children[2]))),
+                    basis=self.citation(child.children[4]),
+                    span=self.span(child),
+                )
+                kw["other_readings"] = (*kw.get("other_readings", ()), reading)
         return ast.Outcome(category=ast.Category(canonical(str(c[0]))), span=self.span(tree), **kw)
 
     def penalty(self, tree: Tree[Any]) -> ast.Penalty:

@@ -369,7 +369,7 @@ class _Formatter:
         if d.condition is not None:
             f["condition_field"] = self.wrapped(self.kw("jika"), d.condition, _INDENT)
         if d.outcome is not None:
-            f["outcome_field"] = [f"{self.kw('maka')} {self.outcome(d.outcome)}"]
+            f["outcome_field"] = f"{self.kw('maka')} {self.outcome(d.outcome)}".split("\n")
         if d.sanctions is not None:
             f["sanctions_field"] = self.sanctions(d.sanctions)
         if d.note is not None:
@@ -504,7 +504,11 @@ class _Formatter:
             out.append(self.penalty(p))
         if o.penalty_basis is not None:
             out.append(f"{self.kw('menurut')} {self.citation(o.penalty_basis)}")
-        return " ".join(out)
+        line = " ".join(out)
+        for r in o.other_readings:  # each other reading of the tier on a line of its own
+            line += f"\n{_INDENT}{self.kw('bacaan_lain')} {self.kw('tingkat')} {self.kw(r.tier)}"
+            line += f" {self.kw('menurut')} {self.citation(r.basis)}"
+        return line
 
     def penalty(self, p: ast.Penalty) -> str:
         if p.minimum is None:

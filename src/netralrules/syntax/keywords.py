@@ -52,6 +52,7 @@ KEYWORDS: tuple[Keyword, ...] = (
     Keyword("KW_SANCTION", ("sanksi",), ("sanctions",)),
     Keyword("KW_PER", ("menurut",), ("per",)),
     Keyword("KW_TIER", ("tingkat",), ("tier",)),
+    Keyword("KW_OTHER_READING", ("bacaan_lain",), ("other_reading",)),
     Keyword("KW_AT_MOST", ("paling_lama", "paling_banyak"), ("at_most",)),
     Keyword("KW_DEFINITION", ("definisi",), ("definition",)),
     Keyword("KW_SANCTION_TABLE", ("hukuman",), ("penalties",)),

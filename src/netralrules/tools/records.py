@@ -128,6 +128,15 @@ def decision_json_schema() -> dict[str, Any]:
             "catatan": _nullable(_STR),
             "tingkat_tidak_diatur": {"type": "boolean"},
             "pembuktian": {"enum": ["terbukti", "dugaan"], "description": "terbukti: tindakan atau buktinya terverifikasi"},
+            "tingkat_lain": {
+                "type": "array",
+                "description": "Bacaan lain atas tingkat yang diperdebatkan / other readings of a contested tier",
+                "items": {
+                    "type": "object",
+                    "required": ["tingkat", "dasar_tingkat"],
+                    "properties": {"tingkat": _STR, "dasar_tingkat": _CITATION, "pilihan_sanksi": _STRS},
+                },
+            },
         },
     }
     assessment = {
@@ -167,6 +176,8 @@ def decision_json_schema() -> dict[str, Any]:
             "jenis_minimum": _nullable(_STR),
             "pilihan_sanksi": _STRS,
             "fakta_penentu": _STRS,
+            "diperdebatkan": {"type": "boolean"},
+            "tingkat_lain": _STRS,
         },
     }
     unresolved = {

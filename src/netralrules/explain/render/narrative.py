@@ -286,6 +286,16 @@ class _Render:
                     w.line(option, 4)
                 else:
                     put(f"{_INDENT}- {option}")
+        for reading in f.other_readings:
+            reading_tier = f"{self.say('tier')} {pick(TIERS, reading.tier, lang)} {self.say('per')} {reading.basis.get(lang)}"
+            put(f"{self.say('other_reading')}: {reading_tier}.")
+            if reading.sanction_options:
+                put(f"{self.say('sanctions')}:")
+                for option in reading.sanction_options:
+                    if w.markdown:
+                        w.line(option, 4)
+                    else:
+                        put(f"{_INDENT}- {option}")
         if f.penalties:
             put(f"{self.say('penalties')}: " + "; ".join(penalty_text(dict(p), lang) for p in f.penalties) + ".")
         put(f"{self.say('proof')}: {pick(PROOFS, f.proof, lang)}.")
@@ -321,6 +331,9 @@ class _Render:
                 w.item(head)
             else:
                 w.line(head, 1)
+            if t.contested_tiers and t.tier:
+                tiers = f" {self.say('or')} ".join(pick(TIERS, x, self.lang) for x in (t.tier, *t.contested_tiers))
+                w.line(f"{self.say('contested')}: {tiers}.", 2)
             based = "; ".join(f"{c.get(self.lang)} ({act_word} {act + 1})" for act, c in t.based_on)
             w.line(f"{self.say('based_on')}: {based or '-'}.", 2)
             for reason in t.reasons:

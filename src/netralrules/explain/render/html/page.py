@@ -122,6 +122,8 @@ class FindingView:
     penalties: tuple[str, ...]
     proof: str = "dugaan"
     proof_text: str = ""
+    # Other readings of a contested tier: the tier with its basis, and its sanction options.
+    readings: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -269,7 +271,7 @@ def _track(t: Track, decision: Decision, e: Explanation | None, lang: str) -> Tr
         category=pick(CATEGORIES, t.category, lang).capitalize(),
         status=t.status,
         status_text=pick(TRACK_STATUSES, t.status, lang),
-        tier=pick(TIERS, t.tier, lang) if t.tier else "-",
+        tier=f" {say('or', lang)} ".join(pick(TIERS, x, lang) for x in (t.tier, *t.contested_tiers)) if t.tier else "-",
         provisions=tuple(
             f"{_citation_of(e, f.act, f.provision, lang)} ({say('act', lang).lower()} {f.act + 1})" for f in findings
         ),
@@ -376,6 +378,10 @@ def _finding(f: Mapping[str, Any], lang: str) -> FindingView:
         penalties=tuple(penalty_text(p, lang) for p in f["penalties"]),
         proof=str(f.get("proof", "dugaan")),
         proof_text=pick(PROOFS, str(f.get("proof", "dugaan")), lang),
+        readings=tuple(
+            (f"{pick(TIERS, r['tier'], lang)} {say('per', lang)} {cite(r['basis'], lang)}", tuple(r["sanction_options"]))
+            for r in f.get("other_readings") or ()
+        ),
     )
 
 

@@ -182,6 +182,13 @@ class _Html:
             )
             if f.sanctions:
                 self.add(f"<p>{w('sanctions')}{basis}:</p>", _list(f.sanctions))
+            for reading, options in f.readings:
+                self.add(
+                    f'<p class="other-reading">{t(say("other_reading", self.lang))}: '
+                    f"{t(say('tier', self.lang))} {t(reading)}.</p>"
+                )
+                if options:
+                    self.add(f"<p>{w('sanctions')}:</p>", _list(options))
             if f.penalties:
                 self.add(f"<p>{t(say('penalties', self.lang))}: {t('; '.join(f.penalties))}.</p>")
             self.add("</div>")
