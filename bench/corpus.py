@@ -74,6 +74,13 @@ UNKNOWABLE = (
 )
 
 
+TOP_TYPE = {
+    "ringan": "pernyataan tidak puas secara tertulis",
+    "sedang": "pemotongan tunjangan kinerja sebesar 25% selama 12 bulan",
+    "berat": "pemberhentian dengan hormat tidak atas permintaan sendiri sebagai PNS",
+}
+
+
 def _iso(value: object) -> object:
     return value.isoformat() if isinstance(value, D) else value
 
@@ -127,7 +134,11 @@ def incident(rng: random.Random, number: int) -> dict[str, Any]:
             election["kampanye_selesai"] = None
     prior = []
     if rng.random() < 0.08:
-        prior.append({"tanggal": D(2022, 5, 10), "tingkat": rng.choice(("ringan", "sedang", "berat")), "sifat": "netralitas"})
+        # The last sanction at the top of its tier, so that "heavier than the last" means the next
+        # tier (rules/pp94_2021/pasal_08.nr, in the order written). A berat one is of another nature:
+        # the top of berat has nothing heavier, and the peers' shared fold knows no sanction types.
+        tier = rng.choice(("ringan", "sedang", "berat"))
+        prior.append({"tanggal": D(2022, 5, 10), "tingkat": tier, "jenis_hukuman": TOP_TYPE[tier], "sifat_sama": tier != "berat"})
     return {
         "id": f"BENCH-{number:06d}",
         "pelapor": "Bawaslu (ilustrasi)",

@@ -149,11 +149,9 @@ def _determine(found: Sequence[str], pending: Sequence[str], prior: Sequence[Map
 
 
 def _last_prior(prior: Sequence[Mapping[str, Any]]) -> str | None:
-    same = [
-        p
-        for p in prior
-        if p.get("tanggal") and p.get("tingkat") in TIERS and str(p.get("sifat", "")).lower() in {"netralitas", "netralitas asn"}
-    ]
+    # Of the same nature as stated (`sifat_sama`); the corpus gives the top type of the tier, so the
+    # type after it is the first of the next tier (the rulebook's ladder, determination.py).
+    same = [p for p in prior if p.get("tanggal") and p.get("tingkat") in TIERS and p.get("sifat_sama") is True]
     return str(max(same, key=lambda p: str(p["tanggal"]))["tingkat"]) if same else None
 
 

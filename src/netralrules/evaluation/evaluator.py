@@ -28,6 +28,9 @@ _STATUS_SUBJECTS: dict[str, frozenset[str]] = {
     "pejabat_negara": frozenset({"pejabat_negara"}),
     "kepala_desa": frozenset({"kepala_desa"}),
 }
+# Subjects that are ASN officials: whoever is known not to be ASN is not one of them, whatever the
+# facts about posts say (a village head is no `pejabat_asn`).
+_ASN_OFFICIALS = frozenset({"pejabat_struktural", "pejabat_asn", "pejabat_fungsional"})
 TIER_ORDER: tuple[ast.Tier, ...] = tuple(ast.Tier)  # lightest first
 
 # The statuses as module globals: this module makes and compares them once per provision per act,
@@ -80,6 +83,7 @@ class Finding:
     other_readings: tuple[OtherReading, ...] = ()
     # Set from the incident after evaluation (evaluation/attribution.py); alleged until shown proven.
     proof: Proof = Proof.ALLEGED
+    penalty_joiners: tuple[str, ...] = ()  # the statute's "dan" / "dan/atau" between the penalties
 
 
 @dataclass(frozen=True)
@@ -148,7 +152,7 @@ def _provision(compiled: CompiledProvision, ctx: Context, date: datetime.date, e
     if fired:
         return Outcome(act, pid, _DEFEATED, "dikecualikan oleh " + ", ".join(fired), fired)
     if value is None or applies is None:
-        why = "fakta yang diperlukan belum diketahui" if value is None else "status kepegawaian belum diketahui"
+        why = "fakta yang diperlukan belum diketahui" if value is None else _subject_open(prov, ctx, pid)
         if value is None and ctx.out_of_range:
             why = OUT_OF_RANGE_REASON
         return Outcome(act, pid, _UNKNOWN, why)
@@ -226,6 +230,17 @@ def _applies(prov: ast.Provision, ctx: Context, pid: str) -> bool | None:
     return _subjects_apply(prov, ctx, pid)
 
 
+SUBJECT_OPEN = "apakah responden termasuk subjek ketentuan ini belum dapat ditentukan: "
+
+
+def _subject_open(prov: ast.Provision, ctx: Context, pid: str) -> str:
+    """Why the subjects leave a provision undecided: the status is not known, or it is known and a
+    subject the facts have not settled (a structural official, say) could still bind."""
+    if _read(ctx, ("responden", "status_kepegawaian"), pid) is UNKNOWN:
+        return "status kepegawaian belum diketahui"
+    return SUBJECT_OPEN + ", ".join(s.name for s in prov.subjects)
+
+
 def binds_status(prov: ast.Provision, status: str) -> bool:
     """Whether a provision can bind a respondent of this employment status (no subjects: anyone;
     a subject the facts do not map to a status, such as `pejabat_struktural`, only an ASN)."""
@@ -249,6 +264,8 @@ def _subjects_apply(prov: ast.Provision, ctx: Context, pid: str) -> bool | None:
     for subject in prov.subjects:
         if subject.name in _STATUS_SUBJECTS:
             results.append(None if status is UNKNOWN else status in _STATUS_SUBJECTS[subject.name])
+        elif subject.name in _ASN_OFFICIALS and status is not UNKNOWN and status not in _STATUS_SUBJECTS["ASN"]:
+            results.append(False)
         elif subject.name in {"pejabat_struktural", "pejabat_asn"}:
             flag = _read(ctx, ("responden", subject.name), pid)
             results.append(None if flag is UNKNOWN else bool(flag))
@@ -286,6 +303,7 @@ def _finding(plan: Plan, compiled: CompiledProvision, act: int) -> Finding:
         tier_basis=outcome.tier_basis,
         sanction_options=options,
         penalties=outcome.penalties,
+        penalty_joiners=outcome.joiners,
         note=prov.note,
         # A disciplinary outcome without a tier: the regulation states none (say so, do not guess).
         unresolved=outcome.category == _DISIPLIN and outcome.tier is None,

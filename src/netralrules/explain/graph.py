@@ -473,6 +473,7 @@ class _Builder:
                 sanction_options=list(f.sanction_options),
                 sanction_basis=citation_json(self.sanction_basis(f)),
                 penalties=[_penalty(p) for p in f.penalties],
+                penalty_joiners=list(f.penalty_joiners),
                 note=f.note,
                 tier_unstated=f.unresolved,
                 proof=f.proof,

@@ -151,6 +151,7 @@ class FindingSection:
     facts_seen: tuple[FactItem, ...]
     sources: tuple[int, ...] = ()  # numbers in the annex of sources (Report.sources)
     proof: str = "dugaan"  # `terbukti` or `dugaan` (evaluation/attribution.py)
+    penalty_joiners: tuple[str, ...] = ()  # the statute's "dan" / "dan/atau" between the penalties
     # Where the sources disagree on the tier: each other reading, with its basis and sanction options.
     other_readings: tuple[ReadingSection, ...] = ()
 
@@ -494,6 +495,7 @@ def _findings(r: _Reader, annex: Sequence[SourceItem] = ()) -> tuple[FindingSect
                 sanction_options=tuple(f["sanction_options"]),
                 sanction_basis=_both(cite, f["sanction_basis"]) if f["sanction_basis"] else None,
                 penalties=tuple(tuple(sorted(p.items())) for p in f["penalties"]),
+                penalty_joiners=tuple(f.get("penalty_joiners") or ()),
                 note=" ".join(str(f["note"]).split()) if f["note"] else None,
                 facts_seen=r.facts(clause["facts_seen"]),
                 sources=_numbers(annex, clause.get("sources") or ()),
@@ -523,7 +525,8 @@ def _tracks(r: _Reader) -> tuple[TrackSection, ...]:
         reasons = [_both(reason_text, str(x)) for x in t["reasons"]]
         if t["escalated"]:
             reasons.append(_escalated(t["heaviest_finding_tier"], t["tier"]))
-        if not reasons and len(sources) == 1:
+        # Only a track with tiers (disiplin) speaks of one: a criminal or dismissal track has none.
+        if not reasons and len(sources) == 1 and t["tier"] is not None:
             reasons.append(_text("single"))
         out.append(
             TrackSection(

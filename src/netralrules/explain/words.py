@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from netralrules.diagnostics.text import Text, check_lang
@@ -29,6 +29,7 @@ from netralrules.evaluation.determination import (
     REPEAT_UNKNOWN_PROVISION,
     REPEAT_UNMATCHED,
 )
+from netralrules.evaluation.evaluator import SUBJECT_OPEN
 
 # The election stages of decision.stage.
 PROOFS: dict[str, Text] = {
@@ -116,6 +117,13 @@ UNITS: dict[str, Text] = {
     "minggu": Text("minggu", "weeks"),
     "bulan": Text("bulan", "months"),
     "tahun": Text("tahun", "years"),
+}
+# One of a unit ("1 year", not "1 years").
+UNIT_ONE: dict[str, Text] = {
+    "hari": Text("hari", "day"),
+    "minggu": Text("minggu", "week"),
+    "bulan": Text("bulan", "month"),
+    "tahun": Text("tahun", "year"),
 }
 
 MONTHS = (
@@ -355,6 +363,7 @@ _REASONS_EN = (
     (ALLEGED, "alleged, not verified (neither the act nor its evidence): act "),
     ("fakta yang diperlukan belum diketahui", "a fact it needs is unknown"),
     ("status kepegawaian belum diketahui", "the respondent's employment status is unknown"),
+    (SUBJECT_OPEN, "whether the respondent is among this provision's subjects cannot be decided yet: "),
     ("perhitungan tanggal di luar kalender (tahun 1-9999)", "its date arithmetic leaves the calendar (years 1-9999)"),
     ("pengecualian belum dapat ditentukan: ", "an exception cannot be decided yet: "),
     ("peraturan tidak menyebut tingkat hukuman untuk: ", "the regulation states no tier for: "),
@@ -428,13 +437,28 @@ def penalty_text(p: Mapping[str, Any], lang: str) -> str:
         if text is None:
             return "-"
         number, _, unit = text.partition(" ")
-        return f"{number} {pick(UNITS, unit, lang)}" if unit else number
+        return f"{number} {pick(UNIT_ONE if number == '1' else UNITS, unit, lang)}" if unit else number
 
     kind = pick(PENALTIES, p.get("kind"), lang)
     if p.get("minimum") is None:
         at_most = _AT_MOST_FINE if p.get("kind") == "denda" else _AT_MOST_TERM
         return f"{kind} {at_most.get(lang)} {amount(p.get('maximum'))}"
     return f"{kind} {amount(p.get('minimum'))} {_UNTIL.get(lang)} {amount(p.get('maximum'))}"
+
+
+_JOINERS: dict[str, Text] = {"dan": Text("dan", "and"), "dan/atau": Text("dan/atau", "and/or"), "atau": Text("atau", "or")}
+
+
+def penalties_text(penalties: Sequence[Mapping[str, Any]], joiners: Sequence[str], lang: str) -> str:
+    """The penalties joined as the statute joins them ("dan", "dan/atau"); "; " only where the
+    rulebook gives no conjunction."""
+    out = ""
+    for i, p in enumerate(penalties):
+        if i:
+            joiner = joiners[i - 1] if i - 1 < len(joiners) else None
+            out += f" {pick(_JOINERS, joiner, lang)} " if joiner in _JOINERS else "; "
+        out += penalty_text(p, lang)
+    return out
 
 
 def reason_text(reason: str, lang: str) -> str:

@@ -46,7 +46,7 @@ from netralrules.explain.words import (
     TRACK_STATUSES,
     VALUES,
     date_text,
-    penalty_text,
+    penalties_text,
     pick,
     say,
     value_text,
@@ -297,7 +297,8 @@ class _Render:
                     else:
                         put(f"{_INDENT}- {option}")
         if f.penalties:
-            put(f"{self.say('penalties')}: " + "; ".join(penalty_text(dict(p), lang) for p in f.penalties) + ".")
+            shown = penalties_text([dict(p) for p in f.penalties], f.penalty_joiners, lang)
+            put(f"{self.say('penalties')}: {shown}.")
         put(f"{self.say('proof')}: {pick(PROOFS, f.proof, lang)}.")
         if f.note:
             put(f"{self.say('note')}: {f.note}")

@@ -40,7 +40,7 @@ from netralrules.explain.words import (
     cite,
     date_text,
     node_text,
-    penalty_text,
+    penalties_text,
     pick,
     reason_text,
     say,
@@ -375,7 +375,7 @@ def _finding(f: Mapping[str, Any], lang: str) -> FindingView:
         tier=tier,
         sanctions=tuple(f["sanction_options"]),
         sanction_basis=cite(f["sanction_basis"], lang) if f["sanction_basis"] else "",
-        penalties=tuple(penalty_text(p, lang) for p in f["penalties"]),
+        penalties=(penalties_text(f["penalties"], f.get("penalty_joiners") or (), lang),) if f["penalties"] else (),
         proof=str(f.get("proof", "dugaan")),
         proof_text=pick(PROOFS, str(f.get("proof", "dugaan")), lang),
         readings=tuple(
