@@ -9,6 +9,7 @@ Exit codes: 0 ready, 1 not ready, 2 usage errors (a path that does not exist).
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -35,6 +36,10 @@ _WORDS: dict[str, Text] = {
     "scope_asked": Text("ketentuan yang diminta (--provision)", "provisions asked for (--provision)"),
     "scope_all": Text("semua ketentuan (bukan git working tree)", "every provision (not a git working tree)"),
     "none": Text("tidak ada", "none"),
+    "totals": Text(
+        "semua kasus: {0} lulus, {1} gagal; ketentuan yang berubah tercakup: {2} dari {3}",
+        "every case: {0} passed, {1} failed; changed provisions covered: {2} of {3}",
+    ),
     "doc": Text("3. docs/rulebook.md", "3. docs/rulebook.md"),
     "doc_ok": Text("menyebut setiap ketentuan dan instrumen", "names every provision and instrument"),
     "diff": Text("4. Akibat perubahan pada contoh insiden", "4. Effect of the change on the example incidents"),
@@ -117,6 +122,28 @@ def run_siap(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0 if report.ready else 1
 
 
+def _cases(report: ReadyReport, lang: str) -> list[str]:
+    """The failing cases and those of the changed case files, the coverage of the changed
+    provisions, and the totals of every case run."""
+    assert report.cases is not None
+    every = report.cases.results
+    changed_files = [f for f in report.files_changed if f.endswith((".yaml", ".yml"))]
+    shown = tuple(r for r in every if not r.passed or any(Path(r.file).as_posix().endswith(f) for f in changed_files))
+    lines: list[str] = []
+    if report.changed or shown:
+        text = render_report(replace(report.cases, results=shown))
+        lines += text.rstrip("\n").splitlines()[:-1]  # the last line counts only the cases shown
+        if not shown:
+            lines = lines[1:]  # the blank line before the coverage
+    passed = sum(r.passed for r in every)
+    lines.append(
+        _WORDS["totals"]
+        .get(lang)
+        .format(passed, len(every) - passed, len(report.changed) - len(report.uncovered), len(report.changed))
+    )
+    return lines
+
+
 def render_ready(report: ReadyReport, lang: str = "id") -> str:
     """The steps' results, then the one closing line."""
 
@@ -141,13 +168,7 @@ def render_ready(report: ReadyReport, lang: str = "id") -> str:
             lines.append(render_all(shown, {}, lang).rstrip("\n"))
     if report.cases is not None:
         lines.append(f"{w('cases')} ({w('scope_' + report.scope)}): {', '.join(report.changed) or w('none')}")
-        if report.changed:
-            lines.append(render_report(report.cases).rstrip("\n"))
-        else:
-            failing = [r for r in report.cases.results if not r.passed]
-            for r in failing:
-                lines.append(f"GAGAL  {r.file}: {r.name}")
-                lines += [f"       - {p}" for p in r.problems]
+        lines += _cases(report, lang)
         if report.doc_missing:
             lines.append(f"{w('doc')}: -")
         else:
