@@ -192,3 +192,30 @@ def test_outside_git_every_provision_is_checked(tmp_path: Path) -> None:
 def test_undocumented_matches_whole_ids_only() -> None:
     assert undocumented(["pp94.pasal5", "pp94.pasal5.n"], "see `pp94.pasal5.n`") == ["pp94.pasal5"]
     assert declared_names(ROOT / "rules")  # the bundled rulebook declares provisions
+
+
+def test_an_undeclared_gap_is_named(tmp_path: Path) -> None:
+    """A rulebook of one provision leaves every other act of a PNS uncovered: W0601, not ready."""
+    rules = tmp_path / "rules"
+    (rules / "cases").mkdir(parents=True)
+    own = CONTOH_NR.replace(
+        "pakai masa_kampanye dari PP_94_2021\n",
+        "",
+    ).replace(
+        "ketentuan contoh.pasal1",
+        'definisi masa_kampanye "masa kampanye" =\n'
+        "  tindakan.tanggal antara pemilu.kampanye_mulai sampai pemilu.kampanye_selesai\n\n"
+        "ketentuan contoh.pasal1",
+    )
+    (rules / "contoh.nr").write_text(own, encoding="utf-8")
+    (rules / "cases" / "contoh.yaml").write_text(CASE_FIRES + "\n" + CASE_NOT_FIRED, encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "rulebook.md").write_text(DOC_LINE, encoding="utf-8")
+    out = io.StringIO()
+    code = main(["siap", "--rules", str(rules), "--lang", "en"], stdout=out, stderr=io.StringIO())
+    text = out.getvalue()
+    assert code == 1, text
+    assert "warning[W0601]" in text
+    last = _last_line(text)
+    assert last.startswith("BELUM SIAP / NOT READY: declare the gaps (`celah`) or encode the provisions: PNS/")
+    assert "PNS/ikut_kampanye" in last and "PPPK/" in last

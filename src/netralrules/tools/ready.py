@@ -25,7 +25,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from netralrules.authoring import CheckReport, check_paths, format_paths
@@ -198,7 +198,12 @@ def check_ready(
     cases_dir = Path(cases) if cases is not None else base / "cases"
     files = case_files([cases_dir]) if cases_dir.exists() else []
     run = run_cases(files, rulebook, condition_nodes(rulebook))
-    result.cases = narrowed(run, rulebook, chosen)
+    scope = {
+        "git": "ketentuan yang berubah sejak commit terakhir / provisions changed since the last commit",
+        "asked": "ketentuan yang diminta / provisions asked for",
+        "all": "semua ketentuan / every provision",
+    }[result.scope]
+    result.cases = replace(narrowed(run, rulebook, chosen), scope=f"{scope}: {len(chosen)}")
     failing = [f"{r.file}: {r.name}" for r in run.results if not r.passed]
     if failing:
         result.problems.append(("cases", "; ".join(failing)))
