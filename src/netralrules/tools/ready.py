@@ -174,6 +174,25 @@ def check_ready(
 
     # ---- what changed ----
     changes = git_changes(base) if first.is_dir() else Changes(in_git=False)
+    try:
+        return _changed_steps(result, rulebook, base, rules, changes, provisions, cases, doc, examples)
+    finally:
+        if changes.old_rules is not None:
+            shutil.rmtree(changes.old_rules.parent, ignore_errors=True)
+
+
+def _changed_steps(
+    result: ReadyReport,
+    rulebook: Rulebook,
+    base: Path,
+    rules: Sequence[str | Path],
+    changes: Changes,
+    provisions: Sequence[str],
+    cases: str | Path | None,
+    doc: str | Path | None,
+    examples: str | Path | None,
+) -> ReadyReport:
+    """Steps 2-4: the cases and coverage of what changed, the docs, the diff over the examples."""
     old_rb: Rulebook | None = None
     if changes.old_rules is not None:
         old_report = check_paths([str(changes.old_rules)])
@@ -236,6 +255,4 @@ def check_ready(
         result.diff_note = "no-examples"
     else:
         result.diff = diff_rulebooks(old_rb, rulebook, [examples_dir])
-    if changes.old_rules is not None:
-        shutil.rmtree(changes.old_rules.parent, ignore_errors=True)
     return result
