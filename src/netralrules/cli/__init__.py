@@ -22,6 +22,7 @@ from netralrules.cli.keys import add_keys_command, run_keys
 from netralrules.cli.lsp import add_lsp_command, run_lsp
 from netralrules.cli.schema import add_schema_command, run_schema
 from netralrules.cli.serve import add_serve_command, run_serve
+from netralrules.cli.siap import add_siap_command, run_siap
 from netralrules.cli.test import add_test_command, run_test
 
 
@@ -40,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     add_gaps_command(sub)
     add_fmt_command(sub)
     add_lsp_command(sub)
+    add_siap_command(sub)
     # ---- the service (netralrules[service]) ----
     add_serve_command(sub)
     add_keys_command(sub)
@@ -72,6 +74,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         return run_diff(args, out, err)
     if args.command in {"gaps", "celah"}:
         return run_gaps(args, out, err)
+    if args.command in {"siap", "ready"}:
+        return run_siap(args, out, err)
     if args.command == "lsp":
         return run_lsp(args, out, err)
     return run_fmt(args, out, err)
