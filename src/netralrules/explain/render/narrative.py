@@ -128,7 +128,8 @@ class _Markdown(_Writer):
 
     def quote(self, label: str, text: str, level: int) -> None:
         self.line(f"{label}:", level)
-        self.lines.append(_INDENT * level + "> " + text)  # inside that item
+        # Inside that item; every line of a statutory text written over several lines stays quoted.
+        self.lines.extend(_INDENT * level + "> " + line for line in text.split("\n"))
 
 
 def _pick_text(text: Text | None, lang: str) -> str:
@@ -269,7 +270,12 @@ class _Render:
         if w.markdown:
             w.quote(self.say("text"), f.text, 3)
         else:
-            put(f'{self.say("text")}: "{f.text}"')
+            # A statutory text written over several lines keeps them, each aligned under the first.
+            label = f'{self.say("text")}: "'
+            first, *rest = f.text.split("\n")
+            put(label + first + ("" if rest else '"'))
+            for k, line in enumerate(rest):
+                put(" " * len(label) + line + ('"' if k == len(rest) - 1 else ""))
         category = pick(CATEGORIES, f.category, lang)
         if f.tier is not None:
             basis = f" {self.say('per')} {f.tier_basis.get(lang)}" if f.tier_basis else ""
