@@ -83,3 +83,15 @@ def test_a_subject_known_not_to_match_does_not_read_as_unknown(tmp_path: Path) -
     english = rulebook.to_text(incident("PNS", "keputusan_atau_tindakan"), "en")
     assert "whether the respondent is among this provision's subjects cannot be decided yet: pejabat_asn" in english
     assert "employment status is unknown" not in english
+
+
+def test_facts_stated_but_read_by_no_provision_are_listed(tmp_path: Path) -> None:
+    """jam_kerja and sedang_cuti change nothing a provision reads here (docs/incident.md): the report
+    still shows them as stated, so a reviewer sees they were reported."""
+    (tmp_path / "uji.nr").write_text(RULES, encoding="utf-8")
+    rulebook = load_rulebook(tmp_path)
+    data = json.loads(incident("kepala_desa", "menjadi_tim_kampanye"))
+    data["tindakan"][0].update(jam_kerja=True, sedang_cuti=False, dilakukan_sendiri=True)
+    text = rulebook.to_text(json.dumps(data), "en")
+    assert "Other facts stated, read by no provision: tindakan.jam_kerja = true; tindakan.sedang_cuti = false." in text
+    assert "tindakan.dilakukan_sendiri = true" not in text.split("Other facts stated")[1].split("\n")[0]

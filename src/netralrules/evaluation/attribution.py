@@ -23,6 +23,8 @@ from netralrules.evaluation.kinds import Proof, Status
 NOT_BY_RESPONDENT = "tindakan tidak dilakukan sendiri oleh responden: siapa pelakunya, dan peran responden, menentukan"
 ALLEGED = "dugaan, belum terverifikasi (tindakan maupun buktinya): tindakan "
 WHO_DID_IT = "tindakan.dilakukan_sendiri"
+# The act's facts this stage reads itself, outside any provision.
+READ_HERE = frozenset({"dilakukan_sendiri", "terverifikasi", "bukti"})
 
 
 def not_by_respondent(facts: FactReader, acts: int) -> frozenset[int]:

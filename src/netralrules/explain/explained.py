@@ -7,14 +7,20 @@ import contextlib
 import dataclasses
 import gc
 from collections.abc import Iterator
+from typing import Any
 
 from netralrules.compiler import CompiledRulebook
-from netralrules.evaluation.coverage import scope_json
+from netralrules.evaluation.attribution import READ_HERE
+from netralrules.evaluation.coverage import DEFAULTS, scope_json
 from netralrules.evaluation.decision import Decision, IncidentFacts
 from netralrules.evaluation.pipeline import decide
 from netralrules.evaluation.referral import referral_json
-from netralrules.explain.graph import build_explanation
+from netralrules.explain.graph import Explanation, build_explanation, fact_id, json_value
+from netralrules.facts.schema import DEFAULT_SCHEMA
 from netralrules.trace import ListTracer
+from netralrules.values import UNKNOWN
+
+_PLAIN_KINDS = frozenset({"bool", "enum", "date", "string", "number"})
 
 
 @contextlib.contextmanager
@@ -54,7 +60,34 @@ def _decide_explained(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: 
         assessments=decision.assessments,
         scope=scope_json(decision.scope),
     )
+    unread = _unread_facts(facts, explanation, len(decision.act_dates))
+    if unread:
+        explanation.graph.graph["fakta_lain"] = unread
     return dataclasses.replace(decision, explanation=explanation)
+
+
+def _unread_facts(facts: IncidentFacts, explanation: Explanation, acts: int) -> dict[str, list[list[Any]]]:
+    """Per act, the facts of the act the incident states (known values of the fact schema's
+    `tindakan` fields) that no provision read: a report lists them as stated and unread."""
+    # Attribution and proof read `dilakukan_sendiri` and `terverifikasi` themselves, and the act's date
+    # chooses the law in force: none of them is unread.
+    skip = READ_HERE | {"tanggal"}
+    fields = [n for n, kind in DEFAULT_SCHEMA.roots["tindakan"].fields if kind.kind in _PLAIN_KINDS and n not in skip]
+    out: dict[str, list[list[Any]]] = {}
+    for act in range(acts):
+        found = []
+        for name in fields:
+            if fact_id(act, ("tindakan", name)) in explanation.graph:
+                continue
+            try:
+                value = facts.fact(("tindakan", name), act)
+            except (KeyError, IndexError):  # an incident type without this fact
+                continue
+            if value is not UNKNOWN and value != DEFAULTS.get(name):  # a documented default is not stated
+                found.append([f"tindakan.{name}", json_value(value)])
+        if found:
+            out[str(act)] = found
+    return out
 
 
 def decide_with(rulebook: CompiledRulebook, facts: IncidentFacts, *, explain: bool, tracer: ListTracer | None = None) -> Decision:

@@ -133,6 +133,9 @@ class ActSection(ActInfo):
     titles: tuple[tuple[str, str], ...] = ()
     not_in_force: tuple[tuple[str, Text], ...] = ()
     facts: tuple[FactItem, ...] = ()
+    # Facts of the act the incident states that no provision read (`jam_kerja`, say): shown, so a
+    # reviewer sees they were reported and what they did not change.
+    unread: tuple[FactItem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -475,6 +478,7 @@ def _act(r: _Reader, index: int) -> ActSection:
         titles=tuple((name, str(titles[name])) for name in info.instruments if titles.get(name)),
         not_in_force=tuple(sorted(not_in_force.items())),
         facts=r.facts(sorted(r.e.nodes(NodeKind.FACT, index))),
+        unread=tuple(FactItem(str(p), v, True) for p, v in r.g.graph.get("fakta_lain", {}).get(str(index), ())),
     )
 
 

@@ -245,6 +245,9 @@ TEXT: dict[str, Text] = {
     "rulebook": Text("buku aturan", "rulebook"),
     "facts_found": Text("Fakta yang ditemukan", "Facts found"),
     "facts_unknown": Text("Fakta yang tidak diketahui", "Facts not known"),
+    "facts_unread": Text(
+        "Fakta lain yang dinyatakan, tidak dibaca ketentuan mana pun", "Other facts stated, read by no provision"
+    ),
     "not_in_force_then": Text("Tidak berlaku pada tanggal itu", "Not in force on that date"),
     "law_rule": Text(
         "hukum yang diterapkan adalah yang berlaku pada tanggal tindakan",

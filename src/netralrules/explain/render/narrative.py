@@ -199,6 +199,8 @@ class _Render:
         w.line(f"{self.say('facts_found')}: {self.facts(known)}.", 1)
         if unknown:
             w.line(f"{self.say('facts_unknown')}: {', '.join(w.code(f.path) for f in unknown)}.", 1)
+        if info.unread:
+            w.line(f"{self.say('facts_unread')}: {self.facts(info.unread)}.", 1)
         # Long titles are written over several strings in the rules file; a sentence reads them as one line.
         titles = {name: " ".join(title.split()) for name, title in info.titles}
         applied = "; ".join(f"{i} ({titles[i]})" if i in titles else i for i in info.instruments)
