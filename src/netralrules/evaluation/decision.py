@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from netralrules.evaluation.coverage import ActAssessment, Scope, assessment_json, scope_json
 from netralrules.evaluation.determination import Determination, citation_json, track_sanctions
 from netralrules.evaluation.evaluator import Evaluation, Finding, Outcome
+from netralrules.evaluation.kinds import Assessment
 from netralrules.evaluation.referral import Referral, referral_json
 from netralrules.version import VERSION
 
@@ -105,8 +106,8 @@ class Decision:
             ],
             "kelengkapan": {
                 "lengkap": not self.not_assessed,
-                "tidak_dinilai": [a.act for a in self.not_assessed if a.status == "tidak_dinilai"],
-                "di_luar_asn": [a.act for a in self.not_assessed if a.status == "di_luar_asn"],
+                "tidak_dinilai": [a.act for a in self.not_assessed if a.status is Assessment.NOT_ASSESSED],
+                "di_luar_asn": [a.act for a in self.not_assessed if a.status is Assessment.OUTSIDE_ASN],
             },
             "lingkup": scope_json(self.scope),
             "pengawasan": referral_json(self.referral) if self.referral is not None else None,
