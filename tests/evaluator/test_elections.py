@@ -256,3 +256,12 @@ def test_each_act_is_decided_as_if_its_election_were_the_only_one(data: dict[str
         mine = [(o.provision, o.status) for o in decision.evaluation.outcomes if o.act == index]
         assert mine == [(o.provision, o.status) for o in single.evaluation.outcomes]
         assert decision.to_dict()["tindakan"][index]["pemilu"]["id"] == item["pemilu"]
+
+
+def test_the_intake_form_stays_single_election() -> None:
+    from netralrules.service.form import fields, incident_from_form
+
+    names = {f.name for _, section in fields() for f in section}
+    assert "tindakan.pemilu" not in names and "pemilu.tanggal_penetapan" in names
+    posted = incident_from_form({"id": "F-1", "pemilu.tanggal_penetapan": "2023-11-03", "tindakan.tanggal": "2023-11-08"})
+    assert posted["pemilu"] == {"tanggal_penetapan": "2023-11-03"} and "pemilu" not in posted["tindakan"][0]
