@@ -265,3 +265,11 @@ def test_the_intake_form_stays_single_election() -> None:
     assert "tindakan.pemilu" not in names and "pemilu.tanggal_penetapan" in names
     posted = incident_from_form({"id": "F-1", "pemilu.tanggal_penetapan": "2023-11-03", "tindakan.tanggal": "2023-11-08"})
     assert posted["pemilu"] == {"tanggal_penetapan": "2023-11-03"} and "pemilu" not in posted["tindakan"][0]
+
+
+def test_an_error_lists_at_most_ten_election_ids() -> None:
+    many = [{"id": f"pemilu{i:02d}"} for i in range(12)]
+    with pytest.raises(IncidentError) as caught:
+        load_incident(serentak(act(), elections=many))
+    (found,) = caught.value.problems
+    assert "`pemilu09`, …" in found.message.en and "pemilu10" not in found.message.en

@@ -176,7 +176,8 @@ class Incident(Model):
                 )
             else:
                 first[election.id] = j
-        listed = ", ".join(f"`{e}`" for e in first)
+        names = [f"`{e}`" for e in first]
+        listed = ", ".join(names[:10]) + (", …" if len(names) > 10 else "")  # a message stays short
         for i, act in enumerate(self.tindakan):
             if act.pemilu is None and len(elections) > 1:
                 problems.append(
