@@ -38,8 +38,8 @@ def decide(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: ListTracer 
     determination = flag_alleged(
         determine(evaluation, prior if isinstance(prior, list) else [], outcomes, ladders), evaluation.findings
     )
-    election = {key: facts.fact(("pemilu", key), 0) for key in ELECTION_DATES}
-    stages = tuple(stage(d, election) for d in dates)
+    # Each act's stage from its own election (an incident may list several: docs/incident.md §3.2).
+    stages = tuple(stage(d, {key: facts.fact(("pemilu", key), i) for key in ELECTION_DATES}) for i, d in enumerate(dates))
     # The report date is optional and not a fact the rules read: an incident type without it refers
     # by the last act's date.
     reported = getattr(facts, "report_date", None)
@@ -70,6 +70,7 @@ def decide(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: ListTracer 
         referral,
         assessments,
         scope,
+        tuple(getattr(facts, "act_elections", ())),
     )
 
 

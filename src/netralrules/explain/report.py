@@ -475,6 +475,7 @@ def _act(r: _Reader, index: int) -> ActSection:
         info.assessment_reason,
         info.gaps,
         info.gap_kind,
+        info.election,
         titles=tuple((name, str(titles[name])) for name in info.instruments if titles.get(name)),
         not_in_force=tuple(sorted(not_in_force.items())),
         facts=r.facts(sorted(r.e.nodes(NodeKind.FACT, index))),

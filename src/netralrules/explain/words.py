@@ -147,6 +147,7 @@ TEXT: dict[str, Text] = {
     "act": Text("Tindakan", "Act"),
     "date": Text("tanggal", "date"),
     "stage": Text("tahap pemilu", "election stage"),
+    "election": Text("pemilu", "election"),
     "instruments": Text("Peraturan yang diterapkan", "Regulation applied"),
     "no_instrument": Text(
         "tidak ada peraturan dalam buku aturan yang berlaku pada tanggal ini",
@@ -487,3 +488,9 @@ def reason_text(reason: str, lang: str) -> str:
 def _cite_words(written: str) -> str:
     """A citation as the rules language writes it (`PP_94_2021 pasal 10`) with English words."""
     return " ".join(_CITATION_WORDS[w].en.lower() if w in _CITATION_WORDS else w for w in written.split())
+
+
+def election_label(election: tuple[str, str | None]) -> str:
+    """An act's election as a report names it: its id, and its name where given."""
+    id_, name = election
+    return f"{id_} ({name})" if name else id_

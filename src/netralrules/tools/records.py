@@ -157,6 +157,13 @@ def decision_json_schema() -> dict[str, Any]:
             "indeks": {"type": "integer", "minimum": 0},
             "tanggal": {"type": "string", "format": "date"},
             "tahap_pemilu": _STR,
+            # Only when the incident lists several elections: the act's election (docs/incident.md §3.2).
+            "pemilu": {
+                "type": "object",
+                "required": ["id", "nama"],
+                "properties": {"id": _STR, "nama": _nullable(_STR)},
+                "additionalProperties": False,
+            },
             "penilaian": _nullable(assessment),
             "temuan": {"type": "array", "items": finding},
             "ketentuan_dipertimbangkan": {"type": "array", "items": _OUTCOME},

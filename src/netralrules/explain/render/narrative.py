@@ -46,6 +46,7 @@ from netralrules.explain.words import (
     TRACK_STATUSES,
     VALUES,
     date_text,
+    election_label,
     penalties_text,
     pick,
     say,
@@ -194,6 +195,8 @@ class _Render:
         w.line(f"**{head}**" if w.markdown else head)
         if w.markdown:
             w.blank()
+        if info.election is not None:  # only when the incident lists several elections
+            w.line(f"{self.say('election').capitalize()}: {election_label(info.election)}.", 1)
         known = [f for f in info.facts if f.known]
         unknown = [f for f in info.facts if not f.known]
         w.line(f"{self.say('facts_found')}: {self.facts(known)}.", 1)

@@ -39,6 +39,7 @@ from netralrules.explain.words import (
     VALUES,
     cite,
     date_text,
+    election_label,
     node_text,
     penalties_text,
     pick,
@@ -298,6 +299,7 @@ def _act(e: Explanation, index: int, lang: str, annex: Sequence[SourceItem] = ()
     heading = (
         f"{say('act', lang)} {index + 1}: {date_text(info.date, lang)} ({info.date.isoformat()}); "
         f"{say('stage', lang)}: {pick(STAGES, info.stage, lang)}"
+        + (f"; {say('election', lang)}: {election_label(info.election)}" if info.election is not None else "")
     )
     return ActView(
         index,
