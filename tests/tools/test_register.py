@@ -169,7 +169,9 @@ def test_every_code_is_catalogued_and_documented() -> None:
 def test_sanction_without_examination_after_two_summonses_is_accepted() -> None:
     """Imposed "tanpa dilakukan pemeriksaan" when the PNS did not come to the second summons."""
     raws = [*FULL[:4], ev("pemanggilan", "2024-10-30")]
-    sanction = ev("hukuman_dijatuhkan", "2024-11-15", {"tingkat": "berat", "jenis_hukuman": "x", "tanggal_keputusan": "2024-11-15"})
+    sanction = ev(
+        "hukuman_dijatuhkan", "2024-11-15", {"tingkat": "berat", "jenis_hukuman": "x", "tanggal_keputusan": "2024-11-15"}
+    )
     assert validate(events(raws), sanction, today=TODAY).kind == "hukuman_dijatuhkan"
 
 
@@ -195,7 +197,9 @@ def test_a_berat_case_examined_without_a_team_is_flagged_not_rejected() -> None:
 
 
 def _imposed(tier: str, kind: str) -> dict[str, Any]:
-    return ev("hukuman_dijatuhkan", "2024-11-15", {"tingkat": tier, "jenis_hukuman": kind, "tanggal_keputusan": "2024-11-15"}, "PPK")
+    return ev(
+        "hukuman_dijatuhkan", "2024-11-15", {"tingkat": tier, "jenis_hukuman": kind, "tanggal_keputusan": "2024-11-15"}, "PPK"
+    )
 
 
 def test_a_sanction_lighter_than_recommended_and_than_determined_is_flagged() -> None:

@@ -6,7 +6,8 @@ register (issue 17; docs/enforcement.md).
 - `show DECISION_ID [--format text|json]`: the trail, findings, time limits and stage.
 - `overdue [--format text|json]`: every case past a time limit of its procedure (exit 0 either way).
 - `check TRAIL.json`: check a trail offline, without a store: `{"keputusan": DECISION JSON or
-  null, "peristiwa": [EVENT, ...]}`; every rejected event is listed (exit 1), then the register.
+  null, "peristiwa": [EVENT, ...], "dihapus": false}`; every rejected event is listed (exit 1), then
+  the register. `"dihapus": true` stands for a tombstoned record, which takes no event (E0712).
 
 `--per YYYY-MM-DD` reads as of that day (default: today). Exit 2: bad arguments, unknown decision.
 """
@@ -155,7 +156,8 @@ def _render_overdue(cases: list[dict[str, Any]], today: datetime.date, lang: str
 
 
 def _check(args: argparse.Namespace, today: datetime.date, out: TextIO, err: TextIO) -> int:
-    from netralrules.tools.register import build_register, render_problems, replay
+    from netralrules.diagnostics import Text
+    from netralrules.tools.register import Event, RegisterProblem, build_register, render_problems, replay
 
     lang = check_lang(args.lang)
     try:
@@ -167,9 +169,27 @@ def _check(args: argparse.Namespace, today: datetime.date, out: TextIO, err: Tex
         err.write(f"{args.trail}: harus objek dengan daftar `peristiwa` / must be an object with a list `peristiwa`\n")
         return 2
     decision = trail.get("keputusan")
-    kept, problems = replay(trail["peristiwa"], today=today)
+    if trail.get("dihapus") is True:  # the record is tombstoned: the register takes no event
+        kept: list[Event] = []
+        problems = [
+            RegisterProblem(
+                f"peristiwa[{index}]",
+                "E0712",
+                Text(
+                    "rekaman keputusan sudah dihapus (nisan); tidak ada peristiwa baru",
+                    "the decision record is tombstoned; no new event",
+                ),
+            )
+            for index in range(len(trail["peristiwa"]))
+        ]
+    else:
+        kept, problems = replay(trail["peristiwa"], today=today)
     register = build_register(
-        str(trail.get("id", Path(args.trail).stem)), decision if isinstance(decision, dict) else {}, kept, today=today
+        str(trail.get("id", Path(args.trail).stem)),
+        decision if isinstance(decision, dict) else {},
+        kept,
+        today=today,
+        tombstoned=trail.get("dihapus") is True,
     )
     if problems:
         err.write(render_problems(problems, lang))
