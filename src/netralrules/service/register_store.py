@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import datetime
 import json
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from netralrules.diagnostics import Text
 from netralrules.service.store import Store, StoredDecision, decisions, metadata, now
@@ -47,7 +48,7 @@ decision_events = sa.Table(
     sa.UniqueConstraint("decision_id", "position", name="uq_decision_events_decision_position"),
 )
 
-RETRIES = 5
+RETRIES = 50  # writers racing on one decision: each retry sees one more event
 
 
 class UnknownDecision(LookupError):
@@ -131,9 +132,12 @@ class Register:
                         )
                     )
                 break
-            except IntegrityError:
+            except (IntegrityError, OperationalError):
+                # Another writer appended at this position first (PostgreSQL: the unique pair;
+                # SQLite: the same, or its snapshot went stale): read the trail again.
                 if attempt == RETRIES - 1:
                     raise
+                time.sleep(0.005 * (attempt + 1))
         trail = [*trail, event]
         register = build_register(
             decision_id, _decision_json(record), trail, today=today, tombstoned=False, settings=self.settings
