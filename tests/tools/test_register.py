@@ -10,17 +10,8 @@ from typing import Any
 import pytest
 
 from netralrules.tools import register_calendar as calendar
-from netralrules.tools.register import (
-    CODES,
-    KINDS,
-    Event,
-    RegisterError,
-    Settings,
-    build_register,
-    next_kinds,
-    replay,
-    validate,
-)
+from netralrules.tools.register import CODES, KINDS, Event, RegisterError, next_kinds, replay, validate
+from netralrules.tools.register_case import Settings, build_register
 
 TODAY = datetime.date(2024, 12, 31)
 BERAT_TYPES = [

@@ -134,7 +134,7 @@ def _event_of(args: argparse.Namespace, err: TextIO) -> Any:
 
 
 def _write(args: argparse.Namespace, register: dict[str, Any], out: TextIO, lang: str) -> None:
-    from netralrules.tools.register import render_register
+    from netralrules.tools.register_case import render_register
 
     if args.output == "json":
         out.write(json.dumps(register, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
@@ -157,7 +157,8 @@ def _render_overdue(cases: list[dict[str, Any]], today: datetime.date, lang: str
 
 def _check(args: argparse.Namespace, today: datetime.date, out: TextIO, err: TextIO) -> int:
     from netralrules.diagnostics import Text
-    from netralrules.tools.register import Event, RegisterProblem, build_register, render_problems, replay
+    from netralrules.tools.register import Event, RegisterProblem, render_problems, replay
+    from netralrules.tools.register_case import build_register
 
     lang = check_lang(args.lang)
     try:

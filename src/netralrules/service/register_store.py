@@ -24,14 +24,8 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from netralrules.diagnostics import Text
 from netralrules.service.store import Store, StoredDecision, decisions, metadata, now
-from netralrules.tools.register import (
-    Event,
-    RegisterError,
-    RegisterProblem,
-    Settings,
-    build_register,
-    validate,
-)
+from netralrules.tools.register import Event, RegisterError, RegisterProblem, validate
+from netralrules.tools.register_case import Settings, build_register
 
 decision_events = sa.Table(
     "decision_events",
