@@ -8,6 +8,7 @@ uses the engine's own decision and is skipped only while that decision has no `p
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import threading
@@ -48,7 +49,7 @@ PROCEDURE: dict[str, Any] = {
 }
 
 
-def store_decision(db: str, *, procedure: Any = PROCEDURE, incident_id: str | None = None) -> str:
+def store_decision(db: str, *, procedure: Any = PROCEDURE, incident_id: str | None = None, migrate: bool = True) -> str:
     """A decision record like the service's, whose decision carries `procedure` (absent: "absent")."""
     decision: dict[str, Any] = {
         "penetapan": [
@@ -68,6 +69,8 @@ def store_decision(db: str, *, procedure: Any = PROCEDURE, incident_id: str | No
     text = canonical_json(decision)
     store = Store(db)
     try:
+        if migrate:
+            store.migrate()
         incident = incident_id or f"REG-{uuid.uuid4().hex[:8]}"
         record, _ = store.record(
             NewDecision(incident, "test", None, sha256(text), sha256(incident), "{}", text, sha256(text),
@@ -242,3 +245,38 @@ def test_submitters_record_events_and_reviewers_read_the_register(keyed: tuple[S
                 answer = c.request(method, path, json=body, params={"per": AS_OF})
                 assert answer.status_code == (ok if role == allowed else 403), (method, path, role, answer.text)
     assert "Atasan langsung" not in server.logs()  # the actor is stored, never logged
+
+
+def test_migration_0002_upgrades_a_store_with_records_and_downgrades(db_url: str) -> None:
+    """A store made by 0001 with a decision in it gains the register's table; 0002 undoes cleanly."""
+    import sqlalchemy as sa
+    from alembic import command
+    from alembic.config import Config
+
+    from netralrules.service.register_store import Register
+    from netralrules.service.store import MIGRATIONS
+
+    def to(store: Store, revision: str, *, down: bool = False) -> None:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        with store.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            (command.downgrade if down else command.upgrade)(config, revision)
+
+    store = Store(db_url)
+    try:
+        to(store, "0001")
+        assert "decision_events" not in sa.inspect(store.engine).get_table_names()
+    finally:
+        store.close()
+    decision_id = store_decision(db_url, migrate=False)  # a record written under 0001's schema
+    store = Store(db_url)
+    try:
+        store.migrate()
+        Register(store).add(decision_id, ev("pemanggilan", "2024-10-01"), "test", today=datetime.date(2024, 12, 31))
+        assert [e.kind for e in Register(store).events(decision_id)] == ["pemanggilan"]
+        to(store, "0001", down=True)
+        assert "decision_events" not in sa.inspect(store.engine).get_table_names()
+        assert store.get(decision_id) is not None
+    finally:
+        store.close()
