@@ -128,6 +128,8 @@ def test_a_rejected_event_is_problem_json_with_its_code_and_field(server: Server
         assert [(e["code"], e["pointer"]) for e in backwards.json()["errors"]] == [("E0706", "tanggal")]
         assert c.post("/v1/decisions/nothing/events", json=ev("dilaporkan", "2024-10-01")).json()["code"] == "S0404"
         assert c.get("/v1/decisions/nothing/register").status_code == 404
+        future = c.post(f"/v1/decisions/{decision_id}/events", params={"per": "2999-01-01"}, json=ev("dilaporkan", "2998-01-01"))
+        assert future.status_code == 422 and future.json()["code"] == "S0422"
         register = c.get(f"/v1/decisions/{decision_id}/register", params={"per": AS_OF}).json()
     assert len(register["peristiwa"]) == 1  # nothing rejected was recorded
 

@@ -291,3 +291,20 @@ def test_what_may_come_next() -> None:
     after_sanction = next_kinds(events(FULL[:6]))
     assert after_sanction == ["keputusan_disampaikan", "ditutup"]
     assert set(next_kinds(events(FULL[:1]))) <= set(KINDS)
+
+
+def test_a_limit_from_the_sanction_counts_from_the_decree_date() -> None:
+    delivery = {**SUMMONS_LIMIT, "kode": "penyampaian", "sejak": "hukuman_dijatuhkan", "sampai": "keputusan_disampaikan",
+                "satuan": "hari_kalender", "jumlah": 14}  # fmt: skip
+    raws = [*FULL[:5], {**FULL[5], "tanggal": "2024-11-20"}]  # recorded on the 20th, decree of the 14th
+    (limit,) = _limits(raws, datetime.date(2024, 11, 30), delivery)
+    assert limit["mulai"] == "2024-11-14" and limit["berjalan"] == 16 and limit["keadaan"] == "lewat"
+
+
+def test_a_count_into_a_year_without_known_cuti_bersama_is_an_estimate() -> None:
+    assert calendar.cuti_bersama_known(2024) and not calendar.cuti_bersama_known(1999)
+    assert calendar.working_days(datetime.date(2024, 12, 2), datetime.date(2024, 12, 20)).estimated is False
+    future = max(year for year in range(2024, 2100) if calendar.cuti_bersama_known(year)) + 1
+    start = datetime.date(future, 2, 2)
+    assert calendar.working_days(start, start + datetime.timedelta(days=10)).estimated is True
+    assert calendar.working_days(start, start + datetime.timedelta(days=10), cuti_bersama=False).days > 0

@@ -69,6 +69,9 @@ def run_register(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     today: datetime.date = args.per or datetime.date.today()
     if args.register_action == "check":
         return _check(args, today, out, err)
+    if args.register_action == "add-event" and today > datetime.date.today():
+        err.write("--per sesudah hari ini / is after today: an event is recorded once it has happened\n")
+        return 2
     if missing_service_dependencies(err):
         return 2
     from netralrules.service.register_store import Register, UnknownDecision

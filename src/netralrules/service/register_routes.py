@@ -72,13 +72,17 @@ EVENT_SCHEMA: dict[str, Any] = {
 }
 
 
-def _as_of(value: str | None) -> datetime.date:
+def _as_of(value: str | None, *, not_after_today: bool = False) -> datetime.date:
+    today = datetime.date.today()
     if value is None:
-        return datetime.date.today()
+        return today
     try:
-        return datetime.date.fromisoformat(value)
+        day = datetime.date.fromisoformat(value)
     except ValueError:
         raise service_problem("S0422", Text(f"`per` bukan tanggal: {value}", f"`per` is not a date: {value}")) from None
+    if not_after_today and day > today:  # recording may read as of an earlier day, never let a future event in
+        raise service_problem("S0422", Text(f"`per` sesudah hari ini: {value}", f"`per` is after today: {value}"))
+    return day
 
 
 def _register(request: Request) -> Register:
@@ -112,7 +116,7 @@ def register_problem(error: RegisterError) -> Problem:
 async def add_event(request: Request, caller: Submitter, decision_id: DecisionId, per: AsOf = None) -> Response:
     """Append an event to the decision's trail if it fits the procedure's order (else 422, E07xx)."""
     raw = await json_body(request)
-    today = _as_of(per)
+    today = _as_of(per, not_after_today=True)
     try:
         added = await run_in_threadpool(lambda: _register(request).add(decision_id, raw, caller, today=today))
     except UnknownDecision:

@@ -5,7 +5,9 @@ The holidays come from the `holidays` package (https://github.com/vacanza/holida
 leave days (category `government`, "cuti bersama", as fixed each year by the joint decree of the
 Minister of Religious Affairs, the Minister of Manpower and the Minister of State Apparatus). Dates
 of the lunar and Islamic holidays of years not yet decreed are the library's estimates, labelled
-"(perkiraan)": a count that crosses one says so (`estimated`).
+"(perkiraan)", and a year whose cuti bersama the library does not have yet has none: a count that
+crosses either says so (`estimated`). (holidays 0.109: national holidays from 1946, cuti bersama
+2002–2027, estimated Islamic dates from 2027.)
 
 A working day is Monday to Friday, not a public holiday and, by default, not a cuti bersama day
 (civil-service offices close on them). Whether a "hari kerja" time limit of PP 94/2021 skips cuti
@@ -31,6 +33,15 @@ def _year(year: int, cuti_bersama: bool) -> dict[datetime.date, str]:
     return {day: str(name) for day, name in calendar.items()}
 
 
+@functools.lru_cache(maxsize=64)
+def cuti_bersama_known(year: int) -> bool:
+    """Whether the dataset has the cuti bersama of this year (none before 2002, and none for a year
+    whose joint decree it does not have yet): a count across such a year is only an estimate."""
+    import holidays
+
+    return bool(holidays.country_holidays("ID", years=year, categories=(holidays.GOVERNMENT,)))
+
+
 def holiday(day: datetime.date, *, cuti_bersama: bool = True) -> str | None:
     """The name of the holiday on this day, or None."""
     return _year(day.year, cuti_bersama).get(day)
@@ -45,7 +56,7 @@ class Count:
     """Days counted after `start` up to and including `end`."""
 
     days: int
-    estimated: bool  # a holiday in the range is the library's estimate
+    estimated: bool  # a holiday in the range is the library's estimate, or its cuti bersama are not known
 
 
 def working_days(start: datetime.date, end: datetime.date, *, cuti_bersama: bool = True) -> Count:
@@ -54,7 +65,7 @@ def working_days(start: datetime.date, end: datetime.date, *, cuti_bersama: bool
     day = start + datetime.timedelta(days=1)
     while day <= end:
         name = holiday(day, cuti_bersama=cuti_bersama)
-        if name is not None and "perkiraan" in name:
+        if (name is not None and "perkiraan" in name) or (cuti_bersama and not cuti_bersama_known(day.year)):
             estimated = True
         if day.weekday() < 5 and name is None:
             days += 1

@@ -258,6 +258,9 @@ def _limit(spec: Mapping[str, Any], events: Sequence[Event], today: datetime.dat
         out["keadaan"] = "belum_mulai"
         return out
     start = events[start_index].date
+    decree = events[start_index].data.get("tanggal_keputusan")
+    if isinstance(decree, str):  # from the decree's date ("sejak keputusan ditetapkan")
+        start = datetime.date.fromisoformat(decree)
     end_event = next((e for e in events[start_index + 1 :] if e.kind == until), None)
     closed = next((e for e in events[start_index + 1 :] if e.kind == "ditutup"), None)
     end = end_event.date if end_event is not None else (closed.date if closed is not None else today)
