@@ -146,14 +146,16 @@ def _write(args: argparse.Namespace, register: dict[str, Any], out: TextIO, lang
 
 
 def _render_overdue(cases: list[dict[str, Any]], today: datetime.date, lang: str) -> str:
-    en = lang == "en"
-    lines = [f"{'Cases past a time limit' if en else 'Perkara lewat batas waktu'} ({today.isoformat()}): {len(cases)}"]
+    from netralrules.diagnostics import Text
+
+    title = Text("Perkara lewat batas waktu", "Cases past a time limit").get(lang)
+    due, stage = Text("jatuh tempo", "due").get(lang), Text("tahap", "stage").get(lang)
+    lines = [f"{title} ({today.isoformat()}): {len(cases)}"]
     for case in cases:
         for limit in case["batas_waktu"]:
             lines.append(
                 f"  {case['keputusan']} {limit['kode']}: {limit['keadaan']}, {limit['berjalan']}/{limit['jumlah']} "
-                f"{limit['satuan']} ({'due' if en else 'jatuh tempo'} {limit['jatuh_tempo']}; "
-                f"{'stage' if en else 'tahap'} {case['tahap']})"
+                f"{limit['satuan']} ({due} {limit['jatuh_tempo']}; {stage} {case['tahap']})"
             )
     return "\n".join(lines) + "\n"
 

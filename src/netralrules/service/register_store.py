@@ -66,6 +66,14 @@ def _events(connection: Connection, decision_id: str) -> list[Event]:
     return [_event(row) for row in connection.execute(query)]
 
 
+def _tombstoned(decision_id: str) -> RegisterError:
+    text = Text(
+        f"rekaman keputusan {decision_id} sudah dihapus (nisan); tidak ada peristiwa baru",
+        f"the decision record {decision_id} is tombstoned; no new event",
+    )
+    return RegisterError([RegisterProblem("", "E0712", text)])
+
+
 def _decision_json(record: StoredDecision) -> dict[str, Any] | None:
     if record.decision is None:
         return None
@@ -95,22 +103,16 @@ class Register:
         UnknownDecision, or RegisterError when the event is rejected."""
         today = today or datetime.date.today()
         record = self._record(decision_id)
-        if record.deleted_at is not None:
-            raise RegisterError(
-                [
-                    RegisterProblem(
-                        "",
-                        "E0712",
-                        Text(
-                            f"rekaman keputusan {decision_id} sudah dihapus (nisan); tidak ada peristiwa baru",
-                            f"the decision record {decision_id} is tombstoned; no new event",
-                        ),
-                    )
-                ]
-            )
         for attempt in range(RETRIES):
             try:
                 with self.store.engine.begin() as connection:
+                    # The decision's row, locked on PostgreSQL (writers to one decision and its
+                    # tombstone take turns); read again here so that a tombstone is never outrun.
+                    deleted_at = connection.execute(
+                        sa.select(decisions.c.deleted_at).where(decisions.c.id == decision_id).with_for_update()
+                    ).scalar_one()
+                    if deleted_at is not None:
+                        raise _tombstoned(decision_id)
                     trail = _events(connection, decision_id)
                     event = validate(trail, raw, today=today)
                     connection.execute(

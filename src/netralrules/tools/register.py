@@ -473,5 +473,5 @@ def render_problems(problems: Sequence[RegisterProblem], lang: Lang = "id") -> s
         out.append(printable(f"error[{p.code}]: {p.message.get(lang)}"))
         out.append(printable(f" --> {p.path or '(peristiwa)'}"))
     count = len(problems)
-    out.append(f"{count} masalah; peristiwa ditolak" if lang == "id" else f"{count} problem(s); event(s) rejected")
+    out.append(Text("{count} masalah; peristiwa ditolak", "{count} problem(s); event(s) rejected").format(count=count).get(lang))
     return "\n".join(out) + "\n"

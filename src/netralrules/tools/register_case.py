@@ -288,31 +288,45 @@ def _limit(spec: Mapping[str, Any], events: Sequence[Event], today: datetime.dat
 
 
 # ---- text rendering ----------------------------------------------------------------------------
+_T = {
+    "title": Text("Register keputusan", "Register of decision"),
+    "stage": Text("tahap", "stage"),
+    "ago": Text("hari lalu", "days ago"),
+    "closed": Text(" — ditutup", " — closed"),
+    "determination": Text("penetapan", "determination"),
+    "events": Text("peristiwa", "events"),
+    "limit": Text("batas waktu", "time limit"),
+    "due": Text("jatuh tempo", "due"),
+    "findings": Text("temuan", "findings"),
+    "next": Text("berikutnya dapat dicatat", "may come next"),
+}
+_STATES = {
+    "diketahui": Text("prosedur: {dasar}", "procedure: {dasar}"),
+    "tidak_diketahui": Text("prosedur: tidak diketahui (keputusan lama)", "procedure: unknown (older decision)"),
+    "tidak_berlaku": Text("prosedur: tidak ada jalur disiplin", "procedure: no discipline track applies"),
+    "dihapus": Text("rekaman keputusan dihapus (nisan)", "decision record tombstoned"),
+}
+
+
 def render_register(register: Mapping[str, Any], lang: Lang = "id") -> str:
     """The register of one case as plain text."""
-    en = lang == "en"
-    lines = [f"{'Register of decision' if en else 'Register keputusan'} {register['keputusan']}"]
+    t = {key: text.get(lang) for key, text in _T.items()}
+    lines = [f"{t['title']} {register['keputusan']}"]
     status = register["status"]
     lines.append(
-        f"  {'stage' if en else 'tahap'}: {status['uraian_en' if en else 'uraian']}"
-        + (f" ({status['sejak']}, {status['hari_sejak']} {'days ago' if en else 'hari lalu'})" if status["sejak"] else "")
-        + ("" if status["terbuka"] else (" — closed" if en else " — ditutup"))
+        f"  {t['stage']}: {Text(status['uraian'], status['uraian_en']).get(lang)}"
+        + (f" ({status['sejak']}, {status['hari_sejak']} {t['ago']})" if status["sejak"] else "")
+        + ("" if status["terbuka"] else t["closed"])
     )
     procedure = register["prosedur"]
-    states = {
-        "diketahui": Text("prosedur: {dasar}", "procedure: {dasar}"),
-        "tidak_diketahui": Text("prosedur: tidak diketahui (keputusan lama)", "procedure: unknown (older decision)"),
-        "tidak_berlaku": Text("prosedur: tidak ada jalur disiplin", "procedure: no discipline track applies"),
-        "dihapus": Text("rekaman keputusan dihapus (nisan)", "decision record tombstoned"),
-    }
-    lines.append("  " + states[procedure["keadaan"]].format(dasar=procedure.get("dasar") or "-").get(lang))
+    lines.append("  " + _STATES[procedure["keadaan"]].format(dasar=procedure.get("dasar") or "-").get(lang))
     determination = register.get("penetapan")
     if determination:
         lines.append(
-            f"  {'determination' if en else 'penetapan'}: {determination['tingkat'] or '-'} ({determination['status']}; "
+            f"  {t['determination']}: {determination['tingkat'] or '-'} ({determination['status']}; "
             f"{', '.join(determination['ketentuan']) or '-'})"
         )
-    lines.append(f"  {'events' if en else 'peristiwa'}:")
+    lines.append(f"  {t['events']}:")
     for number, event in enumerate(register["peristiwa"]):
         data = ", ".join(f"{k}={json.dumps(v, ensure_ascii=False)}" for k, v in sorted(event["data"].items()))
         lines.append(
@@ -323,16 +337,16 @@ def render_register(register: Mapping[str, Any], lang: Lang = "id") -> str:
     for limit in register["batas_waktu"]:
         lines.append(
             printable(
-                f"  {'time limit' if en else 'batas waktu'} {limit['kode']}: {limit['keadaan']}"
+                f"  {t['limit']} {limit['kode']}: {limit['keadaan']}"
                 + (f", {limit['berjalan']}/{limit['jumlah']} {limit['satuan']}" if limit["berjalan"] is not None else "")
-                + (f", {'due' if en else 'jatuh tempo'} {limit['jatuh_tempo']}" if limit["jatuh_tempo"] else "")
+                + (f", {t['due']} {limit['jatuh_tempo']}" if limit["jatuh_tempo"] else "")
                 + (" (perkiraan / estimated holidays)" if limit["perkiraan"] else "")
             )
         )
-    lines.append(f"  {'findings' if en else 'temuan'}: {len(register['temuan'])}")
+    lines.append(f"  {t['findings']}: {len(register['temuan'])}")
     for finding in register["temuan"]:
         where = f" [{finding['peristiwa']}]" if finding["peristiwa"] is not None else ""
-        lines.append(printable(f"    - {finding['kode']}{where}: {finding['uraian_en' if en else 'uraian']}"))
+        lines.append(printable(f"    - {finding['kode']}{where}: {Text(finding['uraian'], finding['uraian_en']).get(lang)}"))
     if status["berikutnya"]:
-        lines.append(f"  {'may come next' if en else 'berikutnya dapat dicatat'}: {', '.join(status['berikutnya'])}")
+        lines.append(f"  {t['next']}: {', '.join(status['berikutnya'])}")
     return "\n".join(lines) + "\n"
