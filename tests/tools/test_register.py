@@ -308,3 +308,27 @@ def test_a_count_into_a_year_without_known_cuti_bersama_is_an_estimate() -> None
     start = datetime.date(future, 2, 2)
     assert calendar.working_days(start, start + datetime.timedelta(days=10)).estimated is True
     assert calendar.working_days(start, start + datetime.timedelta(days=10), cuti_bersama=False).days > 0
+
+
+def test_register_check_reads_a_trail_file_with_its_decision(tmp_path: Any) -> None:
+    import io
+    import json
+
+    from netralrules.cli import main
+
+    raws = [*FULL[:4], ev("pemeriksaan", "2024-10-25", {"tim_pemeriksa": False}), _imposed("sedang", "pemotongan")]
+    path = tmp_path / "jejak.json"
+    path.write_text(json.dumps({"keputusan": decision(), "peristiwa": raws}), encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["register", "check", str(path), "--per", "2024-12-31", "--format", "json"], out, err) == 0, err.getvalue()
+    register = json.loads(out.getvalue())
+    assert [f["kode"] for f in register["temuan"]] == [
+        "tanpa_tim_pemeriksa",
+        "lebih_ringan_dari_rekomendasi",
+        "lebih_ringan_dari_penetapan",
+    ]
+    path.write_text(json.dumps({"keputusan": decision(), "peristiwa": [*raws, raws[0]]}), encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["register", "check", str(path), "--per", "2024-12-31", "--lang", "en"], out, err) == 1
+    assert "error[E0709]" in err.getvalue() and " --> peristiwa[6].jenis" in err.getvalue()
+    assert "findings: 3" in out.getvalue()
