@@ -54,6 +54,8 @@ class Decision:
     referral: Referral | None = None  # to whom the case is referred (KASN, BKN), by date
     assessments: tuple[ActAssessment, ...] = ()  # per act: assessed, not assessed (a gap), outside the ASN rules
     scope: Scope | None = None  # whether the ASN rules govern the respondent (None: status unknown)
+    # What must happen next (`prosedur`, evaluation/procedure.py), as JSON; None: no procedure applies.
+    procedure: dict[str, Any] | None = None
 
     @property
     def not_assessed(self) -> tuple[ActAssessment, ...]:
@@ -111,6 +113,7 @@ class Decision:
             },
             "lingkup": scope_json(self.scope),
             "pengawasan": referral_json(self.referral) if self.referral is not None else None,
+            "prosedur": self.procedure,
             "belum_terselesaikan": [
                 {**_outcome_json(o), "tindakan": o.act, "fakta_penentu": list(missing.get((o.act, o.provision), ()))}
                 for o in self.determination.unresolved
