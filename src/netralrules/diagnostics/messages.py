@@ -536,10 +536,10 @@ CATALOG: dict[str, Entry] = {
         ),
         suggestions={
             "basis": Text(
-                "tambahkan `rujukan` (pasal instrumen yang dideklarasikan) atau `dasar \"…\"`; bila pasalnya "
-                "tidak ditemukan, tulis blok `terbuka {{ teks \"…\" }}` yang mengatakannya",
-                "add `cites` (an article of a declared instrument) or `basis \"…\"`; where the article was "
-                "not found, write an `open {{ text \"…\" }}` block that says so",
+                'tambahkan `rujukan` (pasal instrumen yang dideklarasikan) atau `dasar "…"`; bila pasalnya '
+                'tidak ditemukan, tulis blok `terbuka {{ teks "…" }}` yang mengatakannya',
+                'add `cites` (an article of a declared instrument) or `basis "…"`; where the article was '
+                'not found, write an `open {{ text "…" }}` block that says so',
             )
         },
     ),

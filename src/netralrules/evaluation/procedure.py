@@ -27,8 +27,7 @@ DEPENDS_ON_READING = "bergantung_bacaan"  # contested tier: mandatory under one 
 # Said when only a dismissal track applies: the rulebook's procedures are those of discipline.
 DISMISSAL_ONLY = (
     "Langkah pemeriksaan dan batas waktu untuk pemberhentian di luar hukuman disiplin tidak diuraikan dalam buku aturan.",
-    "The examination steps and time limits for a dismissal outside the disciplinary sanctions are not "
-    "described in the rulebook.",
+    "The examination steps and time limits for a dismissal outside the disciplinary sanctions are not described in the rulebook.",
 )
 
 

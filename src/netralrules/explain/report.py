@@ -287,6 +287,7 @@ class Report:
     referral: ReferralSection | None = None
     sources: tuple[SourceItem, ...] = ()
     scope: ScopeSection | None = None  # None: an ASN respondent, or the status is not known
+    procedure: dict[str, Any] | None = None  # the decision's `prosedur` (evaluation/procedure.py)
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON-ready data (`Text` as {"id", "en"}, dates ISO)."""
@@ -416,6 +417,7 @@ def build_report(
         referral=referral,
         sources=annex,
         scope=scope_section(explanation),
+        procedure=explanation.graph.graph.get("prosedur"),
     )
 
 

@@ -607,9 +607,7 @@ class Procedure:
     span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
 
 
-Declaration = (
-    Instrument | Provision | Definition | SanctionTable | Principles | Supervisor | GapDeclaration | Procedure
-)
+Declaration = Instrument | Provision | Definition | SanctionTable | Principles | Supervisor | GapDeclaration | Procedure
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -447,9 +447,7 @@ class Builder:
             span=self.span(tree),
         )
 
-    def detail(
-        self, tree: Tree[Any], block: str, name: str, f: dict[str, Tree[Any]] | None = None
-    ) -> ast.ProcedureDetail:
+    def detail(self, tree: Tree[Any], block: str, name: str, f: dict[str, Tree[Any]] | None = None) -> ast.ProcedureDetail:
         """The fields every procedure item may give (`oleh`, `teks`, `teks_en`, `rujukan`, `dasar`,
         `terbuka`, `sumber`); `f`: the block's fields when already read (reported once)."""
         if f is None:

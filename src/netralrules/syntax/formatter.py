@@ -498,7 +498,9 @@ class _Formatter:
         ]
         if d.to is not None:
             fields.append((self.text(self.kw("kepada"), d.to), spans.get("to_field")))
-        return self.sub_block(f"{self.kw('upaya_administratif')} {self.kw(d.kind)}", d.span, fields + self.detail_fields(d.detail))
+        return self.sub_block(
+            f"{self.kw('upaya_administratif')} {self.kw(d.kind)}", d.span, fields + self.detail_fields(d.detail)
+        )
 
     def open_point(self, d: ast.OpenPoint) -> list[str]:
         spans = dict(d.field_spans)
