@@ -9,6 +9,7 @@ end of that field's last line.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from netralrules.diagnostics.text import check_lang
@@ -58,6 +59,9 @@ _FIELD_ORDER = {
         "source_field",
     ),
 }
+
+# A field of a block inside a block: its lines, made when they are written (see `sub_block`), and its span.
+_Lazy = tuple[Callable[[], list[str]], Span | None]
 
 _EN = {
     "instrumen": "instrument",
@@ -442,43 +446,52 @@ class _Formatter:
         lines.append("}")
         return lines
 
-    def sub_block(self, head: str, span: Span, fields: list[tuple[list[str], Span | None]]) -> list[str]:
-        """The lines of a block inside a block (indented once), with the comments above it and in it."""
+    def sub_block(self, head: str, span: Span, fields: list[_Lazy]) -> list[str]:
+        """The lines of a block inside a block (indented once), with the comments above it and in it.
+        Fields are rendered in order, after the comments above the block are taken: a block inside
+        a field (`terbuka`) takes its own comments only then."""
         lines = [_INDENT + c for c in self.take(span.start)] if span.end else []
         inner = [head + " {"]
-        for field_lines, field_span in fields:
-            self.field(inner, field_lines, field_span)
+        for render, field_span in fields:
+            self.field(inner, render(), field_span)
         if span.end:
             inner.extend(_INDENT + c for c in self.take(self._closing_brace(span.end)))
         inner.append("}")
         return lines + [_INDENT + line for line in inner]
 
-    def detail_fields(self, d: ast.ProcedureDetail) -> list[tuple[list[str], Span | None]]:
+    def detail_fields(self, d: ast.ProcedureDetail) -> list[_Lazy]:
         spans = dict(d.field_spans)
-        out: list[tuple[list[str], Span | None]] = []
+        out: list[_Lazy] = []
+
+        def put(lines: list[str], name: str) -> None:
+            out.append((lambda: lines, spans.get(name)))
+
         if d.by is not None:
-            out.append((self.text(self.kw("oleh"), d.by), spans.get("by_field")))
+            put(self.text(self.kw("oleh"), d.by), "by_field")
         if d.text is not None:
-            out.append((self.text(self.kw("teks"), d.text), spans.get("text_field")))
+            put(self.text(self.kw("teks"), d.text), "text_field")
         if d.text_en is not None:
-            out.append((self.text(self.kw("teks_en"), d.text_en), spans.get("text_en_field")))
+            put(self.text(self.kw("teks_en"), d.text_en), "text_en_field")
         if d.citation is not None:
-            out.append(([f"{self.kw('rujukan')} {self.citation(d.citation)}"], spans.get("cites_field")))
+            put([f"{self.kw('rujukan')} {self.citation(d.citation)}"], "cites_field")
         if d.basis is not None:
-            out.append((self.text(self.kw("dasar"), d.basis), spans.get("basis_field")))
+            put(self.text(self.kw("dasar"), d.basis), "basis_field")
         if d.open is not None:
+            point = d.open
             # A block: its lines are already indented once; `field` indents again, so strip one level.
-            out.append(([line.removeprefix(_INDENT) for line in self.open_point(d.open)], None))
+            out.append((lambda: [line.removeprefix(_INDENT) for line in self.open_point(point)], None))
         for source in d.sources:
-            out.append((self.source(source), source.span if source.span.end else None))
+            lines = self.source(source)
+            out.append((lambda lines=lines: lines, source.span if source.span.end else None))  # type: ignore[misc]
         return out
 
     def step(self, d: ast.ProcedureStep) -> list[str]:
         return self.sub_block(f"{self.kw('langkah')} {d.code.name}", d.span, self.detail_fields(d.detail))
 
     def team(self, d: ast.ExaminingTeam) -> list[str]:
-        rules: list[tuple[list[str], Span | None]] = [
-            ([f"{self.kw(r.status)} {self.kw('untuk')} " + ", ".join(self.kw(t) for t in r.tiers)], r.span) for r in d.rules
+        rules: list[_Lazy] = [
+            (lambda r=r: [f"{self.kw(r.status)} {self.kw('untuk')} " + ", ".join(self.kw(t) for t in r.tiers)], r.span)  # type: ignore[misc]
+            for r in d.rules
         ]
         return self.sub_block(self.kw("tim_pemeriksa"), d.span, rules + self.detail_fields(d.detail))
 
@@ -493,21 +506,25 @@ class _Formatter:
 
     def remedy(self, d: ast.Remedy) -> list[str]:
         spans = dict(d.detail.field_spans)
-        fields: list[tuple[list[str], Span | None]] = [
-            (self.names(self.kw("untuk"), tuple(self.kw(t) for t in d.targets)), spans.get("remedy_for_field"))
-        ]
+        targets = self.names(self.kw("untuk"), tuple(self.kw(t) for t in d.targets))
+        fields: list[_Lazy] = [(lambda: targets, spans.get("remedy_for_field"))]
         if d.to is not None:
-            fields.append((self.text(self.kw("kepada"), d.to), spans.get("to_field")))
+            to = self.text(self.kw("kepada"), d.to)
+            fields.append((lambda: to, spans.get("to_field")))
         return self.sub_block(
             f"{self.kw('upaya_administratif')} {self.kw(d.kind)}", d.span, fields + self.detail_fields(d.detail)
         )
 
     def open_point(self, d: ast.OpenPoint) -> list[str]:
         spans = dict(d.field_spans)
-        fields: list[tuple[list[str], Span | None]] = [(self.text(self.kw("teks"), d.text), spans.get("text_field"))]
+        text = self.text(self.kw("teks"), d.text)
+        fields: list[_Lazy] = [(lambda: text, spans.get("text_field"))]
         if d.text_en is not None:
-            fields.append((self.text(self.kw("teks_en"), d.text_en), spans.get("text_en_field")))
-        fields.extend((self.source(src), src.span if src.span.end else None) for src in d.sources)
+            text_en = self.text(self.kw("teks_en"), d.text_en)
+            fields.append((lambda: text_en, spans.get("text_en_field")))
+        for src in d.sources:
+            lines = self.source(src)
+            fields.append((lambda lines=lines: lines, src.span if src.span.end else None))  # type: ignore[misc]
         return self.sub_block(self.kw("terbuka"), d.span, fields)
 
     @staticmethod
