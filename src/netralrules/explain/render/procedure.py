@@ -95,22 +95,23 @@ def procedure_lines(data: Mapping[str, Any] | None, lang: str) -> list[Line]:
         return []
     out: list[Line] = []
     track = _pick(TRACKS, str(data["jalur"]), lang)
-    if data.get("tingkat"):
-        tier = f"{_w('tier', lang)} {_pick(TIERS, str(data['tingkat']), lang)}"
+    if data["jalur"] != "disiplin":
+        tier = ""  # ethics and dismissal have no disciplinary tier
+    elif data.get("tingkat"):
+        tier = f", {_w('tier', lang)} {_pick(TIERS, str(data['tingkat']), lang)}"
     elif data.get("tingkat_dibaca"):
-        tier = f"{_w('tiers_read', lang)} " + ", ".join(_pick(TIERS, str(t), lang) for t in data["tingkat_dibaca"])
+        tier = f", {_w('tiers_read', lang)} " + ", ".join(_pick(TIERS, str(t), lang) for t in data["tingkat_dibaca"])
     else:
-        tier = _w("tier_open", lang)
-    out.append(Line(0, f"{_w('basis', lang)}: {data['dasar']} ({_w('track', lang)} {track}, {tier})."))
+        tier = f", {_w('tier_open', lang)}"
+    out.append(Line(0, f"{_w('basis', lang)}: {data['dasar']} ({_w('track', lang)} {track}{tier})."))
     team = data.get("tim_pemeriksa") or {}
-    if data.get("langkah") or team.get("uraian"):
+    if team.get("uraian"):  # the procedure says something of an examining team
         status = _pick(TEAM_STATUSES, str(team.get("status")), lang)
         per_tier = team.get("per_tingkat") or {}
         if team.get("status") == "bergantung_bacaan":
             status += ": " + "; ".join(f"{_pick(TIERS, t, lang)}: {_pick(TEAM_STATUSES, s, lang)}" for t, s in per_tier.items())
         out.append(Line(0, f"{_w('team', lang)}: {status}{_basis(team, lang)}."))
-        if team.get("uraian"):
-            out.append(Line(1, _text(team, lang)))
+        out.append(Line(1, _text(team, lang)))
     if data.get("langkah"):
         out.append(Line(0, f"{_w('steps', lang)}:"))
         for step in data["langkah"]:
