@@ -225,3 +225,12 @@ def test_the_procedure_comes_after_the_determination_in_the_narrative() -> None:
     assert text.index("Prosedur\n") > text.index("Penerusan perkara (lembaga pengawas)")
     assert "Tim Pemeriksa: opsional" in text
     assert "Banding administratif" not in text[text.index("Prosedur\n") :]
+
+
+def test_an_undetermined_tier_gives_the_team_status_per_tier() -> None:
+    # Campaigning without attributes: PP 94/2021 states no tier for angka 1 (the track is unresolved).
+    p = procedure_of(incident("PNS", {**CAMPAIGN, "atribut_partai": False, "atribut_pns": False}))
+    assert p is not None and p["tingkat"] is None and p["tingkat_dibaca"] == []
+    assert p["tim_pemeriksa"]["status"] == "bergantung_tingkat"
+    assert p["tim_pemeriksa"]["per_tingkat"] == {"ringan": "tidak_disebut", "sedang": "opsional", "berat": "wajib"}
+    assert jsonschema_rs.validator_for(decision_json_schema()).is_valid(evaluate(SEDANG, explain=False).to_dict())

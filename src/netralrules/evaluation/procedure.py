@@ -24,6 +24,7 @@ from netralrules.syntax.ast import Category, Tier
 
 NOT_STATED = "tidak_disebut"  # the procedure says nothing of an examining team for this tier
 DEPENDS_ON_READING = "bergantung_bacaan"  # contested tier: mandatory under one reading, not another
+DEPENDS_ON_TIER = "bergantung_tingkat"  # the tier is not determined: the status per tier is given
 # Said when only a dismissal track applies: the rulebook's procedures are those of discipline.
 DISMISSAL_ONLY = (
     "Langkah pemeriksaan dan batas waktu untuk pemberhentian di luar hukuman disiplin tidak diuraikan dalam buku aturan.",
@@ -76,7 +77,10 @@ def select(
         track = tracks.get(category)
         if track is None:
             continue
-        chosen = _by_regime(procedures, provisions, track) or _by_date(procedures, instruments, act_dates)
+        chosen = _by_regime(procedures, provisions, track)
+        if chosen is None and category is Category.DISIPLIN:
+            # A discipline track resting on guidance only (an SKB item): the procedure of its date.
+            chosen = _by_date(procedures, instruments, act_dates)
         if chosen is None:
             continue
         tiers = (track.tier, *track.contested_tiers) if track.tier is not None else ()
@@ -169,9 +173,15 @@ def procedure_json(
     """The `prosedur` section of the decision JSON (keys in Indonesian, like the rest)."""
     p = section.procedure
     only_dismissal = section.track is Category.PEMBERHENTIAN
-    per_tier = {str(t): team_status(p.team, t) for t in section.tiers}
+    undetermined = section.track is Category.DISIPLIN and not section.tiers
+    per_tier = {str(t): team_status(p.team, t) for t in (tuple(Tier) if undetermined else section.tiers)}
     statuses = set(per_tier.values())
-    status = (statuses.pop() if len(statuses) == 1 else DEPENDS_ON_READING) if statuses else NOT_STATED
+    if len(statuses) == 1:
+        status = statuses.pop()
+    elif statuses:
+        status = DEPENDS_ON_TIER if undetermined else DEPENDS_ON_READING
+    else:
+        status = NOT_STATED
     team = p.team
     wanted = {str(t) for t in section.tiers} if section.tiers else {str(t) for t in Tier}
     if only_dismissal:

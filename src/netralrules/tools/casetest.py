@@ -33,7 +33,7 @@ A case file holds a list of cases:
         prosedur:                                # what must happen next, or `tidak_ada` (no section);
           instrumen: PP_94_2021                  # every key optional: the procedure's instrument,
           tingkat: berat                         # the tier it is read for (`null` when contested),
-          tim_pemeriksa: wajib                   # wajib / opsional / tidak_disebut / bergantung_bacaan,
+          tim_pemeriksa: wajib                   # wajib / opsional / tidak_disebut / bergantung_bacaan / _tingkat,
           upaya_administratif: [keberatan, banding_administratif]   # exactly these routes
 
 A failing provision expectation says why: the conditions that decided it (false or unknown, with

@@ -282,7 +282,7 @@ def _procedure_schema() -> dict[str, Any]:
                 "type": "object",
                 "required": ["status", *needed],
                 "properties": {
-                    "status": {"enum": [*team_statuses, "bergantung_bacaan"]},
+                    "status": {"enum": [*team_statuses, "bergantung_bacaan", "bergantung_tingkat"]},
                     "per_tingkat": {"type": "object", "additionalProperties": {"enum": team_statuses}},
                     **detail,
                 },

@@ -36,6 +36,7 @@ TEAM_STATUSES: dict[str, Text] = {
     "opsional": Text("opsional", "optional"),
     "tidak_disebut": Text("tidak disebut dalam sumber", "not mentioned in the sources"),
     "bergantung_bacaan": Text("bergantung pada bacaan tingkat", "depends on the reading of the tier"),
+    "bergantung_tingkat": Text("bergantung pada tingkat yang belum ditentukan", "depends on the tier, not yet determined"),
 }
 REMEDIES: dict[str, Text] = {
     "keberatan": Text("Keberatan", "Objection (keberatan)"),
@@ -108,7 +109,7 @@ def procedure_lines(data: Mapping[str, Any] | None, lang: str) -> list[Line]:
     if team.get("uraian"):  # the procedure says something of an examining team
         status = _pick(TEAM_STATUSES, str(team.get("status")), lang)
         per_tier = team.get("per_tingkat") or {}
-        if team.get("status") == "bergantung_bacaan":
+        if team.get("status") in ("bergantung_bacaan", "bergantung_tingkat"):
             status += ": " + "; ".join(f"{_pick(TIERS, t, lang)}: {_pick(TEAM_STATUSES, s, lang)}" for t, s in per_tier.items())
         out.append(Line(0, f"{_w('team', lang)}: {status}{_basis(team, lang)}."))
         out.append(Line(1, _text(team, lang)))
