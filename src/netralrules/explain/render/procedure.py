@@ -75,8 +75,8 @@ def _pick(table: Mapping[str, Text], key: str, lang: str) -> str:
 
 def _text(entry: Mapping[str, Any], lang: str) -> str:
     """The item's plain words in the report's language (Indonesian when no English is written)."""
-    shown = entry.get("uraian_en") if lang == "en" and entry.get("uraian_en") else entry.get("uraian")
-    return str(shown or "")
+    indonesian = str(entry.get("uraian") or "")
+    return Text(indonesian, str(entry.get("uraian_en") or indonesian)).get(lang)
 
 
 def _basis(entry: Mapping[str, Any], lang: str) -> str:
