@@ -234,3 +234,12 @@ def test_an_undetermined_tier_gives_the_team_status_per_tier() -> None:
     assert p["tim_pemeriksa"]["status"] == "bergantung_tingkat"
     assert p["tim_pemeriksa"]["per_tingkat"] == {"ringan": "tidak_disebut", "sedang": "opsional", "berat": "wajib"}
     assert jsonschema_rs.validator_for(decision_json_schema()).is_valid(evaluate(SEDANG, explain=False).to_dict())
+
+
+def test_the_annex_lists_the_sources_of_the_procedure() -> None:
+    decision = evaluate(SEDANG)
+    assert decision.explanation is not None
+    annex = build_report(decision.explanation).sources
+    summons = [i for i in annex if any("batas waktu pemanggilan" in s.id for s in i.supports)]
+    assert summons and {i.reliability for i in summons} == {"satu_sumber"}
+    assert any(s.en == "Procedure PP 94/2021: step tanggung_jawab_atasan" for i in annex for s in i.supports)

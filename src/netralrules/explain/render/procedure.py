@@ -154,3 +154,25 @@ def procedure_html(lines: Sequence[Line], lang: str) -> list[str]:
         out.append("</ul>")
     out.append("</section>")
     return out
+
+
+def procedure_sources(data: Mapping[str, Any] | None) -> list[tuple[Sequence[Mapping[str, Any]], Text]]:
+    """The sources of each item of the decision's procedure, with what they support (`Prosedur
+    PP 94/2021: langkah pemeriksaan`), for the report's annex of sources."""
+    if not data:
+        return []
+    head = Text(f"Prosedur {data['dasar']}", f"Procedure {data['dasar']}")
+    out: list[tuple[Sequence[Mapping[str, Any]], Text]] = []
+
+    def add(entry: Mapping[str, Any], what: Text) -> None:
+        if entry.get("sumber"):
+            out.append((entry["sumber"], Text(f"{head.id}: {what.id}", f"{head.en}: {what.en}")))
+
+    for step in data.get("langkah") or ():
+        add(step, Text(f"langkah {step['kode']}", f"step {step['kode']}"))
+    add(data.get("tim_pemeriksa") or {}, WORDS["team"])
+    for limit in data.get("batas_waktu") or ():
+        add(limit, Text(f"batas waktu {limit['kode']}", f"time limit {limit['kode']}"))
+    for remedy in data.get("upaya_administratif") or ():
+        add(remedy, REMEDIES.get(str(remedy["jenis"]), Text(str(remedy["jenis"]), str(remedy["jenis"]))))
+    return out
