@@ -86,7 +86,7 @@ def test_berat_under_pp94_makes_the_examining_team_mandatory() -> None:
     # Severe: an objection against demotion or release, an appeal to BPASN against a discharge.
     assert [(r["jenis"], r["kepada"]) for r in p["upaya_administratif"]] == [
         ("keberatan", None),
-        ("banding_administratif", "Badan Pertimbangan Aparatur Sipil Negara (BPASN)"),
+        ("banding_administratif", "BPASN"),
     ]
 
 
