@@ -243,3 +243,20 @@ def test_the_annex_lists_the_sources_of_the_procedure() -> None:
     summons = [i for i in annex if any("batas waktu pemanggilan" in s.id for s in i.supports)]
     assert summons and {i.reliability for i in summons} == {"satu_sumber"}
     assert any(s.en == "Procedure PP 94/2021: step tanggung_jawab_atasan" for i in annex for s in i.supports)
+
+
+def test_an_election_crime_track_is_not_given_a_route_the_sources_do_not_describe() -> None:
+    # A camat favouring a Pilkada pair: PP 94 berat and UU 10/2016 Pasal 71 ayat (1) jo. Pasal 188.
+    camat = incident(
+        "PNS",
+        {"tanggal": "2024-10-15", "jenis": "keputusan_atau_tindakan", "menguntungkan_atau_merugikan_calon": True},
+        {"jenis": "pilkada_bupati", **PILKADA},
+        pejabat_asn=True,
+    )
+    decision = evaluate(camat, explain=False)
+    assert {t.category for t in decision.determination.tracks if t.status == "determined"} >= {"disiplin", "pidana"}
+    p = decision.to_dict()["prosedur"]
+    assert p["jalur"] == "disiplin" and p["tim_pemeriksa"]["status"] == "wajib"
+    assert p["terbuka"][-1]["uraian"].startswith("Penanganan tindak pidana pemilu")
+    assert not any("Gakkumdu" in (s.get("uraian") or "") for s in p["langkah"])
+    assert procedure_of(SEDANG)["terbuka"][-1]["uraian"] != p["terbuka"][-1]["uraian"]  # type: ignore[index]

@@ -30,6 +30,13 @@ DISMISSAL_ONLY = (
     "Langkah pemeriksaan dan batas waktu untuk pemberhentian di luar hukuman disiplin tidak diuraikan dalam buku aturan.",
     "The examination steps and time limits for a dismissal outside the disciplinary sanctions are not described in the rulebook.",
 )
+# Said when an election-crime track applies as well: the rulebook's sources describe no handling
+# route for it (no Gakkumdu procedure is encoded), and this section is not that route.
+CRIMINAL_ROUTE_OPEN = (
+    "Penanganan tindak pidana pemilu pada jalur pidana tidak diuraikan dalam buku aturan; prosedur ini bukan prosedur pidana.",
+    "How the election crime of the criminal track is handled is not described in the rulebook; this procedure is not "
+    "the criminal procedure.",
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,7 @@ class ProcedureSection:
     tier: Tier | None  # the track's tier; None when not determined or contested
     tiers: tuple[Tier, ...]  # the tiers the procedure is read for (both readings when contested)
     dismissal: bool  # a dismissal track applies: the remedies against a dismissal are open
+    criminal: bool = False  # an election-crime track applies too (its route is not in the rulebook)
 
 
 def in_force(p: ast.Procedure, instrument: ast.Instrument | None, date: datetime.date) -> bool:
@@ -73,6 +81,7 @@ def select(
         return None
     tracks = {t.category: t for t in determination.tracks if t.status is not DeterminationStatus.NONE}
     dismissal = Category.PEMBERHENTIAN in tracks
+    criminal = Category.PIDANA in tracks
     for category in (Category.DISIPLIN, Category.ETIK):
         track = tracks.get(category)
         if track is None:
@@ -85,11 +94,11 @@ def select(
             continue
         tiers = (track.tier, *track.contested_tiers) if track.tier is not None else ()
         tier = track.tier if not track.contested else None
-        return ProcedureSection(chosen, instruments.get(chosen.id.name), category, tier, tiers, dismissal)
+        return ProcedureSection(chosen, instruments.get(chosen.id.name), category, tier, tiers, dismissal, criminal)
     if dismissal:
         chosen = _by_date(procedures, instruments, act_dates)
         if chosen is not None:
-            return ProcedureSection(chosen, instruments.get(chosen.id.name), Category.PEMBERHENTIAN, None, (), True)
+            return ProcedureSection(chosen, instruments.get(chosen.id.name), Category.PEMBERHENTIAN, None, (), True, criminal)
     return None
 
 
@@ -199,6 +208,8 @@ def procedure_json(
     points = [{"uraian": prose(o.text), "uraian_en": prose(o.text_en)} for o in opened]
     if only_dismissal:
         points.append({"uraian": DISMISSAL_ONLY[0], "uraian_en": DISMISSAL_ONLY[1]})
+    if section.criminal:
+        points.append({"uraian": CRIMINAL_ROUTE_OPEN[0], "uraian_en": CRIMINAL_ROUTE_OPEN[1]})
     return {
         "instrumen": p.id.name,
         "dasar": instrument_label(p.id.name, section.instrument),
