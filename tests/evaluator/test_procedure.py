@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import datetime
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -260,3 +261,24 @@ def test_an_election_crime_track_is_not_given_a_route_the_sources_do_not_describ
     assert p["terbuka"][-1]["uraian"].startswith("Penanganan tindak pidana pemilu")
     assert not any("Gakkumdu" in (s.get("uraian") or "") for s in p["langkah"])
     assert procedure_of(SEDANG)["terbuka"][-1]["uraian"] != p["terbuka"][-1]["uraian"]  # type: ignore[index]
+
+
+def test_diff_lists_the_procedures_that_changed(tmp_path: Path) -> None:
+    from netralrules.tools.diff import diff_rulebooks
+
+    rules = ROOT / "rules"
+    old, new, gone = tmp_path / "old", tmp_path / "new", tmp_path / "gone"
+    for target in (old, new, gone):
+        shutil.copytree(rules, target, ignore=shutil.ignore_patterns("cases"))
+    text = (new / "prosedur" / "pp94_2021.nr").read_text(encoding="utf-8")
+    edited = text.replace("paling_lambat 7 hari_kerja sejak pemanggilan", "paling_lambat 8 hari_kerja sejak pemanggilan")
+    edited = edited.replace('"Repositori GitHub wawannug/disiplin-pns, src/data/berlaku.js"', '"Repositori GitHub, berlaku.js"')
+    (new / "prosedur" / "pp94_2021.nr").write_text(edited, encoding="utf-8")
+    (gone / "prosedur" / "pp42_2004.nr").unlink()
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    (cases / "a.json").write_text(json.dumps(SEDANG), encoding="utf-8")
+    result = diff_rulebooks(old, new, cases)
+    assert [(p.instrument, p.changes) for p in result.procedures] == [("PP_94_2021", ("batas_waktu", "sumber"))]
+    assert result.to_dict()["prosedur_berubah"] == [{"prosedur": "PP_94_2021", "perubahan": ["batas_waktu", "sumber"]}]
+    assert [(p.instrument, p.changes) for p in diff_rulebooks(old, gone, cases).procedures] == [("PP_42_2004", ("dihapus",))]
