@@ -57,6 +57,8 @@ class Decision:
     # Per act, the id and name of the election it concerns, when the incident lists several
     # elections; empty otherwise, and then the JSON names none (single-election output unchanged).
     elections: tuple[tuple[str, str | None], ...] = ()
+    # What must happen next (`prosedur`, evaluation/procedure.py), as JSON; None: no procedure applies.
+    procedure: dict[str, Any] | None = None
 
     @property
     def not_assessed(self) -> tuple[ActAssessment, ...]:
@@ -115,6 +117,7 @@ class Decision:
             },
             "lingkup": scope_json(self.scope),
             "pengawasan": referral_json(self.referral) if self.referral is not None else None,
+            "prosedur": self.procedure,
             "belum_terselesaikan": [
                 {**_outcome_json(o), "tindakan": o.act, "fakta_penentu": list(missing.get((o.act, o.provision), ()))}
                 for o in self.determination.unresolved

@@ -71,6 +71,9 @@ def _decide_explained(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: 
     )
     if decision.elections:
         explanation = _with_elections(explanation, decision.elections)
+    if decision.procedure is not None:
+        # What must happen next (evaluation/procedure.py): a graph attribute, for the views.
+        explanation.graph.graph["prosedur"] = decision.procedure
     unread = _unread_facts(facts, explanation, len(decision.act_dates))
     if unread:
         explanation.graph.graph["fakta_lain"] = unread

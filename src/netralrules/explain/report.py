@@ -55,6 +55,7 @@ from netralrules.evaluation.evaluator import TIER_ORDER
 from netralrules.evaluation.kinds import DeterminationStatus, Status
 from netralrules.explain.graph import ActInfo, Explanation, NodeKind, clause_id
 from netralrules.explain.ordering import citation_key
+from netralrules.explain.render.procedure import procedure_sources
 from netralrules.explain.words import CATEGORIES, TEXT, TIERS, cite, node_text, pick, reason_text, say
 from netralrules.syntax.ast import RELIABILITY_LEVELS, Category, Tier
 
@@ -287,6 +288,7 @@ class Report:
     referral: ReferralSection | None = None
     sources: tuple[SourceItem, ...] = ()
     scope: ScopeSection | None = None  # None: an ASN respondent, or the status is not known
+    procedure: dict[str, Any] | None = None  # the decision's `prosedur` (evaluation/procedure.py)
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON-ready data (`Text` as {"id", "en"}, dates ISO)."""
@@ -416,6 +418,7 @@ def build_report(
         referral=referral,
         sources=annex,
         scope=scope_section(explanation),
+        procedure=explanation.graph.graph.get("prosedur"),
     )
 
 
@@ -646,7 +649,7 @@ def source_annex(explanation: Explanation) -> tuple[SourceItem, ...]:
     """The annex of sources: the sources of the provisions that touched the case (fired, defeated
     or undecided), in the order of the report (act, then the regulation's order), then those of
     the sanction tables of the findings, then those of their instruments, then those of the
-    supervisory bodies of the referral. A source given for
+    supervisory bodies of the referral, then those of the procedure's items. A source given for
     several of them is listed once, with everything it supports."""
     r = _Reader(explanation)
     entries: dict[tuple[Any, ...], tuple[dict[str, Any], list[Text]]] = {}
@@ -671,6 +674,8 @@ def source_annex(explanation: Explanation) -> tuple[SourceItem, ...]:
     referral = r.g.graph.get("pengawasan") or {}
     for body in referral.get("lembaga", ()):
         add(body.get("sumber") or (), Text(f"{body['nama']} ({_BODY[0]})", f"{body['nama']} ({_BODY[1]})"))
+    for sources, support in procedure_sources(r.g.graph.get("prosedur")):
+        add(sources, support)
     return tuple(
         SourceItem(i, str(x["dokumen"]), x.get("tautan"), x.get("tanggal"), str(x["keandalan"]), tuple(supports))
         for i, (x, supports) in enumerate(entries.values(), 1)

@@ -19,6 +19,8 @@ from netralrules.diagnostics import Text, check_lang
 from netralrules.evaluation.kinds import Assessment, DeterminationStatus, Status
 from netralrules.explain.compare import ExplanationDiff
 from netralrules.explain.graph import ActInfo
+from netralrules.explain.render.procedure import heading as procedure_heading
+from netralrules.explain.render.procedure import procedure_lines
 from netralrules.explain.report import (
     ActSection,
     ClauseItem,
@@ -175,6 +177,7 @@ class _Render:
             self.act(act.index)
         self.determination()
         self.referral()
+        self.procedure()
         self.not_applied()
         self.unresolved()
         self.missing()
@@ -370,6 +373,15 @@ class _Render:
                 w.line(f"{b.name}: {self.say('referral_chain')}: " + " → ".join(b.chain), 2)
             if b.note:
                 w.line(f"{b.name}: {self.say('note')}: {' '.join(b.note.split())}", 2)
+
+    def procedure(self) -> None:
+        """What must happen next (explain/render/procedure.py), after the determination and referral."""
+        lines = procedure_lines(self.r.procedure, self.lang)
+        if not lines:
+            return
+        self.w.heading(procedure_heading(self.lang))
+        for line in lines:
+            (self.w.item if line.item else self.w.line)(line.text, line.level + 1)
 
     def clause(self, c: ClauseItem, level: int, label: str | None = None, status: str | None = None) -> None:
         status = status or pick(STATUSES, c.status, self.lang)

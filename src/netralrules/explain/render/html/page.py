@@ -27,6 +27,7 @@ from netralrules.explain.graph import (
 )
 from netralrules.explain.ordering import citation_key
 from netralrules.explain.render.narrative import assessment_text, referral_summary, scope_text, source_details
+from netralrules.explain.render.procedure import Line, procedure_lines
 from netralrules.explain.render.views import narrative
 from netralrules.explain.report import SourceItem, referral_section, scope_section, source_annex
 from netralrules.explain.words import (
@@ -198,6 +199,7 @@ class Page:
     sources: tuple[SourceView, ...] = ()
     not_assessed: tuple[str, ...] = ()  # one line per act not assessed (a gap, or outside the ASN rules)
     scope: str | None = None  # a respondent who is not ASN: outside the ASN rules, and what governs
+    procedure: tuple[Line, ...] = ()  # what must happen next (explain/render/procedure.py)
 
 
 def build_page(decision: Decision, lang: str = "id", incident: Mapping[str, Any] | None = None) -> Page:
@@ -238,6 +240,7 @@ def build_page(decision: Decision, lang: str = "id", incident: Mapping[str, Any]
         sources=tuple(SourceView(i.number, " ".join(i.document.split()), tuple(source_details(i, lang))) for i in annex),
         not_assessed=not_assessed,
         scope=scope_text(scope, lang) if scope is not None else None,
+        procedure=tuple(procedure_lines(data.get("prosedur"), lang)),
     )
 
 

@@ -17,6 +17,7 @@ from netralrules.explain.graph import NodeKind
 from netralrules.explain.render.html.assets import CSS, SCRIPT
 from netralrules.explain.render.html.page import ClauseView, Page, Tree, anchor, graph_nodes, word
 from netralrules.explain.render.html.svg import to_svg
+from netralrules.explain.render.procedure import procedure_html
 from netralrules.explain.words import VALUES, pick, say
 
 
@@ -138,6 +139,8 @@ class _Html:
             self.add("</tbody></table>")
         if p.referral is not None:
             self.add(f'<p class="referral" id="referral"><strong>{t(say("referral", self.lang))}</strong>: {t(p.referral)}</p>')
+        if p.procedure:
+            self.add(*procedure_html(p.procedure, self.lang))
         self.add(
             f"<h3>{self.w('unresolved')}</h3>", _list(p.unresolved) if p.unresolved else f"<p>{self.w('none')}</p>", "</section>"
         )
