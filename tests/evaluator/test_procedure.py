@@ -125,7 +125,7 @@ def test_time_limits_count_between_register_events() -> None:
     limits = {b["kode"]: (b["jenis"], b["jumlah"], b["satuan"], b["sejak"], b["sampai"]) for b in p["batas_waktu"]}
     assert limits == {
         "pemanggilan": ("paling_lambat", 7, "hari_kerja", "pemanggilan", "pemeriksaan"),
-        "pemanggilan_kedua": ("paling_lambat", 7, "hari_kerja", "pemeriksaan", "pemanggilan"),
+        "pemanggilan_kedua": ("paling_lambat", 7, "hari_kerja", "tidak_hadir", "pemanggilan"),
         "penyampaian_keputusan": ("paling_lambat", 14, "hari_kalender", "hukuman_dijatuhkan", "keputusan_disampaikan"),
         "berlaku_keputusan": ("pada_hari_ke", 15, "hari_kalender", "keputusan_diterima", None),
     }

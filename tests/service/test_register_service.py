@@ -208,18 +208,43 @@ def test_a_tombstone_blanks_the_trail_and_closes_it(server: Server) -> None:
     assert event.actor == "" and event.data == {} and event.kind == "pemanggilan"
 
 
+SEDANG_6 = "pemotongan tunjangan kinerja sebesar 25% selama 6 bulan"
+IMPOSED = {"tingkat": "sedang", "jenis_hukuman": SEDANG_6, "tanggal_keputusan": "2024-11-11"}
+
+
 def test_end_to_end_with_the_engines_own_procedure(server: Server) -> None:
+    """The bundled example (sedang under PP 94/2021): the register reads the decision's own
+    procedure: the team is optional, a late examination is late, and the effective date is a date,
+    not a deadline."""
     with server.client() as c:
         answer = c.post("/v1/evaluate", json=example(id=f"REG-E2E-{uuid.uuid4().hex[:6]}")).json()
-        if "prosedur" not in answer["keputusan"]:
-            pytest.skip("the decision has no `prosedur` section yet (another part of issue 17 adds it)")
+        procedure = answer["keputusan"]["prosedur"]
         decision_id = answer["id"]
-        assert post(c, decision_id, ev("dilaporkan", "2024-10-01", actor="Bawaslu")).status_code == 201
-        assert post(c, decision_id, ev("pemanggilan", "2024-10-02")).status_code == 201
+        trail = [
+            ev("dilaporkan", "2024-10-14", actor="Bawaslu"),
+            ev("pemanggilan", "2024-10-21"),
+            # 11 working days after the summons: past the 7 working days of the procedure.
+            ev("pemeriksaan", "2024-11-05", {"tim_pemeriksa": False}),
+            ev("hukuman_dijatuhkan", "2024-11-11", IMPOSED),
+            ev("keputusan_disampaikan", "2024-11-20"),
+            ev("keputusan_diterima", "2024-11-21"),
+        ]  # fmt: skip
+        for event in trail:
+            assert post(c, decision_id, event).status_code == 201, event
         register = c.get(f"/v1/decisions/{decision_id}/register", params={"per": AS_OF}).json()
-    procedure = answer["keputusan"]["prosedur"]
-    assert register["prosedur"]["keadaan"] == ("diketahui" if procedure is not None else "tidak_berlaku")
-    assert len(register["batas_waktu"]) == len((procedure or {}).get("batas_waktu") or [])
+    assert procedure["instrumen"] == "PP_94_2021" and procedure["tingkat"] == "sedang"
+    assert register["prosedur"]["keadaan"] == "diketahui"
+    assert register["prosedur"]["tim_pemeriksa"]["status"] == "opsional"
+    findings = {finding["kode"] for finding in register["temuan"]}
+    assert "tanpa_tim_pemeriksa" not in findings  # optional for sedang (digest §1.8)
+    limits = {limit["kode"]: limit for limit in register["batas_waktu"]}
+    assert set(limits) == {limit["kode"] for limit in procedure["batas_waktu"]}
+    assert limits["pemanggilan"]["keadaan"] == "terlambat"
+    assert limits["pemanggilan_kedua"]["keadaan"] == "belum_mulai"  # the person came: no second summons
+    assert limits["penyampaian_keputusan"]["keadaan"] == "tepat_waktu"  # 9 of 14 days
+    assert limits["berlaku_keputusan"]["keadaan"] == "pada_hari_ke"
+    assert limits["berlaku_keputusan"]["jatuh_tempo"] == "2024-12-06"  # day 15 after receipt
+    assert register["status"]["lewat_batas_waktu"] is False
 
 
 @pytest.fixture(scope="module")

@@ -332,3 +332,33 @@ def test_register_check_reads_a_trail_file_with_its_decision(tmp_path: Any) -> N
     assert main(["register", "check", str(path), "--per", "2024-12-31", "--lang", "en"], out, err) == 1
     assert "error[E0709]" in err.getvalue() and " --> peristiwa[6].jenis" in err.getvalue()
     assert "findings: 3" in out.getvalue()
+
+
+SECOND_SUMMONS = {
+    "kode": "pemanggilan_kedua",
+    "jenis": "paling_lambat",
+    "sejak": "tidak_hadir",
+    "sampai": "pemanggilan",
+    "jumlah": 7,
+    "satuan": "hari_kerja",
+}
+
+
+def test_the_second_summons_runs_from_the_absence_and_only_then() -> None:
+    attended = [FULL[0], ev("pemanggilan", "2024-10-01"), ev("pemeriksaan", "2024-10-03", {"tim_pemeriksa": True})]
+    assert _limits(attended, TODAY, SECOND_SUMMONS)[0]["keadaan"] == "belum_mulai"  # came: no second summons
+    absent = [FULL[0], ev("pemanggilan", "2024-10-01"), ev("tidak_hadir", "2024-10-03")]
+    (limit,) = _limits(absent, datetime.date(2024, 10, 21), SECOND_SUMMONS)
+    assert limit["keadaan"] == "lewat" and limit["mulai"] == "2024-10-03"
+    summoned_again = [*absent, ev("pemanggilan", "2024-10-08", {"ke": 2})]
+    assert _limits(summoned_again, TODAY, SECOND_SUMMONS)[0]["keadaan"] == "tepat_waktu"
+    assert rejected([FULL[0]], ev("tidak_hadir", "2024-10-03")) == [("E0708", "jenis")]  # no summons yet
+
+
+def test_an_effective_date_is_shown_and_never_past() -> None:
+    effect = {"kode": "berlaku", "jenis": "pada_hari_ke", "sejak": "keputusan_diterima", "sampai": None, "jumlah": 15}
+    effect["satuan"] = "hari_kalender"
+    raws = [*FULL[:6], ev("keputusan_disampaikan", "2024-11-20"), ev("keputusan_diterima", "2024-11-21")]
+    (limit,) = _limits(raws, datetime.date(2030, 1, 1), effect)
+    assert limit["keadaan"] == "pada_hari_ke" and limit["jatuh_tempo"] == "2024-12-06"
+    assert _limits(raws[:6], datetime.date(2030, 1, 1), effect)[0]["keadaan"] == "belum_mulai"

@@ -33,6 +33,9 @@ EVENTS: tuple[str, ...] = (
     "diteruskan",
     "rekomendasi",
     "pemanggilan",
+    # The summoned civil servant did not come on the examination date: the second summons runs
+    # from this day (addendum A6), and after a second absence the sanction may come without one.
+    "tidak_hadir",
     "pemeriksaan",
     "hukuman_dijatuhkan",
     "keputusan_disampaikan",

@@ -23,29 +23,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from netralrules.checker.procedures import EVENTS
 from netralrules.diagnostics import Lang, NetralrulesError, Text
 from netralrules.source import printable
 
 # ---- vocabulary --------------------------------------------------------------------------------
-KINDS: tuple[str, ...] = (
-    "dilaporkan",
-    "diteruskan",
-    "rekomendasi",
-    "pemanggilan",
-    "pemeriksaan",
-    "hukuman_dijatuhkan",
-    "keputusan_disampaikan",
-    "keputusan_diterima",
-    "hukuman_tidak_dijatuhkan",
-    "keberatan",
-    "banding",
-    "ditutup",
-)
+# One vocabulary with the procedures of the rulebook (`batas_waktu … sejak … sampai …`).
+KINDS: tuple[str, ...] = EVENTS
 KIND_TEXT: dict[str, Text] = {
     "dilaporkan": Text("ditemukan atau dilaporkan (Bawaslu)", "found or reported (Bawaslu)"),
     "diteruskan": Text("diteruskan ke KASN atau BKN", "forwarded to KASN or BKN"),
     "rekomendasi": Text("rekomendasi diterbitkan", "recommendation issued"),
     "pemanggilan": Text("pemanggilan oleh atasan langsung", "summons by the atasan langsung"),
+    "tidak_hadir": Text("tidak hadir pada pemeriksaan yang dipanggil", "did not attend the examination summoned to"),
     "pemeriksaan": Text("pemeriksaan oleh atasan langsung", "examination by the atasan langsung"),
     "hukuman_dijatuhkan": Text("hukuman disiplin dijatuhkan (PPK)", "disciplinary sanction imposed (PPK)"),
     "keputusan_disampaikan": Text("keputusan hukuman disampaikan", "sanction decision delivered"),
@@ -71,7 +61,7 @@ ONCE: tuple[str, ...] = (
     "ditutup",
 )
 # Before the sanction is decided only: a summons, an examination or a recommendation after it is out of order.
-BEFORE_OUTCOME: tuple[str, ...] = ("diteruskan", "rekomendasi", "pemanggilan", "pemeriksaan")
+BEFORE_OUTCOME: tuple[str, ...] = ("diteruskan", "rekomendasi", "pemanggilan", "tidak_hadir", "pemeriksaan")
 
 # kind → (field, type, required). Types: "teks", "tingkat", "benar_salah", "tanggal", "kepada", "bilangan".
 DATA_FIELDS: dict[str, tuple[tuple[str, str, bool], ...]] = {
@@ -79,6 +69,7 @@ DATA_FIELDS: dict[str, tuple[tuple[str, str, bool], ...]] = {
     "diteruskan": (("kepada", "kepada", True),),
     "rekomendasi": (("tingkat", "tingkat", True), ("sanksi", "teks", False), ("nomor", "teks", False)),
     "pemanggilan": (("ke", "bilangan", False),),
+    "tidak_hadir": (),
     "pemeriksaan": (("tim_pemeriksa", "benar_salah", True),),
     "hukuman_dijatuhkan": (
         ("tingkat", "tingkat", True),
@@ -97,6 +88,7 @@ DATA_FIELDS: dict[str, tuple[tuple[str, str, bool], ...]] = {
 REQUIRES: dict[str, tuple[str, ...]] = {
     "rekomendasi": ("diteruskan",),
     "pemeriksaan": ("pemanggilan",),
+    "tidak_hadir": ("pemanggilan",),
     "keputusan_disampaikan": ("hukuman_dijatuhkan",),
     "keputusan_diterima": ("keputusan_disampaikan",),
     "keberatan": ("keputusan_disampaikan",),
@@ -421,7 +413,7 @@ def _missing_requirement(kinds: list[str], kind: str) -> Text | None:
     if kind == "hukuman_dijatuhkan":
         # Imposed after an examination, or without one when the PNS did not come to two summonses
         # (the second summons, then the sanction "tanpa dilakukan pemeriksaan").
-        if "pemeriksaan" in kinds or kinds.count("pemanggilan") >= 2:
+        if "pemeriksaan" in kinds or kinds.count("pemanggilan") >= 2 or kinds.count("tidak_hadir") >= 2:
             return None
         return Text(
             "`pemeriksaan`, atau dua `pemanggilan` bila yang bersangkutan tidak hadir",

@@ -250,7 +250,15 @@ def _limit(spec: Mapping[str, Any], events: Sequence[Event], today: datetime.dat
         "jatuh_tempo": None,
         "perkiraan": False,
     }
-    if since not in KINDS or until not in KINDS or not isinstance(amount, int) or unit not in ("hari_kerja", "hari_kalender"):
+    # `pada_hari_ke` (e.g. the decision takes effect on day 15 after receipt, addendum A6) is a date
+    # that follows from an event, not a deadline anyone can miss: it is shown, never "past".
+    on_day = spec.get("jenis") == "pada_hari_ke"
+    if (
+        since not in KINDS
+        or (until not in KINDS and not (on_day and until is None))
+        or not isinstance(amount, int)
+        or unit not in ("hari_kerja", "hari_kalender")
+    ):
         out["keadaan"] = "tidak_terbaca"
         return out
     start_index = next((i for i, e in enumerate(events) if e.kind == since), None)
@@ -261,6 +269,14 @@ def _limit(spec: Mapping[str, Any], events: Sequence[Event], today: datetime.dat
     decree = events[start_index].data.get("tanggal_keputusan")
     if isinstance(decree, str):  # from the decree's date ("sejak keputusan ditetapkan")
         start = datetime.date.fromisoformat(decree)
+    if on_day:
+        due = (
+            calendar.add_working_days(start, amount, cuti_bersama=settings.cuti_bersama_libur)
+            if unit == "hari_kerja"
+            else start + datetime.timedelta(days=amount)
+        )
+        out.update(mulai=start.isoformat(), jatuh_tempo=due.isoformat(), keadaan="pada_hari_ke")
+        return out
     end_event = next((e for e in events[start_index + 1 :] if e.kind == until), None)
     closed = next((e for e in events[start_index + 1 :] if e.kind == "ditutup"), None)
     end = end_event.date if end_event is not None else (closed.date if closed is not None else today)
