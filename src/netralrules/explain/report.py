@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar, assert_never
@@ -55,7 +56,20 @@ from netralrules.evaluation.evaluator import TIER_ORDER
 from netralrules.evaluation.kinds import DeterminationStatus, Status
 from netralrules.explain.graph import ActInfo, Explanation, NodeKind, clause_id
 from netralrules.explain.ordering import citation_key
-from netralrules.explain.words import CATEGORIES, TEXT, TIERS, cite, node_text, pick, reason_text, say
+from netralrules.explain.words import (
+    CATEGORIES,
+    TEXT,
+    TIERS,
+    cite,
+    code_word,
+    date_text,
+    fact_title,
+    instrument_name,
+    node_text,
+    pick,
+    reason_text,
+    say,
+)
 from netralrules.syntax.ast import RELIABILITY_LEVELS, Category, Tier
 
 # Reliability levels of a source that leave a doubt (every level but `terverifikasi`).
@@ -95,6 +109,8 @@ class FactItem:
     path: str
     value: Any
     known: bool
+    # Its phrase in both languages: the schema's title of a fact, the label of a definition.
+    label: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +123,7 @@ class ConditionItem:
     value: str
     definition: str | None
     facts: tuple[FactItem, ...]
+    label: str | None = None  # the definition's label (`masa kampanye`), when it is one
 
 
 @dataclass(frozen=True)
@@ -124,6 +141,10 @@ class ClauseItem:
     category: Category | None
     tier: Tier | None
     text: str
+    instrument: str = ""  # the rulebook's name of its instrument (`PP_53_2010`)
+    subjects: tuple[str, ...] = ()  # whom it binds (`untuk`)
+    in_force: tuple[str, str | None] | None = None  # its period (ISO dates; end None: open)
+    apart: Text | None = None  # what tells it from provisions with the same citation (its tier, …)
 
 
 @dataclass(frozen=True)
@@ -312,29 +333,39 @@ class _Reader:
     def __init__(self, explanation: Explanation) -> None:
         self.e = explanation
         self.g = explanation.graph
-        provisions: dict[str, set[str]] = {}
+        provisions: dict[str, dict[str, Mapping[str, Any]]] = {}
+        self.labels: dict[str, str] = {}
         for n in explanation.nodes(NodeKind.CLAUSE):
             a = self.g.nodes[n]
-            provisions.setdefault(cite(a.get("citation"), "id"), set()).add(str(a["provision"]))
-        self._shared = {text: len(ids) for text, ids in provisions.items()}
+            provisions.setdefault(cite(a.get("citation"), "id"), {}).setdefault(str(a["provision"]), a)
+        for n in explanation.nodes(NodeKind.CONCEPT):
+            a = self.g.nodes[n]
+            self.labels.setdefault(str(a["name"]), str(a.get("label") or a["name"]))
+        # Provisions that share a citation, each with what tells it apart from the others.
+        self._apart: dict[str, Text] = {}
+        for group in provisions.values():
+            if len(group) > 1:
+                self._apart.update(distinguish(group))
 
     def facts(self, ids: Iterable[str]) -> tuple[FactItem, ...]:
         out = []
         for fid in ids:
             a = self.g.nodes[fid]
             if a["kind"] == NodeKind.FACT:
-                out.append(FactItem(str(a["path"]), a["value"], bool(a["known"])))
+                out.append(FactItem(str(a["path"]), a["value"], bool(a["known"]), fact_title(str(a["path"]))))
             elif a["kind"] == NodeKind.CONCEPT:
-                out.append(FactItem(str(a["name"]), a["value"], bool(a["known"])))
+                label = str(a.get("label") or a["name"])
+                out.append(FactItem(str(a["name"]), a["value"], bool(a["known"]), Text(f"«{label}»", f"«{label}»")))
         return tuple(out)
 
     def cite_node(self, attrs: Mapping[str, Any]) -> Text:
         """The citation as a reviewer reads it. Several provisions may share one citation (the tiers of
         PP 94/2021 Pasal 3 huruf d by impact; SKB 2022 items cited by the PP 94 norm they apply), so a
-        shared citation also names the provision, or the reader could not tell them apart."""
+        shared citation also says what tells them apart (`distinguish`), never the same label twice."""
         text = _both(cite, attrs.get("citation"))
-        if self._shared.get(text.id, 0) > 1 and attrs.get("provision"):
-            return text.map(lambda shown: f"{shown} [{attrs['provision']}]")
+        apart = self._apart.get(str(attrs.get("provision")))
+        if apart is not None:
+            return Text.build(lambda lang: f"{text.get(lang)} ({apart.get(lang)})")
         return text
 
     def cite_ids(self, act: int, provisions: Sequence[str]) -> Text:
@@ -364,8 +395,14 @@ class _Reader:
                 assert_never(status)
 
     def condition(self, item: Mapping[str, Any]) -> ConditionItem:
+        definition = item.get("definition")
         return ConditionItem(
-            str(item["node"]), node_text(item), str(item["value"]), item.get("definition"), self.facts(item["facts"])
+            str(item["node"]),
+            node_text(item),
+            str(item["value"]),
+            definition,
+            self.facts(item["facts"]),
+            self.labels.get(str(definition), str(definition)) if definition else None,
         )
 
     def clause(self, c: Mapping[str, Any]) -> ClauseItem:
@@ -381,6 +418,10 @@ class _Reader:
             category=_optional(Category, c.get("category")),
             tier=_optional(Tier, c.get("tier")),
             text=str(c.get("text") or ""),
+            instrument=str(c.get("instrument") or ""),
+            subjects=tuple(str(x) for x in c.get("subjects") or ()),
+            in_force=(str(c["in_force"][0]), c["in_force"][1]) if c.get("in_force") else None,
+            apart=self._apart.get(str(c["provision"])),
         )
 
 
@@ -478,7 +519,7 @@ def _act(r: _Reader, index: int) -> ActSection:
         titles=tuple((name, str(titles[name])) for name in info.instruments if titles.get(name)),
         not_in_force=tuple(sorted(not_in_force.items())),
         facts=r.facts(sorted(r.e.nodes(NodeKind.FACT, index))),
-        unread=tuple(FactItem(str(p), v, True) for p, v in r.g.graph.get("fakta_lain", {}).get(str(index), ())),
+        unread=tuple(FactItem(str(p), v, True, fact_title(str(p))) for p, v in r.g.graph.get("fakta_lain", {}).get(str(index), ())),
     )
 
 
@@ -666,7 +707,8 @@ def source_annex(explanation: Explanation) -> tuple[SourceItem, ...]:
         add(by_finding[fid], label)
     by_instrument = r.g.graph.get("instrument_sources", {})
     for name in dict.fromkeys(str(c["instrument"]) for c in touched):
-        add(by_instrument.get(name, ()), Text(f"{name} ({_INSTRUMENT[0]})", f"{name} ({_INSTRUMENT[1]})"))
+        shown = instrument_name(name)
+        add(by_instrument.get(name, ()), Text(f"{shown} ({_INSTRUMENT[0]})", f"{shown} ({_INSTRUMENT[1]})"))
     referral = r.g.graph.get("pengawasan") or {}
     for body in referral.get("lembaga", ()):
         add(body.get("sumber") or (), Text(f"{body['nama']} ({_BODY[0]})", f"{body['nama']} ({_BODY[1]})"))
@@ -690,3 +732,80 @@ def category_word(category: Category, tier: Tier | None, lang: str) -> str:
     """`disiplin berat`, `pidana`: a track and tier as the report names it."""
     word = pick(CATEGORIES, category, lang)
     return f"{word} {pick(TIERS, tier, lang)}" if tier else word
+
+
+_APART: dict[str, Text] = {
+    "tier": Text("tingkat {0}", "{0} tier"),
+    "subjects": Text("bagi {0}", "for {0}"),
+    "from": Text("versi berlaku sejak {0}", "version in force from {0}"),
+    "period": Text("versi berlaku {0} – {1}", "version in force {0} – {1}"),
+    "via": Text("lewat {0}", "via {0}"),
+    "text": Text("«{0}»", "«{0}»"),
+    "nth": Text("ketentuan ke-{0} dengan rujukan ini", "provision {0} with this citation"),
+}
+
+
+def distinguish(group: Mapping[str, Mapping[str, Any]]) -> dict[str, Text]:
+    """What tells apart provisions that share one citation, for each: their tier (`Pasal 3 huruf d`
+    by impact), whom they bind (PNS against PPPK), their period (versions of one article), the
+    instrument that applies them (PP 49/2018 applying PP 94/2021), or the start of their text.
+    Only what differs within the group is said; if two are still alike, they are numbered."""
+
+    def period(a: Mapping[str, Any], lang: str) -> str:
+        start, end = (a.get("in_force") or (None, None))[:2]
+        if start is None:
+            return ""
+        first = date_text(datetime.date.fromisoformat(str(start)), lang)
+        if end is None:
+            return _APART["from"].get(lang).format(first)
+        return _APART["period"].get(lang).format(first, date_text(datetime.date.fromisoformat(str(end)), lang))
+
+    def via(a: Mapping[str, Any], lang: str) -> str:
+        cited = (a.get("citation") or {}).get("instrumen")
+        own = a.get("instrument")
+        return _APART["via"].get(lang).format(instrument_name(str(own))) if own and own != cited else ""
+
+    def snippet(a: Mapping[str, Any], lang: str) -> str:
+        text = re.sub(r"^\([^)]*\)\s*", "", " ".join(str(a.get("text") or "").split()))
+        words = text.split(" ")
+        short = " ".join(words[:7]) + (" …" if len(words) > 7 else "")
+        return _APART["text"].get(lang).format(short) if short else ""
+
+    features: list[Any] = [
+        lambda a, lang: _APART["tier"].get(lang).format(pick(TIERS, a["tier"], lang)) if a.get("tier") else "",
+        lambda a, lang: _APART["subjects"].get(lang).format(", ".join(code_word(x) for x in a.get("subjects") or ()))
+        if a.get("subjects")
+        else "",
+        period,
+        via,
+        snippet,
+    ]
+    ids = sorted(group)
+
+    def apart(chosen: Sequence[Any]) -> bool:
+        keys = [tuple(f(group[p], "id") for f in chosen) for p in ids]
+        return len(set(keys)) == len(ids) and all(any(k) for k in keys)
+
+    # One feature that tells them all apart, if there is one; otherwise every feature that varies.
+    chosen: list[Any] = next(([f] for f in features if apart([f])), [])
+    if not chosen:
+        for feature in features:
+            if len({feature(group[p], "id") for p in ids}) > 1:
+                chosen.append(feature)
+                if apart(chosen):
+                    break
+    labels = {p: Text.build(lambda lang, p=p: "; ".join(x for f in chosen if (x := f(group[p], lang)))) for p in ids}
+    seen: dict[str, int] = {}
+    for p in ids:
+        seen[labels[p].id] = seen.get(labels[p].id, 0) + 1
+    counter: dict[str, int] = {}
+    out = {}
+    for p in ids:
+        label = labels[p]
+        if seen[label.id] > 1 or not label.id:
+            counter[label.id] = counter.get(label.id, 0) + 1
+            n = counter[label.id]
+            nth = _APART["nth"]
+            label = Text.build(lambda lang, label=label, n=n: "; ".join(x for x in (label.get(lang), nth.get(lang).format(n)) if x))
+        out[p] = label
+    return out

@@ -13,6 +13,7 @@ each provision that touched the case comes from, and how reliable that is).
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Sequence
 
 from netralrules.diagnostics import Text, check_lang
@@ -45,9 +46,17 @@ from netralrules.explain.words import (
     TIERS,
     TRACK_STATUSES,
     VALUES,
+    code_word,
+    condition_words,
     date_text,
+    fact_label,
+    fact_title,
+    fact_value_words,
+    facts_words,
+    instrument_name,
     penalties_text,
     pick,
+    sanction_text,
     say,
     value_text,
 )
@@ -55,6 +64,26 @@ from netralrules.source import printable
 from netralrules.syntax.ast import Category
 
 _INDENT = "  "
+_PERIOD = re.compile(r"^berlaku (\d{4}-\d{2}-\d{2}) sampai (\d{4}-\d{2}-\d{2})$")
+_NEAREST = 3  # the nearest provisions named per tier or track not reached
+
+# How much a report says (`--detail`): the decision alone; the decision, its reasons and the
+# annexes; all that and the technical annex in the rules language.
+DETAILS = ("summary", "standard", "full")
+
+# Annex A's counts, by status.
+GROUP_COUNTS: dict[str, Text] = {
+    Status.NOT_IN_FORCE: Text("tidak berlaku pada tanggal tindakan", "not in force on the date of the act"),
+    Status.NOT_APPLICABLE: Text("tidak mengikat responden", "do not bind the respondent"),
+    Status.NOT_FIRED: Text("syaratnya tidak terpenuhi", "conditions not met"),
+    Status.DEFEATED: Text("dikecualikan", "overridden by an exception"),
+}
+
+
+def check_detail(detail: str) -> str:
+    if detail not in DETAILS:
+        raise ValueError(f"detail: expected one of {', '.join(DETAILS)}, got {detail!r}")
+    return detail
 
 
 class _Writer:
@@ -68,6 +97,10 @@ class _Writer:
 
     def title(self, text: str) -> None:
         self.lines.extend([text, "=" * len(text)])
+
+    def part(self, text: str) -> None:
+        """One of the report's three parts (decision, reasons, annexes)."""
+        self.lines.extend(["", "", text.upper(), "=" * len(text)])
 
     def heading(self, text: str) -> None:
         self.lines.extend(["", text, "-" * len(text)])
@@ -104,8 +137,11 @@ class _Markdown(_Writer):
     def title(self, text: str) -> None:
         self.lines.extend([f"# {text}"])
 
-    def heading(self, text: str) -> None:
+    def part(self, text: str) -> None:
         self.lines.extend(["", f"## {text}", ""])
+
+    def heading(self, text: str) -> None:
+        self.lines.extend(["", f"### {text}", ""])
 
     # What plain text indents to `level` becomes a list item nested `level - 1` deep, so that the
     # lines under an item (one level deeper in text) are items nested under it.
@@ -137,10 +173,11 @@ def _pick_text(text: Text | None, lang: str) -> str:
 
 
 class _Render:
-    def __init__(self, report: Report, w: _Writer) -> None:
+    def __init__(self, report: Report, w: _Writer, detail: str = "standard") -> None:
         self.r = report
         self.w = w
         self.lang = w.lang
+        self.detail = check_detail(detail)
 
     def say(self, key: str) -> str:
         return say(key, self.lang)
@@ -149,19 +186,40 @@ class _Render:
         return _pick_text(text, self.lang)
 
     def facts(self, facts: Sequence[FactItem]) -> str:
+        """Facts in words: "Date of the act: 12 October 2024; Party attributes used: yes"."""
+        if not facts:
+            return self.say("none_facts")
+        return facts_words(facts, self.lang)
+
+    def code_facts(self, facts: Sequence[FactItem]) -> str:
+        """Facts in the rules language (the technical annex)."""
         if not facts:
             return self.say("none_facts")
         return "; ".join(self.w.code(f"{f.path} = {value_text(f.value, f.known, self.lang)}") for f in facts)
 
-    def condition(self, c: ConditionItem) -> str:
+    def words(self, c: ConditionItem) -> str:
+        """An unmet condition in words, with the values that failed it."""
+        return condition_words(c.text.id, c.value, c.label, c.facts, self.lang, c.text.get(self.lang))
+
+    def code_condition(self, c: ConditionItem) -> str:
+        """An unmet condition in the rules language (the technical annex)."""
         text = c.text.get(self.lang)
         if c.definition is not None:
             text = f"{c.definition} ({self.say('definition')}: {text})"
         key = "failed" if c.value == "false" else "undecided_condition"
         shown = f"{self.say(key)}: {self.w.code(text)} [{pick(VALUES, c.value, self.lang)}]"
-        return shown + (f" ({self.say('fact_word')}: {self.facts(c.facts)})" if c.facts else "")
+        return shown + (f" ({self.say('fact_word')}: {self.code_facts(c.facts)})" if c.facts else "")
+
+    def condition(self, c: ConditionItem) -> str:
+        key = "failed" if c.value == "false" else "undecided_condition"
+        return f"{self.say(key)}: {self.words(c)}."
 
     # ---- the whole report ------------------------------------------------------------------
+    # The order of a decision a reviewer signs (issue 15): the decision first (summary, findings,
+    # procedure, referral, what is unresolved or not assessed), then the reasons (the law applied,
+    # the legal basis, the tiers not reached, the questions asked, the open legal questions), then
+    # the annexes (provisions not applied, grouped by reason; facts; sources) and, at `full`
+    # detail, the technical annex in the rules language. `summary` stops after the decision.
     def run(self) -> str:
         w = self.w
         w.title(self.say("title"))
@@ -170,53 +228,106 @@ class _Render:
             w.line(f"{self.say('incident')}: {self.r.incident_id}; {self.say('rulebook')} {self.r.rulebook}.")
         self.scope()
         self.incomplete()
-        for act in self.r.acts:
-            self.act(act.index)
+        w.part(self.say("part_decision"))
         self.determination()
+        self.findings()
+        self.procedure()
         self.referral()
-        self.not_applied()
         self.unresolved()
-        self.missing()
+        if self.detail == "summary":
+            w.blank()
+            w.line(self.say("summary_only"))
+            return w.text()
+        w.part(self.say("part_reasons"))
+        self.law_applied()
+        self.legal_basis()
         self.why_not()
         if self.r.asked:
             self.asked()
         self.open_questions()
+        w.part(self.say("part_annexes"))
+        self.not_applied()
+        self.facts_annex()
         self.annex()
+        if self.detail == "full":
+            self.technical()
         return w.text()
 
-    def act(self, index: int) -> None:
-        w, info = self.w, self.r.acts[index]
-        w.blank()
-        head = (
-            f"{self.say('act')} {index + 1}: {self.say('date')} {date_text(info.date, self.lang)} "
-            f"({info.date.isoformat()}); {self.say('stage')}: {pick(STAGES, info.stage, self.lang)}."
+    def procedure(self) -> None:
+        """The slot of the procedure (`prosedur` in the decision JSON): rendered by its own small
+        functions after the findings once the decision carries one; nothing until then."""
+        return
+
+    def findings(self) -> None:
+        w = self.w
+        w.heading(self.say("findings"))
+        for info in self.r.acts:
+            self.act_findings(info)
+
+    def act_head(self, info: ActSection) -> str:
+        return (
+            f"{self.say('act')} {info.index + 1}: {date_text(info.date, self.lang)}; "
+            f"{self.say('stage')}: {pick(STAGES, info.stage, self.lang)}."
         )
-        w.line(f"**{head}**" if w.markdown else head)
-        if w.markdown:
-            w.blank()
-        known = [f for f in info.facts if f.known]
-        unknown = [f for f in info.facts if not f.known]
-        w.line(f"{self.say('facts_found')}: {self.facts(known)}.", 1)
-        if unknown:
-            w.line(f"{self.say('facts_unknown')}: {', '.join(w.code(f.path) for f in unknown)}.", 1)
-        if info.unread:
-            w.line(f"{self.say('facts_unread')}: {self.facts(info.unread)}.", 1)
-        # Long titles are written over several strings in the rules file; a sentence reads them as one line.
-        titles = {name: " ".join(title.split()) for name, title in info.titles}
-        applied = "; ".join(f"{i} ({titles[i]})" if i in titles else i for i in info.instruments)
-        w.line(f"{self.say('instruments')}: {applied or self.say('no_instrument')}.", 1)
-        why = self.say("law_rule")
-        if info.not_in_force:
-            others = "; ".join(f"{name} ({reason.get(self.lang)})" for name, reason in info.not_in_force)
-            why += f". {self.say('not_in_force_then')}: {others}"
-        w.line(f"{self.say('reasons')}: {why}.", 1)
-        findings = [f for f in self.r.findings if f.act == index]
+
+    def act_findings(self, info: ActSection) -> None:
+        w = self.w
+        head = self.act_head(info)
+        w.subhead(head, 1)
+        findings = [f for f in self.r.findings if f.act == info.index]
         if not findings:
             self.not_found(info)
             return
-        w.line(f"{self.say('findings')}:", 1)
         for number, f in enumerate(findings, 1):
             self.finding(number, f)
+
+    def law_applied(self) -> None:
+        """Per act: the law in force on its date (short names), and what was not in force."""
+        w = self.w
+        w.heading(self.say("law_applied"))
+        for info in self.r.acts:
+            applied = ", ".join(instrument_name(i) for i in info.instruments) or self.say("no_instrument")
+            line = f"{self.say('act')} {info.index + 1} ({date_text(info.date, self.lang)}): {self.say('law_rule')}: {applied}."
+            w.item(line, 1)
+            if info.not_in_force:
+                others = "; ".join(f"{instrument_name(name)} ({self.period(reason)})" for name, reason in info.not_in_force)
+                w.line(f"{self.say('not_in_force_then')}: {others}.", 2)
+        counts = self.not_applied_counts()
+        if counts:
+            w.line(f"{self.say('not_applied_count')}: {counts}.", 1)
+
+    def period(self, reason: Text) -> str:
+        """`berlaku 2010-06-06 sampai 2021-08-30` as `in force 6 June 2010 – 30 August 2021`."""
+        match = _PERIOD.match(reason.id)
+        if match is None:
+            return reason.get(self.lang)
+        start, end = (datetime.date.fromisoformat(x) for x in match.groups())
+        return f"{self.say('in_force')} {date_text(start, self.lang)} – {date_text(end, self.lang)}"
+
+    def legal_basis(self) -> None:
+        """Each instrument in force for an act, once, with its full title."""
+        w = self.w
+        titles: dict[str, str] = {}
+        for info in self.r.acts:
+            for name, title in info.titles:
+                titles.setdefault(name, " ".join(title.split()))
+        if not titles:
+            return
+        w.heading(self.say("legal_basis"))
+        for name in sorted(titles, key=instrument_name):
+            w.item(f"{instrument_name(name)}: {titles[name]}.", 1)
+
+    def not_applied_counts(self) -> str:
+        """`14 not in force, 9 do not bind the respondent, 21 conditions not met` (Annex A)."""
+        mine = [c for c in self.r.not_applied if c.status != Status.UNKNOWN]
+        if not mine:
+            return ""
+        parts = []
+        for status in (Status.NOT_IN_FORCE, Status.NOT_APPLICABLE, Status.NOT_FIRED, Status.DEFEATED):
+            n = sum(1 for c in mine if c.status == status)
+            if n:
+                parts.append(f"{n} {pick(GROUP_COUNTS, status, self.lang)}")
+        return ", ".join(parts) + f" ({self.say('see_annex_a')})"
 
     def not_found(self, info: ActSection) -> None:
         """An act with no finding: no violation only when covering provisions were considered;
@@ -270,10 +381,10 @@ class _Render:
                 w.lines.append(pad + text)
 
         if w.markdown:
-            w.quote(self.say("text"), f.text, 3)
+            w.quote(self.say("text_quoted"), f.text, 3)
         else:
             # A statutory text written over several lines keeps them, each aligned under the first.
-            label = f'{self.say("text")}: "'
+            label = f'{self.say("text_quoted")}: "'
             first, *rest = f.text.split("\n")
             put(label + first + ("" if rest else '"'))
             for k, line in enumerate(rest):
@@ -291,9 +402,9 @@ class _Render:
             put(f"{self.say('sanctions')}{basis}:")
             for option in f.sanction_options:
                 if w.markdown:
-                    w.line(option, 4)
+                    w.line(sanction_text(option, lang), 4)
                 else:
-                    put(f"{_INDENT}- {option}")
+                    put(f"{_INDENT}- {sanction_text(option, lang)}")
         for reading in f.other_readings:
             reading_tier = f"{self.say('tier')} {pick(TIERS, reading.tier, lang)} {self.say('per')} {reading.basis.get(lang)}"
             put(f"{self.say('other_reading')}: {reading_tier}.")
@@ -301,15 +412,15 @@ class _Render:
                 put(f"{self.say('sanctions')}:")
                 for option in reading.sanction_options:
                     if w.markdown:
-                        w.line(option, 4)
+                        w.line(sanction_text(option, lang), 4)
                     else:
-                        put(f"{_INDENT}- {option}")
+                        put(f"{_INDENT}- {sanction_text(option, lang)}")
         if f.penalties:
             shown = penalties_text([dict(p) for p in f.penalties], f.penalty_joiners, lang)
             put(f"{self.say('penalties')}: {shown}.")
         put(f"{self.say('proof')}: {pick(PROOFS, f.proof, lang)}.")
         if f.note:
-            put(f"{self.say('note')}: {f.note}")
+            put(f"{self.say('note_quoted')}: {f.note}")
         if f.sources:
             put(f"{self.say('sources_ref')}: " + ", ".join(f"[{n}]" for n in f.sources) + ".")
         put(f"{self.say('facts')}: {self.facts(f.facts_seen)}.")
@@ -325,10 +436,10 @@ class _Render:
         w = self.w
         acts = self.unassessed()
         if acts and not self.r.tracks:
-            w.heading(self.say("determination"))
+            w.heading(self.say("summary"))
             w.line(self.say("incomplete").format(acts), 1)
             return
-        if not self.section("determination", not self.r.tracks, "no_determination"):
+        if not self.section("summary", not self.r.tracks, "no_determination"):
             return
         if acts:
             w.line(self.say("incomplete").format(acts), 1)
@@ -348,7 +459,8 @@ class _Render:
             for reason in t.reasons:
                 w.line(f"{self.say('reasons')}: {reason.get(self.lang)}.", 2)
             if t.sanction_options:
-                w.line(f"{self.say('sanctions')}: {'; '.join(t.sanction_options)}.", 2)
+                options = "; ".join(sanction_text(o, self.lang) for o in t.sanction_options)
+                w.line(f"{self.say('sanctions')}: {options}.", 2)
 
     def referral(self) -> None:
         """To whom the case is referred (KASN, BKN), on which date, or why that is contested."""
@@ -365,8 +477,8 @@ class _Render:
         for b in r.bodies:
             if b.chain:
                 w.line(f"{b.name}: {self.say('referral_chain')}: " + " → ".join(b.chain), 2)
-            if b.note:
-                w.line(f"{b.name}: {self.say('note')}: {' '.join(b.note.split())}", 2)
+            if b.note and self.detail == "full":
+                w.line(f"{b.name}: {self.say('note_quoted')}: {' '.join(b.note.split())}", 2)
 
     def clause(self, c: ClauseItem, level: int, label: str | None = None, status: str | None = None) -> None:
         status = status or pick(STATUSES, c.status, self.lang)
@@ -374,24 +486,106 @@ class _Render:
         self.w.item(f"{label or c.citation.get(self.lang)}: {status}{detail}.", level)
         for u in c.unmet:
             self.w.line(self.condition(u), level + 1)
-        if c.status in (Status.DEFEATED, Status.NOT_APPLICABLE) or (c.status == Status.FIRED and c.facts_seen):
-            self.w.line(f"{self.say('facts')}: {self.facts(c.facts_seen)}.", level + 1)
 
+    # ---- annex A: what did not apply, grouped by reason -------------------------------------
     def not_applied(self) -> None:
-        if not self.section("not_applied", not self.r.not_applied, "none_not_applied"):
+        """Per act, one line per group: not in force (per instrument, with its period), does not
+        bind the respondent (per set of subjects), then one line per provision whose conditions
+        are not met (in words) or that an exception overrides. Undecided provisions are listed
+        under Unresolved points, not here."""
+        mine_all = [c for c in self.r.not_applied if c.status != Status.UNKNOWN]
+        if not self.section("not_applied", not mine_all, "none_not_applied"):
             return
+        w = self.w
         for act in self.r.acts:
-            mine = [c for c in self.r.not_applied if c.act == act.index]
-            if mine:
-                self.w.subhead(f"{self.say('act')} {act.index + 1}:", 1)
-                for c in mine:
-                    self.clause(c, 1)
+            mine = [c for c in mine_all if c.act == act.index]
+            if not mine:
+                continue
+            w.subhead(f"{self.say('act')} {act.index + 1} ({date_text(act.date, self.lang)}):", 1)
+            self.not_in_force_groups(act, [c for c in mine if c.status == Status.NOT_IN_FORCE])
+            self.not_binding_groups(act, [c for c in mine if c.status == Status.NOT_APPLICABLE])
+            for c in mine:
+                if c.status == Status.NOT_FIRED:
+                    conditions = "; ".join(self.words(u) for u in c.unmet) or pick(STATUSES, c.status, self.lang)
+                    w.item(f"{c.citation.get(self.lang)}: {conditions}.", 1)
+                elif c.status == Status.DEFEATED:
+                    w.item(f"{c.citation.get(self.lang)}: {self.t(c.detail)}.", 1)
 
+    def not_in_force_groups(self, act: ActSection, clauses: Sequence[ClauseItem]) -> None:
+        groups: dict[tuple[str, tuple[str, str | None] | None], list[ClauseItem]] = {}
+        for c in clauses:
+            groups.setdefault((c.instrument, c.in_force), []).append(c)
+        on = date_text(act.date, self.lang)
+        for (instrument, _), items in groups.items():
+            if all(c.apart is not None and c.instrument in act.instruments for c in items):
+                # Versions of a provision whose instrument is in force: each names its own period.
+                for c in items:
+                    self.w.item(self.say("version_not_in_force").format(c.citation.get(self.lang), on), 1)
+                continue
+            when = self.period(items[0].detail) if items[0].detail else pick(STATUSES, Status.NOT_IN_FORCE, self.lang)
+            cited = "; ".join(c.citation.get(self.lang) for c in items)
+            head = self.say("group_not_in_force").format(instrument_name(instrument), when, on)
+            w_count = self.say("provisions_count").format(len(items))
+            self.w.item(f"{head} ({w_count}): {cited}.", 1)
+
+    def not_binding_groups(self, act: ActSection, clauses: Sequence[ClauseItem]) -> None:
+        groups: dict[tuple[str, ...], list[ClauseItem]] = {}
+        for c in clauses:
+            groups.setdefault(c.subjects, []).append(c)
+        status = self.respondent_status(act)
+        for subjects, items in groups.items():
+            cited = "; ".join(c.citation.get(self.lang) for c in items)
+            head = self.say("group_not_binding").format(", ".join(code_word(x) for x in subjects) or "-", status)
+            self.w.item(f"{head} ({self.say('provisions_count').format(len(items))}): {cited}.", 1)
+
+    def respondent_status(self, act: ActSection) -> str:
+        for f in act.facts:
+            if f.path == "responden.status_kepegawaian":
+                return fact_value_words(f, self.lang)
+        return pick(VALUES, "unknown", self.lang)
+
+    # ---- annex B: the facts ----------------------------------------------------------------
+    def facts_annex(self) -> None:
+        w = self.w
+        w.heading(self.say("facts_annex"))
+        for info in self.r.acts:
+            w.subhead(f"{self.say('act')} {info.index + 1} ({date_text(info.date, self.lang)}):", 1)
+            known = [f for f in info.facts if f.known]
+            unknown = [f for f in info.facts if not f.known]
+            w.line(f"{self.say('facts_found')}: {self.facts(known)}.", 1)
+            if unknown:
+                w.line(f"{self.say('facts_unknown')}: {', '.join(fact_label(f, self.lang) for f in unknown)}.", 1)
+            if info.unread:
+                w.line(f"{self.say('facts_unread')}: {self.facts(info.unread)}.", 1)
+
+    # ---- the technical annex (full detail): the rules language ------------------------------
+    def technical(self) -> None:
+        """Every provision that did not apply with its status, its unmet conditions in the rules
+        language (`tindakan.jenis = ikut_kampanye [false]`) and the facts it read, by rulebook name."""
+        w = self.w
+        w.heading(self.say("technical"))
+        for act in self.r.acts:
+            w.subhead(f"{self.say('act')} {act.index + 1}:", 1)
+            w.line(f"{self.say('facts_found')}: {self.code_facts(act.facts)}.", 1)
+            for c in (x for x in self.r.not_applied if x.act == act.index):
+                detail = f" ({c.detail.get(self.lang)})" if c.detail else ""
+                status = pick(STATUSES, c.status, self.lang)
+                w.item(f"{w.code(c.provision)} ({c.citation.get(self.lang)}): {status}{detail}.", 1)
+                for u in c.unmet:
+                    w.line(self.code_condition(u), 2)
+                if c.status in (Status.DEFEATED, Status.NOT_APPLICABLE):
+                    w.line(f"{self.say('facts')}: {self.code_facts(c.facts_seen)}.", 2)
+
+    # ---- unresolved and not assessed ---------------------------------------------------------
     def unresolved(self) -> None:
         w = self.w
         w.heading(self.say("unresolved"))
+        act_word = self.say("act").lower()
+        for info in self.r.acts:
+            if info.assessment != Assessment.ASSESSED:
+                w.item(f"{self.say('act')} {info.index + 1}: {assessment_text(info, self.lang)}", 1)
         for c in self.r.unresolved:
-            deciding = ", ".join(w.code(p) for p in c.deciding) or "-"
+            deciding = ", ".join(self.fact_phrase(p) for p in c.deciding) or "-"
             w.item(
                 f"{self.say('act')} {c.act + 1}, {c.citation.get(self.lang)}: {self.t(c.detail)}. "
                 f"{self.say('deciding')}: {deciding}.",
@@ -405,47 +599,51 @@ class _Render:
         contested = self.r.referral is not None and self.r.referral.status != DeterminationStatus.DETERMINED
         if self.r.referral is not None and contested:
             w.item(f"{self.say('referral')}: {referral_reason(self.r.referral, self.lang)}.", 1)
-        if not self.r.unresolved and not self.r.unresolved_tracks and not contested:
+        unassessed = any(a.assessment != Assessment.ASSESSED for a in self.r.acts)
+        if not self.r.unresolved and not self.r.unresolved_tracks and not contested and not unassessed:
             w.line(self.say("none_unresolved"), 1)
+        if self.r.missing_facts:
+            w.subhead(f"{self.say('missing')} ({self.say('missing_rule')}):", 1)
+            for m in self.r.missing_facts:
+                who = "; ".join(f"{c.get(self.lang)} ({act_word} {act + 1})" for act, _, c in m.needed_by)
+                settles = ""
+                if m.settles is not None:
+                    settles = " " + self.say("settles").format(len(m.settles), len(m.needed_by)) + ";"
+                w.item(f"{self.fact_phrase(m.path)}:{settles} {self.say('needed_by')}: {who}.", 1)
 
-    def missing(self) -> None:
-        w = self.w
-        if not self.section("missing", not self.r.missing_facts, "none_missing"):
-            return
-        w.line(f"({self.say('missing_rule')})", 1)
-        act_word = self.say("act").lower()
-        for m in self.r.missing_facts:
-            who = "; ".join(f"{c.get(self.lang)} ({act_word} {act + 1})" for act, _, c in m.needed_by)
-            settles = ""
-            if m.settles is not None:
-                settles = " " + self.say("settles").format(len(m.settles), len(m.needed_by)) + ";"
-            w.item(f"{w.code(m.path)}:{settles} {self.say('needed_by')}: {who}.", 1)
+    def fact_phrase(self, path: str) -> str:
+        """A fact by its phrase, with the path `--set` takes: "Negative impact (`tindakan.dampak`)"."""
+        title = fact_title(path)
+        return f"{title.get(self.lang)} ({self.w.code(path)})" if title is not None else self.w.code(path)
 
+    # ---- the tiers and tracks not reached ---------------------------------------------------
     def why_not(self) -> None:
         w = self.w
         w.heading(self.say("why_not"))
-        level = 1
-        empty = [g for g in self.r.why_not if not g.candidates and not g.elsewhere]
-        shown = [g for g in self.r.why_not if g.candidates or g.elsewhere]
-        for gap in shown:
-            self.gap(gap, level)
+        empty = [g for g in self.r.why_not if not g.candidates]
+        for gap in self.r.why_not:
+            if gap.candidates:
+                self.gap(gap, 1)
         if empty:
             names = ", ".join(category_word(g.category, g.tier, self.lang) for g in empty)
-            w.line(f"{self.say('no_provision')}: {names}.", level)
+            w.item(f"{self.say('no_provision_met')}: {names}.", 1)
         if not self.r.why_not:
             w.line(self.say("none_why_not"), 1)
 
     def gap(self, gap: TierGap, level: int) -> None:
-        w = self.w
-        head = f"{category_word(gap.category, gap.tier, self.lang).capitalize()}: {self.say('not_reached')}."
-        w.subhead(head, level)
+        """One line: the tier or track, and its nearest provisions with how many conditions each
+        lacks (the conditions themselves are in Annex A)."""
         act_word = self.say("act").lower()
-        for c in gap.candidates:
+        several = len(self.r.acts) > 1
+        nearest = []
+        for c in gap.candidates[:_NEAREST]:
             need = self.say("unmet_count").format(len(c.unmet)) if c.unmet else pick(STATUSES, c.status, self.lang)
-            self.clause(c, level, f"{c.citation.get(self.lang)} ({act_word} {c.act + 1})", need)
-        if gap.elsewhere:
-            listed = "; ".join(f"{c.citation.get(self.lang)} ({pick(STATUSES, c.status, self.lang)})" for c in gap.elsewhere)
-            w.line(f"{self.say('not_considered')}: {listed}.", level)
+            where = f", {act_word} {c.act + 1}" if several else ""
+            nearest.append(f"{c.citation.get(self.lang)} ({need}{where})")
+        more = len(gap.candidates) - _NEAREST
+        tail = f"; {self.say('and_more').format(more)}" if more > 0 else ""
+        head = f"{category_word(gap.category, gap.tier, self.lang).capitalize()}: {self.say('not_reached')}"
+        self.w.item(f"{head}; {self.say('nearest')}: {'; '.join(nearest)}{tail}.", level)
 
     def asked(self) -> None:
         self.w.heading(self.say("asked"))
@@ -514,10 +712,12 @@ def referral_reason(r: ReferralSection, lang: str) -> str:
 def body_text(b: ReferralBody, lang: str) -> str:
     """A supervisory body with its title and declared period."""
     text = f"{b.name} ({b.title})" if b.title else b.name
-    if b.start:
-        text += f", {say('in_force_from', lang)} {b.start}"
-    if b.end:
-        text += f" {say('in_force_until', lang)} {b.end}" if b.start else f", {say('in_force_until', lang)} {b.end}"
+    start = date_text(datetime.date.fromisoformat(b.start), lang) if b.start else None
+    end = date_text(datetime.date.fromisoformat(b.end), lang) if b.end else None
+    if start:
+        text += f", {say('in_force_from', lang)} {start}"
+    if end:
+        text += f" {say('in_force_until', lang)} {end}" if start else f", {say('in_force_until', lang)} {end}"
     return text
 
 
@@ -529,16 +729,17 @@ def referral_summary(r: ReferralSection, lang: str) -> str:
     return f"{status}: {referral_reason(r, lang)}"
 
 
-def render_text(report: Report, lang: str = "id") -> str:
-    """The report as plain text, in Indonesian (default) or English (`lang="en"`). Control
-    characters from the incident are escaped (`source.printable`)."""
-    return printable(_Render(report, _Writer(check_lang(lang))).run())
+def render_text(report: Report, lang: str = "id", detail: str = "standard") -> str:
+    """The report as plain text, in Indonesian (default) or English (`lang="en"`), at a level of
+    `detail` (DETAILS: `summary`, `standard`, `full`). Control characters from the incident are
+    escaped (`source.printable`)."""
+    return printable(_Render(report, _Writer(check_lang(lang)), detail).run())
 
 
-def render_markdown(report: Report, lang: str = "id") -> str:
+def render_markdown(report: Report, lang: str = "id", detail: str = "standard") -> str:
     """The report as Markdown (CommonMark), in Indonesian (default) or English; control characters
     escaped."""
-    return printable(_Render(report, _Markdown(check_lang(lang))).run())
+    return printable(_Render(report, _Markdown(check_lang(lang)), detail).run())
 
 
 def render_what_if(
