@@ -13,6 +13,7 @@ each provision that touched the case comes from, and how reliable that is).
 from __future__ import annotations
 
 import datetime
+import html
 import re
 from collections.abc import Sequence
 
@@ -117,6 +118,9 @@ class _Writer:
     def code(self, text: str) -> str:
         return text
 
+    def strong(self, text: str) -> str:
+        return text
+
     def subhead(self, text: str, level: int) -> None:
         """A heading inside a section (an act, a tier) with its items after it."""
         self.line(text, level)
@@ -158,6 +162,9 @@ class _Markdown(_Writer):
     def code(self, text: str) -> str:
         return f"`{text}`" if "`" not in text else f"`` {text} ``"
 
+    def strong(self, text: str) -> str:
+        return f"**{text}**"
+
     def subhead(self, text: str, level: int) -> None:
         self.blank()
         self.lines.extend([f"**{text}**", ""])
@@ -166,6 +173,70 @@ class _Markdown(_Writer):
         self.line(f"{label}:", level)
         # Inside that item; every line of a statutory text written over several lines stays quoted.
         self.lines.extend(_INDENT * level + "> " + line for line in text.split("\n"))
+
+
+# Marks for markup inside a line of the document (private-use characters, removed from the text).
+_OPEN_CODE, _CLOSE_CODE, _OPEN_STRONG, _CLOSE_STRONG = "\ue000", "\ue001", "\ue002", "\ue003"
+_MARKS = re.compile("[\ue000-\ue003]")
+
+
+class _Document(_Writer):
+    """HTML body for the printed report (explain/render/pdf.py): the same walk as Markdown, each
+    line a paragraph indented by its level, statutory text a block quote, every text escaped."""
+
+    markdown = True
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(lang)
+        self.first = True
+
+    @staticmethod
+    def esc(text: str) -> str:
+        shown = html.escape(text, quote=False)
+        for mark, tag in ((_OPEN_CODE, "<code>"), (_CLOSE_CODE, "</code>"), (_OPEN_STRONG, "<strong>"), (_CLOSE_STRONG, "</strong>")):
+            shown = shown.replace(mark, tag)
+        return shown
+
+    def title(self, text: str) -> None:
+        self.lines.append(f"<h1>{self.esc(text)}</h1>")
+
+    def part(self, text: str) -> None:
+        self.lines.append(f'<h2 class="part">{self.esc(text)}</h2>')
+
+    def heading(self, text: str) -> None:
+        self.lines.append(f"<h3>{self.esc(text)}</h3>")
+
+    def line(self, text: str, level: int = 0) -> None:
+        self.lines.append(f'<p class="l{level}">{self.esc(text)}</p>')
+
+    def item(self, text: str, level: int = 0) -> None:
+        self.lines.append(f'<p class="item l{level}">{self.esc(text)}</p>')
+
+    def blank(self) -> None:
+        return
+
+    def code(self, text: str) -> str:
+        return _OPEN_CODE + _MARKS.sub("", text) + _CLOSE_CODE
+
+    def strong(self, text: str) -> str:
+        return _OPEN_STRONG + _MARKS.sub("", text) + _CLOSE_STRONG
+
+    def subhead(self, text: str, level: int) -> None:
+        self.lines.append(f'<h4 class="l{level}">{self.esc(text)}</h4>')
+
+    def quote(self, label: str, text: str, level: int) -> None:
+        self.line(f"{label}:", level)
+        body = "<br>".join(self.esc(_MARKS.sub("", line)) for line in text.split("\n"))
+        self.lines.append(f'<blockquote class="l{level}">{body}</blockquote>')
+
+    def text(self) -> str:
+        return "\n".join(self.lines) + "\n"
+
+
+def render_document(report: Report, lang: str = "id", detail: str = "standard") -> str:
+    """The report as the body of an HTML document (no <html> or <head>), for print: the same
+    sections and words as `render_text`, escaped. explain/render/pdf.py wraps it in a page."""
+    return printable(_Render(report, _Document(check_lang(lang)), detail).run())
 
 
 def _pick_text(text: Text | None, lang: str) -> str:
@@ -368,7 +439,7 @@ class _Render:
     def finding(self, number: int, f: FindingSection) -> None:
         w, lang = self.w, self.lang
         if w.markdown:
-            w.line(f"**{f.citation.get(lang)}**", 2)
+            w.line(w.strong(f.citation.get(lang)), 2)
         else:
             w.line(f"{_INDENT * 2}{number}. {f.citation.get(lang)}")
         # Plain text: aligned under the citation, past `N. `; Markdown: items inside the finding's.
