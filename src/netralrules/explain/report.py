@@ -65,6 +65,7 @@ from netralrules.explain.words import (
     date_text,
     fact_title,
     instrument_name,
+    instrument_names,
     node_text,
     pick,
     reason_text,
@@ -80,6 +81,9 @@ _UNCONFIRMED_RULES = (HEAVIEST_RULE, REPEAT_RULE)
 _INSTRUMENT = ("instrumen", "instrument")
 _BODY = ("lembaga pengawas", "supervisory body")
 _SANCTIONS = ("jenis hukuman", "types of penalty")
+
+
+_PROVISION_ID = re.compile(r"\b[a-z]+\d+(?:\.[a-z0-9_]+)+")
 
 
 def _text(key: str) -> Text:
@@ -342,10 +346,23 @@ class _Reader:
             a = self.g.nodes[n]
             self.labels.setdefault(str(a["name"]), str(a.get("label") or a["name"]))
         # Provisions that share a citation, each with what tells it apart from the others.
+        self._ids: dict[str, str] | None = None
         self._apart: dict[str, Text] = {}
         for group in provisions.values():
             if len(group) > 1:
                 self._apart.update(distinguish(group))
+
+    def note(self, text: str) -> str:
+        """A legal note as the report shows it: on one line, a provision named by its id
+        (`skb2022.disiplin.6`) named by its citation, an instrument (`PP_94_2021`) as a lawyer names it."""
+        if self._ids is None:
+            self._ids = {}
+            for n in self.e.nodes(NodeKind.CLAUSE):
+                a = self.g.nodes[n]
+                self._ids.setdefault(str(a["provision"]), self.cite_node(a).id)
+        ids = self._ids
+        shown = _PROVISION_ID.sub(lambda m: ids.get(m.group(0).rstrip("."), m.group(0)), " ".join(text.split()))
+        return instrument_names(shown)
 
     def facts(self, ids: Iterable[str]) -> tuple[FactItem, ...]:
         out = []
@@ -541,7 +558,7 @@ def _findings(r: _Reader, annex: Sequence[SourceItem] = ()) -> tuple[FindingSect
                 sanction_basis=_both(cite, f["sanction_basis"]) if f["sanction_basis"] else None,
                 penalties=tuple(tuple(sorted(p.items())) for p in f["penalties"]),
                 penalty_joiners=tuple(f.get("penalty_joiners") or ()),
-                note=" ".join(str(f["note"]).split()) if f["note"] else None,
+                note=r.note(str(f["note"])) if f["note"] else None,
                 facts_seen=r.facts(clause["facts_seen"]),
                 sources=_numbers(annex, clause.get("sources") or ()),
                 proof=str(f.get("proof", "dugaan")),
@@ -665,7 +682,7 @@ def _open_questions(r: _Reader, clauses: Sequence[Mapping[str, Any]]) -> tuple[O
         levels = {str(x["keandalan"]) for x in c.get("sources") or ()}
         doubtful = tuple(level for level in DOUBTFUL if level in levels)
         if doubtful:
-            text = " ".join(str(c["note"]).split())
+            text = r.note(str(c["note"]))
             found.setdefault(str(c["provision"]), (c, doubtful, text, set()))[3].add(int(c["act"]))
     out = [
         OpenQuestion(provision, r.cite_node(holder) if holder is not None else None, doubtful, text, tuple(sorted(acts)))

@@ -693,7 +693,10 @@ def _phrase(key: str, lang: str, *args: str) -> str:
 
 def fact_label(f: FactLike, lang: str) -> str:
     """A fact's phrase ("Party attributes used"), or its path when the schema documents none."""
-    return f.label.get(lang) if f.label is not None else f.path
+    if f.label is not None:
+        return f.label.get(lang)
+    title = fact_title(f.path)
+    return title.get(lang) if title is not None else f.path
 
 
 def fact_value_words(f: FactLike, lang: str) -> str:

@@ -433,7 +433,7 @@ class _Render:
         w = self.w
         w.blank()
         w.line(self.say("scope_outside").format(w.code(s.status)))
-        governing = "; ".join(f"{c.get(self.lang)} ({w.code(p)})" for p, c in s.governing) or self.say("scope_none")
+        governing = "; ".join(c.get(self.lang) for _, c in s.governing) or self.say("scope_none")
         w.line(f"{self.say('scope_governing')}: {governing}.", 1)
 
     def finding(self, number: int, f: FindingSection) -> None:
@@ -620,14 +620,13 @@ class _Render:
         w = self.w
         w.heading(self.say("facts_annex"))
         for info in self.r.acts:
-            w.subhead(f"{self.say('act')} {info.index + 1} ({date_text(info.date, self.lang)}):", 1)
             known = [f for f in info.facts if f.known]
             unknown = [f for f in info.facts if not f.known]
-            w.line(f"{self.say('facts_found')}: {self.facts(known)}.", 1)
+            w.item(f"{self.say('act')} {info.index + 1}, {self.say('facts_found').lower()}: {self.facts(known)}.", 1)
             if unknown:
-                w.line(f"{self.say('facts_unknown')}: {', '.join(fact_label(f, self.lang) for f in unknown)}.", 1)
+                w.line(f"{self.say('facts_unknown')}: {', '.join(fact_label(f, self.lang) for f in unknown)}.", 2)
             if info.unread:
-                w.line(f"{self.say('facts_unread')}: {self.facts(info.unread)}.", 1)
+                w.line(f"{self.say('facts_unread')}: {self.facts(info.unread)}.", 2)
 
     # ---- the technical annex (full detail): the rules language ------------------------------
     def technical(self) -> None:
