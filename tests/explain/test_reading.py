@@ -97,13 +97,17 @@ def test_conditions_in_words_with_their_values() -> None:
             self.path, self.value, self.known, self.label = path, value, known, None
 
     period = "tindakan.tanggal antara pemilu.kampanye_mulai sampai pemilu.kampanye_selesai"
-    facts = [Fact("tindakan.tanggal", "2024-10-12"), Fact("pemilu.kampanye_mulai", "2024-11-01"), Fact("pemilu.kampanye_selesai", "2024-11-23")]
+    facts = [
+        Fact("tindakan.tanggal", "2024-10-12"),
+        Fact("pemilu.kampanye_mulai", "2024-11-01"),
+        Fact("pemilu.kampanye_selesai", "2024-11-23"),
+    ]
     assert condition_words(period, "false", "masa kampanye", facts, "en") == (
         "Date of the act (October 12, 2024) was not within «masa kampanye» (November 1, 2024 – November 23, 2024)"
     )
-    assert condition_words("tindakan.jenis = mencalonkan_diri", "false", None, [Fact("tindakan.jenis", "ikut_kampanye")], "id") == (
-        "Jenis tindakan: ikut kampanye, bukan mencalonkan diri"
-    )
+    assert condition_words(
+        "tindakan.jenis = mencalonkan_diri", "false", None, [Fact("tindakan.jenis", "ikut_kampanye")], "id"
+    ) == ("Jenis tindakan: ikut kampanye, bukan mencalonkan diri")
     assert condition_words("tindakan.dampak = negara", "unknown", None, [Fact("tindakan.dampak", None, False)], "en") == (
         "Negative impact: unknown (required: negara)"
     )
@@ -172,7 +176,7 @@ def _pdf_missing() -> str | None:
         if shutil.which(tool) is None:
             return f"{tool} not installed (apt-get install poppler-utils)"
     try:
-        import weasyprint  # noqa: F401
+        import weasyprint  # type: ignore[import-untyped]  # noqa: F401
     except (ImportError, OSError) as error:
         return f"WeasyPrint cannot be loaded (pip install -e '.[pdf]', apt-get install libpango-1.0-0): {error}"
     return None
@@ -187,19 +191,25 @@ def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.skip(reason)
     target = tmp_path_factory.mktemp("pdf") / "report.pdf"
     out, err = io.StringIO(), io.StringIO()
-    assert main(["evaluate", str(ATRIBUT), "--format", "pdf", "--lang", "en", "--output", str(target)], out, err) == 0, err.getvalue()
+    assert main(["evaluate", str(ATRIBUT), "--format", "pdf", "--lang", "en", "--output", str(target)], out, err) == 0, (
+        err.getvalue()
+    )
     assert out.getvalue() == ""
     return target
 
 
 def _text(pdf: Path, *pages: int) -> str:
-    args = ["pdftotext", "-layout"] + ([f"-f", str(pages[0]), "-l", str(pages[-1])] if pages else []) + [str(pdf), "-"]
+    args = ["pdftotext", "-layout"] + (["-f", str(pages[0]), "-l", str(pages[-1])] if pages else []) + [str(pdf), "-"]
     return subprocess.run(args, check=True, capture_output=True, text=True).stdout
 
 
 def test_pdf_text_footer_on_every_page_and_signature_at_the_end(pdf: Path) -> None:
     assert pdf.read_bytes().startswith(b"%PDF-")
-    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout if shutil.which("pdfinfo") else ""
+    info = (
+        subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+        if shutil.which("pdfinfo")
+        else ""
+    )
     if info:
         assert "A4" in info
     text = _text(pdf)

@@ -536,7 +536,9 @@ def _act(r: _Reader, index: int) -> ActSection:
         titles=tuple((name, str(titles[name])) for name in info.instruments if titles.get(name)),
         not_in_force=tuple(sorted(not_in_force.items())),
         facts=r.facts(sorted(r.e.nodes(NodeKind.FACT, index))),
-        unread=tuple(FactItem(str(p), v, True, fact_title(str(p))) for p, v in r.g.graph.get("fakta_lain", {}).get(str(index), ())),
+        unread=tuple(
+            FactItem(str(p), v, True, fact_title(str(p))) for p, v in r.g.graph.get("fakta_lain", {}).get(str(index), ())
+        ),
     )
 
 
@@ -790,9 +792,11 @@ def distinguish(group: Mapping[str, Mapping[str, Any]]) -> dict[str, Text]:
 
     features: list[Any] = [
         lambda a, lang: _APART["tier"].get(lang).format(pick(TIERS, a["tier"], lang)) if a.get("tier") else "",
-        lambda a, lang: _APART["subjects"].get(lang).format(", ".join(code_word(x) for x in a.get("subjects") or ()))
-        if a.get("subjects")
-        else "",
+        lambda a, lang: (
+            _APART["subjects"].get(lang).format(", ".join(code_word(x) for x in a.get("subjects") or ()))
+            if a.get("subjects")
+            else ""
+        ),
         period,
         via,
         snippet,
@@ -811,7 +815,11 @@ def distinguish(group: Mapping[str, Mapping[str, Any]]) -> dict[str, Text]:
                 chosen.append(feature)
                 if apart(chosen):
                     break
-    labels = {p: Text.build(lambda lang, p=p: "; ".join(x for f in chosen if (x := f(group[p], lang)))) for p in ids}
+
+    def said(p: str, lang: str) -> str:
+        return "; ".join(x for f in chosen if (x := f(group[p], lang)))
+
+    labels = {p: Text(said(p, "id"), said(p, "en")) for p in ids}
     seen: dict[str, int] = {}
     for p in ids:
         seen[labels[p].id] = seen.get(labels[p].id, 0) + 1
@@ -822,7 +830,7 @@ def distinguish(group: Mapping[str, Mapping[str, Any]]) -> dict[str, Text]:
         if seen[label.id] > 1 or not label.id:
             counter[label.id] = counter.get(label.id, 0) + 1
             n = counter[label.id]
-            nth = _APART["nth"]
-            label = Text.build(lambda lang, label=label, n=n: "; ".join(x for x in (label.get(lang), nth.get(lang).format(n)) if x))
+            nth = _APART["nth"].format(n)
+            label = Text(*("; ".join(x for x in (label.get(lang), nth.get(lang)) if x) for lang in ("id", "en")))
         out[p] = label
     return out

@@ -311,16 +311,10 @@ TEXT: dict[str, Text] = {
     "law_applied": Text("Hukum yang diterapkan", "Law applied"),
     "legal_basis": Text("Dasar hukum", "Legal basis"),
     "in_force": Text("berlaku", "in force"),
-    "not_applied_count": Text(
-        "Ketentuan yang dipertimbangkan tetapi tidak berlaku", "Provisions considered that did not apply"
-    ),
+    "not_applied_count": Text("Ketentuan yang dipertimbangkan tetapi tidak berlaku", "Provisions considered that did not apply"),
     "see_annex_a": Text("rinciannya di Lampiran A", "detailed in Annex A"),
-    "group_not_in_force": Text(
-        "{0}, {1}: tidak berlaku pada {2}", "{0}, {1}: not in force on {2}"
-    ),
-    "group_not_binding": Text(
-        "Hanya mengikat {0}; responden berstatus {1}", "Binds only {0}; the respondent is {1}"
-    ),
+    "group_not_in_force": Text("{0}, {1}: tidak berlaku pada {2}", "{0}, {1}: not in force on {2}"),
+    "group_not_binding": Text("Hanya mengikat {0}; responden berstatus {1}", "Binds only {0}; the respondent is {1}"),
     "provisions_count": Text("{0} ketentuan", "{0} provision(s)"),
     "version_not_in_force": Text("{0}: versi ini tidak berlaku pada {1}.", "{0}: this version was not in force on {1}."),
     "facts_annex": Text("Lampiran B: fakta", "Annex B: facts"),
@@ -329,9 +323,7 @@ TEXT: dict[str, Text] = {
     ),
     "nearest": Text("yang terdekat", "nearest"),
     "and_more": Text("dan {0} lainnya", "and {0} more"),
-    "no_provision_met": Text(
-        "Tidak ada ketentuan yang dinilai untuk", "No provision was evaluated for"
-    ),
+    "no_provision_met": Text("Tidak ada ketentuan yang dinilai untuk", "No provision was evaluated for"),
     "text_quoted": Text("Bunyi ketentuan (kutipan)", "Statutory text (quoted in the original Indonesian)"),
     "note_quoted": Text("Catatan", "Note (in Indonesian, as the rulebook records it)"),
     "signature_line": Text(
@@ -575,9 +567,7 @@ SANCTIONS_EN: dict[str, str] = {
     "pembebasan dari jabatannya menjadi jabatan pelaksana selama 12 bulan": (
         "release from the position to an executive (pelaksana) position for 12 months"
     ),
-    "pemberhentian dengan hormat tidak atas permintaan sendiri sebagai PNS": (
-        "honourable discharge as PNS, not at own request"
-    ),
+    "pemberhentian dengan hormat tidak atas permintaan sendiri sebagai PNS": ("honourable discharge as PNS, not at own request"),
     "pemberhentian tidak dengan hormat sebagai PNS": "dishonourable discharge as PNS",
     "pemberhentian dengan hormat sebagai PNS, terhitung mulai akhir bulan sejak ditetapkan sebagai calon": (
         "honourable discharge as PNS, from the end of the month in which they were determined as a candidate"

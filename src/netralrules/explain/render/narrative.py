@@ -193,7 +193,12 @@ class _Document(_Writer):
     @staticmethod
     def esc(text: str) -> str:
         shown = html.escape(text, quote=False)
-        for mark, tag in ((_OPEN_CODE, "<code>"), (_CLOSE_CODE, "</code>"), (_OPEN_STRONG, "<strong>"), (_CLOSE_STRONG, "</strong>")):
+        for mark, tag in (
+            (_OPEN_CODE, "<code>"),
+            (_CLOSE_CODE, "</code>"),
+            (_OPEN_STRONG, "<strong>"),
+            (_CLOSE_STRONG, "</strong>"),
+        ):
             shown = shown.replace(mark, tag)
         return shown
 

@@ -59,7 +59,9 @@ code { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size:
 def css_string(text: str) -> str:
     """A CSS string literal: quotes, backslashes and anything outside printable ASCII escaped, so an
     incident id cannot end the string or the style sheet."""
-    return '"' + "".join(ch if ch.isascii() and ch.isprintable() and ch not in '"\\<>' else f"\\{ord(ch):x} " for ch in text) + '"'
+    return (
+        '"' + "".join(ch if ch.isascii() and ch.isprintable() and ch not in '"\\<>' else f"\\{ord(ch):x} " for ch in text) + '"'
+    )
 
 
 class PdfUnavailable(RuntimeError):
@@ -69,11 +71,10 @@ class PdfUnavailable(RuntimeError):
 def document_html(report: Report, lang: str = "id", detail: str = "standard") -> str:
     """The whole HTML document that becomes the PDF: footer text, the report, the signature block."""
     lang = check_lang(lang)
-    footer = (
-        f"{say('incident', lang)}: {report.incident_id or '-'} · {say('rulebook', lang)} {report.rulebook}"
-    )
+    footer = f"{say('incident', lang)}: {report.incident_id or '-'} · {say('rulebook', lang)} {report.rulebook}"
     rows = "".join(
-        f'<tr><td class="label">{escape(say(key, lang))}</td><td class="blank{" sign" if key == "signature_sign" else ""}"></td></tr>'
+        f'<tr><td class="label">{escape(say(key, lang))}</td>'
+        f'<td class="blank{" sign" if key == "signature_sign" else ""}"></td></tr>'
         for key in ("signature_name", "signature_position", "signature_date", "signature_place", "signature_sign")
     )
     css = CSS % {"page": say("page", lang), "of": say("page_of", lang), "footer": css_string(footer)}
@@ -94,7 +95,7 @@ def to_pdf(report: Report, lang: str = "id", detail: str = "standard") -> bytes:
     Raises PdfUnavailable when WeasyPrint cannot be loaded."""
     html = document_html(report, lang, detail)
     try:
-        from weasyprint import HTML  # the `pdf` extra; loaded only when a PDF is asked for
+        from weasyprint import HTML  # type: ignore[import-untyped]  # the `pdf` extra, loaded only when asked for
     except (ImportError, OSError) as error:  # OSError: its system libraries (Pango) are missing
         raise PdfUnavailable(
             "PDF needs WeasyPrint: pip install 'netralrules[pdf]' (and Debian's libpango-1.0-0) "
