@@ -24,7 +24,7 @@ from netralrules.facts import load_incident
 from tests.explain.html_support import HOSTILE, example, parse, report
 from tests.helpers import explained
 
-ANGKA_2 = "Pasal 5 huruf n angka 2 PP 94/2021"
+ANGKA_2 = "Pasal 5 huruf n angka 2 PP 94/2021 (bagi PNS, CPNS)"
 
 
 def test_well_formed_html5_in_indonesian_and_english() -> None:
@@ -118,7 +118,7 @@ def test_unresolved_points_and_the_facts_that_would_decide_them() -> None:
     text = "".join(parse(html).text)
     summary = text[: text.index("Provisions considered")]
     assert "The decision is incomplete" in summary
-    assert "Article 5 letter n number 2 of PP 94/2021: a fact it needs is unknown" in summary
+    assert "Article 5 letter n number 2 of PP 94/2021 (for PNS, CPNS): a fact it needs is unknown" in summary
     assert "tindakan.atribut_partai" in summary
 
 

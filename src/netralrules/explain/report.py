@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -477,6 +478,17 @@ def build_report(
     )
 
 
+def citation_labels(explanation: Explanation) -> dict[str, Text]:
+    """Each provision's citation as the report writes it, with what tells apart provisions that
+    share one citation (`Pasal 3 huruf d PP 94/2021 (tingkat berat)`), for the HTML page."""
+    r = _Reader(explanation)
+    out: dict[str, Text] = {}
+    for n in explanation.nodes(NodeKind.CLAUSE):
+        a = explanation.graph.nodes[n]
+        out.setdefault(str(a["provision"]), r.cite_node(a))
+    return out
+
+
 def scope_section(explanation: Explanation) -> ScopeSection | None:
     """The respondent's scope recorded on the graph, when it is not ASN."""
     s = explanation.graph.graph.get("lingkup")
@@ -756,6 +768,7 @@ def category_word(category: Category, tier: Tier | None, lang: str) -> str:
 _APART: dict[str, Text] = {
     "tier": Text("tingkat {0}", "{0} tier"),
     "subjects": Text("bagi {0}", "for {0}"),
+    "anyone": Text("tanpa batasan subjek", "for any respondent"),
     "from": Text("versi berlaku sejak {0}", "version in force from {0}"),
     "period": Text("versi berlaku {0} – {1}", "version in force {0} – {1}"),
     "via": Text("lewat {0}", "via {0}"),
@@ -795,7 +808,7 @@ def distinguish(group: Mapping[str, Mapping[str, Any]]) -> dict[str, Text]:
         lambda a, lang: (
             _APART["subjects"].get(lang).format(", ".join(code_word(x) for x in a.get("subjects") or ()))
             if a.get("subjects")
-            else ""
+            else _APART["anyone"].get(lang)  # no `untuk`: it binds whoever its conditions name
         ),
         period,
         via,
@@ -807,8 +820,11 @@ def distinguish(group: Mapping[str, Mapping[str, Any]]) -> dict[str, Text]:
         keys = [tuple(f(group[p], "id") for f in chosen) for p in ids]
         return len(set(keys)) == len(ids) and all(any(k) for k in keys)
 
-    # One feature that tells them all apart, if there is one; otherwise every feature that varies.
-    chosen: list[Any] = next(([f] for f in features if apart([f])), [])
+    # The fewest features that tell them all apart (one, else two); otherwise every one that varies.
+    chosen: list[Any] = next(
+        (list(c) for size in (1, 2) for c in itertools.combinations(features, size) if apart(c)),
+        [],
+    )
     if not chosen:
         for feature in features:
             if len({feature(group[p], "id") for p in ids}) > 1:

@@ -159,8 +159,8 @@ TEXT: dict[str, Text] = {
     ),
     "no_findings_yet": Text(
         "Sejauh ini tidak ada ketentuan yang dilanggar, tetapi ada ketentuan yang belum dapat ditentukan (lihat Hal"
-        " yang belum terselesaikan).",
-        "So far no provision is violated, but some cannot be decided yet (see Unresolved points).",
+        " yang belum terselesaikan atau tidak dinilai).",
+        "So far no provision is violated, but some cannot be decided yet (see Unresolved or not assessed).",
     ),
     "not_assessed": Text(
         "TIDAK DINILAI: tidak ada ketentuan dalam buku aturan yang mencakup tindakan ini; ini bukan berarti tidak ada"
@@ -661,6 +661,9 @@ PHRASES: dict[str, Text] = {
         "whether {0} was within {1} is unknown ({2})",
     ),
     "before": Text("{0} ({1}) sebelum {2} ({3})", "{0} ({1}) was before {2} ({3})"),
+    "before_so": Text(
+        "{0} ({1}) sebelum {2} ({3}), jadi {4} tidak terpenuhi", "{0} ({1}) was before {2} ({3}), so {4} does not hold"
+    ),
     "definition_failed": Text("{0}: tidak terpenuhi ({1})", "{0}: not met ({1})"),
     "definition_unknown": Text("{0}: belum dapat ditentukan ({1})", "{0}: cannot be decided yet ({1})"),
     "other_failed": Text("syarat tidak terpenuhi: {0} ({1})", "condition not met: {0} ({1})"),
@@ -741,8 +744,10 @@ def condition_words(
         if unknown:
             return _phrase("between_unknown", lang, label(subject).lower(), name, facts_words(facts, lang))
         return _phrase("not_between", lang, label(subject), said(subject), name, said(start), said(end))
-    if (m := _AT_LEAST.match(text)) is not None and not unknown and definition_label is None:
+    if (m := _AT_LEAST.match(text)) is not None and not unknown:
         left, right = m.groups()
+        if definition_label is not None:
+            return _phrase("before_so", lang, label(left), said(left), label(right).lower(), said(right), f"«{definition_label}»")
         return _phrase("before", lang, label(left), said(left), label(right).lower(), said(right))
     if definition_label is not None:
         key = "definition_unknown" if unknown else "definition_failed"

@@ -437,7 +437,7 @@ class _Render:
             return
         w = self.w
         w.blank()
-        w.line(self.say("scope_outside").format(w.code(s.status)))
+        w.line(self.say("scope_outside").format(code_word(s.status)))
         governing = "; ".join(c.get(self.lang) for _, c in s.governing) or self.say("scope_none")
         w.line(f"{self.say('scope_governing')}: {governing}.", 1)
 
@@ -499,7 +499,8 @@ class _Render:
             put(f"{self.say('note_quoted')}: {f.note}")
         if f.sources:
             put(f"{self.say('sources_ref')}: " + ", ".join(f"[{n}]" for n in f.sources) + ".")
-        put(f"{self.say('facts')}: {self.facts(f.facts_seen)}.")
+        # The facts it read that are known (those not known are listed in Annex B).
+        put(f"{self.say('facts')}: {self.facts([x for x in f.facts_seen if x.known])}.")
 
     def section(self, key: str, empty: bool, none_key: str) -> bool:
         """A section's heading, and its `none_key` sentence when it has nothing; whether it has."""
