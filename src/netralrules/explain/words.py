@@ -521,7 +521,8 @@ def reason_text(reason: str, lang: str) -> str:
         if reason == indonesian:
             return english
         if indonesian.endswith(" ") and reason.startswith(indonesian):
-            return english + reason[len(indonesian) :]
+            rest = reason[len(indonesian) :]
+            return english + (sanction_text(rest, lang) if " ".join(rest.split()) in SANCTIONS_EN else rest)
     return reason
 
 

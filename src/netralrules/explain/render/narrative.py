@@ -57,6 +57,7 @@ from netralrules.explain.words import (
     instrument_name,
     penalties_text,
     pick,
+    reason_text,
     sanction_text,
     say,
     value_text,
@@ -145,7 +146,8 @@ class _Markdown(_Writer):
         self.lines.extend(["", f"## {text}", ""])
 
     def heading(self, text: str) -> None:
-        self.lines.extend(["", f"### {text}", ""])
+        self.blank()
+        self.lines.extend([f"### {text}", ""])
 
     # What plain text indents to `level` becomes a list item nested `level - 1` deep, so that the
     # lines under an item (one level deeper in text) are items nested under it.
@@ -495,6 +497,8 @@ class _Render:
             shown = penalties_text([dict(p) for p in f.penalties], f.penalty_joiners, lang)
             put(f"{self.say('penalties')}: {shown}.")
         put(f"{self.say('proof')}: {pick(PROOFS, f.proof, lang)}.")
+        if self.detail == "summary":
+            return  # the note, the sources and the facts are in the reasons and annexes
         if f.note:
             put(f"{self.say('note_quoted')}: {f.note}")
         if f.sources:
@@ -734,7 +738,10 @@ class _Render:
         for q in self.r.open_questions:
             where = q.citation.get(self.lang) if q.citation else self.say("determination_rules")
             levels = "; ".join(pick(RELIABILITY, level, self.lang) for level in q.reliability)
-            w.item(f"{where} ({self.say('reliability')}: {levels}): {q.text}", 1)
+            # A rule of the determination is the engine's own words (translated); a provision's
+            # note is the rulebook's (marked in English as written in Indonesian).
+            text = reason_text(q.text, self.lang) if q.provision is None else q.text
+            w.item(f"{where} ({self.say('reliability')}: {levels}): {text}", 1)
 
     def annex(self) -> None:
         """The annex of sources: each source once, numbered, with its reliability in words."""

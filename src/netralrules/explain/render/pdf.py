@@ -22,7 +22,7 @@ from netralrules.explain.words import say
 CSS = """
 @page {
   size: A4;
-  margin: 18mm 16mm 22mm 18mm;
+  margin: 15mm 15mm 20mm 17mm;
   @bottom-left {
     content: %(footer)s;
     font-size: 7pt;
@@ -35,7 +35,7 @@ CSS = """
     color: #444;
   }
 }
-html { font-family: "Liberation Serif", "DejaVu Serif", serif; font-size: 10pt; line-height: 1.3; }
+html { font-family: "Liberation Serif", "DejaVu Serif", serif; font-size: 9.5pt; line-height: 1.25; }
 h1 { font-size: 15pt; margin: 0 0 4mm 0; }
 h2.part { font-size: 12pt; text-transform: uppercase; border-bottom: 1px solid #000; margin: 6mm 0 2mm 0; }
 h3 { font-size: 11pt; margin: 4mm 0 1.5mm 0; page-break-after: avoid; }
@@ -46,13 +46,13 @@ p.item::before { content: "– "; }
 .l1 { margin-left: 4mm; } .l2 { margin-left: 9mm; } .l3 { margin-left: 14mm; } .l4 { margin-left: 19mm; }
 blockquote { font-style: italic; margin: 0.6mm 0 0.6mm 19mm; padding-left: 3mm; border-left: 2px solid #888; }
 code { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: 8.5pt; }
-.signature { page-break-inside: avoid; margin-top: 10mm; }
+.signature { page-break-inside: avoid; margin-top: 6mm; }
 .signature p.disclaimer { font-weight: bold; margin-bottom: 6mm; }
 .signature table { border-collapse: collapse; width: 100%%; }
-.signature td { padding: 3mm 2mm; vertical-align: bottom; }
-.signature td.label { width: 28%%; }
+.signature td { padding: 2mm 2mm; vertical-align: bottom; }
+.signature td.label { width: 14%%; }
 .signature td.blank { border-bottom: 1px solid #000; }
-.signature td.sign { height: 22mm; }
+.signature td.sign { height: 16mm; }
 """
 
 
@@ -72,10 +72,14 @@ def document_html(report: Report, lang: str = "id", detail: str = "standard") ->
     """The whole HTML document that becomes the PDF: footer text, the report, the signature block."""
     lang = check_lang(lang)
     footer = f"{say('incident', lang)}: {report.incident_id or '-'} · {say('rulebook', lang)} {report.rulebook}"
-    rows = "".join(
-        f'<tr><td class="label">{escape(say(key, lang))}</td>'
-        f'<td class="blank{" sign" if key == "signature_sign" else ""}"></td></tr>'
-        for key in ("signature_name", "signature_position", "signature_date", "signature_place", "signature_sign")
+
+    def cell(key: str) -> str:
+        return f'<td class="label">{escape(say(key, lang))}</td><td class="blank"></td>'
+
+    rows = (
+        f"<tr>{cell('signature_name')}{cell('signature_position')}</tr>"
+        f"<tr>{cell('signature_date')}{cell('signature_place')}</tr>"
+        f'<tr><td class="label">{escape(say("signature_sign", lang))}</td><td class="blank sign" colspan="3"></td></tr>'
     )
     css = CSS % {"page": say("page", lang), "of": say("page_of", lang), "footer": css_string(footer)}
     return (
