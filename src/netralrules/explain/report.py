@@ -84,9 +84,6 @@ _BODY = ("lembaga pengawas", "supervisory body")
 _SANCTIONS = ("jenis hukuman", "types of penalty")
 
 
-_PROVISION_ID = re.compile(r"\b[a-z]+\d+(?:\.[a-z0-9_]+)+")
-
-
 def _text(key: str) -> Text:
     return TEXT[key]
 
@@ -347,22 +344,29 @@ class _Reader:
             a = self.g.nodes[n]
             self.labels.setdefault(str(a["name"]), str(a.get("label") or a["name"]))
         # Provisions that share a citation, each with what tells it apart from the others.
-        self._ids: dict[str, str] | None = None
+        self._ids: dict[str, Text] | None = None
+        self._id_pattern: re.Pattern[str] | None = None
         self._apart: dict[str, Text] = {}
         for group in provisions.values():
             if len(group) > 1:
                 self._apart.update(distinguish(group))
 
-    def note(self, text: str) -> str:
-        """A legal note as the report shows it: on one line, a provision named by its id
-        (`skb2022.disiplin.6`) named by its citation, an instrument (`PP_94_2021`) as a lawyer names it."""
+    def note(self, text: str, lang: str = "id") -> str:
+        """A legal note (or an engine's reason) as the report shows it: on one line, a provision named
+        by its id (`skb2022.disiplin.6`) named by its citation, an instrument (`PP_94_2021`) as a
+        lawyer names it."""
         if self._ids is None:
-            self._ids = {}
+            ids: dict[str, Text] = {}
             for n in self.e.nodes(NodeKind.CLAUSE):
                 a = self.g.nodes[n]
-                self._ids.setdefault(str(a["provision"]), self.cite_node(a).id)
-        ids = self._ids
-        shown = _PROVISION_ID.sub(lambda m: ids.get(m.group(0).rstrip("."), m.group(0)), " ".join(text.split()))
+                ids.setdefault(str(a["provision"]), self.cite_node(a))
+            names = "|".join(re.escape(i) for i in sorted(ids, key=len, reverse=True))
+            self._ids = ids
+            self._id_pattern = re.compile(rf"(?<![\w.])(?:{names})(?![\w])") if names else None
+        shown = " ".join(text.split())
+        if self._id_pattern is not None:
+            found = self._ids
+            shown = self._id_pattern.sub(lambda m: found[m.group(0)].get(lang), shown)
         return instrument_names(shown)
 
     def facts(self, ids: Iterable[str]) -> tuple[FactItem, ...]:
@@ -598,7 +602,7 @@ def _tracks(r: _Reader) -> tuple[TrackSection, ...]:
             (r.g.nodes[u] for u, _ in r.g.in_edges(node) if r.g.nodes[u]["kind"] == NodeKind.FINDING),
             key=lambda f: (f["act"], citation_key(f)),
         )
-        reasons = [_both(reason_text, str(x)) for x in t["reasons"]]
+        reasons = [Text(*(r.note(reason_text(str(x), lang), lang) for lang in ("id", "en"))) for x in t["reasons"]]
         if t["escalated"]:
             reasons.append(_escalated(t["heaviest_finding_tier"], t["tier"]))
         # Only a track with tiers (disiplin) speaks of one: a criminal or dismissal track has none.

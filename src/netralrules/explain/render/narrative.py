@@ -256,6 +256,8 @@ class _Render:
         self.w = w
         self.lang = w.lang
         self.detail = check_detail(detail)
+        self.undecided_acts: set[int] | None = None
+        self.by_act: dict[int, list[FindingSection]] = {}
 
     def say(self, key: str) -> str:
         return say(key, self.lang)
@@ -339,6 +341,9 @@ class _Render:
     def findings(self) -> None:
         w = self.w
         w.heading(self.say("findings"))
+        self.by_act = {}
+        for f in self.r.findings:
+            self.by_act.setdefault(f.act, []).append(f)
         for info in self.r.acts:
             self.act_findings(info)
 
@@ -352,7 +357,7 @@ class _Render:
         w = self.w
         head = self.act_head(info)
         w.subhead(head, 1)
-        findings = [f for f in self.r.findings if f.act == info.index]
+        findings = self.by_act.get(info.index, [])
         if not findings:
             self.not_found(info)
             return
@@ -412,7 +417,9 @@ class _Render:
         otherwise not assessed (a gap), or outside the ASN rules, with the reason."""
         w = self.w
         if info.assessment == Assessment.ASSESSED:
-            undecided = any(c.act == info.index for c in self.r.unresolved)
+            if self.undecided_acts is None:
+                self.undecided_acts = {c.act for c in self.r.unresolved}
+            undecided = info.index in self.undecided_acts
             w.line(self.say("no_findings_yet" if undecided else "no_findings"), 1)
             return
         w.line(self.say("not_assessed" if info.assessment == Assessment.NOT_ASSESSED else "outside_asn") + ".", 1)
@@ -578,8 +585,11 @@ class _Render:
         if not self.section("not_applied", not mine_all, "none_not_applied"):
             return
         w = self.w
+        by_act: dict[int, list[ClauseItem]] = {}
+        for c in mine_all:  # one pass: an incident may have 1,000 acts
+            by_act.setdefault(c.act, []).append(c)
         for act in self.r.acts:
-            mine = [c for c in mine_all if c.act == act.index]
+            mine = by_act.get(act.index, [])
             if not mine:
                 continue
             w.subhead(f"{self.say('act')} {act.index + 1} ({date_text(act.date, self.lang)}):", 1)
@@ -644,10 +654,13 @@ class _Render:
         language (`tindakan.jenis = ikut_kampanye [false]`) and the facts it read, by rulebook name."""
         w = self.w
         w.heading(self.say("technical"))
+        by_act: dict[int, list[ClauseItem]] = {}
+        for x in self.r.not_applied:
+            by_act.setdefault(x.act, []).append(x)
         for act in self.r.acts:
             w.subhead(f"{self.say('act')} {act.index + 1}:", 1)
             w.line(f"{self.say('facts_found')}: {self.code_facts(act.facts)}.", 1)
-            for c in (x for x in self.r.not_applied if x.act == act.index):
+            for c in by_act.get(act.index, ()):
                 detail = f" ({c.detail.get(self.lang)})" if c.detail else ""
                 status = pick(STATUSES, c.status, self.lang)
                 w.item(f"{w.code(c.provision)} ({c.citation.get(self.lang)}): {status}{detail}.", 1)
