@@ -100,9 +100,9 @@ def test_not_applicable_and_not_in_force() -> None:
     old = explain(**SCENARIOS["sebelum 31 Agustus 2021"])
     text = narrative(old)
     assert "tidak ada peraturan dalam buku aturan yang berlaku pada tanggal ini." in text
-    assert "- PP 94/2021, berlaku 2021-08-31 sampai …: tidak berlaku pada" in text
+    assert "- PP 94/2021, berlaku sejak 31 Agustus 2021: tidak berlaku pada" in text
     assert "tahap pemilu: sebelum penetapan calon" in text
-    assert "- PP 94/2021, in force from 2021-08-31 until …: not in force on" in narrative(old, "en")
+    assert "- PP 94/2021, in force from August 31, 2021: not in force on" in narrative(old, "en")
 
 
 def test_determination_reasons_and_escalation() -> None:

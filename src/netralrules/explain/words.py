@@ -311,6 +311,7 @@ TEXT: dict[str, Text] = {
     "law_applied": Text("Hukum yang diterapkan", "Law applied"),
     "legal_basis": Text("Dasar hukum", "Legal basis"),
     "in_force": Text("berlaku", "in force"),
+    "in_force_since": Text("berlaku sejak", "in force from"),
     "not_applied_count": Text("Ketentuan yang dipertimbangkan tetapi tidak berlaku", "Provisions considered that did not apply"),
     "see_annex_a": Text("rinciannya di Lampiran A", "detailed in Annex A"),
     "group_not_in_force": Text("{0}, {1}: tidak berlaku pada {2}", "{0}, {1}: not in force on {2}"),
@@ -619,9 +620,13 @@ def fact_title(path: str) -> Text | None:
     return _FACT_TITLES.get(f"{root.split('[')[0]}.{rest}")
 
 
+_ARTICLE_CODE = re.compile(r"^pasal(\d+)_")
+
+
 def code_word(value: str) -> str:
-    """A value of a controlled vocabulary as running text writes it (`ikut_kampanye` → `ikut kampanye`)."""
-    return value.replace("_", " ")
+    """A value of a controlled vocabulary as running text writes it (`ikut_kampanye` → `ikut kampanye`,
+    `pasal3_huruf_d` → `Pasal 3 huruf d`)."""
+    return _ARTICLE_CODE.sub(r"Pasal \1 ", value).replace("_", " ")
 
 
 # ---- conditions in words (issue 15) ----------------------------------------------------------------

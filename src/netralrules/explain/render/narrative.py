@@ -66,7 +66,7 @@ from netralrules.source import printable
 from netralrules.syntax.ast import Category
 
 _INDENT = "  "
-_PERIOD = re.compile(r"^berlaku (\d{4}-\d{2}-\d{2}) sampai (\d{4}-\d{2}-\d{2})$")
+_PERIOD = re.compile(r"^berlaku (\d{4}-\d{2}-\d{2}) sampai (\d{4}-\d{2}-\d{2}|…)$")
 _NEAREST = 3  # the nearest provisions named per tier or track not reached
 
 # How much a report says (`--detail`): the decision alone; the decision, its reasons and the
@@ -384,8 +384,10 @@ class _Render:
         match = _PERIOD.match(reason.id)
         if match is None:
             return reason.get(self.lang)
-        start, end = (datetime.date.fromisoformat(x) for x in match.groups())
-        return f"{self.say('in_force')} {date_text(start, self.lang)} – {date_text(end, self.lang)}"
+        start = date_text(datetime.date.fromisoformat(match.group(1)), self.lang)
+        if match.group(2) == "…":  # no end: in force from that date on
+            return f"{self.say('in_force_since')} {start}"
+        return f"{self.say('in_force')} {start} – {date_text(datetime.date.fromisoformat(match.group(2)), self.lang)}"
 
     def legal_basis(self) -> None:
         """Each instrument in force for an act, once, with its full title."""
