@@ -327,6 +327,8 @@ TEXT: dict[str, Text] = {
     "no_provision_met": Text("Tidak ada ketentuan yang dinilai untuk", "No provision was evaluated for"),
     "text_quoted": Text("Bunyi ketentuan (kutipan)", "Statutory text (quoted in the original Indonesian)"),
     "note_quoted": Text("Catatan", "Note (in Indonesian, as the rulebook records it)"),
+    "note_in_id": Text("", "its note, in Indonesian as the rulebook records it: "),
+    "note_with_finding": Text("catatannya ada pada temuannya di atas.", "its note is under its finding above."),
     "signature_line": Text(
         "Laporan ini mendukung pengambilan keputusan dan tidak menggantikan pertimbangan pemeriksa.",
         "This report supports a decision and does not replace the examiner's judgement.",

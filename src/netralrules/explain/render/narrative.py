@@ -750,12 +750,15 @@ class _Render:
         w = self.w
         if not self.section("open_questions", not self.r.open_questions, "none_open"):
             return
+        found = {f.provision for f in self.r.findings}
         for q in self.r.open_questions:
             where = q.citation.get(self.lang) if q.citation else self.say("determination_rules")
             levels = "; ".join(pick(RELIABILITY, level, self.lang) for level in q.reliability)
             # A rule of the determination is the engine's own words (translated); a provision's
             # note is the rulebook's (marked in English as written in Indonesian).
-            text = reason_text(q.text, self.lang) if q.provision is None else q.text
+            text = reason_text(q.text, self.lang) if q.provision is None else self.say("note_in_id") + q.text
+            if q.provision in found:
+                text = self.say("note_with_finding")  # the note is already under its finding
             w.item(f"{where} ({self.say('reliability')}: {levels}): {text}", 1)
 
     def annex(self) -> None:
