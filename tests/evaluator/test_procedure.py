@@ -219,13 +219,17 @@ def test_every_report_shows_the_procedure(lang: str) -> None:
     assert "satu_sumber" not in section
 
 
-def test_the_procedure_comes_after_the_determination_in_the_narrative() -> None:
+def test_the_procedure_comes_after_the_findings_and_before_the_referral_in_the_narrative() -> None:
     decision = evaluate(SEDANG)
     assert decision.explanation is not None
     text = render_text(build_report(decision.explanation), "id")
-    assert text.index("Prosedur\n") > text.index("Penerusan perkara (lembaga pengawas)")
-    assert "Tim Pemeriksa: opsional" in text
-    assert "Banding administratif" not in text[text.index("Prosedur\n") :]
+    # The decision part a reviewer signs (issue 15): the findings, what must happen next, to whom.
+    start, end = text.index("Prosedur\n"), text.index("Penerusan perkara (lembaga pengawas)")
+    assert text.index("Temuan\n") < start < end
+    block = text[start:end]
+    assert "Tim Pemeriksa: opsional" in block
+    assert "Banding administratif" not in block  # no dismissal here: only keberatan
+    assert "Keberatan" in block
 
 
 def test_an_undetermined_tier_gives_the_team_status_per_tier() -> None:

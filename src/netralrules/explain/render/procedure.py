@@ -25,12 +25,44 @@ WORDS: dict[str, Text] = {
     "steps": Text("Langkah", "Steps"),
     "limits": Text("Batas waktu", "Time limits"),
     "remedies": Text("Upaya administratif", "Administrative remedies"),
-    "chain": Text("Alur", "Chain"),
     "open": Text("Terbuka (tidak ditemukan atau tidak diatur dalam sumber)", "Open (not found or not settled in the sources)"),
-    "no_article": Text("pasal belum ditemukan", "article not found"),
+    "no_article": Text(
+        "Butir tanpa pasal: pasalnya belum ditemukan dalam sumber (lihat pertanyaan hukum terbuka).",
+        "Items without an article: their article was not found in the sources (see the open legal questions).",
+    ),
     "to": Text("kepada", "to"),
     "for": Text("untuk", "for"),
 }
+# The register's events (checker/procedures.py EVENTS) as the summary's one line of time limits names them.
+EVENT_WORDS: dict[str, Text] = {
+    "dilaporkan": Text("laporan", "the report"),
+    "diteruskan": Text("penerusan", "forwarding"),
+    "rekomendasi": Text("rekomendasi", "the recommendation"),
+    "pemanggilan": Text("pemanggilan", "the summons"),
+    "tidak_hadir": Text("ketidakhadiran", "the absence"),
+    "pemeriksaan": Text("pemeriksaan", "the examination"),
+    "hukuman_dijatuhkan": Text("penetapan keputusan hukuman", "the sanction decision"),
+    "keputusan_disampaikan": Text("penyampaian keputusan", "delivery of the decision"),
+    "keputusan_diterima": Text("penerimaan keputusan", "receipt of the decision"),
+    "hukuman_tidak_dijatuhkan": Text("keputusan tidak menghukum", "the decision not to sanction"),
+    "keberatan": Text("keberatan", "the objection"),
+    "banding": Text("banding", "the appeal"),
+    "ditutup": Text("penutupan perkara", "closing the case"),
+}
+UNITS: dict[str, Text] = {"hari_kerja": Text("hari kerja", "working days"), "hari_kalender": Text("hari", "days")}
+
+
+def _limit_brief(limit: Mapping[str, Any], lang: str) -> str:
+    """`pemanggilan → pemeriksaan: paling lambat 7 hari kerja` from the limit's own data."""
+    since = _pick(EVENT_WORDS, str(limit.get("sejak")), lang)
+    unit = _pick(UNITS, str(limit.get("satuan")), lang)
+    amount = limit.get("jumlah")
+    if limit.get("jenis") == "pada_hari_ke":
+        return Text(f"berlaku pada hari ke-{amount} sejak {since}", f"takes effect on day {amount} after {since}").get(lang)
+    until = _pick(EVENT_WORDS, str(limit.get("sampai")), lang)
+    return Text(f"{since} → {until}: paling lambat {amount} {unit}", f"{since} → {until}: within {amount} {unit}").get(lang)
+
+
 TEAM_STATUSES: dict[str, Text] = {
     "wajib": Text("wajib", "mandatory"),
     "opsional": Text("opsional", "optional"),
@@ -79,21 +111,29 @@ def _text(entry: Mapping[str, Any], lang: str) -> str:
     return Text(indonesian, str(entry.get("uraian_en") or indonesian)).get(lang)
 
 
-def _basis(entry: Mapping[str, Any], lang: str) -> str:
-    """` (PP 94/2021 Pasal 26 ayat (1))`, or ` (pasal belum ditemukan)` for an item declared open."""
-    if entry.get("rujukan"):
-        return f" ({entry['rujukan']})"
-    return f" ({_w('no_article', lang)})" if entry.get("terbuka") else ""
+def _basis(entry: Mapping[str, Any]) -> str:
+    """` (PP 94/2021 Pasal 26 ayat (1))`; nothing for an item whose article was not found (one
+    line under the block says so, instead of the same words on every line)."""
+    return f" ({entry['rujukan']})" if entry.get("rujukan") else ""
+
+
+def _unfound(entry: Mapping[str, Any]) -> bool:
+    return bool(entry.get("terbuka")) and not entry.get("rujukan")
 
 
 def heading(lang: str) -> str:
     return _w("heading", lang)
 
 
-def procedure_lines(data: Mapping[str, Any] | None, lang: str) -> list[Line]:
-    """The block's lines for the decision's `prosedur` (none when it is null)."""
+def procedure_lines(data: Mapping[str, Any] | None, lang: str, detail: str = "standard") -> list[Line]:
+    """The block's lines for the decision's `prosedur` (none when it is null). `summary` keeps what
+    must happen and by when (the basis, the examining team, the time limits, the remedies); the
+    steps in words come at `standard` and `full`. The chain of bodies is the referral's, and what
+    the law leaves open is among the open legal questions (`procedure_open_lines`)."""
     if not data:
         return []
+    brief = detail == "summary"
+    unfound = False
     out: list[Line] = []
     track = _pick(TRACKS, str(data["jalur"]), lang)
     if data["jalur"] != "disiplin":
@@ -111,30 +151,44 @@ def procedure_lines(data: Mapping[str, Any] | None, lang: str) -> list[Line]:
         per_tier = team.get("per_tingkat") or {}
         if team.get("status") in ("bergantung_bacaan", "bergantung_tingkat"):
             status += ": " + "; ".join(f"{_pick(TIERS, t, lang)}: {_pick(TEAM_STATUSES, s, lang)}" for t, s in per_tier.items())
-        out.append(Line(0, f"{_w('team', lang)}: {status}{_basis(team, lang)}."))
-        out.append(Line(1, _text(team, lang)))
-    if data.get("langkah"):
+        out.append(Line(0, f"{_w('team', lang)}: {status}{_basis(team)}."))
+        unfound |= _unfound(team)
+        if not brief:
+            out.append(Line(1, _text(team, lang)))
+    if data.get("langkah") and not brief:
         out.append(Line(0, f"{_w('steps', lang)}:"))
         for step in data["langkah"]:
             who = f"{step['oleh']}: " if step.get("oleh") else ""
-            out.append(Line(1, f"{who}{_text(step, lang)}{_basis(step, lang)}", True))
-    if data.get("batas_waktu"):
+            out.append(Line(1, f"{who}{_text(step, lang)}{_basis(step)}", True))
+            unfound |= _unfound(step)
+    if data.get("batas_waktu") and brief:
+        out.append(Line(0, f"{_w('limits', lang)}: " + "; ".join(_limit_brief(x, lang) for x in data["batas_waktu"]) + "."))
+        unfound |= any(_unfound(x) for x in data["batas_waktu"])
+    elif data.get("batas_waktu"):
         out.append(Line(0, f"{_w('limits', lang)}:"))
         for limit in data["batas_waktu"]:
-            out.append(Line(1, f"{_text(limit, lang)}{_basis(limit, lang)}", True))
+            out.append(Line(1, f"{_text(limit, lang)}{_basis(limit)}", True))
+            unfound |= _unfound(limit)
     if data.get("upaya_administratif"):
         out.append(Line(0, f"{_w('remedies', lang)}:"))
         for remedy in data["upaya_administratif"]:
             to = f" {_w('to', lang)} {remedy['kepada']}" if remedy.get("kepada") else ""
             head = f"{_pick(REMEDIES, str(remedy['jenis']), lang)}{to}"
-            out.append(Line(1, f"{head}: {_text(remedy, lang)}{_basis(remedy, lang)}", True))
-    for body in data.get("alur") or ():
-        out.append(Line(0, f"{_w('chain', lang)} ({body['lembaga']}): " + " → ".join(body["langkah"])))
-    if data.get("terbuka"):
-        out.append(Line(0, f"{_w('open', lang)}:"))
-        for point in data["terbuka"]:
-            out.append(Line(1, _text(point, lang), True))
+            # The summary names the remedy; its definition (PP 79/2021 Pasal 1) is in the full report.
+            words = "" if brief else f": {_text(remedy, lang)}"
+            out.append(Line(1, f"{head}{words}{_basis(remedy)}", True))
+            unfound |= _unfound(remedy)
+    if unfound and not brief:  # the open legal questions are in the full report
+        out.append(Line(0, _w("no_article", lang)))
     return out
+
+
+def procedure_open_lines(data: Mapping[str, Any] | None, lang: str) -> list[str]:
+    """What the law leaves open about the procedure (`prosedur.terbuka`), one line each, for the
+    report's open legal questions."""
+    if not data:
+        return []
+    return [f"{_w('heading', lang)} {data['dasar']}: {_text(point, lang)}" for point in data.get("terbuka") or ()]
 
 
 def procedure_html(lines: Sequence[Line], lang: str) -> list[str]:

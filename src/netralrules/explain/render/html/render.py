@@ -79,6 +79,7 @@ class _Html:
         )
         self.summary()
         self.provisions()
+        self.legal_basis()
         self.sources()
         self.graph()
         self.folded("narrative", "narrative", f'<pre class="narrative">{t(p.narrative)}</pre>')
@@ -215,6 +216,14 @@ class _Html:
         else:
             self.add(f"<p>{w('no_facts')}</p>")
         self.add("</div>", "</details>")
+
+    def legal_basis(self) -> None:
+        """Each instrument in force for an act, once, with its full title."""
+        if not self.p.legal_basis:
+            return
+        self.add(
+            '<section id="legal-basis">', f"<h2>{t(say('legal_basis', self.lang))}</h2>", _list(self.p.legal_basis), "</section>"
+        )
 
     def sources(self) -> None:
         """The annex of sources: where each provision that touched the case comes from, and how
