@@ -494,17 +494,33 @@ def _quantify(ctx: Context, items: object, var: str, body: Fn, every: bool) -> o
     if items is UNKNOWN:
         return UNKNOWN
     assert isinstance(items, list)
+    outer = ctx.variables.get(var, _UNBOUND)
     unknown = False
+    result: object = None
     for item in items:
         ctx.variables[var] = item
         value = body(ctx)
         if value is UNKNOWN:
             unknown = True
         elif bool(value) != every:
-            ctx.variables.pop(var, None)
-            return not every
-    ctx.variables.pop(var, None)
-    return UNKNOWN if unknown else every
+            result = not every
+            break
+    else:
+        result = UNKNOWN if unknown else every
+    _restore(ctx, var, outer)
+    return result
+
+
+# A quantifier's variable hides one of the same name outside it only inside its body (the checker
+# resolves names lexically): after the body, the outer binding is back.
+_UNBOUND = object()
+
+
+def _restore(ctx: Context, var: str, outer: object) -> None:
+    if outer is _UNBOUND:
+        ctx.variables.pop(var, None)
+    else:
+        ctx.variables[var] = outer
 
 
 def _count(ctx: Context, items: object, var: str, body: Fn | None) -> object:
@@ -513,13 +529,14 @@ def _count(ctx: Context, items: object, var: str, body: Fn | None) -> object:
     assert isinstance(items, list)
     if body is None:
         return len(items)
-    total = 0
+    outer = ctx.variables.get(var, _UNBOUND)
+    total: object = 0
     for item in items:
         ctx.variables[var] = item
         value = body(ctx)
         if value is UNKNOWN:
-            ctx.variables.pop(var, None)
-            return UNKNOWN
-        total += bool(value)
-    ctx.variables.pop(var, None)
+            total = UNKNOWN
+            break
+        total += bool(value)  # type: ignore[operator]
+    _restore(ctx, var, outer)
     return total

@@ -30,6 +30,7 @@ from netralrules.compiler import CompiledRulebook, compile_rulebook
 from netralrules.diagnostics import RulebookError
 from netralrules.evaluation.decision import ENGINE_VERSION, Decision, IncidentFacts
 from netralrules.evaluation.evaluator import Outcome, evaluate_plan
+from netralrules.evaluation.program import evaluate_fast
 from netralrules.explain import reporting
 from netralrules.explain.explained import decide_with
 from netralrules.explain.report import MissingFact, Report
@@ -85,7 +86,9 @@ class Rulebook(CompiledRulebook):
     def outcomes(self, facts: IncidentFacts) -> tuple[Outcome, ...]:
         """What each provision does for each act, and nothing more: no determination, no referral,
         no missing facts (the gap matrix evaluates tens of thousands of acts this way)."""
-        return evaluate_plan(self.plan, facts, tuple(facts.act_dates)).outcomes
+        dates = tuple(facts.act_dates)
+        fast = evaluate_fast(self.plan, facts, dates)
+        return (fast if fast is not None else evaluate_plan(self.plan, facts, dates)).outcomes
 
     # ---- explanations -----------------------------------------------------------------------
     def explain(self, subject: Any, *, why_not: Sequence[str] = ()) -> Report:

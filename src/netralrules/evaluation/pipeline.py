@@ -20,6 +20,7 @@ from netralrules.evaluation.decision import Decision, IncidentFacts
 from netralrules.evaluation.determination import Ladder, determine, ladders, stage
 from netralrules.evaluation.evaluator import Evaluation, Outcome, evaluate_plan
 from netralrules.evaluation.kinds import Assessment
+from netralrules.evaluation.program import evaluate_fast
 from netralrules.evaluation.referral import refer, referral_date
 from netralrules.trace import DefinitionRead, Event, FactRead, ListTracer, ProvisionResult
 from netralrules.values import UNKNOWN
@@ -31,7 +32,9 @@ def decide(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: ListTracer 
     """The decision for one incident, without its explanation. With a `tracer`, every event of the
     evaluation is recorded in it (for an explanation or for coverage)."""
     dates = tuple(facts.act_dates)
-    evaluation = attribute(evaluate_plan(rulebook.plan, facts, dates, tracer), facts, len(dates))
+    # Untraced, the compiled program decides (evaluation/program.py); traced, or without one, the plan.
+    fast = evaluate_fast(rulebook.plan, facts, dates) if tracer is None else None
+    evaluation = attribute(fast if fast is not None else evaluate_plan(rulebook.plan, facts, dates, tracer), facts, len(dates))
     prior = facts.fact(("responden", "sanksi_sebelumnya"), 0)
     outcomes = {pid: p.outcome for pid, p in rulebook.checked.provisions.items() if p.outcome is not None}
     ladders = sanction_ladders(rulebook)
