@@ -26,11 +26,13 @@ from pathlib import Path
 from typing import Any
 
 from netralrules.authoring import CheckReport, FormatResult, check_paths, format_paths
+from netralrules.codegen import cache
+from netralrules.codegen.generate import GenerationError, Source, generate, load_program
 from netralrules.compiler import CompiledRulebook, compile_rulebook
 from netralrules.diagnostics import RulebookError
 from netralrules.evaluation.decision import ENGINE_VERSION, Decision, IncidentFacts
 from netralrules.evaluation.evaluator import Outcome, evaluate_plan
-from netralrules.evaluation.program import evaluate_fast
+from netralrules.evaluation.program import evaluate_fast, set_program
 from netralrules.explain import reporting
 from netralrules.explain.explained import decide_with
 from netralrules.explain.report import MissingFact, Report
@@ -38,6 +40,7 @@ from netralrules.explain.reporting import WhatIf, WhyNot
 from netralrules.explain.whatif import FactChange
 from netralrules.facts.schema import DEFAULT_SCHEMA, FactSchema
 from netralrules.resources import default_rulebook_path
+from netralrules.syntax.loader import rulebook_root
 from netralrules.trace import ListTracer
 
 __all__ = [
@@ -155,11 +158,28 @@ def _default_rulebook() -> Rulebook:
 
 
 def _load(paths: tuple[str, ...], schema: FactSchema) -> Rulebook:
+    # From the per-user cache when these files were loaded before (codegen/cache.py): no parsing.
+    key = cache.key_for(paths, schema)
+    cached = cache.load(key) if key is not None else None
+    if cached is not None:
+        checked, program = cached
+        rulebook = Rulebook(checked, compile_rulebook(checked), rulebook_root(paths), paths, schema)
+        if program is not None:
+            set_program(rulebook.plan, program)
+        return rulebook
     report = check_paths(paths, schema)
-    rulebook = from_report(report, paths, schema)
-    if rulebook is None:
+    found = from_report(report, paths, schema)
+    if found is None:
         raise RulebookError(tuple(d for d in report.diagnostics if d.is_error))
-    return rulebook
+    if key is not None and cache.cache_dir() is not None:
+        try:
+            source: Source | None = generate(found.checked)
+        except (GenerationError, RecursionError):
+            source = None
+        if source is not None:
+            set_program(found.plan, load_program(source.text, source.digest))
+        cache.store(key, found.checked, source)
+    return found
 
 
 def from_report(report: CheckReport, paths: Sequence[str | Path] = (), schema: FactSchema = DEFAULT_SCHEMA) -> Rulebook | None:

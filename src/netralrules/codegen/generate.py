@@ -23,6 +23,7 @@ import hashlib
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from types import CodeType
 
 from netralrules.checker import CheckedRulebook
 from netralrules.checker.typing_ import DefRef, EnumValue, FactRef, VarRef
@@ -339,11 +340,47 @@ def load_program(text: str, digest: str | None = None) -> Program:
     if digest is not None and actual != digest:
         raise GenerationError("digest mismatch")
     check_source(text)
-    namespace: dict[str, object] = {**NAMESPACE, "__builtins__": {}}
     try:
         code = compile(text, f"<netralrules program {actual[:12]}>", "exec")
     except (SyntaxError, RecursionError, MemoryError, ValueError) as exc:
         raise GenerationError("generated source does not compile") from exc
+    return _run(code, actual)
+
+
+def program_from_code(code: CodeType, digest: str) -> Program:
+    """A program from compiled code kept in the cache (codegen/cache.py): every name its code
+    objects use is checked against the names the generator emits before it runs."""
+    check_code(code)
+    return _run(code, digest)
+
+
+def check_code(code: CodeType) -> None:
+    """Refuse code naming anything but the generator's names and the runtime's (GenerationError)."""
+    stack = [code]
+    while stack:
+        current = stack.pop()
+        for name in current.co_names:
+            if not (name in NAMESPACE or name in _ATTRIBUTES or _OWN_NAME.match(name)):
+                raise GenerationError(f"name {name!r} not allowed")
+        for name in (*current.co_varnames, *current.co_cellvars, *current.co_freevars):
+            if not _OWN_NAME.match(name):
+                raise GenerationError(f"variable {name!r} not allowed")
+        for const in current.co_consts:
+            if isinstance(const, CodeType):
+                stack.append(const)
+            elif not _constant_ok(const):
+                raise GenerationError("constant type not allowed")
+
+
+def _constant_ok(value: object) -> bool:
+    if isinstance(value, tuple):
+        return all(_constant_ok(v) for v in value)
+    return type(value) in (str, int, bool, type(None))
+
+
+def _run(code: CodeType, digest: str) -> Program:
+    # Only the generator's names, literals and the runtime's helpers: checked by the caller.
+    namespace: dict[str, object] = {**NAMESPACE, "__builtins__": {}}
     exec(code, namespace)
     if namespace.get("FORMAT") != FORMAT:
         raise GenerationError("another format")
@@ -351,7 +388,7 @@ def load_program(text: str, digest: str | None = None) -> Program:
     paths = namespace["PATHS"]
     provisions = namespace["PROVISIONS"]
     assert isinstance(conditions, tuple) and isinstance(paths, tuple) and isinstance(provisions, tuple)
-    return Program(conditions, paths, provisions, actual)
+    return Program(conditions, paths, provisions, digest)
 
 
 def build_program(rulebook: CheckedRulebook) -> Program:
