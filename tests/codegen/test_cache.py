@@ -61,12 +61,14 @@ def test_a_load_fills_the_cache_and_the_next_load_reads_it_without_parsing(
     assert oct(folder.stat().st_mode & 0o777) == "0o700"
     index = _entry(folder, rules)
     assert {"checked", "program"} <= set(index)
-    import netralrules.rulebook as facade
+    import netralrules.authoring
+    import netralrules.syntax.parser
 
     def no_parsing(*args: object, **kwargs: object) -> object:
         raise AssertionError("parsed although cached")
 
-    monkeypatch.setattr(facade, "check_paths", no_parsing)
+    monkeypatch.setattr(netralrules.authoring, "check_paths", no_parsing)
+    monkeypatch.setattr(netralrules.syntax.parser, "parse_source", no_parsing)
     second = _load((str(rules),), _schema())  # type: ignore[arg-type]
     assert second.checked == first.checked and second.content_hash == first.content_hash
     assert second.root == first.root and second.paths == first.paths

@@ -17,8 +17,8 @@ import pytest
 from netralrules.authoring import check_text
 from netralrules.checker import CheckedRulebook
 from netralrules.checker.typing_ import DefRef, EnumValue, FactRef, VarRef
-from netralrules.codegen.generate import GenerationError, check_source, generate, load_program
-from netralrules.codegen.runtime import NAMESPACE, State
+from netralrules.codegen.generate import check_source, generate, load_program
+from netralrules.codegen.runtime import NAMESPACE, GenerationError, State
 from netralrules.syntax import ast
 from netralrules.values import UNKNOWN
 from tests.codegen.support import ALL_CONSTRUCTS

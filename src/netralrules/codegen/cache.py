@@ -35,10 +35,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import CodeType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netralrules.checker import CheckedRulebook
-from netralrules.codegen.generate import FORMAT, GenerationError, Program, Source, program_from_code
+from netralrules.codegen.runtime import FORMAT, GenerationError, Program, program_from_code
+
+if TYPE_CHECKING:
+    from netralrules.codegen.generate import Source
 from netralrules.resources import grammar_path
 from netralrules.version import VERSION
 

@@ -20,18 +20,13 @@ from __future__ import annotations
 import ast as pyast
 import datetime
 import hashlib
-import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
-from types import CodeType
 
 from netralrules.checker import CheckedRulebook
 from netralrules.checker.typing_ import DefRef, EnumValue, FactRef, VarRef
-from netralrules.codegen.runtime import NAMESPACE
+from netralrules.codegen.runtime import ATTRIBUTES, FORMAT, NAMESPACE, OWN_NAME, GenerationError, Program, run_code
 from netralrules.syntax import ast
-
-# Bump when the generated code's form changes: cached programs of another version are not used.
-FORMAT = 1
 
 _COMPARE = {"=": "==", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">="}
 _ARITH_OPS = {"+": "+", "-": "-"}
@@ -39,11 +34,6 @@ _UNITS = {"hari": "hari", "minggu": "minggu", "bulan": "bulan", "tahun": "tahun"
 # Levels of one generated expression before the rest of the tree goes into a helper function: the
 # tokenizer allows 200 nested parentheses and each level opens about three.
 _MAX_LEVELS = 24
-
-
-class GenerationError(Exception):
-    """The generator met something it does not emit (a bug, or a rulebook it cannot compile); the
-    caller evaluates with the plan instead."""
 
 
 def _literal(value: object) -> str:
@@ -290,9 +280,6 @@ _ALLOWED_NODES: tuple[type[pyast.AST], ...] = (
     pyast.GtE,
     pyast.Lambda,
 )
-# Names the program defines (by counter) or takes from the runtime namespace.
-_OWN_NAME = re.compile(r"(?:[cdhtqK][0-9]+|f|x|FORMAT|PATHS|PROVISIONS|DEFINITIONS|CONDITIONS)\Z")
-_ATTRIBUTES = frozenset({"definition"})
 
 
 def check_source(text: str) -> None:
@@ -305,13 +292,13 @@ def check_source(text: str) -> None:
     for node in pyast.walk(tree):
         if not isinstance(node, _ALLOWED_NODES):
             raise GenerationError(f"node {type(node).__name__} not allowed")
-        if isinstance(node, pyast.Name) and not (node.id in NAMESPACE or _OWN_NAME.match(node.id)):
+        if isinstance(node, pyast.Name) and not (node.id in NAMESPACE or OWN_NAME.match(node.id)):
             raise GenerationError(f"name {node.id!r} not allowed")
-        if isinstance(node, pyast.arg) and not _OWN_NAME.match(node.arg):
+        if isinstance(node, pyast.arg) and not OWN_NAME.match(node.arg):
             raise GenerationError(f"parameter {node.arg!r} not allowed")
-        if isinstance(node, pyast.FunctionDef) and (not _OWN_NAME.match(node.name) or node.decorator_list or node.returns):
+        if isinstance(node, pyast.FunctionDef) and (not OWN_NAME.match(node.name) or node.decorator_list or node.returns):
             raise GenerationError(f"function {node.name!r} not allowed")
-        if isinstance(node, pyast.Attribute) and (node.attr not in _ATTRIBUTES or not isinstance(node.value, pyast.Name)):
+        if isinstance(node, pyast.Attribute) and (node.attr not in ATTRIBUTES or not isinstance(node.value, pyast.Name)):
             raise GenerationError(f"attribute {node.attr!r} not allowed")
         if isinstance(node, pyast.Attribute) and isinstance(node.value, pyast.Name) and node.value.id != "x":
             raise GenerationError("attribute of another object than the state")
@@ -320,17 +307,6 @@ def check_source(text: str) -> None:
 
 
 # ---- running it -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Program:
-    """A loaded program: the condition function of each provision (in exception order) over a
-    snapshot tuple of `paths`, and the digest of the source it came from."""
-
-    conditions: tuple[Callable[..., object], ...]
-    paths: tuple[tuple[str, ...], ...]
-    provisions: tuple[str, ...]
-    digest: str
 
 
 def load_program(text: str, digest: str | None = None) -> Program:
@@ -344,59 +320,10 @@ def load_program(text: str, digest: str | None = None) -> Program:
         code = compile(text, f"<netralrules program {actual[:12]}>", "exec")
     except (SyntaxError, RecursionError, MemoryError, ValueError) as exc:
         raise GenerationError("generated source does not compile") from exc
-    return _run(code, actual)
-
-
-def program_from_code(code: CodeType, digest: str) -> Program:
-    """A program from compiled code kept in the cache (codegen/cache.py): every name its code
-    objects use is checked against the names the generator emits before it runs."""
-    check_code(code)
-    return _run(code, digest)
-
-
-def check_code(code: CodeType) -> None:
-    """Refuse code naming anything but the generator's names and the runtime's (GenerationError)."""
-    stack = [code]
-    while stack:
-        current = stack.pop()
-        for name in current.co_names:
-            if not (name in NAMESPACE or name in _ATTRIBUTES or _OWN_NAME.match(name)):
-                raise GenerationError(f"name {name!r} not allowed")
-        for name in (*current.co_varnames, *current.co_cellvars, *current.co_freevars):
-            if not _OWN_NAME.match(name):
-                raise GenerationError(f"variable {name!r} not allowed")
-        for const in current.co_consts:
-            if isinstance(const, CodeType):
-                stack.append(const)
-            elif not _constant_ok(const):
-                raise GenerationError("constant type not allowed")
-
-
-def _constant_ok(value: object) -> bool:
-    if isinstance(value, tuple):
-        return all(_constant_ok(v) for v in value)
-    return type(value) in (str, int, bool, type(None))
-
-
-def _run(code: CodeType, digest: str) -> Program:
-    # Only the generator's names, literals and the runtime's helpers: checked by the caller.
-    namespace: dict[str, object] = {**NAMESPACE, "__builtins__": {}}
-    exec(code, namespace)
-    if namespace.get("FORMAT") != FORMAT:
-        raise GenerationError("another format")
-    conditions = namespace["CONDITIONS"]
-    paths = namespace["PATHS"]
-    provisions = namespace["PROVISIONS"]
-    assert isinstance(conditions, tuple) and isinstance(paths, tuple) and isinstance(provisions, tuple)
-    return Program(conditions, paths, provisions, digest)
+    return run_code(code, actual)
 
 
 def build_program(rulebook: CheckedRulebook) -> Program:
     """Generate and load the program of a checked rulebook."""
     source = generate(rulebook)
     return load_program(source.text, source.digest)
-
-
-def matches(program: Program, provisions: Sequence[str]) -> bool:
-    """Whether a program was made for a plan whose provisions run in this order."""
-    return program.provisions == tuple(provisions)

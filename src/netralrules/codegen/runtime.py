@@ -10,7 +10,10 @@ where the plan takes its `Context`: date arithmetic that leaves the calendar set
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from types import CodeType
 
 from netralrules.compiler import _arith, _between, _member, _walk, _within
 from netralrules.values import UNKNOWN
@@ -96,3 +99,76 @@ NAMESPACE: Mapping[str, object] = {
     "QUANT": quantify,
     "COUNT": count,
 }
+
+# The form of generated code; bump when it changes: cached programs of another form are not used.
+FORMAT = 1
+
+
+class GenerationError(Exception):
+    """The generator met something it does not emit (a bug, or a rulebook it cannot compile); the
+    caller evaluates with the plan instead."""
+
+
+# Names the program defines (by counter) or takes from the runtime namespace.
+OWN_NAME = re.compile(r"(?:[cdhtqK][0-9]+|f|x|FORMAT|PATHS|PROVISIONS|DEFINITIONS|CONDITIONS)\Z")
+ATTRIBUTES = frozenset({"definition"})
+
+
+@dataclass(frozen=True)
+class Program:
+    """A loaded program: the condition function of each provision (in exception order) over a
+    snapshot tuple of `paths`, and the digest of the source it came from."""
+
+    conditions: tuple[Callable[..., object], ...]
+    paths: tuple[tuple[str, ...], ...]
+    provisions: tuple[str, ...]
+    digest: str
+
+
+def program_from_code(code: CodeType, digest: str) -> Program:
+    """A program from compiled code kept in the cache (codegen/cache.py): every name its code
+    objects use is checked against the names the generator emits before it runs."""
+    check_code(code)
+    return run_code(code, digest)
+
+
+def check_code(code: CodeType) -> None:
+    """Refuse code naming anything but the generator's names and the runtime's (GenerationError)."""
+    stack = [code]
+    while stack:
+        current = stack.pop()
+        for name in current.co_names:
+            if not (name in NAMESPACE or name in ATTRIBUTES or OWN_NAME.match(name)):
+                raise GenerationError(f"name {name!r} not allowed")
+        for name in (*current.co_varnames, *current.co_cellvars, *current.co_freevars):
+            if not OWN_NAME.match(name):
+                raise GenerationError(f"variable {name!r} not allowed")
+        for const in current.co_consts:
+            if isinstance(const, CodeType):
+                stack.append(const)
+            elif not _constant_ok(const):
+                raise GenerationError("constant type not allowed")
+
+
+def _constant_ok(value: object) -> bool:
+    if isinstance(value, tuple):
+        return all(_constant_ok(v) for v in value)
+    return type(value) in (str, int, bool, type(None))
+
+
+def run_code(code: CodeType, digest: str) -> Program:
+    # Only the generator's names, literals and the runtime's helpers: checked by the caller.
+    namespace: dict[str, object] = {**NAMESPACE, "__builtins__": {}}
+    exec(code, namespace)
+    if namespace.get("FORMAT") != FORMAT:
+        raise GenerationError("another format")
+    conditions = namespace["CONDITIONS"]
+    paths = namespace["PATHS"]
+    provisions = namespace["PROVISIONS"]
+    assert isinstance(conditions, tuple) and isinstance(paths, tuple) and isinstance(provisions, tuple)
+    return Program(conditions, paths, provisions, digest)
+
+
+def matches(program: Program, provisions: Sequence[str]) -> bool:
+    """Whether a program was made for a plan whose provisions run in this order."""
+    return program.provisions == tuple(provisions)

@@ -9,9 +9,11 @@ open. Every front end (the facade, the rule-case runner, diff, batch, what-if) g
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
 
 from netralrules.compiler import CompiledRulebook, definition_of
 from netralrules.evaluation.attribution import NOT_BY_RESPONDENT, WHO_DID_IT, attribute, flag_alleged
@@ -74,6 +76,20 @@ def decide(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: ListTracer 
         assessments,
         scope,
     )
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """The cyclic garbage collector paused while a decision is made: the work allocates many small
+    objects without cycles, and each collection walks the whole heap (reference counting still frees
+    everything; cycles made meanwhile are collected when it resumes)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def sanction_ladders(rulebook: CompiledRulebook) -> dict[str, Ladder]:

@@ -15,8 +15,7 @@ import datetime
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from netralrules.codegen.generate import GenerationError, Program, build_program, matches
-from netralrules.codegen.runtime import State
+from netralrules.codegen.runtime import GenerationError, Program, State, matches
 from netralrules.compiler import CompiledProvision, CompiledRulebook, Context, FactReader, Plan, truth
 from netralrules.evaluation.evaluator import (
     _DEFEATED,
@@ -48,6 +47,8 @@ def program_of(plan: Plan) -> Program | None:
     """The plan's program, made on first use; None when it cannot be made or is switched off."""
     memo = plan.memo
     if _KEY not in memo:
+        from netralrules.codegen.generate import build_program  # the generator loads when first needed
+
         try:
             program: Program | None = build_program(plan.rulebook)
         except (GenerationError, RecursionError):
