@@ -217,8 +217,12 @@ def compile_checked(rulebook: CheckedRulebook) -> CompiledRulebook:
 def compile_rulebook(rulebook: CheckedRulebook) -> Plan:
     """Compile every definition and provision condition of a checked rulebook."""
     compiler, fast = _Compiler(rulebook), _Compiler(rulebook, traced=False)
-    definitions = {name: compiler.expr(d.expr, definition_node(name)) for name, d in rulebook.definitions.items()}
-    untraced = {name: fast.expr(d.expr, definition_node(name)) for name, d in rulebook.definitions.items()}
+    # Each condition is compiled on its first call: a rulebook loaded from the cache and evaluated
+    # by its generated program (codegen/) runs these only for traced evaluation, if ever.
+    definitions: dict[str, Fn] = {
+        name: _Deferred(compiler, d.expr, definition_node(name)) for name, d in rulebook.definitions.items()
+    }
+    untraced: dict[str, Fn] = {name: _Deferred(fast, d.expr, definition_node(name)) for name, d in rulebook.definitions.items()}
     provisions = []
     for pid in rulebook.exception_order:
         prov = rulebook.provisions[pid]
@@ -233,7 +237,9 @@ def compile_rulebook(rulebook: CheckedRulebook) -> Plan:
             end = last if end is None else min(end, last)
         root = provision_node(pid)
         provisions.append(
-            CompiledProvision(prov, inst, compiler.expr(prov.condition, root), pid, start, end, fast.expr(prov.condition, root))
+            CompiledProvision(
+                prov, inst, _Deferred(compiler, prov.condition, root), pid, start, end, _Deferred(fast, prov.condition, root)
+            )
         )
     exceptions: dict[str, list[str]] = {}
     for pid in rulebook.exception_order:
@@ -242,6 +248,22 @@ def compile_rulebook(rulebook: CheckedRulebook) -> Plan:
     return Plan(
         tuple(provisions), definitions, rulebook, {k: tuple(v) for k, v in exceptions.items()}, untraced_definitions=untraced
     )
+
+
+class _Deferred:
+    """A condition compiled into closures on its first call, then run as they are."""
+
+    __slots__ = ("_at", "_compiler", "_expr", "_fn")
+
+    def __init__(self, compiler: _Compiler, expr: ast.Expr, node: NodeId) -> None:
+        self._compiler, self._expr, self._at = compiler, expr, node
+        self._fn: Fn | None = None
+
+    def __call__(self, ctx: Context) -> object:
+        fn = self._fn
+        if fn is None:
+            fn = self._fn = self._compiler.expr(self._expr, self._at)
+        return fn(ctx)
 
 
 def children_of(e: ast.Expr) -> list[ast.Expr]:
