@@ -81,11 +81,56 @@ def __getattr__(name: str) -> Any:
     module = _HOME.get(name)
     if module is None:
         raise AttributeError(f"module 'netralrules' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(module), name)
+    value = getattr(_import(module), name)
     globals()[name] = value
     return value
+
+
+def _import(module: str) -> Any:
+    """A module of `_HOMES`, each named in a plain import (no import by a computed name)."""
+    if module == "netralrules.authoring":
+        import netralrules.authoring
+
+        return netralrules.authoring
+    if module == "netralrules.checker":
+        import netralrules.checker
+
+        return netralrules.checker
+    if module == "netralrules.diagnostics":
+        import netralrules.diagnostics
+
+        return netralrules.diagnostics
+    if module == "netralrules.diagnostics.render":
+        import netralrules.diagnostics.render
+
+        return netralrules.diagnostics.render
+    if module == "netralrules.explain.reporting":
+        import netralrules.explain.reporting
+
+        return netralrules.explain.reporting
+    if module == "netralrules.explain.render.html":
+        import netralrules.explain.render.html
+
+        return netralrules.explain.render.html
+    if module == "netralrules.facts.errors":
+        import netralrules.facts.errors
+
+        return netralrules.facts.errors
+    if module == "netralrules.facts.schema":
+        import netralrules.facts.schema
+
+        return netralrules.facts.schema
+    if module == "netralrules.resources":
+        import netralrules.resources
+
+        return netralrules.resources
+    if module == "netralrules.rulebook":
+        import netralrules.rulebook
+
+        return netralrules.rulebook
+    import netralrules.tools.diff
+
+    return netralrules.tools.diff
 
 
 __all__ = [
