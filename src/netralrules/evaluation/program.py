@@ -109,70 +109,89 @@ def _shared(plan: Plan, act: int, size: int) -> list[Outcome | None] | None:
     return acts[act]
 
 
+class _Snapshot(dict[int, object]):
+    """One act's facts by slot (`Program.paths`), each read from the incident when the program first
+    asks for it (`f[i]`: a dict lookup; `__missing__` reads): the plan, too, reads only what it
+    needs, and a provision decided early reads little. Respondent facts are read once per incident."""
+
+    __slots__ = ("_act", "_facts", "_paths")
+
+    def __init__(self, facts: _Remembered, paths: tuple[tuple[str, ...], ...], act: int) -> None:
+        super().__init__()
+        self._facts, self._paths, self._act = facts, paths, act
+
+    def __missing__(self, slot: int) -> object:
+        path = self._paths[slot]
+        value = self[slot] = self._facts.fact(path, 0 if path[0] == "responden" else self._act)
+        return value
+
+
 def evaluate_program(plan: Plan, program: Program, facts: FactReader, act_dates: Sequence[datetime.date]) -> Evaluation | None:
-    """Every provision for every act, untraced, with the program; None if a fact of the snapshot
-    could not be read (the caller runs the plan, which reads only the facts it needs)."""
+    """Every provision for every act, untraced, with the program; None if a fact could not be read
+    or compared (the caller runs the plan, which meets the same error or not, as it always did)."""
     remembered = _Remembered(facts)
     rows = _rows(plan, program)
     paths = program.paths
     outcomes: list[Outcome] = []
     findings: list[Finding] = []
-    for act, date in enumerate(act_dates):
-        try:
-            snapshot = tuple([remembered.fact(path, 0 if path[0] == "responden" else act) for path in paths])
-        except (KeyError, IndexError, TypeError, AttributeError):
-            return None
-        state = State()
-        ctx = Context(facts=remembered, act=act, tracer=None, definitions=plan.untraced_definitions)
-        results: list[Outcome] = []
-        memo = ctx.memo
-        shared = _shared(plan, act, 3 * len(rows))
-        for i, (compiled, condition, exceptions, in_force, not_applicable, subjects) in enumerate(rows):
-            pid = compiled.node
-            if date < compiled.start or (compiled.end is not None and date > compiled.end):
-                results.append(_outcome(shared, 3 * i, act, pid, _NOT_IN_FORCE, in_force))
-                continue
-            prov = compiled.provision
-            # Who a provision binds depends only on its subjects: decided once per act for each
-            # list of subjects (evaluator._applies, untraced).
-            if subjects is None:
-                applies: bool | None = True
-            elif subjects in memo:
-                applies = memo[subjects]  # type: ignore[assignment]
-            else:
-                applies = memo[subjects] = _subjects_apply(prov, ctx, pid)
-            if applies is False:
-                results.append(_outcome(shared, 3 * i + 1, act, pid, _NOT_APPLICABLE, not_applicable))
-                continue
-            state.out_of_range = False
-            value = truth(condition(snapshot, state))
-            if value is False:
-                results.append(_outcome(shared, 3 * i + 2, act, pid, _NOT_FIRED, "syarat tidak terpenuhi"))
-                continue
-            fired = tuple(results[e].provision for e in exceptions if results[e].status is _FIRED)
-            if fired:
-                results.append(Outcome(act, pid, _DEFEATED, "dikecualikan oleh " + ", ".join(fired), fired))
-                continue
-            if value is None or applies is None:
-                why = "fakta yang diperlukan belum diketahui" if value is None else _subject_open(prov, ctx, pid)
-                if value is None and state.out_of_range:
-                    why = OUT_OF_RANGE_REASON
-                results.append(Outcome(act, pid, _UNKNOWN, why))
-                continue
-            pending = tuple(results[e].provision for e in exceptions if results[e].status is _UNKNOWN)
-            if pending:
-                reason = "pengecualian belum dapat ditentukan: " + ", ".join(pending)
-                results.append(Outcome(act, pid, _UNKNOWN, reason, waiting_for=pending))
-                continue
-            results.append(Outcome(act, pid, _FIRED))
-        if plan.rulebook.principles:
-            by_id = {o.provision: o for o in results}
-            _settle_conflicts(plan, by_id)
-            results = [by_id[c.node] for c in plan.provisions]
-        for row, outcome in zip(rows, results, strict=True):
-            outcomes.append(outcome)
-            if outcome.status is _FIRED:
-                findings.append(_finding(plan, row[0], act))
+    try:
+        for act, date in enumerate(act_dates):
+            snapshot = _Snapshot(remembered, paths, act)
+            state = State()
+            ctx = Context(facts=remembered, act=act, tracer=None, definitions=plan.untraced_definitions)
+            results: list[Outcome] = []
+            memo = ctx.memo
+            shared = _shared(plan, act, 3 * len(rows))
+            for i, (compiled, condition, exceptions, in_force, not_applicable, subjects) in enumerate(rows):
+                pid = compiled.node
+                if date < compiled.start or (compiled.end is not None and date > compiled.end):
+                    results.append(_outcome(shared, 3 * i, act, pid, _NOT_IN_FORCE, in_force))
+                    continue
+                prov = compiled.provision
+                # Who a provision binds depends only on its subjects: decided once per act for each
+                # list of subjects (evaluator._applies, untraced).
+                if subjects is None:
+                    applies: bool | None = True
+                elif subjects in memo:
+                    applies = memo[subjects]  # type: ignore[assignment]
+                else:
+                    applies = memo[subjects] = _subjects_apply(prov, ctx, pid)
+                if applies is False:
+                    results.append(_outcome(shared, 3 * i + 1, act, pid, _NOT_APPLICABLE, not_applicable))
+                    continue
+                state.out_of_range = False
+                value = truth(condition(snapshot, state))
+                if value is False:
+                    results.append(_outcome(shared, 3 * i + 2, act, pid, _NOT_FIRED, "syarat tidak terpenuhi"))
+                    continue
+                fired = tuple(results[e].provision for e in exceptions if results[e].status is _FIRED)
+                if fired:
+                    results.append(Outcome(act, pid, _DEFEATED, "dikecualikan oleh " + ", ".join(fired), fired))
+                    continue
+                if value is None or applies is None:
+                    why = "fakta yang diperlukan belum diketahui" if value is None else _subject_open(prov, ctx, pid)
+                    if value is None and state.out_of_range:
+                        why = OUT_OF_RANGE_REASON
+                    results.append(Outcome(act, pid, _UNKNOWN, why))
+                    continue
+                pending = tuple(results[e].provision for e in exceptions if results[e].status is _UNKNOWN)
+                if pending:
+                    reason = "pengecualian belum dapat ditentukan: " + ", ".join(pending)
+                    results.append(Outcome(act, pid, _UNKNOWN, reason, waiting_for=pending))
+                    continue
+                results.append(Outcome(act, pid, _FIRED))
+            if plan.rulebook.principles:
+                by_id = {o.provision: o for o in results}
+                _settle_conflicts(plan, by_id)
+                results = [by_id[c.node] for c in plan.provisions]
+            for row, outcome in zip(rows, results, strict=True):
+                outcomes.append(outcome)
+                if outcome.status is _FIRED:
+                    findings.append(_finding(plan, row[0], act))
+    except (KeyError, IndexError, TypeError, AttributeError, ValueError):
+        # A fact the incident cannot give, or a value a condition cannot compare: the plan, run
+        # instead, raises the same error where it reads or compares it, or decides without it.
+        return None
     unresolved = tuple(o for o in outcomes if o.status is _UNKNOWN)
     return Evaluation(tuple(outcomes), tuple(findings), unresolved)
 
