@@ -83,7 +83,8 @@ def measure(cases: dict[str, tuple[Callable[[Any], object], Sequence[Any]]], rou
     """Time every case on every incident, the cases taking turns incident by incident (items of
     all cases are aligned: item i is incident i), `rounds` times; each case keeps its quickest
     round. Taking turns per incident means a burst of other work on a shared machine slows every
-    case alike instead of spoiling one of them, so the ratios hold even when the absolute times move."""
+    case alike instead of spoiling one of them, so the ratios hold even when the absolute times move;
+    the order of the turns rotates, so that no case always follows the same one."""
     clock = CLOCK
     best: dict[str, dict[str, float]] = {}
     for fn, items in cases.values():
@@ -92,8 +93,14 @@ def measure(cases: dict[str, tuple[Callable[[Any], object], Sequence[Any]]], rou
     for _ in range(rounds):
         gc.collect()
         times: dict[str, list[float]] = {name: [] for name in cases}
+        names = list(cases)
         for i in range(min(len(items) for _, items in cases.values())):
-            for name, (fn, items) in cases.items():
+            # The order rotates from one incident to the next: a case that runs right after a
+            # similar one finds the shared code warm in the CPU's caches (the compiled program
+            # and the plan share everything after evaluation), so a fixed order favours the later.
+            shift = i % len(names)
+            for name in names[shift:] + names[:shift]:
+                fn, items = cases[name]
                 start = clock()
                 fn(items[i])
                 times[name].append(clock() - start)
