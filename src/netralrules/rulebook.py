@@ -215,7 +215,7 @@ def _load(paths: tuple[str, ...], schema: FactSchema) -> Rulebook:
         except (GenerationError, RecursionError):
             source = None
         if source is not None:
-            set_program(found.plan, load_program(source.text, source.digest))
+            set_program(found.plan, load_program(source.text, source.sha256))
         cache.store(key, found.checked, source)
     return found
 

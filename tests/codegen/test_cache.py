@@ -75,7 +75,7 @@ def test_a_load_fills_the_cache_and_the_next_load_reads_it_without_parsing(
     text = EXAMPLE.read_text()
     assert second.evaluate(text, explain=False).to_json() == first.evaluate(text, explain=False).to_json()
     program = program_of(second.plan)
-    assert program is not None and program.digest == index["source"]  # the cached program decides
+    assert program is not None and program.sha256 == index["source"]  # the cached program decides
 
 
 def test_an_edited_rules_file_is_a_new_key(folder: Path, rules: Path) -> None:
@@ -106,10 +106,10 @@ def _poison(folder: Path, rules: Path, marker: Path) -> None:
     key = cache.key_for((str(rules),), _schema())
     index = json.loads((folder / f"{key}.json").read_text())
     for name, data in (("checked", bad_pickle), ("program", bad_code)):
-        digest = hashlib.sha256(data).hexdigest()
-        (folder / f"{digest}.blob").write_bytes(data)
-        os.chmod(folder / f"{digest}.blob", 0o600)
-        index[name] = digest
+        sha256 = hashlib.sha256(data).hexdigest()
+        (folder / f"{sha256}.blob").write_bytes(data)
+        os.chmod(folder / f"{sha256}.blob", 0o600)
+        index[name] = sha256
     (folder / f"{key}.json").write_text(json.dumps(index))
 
 
@@ -134,10 +134,10 @@ def test_poisoned_code_alone_is_not_run(folder: Path, rules: Path, tmp_path: Pat
     source = generate(_load((str(rules),), _schema()).checked)  # type: ignore[arg-type]
     evil = source.text + f"K999 = __import__('pathlib').Path({str(marker)!r}).touch()\n"
     data = marshal.dumps(compile(evil, "<x>", "exec"))
-    digest = hashlib.sha256(data).hexdigest()
-    (folder / f"{digest}.blob").write_bytes(data)
-    os.chmod(folder / f"{digest}.blob", 0o600)
-    index["program"] = digest
+    sha256 = hashlib.sha256(data).hexdigest()
+    (folder / f"{sha256}.blob").write_bytes(data)
+    os.chmod(folder / f"{sha256}.blob", 0o600)
+    index["program"] = sha256
     (folder / f"{key}.json").write_text(json.dumps(index))
     rulebook = _load((str(rules),), _schema())  # type: ignore[arg-type]
     assert not marker.exists()

@@ -2,7 +2,7 @@
 ids, definition names, string literals, fact names, variable paths and enum values come out as
 string constants (or not at all), the generated source holds only the node types and names the
 generator emits, and running it creates no file. The source checker refuses anything else, and a
-program whose text does not have its digest is not run."""
+program whose text does not have its sha256 is not run."""
 
 from __future__ import annotations
 
@@ -109,7 +109,7 @@ def test_hostile_rule_text_reaches_the_program_only_as_string_constants(tmp_path
     # except as the PROVISIONS constant.
     assert source.provisions[0] in constants
     # Running every condition creates nothing.
-    program = load_program(source.text, source.digest)
+    program = load_program(source.text, source.sha256)
     for condition in program.conditions:
         condition(tuple(UNKNOWN for _ in program.paths), State())
     assert not marker.exists()
@@ -122,7 +122,7 @@ def test_strings_with_quotes_from_a_rules_file_are_data(tmp_path: Path) -> None:
     report = check_text(text, "uji.nr")
     assert report.rulebook is not None, [d.message.en for d in report.diagnostics]
     source = generate(report.rulebook)
-    program = load_program(source.text, source.digest)
+    program = load_program(source.text, source.sha256)
     for condition in program.conditions:
         condition(tuple(UNKNOWN for _ in program.paths), State())
     assert not marker.exists()
@@ -168,16 +168,16 @@ def test_a_program_whose_text_is_not_its_digest_is_not_run(tmp_path: Path) -> No
     source = generate(_checked())
     tampered = source.text + f"K99 = __import__('pathlib').Path({str(marker)!r}).touch()\n"
     with pytest.raises(GenerationError):
-        load_program(tampered, source.digest)
-    with pytest.raises(GenerationError):  # and even with its own digest, the check refuses it
+        load_program(tampered, source.sha256)
+    with pytest.raises(GenerationError):  # and even with its own sha256, the check refuses it
         load_program(tampered)
     assert not marker.exists()
-    assert load_program(source.text, source.digest).provisions == source.provisions
+    assert load_program(source.text, source.sha256).provisions == source.provisions
 
 
 def test_a_program_runs_without_builtins() -> None:
     source = generate(_checked())
-    program = load_program(source.text, source.digest)
+    program = load_program(source.text, source.sha256)
     namespace = program.conditions[0].__globals__
     assert namespace["__builtins__"] == {}
     assert set(namespace) - {"__builtins__"} <= set(NAMESPACE) | {

@@ -148,13 +148,13 @@ def _read_private(folder: Path, name: str) -> bytes | None:
         os.close(fd)
 
 
-def _blob(folder: Path, digest: object) -> bytes | None:
+def _blob(folder: Path, sha256: object) -> bytes | None:
     """The blob named by its SHA-256, if its content has that hash."""
-    if not isinstance(digest, str) or len(digest) != 64 or not all(c in "0123456789abcdef" for c in digest):
+    if not isinstance(sha256, str) or len(sha256) != 64 or not all(c in "0123456789abcdef" for c in sha256):
         return None
-    data = _read_private(folder, digest + ".blob")
-    if data is None or hashlib.sha256(data).hexdigest() != digest:
-        log.debug("cache blob %s missing or damaged", digest)
+    data = _read_private(folder, sha256 + ".blob")
+    if data is None or hashlib.sha256(data).hexdigest() != sha256:
+        log.debug("cache blob %s missing or damaged", sha256)
         return None
     return data
 
@@ -262,16 +262,16 @@ def store(key: str, checked: CheckedRulebook, source: Source | None) -> None:
     try:
         blobs: dict[str, str] = {"checked": _put(folder, _dumps(checked))}
         if source is not None:
-            code = compile(source.text, f"<netralrules program {source.digest[:12]}>", "exec")
+            code = compile(source.text, f"<netralrules program {source.sha256[:12]}>", "exec")
             blobs["program"] = _put(folder, marshal.dumps(code))
-            blobs["source"] = source.digest
+            blobs["source"] = source.sha256
         _write(folder, key + ".json", json.dumps({"format": FORMAT, **blobs}).encode())
     except (OSError, pickle.PicklingError, RecursionError, ValueError, SyntaxError) as exc:
         log.debug("cache not written (%s)", exc)
 
 
 def _put(folder: Path, data: bytes) -> str:
-    digest = hashlib.sha256(data).hexdigest()
-    if not (folder / (digest + ".blob")).exists():
-        _write(folder, digest + ".blob", data)
-    return digest
+    sha256 = hashlib.sha256(data).hexdigest()
+    if not (folder / (sha256 + ".blob")).exists():
+        _write(folder, sha256 + ".blob", data)
+    return sha256

@@ -60,7 +60,7 @@ class Source:
     text: str
     paths: tuple[tuple[str, ...], ...]
     provisions: tuple[str, ...]
-    digest: str  # SHA-256 of the text
+    sha256: str  # SHA-256 of the text
 
 
 class _Generator:
@@ -309,12 +309,12 @@ def check_source(text: str) -> None:
 # ---- running it -----------------------------------------------------------------------------------
 
 
-def load_program(text: str, digest: str | None = None) -> Program:
+def load_program(text: str, sha256: str | None = None) -> Program:
     """Check and execute generated source in the runtime namespace (no builtins, no imports).
-    `digest`: the SHA-256 the text must have (GenerationError otherwise; nothing is run)."""
+    `sha256`: the SHA-256 the text must have (GenerationError otherwise; nothing is run)."""
     actual = hashlib.sha256(text.encode()).hexdigest()
-    if digest is not None and actual != digest:
-        raise GenerationError("digest mismatch")
+    if sha256 is not None and actual != sha256:
+        raise GenerationError("sha256 mismatch")
     check_source(text)
     try:
         code = compile(text, f"<netralrules program {actual[:12]}>", "exec")
@@ -326,4 +326,4 @@ def load_program(text: str, digest: str | None = None) -> Program:
 def build_program(rulebook: CheckedRulebook) -> Program:
     """Generate and load the program of a checked rulebook."""
     source = generate(rulebook)
-    return load_program(source.text, source.digest)
+    return load_program(source.text, source.sha256)

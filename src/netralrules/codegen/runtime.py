@@ -117,19 +117,19 @@ ATTRIBUTES = frozenset({"definition"})
 @dataclass(frozen=True)
 class Program:
     """A loaded program: the condition function of each provision (in exception order) over a
-    snapshot tuple of `paths`, and the digest of the source it came from."""
+    snapshot tuple of `paths`, and the sha256 of the source it came from."""
 
     conditions: tuple[Callable[..., object], ...]
     paths: tuple[tuple[str, ...], ...]
     provisions: tuple[str, ...]
-    digest: str
+    sha256: str
 
 
-def program_from_code(code: CodeType, digest: str) -> Program:
+def program_from_code(code: CodeType, sha256: str) -> Program:
     """A program from compiled code kept in the cache (codegen/cache.py): every name its code
     objects use is checked against the names the generator emits before it runs."""
     check_code(code)
-    return run_code(code, digest)
+    return run_code(code, sha256)
 
 
 def check_code(code: CodeType) -> None:
@@ -156,7 +156,7 @@ def _constant_ok(value: object) -> bool:
     return type(value) in (str, int, bool, type(None))
 
 
-def run_code(code: CodeType, digest: str) -> Program:
+def run_code(code: CodeType, sha256: str) -> Program:
     # Only the generator's names, literals and the runtime's helpers: checked by the caller.
     namespace: dict[str, object] = {**NAMESPACE, "__builtins__": {}}
     exec(code, namespace)
@@ -166,7 +166,7 @@ def run_code(code: CodeType, digest: str) -> Program:
     paths = namespace["PATHS"]
     provisions = namespace["PROVISIONS"]
     assert isinstance(conditions, tuple) and isinstance(paths, tuple) and isinstance(provisions, tuple)
-    return Program(conditions, paths, provisions, digest)
+    return Program(conditions, paths, provisions, sha256)
 
 
 def matches(program: Program, provisions: Sequence[str]) -> bool:
