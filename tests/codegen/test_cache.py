@@ -213,6 +213,34 @@ def test_a_cache_that_cannot_be_written_falls_back_without_error(
     assert not list(folder.glob("*.json"))
 
 
+def test_a_root_with_too_many_rules_files_has_no_key(rules: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "_MAX_KEY_FILES", 3)
+    assert cache.key_for((str(rules),), _schema()) is None
+
+
+def test_old_entries_and_their_blobs_are_removed(folder: Path, rules: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 2)
+    some = next(rules.rglob("*.nr"))
+    original = some.read_text()
+    keys: list[str] = []
+    for i in range(4):  # four versions of the rulebook: four entries written
+        some.write_text(original + f"\n# versi {i}\n")
+        _load((str(rules),), _schema())  # type: ignore[arg-type]
+        key = cache.key_for((str(rules),), _schema())
+        assert key is not None
+        keys.append(key)
+        os.utime(folder / f"{keys[-1]}.json", ns=(i * 10**9 + 10**18, i * 10**9 + 10**18))
+    cache._prune(folder)
+    left = {p.stem for p in folder.glob("*.json")}
+    assert left == set(keys[2:])
+    named = set()
+    for key in left:
+        index = json.loads((folder / f"{key}.json").read_text())
+        named |= {index["checked"], index["program"]}
+    assert {p.stem for p in folder.glob("*.blob")} == named
+    assert cache.load(keys[-1]) is not None
+
+
 def test_switched_off(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
     monkeypatch.setenv(cache.ENV_SWITCH, "0")
     assert cache.cache_dir() is None

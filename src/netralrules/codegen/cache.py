@@ -50,6 +50,11 @@ log = logging.getLogger("netralrules.cache")
 ENV_DIR = "NETRALRULES_CACHE_DIR"
 ENV_SWITCH = "NETRALRULES_CACHE"
 _MAX_BLOB = 256 * 1024 * 1024
+# The most rules files a key reads (the bundled rulebook has 32; the scaling benchmark's largest
+# rulebook 15): past it the rulebook is parsed as before.
+_MAX_KEY_FILES = 5000
+# Entries kept; older ones are removed when a new one is written.
+MAX_ENTRIES = 32
 _PICKLE_PROTOCOL = 5
 # Modules whose classes a cached checked rulebook is made of; only classes (not functions) of
 # these, and `datetime.date`, may be named by the pickle.
@@ -115,7 +120,13 @@ def key_for(paths: Sequence[str], schema: object) -> str | None:
         root = rulebook_root(paths)
         h = hashlib.sha256(_engine_fingerprint())
         h.update(repr((tuple(os.path.abspath(p) for p in paths), str(root), repr(schema))).encode())
-        for path in sorted(root.rglob(f"*{RULES_SUFFIX}")):
+        found = []
+        for path in root.rglob(f"*{RULES_SUFFIX}"):
+            found.append(path)
+            if len(found) > _MAX_KEY_FILES:  # a root such as `/` for paths far apart: no cache
+                log.debug("no cache key: more than %d rules files under %s", _MAX_KEY_FILES, root)
+                return None
+        for path in sorted(found):
             if path.is_file():
                 h.update(f"\n{path.relative_to(root)}\n".encode())
                 h.update(hashlib.sha256(path.read_bytes()).digest())
@@ -266,8 +277,30 @@ def store(key: str, checked: CheckedRulebook, source: Source | None) -> None:
             blobs["program"] = _put(folder, marshal.dumps(code))
             blobs["source"] = source.sha256
         _write(folder, key + ".json", json.dumps({"format": FORMAT, **blobs}).encode())
+        _prune(folder)
     except (OSError, pickle.PicklingError, RecursionError, ValueError, SyntaxError) as exc:
         log.debug("cache not written (%s)", exc)
+
+
+def _prune(folder: Path) -> None:
+    """Keep the newest `MAX_ENTRIES` entries (each edit of a rules file makes a new one) and the
+    blobs they name; remove the rest."""
+    entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    if len(entries) <= MAX_ENTRIES:
+        return
+    for old in entries[MAX_ENTRIES:]:
+        old.unlink(missing_ok=True)
+    kept: set[str] = set()
+    for entry in entries[:MAX_ENTRIES]:
+        raw = _read_private(folder, entry.name)
+        try:
+            index = json.loads(raw) if raw is not None else {}
+        except ValueError:
+            index = {}
+        kept.update(str(v) for k, v in index.items() if k in {"checked", "program"})
+    for blob in folder.glob("*.blob"):
+        if blob.stem not in kept:
+            blob.unlink(missing_ok=True)
 
 
 def _put(folder: Path, data: bytes) -> str:
