@@ -1,7 +1,8 @@
 """Generate Python source from a checked rulebook: one function per provision condition and per
-definition, over a plain per-act snapshot of facts (a tuple, one slot per fact path the rulebook
-reads), with three-valued logic written out inline. Untraced only: a traced evaluation (an
-explanation, coverage, the missing facts of undecided provisions) runs the plan (compiler.py).
+definition, over a plain per-act snapshot of facts (`f[i]`, one slot per fact path the rulebook
+reads, filled on first read: evaluation/program.py), with three-valued logic written out inline.
+Untraced only: a traced evaluation (an explanation, coverage, the missing facts of undecided
+provisions) runs the plan (compiler.py).
 
 Rules files are data. The generator emits only
 - names it makes itself from counters (`c3`, `d0`, `t12`, `q1`, `h2`), the parameters `f` (the

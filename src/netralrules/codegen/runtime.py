@@ -117,7 +117,7 @@ ATTRIBUTES = frozenset({"definition"})
 @dataclass(frozen=True)
 class Program:
     """A loaded program: the condition function of each provision (in exception order) over a
-    snapshot tuple of `paths`, and the sha256 of the source it came from."""
+    per-act snapshot of `paths` (slot i: the fact at `paths[i]`), and the SHA-256 of its source."""
 
     conditions: tuple[Callable[..., object], ...]
     paths: tuple[tuple[str, ...], ...]
