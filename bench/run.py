@@ -28,6 +28,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -37,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus
 import subset
+from netralrules.evaluation.program import plan_only
 from netralrules.facts import load_incident
 from netralrules.resources import default_rulebook_path
 from netralrules.rulebook import evaluate, load_rulebook
@@ -45,7 +47,8 @@ from netralrules.tools.batch import evaluate_lines
 # Exactly the provisions the peers encode: PP 94/2021 Pasal 5 huruf n with its instrument and
 # sanction tables (the folder also holds Pasal 3 and 4, which the subset leaves out).
 SUBSET = [default_rulebook_path() / "pp94_2021" / name for name in ("instrumen.nr", "pasal_05_huruf_n.nr", "pasal_08.nr")]
-GOALS = {"vs_peer": 20.0, "vs_hand": 3.0, "graph": 5.0, "cold_ms": 150.0, "cached_ms": 20.0}
+# Issue 14's goals (issue 6 had 5× for the graph and 20 ms from a cache).
+GOALS = {"vs_peer": 20.0, "vs_hand": 3.0, "graph": 3.0, "json": 2.0, "cold_ms": 150.0, "cached_ms": 10.0, "cli_s": 0.15}
 
 
 def gate(incidents: Sequence[dict[str, Any]], engines: dict[str, Callable[[dict[str, Any]], str]]) -> list[str]:
@@ -80,7 +83,8 @@ def measure(cases: dict[str, tuple[Callable[[Any], object], Sequence[Any]]], rou
     """Time every case on every incident, the cases taking turns incident by incident (items of
     all cases are aligned: item i is incident i), `rounds` times; each case keeps its quickest
     round. Taking turns per incident means a burst of other work on a shared machine slows every
-    case alike instead of spoiling one of them, so the ratios hold even when the absolute times move."""
+    case alike instead of spoiling one of them, so the ratios hold even when the absolute times move;
+    the order of the turns rotates, so that no case always follows the same one."""
     clock = CLOCK
     best: dict[str, dict[str, float]] = {}
     for fn, items in cases.values():
@@ -89,8 +93,14 @@ def measure(cases: dict[str, tuple[Callable[[Any], object], Sequence[Any]]], rou
     for _ in range(rounds):
         gc.collect()
         times: dict[str, list[float]] = {name: [] for name in cases}
+        names = list(cases)
         for i in range(min(len(items) for _, items in cases.values())):
-            for name, (fn, items) in cases.items():
+            # The order rotates from one incident to the next: a case that runs right after a
+            # similar one finds the shared code warm in the CPU's caches (the compiled program
+            # and the plan share everything after evaluation), so a fixed order favours the later.
+            shift = i % len(names)
+            for name in names[shift:] + names[:shift]:
+                fn, items = cases[name]
                 start = clock()
                 fn(items[i])
                 times[name].append(clock() - start)
@@ -136,7 +146,6 @@ import json, time
 t0 = time.perf_counter()
 from netralrules.rulebook import load_rulebook
 from netralrules.resources import default_rulebook_path, grammar_path
-from netralrules.syntax import tables
 t1 = time.perf_counter()
 load_rulebook()
 t2 = time.perf_counter()
@@ -144,6 +153,7 @@ load_rulebook()
 t3 = time.perf_counter()
 load_rulebook([default_rulebook_path()])
 t4 = time.perf_counter()
+from netralrules.syntax import tables
 tables.build(grammar_path().read_text(encoding="utf-8"))
 t5 = time.perf_counter()
 print(json.dumps({"import_ms": (t1 - t0) * 1000, "cold_ms": (t2 - t1) * 1000, "cached_ms": (t3 - t2) * 1000,
@@ -151,18 +161,42 @@ print(json.dumps({"import_ms": (t1 - t0) * 1000, "cold_ms": (t2 - t1) * 1000, "c
 """
 
 
-def load_times(repeat: int) -> dict[str, float]:
+def load_times(repeat: int, env: dict[str, str] | None = None) -> dict[str, float]:
     """Load of the bundled rulebook, each measured in `repeat` fresh processes: cold (the first
-    load in the process: shipped parser tables, then read, parse, check, compile), cached (asked
-    again: the process keeps it), reloaded (read, parse, check, compile again with the parser
-    ready: what a cross-process rulebook cache would save) and, for comparison, building the
-    parser from the grammar as every process did before the tables were shipped."""
+    load in the process), cached (asked again: the process keeps it), reloaded (loaded again in
+    the same process, bypassing what it keeps) and, for comparison, building the parser from the
+    grammar as every process did before the tables were shipped. `env`: with the per-user cache
+    off (`NETRALRULES_CACHE=0`: read, parse, check, compile) or on and filled (codegen/cache.py)."""
     results: dict[str, list[float]] = {}
     for _ in range(repeat):
-        out = subprocess.run([sys.executable, "-c", _LOAD_PROBE], capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", _LOAD_PROBE], capture_output=True, text=True, check=True, env={**os.environ, **(env or {})}
+        )
         for key, value in json.loads(out.stdout).items():
             results.setdefault(key, []).append(value)
     return {k: statistics.median(v) for k, v in results.items()}
+
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "pns_kampanye_atribut_partai.json"
+CLI_CASES = {"json": ["--format", "json"], "json --no-graph": ["--format", "json", "--no-graph"], "text": []}
+
+
+def cli_times(repeat: int, env: dict[str, str]) -> dict[str, float]:
+    """Wall time of `netralrules evaluate` of the example in a new process, median of `repeat`."""
+    out: dict[str, float] = {}
+    for name, extra in CLI_CASES.items():
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "netralrules", "evaluate", str(EXAMPLE), *extra],
+                capture_output=True,
+                check=True,
+                env={**os.environ, **env},
+            )
+            times.append(time.perf_counter() - start)
+        out[name] = statistics.median(times)
+    return out
 
 
 def batch_rates(incidents: Sequence[dict[str, Any]], workers: int) -> dict[str, float]:
@@ -218,9 +252,14 @@ def main(argv: Iterable[str] | None = None) -> int:
     )
     incidents = list(corpus.incidents(args.n, args.seed))
     validated = [load_incident(i) for i in incidents]
+    # The plan gets its own copies of the validated incidents: the cases take turns per incident,
+    # and the second to read the same objects would find them in the CPU's caches.
+    validated_again = [load_incident(i) for i in incidents]
     acts = sum(len(i["tindakan"]) for i in incidents)
     subset_rb = load_rulebook(SUBSET)
     full_rb = load_rulebook()
+    # The same rulebooks evaluated by the plan (closures per node) instead of the compiled program.
+    subset_plan, full_plan = plan_only(subset_rb), plan_only(full_rb)
     # The corpus and the engines live for the whole run; frozen, the garbage collector stops
     # walking them on every collection (a service evaluating one request at a time has no such heap).
     gc.collect()
@@ -229,9 +268,13 @@ def main(argv: Iterable[str] | None = None) -> int:
     def ours(inc: Any) -> str:
         return subset.netralrules_answer(subset_rb.decide(inc, explain=False))
 
+    def ours_plan(inc: Any) -> str:
+        return subset.netralrules_answer(subset_plan.decide(inc, explain=False))
+
     engines: dict[str, Callable[[dict[str, Any]], str]] = {
         "hand_written": subset.hand_written,
         "netralrules": lambda inc: subset.netralrules_answer(evaluate(inc, subset_rb, explain=False)),
+        "netralrules_plan": lambda inc: subset.netralrules_answer(evaluate(inc, subset_plan, explain=False)),
         "rule-engine": subset.rule_engine_evaluator(),
         "zen-engine": subset.zen_evaluator(),
     }
@@ -258,14 +301,20 @@ def main(argv: Iterable[str] | None = None) -> int:
         {
             "hand_written": (subset.hand_written, incidents),
             "netralrules": (ours, validated),
+            "netralrules_plan": (ours_plan, validated_again),
             "netralrules_from_dict": (engines["netralrules"], incidents),
             "rule-engine": (engines["rule-engine"], incidents),
             "zen-engine": (engines["zen-engine"], incidents),
         },
         args.rounds,
     )
+    side_labels = {
+        "netralrules": "netralrules (compiled program)",
+        "netralrules_plan": "netralrules (plan, before the compiled program)",
+        "netralrules_from_dict": "netralrules, incl. validating the dict",
+    }
     for name, s in side.items():
-        print(line(name if name != "netralrules_from_dict" else "netralrules, incl. validating the dict", s))
+        print(line(side_labels.get(name, name), s))
     fastest_peer = min(("rule-engine", "zen-engine"), key=lambda k: side[k]["mean_us"])
     vs_peer = side[fastest_peer]["mean_us"] / side["netralrules"]["mean_us"]
     vs_hand = side["netralrules"]["mean_us"] / side["hand_written"]["mean_us"]
@@ -278,23 +327,34 @@ def main(argv: Iterable[str] | None = None) -> int:
             "from_dict": (lambda inc: evaluate(inc, full_rb, explain=False), incidents),
             "validate_only": (load_incident, incidents),
             "evaluate": (lambda inc: full_rb.decide(inc, explain=False), validated),
+            "evaluate_plan": (lambda inc: full_plan.decide(inc, explain=False), validated_again),
             "evaluate_graph": (lambda inc: full_rb.decide(inc, explain=True), validated),
         },
         args.rounds,
     )
-    # Serialising is slow and not part of a goal: once, on the first 500.
-    full["evaluate_graph_json"] = summary(per_call(lambda inc: full_rb.decide(inc, explain=True).to_json(), validated[:500]))
+    # Serialising, once, on the first 300: the decision with its graph, and `to_json` of those
+    # decisions alone (the goal is the ratio of the two).
+    first = validated[:300]
+    full["evaluate_graph_300"] = summary(per_call(lambda inc: full_rb.decide(inc, explain=True), first))
+    decisions = [full_rb.decide(inc, explain=True) for inc in first]
+    full["to_json_300"] = summary(per_call(lambda d: d.to_json(), decisions))
+    del decisions
     labels = {
         "from_dict": "validate dict + evaluate, no graph",
         "validate_only": "validate dict only",
-        "evaluate": "evaluate (validated), no graph",
+        "evaluate": "evaluate (validated), no graph, compiled",
+        "evaluate_plan": "evaluate (validated), no graph, plan",
+        "evaluate_graph_300": "evaluate + graph (first 300)",
         "evaluate_graph": "evaluate + explanation graph",
-        "evaluate_graph_json": "evaluate + graph + decision JSON (first 500)",
+        "to_json_300": "to_json of those decisions, with graph (first 300)",
     }
     for name, s in full.items():
         print(line(labels[name], s))
     graph = full["evaluate_graph"]["mean_us"] / full["evaluate"]["mean_us"]
-    figures["full"], figures["graph"] = full, graph
+    json_ratio = full["to_json_300"]["mean_us"] / full["evaluate_graph_300"]["mean_us"]
+    compiled_gain = full["evaluate_plan"]["mean_us"] / full["evaluate"]["mean_us"]
+    figures["full"], figures["graph"], figures["json_ratio"] = full, graph, json_ratio
+    print(f"  compiled program: {compiled_gain:.2f}× faster than the plan; graph {graph:.1f}× no graph")
     figures["peak_mib"] = peak_mib()
     print(f"  peak memory (RSS) of this process so far: {figures['peak_mib']:.0f} MiB")
 
@@ -307,15 +367,26 @@ def main(argv: Iterable[str] | None = None) -> int:
     )
 
     print(f"\n4. rulebook load (bundled; wall clock, median of {args.load_repeat} fresh processes)")
-    loads = load_times(args.load_repeat)
+    loads = load_times(args.load_repeat, {"NETRALRULES_CACHE": "0"})
+    with tempfile.TemporaryDirectory() as folder:
+        cache_env = {"NETRALRULES_CACHE_DIR": folder}
+        load_times(1, cache_env)  # fills the cache
+        cached = load_times(args.load_repeat, cache_env)
+        cli = cli_times(args.load_repeat, cache_env)
     figures.update(loads)
+    figures["from_cache"], figures["cli"] = cached, cli
     print(
-        f"  cold {loads['cold_ms']:.1f} ms;  cached in the process {loads['cached_ms']:.3f} ms;  "
+        f"  parsed (cache off): cold {loads['cold_ms']:.1f} ms;  cached in the process {loads['cached_ms']:.3f} ms;  "
         f"reloaded with the parser ready {loads['reload_ms']:.1f} ms"
     )
+    print(f"  from the per-user cache, in a new process: {cached['cold_ms']:.1f} ms (again in it: {cached['reload_ms']:.1f} ms)")
     print(
         f"  (building the parser from the grammar instead of the shipped tables: {loads['grammar_build_ms']:.0f} ms; "
-        f"import netralrules.rulebook {loads['import_ms']:.0f} ms)"
+        f"import netralrules.rulebook {cached['import_ms']:.0f} ms)"
+    )
+    print(
+        "  CLI `netralrules evaluate` of the example, wall clock, cache filled: "
+        + ", ".join(f"{k} {v:.2f} s" for k, v in cli.items())
     )
 
     if args.stream:
@@ -333,13 +404,15 @@ def main(argv: Iterable[str] | None = None) -> int:
     checks = [
         (f"no graph: {vs_peer:.1f}× faster than the fastest peer ({fastest_peer})", vs_peer >= GOALS["vs_peer"], "≥ 20×"),
         (f"no graph: {vs_hand:.1f}× the hand-written function", vs_hand <= GOALS["vs_hand"], "≤ 3×"),
-        (f"with graph: {graph:.1f}× the time without", graph <= GOALS["graph"], "≤ 5×"),
-        (f"load cold {loads['cold_ms']:.0f} ms", loads["cold_ms"] <= GOALS["cold_ms"], "≤ 150 ms"),
+        (f"with graph: {graph:.1f}× the time without", graph <= GOALS["graph"], "≤ 3×"),
+        (f"to_json with graph: {json_ratio:.2f}× the graph", json_ratio <= GOALS["json"], "≤ 2×"),
+        (f"load cold (parsed) {loads['cold_ms']:.0f} ms", loads["cold_ms"] <= GOALS["cold_ms"], "≤ 150 ms"),
         (
-            f"load from cache: {loads['cached_ms']:.3f} ms in the process, {loads['reload_ms']:.0f} ms to reload",
-            loads["reload_ms"] <= GOALS["cached_ms"],
-            "≤ 20 ms; graded on the reload",
+            f"load from the cache in a new process: {cached['cold_ms']:.1f} ms",
+            cached["cold_ms"] <= GOALS["cached_ms"],
+            "≤ 10 ms",
         ),
+        (f"CLI evaluate --format json: {cli['json']:.2f} s wall", cli["json"] <= GOALS["cli_s"], "≤ 0.15 s"),
     ]
     if args.stream:
         seen = figures["stream"]["rss_mib"]

@@ -25,6 +25,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from netralrules import Rulebook, load_rulebook
+from netralrules.evaluation.program import plan_only
 from netralrules.facts import load_incident
 from parse_check import generate  # a sibling script (sys.path above), not a package
 
@@ -50,27 +51,28 @@ def cpu(fn: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
-def table(title: str, unit: str, rows: Sequence[tuple[int, float, float]]) -> list[str]:
-    """Rows of (size, seconds without graph, seconds with graph), with time per unit and growth per
-    decade of the time per unit (1.0 is linear)."""
+def table(title: str, unit: str, rows: Sequence[tuple[int, float, float, float]]) -> list[str]:
+    """Rows of (size, seconds without graph with the compiled program, the same with the plan,
+    seconds with graph), with time per unit and growth per decade of the time per unit (1.0 is
+    linear)."""
     out = [
         title,
-        f"  {unit:>12} {'no graph':>12} {'per ' + unit:>14} {'growth':>7} {'graph':>12} {'per ' + unit:>14} {'growth':>7}",
+        f"  {unit:>12} {'no graph':>12} {'per ' + unit:>14} {'growth':>7} {'plan':>12} {'per ' + unit:>14} {'growth':>7}"
+        f" {'graph':>12} {'per ' + unit:>14} {'growth':>7}",
     ]
-    previous: tuple[float, float] | None = None
-    for size, plain, graph in rows:
-        per = (plain / size * 1e6, graph / size * 1e6)
-        growth = (
-            "" if previous is None else f"{per[0] / previous[0]:.2f}x",
-            "" if previous is None else f"{per[1] / previous[1]:.2f}x",
-        )
-        shown = f"{plain * 1e3:>10.1f}ms {per[0]:>12.1f}µs {growth[0]:>7} {graph * 1e3:>10.1f}ms {per[1]:>12.1f}µs {growth[1]:>7}"
-        out.append(f"  {size:>12,} {shown}")
+    previous: tuple[float, ...] | None = None
+    for size, *seconds in rows:
+        per = tuple(t / size * 1e6 for t in seconds)
+        shown = ""
+        for i, t in enumerate(seconds):
+            growth = "" if previous is None else f"{per[i] / previous[i]:.2f}x"
+            shown += f" {t * 1e3:>10.1f}ms {per[i]:>12.1f}µs {growth:>7}"
+        out.append(f"  {size:>12,}{shown}")
         previous = per
     return out
 
 
-def by_acts(sizes: Sequence[int], repeat: int) -> list[tuple[int, float, float]]:
+def by_acts(sizes: Sequence[int], repeat: int) -> list[tuple[int, float, float, float]]:
     rulebook = load_rulebook()
     rows = []
     for n in sizes:
@@ -80,11 +82,17 @@ def by_acts(sizes: Sequence[int], repeat: int) -> list[tuple[int, float, float]]
     return rows
 
 
-def _both(rulebook: Rulebook, facts: Any, runs: int) -> tuple[float, float]:
-    return cpu(lambda: rulebook.decide(facts, explain=False), runs), cpu(lambda: rulebook.decide(facts), runs)
+def _both(rulebook: Rulebook, facts: Any, runs: int) -> tuple[float, float, float]:
+    """Without the graph (compiled program, then the plan) and with it."""
+    plan = plan_only(rulebook)
+    return (
+        cpu(lambda: rulebook.decide(facts, explain=False), runs),
+        cpu(lambda: plan.decide(facts, explain=False), runs),
+        cpu(lambda: rulebook.decide(facts), runs),
+    )
 
 
-def by_rulebook(sizes: Sequence[int], repeat: int, tmp: Path) -> list[tuple[int, float, float]]:
+def by_rulebook(sizes: Sequence[int], repeat: int, tmp: Path) -> list[tuple[int, float, float, float]]:
     rows = []
     facts = load_incident(json.dumps(incident(10)))
     for n in sizes:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -7,6 +9,14 @@ import pytest
 from tests.golden_files import UPDATE_FLAG, GoldenFiles
 
 _WRITTEN = pytest.StashKey[list[Path]]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The rulebook cache (codegen/cache.py) of a test run lives in the run's own temporary folder,
+    # not the user's ~/.cache; processes the tests start inherit it.
+    if "NETRALRULES_CACHE_DIR" not in os.environ:
+        folder = Path(tempfile.mkdtemp(prefix="netralrules-cache-"))
+        os.environ["NETRALRULES_CACHE_DIR"] = str(folder / "cache")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -78,7 +78,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("facts",),  # the fact schema and the incident model (what checking and evaluation read)
     ("checker",),  # check: AST + schema → checked rulebook
     ("authoring",),  # check and format paths, folders and text
-    ("compiler",),  # compile: checked rulebook → plan
+    ("compiler", "codegen"),  # compile: checked rulebook → plan, and → generated Python (codegen/)
     ("evaluation",),  # evaluate: plan + incident → decision
     ("explain",),  # explain: events + plan → graph, report, renderings
     ("rulebook",),  # the facade

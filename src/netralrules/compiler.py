@@ -217,8 +217,12 @@ def compile_checked(rulebook: CheckedRulebook) -> CompiledRulebook:
 def compile_rulebook(rulebook: CheckedRulebook) -> Plan:
     """Compile every definition and provision condition of a checked rulebook."""
     compiler, fast = _Compiler(rulebook), _Compiler(rulebook, traced=False)
-    definitions = {name: compiler.expr(d.expr, definition_node(name)) for name, d in rulebook.definitions.items()}
-    untraced = {name: fast.expr(d.expr, definition_node(name)) for name, d in rulebook.definitions.items()}
+    # Each condition is compiled on its first call: a rulebook loaded from the cache and evaluated
+    # by its generated program (codegen/) runs these only for traced evaluation, if ever.
+    definitions: dict[str, Fn] = {
+        name: _Deferred(compiler, d.expr, definition_node(name)) for name, d in rulebook.definitions.items()
+    }
+    untraced: dict[str, Fn] = {name: _Deferred(fast, d.expr, definition_node(name)) for name, d in rulebook.definitions.items()}
     provisions = []
     for pid in rulebook.exception_order:
         prov = rulebook.provisions[pid]
@@ -233,7 +237,9 @@ def compile_rulebook(rulebook: CheckedRulebook) -> Plan:
             end = last if end is None else min(end, last)
         root = provision_node(pid)
         provisions.append(
-            CompiledProvision(prov, inst, compiler.expr(prov.condition, root), pid, start, end, fast.expr(prov.condition, root))
+            CompiledProvision(
+                prov, inst, _Deferred(compiler, prov.condition, root), pid, start, end, _Deferred(fast, prov.condition, root)
+            )
         )
     exceptions: dict[str, list[str]] = {}
     for pid in rulebook.exception_order:
@@ -242,6 +248,22 @@ def compile_rulebook(rulebook: CheckedRulebook) -> Plan:
     return Plan(
         tuple(provisions), definitions, rulebook, {k: tuple(v) for k, v in exceptions.items()}, untraced_definitions=untraced
     )
+
+
+class _Deferred:
+    """A condition compiled into closures on its first call, then run as they are."""
+
+    __slots__ = ("_at", "_compiler", "_expr", "_fn")
+
+    def __init__(self, compiler: _Compiler, expr: ast.Expr, node: NodeId) -> None:
+        self._compiler, self._expr, self._at = compiler, expr, node
+        self._fn: Fn | None = None
+
+    def __call__(self, ctx: Context) -> object:
+        fn = self._fn
+        if fn is None:
+            fn = self._fn = self._compiler.expr(self._expr, self._at)
+        return fn(ctx)
 
 
 def children_of(e: ast.Expr) -> list[ast.Expr]:
@@ -494,17 +516,33 @@ def _quantify(ctx: Context, items: object, var: str, body: Fn, every: bool) -> o
     if items is UNKNOWN:
         return UNKNOWN
     assert isinstance(items, list)
+    outer = ctx.variables.get(var, _UNBOUND)
     unknown = False
+    result: object = None
     for item in items:
         ctx.variables[var] = item
         value = body(ctx)
         if value is UNKNOWN:
             unknown = True
         elif bool(value) != every:
-            ctx.variables.pop(var, None)
-            return not every
-    ctx.variables.pop(var, None)
-    return UNKNOWN if unknown else every
+            result = not every
+            break
+    else:
+        result = UNKNOWN if unknown else every
+    _restore(ctx, var, outer)
+    return result
+
+
+# A quantifier's variable hides one of the same name outside it only inside its body (the checker
+# resolves names lexically): after the body, the outer binding is back.
+_UNBOUND = object()
+
+
+def _restore(ctx: Context, var: str, outer: object) -> None:
+    if outer is _UNBOUND:
+        ctx.variables.pop(var, None)
+    else:
+        ctx.variables[var] = outer
 
 
 def _count(ctx: Context, items: object, var: str, body: Fn | None) -> object:
@@ -513,13 +551,14 @@ def _count(ctx: Context, items: object, var: str, body: Fn | None) -> object:
     assert isinstance(items, list)
     if body is None:
         return len(items)
-    total = 0
+    outer = ctx.variables.get(var, _UNBOUND)
+    total: object = 0
     for item in items:
         ctx.variables[var] = item
         value = body(ctx)
         if value is UNKNOWN:
-            ctx.variables.pop(var, None)
-            return UNKNOWN
-        total += bool(value)
-    ctx.variables.pop(var, None)
+            total = UNKNOWN
+            break
+        total += bool(value)  # type: ignore[operator]
+    _restore(ctx, var, outer)
     return total

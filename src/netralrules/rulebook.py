@@ -23,21 +23,29 @@ import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from netralrules.authoring import CheckReport, FormatResult, check_paths, format_paths
+from netralrules.codegen import cache
 from netralrules.compiler import CompiledRulebook, compile_rulebook
 from netralrules.diagnostics import RulebookError
 from netralrules.evaluation.decision import ENGINE_VERSION, Decision, IncidentFacts
 from netralrules.evaluation.evaluator import Outcome, evaluate_plan
-from netralrules.explain import reporting
-from netralrules.explain.explained import decide_with
-from netralrules.explain.report import MissingFact, Report
-from netralrules.explain.reporting import WhatIf, WhyNot
-from netralrules.explain.whatif import FactChange
+from netralrules.evaluation.pipeline import decide as decide_plain
+from netralrules.evaluation.pipeline import paused_gc
+from netralrules.evaluation.program import evaluate_fast, set_program
 from netralrules.facts.schema import DEFAULT_SCHEMA, FactSchema
 from netralrules.resources import default_rulebook_path
+from netralrules.syntax.loader import rulebook_root
 from netralrules.trace import ListTracer
+
+# The explanation (and networkx under it), the checker and the parser load when first asked for
+# (`reporting` inside the methods below), so evaluating without an explanation never loads them.
+if TYPE_CHECKING:
+    from netralrules.authoring import CheckReport, FormatResult
+    from netralrules.explain.report import MissingFact, Report
+    from netralrules.explain.reporting import WhatIf, WhyNot
+    from netralrules.explain.whatif import FactChange
+
 
 __all__ = [
     "ENGINE_VERSION",
@@ -80,60 +88,91 @@ class Rulebook(CompiledRulebook):
         """Evaluate an incident already validated (anything with `incident_id`, `act_dates`, `fact`).
         With a `tracer`, every evaluation event is recorded in it (the rule-case runner measures
         coverage from them)."""
-        return decide_with(self, facts, explain=explain, tracer=tracer)
+        if not explain:
+            with paused_gc():  # a large rulebook is a large heap for every collection to walk
+                return decide_plain(self, facts, tracer)
+        from netralrules.explain.explained import decide_explained
+
+        return decide_explained(self, facts, tracer)
 
     def outcomes(self, facts: IncidentFacts) -> tuple[Outcome, ...]:
         """What each provision does for each act, and nothing more: no determination, no referral,
         no missing facts (the gap matrix evaluates tens of thousands of acts this way)."""
-        return evaluate_plan(self.plan, facts, tuple(facts.act_dates)).outcomes
+        dates = tuple(facts.act_dates)
+        fast = evaluate_fast(self.plan, facts, dates)
+        return (fast if fast is not None else evaluate_plan(self.plan, facts, dates)).outcomes
 
     # ---- explanations -----------------------------------------------------------------------
     def explain(self, subject: Any, *, why_not: Sequence[str] = ()) -> Report:
         """The report of a decision made with its explanation, or of an incident (evaluated).
         `why_not`: provision ids to explain as well (E0501 for an id the rulebook does not have)."""
+        from netralrules.explain import reporting
+
         return reporting.report(subject, self, why_not)
 
     def report_for(self, decision: Decision, facts: IncidentFacts | None, why_not: Sequence[str] = ()) -> Report:
         """The report of a decision with the incident's validated facts (missing facts are then
         ranked by trying their values)."""
+        from netralrules.explain import reporting
+
         return reporting.report_for(decision, facts, self, why_not)
 
     def why_not(self, subject: Any, provisions: Sequence[str] = ()) -> WhyNot:
         """The tiers and tracks not reached, and per act the smallest unmet conditions of each
         provision asked about."""
+        from netralrules.explain import reporting
+
         return reporting.why_not(subject, self, provisions)
 
     def missing_facts(self, subject: Any) -> tuple[MissingFact, ...]:
         """The unknown facts that hold outcomes open, most deciding first."""
+        from netralrules.explain import reporting
+
         return reporting.missing_facts(subject, self)
 
     def what_if(self, incident: Any, changes: Mapping[str, object] | Sequence[str]) -> WhatIf:
         """The incident as it is and with some facts changed, and what changed (E0502–E0506)."""
+        from netralrules.explain import reporting
+
         return reporting.what_if(incident, changes, self)
 
     def what_if_facts(self, facts: IncidentFacts, changes: Sequence[FactChange], why_not: Sequence[str] = ()) -> WhatIf:
         """As `what_if`, for validated facts and parsed changes."""
+        from netralrules.explain import reporting
+
         return reporting.what_if_facts(facts, changes, self, why_not)
 
     def to_text(self, subject: Any, lang: str = "id") -> str:
+        from netralrules.explain import reporting
+
         return reporting.to_text(subject, self, lang)
 
     def to_markdown(self, subject: Any, lang: str = "id") -> str:
+        from netralrules.explain import reporting
+
         return reporting.to_markdown(subject, self, lang)
 
     def to_graphml(self, subject: Any) -> str:
+        from netralrules.explain import reporting
+
         return reporting.to_graphml(subject, self)
 
     def to_node_link(self, subject: Any) -> str:
+        from netralrules.explain import reporting
+
         return reporting.to_node_link(subject, self)
 
     # ---- authoring --------------------------------------------------------------------------
     def check(self) -> CheckReport:
         """Check the rulebook's files as they are now on disk (warnings included)."""
+        from netralrules.authoring import check_paths
+
         return check_paths(self.paths or [default_rulebook_path()], self.schema)
 
     def format(self, lang: str = "id") -> list[FormatResult]:
         """The canonical text of each of the rulebook's files (nothing is written)."""
+        from netralrules.authoring import format_paths
+
         return format_paths(self.paths or [default_rulebook_path()], lang)
 
 
@@ -152,11 +191,33 @@ def _default_rulebook() -> Rulebook:
 
 
 def _load(paths: tuple[str, ...], schema: FactSchema) -> Rulebook:
+    # From the per-user cache when these files were loaded before (codegen/cache.py): no parsing.
+    key = cache.key_for(paths, schema)
+    cached = cache.load(key) if key is not None else None
+    if cached is not None:
+        checked, program = cached
+        rulebook = Rulebook(checked, compile_rulebook(checked), rulebook_root(paths), paths, schema)
+        if program is not None:
+            set_program(rulebook.plan, program)
+        return rulebook
+    from netralrules.authoring import check_paths
+
     report = check_paths(paths, schema)
-    rulebook = from_report(report, paths, schema)
-    if rulebook is None:
+    found = from_report(report, paths, schema)
+    if found is None:
         raise RulebookError(tuple(d for d in report.diagnostics if d.is_error))
-    return rulebook
+    if key is not None and cache.cache_dir() is not None:
+        from netralrules.codegen.generate import Source, generate, load_program
+        from netralrules.codegen.runtime import GenerationError
+
+        try:
+            source: Source | None = generate(found.checked)
+        except (GenerationError, RecursionError):
+            source = None
+        if source is not None:
+            set_program(found.plan, load_program(source.text, source.sha256))
+        cache.store(key, found.checked, source)
+    return found
 
 
 def from_report(report: CheckReport, paths: Sequence[str | Path] = (), schema: FactSchema = DEFAULT_SCHEMA) -> Rulebook | None:

@@ -10,6 +10,7 @@ import pytest
 from lsprotocol import types as lsp
 from pytest_lsp import LanguageClient
 
+from netralrules.checker.procedures import EVENTS
 from tests.lsp.conftest import RULES
 from tests.lsp.support import at, diagnostics, show, until
 
@@ -142,7 +143,7 @@ async def test_completion(client: LanguageClient) -> None:
     assert steps[:3] == ["kewajiban_menindaklanjuti", "pemanggilan", "pemeriksaan"] and "maka" not in steps
     limit = "  batas_waktu pemanggilan paling_lambat 7 hari_kerja sejak pemanggilan sampai "
     events = await complete(client, PASAL5, procedure + limit + "\n}\n", "sampai ")
-    assert "pemeriksaan" in events and "keputusan_diterima" in events and len(events) == 12
+    assert "pemeriksaan" in events and "keputusan_diterima" in events and len(events) == len(EVENTS)
     await show(client, PASAL5, ORIGINAL)
 
 

@@ -10,76 +10,119 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import Any, TextIO
 
 from netralrules import __version__
-from netralrules.cli.check import add_check_command, add_fmt_command, run_check, run_fmt
-from netralrules.cli.decisions import add_decisions_command, run_decisions
-from netralrules.cli.diff import add_diff_command, run_diff
-from netralrules.cli.evaluate import add_evaluate_command, run_evaluate
-from netralrules.cli.gaps import add_gaps_command, run_gaps
-from netralrules.cli.keys import add_keys_command, run_keys
-from netralrules.cli.lsp import add_lsp_command, run_lsp
-from netralrules.cli.register import add_register_command, run_register
-from netralrules.cli.schema import add_schema_command, run_schema
-from netralrules.cli.serve import add_serve_command, run_serve
-from netralrules.cli.siap import add_siap_command, run_siap
-from netralrules.cli.test import add_test_command, run_test
+
+# Each command: the module of `cli/` that defines it, the functions that add its parser(s), and the
+# function that runs it. A command's module (and whatever it needs: the checker, the explanation,
+# networkx, the service) is imported only when that command runs, or for the full parser (help,
+# a usage error), so `netralrules evaluate` does not pay for `lsp` or `serve`.
+_COMMANDS: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
+    # (module, command name and aliases, the function adding its parser, the function running it)
+    ("check", ("check",), "add_check_command", "run_check"),
+    ("evaluate", ("evaluate",), "add_evaluate_command", "run_evaluate"),
+    ("schema", ("schema",), "add_schema_command", "run_schema"),
+    ("test", ("test",), "add_test_command", "run_test"),
+    ("diff", ("diff",), "add_diff_command", "run_diff"),
+    ("gaps", ("gaps", "celah"), "add_gaps_command", "run_gaps"),
+    ("check", ("fmt",), "add_fmt_command", "run_fmt"),
+    ("lsp", ("lsp",), "add_lsp_command", "run_lsp"),
+    ("siap", ("siap", "ready"), "add_siap_command", "run_siap"),
+    # ---- the service (netralrules[service]) ----
+    ("serve", ("serve",), "add_serve_command", "run_serve"),
+    ("keys", ("keys",), "add_keys_command", "run_keys"),
+    ("decisions", ("decisions",), "add_decisions_command", "run_decisions"),
+    ("register", ("register",), "add_register_command", "run_register"),
+)
 
 
-def _parser() -> argparse.ArgumentParser:
+def _module(name: str) -> Any:
+    """A command's module of `cli/`, each named in a plain import (no import by a computed name)."""
+    if name == "check":
+        from netralrules.cli import check
+
+        return check
+    if name == "evaluate":
+        from netralrules.cli import evaluate
+
+        return evaluate
+    if name == "schema":
+        from netralrules.cli import schema
+
+        return schema
+    if name == "test":
+        from netralrules.cli import test
+
+        return test
+    if name == "diff":
+        from netralrules.cli import diff
+
+        return diff
+    if name == "gaps":
+        from netralrules.cli import gaps
+
+        return gaps
+    if name == "lsp":
+        from netralrules.cli import lsp
+
+        return lsp
+    if name == "siap":
+        from netralrules.cli import siap
+
+        return siap
+    if name == "serve":
+        from netralrules.cli import serve
+
+        return serve
+    if name == "keys":
+        from netralrules.cli import keys
+
+        return keys
+    if name == "register":
+        from netralrules.cli import register
+
+        return register
+    from netralrules.cli import decisions
+
+    return decisions
+
+
+def _parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser: every command, or only the one named `only`."""
     parser = argparse.ArgumentParser(
         prog="netralrules",
         description="Aturan netralitas ASN sebagai kode / ASN neutrality rules as code.",
     )
     parser.add_argument("--version", action="version", version=f"netralrules {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
-    add_check_command(sub)
-    add_evaluate_command(sub)
-    add_schema_command(sub)
-    add_test_command(sub)
-    add_diff_command(sub)
-    add_gaps_command(sub)
-    add_fmt_command(sub)
-    add_lsp_command(sub)
-    add_siap_command(sub)
-    # ---- the service (netralrules[service]) ----
-    add_serve_command(sub)
-    add_keys_command(sub)
-    add_decisions_command(sub)
-    add_register_command(sub)
+    for module, names, add, _ in _COMMANDS:
+        if only is None or only in names:
+            getattr(_module(module), add)(sub)
     return parser
+
+
+def _command_named(argv: Sequence[str]) -> str | None:
+    """The command an argument list names, if its first argument is one (no leading option)."""
+    if argv and not argv[0].startswith("-"):
+        for _, names, _, _ in _COMMANDS:
+            if argv[0] in names:
+                return argv[0]
+    return None
 
 
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     out = stdout or sys.stdout
     err = stderr or sys.stderr
+    arguments = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = _parser().parse_args(argv)
+        args = _parser(_command_named(arguments)).parse_args(arguments)
     except SystemExit as exit_:
         return int(exit_.code or 0)
-    if args.command == "check":
-        return run_check(args, out, err)
-    if args.command == "evaluate":
-        return run_evaluate(args, out, err)
-    if args.command == "schema":
-        return run_schema(out, decision=args.decision)
-    if args.command == "serve":
-        return run_serve(args, out, err)
-    if args.command == "keys":
-        return run_keys(args, out, err)
-    if args.command == "decisions":
-        return run_decisions(args, out, err)
-    if args.command == "register":
-        return run_register(args, out, err)
-    if args.command == "test":
-        return run_test(args, out, err)
-    if args.command == "diff":
-        return run_diff(args, out, err)
-    if args.command in {"gaps", "celah"}:
-        return run_gaps(args, out, err)
-    if args.command in {"siap", "ready"}:
-        return run_siap(args, out, err)
-    if args.command == "lsp":
-        return run_lsp(args, out, err)
-    return run_fmt(args, out, err)
+    for module, names, _, run in _COMMANDS:
+        if args.command in names:
+            runner = getattr(_module(module), run)
+            if args.command == "schema":
+                return int(runner(out, decision=args.decision))
+            return int(runner(args, out, err))
+    raise AssertionError(f"no command {args.command!r}")

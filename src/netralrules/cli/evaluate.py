@@ -7,26 +7,34 @@ import argparse
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from netralrules.cli.batch import add_arguments as add_batch_arguments
 from netralrules.cli.batch import run_batch
 from netralrules.cli.common import load_rules
-from netralrules.diagnostics.render import render_all
-from netralrules.explain import to_dot
-from netralrules.explain.render.exports import to_graphml, to_node_link
-from netralrules.explain.render.narrative import render_markdown, render_text
-from netralrules.explain.report import Report, as_data
-from netralrules.explain.reporting import WhatIf, check_provisions, provision_sources
-from netralrules.explain.whatif import change_sources, parse_changes
 from netralrules.rulebook import Decision, IncidentFacts, Rulebook
 from netralrules.source import printable
 
-_GRAPH_FORMATS: dict[str, Callable[[Any, str], str]] = {
-    "dot": to_dot,
-    "graphml": lambda graph, _lang: to_graphml(graph),
-    "node-link": lambda graph, _lang: to_node_link(graph),
-}
+# The explanation, its renderers and networkx load only when an explanation is written (every
+# format but `--format json --no-graph` has one) or a why-not or what-if is asked.
+if TYPE_CHECKING:
+    from netralrules.explain.report import Report
+    from netralrules.explain.reporting import WhatIf
+
+_GRAPH_FORMATS = ("dot", "graphml", "node-link")
+
+
+def _graph_format(name: str) -> Callable[[Any, str], str]:
+    from netralrules.explain import to_dot
+    from netralrules.explain.render.exports import to_graphml, to_node_link
+
+    formats: dict[str, Callable[[Any, str], str]] = {
+        "dot": to_dot,
+        "graphml": lambda graph, _lang: to_graphml(graph),
+        "node-link": lambda graph, _lang: to_node_link(graph),
+    }
+    return formats[name]
+
 
 FORMATS = ("text", "json", "markdown", "dot", "graphml", "node-link", "html", "pdf")
 DETAILS = ("summary", "standard", "full")
@@ -86,6 +94,12 @@ def add_evaluate_command(sub: argparse._SubParsersAction[argparse.ArgumentParser
         help="andaikan fakta ini bernilai lain (boleh berulang) / what if this fact had another value "
         "(repeatable), e.g. tindakan.fasilitas_negara=benar",
     )
+    ev.add_argument(
+        "--no-graph",
+        action="store_true",
+        help="dengan --format json: keputusan tanpa graf penjelasan (`penjelasan`), lebih cepat / with --format json: "
+        "the decision without its explanation graph (`penjelasan`), faster",
+    )
     add_batch_arguments(ev)
 
 
@@ -115,24 +129,32 @@ def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except IncidentError as error:
         err.write(format_problems(error.problems, source=str(path), lang=args.lang) + "\n")
         return 1
-    # Requests are checked before anything is written: a bad one is a usage error (exit 2).
-    known = tuple(sorted(rulebook.checked.provisions))
-    changes, problems = parse_changes(args.changes, len(facts.act_dates))
-    problems = check_provisions(args.why_not, known) + problems
-    if problems:
-        sources = {**provision_sources(args.why_not), **change_sources(args.changes)}
-        err.write(render_all(problems, sources, args.lang))
+    if args.no_graph and (args.output != "json" or args.changes or args.why_not):
+        err.write("error: --no-graph hanya dengan --format json / --no-graph goes with --format json only\n")
         return 2
-    if changes:
-        what = rulebook.what_if_facts(facts, changes, args.why_not)
-        return _write_what_if(what, args, out)
+    if args.changes or args.why_not:
+        from netralrules.diagnostics.render import render_all
+        from netralrules.explain.reporting import check_provisions, provision_sources
+        from netralrules.explain.whatif import change_sources, parse_changes
+
+        # Requests are checked before anything is written: a bad one is a usage error (exit 2).
+        known = tuple(sorted(rulebook.checked.provisions))
+        changes, problems = parse_changes(args.changes, len(facts.act_dates))
+        problems = check_provisions(args.why_not, known) + problems
+        if problems:
+            sources = {**provision_sources(args.why_not), **change_sources(args.changes)}
+            err.write(render_all(problems, sources, args.lang))
+            return 2
+        if changes:
+            what = rulebook.what_if_facts(facts, changes, args.why_not)
+            return _write_what_if(what, args, out)
     if args.output == "pdf" and not args.output_file and _is_terminal(out):
         err.write(
             "error: PDF adalah berkas biner; berikan --output BERKAS.pdf / a PDF is binary: give --output FILE.pdf "
             "rather than writing it to the terminal\n"
         )
         return 2
-    decision = rulebook.decide(facts, explain=True)
+    decision = rulebook.decide(facts, explain=not args.no_graph)
     if args.output == "pdf":
         return _write_pdf(rulebook.report_for(decision, facts, args.why_not), args, out, err)
     if args.output_file:
@@ -177,15 +199,19 @@ def _write_decision(decision: Decision, facts: IncidentFacts, rulebook: Rulebook
     if args.output == "json":
         data = decision.to_dict()
         if args.why_not:
+            from netralrules.explain.report import as_data
+
             data["mengapa_tidak"] = as_data(rulebook.report_for(decision, facts, args.why_not).asked)
         out.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     elif args.output in _GRAPH_FORMATS:
-        out.write(_GRAPH_FORMATS[args.output](graph, args.lang))
+        out.write(_graph_format(args.output)(graph, args.lang))
     elif args.output == "html":
         from netralrules.explain.render.html import to_html  # loaded only when asked for
 
         out.write(to_html(decision, args.lang, incident=facts))
     else:
+        from netralrules.explain.render.narrative import render_markdown, render_text
+
         full = rulebook.report_for(decision, facts, args.why_not)
         if args.output == "markdown":
             out.write(render_markdown(full, args.lang, args.detail))
@@ -194,6 +220,8 @@ def _write_decision(decision: Decision, facts: IncidentFacts, rulebook: Rulebook
 
 
 def _write_what_if(what: WhatIf, args: argparse.Namespace, out: TextIO) -> int:
+    from netralrules.explain.report import as_data
+
     if args.output == "json":
         data = {
             "semula": what.baseline.to_dict(include_explanation=False),
@@ -203,7 +231,7 @@ def _write_what_if(what: WhatIf, args: argparse.Namespace, out: TextIO) -> int:
         }
         out.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     elif args.output in _GRAPH_FORMATS:
-        out.write(_GRAPH_FORMATS[args.output](what.changed.explanation, args.lang))  # the graph with the changes
+        out.write(_graph_format(args.output)(what.changed.explanation, args.lang))  # the graph with the changes
     elif args.output == "html":
         from netralrules.explain.render.html import to_html
 

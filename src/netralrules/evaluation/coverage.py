@@ -24,6 +24,7 @@ from netralrules.diagnostics import Text
 from netralrules.evaluation.evaluator import binds_status, evaluate_plan
 from netralrules.evaluation.kinds import Assessment as AssessmentStatus
 from netralrules.evaluation.kinds import Status
+from netralrules.evaluation.program import evaluate_fast
 from netralrules.facts.schema import ASN_STATUSES
 from netralrules.syntax import ast
 from netralrules.values import UNKNOWN
@@ -88,7 +89,8 @@ class CellFacts:
 def can_apply(rulebook: CompiledRulebook, facts: CellFacts) -> list[set[str]]:
     """For each act of `facts`, the provisions that can apply to it."""
     found: list[set[str]] = [set() for _ in facts.act_dates]
-    for outcome in evaluate_plan(rulebook.plan, facts, facts.act_dates).outcomes:
+    fast = evaluate_fast(rulebook.plan, facts, facts.act_dates)  # the compiled program, if there is one
+    for outcome in (fast if fast is not None else evaluate_plan(rulebook.plan, facts, facts.act_dates)).outcomes:
         if outcome.status in CAN_APPLY:
             found[outcome.act].add(outcome.provision)
     return found

@@ -9,9 +9,11 @@ open. Every front end (the facade, the rule-case runner, diff, batch, what-if) g
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
 
 from netralrules.compiler import CompiledRulebook, definition_of
 from netralrules.evaluation.attribution import NOT_BY_RESPONDENT, WHO_DID_IT, attribute, flag_alleged
@@ -21,6 +23,7 @@ from netralrules.evaluation.determination import Ladder, determine, ladders, sta
 from netralrules.evaluation.evaluator import Evaluation, Outcome, evaluate_plan
 from netralrules.evaluation.kinds import Assessment
 from netralrules.evaluation.procedure import procedure_json, select
+from netralrules.evaluation.program import evaluate_fast
 from netralrules.evaluation.referral import refer, referral_date
 from netralrules.trace import DefinitionRead, Event, FactRead, ListTracer, ProvisionResult
 from netralrules.values import UNKNOWN
@@ -32,7 +35,9 @@ def decide(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: ListTracer 
     """The decision for one incident, without its explanation. With a `tracer`, every event of the
     evaluation is recorded in it (for an explanation or for coverage)."""
     dates = tuple(facts.act_dates)
-    evaluation = attribute(evaluate_plan(rulebook.plan, facts, dates, tracer), facts, len(dates))
+    # Untraced, the compiled program decides (evaluation/program.py); traced, or without one, the plan.
+    fast = evaluate_fast(rulebook.plan, facts, dates) if tracer is None else None
+    evaluation = attribute(fast if fast is not None else evaluate_plan(rulebook.plan, facts, dates, tracer), facts, len(dates))
     prior = facts.fact(("responden", "sanksi_sebelumnya"), 0)
     outcomes = {pid: p.outcome for pid, p in rulebook.checked.provisions.items() if p.outcome is not None}
     ladders = sanction_ladders(rulebook)
@@ -79,6 +84,20 @@ def decide(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: ListTracer 
         tuple(getattr(facts, "act_elections", ())),
         procedure,
     )
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """The cyclic garbage collector paused while a decision is made: the work allocates many small
+    objects without cycles, and each collection walks the whole heap (reference counting still frees
+    everything; cycles made meanwhile are collected when it resumes)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def sanction_ladders(rulebook: CompiledRulebook) -> dict[str, Ladder]:

@@ -42,7 +42,6 @@ its last value in `value` and every distinct value, in order, in `values`.
 
 from __future__ import annotations
 
-import copy
 import datetime
 import enum
 import functools
@@ -186,13 +185,18 @@ class Explanation:
         """Node-link data (the layout of `networkx.node_link_data`: `nodes` and `edges`), nodes sorted
         by id and edges by (source, target), every value JSON-safe; `networkx.node_link_graph(data)`
         reads it back. What a decision's JSON carries under `penjelasan`."""
+        # New dicts for the graph, each node and each edge; the attribute values inside are the
+        # graph's own, not copies (a deep copy of every node cost more than building the graph):
+        # the data is for serialising, and whoever changes it must copy first.
         g = self.graph
+        nodes = g.nodes
+        adjacency = g.adj
         return {
             "directed": True,
             "multigraph": False,
-            "graph": copy.deepcopy(dict(sorted(g.graph.items()))),
-            "nodes": [{"id": n, **copy.deepcopy(dict(g.nodes[n]))} for n in sorted(g.nodes)],
-            "edges": [{"source": u, "target": v, **copy.deepcopy(dict(g.edges[u, v]))} for u, v in sorted(g.edges)],
+            "graph": dict(sorted(g.graph.items())),
+            "nodes": [{"id": n, **nodes[n]} for n in sorted(nodes)],
+            "edges": [{"source": u, "target": v, **adjacency[u][v]} for u, v in sorted(g.edges)],
         }
 
     def __eq__(self, other: object) -> bool:

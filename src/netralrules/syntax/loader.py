@@ -14,7 +14,7 @@ from pathlib import Path
 from netralrules.diagnostics import Diagnostic, make
 from netralrules.resources import default_rulebook_path
 from netralrules.source import SourceFile, Span
-from netralrules.syntax import ast, parse_source
+from netralrules.syntax import ast
 from netralrules.syntax.keywords import BY_TERMINAL
 
 RULES_SUFFIX = ".nr"
@@ -150,6 +150,12 @@ def decode_source(shown: str, data: bytes) -> tuple[SourceFile | None, list[Diag
     return source, diagnostics
 
 
+def _parse(source: SourceFile) -> tuple[ast.RulesFile, tuple[Diagnostic, ...]]:
+    from netralrules.syntax.parser import parse_source  # lark loads when a file is parsed, not before
+
+    return parse_source(source)
+
+
 def load(paths: Iterable[str | Path]) -> LoadResult:
     """Read and parse every rules file under `paths`, inside their rulebook root."""
     chosen = list(paths)
@@ -165,7 +171,7 @@ def load(paths: Iterable[str | Path]) -> LoadResult:
         sources[source.path] = source
         if problems:
             continue
-        parsed, syntax = parse_source(source)
+        parsed, syntax = _parse(source)
         diagnostics.extend(syntax)
         files.append(parsed)
     return LoadResult(sources, tuple(files), tuple(diagnostics), root)
@@ -176,7 +182,7 @@ def load_text(text: str, path: str = "<teks>") -> LoadResult:
     source, problems = decode_source(path, text.encode("utf-8", errors="surrogatepass"))
     if source is None or problems:
         return LoadResult({path: source} if source else {}, (), tuple(problems))
-    parsed, syntax = parse_source(source)
+    parsed, syntax = _parse(source)
     return LoadResult({path: source}, (parsed,), syntax)
 
 
@@ -229,7 +235,7 @@ def add_used_instruments(loaded: LoadResult, root: str | Path | None = None) -> 
                 if source is None or problems:
                     continue
                 sources[source.path] = source
-                parsed, syntax = parse_source(source)
+                parsed, syntax = _parse(source)
                 diagnostics.extend(syntax)
                 kept = tuple(d for d in parsed.declarations if isinstance(d, _USABLE))
                 part = ast.RulesFile(path=parsed.path, declarations=kept, uses=parsed.uses, comments=parsed.comments)

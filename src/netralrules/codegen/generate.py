@@ -1,0 +1,330 @@
+"""Generate Python source from a checked rulebook: one function per provision condition and per
+definition, over a plain per-act snapshot of facts (`f[i]`, one slot per fact path the rulebook
+reads, filled on first read: evaluation/program.py), with three-valued logic written out inline.
+Untraced only: a traced evaluation (an explanation, coverage, the missing facts of undecided
+provisions) runs the plan (compiler.py).
+
+Rules files are data. The generator emits only
+- names it makes itself from counters (`c3`, `d0`, `t12`, `q1`, `h2`), the parameters `f` (the
+  snapshot) and `x` (the act's `runtime.State`), and the fixed names of `runtime.NAMESPACE`;
+- literals through `repr` of a value whose type it checked first (str, int, bool, None, and
+  tuples of them): strings of a rules file (provision ids, enum values, fact names, texts) become
+  string constants and nothing else;
+- operators from fixed tables, chosen by looking the rule's operator up, never by copying it.
+It writes no comments. `check_source` parses what was generated and refuses any node type, name or
+constant outside that set, so a mistake here cannot turn rule text into code either; a program is
+executed in a namespace of the runtime names alone, with no builtins (`load_program`).
+"""
+
+from __future__ import annotations
+
+import ast as pyast
+import datetime
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from netralrules.checker import CheckedRulebook
+from netralrules.checker.typing_ import DefRef, EnumValue, FactRef, VarRef
+from netralrules.codegen.runtime import ATTRIBUTES, FORMAT, NAMESPACE, OWN_NAME, GenerationError, Program, run_code
+from netralrules.syntax import ast
+
+_COMPARE = {"=": "==", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">="}
+_ARITH_OPS = {"+": "+", "-": "-"}
+_UNITS = {"hari": "hari", "minggu": "minggu", "bulan": "bulan", "tahun": "tahun"}
+# Levels of one generated expression before the rest of the tree goes into a helper function: the
+# tokenizer allows 200 nested parentheses and each level opens about three.
+_MAX_LEVELS = 24
+
+
+def _literal(value: object) -> str:
+    """The source of a constant, through repr, for the types a rules file can give only."""
+    if value is None or type(value) in (bool, int, str):
+        return repr(value)
+    if type(value) is tuple:
+        items = [_literal(v) for v in value]
+        return "(" + "".join(item + ", " for item in items) + ")"
+    raise GenerationError(f"no literal for {type(value).__name__}")
+
+
+def _date(value: object) -> str:
+    if type(value) is not datetime.date:
+        raise GenerationError("not a date")
+    assert isinstance(value, datetime.date)
+    return f"D({int(value.year)!r}, {int(value.month)!r}, {int(value.day)!r})"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Generated source and what it needs: the fact paths of the snapshot's slots, in order."""
+
+    text: str
+    paths: tuple[tuple[str, ...], ...]
+    provisions: tuple[str, ...]
+    sha256: str  # SHA-256 of the text
+
+
+class _Generator:
+    def __init__(self, rulebook: CheckedRulebook) -> None:
+        self.resolutions = rulebook.resolutions
+        self.slots: dict[tuple[str, ...], int] = {}
+        self.definitions = {name: i for i, name in enumerate(rulebook.definitions)}
+        self.helpers: list[str] = []
+        self.constants: list[str] = []
+        self.temp = 0
+        self.var = 0
+
+    def _fresh(self, prefix: str) -> str:
+        self.temp += 1
+        return f"{prefix}{self.temp}"
+
+    def function(self, name: str, e: ast.Expr) -> str:
+        body = self.expr(e, {}, 0)
+        return f"def {name}(f, x):\n    return {body}\n"
+
+    def expr(self, e: ast.Expr, scope: Mapping[str, str], level: int) -> str:
+        if level >= _MAX_LEVELS and not isinstance(e, ast.Name | ast.BoolLit | ast.IntLit | ast.StringLit):
+            return self._hoist(e, scope)
+        return self._expr(e, scope, level + 1)
+
+    def _hoist(self, e: ast.Expr, scope: Mapping[str, str]) -> str:
+        name = self._fresh("h")
+        params = ["f", "x", *sorted(scope.values())]
+        body = self.expr(e, scope, 0)
+        self.helpers.append(f"def {name}({', '.join(params)}):\n    return {body}\n")
+        return f"{name}({', '.join(params)})"
+
+    def _expr(self, e: ast.Expr, scope: Mapping[str, str], level: int) -> str:
+        match e:
+            case ast.BoolLit() | ast.IntLit() | ast.RupiahLit() | ast.StringLit():
+                return _literal(e.value)
+            case ast.DateLit():
+                const = f"K{len(self.constants)}"
+                self.constants.append(f"{const} = {_date(e.value)}\n")
+                return const
+            case ast.Duration():
+                return _literal((int(e.amount), _unit(e.unit)))
+            case ast.Name():
+                return self.name(e, scope)
+            case ast.SetLit():
+                return "[" + "".join(self.expr(item, scope, level) + ", " for item in e.items) + "]"
+            case ast.Not():
+                t = self._fresh("t")
+                return f"(U if ({t} := {self.expr(e.operand, scope, level)}) is U else not {t})"
+            case ast.And() | ast.Or():
+                temps = [self._fresh("t") for _ in e.operands]
+                # The first decisive operand stops the rest (false for `dan`, true for `atau`);
+                # without one, any unknown operand makes the whole unknown.
+                decisive = "not " if isinstance(e, ast.And) else ""
+                found, otherwise = ("False", "True") if isinstance(e, ast.And) else ("True", "False")
+                tests = " or ".join(
+                    f"(({t} := {self.expr(op, scope, level)}) is not U and {decisive}{t})"
+                    for t, op in zip(temps, e.operands, strict=True)
+                )
+                unknown = " or ".join(f"{t} is U" for t in temps)
+                return f"({found} if ({tests}) else (U if ({unknown}) else {otherwise}))"
+            case ast.Compare():
+                op = _COMPARE.get(e.op)
+                if op is None:
+                    raise GenerationError("unknown comparison")
+                left, right = self.expr(e.left, scope, level), self.expr(e.right, scope, level)
+                # A constant side is never unknown: only the other is tested (and named).
+                if self._constant(e.left) and self._constant(e.right):
+                    return f"({left} {op} {right})"
+                if self._constant(e.right):
+                    a = self._fresh("t")
+                    return f"(U if ({a} := {left}) is U else {a} {op} {right})"
+                if self._constant(e.left):
+                    b = self._fresh("t")
+                    return f"(U if ({b} := {right}) is U else {left} {op} {b})"
+                a, b = self._fresh("t"), self._fresh("t")
+                return f"(U if (({a} := {left}) is U) | (({b} := {right}) is U) else {a} {op} {b})"
+            case ast.Membership():
+                return f"MEMBER({self.expr(e.element, scope, level)}, {self.expr(e.collection, scope, level)})"
+            case ast.Between():
+                parts = ", ".join(self.expr(p, scope, level) for p in (e.value, e.low, e.high))
+                return f"BETWEEN({parts})"
+            case ast.Within():
+                before = e.direction == "sebelum"
+                value, anchor = self.expr(e.value, scope, level), self.expr(e.anchor, scope, level)
+                amount = _literal(int(e.duration.amount))
+                return f"WITHIN(x, {value}, {anchor}, {amount}, {_literal(_unit(e.duration.unit))}, {_literal(before)})"
+            case ast.Arith():
+                ops = []
+                for op in e.ops:
+                    if op not in _ARITH_OPS:
+                        raise GenerationError("unknown arithmetic operator")
+                    ops.append(_ARITH_OPS[op])
+                terms = "[" + "".join(self.expr(t, scope, level) + ", " for t in e.terms) + "]"
+                return f"ARITH(x, {terms}, {_literal(tuple(ops))})"
+            case ast.Quantifier():
+                items = self.expr(e.collection, scope, level)
+                q = self._var()
+                body = self.expr(e.body, {**scope, e.var: q}, level)
+                return f"QUANT({items}, lambda {q}: {body}, {_literal(e.kind == 'semua')})"
+            case ast.Count():
+                items = self.expr(e.collection, scope, level)
+                if e.body is None:
+                    return f"COUNT({items}, None)"
+                q = self._var()
+                body = self.expr(e.body, {**scope, e.var: q}, level)
+                return f"COUNT({items}, lambda {q}: {body})"
+        raise GenerationError(f"no code for {type(e).__name__}")
+
+    def _constant(self, e: ast.Expr) -> bool:
+        """A literal or an enum value: its source is a constant, never UNKNOWN."""
+        if isinstance(e, ast.BoolLit | ast.IntLit | ast.RupiahLit | ast.StringLit | ast.Duration | ast.DateLit):
+            return True
+        return isinstance(e, ast.Name) and isinstance(self.resolutions.get(e.span), EnumValue)
+
+    def _var(self) -> str:
+        self.var += 1
+        return f"q{self.var}"
+
+    def name(self, e: ast.Name, scope: Mapping[str, str]) -> str:
+        res = self.resolutions.get(e.span)
+        match res:
+            case FactRef(path=path):
+                for part in path:
+                    if type(part) is not str:
+                        raise GenerationError("fact path")
+                slot = self.slots.setdefault(tuple(path), len(self.slots))
+                return f"f[{slot!r}]"
+            case VarRef(var=var, path=sub):
+                local = scope.get(var)
+                if local is None:
+                    return "U"  # the plan reads an unbound variable as unknown
+                return f"WALK({local}, {_literal(tuple(sub))})" if sub else local
+            case DefRef(name=name):
+                index = self.definitions.get(name)
+                if index is None:
+                    raise GenerationError("unknown definition")
+                return f"x.definition({index!r}, d{index}, f)"
+            case EnumValue(value=word):
+                return _literal(word)
+        raise GenerationError("unresolved name")
+
+
+def _unit(unit: str) -> str:
+    if unit not in _UNITS:
+        raise GenerationError("unknown unit")
+    return _UNITS[unit]
+
+
+def generate(rulebook: CheckedRulebook) -> Source:
+    """The program of a checked rulebook: `d<i>` per definition (in the rulebook's order), `c<i>`
+    per provision in exception order, `CONDITIONS` and `DEFINITIONS` tuples of them, `PATHS` the
+    fact path of each snapshot slot and `PROVISIONS` the provision ids, as constants."""
+    gen = _Generator(rulebook)
+    functions: list[str] = []
+    for name, index in gen.definitions.items():
+        functions.append(gen.function(f"d{index}", rulebook.definitions[name].expr))
+    provisions = tuple(rulebook.exception_order)
+    for i, pid in enumerate(provisions):
+        condition = rulebook.provisions[pid].condition
+        if condition is None:
+            raise GenerationError("provision without condition")
+        functions.append(gen.function(f"c{i}", condition))
+    paths = tuple(sorted(gen.slots, key=gen.slots.__getitem__))
+    text = "".join(
+        [
+            f"FORMAT = {FORMAT!r}\n",
+            f"PATHS = {_literal(paths)}\n",
+            f"PROVISIONS = {_literal(provisions)}\n",
+            *gen.constants,
+            *gen.helpers,
+            *functions,
+            "DEFINITIONS = (" + "".join(f"d{i}, " for i in gen.definitions.values()) + ")\n",
+            "CONDITIONS = (" + "".join(f"c{i}, " for i in range(len(provisions))) + ")\n",
+        ]
+    )
+    check_source(text)
+    return Source(text, paths, provisions, hashlib.sha256(text.encode()).hexdigest())
+
+
+# ---- what generated source may contain -----------------------------------------------------------
+
+_ALLOWED_NODES: tuple[type[pyast.AST], ...] = (
+    pyast.Module,
+    pyast.FunctionDef,
+    pyast.arguments,
+    pyast.arg,
+    pyast.Return,
+    pyast.Assign,
+    pyast.Expr,
+    pyast.Name,
+    pyast.Load,
+    pyast.Store,
+    pyast.Constant,
+    pyast.Tuple,
+    pyast.List,
+    pyast.Subscript,
+    pyast.Call,
+    pyast.Attribute,
+    pyast.IfExp,
+    pyast.NamedExpr,
+    pyast.BoolOp,
+    pyast.And,
+    pyast.Or,
+    pyast.UnaryOp,
+    pyast.Not,
+    pyast.BinOp,
+    pyast.BitOr,
+    pyast.Compare,
+    pyast.Is,
+    pyast.IsNot,
+    pyast.Eq,
+    pyast.NotEq,
+    pyast.Lt,
+    pyast.LtE,
+    pyast.Gt,
+    pyast.GtE,
+    pyast.Lambda,
+)
+
+
+def check_source(text: str) -> None:
+    """Refuse generated source holding anything but the node types, names and constants the
+    generator emits (GenerationError)."""
+    try:
+        tree = pyast.parse(text)
+    except (SyntaxError, RecursionError, MemoryError, ValueError) as exc:
+        raise GenerationError("generated source does not parse") from exc
+    for node in pyast.walk(tree):
+        if not isinstance(node, _ALLOWED_NODES):
+            raise GenerationError(f"node {type(node).__name__} not allowed")
+        if isinstance(node, pyast.Name) and not (node.id in NAMESPACE or OWN_NAME.match(node.id)):
+            raise GenerationError(f"name {node.id!r} not allowed")
+        if isinstance(node, pyast.arg) and not OWN_NAME.match(node.arg):
+            raise GenerationError(f"parameter {node.arg!r} not allowed")
+        if isinstance(node, pyast.FunctionDef) and (not OWN_NAME.match(node.name) or node.decorator_list or node.returns):
+            raise GenerationError(f"function {node.name!r} not allowed")
+        if isinstance(node, pyast.Attribute) and (node.attr not in ATTRIBUTES or not isinstance(node.value, pyast.Name)):
+            raise GenerationError(f"attribute {node.attr!r} not allowed")
+        if isinstance(node, pyast.Attribute) and isinstance(node.value, pyast.Name) and node.value.id != "x":
+            raise GenerationError("attribute of another object than the state")
+        if isinstance(node, pyast.Constant) and type(node.value) not in (str, int, bool, type(None)):
+            raise GenerationError("constant type not allowed")
+
+
+# ---- running it -----------------------------------------------------------------------------------
+
+
+def load_program(text: str, sha256: str | None = None) -> Program:
+    """Check and execute generated source in the runtime namespace (no builtins, no imports).
+    `sha256`: the SHA-256 the text must have (GenerationError otherwise; nothing is run)."""
+    actual = hashlib.sha256(text.encode()).hexdigest()
+    if sha256 is not None and actual != sha256:
+        raise GenerationError("sha256 mismatch")
+    check_source(text)
+    try:
+        code = compile(text, f"<netralrules program {actual[:12]}>", "exec")
+    except (SyntaxError, RecursionError, MemoryError, ValueError) as exc:
+        raise GenerationError("generated source does not compile") from exc
+    return run_code(code, actual)
+
+
+def build_program(rulebook: CheckedRulebook) -> Program:
+    """Generate and load the program of a checked rulebook."""
+    source = generate(rulebook)
+    return load_program(source.text, source.sha256)

@@ -1,0 +1,174 @@
+"""What generated rulebook programs run with: the only names a program may use besides the ones it
+defines itself. A program is executed in a namespace made of these names and nothing else (no
+builtins, no imports), so the generated source can name no other code.
+
+The helpers are the plan's own three-valued operations (compiler.py), taking the per-act `State`
+where the plan takes its `Context`: date arithmetic that leaves the calendar sets
+`State.out_of_range`, as it sets `Context.out_of_range` in the plan.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from types import CodeType
+
+from netralrules.compiler import _arith, _between, _member, _walk, _within
+from netralrules.values import UNKNOWN
+
+
+class State:
+    """One act's evaluation state: the definitions' values (with whether date arithmetic left the
+    calendar while computing each) and the out-of-range flag of the condition being evaluated."""
+
+    __slots__ = ("memo", "out_of_range")
+
+    def __init__(self) -> None:
+        self.memo: dict[int, tuple[object, bool]] = {}
+        self.out_of_range = False
+
+    def definition(self, key: int, fn: Callable[..., object], facts: tuple[object, ...]) -> object:
+        """A definition's value for this act, computed once (the plan's `Context.definition`)."""
+        found = self.memo.get(key)
+        if found is not None:
+            if found[1]:
+                self.out_of_range = True
+            return found[0]
+        outer, self.out_of_range = self.out_of_range, False
+        value = fn(facts, self)
+        self.memo[key] = (value, self.out_of_range)
+        self.out_of_range = outer or self.out_of_range
+        return value
+
+
+def quantify(items: object, body: Callable[[object], object], every: bool) -> object:
+    """`ada`/`semua`: Kleene's any/all of the body over the items (the plan's `_quantify`)."""
+    if items is UNKNOWN:
+        return UNKNOWN
+    assert isinstance(items, list)
+    unknown = False
+    for item in items:
+        value = body(item)
+        if value is UNKNOWN:
+            unknown = True
+        elif bool(value) != every:
+            return not every
+    return UNKNOWN if unknown else every
+
+
+def count(items: object, body: Callable[[object], object] | None) -> object:
+    """`jumlah`: how many items (for which the body holds); UNKNOWN as soon as one is unknown."""
+    if items is UNKNOWN:
+        return UNKNOWN
+    assert isinstance(items, list)
+    if body is None:
+        return len(items)
+    total = 0
+    for item in items:
+        value = body(item)
+        if value is UNKNOWN:
+            return UNKNOWN
+        total += bool(value)
+    return total
+
+
+def walk(value: object, path: tuple[str, ...]) -> object:
+    return _walk(value, path)
+
+
+def within(state: State, value: object, anchor: object, amount: int, unit: str, before: bool) -> object:
+    return _within(state, value, anchor, amount, unit, before)  # type: ignore[arg-type]
+
+
+def arith(state: State, values: list[object], ops: tuple[str, ...]) -> object:
+    return _arith(state, values, ops)  # type: ignore[arg-type]
+
+
+# The namespace a program runs in: these names and the ones it defines. The generator refers to
+# them by these keys only (generate.py checks every name it emits against them).
+NAMESPACE: Mapping[str, object] = {
+    "U": UNKNOWN,
+    "D": datetime.date,
+    "MEMBER": _member,
+    "BETWEEN": _between,
+    "WITHIN": within,
+    "ARITH": arith,
+    "WALK": walk,
+    "QUANT": quantify,
+    "COUNT": count,
+}
+
+# The form of generated code; bump when it changes: cached programs of another form are not used.
+FORMAT = 1
+
+
+class GenerationError(Exception):
+    """The generator met something it does not emit (a bug, or a rulebook it cannot compile); the
+    caller evaluates with the plan instead."""
+
+
+# Names the program defines (by counter) or takes from the runtime namespace.
+OWN_NAME = re.compile(r"(?:[cdhtqK][0-9]+|f|x|FORMAT|PATHS|PROVISIONS|DEFINITIONS|CONDITIONS)\Z")
+ATTRIBUTES = frozenset({"definition"})
+
+
+@dataclass(frozen=True)
+class Program:
+    """A loaded program: the condition function of each provision (in exception order) over a
+    per-act snapshot of `paths` (slot i: the fact at `paths[i]`), and the SHA-256 of its source."""
+
+    conditions: tuple[Callable[..., object], ...]
+    paths: tuple[tuple[str, ...], ...]
+    provisions: tuple[str, ...]
+    sha256: str
+
+
+def program_from_code(code: CodeType, sha256: str) -> Program:
+    """A program from compiled code kept in the cache (codegen/cache.py): every name its code
+    objects use is checked against the names the generator emits before it runs."""
+    check_code(code)
+    return run_code(code, sha256)
+
+
+def check_code(code: CodeType) -> None:
+    """Refuse code naming anything but the generator's names and the runtime's (GenerationError)."""
+    stack = [code]
+    while stack:
+        current = stack.pop()
+        for name in current.co_names:
+            if not (name in NAMESPACE or name in ATTRIBUTES or OWN_NAME.match(name)):
+                raise GenerationError(f"name {name!r} not allowed")
+        for name in (*current.co_varnames, *current.co_cellvars, *current.co_freevars):
+            if not OWN_NAME.match(name):
+                raise GenerationError(f"variable {name!r} not allowed")
+        for const in current.co_consts:
+            if isinstance(const, CodeType):
+                stack.append(const)
+            elif not _constant_ok(const):
+                raise GenerationError("constant type not allowed")
+
+
+def _constant_ok(value: object) -> bool:
+    if isinstance(value, tuple):
+        return all(_constant_ok(v) for v in value)
+    return type(value) in (str, int, bool, type(None))
+
+
+def run_code(code: CodeType, sha256: str) -> Program:
+    # Only the generator's names, literals and the runtime's helpers: checked by the caller.
+    namespace: dict[str, object] = {**NAMESPACE, "__builtins__": {}}
+    exec(code, namespace)
+    if namespace.get("FORMAT") != FORMAT:
+        raise GenerationError("another format")
+    conditions = namespace["CONDITIONS"]
+    paths = namespace["PATHS"]
+    provisions = namespace["PROVISIONS"]
+    assert isinstance(conditions, tuple) and isinstance(paths, tuple) and isinstance(provisions, tuple)
+    return Program(conditions, paths, provisions, sha256)
+
+
+def matches(program: Program, provisions: Sequence[str]) -> bool:
+    """Whether a program was made for a plan whose provisions run in this order."""
+    return program.provisions == tuple(provisions)

@@ -1,0 +1,221 @@
+"""Evaluate with the compiled rulebook (codegen/): the same outcomes and findings as
+`evaluator.evaluate_plan` untraced, with each condition run as generated code over a per-act
+snapshot of the facts it reads. Traced evaluation always runs the plan.
+
+The program is kept with the plan (`Plan.memo`): made on first use, or put there by the loader
+from the cache (codegen/cache.py). Anything that stops a program from being made or used (a
+rulebook the generator cannot compile, a fact the incident cannot give) falls back to the plan,
+whose decisions are the same.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from netralrules.codegen.runtime import GenerationError, Program, State, matches
+from netralrules.compiler import CompiledProvision, CompiledRulebook, Context, FactReader, Plan, truth
+from netralrules.evaluation.evaluator import (
+    _DEFEATED,
+    _FIRED,
+    _NOT_APPLICABLE,
+    _NOT_FIRED,
+    _NOT_IN_FORCE,
+    _UNKNOWN,
+    OUT_OF_RANGE_REASON,
+    Evaluation,
+    Finding,
+    Outcome,
+    _finding,
+    _in_force_text,
+    _Remembered,
+    _settle_conflicts,
+    _subject_open,
+    _subjects_apply,
+    _subjects_key,
+)
+from netralrules.evaluation.kinds import Status
+
+CompiledRulebookT = TypeVar("CompiledRulebookT", bound=CompiledRulebook)
+_KEY = "program"  # in Plan.memo: a Program, or None when the plan is to be run as it is
+_ROWS = "program_rows"
+
+
+def program_of(plan: Plan) -> Program | None:
+    """The plan's program, made on first use; None when it cannot be made or is switched off."""
+    memo = plan.memo
+    if _KEY not in memo:
+        from netralrules.codegen.generate import build_program  # the generator loads when first needed
+
+        try:
+            program: Program | None = build_program(plan.rulebook)
+        except (GenerationError, RecursionError):
+            program = None
+        set_program(plan, program)
+    found = memo[_KEY]
+    return found if isinstance(found, Program) else None
+
+
+def set_program(plan: Plan, program: Program | None) -> None:
+    """Use this program for the plan (None: always run the plan itself). A program made for other
+    provisions is not used."""
+    if program is not None and not matches(program, [c.node for c in plan.provisions]):
+        program = None
+    plan.memo[_KEY] = program
+    plan.memo.pop(_ROWS, None)
+    plan.memo.pop(_SHARED_KEY, None)
+
+
+_Row = tuple[CompiledProvision, Callable[..., object], tuple[int, ...], str, str, str | None]
+
+
+def _rows(plan: Plan, program: Program) -> list[_Row]:
+    memo = plan.memo
+    kept: tuple[Program, list[_Row]] | None = memo.get(_ROWS)
+    if kept is not None and kept[0] is program:
+        return kept[1]
+    index = {c.node: i for i, c in enumerate(plan.provisions)}
+    rows = [
+        (
+            compiled,
+            condition,
+            tuple(index[e] for e in plan.exceptions.get(compiled.node, ())),
+            _in_force_text(compiled.start, compiled.end),
+            "subjek: " + ", ".join(s.name for s in compiled.provision.subjects),
+            _subjects_key(compiled.provision) if compiled.provision.subjects else None,
+        )
+        for compiled, condition in zip(plan.provisions, program.conditions, strict=True)
+    ]
+    memo[_ROWS] = (program, rows)
+    return rows
+
+
+# Outcomes that depend only on the act's index and the provision (not in force, does not bind the
+# respondent, condition false) are made once and shared: they are frozen, and most outcomes are
+# one of these. At most this many are kept per plan.
+_SHARED = 300_000
+_SHARED_KEY = "program_outcomes"
+
+
+def _shared(plan: Plan, act: int, size: int) -> list[Outcome | None] | None:
+    """The shared outcomes of one act (one slot per provision and kind), None past the bound."""
+    acts: list[list[Outcome | None]] = plan.memo.setdefault(_SHARED_KEY, [])
+    while len(acts) <= act:
+        if (len(acts) + 1) * size > _SHARED:
+            return None
+        acts.append([None] * size)
+    return acts[act]
+
+
+class _Snapshot(dict[int, object]):
+    """One act's facts by slot (`Program.paths`), each read from the incident when the program first
+    asks for it (`f[i]`: a dict lookup; `__missing__` reads): the plan, too, reads only what it
+    needs, and a provision decided early reads little. Respondent facts are read once per incident."""
+
+    __slots__ = ("_act", "_facts", "_paths")
+
+    def __init__(self, facts: _Remembered, paths: tuple[tuple[str, ...], ...], act: int) -> None:
+        super().__init__()
+        self._facts, self._paths, self._act = facts, paths, act
+
+    def __missing__(self, slot: int) -> object:
+        path = self._paths[slot]
+        value = self[slot] = self._facts.fact(path, 0 if path[0] == "responden" else self._act)
+        return value
+
+
+def evaluate_program(plan: Plan, program: Program, facts: FactReader, act_dates: Sequence[datetime.date]) -> Evaluation | None:
+    """Every provision for every act, untraced, with the program; None if a fact could not be read
+    or compared (the caller runs the plan, which meets the same error or not, as it always did)."""
+    remembered = _Remembered(facts)
+    rows = _rows(plan, program)
+    paths = program.paths
+    outcomes: list[Outcome] = []
+    findings: list[Finding] = []
+    try:
+        for act, date in enumerate(act_dates):
+            snapshot = _Snapshot(remembered, paths, act)
+            state = State()
+            ctx = Context(facts=remembered, act=act, tracer=None, definitions=plan.untraced_definitions)
+            results: list[Outcome] = []
+            memo = ctx.memo
+            shared = _shared(plan, act, 3 * len(rows))
+            for i, (compiled, condition, exceptions, in_force, not_applicable, subjects) in enumerate(rows):
+                pid = compiled.node
+                if date < compiled.start or (compiled.end is not None and date > compiled.end):
+                    results.append(_outcome(shared, 3 * i, act, pid, _NOT_IN_FORCE, in_force))
+                    continue
+                prov = compiled.provision
+                # Who a provision binds depends only on its subjects: decided once per act for each
+                # list of subjects (evaluator._applies, untraced).
+                if subjects is None:
+                    applies: bool | None = True
+                elif subjects in memo:
+                    applies = memo[subjects]  # type: ignore[assignment]
+                else:
+                    applies = memo[subjects] = _subjects_apply(prov, ctx, pid)
+                if applies is False:
+                    results.append(_outcome(shared, 3 * i + 1, act, pid, _NOT_APPLICABLE, not_applicable))
+                    continue
+                state.out_of_range = False
+                value = truth(condition(snapshot, state))
+                if value is False:
+                    results.append(_outcome(shared, 3 * i + 2, act, pid, _NOT_FIRED, "syarat tidak terpenuhi"))
+                    continue
+                fired = tuple(results[e].provision for e in exceptions if results[e].status is _FIRED)
+                if fired:
+                    results.append(Outcome(act, pid, _DEFEATED, "dikecualikan oleh " + ", ".join(fired), fired))
+                    continue
+                if value is None or applies is None:
+                    why = "fakta yang diperlukan belum diketahui" if value is None else _subject_open(prov, ctx, pid)
+                    if value is None and state.out_of_range:
+                        why = OUT_OF_RANGE_REASON
+                    results.append(Outcome(act, pid, _UNKNOWN, why))
+                    continue
+                pending = tuple(results[e].provision for e in exceptions if results[e].status is _UNKNOWN)
+                if pending:
+                    reason = "pengecualian belum dapat ditentukan: " + ", ".join(pending)
+                    results.append(Outcome(act, pid, _UNKNOWN, reason, waiting_for=pending))
+                    continue
+                results.append(Outcome(act, pid, _FIRED))
+            if plan.rulebook.principles:
+                by_id = {o.provision: o for o in results}
+                _settle_conflicts(plan, by_id)
+                results = [by_id[c.node] for c in plan.provisions]
+            for row, outcome in zip(rows, results, strict=True):
+                outcomes.append(outcome)
+                if outcome.status is _FIRED:
+                    findings.append(_finding(plan, row[0], act))
+    except (KeyError, IndexError, TypeError, AttributeError, ValueError):
+        # A fact the incident cannot give, or a value a condition cannot compare: the plan, run
+        # instead, raises the same error where it reads or compares it, or decides without it.
+        return None
+    unresolved = tuple(o for o in outcomes if o.status is _UNKNOWN)
+    return Evaluation(tuple(outcomes), tuple(findings), unresolved)
+
+
+def _outcome(shared: list[Outcome | None] | None, slot: int, act: int, pid: str, status: Status, reason: str) -> Outcome:
+    if shared is None:
+        return Outcome(act, pid, status, reason)
+    found = shared[slot]
+    if found is None:
+        found = shared[slot] = Outcome(act, pid, status, reason)
+    return found
+
+
+def evaluate_fast(plan: Plan, facts: FactReader, act_dates: Sequence[datetime.date]) -> Evaluation | None:
+    """`evaluate_program` with the plan's program, None when there is none (or it cannot be used)."""
+    program = program_of(plan)
+    if program is None:
+        return None
+    return evaluate_program(plan, program, facts, act_dates)
+
+
+def plan_only(rulebook: CompiledRulebookT) -> CompiledRulebookT:
+    """A copy of a compiled rulebook (or of a facade `Rulebook`) that always runs the plan: to
+    compare the two paths, in the tests and the benchmark."""
+    plan = dataclasses.replace(rulebook.plan, memo={})
+    set_program(plan, None)
+    return dataclasses.replace(rulebook, plan=plan)
