@@ -145,6 +145,7 @@ MONTHS = (
 TEXT: dict[str, Text] = {
     "title": Text("Penjelasan keputusan", "Explanation of the decision"),
     "act": Text("Tindakan", "Act"),
+    "acts": Text("Tindakan", "Acts"),
     "date": Text("tanggal", "date"),
     "stage": Text("tahap pemilu", "election stage"),
     "election": Text("pemilu", "election"),

@@ -385,8 +385,7 @@ class _Render:
 
     def acts_word(self, count: int) -> str:
         """`Tindakan` for any number; `Act` or `Acts` in English."""
-        word = self.say("act")
-        return f"{word}s" if count > 1 and self.lang == "en" else word
+        return self.say("acts" if count > 1 else "act")
 
     def period(self, reason: Text) -> str:
         """`berlaku 2010-06-06 sampai 2021-08-30` as `in force 6 June 2010 – 30 August 2021`."""
