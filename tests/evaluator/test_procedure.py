@@ -245,9 +245,9 @@ def test_the_annex_lists_the_sources_of_the_procedure() -> None:
     decision = evaluate(SEDANG)
     assert decision.explanation is not None
     annex = build_report(decision.explanation).sources
-    summons = [i for i in annex if any("batas waktu pemanggilan" in s.id for s in i.supports)]
+    summons = [i for i in annex if any("batas waktu pemanggilan → pemeriksaan" in s.id for s in i.supports)]
     assert summons and {i.reliability for i in summons} == {"satu_sumber"}
-    assert any(s.en == "Procedure PP 94/2021: step tanggung_jawab_atasan" for i in annex for s in i.supports)
+    assert any(s.en == "Procedure PP 94/2021: step: the direct superior's liability" for i in annex for s in i.supports)
 
 
 def test_an_election_crime_track_is_not_given_a_route_the_sources_do_not_describe() -> None:

@@ -49,6 +49,17 @@ EVENT_WORDS: dict[str, Text] = {
     "banding": Text("banding", "the appeal"),
     "ditutup": Text("penutupan perkara", "closing the case"),
 }
+# The steps (checker/procedures.py STEP_CODES) as the annex of sources names what a source supports.
+STEP_WORDS: dict[str, Text] = {
+    "kewajiban_menindaklanjuti": Text("kewajiban menindaklanjuti", "the duty to act"),
+    "pemanggilan": Text("pemanggilan", "the summons"),
+    "pemeriksaan": Text("pemeriksaan", "the examination"),
+    "pembebasan_sementara": Text("pembebasan sementara dari tugas jabatan", "temporary release from duties"),
+    "penjatuhan_hukuman": Text("penjatuhan hukuman", "imposing the sanction"),
+    "penyampaian_keputusan": Text("penyampaian keputusan", "delivering the decision"),
+    "tanggung_jawab_atasan": Text("tanggung jawab atasan langsung", "the direct superior's liability"),
+    "tanggung_jawab_pejabat": Text("tanggung jawab pejabat yang berwenang menghukum", "the imposing official's liability"),
+}
 UNITS: dict[str, Text] = {"hari_kerja": Text("hari kerja", "working days"), "hari_kalender": Text("hari", "days")}
 
 
@@ -223,10 +234,12 @@ def procedure_sources(data: Mapping[str, Any] | None) -> list[tuple[Sequence[Map
             out.append((entry["sumber"], Text(f"{head.id}: {what.id}", f"{head.en}: {what.en}")))
 
     for step in data.get("langkah") or ():
-        add(step, Text(f"langkah {step['kode']}", f"step {step['kode']}"))
+        words = STEP_WORDS.get(str(step["kode"]), Text(str(step["kode"]), str(step["kode"])))
+        add(step, Text(f"langkah {words.id}", f"step: {words.en}"))
     add(data.get("tim_pemeriksa") or {}, WORDS["team"])
     for limit in data.get("batas_waktu") or ():
-        add(limit, Text(f"batas waktu {limit['kode']}", f"time limit {limit['kode']}"))
+        # Named by what it counts (`pemanggilan → pemeriksaan`), not by the code the rules give it.
+        add(limit, Text(f"batas waktu {_limit_brief(limit, 'id')}", f"time limit: {_limit_brief(limit, 'en')}"))
     for remedy in data.get("upaya_administratif") or ():
         add(remedy, REMEDIES.get(str(remedy["jenis"]), Text(str(remedy["jenis"]), str(remedy["jenis"]))))
     return out
