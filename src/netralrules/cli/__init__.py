@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from netralrules import __version__
+from netralrules.cli.audit import add_audit_command, run_audit
 from netralrules.cli.check import add_check_command, add_fmt_command, run_check, run_fmt
 from netralrules.cli.decisions import add_decisions_command, run_decisions
 from netralrules.cli.diff import add_diff_command, run_diff
@@ -39,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     add_test_command(sub)
     add_diff_command(sub)
     add_gaps_command(sub)
+    add_audit_command(sub)
     add_fmt_command(sub)
     add_lsp_command(sub)
     add_siap_command(sub)
@@ -72,6 +74,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         return run_test(args, out, err)
     if args.command == "diff":
         return run_diff(args, out, err)
+    if args.command == "audit":
+        return run_audit(args, out, err)
     if args.command in {"gaps", "celah"}:
         return run_gaps(args, out, err)
     if args.command in {"siap", "ready"}:
