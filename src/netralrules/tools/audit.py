@@ -549,7 +549,7 @@ def compare_groups(results: Sequence[CaseResult], settings: AuditSettings) -> li
                 rows.append(row)
     tested = [row for row in rows if row.p_value is not None]
     adjust = holm if settings.correction == "holm" else benjamini_hochberg
-    for row, q in zip(tested, adjust([row.p_value or 1.0 for row in tested]), strict=True):
+    for row, q in zip(tested, adjust([1.0 if row.p_value is None else row.p_value for row in tested]), strict=True):
         row.adjusted = q
         row.flagged = q < settings.alpha
     return rows
