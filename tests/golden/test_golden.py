@@ -42,7 +42,7 @@ def _output(case: str) -> str:
     if case.endswith(".args"):
         # Arguments of `check`, unless they name another command (`evaluate … --why-not …`, `gaps …`).
         words = (CASES / case).read_text(encoding="utf-8").split()
-        args = words if words[0] in {"evaluate", "gaps"} else ["check", *words]
+        args = words if words[0] in {"evaluate", "gaps", "audit"} else ["check", *words]
     return "".join(f"== {lang} ==\n" + _run([*args, "--lang", lang]) for lang in ("id", "en"))
 
 
