@@ -59,7 +59,7 @@ def test_bad_registers_are_problems_or_listed_rows(keyed: tuple[Server, dict[str
         missing = c.post("/v1/audit", content=b"kasus,tindakan.jenis\nA,ajakan\n", headers={"Content-Type": "text/csv"})
         assert missing.status_code == 422 and missing.json()["code"] == "E0803"
         assert missing.json()["errors"][0]["line"] == 1
-        lines = JSONL.read_text(encoding="utf-8").splitlines()[:3] + ["{rusak"]
+        lines = [*JSONL.read_text(encoding="utf-8").splitlines()[:3], "{rusak"]
         partly = c.post("/v1/audit", content="\n".join(lines).encode(), headers={"Content-Type": "application/x-ndjson"})
         assert partly.status_code == 200
         data = partly.json()

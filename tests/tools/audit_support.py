@@ -30,17 +30,34 @@ def synthetic(seed: int, cases: int, plant: bool) -> list[dict[str, Any]]:
     return generate(seed, cases, rulebook(), plant=plant)
 
 
-HEADER = "kasus,responden.status_kepegawaian,responden.pejabat_struktural,responden.instansi,pemilu.jenis,pemilu.tanggal_penetapan,"
-HEADER += "pemilu.kampanye_mulai,pemilu.kampanye_selesai,pemilu.tanggal_pemungutan,tanggal_laporan,tindakan.tanggal,tindakan.jenis,"
+HEADER = (
+    "kasus,responden.status_kepegawaian,responden.pejabat_struktural,responden.instansi,pemilu.jenis,pemilu.tanggal_penetapan,"
+)
+HEADER += (
+    "pemilu.kampanye_mulai,pemilu.kampanye_selesai,pemilu.tanggal_pemungutan,tanggal_laporan,tindakan.tanggal,tindakan.jenis,"
+)
 HEADER += "tindakan.atribut_partai,tindakan.atribut_pns,tindakan.fasilitas_negara,tindakan.mengerahkan_pns_lain,"
-HEADER += "rekomendasi.tanggal,rekomendasi.tingkat,penjatuhan.status,penjatuhan.tanggal,penjatuhan.tingkat,penjatuhan.jenis_hukuman"
+HEADER += (
+    "rekomendasi.tanggal,rekomendasi.tingkat,penjatuhan.status,penjatuhan.tanggal,penjatuhan.tingkat,penjatuhan.jenis_hukuman"
+)
 ELECTION = "pilkada_bupati,2024-09-22,2024-09-25,2024-11-23,2024-11-27"
 
 
-def row(case: str, *, attribute: str = "benar", facilities: str = "salah", status: str = "dijatuhkan", tier: str = "sedang",
-        kind: str = "", structural: str = "salah", rec_date: str = "2024-11-01", imposed_date: str = "2024-12-01",
-        act_date: str = "2024-10-12") -> str:
+def row(
+    case: str,
+    *,
+    attribute: str = "benar",
+    facilities: str = "salah",
+    status: str = "dijatuhkan",
+    tier: str = "sedang",
+    kind: str = "",
+    structural: str = "salah",
+    rec_date: str = "2024-11-01",
+    imposed_date: str = "2024-12-01",
+    act_date: str = "2024-10-12",
+) -> str:
+    imposed = status == "dijatuhkan"
     return (
-        f"{case},PNS,{structural},Dinas Contoh,{ELECTION},2024-10-20,{act_date},ikut_kampanye,{attribute},salah,{facilities},salah,"
-        f"{rec_date},sedang,{status},{imposed_date if status == 'dijatuhkan' else ''},{tier if status == 'dijatuhkan' else ''},{kind}"
+        f"{case},PNS,{structural},Dinas Contoh,{ELECTION},2024-10-20,{act_date},ikut_kampanye,{attribute},salah,"
+        f"{facilities},salah,{rec_date},sedang,{status},{imposed_date if imposed else ''},{tier if imposed else ''},{kind}"
     )

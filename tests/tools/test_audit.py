@@ -77,14 +77,32 @@ def test_within_a_tier_the_type_is_compared_by_the_ladder_of_the_rulebook() -> N
         "responden": {
             "status_kepegawaian": "PNS",
             "sanksi_sebelumnya": [
-                {"tanggal": "2023-05-15", "tingkat": "sedang", "ketentuan": "pp94.pasal5.n.2",
-                 "jenis_hukuman": "pemotongan tunjangan kinerja sebesar 25% selama 6 bulan"}
+                {
+                    "tanggal": "2023-05-15",
+                    "tingkat": "sedang",
+                    "ketentuan": "pp94.pasal5.n.2",
+                    "jenis_hukuman": "pemotongan tunjangan kinerja sebesar 25% selama 6 bulan",
+                }
             ],
         },
-        "pemilu": {"jenis": "pilkada_bupati", "tanggal_penetapan": "2024-09-22", "kampanye_mulai": "2024-09-25",
-                   "kampanye_selesai": "2024-11-23", "tanggal_pemungutan": "2024-11-27"},
-        "tindakan": [{"tanggal": "2024-10-19", "jenis": "ikut_kampanye", "atribut_partai": True, "atribut_pns": False,
-                      "mengerahkan_pns_lain": False, "fasilitas_negara": False, "terverifikasi": True}],
+        "pemilu": {
+            "jenis": "pilkada_bupati",
+            "tanggal_penetapan": "2024-09-22",
+            "kampanye_mulai": "2024-09-25",
+            "kampanye_selesai": "2024-11-23",
+            "tanggal_pemungutan": "2024-11-27",
+        },
+        "tindakan": [
+            {
+                "tanggal": "2024-10-19",
+                "jenis": "ikut_kampanye",
+                "atribut_partai": True,
+                "atribut_pns": False,
+                "mengerahkan_pns_lain": False,
+                "fasilitas_negara": False,
+                "terverifikasi": True,
+            }
+        ],
     }
     lines = []
     for months, case in (("6", "A"), ("9", "B"), ("12", "C")):
@@ -97,7 +115,9 @@ def test_within_a_tier_the_type_is_compared_by_the_ladder_of_the_rulebook() -> N
 
 
 def test_identical_incidents_are_decided_once() -> None:
-    result = run("r.csv", HEADER + "\n" + "\n".join(row(f"K{i}") for i in range(20)) + "\n" + row("LAIN", facilities="benar") + "\n")
+    result = run(
+        "r.csv", HEADER + "\n" + "\n".join(row(f"K{i}") for i in range(20)) + "\n" + row("LAIN", facilities="benar") + "\n"
+    )
     assert len(result.results) == 21 and result.distinct_incidents == 2
     a = {"id": "x", "catatan": "a", "tindakan": [{"tanggal": "2024-01-01", "jenis": "ajakan", "uraian": "satu"}]}
     b = {"id": "y", "tindakan": [{"tanggal": "2024-01-01", "jenis": "ajakan", "uraian": "dua"}]}
@@ -183,7 +203,9 @@ def test_the_planted_disparities_are_flagged() -> None:
     assert ("struktural", "ya", "lebih_ringan") in flagged
     assert ("instansi", PLANTED_AGENCY, "tidak_dijatuhkan") in flagged
     structural = next(g for g in result.groups if (g.dimension, g.value, g.metric) == ("struktural", "ya", "lebih_ringan"))
-    assert structural.share is not None and structural.low is not None and structural.share > structural.rest_k / structural.rest_n
+    assert (
+        structural.share is not None and structural.low is not None and structural.share > structural.rest_k / structural.rest_n
+    )
     assert structural.adjusted is not None and structural.adjusted < 0.001
 
 

@@ -52,7 +52,9 @@ def test_the_audit_page_renders_with_charts_and_working_drill_down(browser: Any,
     assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Audit konsistensi")
     charts = browser.find_elements(By.CSS_SELECTOR, "svg.chart")
     assert len(charts) >= 4
-    assert browser.find_elements(By.CSS_SELECTOR, "#funnel rect.step") and browser.find_elements(By.CSS_SELECTOR, "#timeline rect.bar")
+    assert browser.find_elements(By.CSS_SELECTOR, "#funnel rect.step") and browser.find_elements(
+        By.CSS_SELECTOR, "#timeline rect.bar"
+    )
     assert all(svg.size["height"] > 0 for svg in charts[:5])
     links = browser.find_elements(By.CSS_SELECTOR, "a.case-link")
     assert len(links) == len(result.results)

@@ -11,12 +11,14 @@ Exit status: 0 every case audited; 1 some rows rejected (they are listed, and th
 from __future__ import annotations
 
 import argparse
+import gc
 import json
+import os
 from pathlib import Path
 from typing import TextIO
 
 from netralrules.cli.common import load_rules
-from netralrules.diagnostics import make
+from netralrules.diagnostics import Text, make
 from netralrules.diagnostics.render import render_all
 from netralrules.source import SourceFile, Span
 
@@ -35,6 +37,7 @@ def add_audit_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     a.add_argument("--alpha", type=float, default=0.05, help="taraf nyata / significance level (0.05)")
     a.add_argument("--koreksi", "--correction", dest="correction", choices=("bh", "holm"), default="bh")
     a.add_argument("--kelompok-minimum", "--min-group", dest="min_group", type=int, default=30)
+    a.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="proses / processes (bawaan: semua inti / all cores)")
     a.add_argument("--seed", type=int, default=1, help="generate: benih acak / random seed")
     a.add_argument("--cases", "--perkara", dest="cases", type=int, default=200, help="generate: jumlah perkara / cases")
     a.add_argument("-o", "--output", dest="output_file", metavar="FILE", help="generate: berkas keluaran / output file")
@@ -66,8 +69,11 @@ def run_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         sources = {error.source.path: error.source} if error.source is not None else {}
         err.write(render_all([error.diagnostic], sources, args.lang))
         return 2
+    # The register's objects live until the end: keep the collector from walking them again and
+    # again (a few seconds on 100,000 cases, docs/performance.md). The command may; the library never does.
+    gc.freeze()
     settings = AuditSettings(alpha=args.alpha, correction=args.correction, min_group=args.min_group)
-    result = audit(register, rulebook, settings)
+    result = audit(register, rulebook, settings, workers=args.workers)
     if register.rejected:
         err.write(render_all([r.diagnostic for r in register.rejected], {path: register.source}, args.lang))
     if args.out:
@@ -98,23 +104,22 @@ def _write_folder(result: object, folder: Path, lang: str) -> None:
     (folder / "report.html").write_text(render_audit_html(result, lang, exports="files"), encoding="utf-8")
 
 
-_TEXT = {
-    "id": {
-        "head": "Audit konsistensi: {cases} perkara ({rows} baris, {rejected} perkara ditolak, {distinct} insiden berbeda dinilai)",
-        "settings": "Pengaturan: alpha {alpha}, koreksi {correction}, kelompok minimum {min_group}",
-        "outcomes": "Hasil:",
-        "flagged": "Disparitas yang ditandai:",
-        "none": "Tidak ada kelompok yang ditandai.",
-        "row": "  {dimension} = {value}: {metric} {k}/{n} ({share}) dibanding sisanya {rk}/{rn} ({rshare}); p terkoreksi {q}",
-    },
-    "en": {
-        "head": "Consistency audit: {cases} cases ({rows} rows, {rejected} cases rejected, {distinct} distinct incidents evaluated)",
-        "settings": "Settings: alpha {alpha}, correction {correction}, minimum group {min_group}",
-        "outcomes": "Outcomes:",
-        "flagged": "Disparities flagged:",
-        "none": "No group is flagged.",
-        "row": "  {dimension} = {value}: {metric} {k}/{n} ({share}) against the rest {rk}/{rn} ({rshare}); adjusted p {q}",
-    },
+_TEXT: dict[str, Text] = {
+    "head": Text(
+        "Audit konsistensi: {cases} perkara ({rows} baris, {rejected} perkara ditolak, {distinct} insiden berbeda dinilai)",
+        "Consistency audit: {cases} cases ({rows} rows, {rejected} cases rejected, {distinct} distinct incidents evaluated)",
+    ),
+    "settings": Text(
+        "Pengaturan: alpha {alpha}, koreksi {correction}, kelompok minimum {min_group}",
+        "Settings: alpha {alpha}, correction {correction}, minimum group {min_group}",
+    ),
+    "outcomes": Text("Hasil:", "Outcomes:"),
+    "flagged": Text("Disparitas yang ditandai:", "Disparities flagged:"),
+    "none": Text("Tidak ada kelompok yang ditandai.", "No group is flagged."),
+    "row": Text(
+        "  {dimension} = {value}: {metric} {k}/{n} ({share}) dibanding sisanya {rk}/{rn} ({rshare}); p terkoreksi {q}",
+        "  {dimension} = {value}: {metric} {k}/{n} ({share}) against the rest {rk}/{rn} ({rshare}); adjusted p {q}",
+    ),
 }
 
 
@@ -122,7 +127,7 @@ def _text(result: object, source: SourceFile, lang: str) -> str:
     from netralrules.tools.audit import AuditResult
 
     assert isinstance(result, AuditResult)
-    words = _TEXT[lang]
+    words = {key: text.get(lang) for key, text in _TEXT.items()}
     s = result.settings
     lines = [
         words["head"].format(

@@ -651,7 +651,10 @@ CATALOG: dict[str, Entry] = {
     ),
     "E0805": Entry(
         Text("nilai tidak sah", "invalid value"),
-        Text("`{value}` bukan nilai yang sah untuk `{field}` ({expected})", "`{value}` is not a valid value of `{field}` ({expected_en})"),
+        Text(
+            "`{value}` bukan nilai yang sah untuk `{field}` ({expected})",
+            "`{value}` is not a valid value of `{field}` ({expected_en})",
+        ),
         labels={"here": Text("nilai ini", "this value")},
         suggestions={"replace": Text("maksudnya `{replacement}`?", "did you mean `{replacement}`?")},
     ),

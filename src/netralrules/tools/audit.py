@@ -194,7 +194,12 @@ class AuditResult:
         recommended = sum(1 for r in self.results if r.case.recommendation is not None)
         imposed = sum(1 for r in self.results if r.case.imposition.status == "dijatuhkan")
         as_law = sum(1 for r in self.results if r.outcome == "sesuai" and r.case.imposition.status == "dijatuhkan")
-        steps = (("dilaporkan", reported), ("direkomendasikan", recommended), ("dijatuhi_hukuman", imposed), ("sesuai_hukum", as_law))
+        steps = (
+            ("dilaporkan", reported),
+            ("direkomendasikan", recommended),
+            ("dijatuhi_hukuman", imposed),
+            ("sesuai_hukum", as_law),
+        )
         return [{"tahap": name, "jumlah": k, "proporsi": k / reported if reported else None} for name, k in steps]
 
     def follow_up(self) -> list[dict[str, Any]]:
@@ -207,11 +212,11 @@ class AuditResult:
         for r in self.results:
             c = r.case
             reported = c.incident.tanggal_laporan or min(c.incident.act_dates)
-            months.setdefault(reported.strftime("%Y-%m"), Counter())["dilaporkan"] += 1
+            months.setdefault(_month(reported), Counter())["dilaporkan"] += 1
             if c.recommendation is not None and c.recommendation.date is not None:
-                months.setdefault(c.recommendation.date.strftime("%Y-%m"), Counter())["direkomendasikan"] += 1
+                months.setdefault(_month(c.recommendation.date), Counter())["direkomendasikan"] += 1
             if c.imposition.status == "dijatuhkan" and c.imposition.date is not None:
-                months.setdefault(c.imposition.date.strftime("%Y-%m"), Counter())["dijatuhi_hukuman"] += 1
+                months.setdefault(_month(c.imposition.date), Counter())["dijatuhi_hukuman"] += 1
         return [
             {
                 "bulan": month,
@@ -280,7 +285,13 @@ class AuditResult:
         }
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        # Compact: with an indent Python's json falls back to its pure-Python encoder, several times
+        # slower on a register of 100,000 cases (docs/performance.md).
+        return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+def _month(date: datetime.date) -> str:
+    return f"{date.year:04d}-{date.month:02d}"
 
 
 def _case_row(r: CaseResult) -> dict[str, Any]:
@@ -482,17 +493,19 @@ def cache_key(raw: Mapping[str, Any]) -> str:
     return json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
 
 
-def audit(register: Register, rulebook: Rulebook, settings: AuditSettings | None = None) -> AuditResult:
+def audit(register: Register, rulebook: Rulebook, settings: AuditSettings | None = None, *, workers: int = 1) -> AuditResult:
+    """Evaluate every distinct incident once (over `workers` processes when there are many), classify
+    each case, and compare the groups."""
     settings = settings or AuditSettings()
     order = _ladder_index(rulebook)
-    cache: dict[str, Required] = {}
+    keys = [cache_key(case.raw) for case in register.cases]
+    first: dict[str, AuditCase] = {}
+    for key, case in zip(keys, register.cases, strict=True):
+        first.setdefault(key, case)
+    cache = _decide_all(first, rulebook, workers)
     results: list[CaseResult] = []
-    for case in register.cases:
-        key = cache_key(case.raw)
-        required = cache.get(key)
-        if required is None:
-            required = required_of(rulebook.decide(case.incident, explain=False))
-            cache[key] = required
+    for key, case in zip(keys, register.cases, strict=True):
+        required = cache[key]
         outcome, reason = classify(required, case.imposition, order)
         results.append(CaseResult(case, required, outcome, reason, attributes_of(case, required)))
     result = AuditResult(
@@ -508,6 +521,40 @@ def audit(register: Register, rulebook: Rulebook, settings: AuditSettings | None
     )
     result.groups = compare_groups(results, settings)
     return result
+
+
+PARALLEL_FROM = 2000  # distinct incidents; below this, starting worker processes costs more than it saves
+_CHUNK = 256
+
+
+def _decide_all(first: Mapping[str, AuditCase], rulebook: Rulebook, workers: int) -> dict[str, Required]:
+    if workers <= 1 or len(first) < PARALLEL_FROM:
+        return {key: required_of(rulebook.decide(case.incident, explain=False)) for key, case in first.items()}
+    from concurrent.futures import ProcessPoolExecutor
+
+    items = [(key, dict(case.raw)) for key, case in first.items()]
+    chunks = [items[i : i + _CHUNK] for i in range(0, len(items), _CHUNK)]
+    out: dict[str, Required] = {}
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(tuple(rulebook.paths),)) as pool:
+        for part in pool.map(_decide_chunk, chunks):
+            out.update(part)
+    return out
+
+
+_worker: dict[str, Rulebook] = {}  # in each worker process: the rulebook, loaded once
+
+
+def _start_worker(paths: tuple[str, ...]) -> None:
+    from netralrules.rulebook import load_rulebook
+
+    _worker["rulebook"] = load_rulebook(list(paths) or None)
+
+
+def _decide_chunk(items: list[tuple[str, dict[str, Any]]]) -> dict[str, Required]:
+    from netralrules.facts import load_incident
+
+    rulebook = _worker["rulebook"]
+    return {key: required_of(rulebook.decide(load_incident(raw), explain=False)) for key, raw in items}
 
 
 def _base(metric: str, r: CaseResult) -> bool:

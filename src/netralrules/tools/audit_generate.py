@@ -3,27 +3,28 @@ and places, and (optionally) known disparities planted in it, so that a test can
 audit finds what was planted and little else.
 
     records = generate(seed=7, cases=2000, rulebook=rulebook, plant=True)
-    write_jsonl(records, out); write_csv(records, out)
+    to_jsonl(records); to_csv(records)
 
-Where the proportions come from (the law digest, `regulations.md` §8 "Statistics anchors", and the
-addendum §A9 for the election calendar):
+The proportions follow published enforcement statistics (docs/enforcement.md lists each figure with
+its public source):
 
-- Kinds of conduct: KASN's 2020–2022 breakdown (digest §8): social media 30.4%, partisan activities
-  22.4%, photos with a gesture 12.6%, attending declarations 10.9%, approaching parties 5.6%; the
-  remaining 18.1% is spread here over campaigning with or without attributes and party
-  membership (digest §8 lists party membership among the 2019 categories; the split is ours).
-- Reported → recommended: KASN proved 78.5% of reports in the 2020 Pilkada and 45.4% in Pemilu
-  2024 (digest §8); the generator uses 62%, between the two.
+- Kinds of conduct: KASN's breakdown for 2020–2022: social media 30.4%, partisan activities 22.4%,
+  photos with a gesture 12.6%, attending declarations 10.9%, approaching parties 5.6%; the remaining
+  18.1% is spread here over campaigning with or without attributes and party membership (that
+  split is ours).
+- Reported → recommended: KASN found 78.5% of reports proven in the 2020 Pilkada and 45.4% in
+  Pemilu 2024; the generator uses 62%, between the two.
 - Recommended → imposed: 56.9% (Pilkada 2020, interim), 70% (Pemilu 2024) and 90.8% (Pilkada 2020,
-  final) in the digest §8; the generator uses 70%. Of the rest, two in three are still awaiting
-  the PPK and one in three decided not to impose: in December 2024, 436 cases awaited the PPK and
-  60 were rejected or 27 cancelled (digest §8).
-- Lighter than the law: "in practice often sedang" where the SKB names berat (digest §0, §8
-  takeaways). No figure is published; the generator uses 20% of the sanctions imposed, and 3%
-  heavier. These two rates are assumptions, not statistics.
-- Statuses, positions, agencies and regions: the digest has no figures; the shares below are
+  final); the generator uses 70%. Of the rest, two in three still await the PPK and one in three
+  were decided against: in December 2024 Kemendagri counted 436 cases awaiting the PPK, and 60
+  rejected and 27 cancelled.
+- Lighter than the law: practice is reported to impose sedang where the SKB 2022 names berat, with
+  no published rate; the generator uses 20% of the sanctions imposed, and 3% heavier. Both rates
+  are assumptions, not statistics.
+- Statuses, positions, agencies and regions: no published figures; the shares below are
   assumptions (mostly PNS, a quarter structural officials), and every name is fictional.
-- Elections: Pilkada 2020, Pemilu 2024 and Pilkada 2024 with their dates (addendum §A9).
+- Elections: Pilkada 2020, Pemilu 2024 (presidential) and Pilkada 2024, with their penetapan,
+  campaign and voting dates.
 
 Planted disparities (`plant=True`): structural officials get a lighter sanction than the law
 requires in 55% of the sanctions imposed on them (20% for everyone else), and the agency
@@ -47,14 +48,14 @@ from netralrules.tools.audit import RANKS, Required, cache_key, required_of
 from netralrules.tools.audit_input import ENFORCEMENT_FIELDS
 
 PLANTED_AGENCY = "Dinas Pekerjaan Umum"
-RECOMMEND_RATE = 0.62  # digest §8: 78.5% (2020) and 45.4% (2024) of reports proven
-IMPOSE_RATE = 0.70  # digest §8: 56.9%, 70%, 90.8% followed up
+RECOMMEND_RATE = 0.62  # KASN: 78.5% (Pilkada 2020) and 45.4% (Pemilu 2024) of reports proven
+IMPOSE_RATE = 0.70  # KASN: 56.9%, 70% and 90.8% of recommendations followed up
 PLANTED_IMPOSE_RATE = 0.25
-LIGHTER_RATE = 0.20  # assumption (digest §0: "in practice often sedang")
+LIGHTER_RATE = 0.20  # assumption: lighter tiers are reported in practice, with no published rate
 PLANTED_LIGHTER_RATE = 0.55
 HEAVIER_RATE = 0.03  # assumption
 
-ELECTIONS: tuple[dict[str, Any], ...] = (  # addendum §A9
+ELECTIONS: tuple[dict[str, Any], ...] = (  # the KPU calendars of the three elections
     {
         "jenis": "pilkada_bupati",
         "tanggal_penetapan": "2020-09-23",
@@ -88,14 +89,54 @@ CONDUCT: tuple[tuple[float, dict[str, Any], str], ...] = (
     (0.122, {"jenis": "unggah_media_sosial", "platform_media_sosial": "facebook"}, "before"),  # social media 30.4%
     (0.091, {"jenis": "komentar_media_sosial", "platform_media_sosial": "instagram", "dukungan_aktif": True}, "campaign"),
     (0.091, {"jenis": "suka_media_sosial", "platform_media_sosial": "instagram"}, "campaign"),
-    (0.112, {"jenis": "ikut_kampanye", "atribut_partai": True, "atribut_pns": False, "fasilitas_negara": False, "mengerahkan_pns_lain": False}, "campaign"),
+    (
+        0.112,
+        {
+            "jenis": "ikut_kampanye",
+            "atribut_partai": True,
+            "atribut_pns": False,
+            "fasilitas_negara": False,
+            "mengerahkan_pns_lain": False,
+        },
+        "campaign",
+    ),
     (0.056, {"jenis": "keputusan_atau_tindakan", "menguntungkan_atau_merugikan_calon": True}, "campaign"),  # partisan 22.4%
-    (0.056, {"jenis": "ikut_kampanye", "atribut_partai": False, "atribut_pns": False, "fasilitas_negara": True, "mengerahkan_pns_lain": False}, "campaign"),
+    (
+        0.056,
+        {
+            "jenis": "ikut_kampanye",
+            "atribut_partai": False,
+            "atribut_pns": False,
+            "fasilitas_negara": True,
+            "mengerahkan_pns_lain": False,
+        },
+        "campaign",
+    ),
     (0.126, {"jenis": "foto_bersama_calon", "simbol_keberpihakan": True}, "campaign"),  # photos 12.6%
     (0.109, {"jenis": "hadir_deklarasi"}, "before"),  # declarations 10.9%
     (0.056, {"jenis": "mendekati_partai"}, "before"),  # approaching parties 5.6%
-    (0.081, {"jenis": "ikut_kampanye", "atribut_partai": False, "atribut_pns": False, "fasilitas_negara": False, "mengerahkan_pns_lain": False}, "campaign"),
-    (0.080, {"jenis": "ikut_kampanye", "atribut_partai": False, "atribut_pns": True, "fasilitas_negara": False, "mengerahkan_pns_lain": False}, "campaign"),
+    (
+        0.081,
+        {
+            "jenis": "ikut_kampanye",
+            "atribut_partai": False,
+            "atribut_pns": False,
+            "fasilitas_negara": False,
+            "mengerahkan_pns_lain": False,
+        },
+        "campaign",
+    ),
+    (
+        0.080,
+        {
+            "jenis": "ikut_kampanye",
+            "atribut_partai": False,
+            "atribut_pns": True,
+            "fasilitas_negara": False,
+            "mengerahkan_pns_lain": False,
+        },
+        "campaign",
+    ),
     (0.020, {"jenis": "menjadi_anggota_partai"}, "before"),  # the rest of the 18.1%
 )
 STATUSES = (("PNS", 0.85), ("PPPK", 0.10), ("CPNS", 0.05))  # assumption
@@ -116,7 +157,13 @@ AGENCIES = (
     "Badan Kepegawaian Daerah",
     "Dinas Perhubungan",
 )
-REGIONS = ("Kabupaten Contoh Barat", "Kabupaten Contoh Timur", "Kota Contoh", "Kabupaten Contoh Utara", "Kabupaten Contoh Selatan")
+REGIONS = (
+    "Kabupaten Contoh Barat",
+    "Kabupaten Contoh Timur",
+    "Kota Contoh",
+    "Kabupaten Contoh Utara",
+    "Kabupaten Contoh Selatan",
+)
 SUPERVISORS = {"2020": "KASN", "2023": "KASN", "2024": "BKN"}
 
 

@@ -47,7 +47,9 @@ def _hash(text: str) -> str:
 
 
 # The decision report's policy (explain/render/html/render.py), with this page's own hashes.
-CSP = f"default-src 'none'; style-src {_hash(CSS)}; script-src {_hash(SCRIPT)}; img-src data:; base-uri 'none'; form-action 'none'"
+CSP = (
+    f"default-src 'none'; style-src {_hash(CSS)}; script-src {_hash(SCRIPT)}; img-src data:; base-uri 'none'; form-action 'none'"
+)
 
 WORDS: dict[str, Text] = {
     "title": Text("Audit konsistensi hukuman netralitas ASN", "ASN neutrality sanctions: consistency audit"),
@@ -108,8 +110,10 @@ WORDS: dict[str, Text] = {
     "imposed": Text("Dijatuhkan", "Imposed"),
     "tracks": Text("Penetapan per jalur", "Determination per track"),
     "attributes": Text("Atribut", "Attributes"),
-    "shown_first": Text("Hanya {shown} perkara pertama dari {total} yang ditampilkan; semuanya ada di ekspor perkara.",
-                        "Only the first {shown} of {total} cases are shown; all are in the cases export."),
+    "shown_first": Text(
+        "Hanya {shown} perkara pertama dari {total} yang ditampilkan; semuanya ada di ekspor perkara.",
+        "Only the first {shown} of {total} cases are shown; all are in the cases export.",
+    ),
     "exports": Text("Ekspor", "Exports"),
     "none": Text("—", "—"),
 }
@@ -169,7 +173,7 @@ def table_csv(rows: Sequence[Mapping[str, Any]]) -> str:
 
 
 def table_json(rows: Sequence[Mapping[str, Any]]) -> str:
-    return json.dumps(list(rows), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return json.dumps(list(rows), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def _pct(value: float | None) -> str:
@@ -186,7 +190,9 @@ def bar_chart(rows: Sequence[tuple[str, float, float | None, float | None, str]]
     bar_h, gap, left = 18, 6, 230
     height = len(rows) * (bar_h + gap) + 24
     span = width - left - 60
-    out = [f'<svg class="chart" role="img" aria-label="{t(label)}" width="{width}" height="{height}" viewBox="0 0 {width} {height}">']
+    out = [
+        f'<svg class="chart" role="img" aria-label="{t(label)}" width="{width}" height="{height}" viewBox="0 0 {width} {height}">'
+    ]
     for i, (name, value, low, high, cls) in enumerate(rows):
         y = i * (bar_h + gap) + 4
         fill = "#d9534f" if cls == "flag" else ("#cccccc" if cls == "small" else "#4a7db5")
@@ -210,7 +216,10 @@ def funnel_chart(steps: Sequence[tuple[str, int]], label: str, width: int = 640)
     top = max((k for _, k in steps), default=0) or 1
     step_h = 34
     height = len(steps) * step_h + 8
-    out = [f'<svg id="funnel" class="chart" role="img" aria-label="{t(label)}" width="{width}" height="{height}" viewBox="0 0 {width} {height}">']
+    out = [
+        f'<svg id="funnel" class="chart" role="img" aria-label="{t(label)}" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}">'
+    ]
     for i, (name, k) in enumerate(steps):
         w = max(2.0, (width - 20) * k / top)
         x = (width - w) / 2
@@ -228,12 +237,18 @@ def timeline_chart(rows: Sequence[Mapping[str, Any]], names: Sequence[tuple[str,
     top = max((int(r[key]) for r in rows for key, _ in names), default=0) or 1
     slot = (width - left - 10) / max(1, len(rows))
     bar = max(1.0, slot / (len(names) + 1))
-    out = [f'<svg id="timeline" class="chart" role="img" aria-label="{t(label)}" width="{width}" height="{height + 30}" viewBox="0 0 {width} {height + 30}">']
+    out = [
+        f'<svg id="timeline" class="chart" role="img" aria-label="{t(label)}" width="{width}" height="{height + 30}" '
+        f'viewBox="0 0 {width} {height + 30}">'
+    ]
     for i, row in enumerate(rows):
         for j, (key, _) in enumerate(names):
             h = (height - bottom) * int(row[key]) / top
             x = left + i * slot + j * bar
-            out.append(f'<rect class="bar" x="{x:.1f}" y="{height - bottom - h:.1f}" width="{bar:.1f}" height="{h:.1f}" fill="{colours[j]}"/>')
+            out.append(
+                f'<rect class="bar" x="{x:.1f}" y="{height - bottom - h:.1f}" width="{bar:.1f}" height="{h:.1f}" '
+                f'fill="{colours[j]}"/>'
+            )
         if len(rows) <= 24 or i % max(1, len(rows) // 12) == 0:
             out.append(f'<text x="{left + i * slot:.1f}" y="{height - bottom + 12}" font-size="9">{t(row["bulan"])}</text>')
     out.append(f'<text x="2" y="12" font-size="10">{top}</text>')
@@ -293,9 +308,9 @@ class _Page:
             '<dl class="meta">',
             f"<dt>{self.w('register')}</dt><dd><code>{t(r.source)}</code> ({t(r.form)})</dd>",
             f'<dt>{self.w("rulebook")}</dt><dd><code id="rulebook-hash">{t(r.rulebook_hash)}</code></dd>',
-            f"<dt>{self.w('counts')}</dt><dd id=\"counts\">{r.rows} {self.w('rows')}; {len(r.results)} {self.w('cases')}; "
+            f'<dt>{self.w("counts")}</dt><dd id="counts">{r.rows} {self.w("rows")}; {len(r.results)} {self.w("cases")}; '
             f"{r.rejected_cases} {self.w('rejected_cases')}; {r.distinct_incidents} {self.w('distinct')}</dd>",
-            f"<dt>{self.w('settings')}</dt><dd id=\"settings\">{self.w('alpha')}: {r.settings.alpha}; "
+            f'<dt>{self.w("settings")}</dt><dd id="settings">{self.w("alpha")}: {r.settings.alpha}; '
             f"{self.w('correction')}: {self.w('holm' if r.settings.correction == 'holm' else 'bh')}; "
             f"{self.w('min_group')}: {r.settings.min_group}; {self.w('confidence')}: {r.settings.confidence}</dd>",
             "</dl>",
@@ -323,7 +338,10 @@ class _Page:
                 f'<td class="n">{_pct(row["ci_bawah"])}–{_pct(row["ci_atas"])}</td></tr>'
             )
         self.out.append("</table>")
-        bars = [(OUTCOME_WORDS[row["hasil"]].get(self.lang), row["proporsi"] or 0.0, row["ci_bawah"], row["ci_atas"], "") for row in rows]
+        bars = [
+            (OUTCOME_WORDS[row["hasil"]].get(self.lang), row["proporsi"] or 0.0, row["ci_bawah"], row["ci_atas"], "")
+            for row in rows
+        ]
         self.out.append(bar_chart(bars, WORDS["summary"].get(self.lang)))
         self.out.append(self.links("hasil"))
         self.out.append(f"<h3>{self.w('uncertain')}</h3><table><tr><th>{self.w('reason')}</th><th>{self.w('number')}</th></tr>")
@@ -367,7 +385,7 @@ class _Page:
             )
             self.out.append(
                 f"<tr{cls}><td>{t(DIMENSION_WORDS[g.dimension].get(self.lang))}</td><td>{t(g.value)}</td>"
-                f"<td>{t(METRIC_WORDS[g.metric].get(self.lang))}</td><td class=\"n\">{g.k} / {g.n}</td>"
+                f'<td>{t(METRIC_WORDS[g.metric].get(self.lang))}</td><td class="n">{g.k} / {g.n}</td>'
                 f'<td class="n">{_pct(g.share)}</td><td class="n">{_pct(g.low)}–{_pct(g.high)}</td>'
                 f'<td class="n">{g.rest_k} / {g.rest_n}</td><td class="n">{diff}</td>'
                 f'<td class="n">{_p(g.p_value)}</td><td class="n">{_p(g.adjusted)}</td></tr>'
@@ -412,7 +430,7 @@ class _Page:
             )
             for row in rows:
                 self.out.append(
-                    f"<tr><td>{t(row['kasus'] or '—')}</td><td class=\"n\">{row['baris']}</td><td class=\"n\">{row['kolom']}</td>"
+                    f'<tr><td>{t(row["kasus"] or "—")}</td><td class="n">{row["baris"]}</td><td class="n">{row["kolom"]}</td>'
                     f"<td>{t(row['isian'] or '—')}</td><td>{t(row['kode'])}</td><td>{t(row['pesan'])}</td></tr>"
                 )
             self.out.append("</table>")
@@ -425,7 +443,7 @@ class _Page:
         if len(results) > len(shown):
             self.out.append(f"<p>{t(WORDS['shown_first'].get(self.lang).format(shown=len(shown), total=len(results)))}</p>")
         self.out.append(
-            f"<table id=\"daftar-perkara\"><tr><th>{self.w('case')}</th><th>{self.w('outcome')}</th>"
+            f'<table id="daftar-perkara"><tr><th>{self.w("case")}</th><th>{self.w("outcome")}</th>'
             f"<th>{self.w('law')}</th><th>{self.w('imposed')}</th></tr>"
         )
         for r in shown:
@@ -454,9 +472,10 @@ class _Page:
         self.out.append("</p>")
         self.out.append(f"<p><b>{self.w('tracks')}</b></p><ul>")
         for track in req.tracks:
+            contested = f" ({t(', '.join(track['tingkat_lain']))})" if track["diperdebatkan"] else ""
             self.out.append(
                 f"<li>{t(track['kategori'])}: {t(track['status'])} {t(track['tingkat'] or '')} "
-                f"{t(', '.join(track['ketentuan']))}{' (diperdebatkan: ' + t(', '.join(track['tingkat_lain'])) + ')' if track['diperdebatkan'] else ''}</li>"
+                f"{t(', '.join(track['ketentuan']))}{contested}</li>"
             )
         self.out.append("</ul>")
         for key, enforcement in (("recommended", c.recommendation), ("imposed", c.imposition)):

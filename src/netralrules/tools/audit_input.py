@@ -194,9 +194,11 @@ def _field_types() -> dict[str, str]:
 
 FIELD_TYPES = _field_types()
 KNOWN_COLUMNS = (
-    ("kasus", "wilayah", *INCIDENT_TOP)
-    + tuple(k for k in FIELD_TYPES if k not in INCIDENT_TOP and k not in _LISTS)
-    + tuple(f"{group}.{name}" for group, names in ENFORCEMENT_FIELDS.items() for name in names)
+    "kasus",
+    "wilayah",
+    *INCIDENT_TOP,
+    *(k for k in FIELD_TYPES if k not in INCIDENT_TOP and k not in _LISTS),
+    *(f"{group}.{name}" for group, names in ENFORCEMENT_FIELDS.items() for name in names),
 )
 
 
@@ -263,7 +265,9 @@ class _Reader:
             except ValueError as error:
                 reason = str(error)
                 span = self.line_span(number)
-                self.reject(None, span, None, make("E0802", span, label="here", suggestion="form", reason=reason, reason_en=reason))
+                self.reject(
+                    None, span, None, make("E0802", span, label="here", suggestion="form", reason=reason, reason_en=reason)
+                )
                 continue
             if not isinstance(value, dict):
                 span = self.line_span(number)
@@ -344,9 +348,7 @@ class _Reader:
         header = [h.strip() for h in header]
         for column in REQUIRED_COLUMNS:
             if column not in header:
-                raise RegisterError(
-                    make("E0803", self.line_span(1), label="here", suggestion="add", column=column), self.src
-                )
+                raise RegisterError(make("E0803", self.line_span(1), label="here", suggestion="add", column=column), self.src)
         usable: dict[int, str] = {}
         for index, name in enumerate(header):
             if name in KNOWN_COLUMNS:
@@ -429,11 +431,11 @@ class _Reader:
                     incident.setdefault(root, {})[key] = converted
         enforcement: dict[str, Enforcement | None] = {}
         for group, names in ENFORCEMENT_FIELDS.items():
-            cells = {n: values[f"{group}.{n}"] for n in names if f"{group}.{n}" in values}
-            spans = {n: self.cell_span(*where[f"{group}.{n}"]) for n in cells}
+            given = {n: values[f"{group}.{n}"] for n in names if f"{group}.{n}" in values}
+            spans = {n: self.cell_span(*where[f"{group}.{n}"]) for n in given}
             enforcement[group] = (
-                self.enforcement(group, cells, case, lambda key, s=spans: s.get(key, self.line_span(first_line)))
-                if cells
+                self.enforcement(group, given, case, lambda key, s=spans: s.get(key, self.line_span(first_line)))
+                if given
                 else None
             )
 
@@ -508,7 +510,9 @@ class _Reader:
                 ok = False
                 span = span_of("jenis_hukuman")
                 suggestion = closest(kind, wanted)
-                extra: dict[str, Any] = {"suggestion": "replace", "replacement": suggestion} if suggestion else {"suggestion": "list"}
+                extra: dict[str, Any] = (
+                    {"suggestion": "replace", "replacement": suggestion} if suggestion else {"suggestion": "list"}
+                )
                 self.reject(
                     case,
                     span,
@@ -565,9 +569,7 @@ class _Reader:
         imposition = enforcement.get("penjatuhan") or Enforcement("menunggu")
         if not self.dates_in_order(case, line, model, recommendation, imposition):
             return
-        self.r.cases.append(
-            AuditCase(case, line, model, raw, str(region) if region else None, recommendation, imposition)
-        )
+        self.r.cases.append(AuditCase(case, line, model, raw, str(region) if region else None, recommendation, imposition))
 
     def dates_in_order(
         self, case: str, line: int, model: Incident, recommendation: Enforcement | None, imposition: Enforcement
@@ -579,7 +581,17 @@ class _Reader:
         words = ("laporan", "report") if reported else ("tindakan pertama", "first act")
         checks.append((recommendation, "rekomendasi", "rekomendasi", "the recommendation", before_rec, *words))
         if recommendation is not None and recommendation.date is not None:
-            checks.append((imposition, "penjatuhan", "penjatuhan hukuman", "the sanction", recommendation.date, "rekomendasi", "recommendation"))
+            checks.append(
+                (
+                    imposition,
+                    "penjatuhan",
+                    "penjatuhan hukuman",
+                    "the sanction",
+                    recommendation.date,
+                    "rekomendasi",
+                    "recommendation",
+                )
+            )
         else:
             checks.append((imposition, "penjatuhan", "penjatuhan hukuman", "the sanction", before_rec, *words))
         for enforcement, group, what, what_en, before, before_id, before_en in checks:
