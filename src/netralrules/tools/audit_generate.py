@@ -16,8 +16,8 @@ its public source):
   Pemilu 2024; the generator uses 62%, between the two.
 - Recommended → imposed: 56.9% (Pilkada 2020, interim), 70% (Pemilu 2024) and 90.8% (Pilkada 2020,
   final); the generator uses 70%. Of the rest, two in three still await the PPK and one in three
-  were decided against: in December 2024 Kemendagri counted 436 cases awaiting the PPK, and 60
-  rejected and 27 cancelled.
+  were decided against: that split is an assumption (in December 2024 Kemendagri counted 436 cases
+  awaiting the PPK against 19 punished, so waiting dominates).
 - Lighter than the law: practice is reported to impose sedang where the SKB 2022 names berat, with
   no published rate; the generator uses 20% of the sanctions imposed, and 3% heavier. Both rates
   are assumptions, not statistics.
