@@ -280,3 +280,21 @@ def test_the_command_lists_rejected_rows_and_exits_1(tmp_path: Path) -> None:
     data = json.loads(out)
     assert data["jumlah"]["perkara"] == 1 and data["jumlah"]["perkara_ditolak"] == 1 and data["ditolak"][0]["baris"] == 3
     assert _cli("audit", str(tmp_path / "tidak_ada.csv"))[0] == 2
+
+
+def test_the_timeline_has_every_month_and_the_funnel_narrows() -> None:
+    result = run("r.jsonl", to_jsonl(synthetic(5, 300, True)))
+    months = [row["bulan"] for row in result.timeline()]
+    assert months == sorted(months) and len(months) == len(set(months))
+    first, last = months[0], months[-1]
+    span = (int(last[:4]) - int(first[:4])) * 12 + int(last[5:]) - int(first[5:]) + 1
+    assert len(months) == span  # no month left out of the axis
+    assert sum(row["dilaporkan"] for row in result.timeline()) == len(result.results)
+    steps = [row["jumlah"] for row in result.funnel()]
+    assert steps[0] == 300 and steps == sorted(steps, reverse=True)
+
+
+def test_a_disciplinary_sanction_needs_its_tier() -> None:
+    text = HEADER.replace("penjatuhan.tingkat", "penjatuhan.kategori") + "\n" + row("A", tier="disiplin") + "\n"
+    got = _codes("r.csv", text)
+    assert [(code, field) for code, _, _, field in got] == [("E0805", "penjatuhan.tingkat")]

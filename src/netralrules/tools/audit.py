@@ -220,11 +220,11 @@ class AuditResult:
         return [
             {
                 "bulan": month,
-                "dilaporkan": months[month]["dilaporkan"],
-                "direkomendasikan": months[month]["direkomendasikan"],
-                "dijatuhi_hukuman": months[month]["dijatuhi_hukuman"],
+                "dilaporkan": months.get(month, Counter())["dilaporkan"],
+                "direkomendasikan": months.get(month, Counter())["direkomendasikan"],
+                "dijatuhi_hukuman": months.get(month, Counter())["dijatuhi_hukuman"],
             }
-            for month in sorted(months)
+            for month in _every_month(sorted(months))
         ]
 
     def lag_days(self) -> dict[str, Any]:
@@ -288,6 +288,18 @@ class AuditResult:
         # Compact: with an indent Python's json falls back to its pure-Python encoder, several times
         # slower on a register of 100,000 cases (docs/performance.md).
         return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+def _every_month(months: Sequence[str]) -> list[str]:
+    """Every month from the first to the last given, the empty ones too (a time axis without gaps)."""
+    if not months:
+        return []
+    year, month = int(months[0][:4]), int(months[0][5:])
+    out: list[str] = []
+    while (label := f"{year:04d}-{month:02d}") <= months[-1]:
+        out.append(label)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
 
 
 def _month(date: datetime.date) -> str:
@@ -422,7 +434,8 @@ def _rank_of(imposed: Enforcement) -> int:
         return RANKS["pemberhentian"]
     if imposed.category == "etik":
         return RANKS["etik"]
-    return RANKS.get(imposed.tier or "", RANKS["ringan"])
+    assert imposed.tier is not None, "the reader refuses a disciplinary sanction without its tier (E0805)"
+    return RANKS[imposed.tier]
 
 
 # ---- attributes --------------------------------------------------------------------------------------

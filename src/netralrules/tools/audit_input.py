@@ -521,6 +521,20 @@ class _Reader:
                 )
             elif tier is None:
                 tier, category = known_tier, "disiplin"
+        if (
+            category == "disiplin"
+            and tier is None
+            and ok
+            and (group == "rekomendasi" or cells.get("status") != "tidak_dijatuhkan")
+        ):
+            # A disciplinary sanction without its tier (or a type that names it) cannot be compared.
+            fail(
+                "tingkat",
+                "",
+                "tingkat hukuman disiplin: " + " / ".join(TIERS),
+                "the disciplinary tier: " + " / ".join(TIERS),
+                TIERS,
+            )
         status = "ada"
         if group == "penjatuhan":
             given = cells.get("status") or None
