@@ -298,3 +298,12 @@ def test_a_disciplinary_sanction_needs_its_tier() -> None:
     text = HEADER.replace("penjatuhan.tingkat", "penjatuhan.kategori") + "\n" + row("A", tier="disiplin") + "\n"
     got = _codes("r.csv", text)
     assert [(code, field) for code, _, _, field in got] == [("E0805", "penjatuhan.tingkat")]
+
+
+def test_a_json_line_problem_points_at_its_key() -> None:
+    one = json.loads(to_jsonl(synthetic(1, 3, True)).splitlines()[0])
+    one["insiden"]["tindakan"][0]["jenis"] = "ikut_kampanya"
+    line = json.dumps(one, sort_keys=True)
+    (rejection,) = read("r.jsonl", line + "\n").rejected
+    assert rejection.diagnostic.code == "E0808" and rejection.field == "tindakan[0].jenis"
+    assert line[rejection.column - 1 :].startswith('"jenis": "ikut_kampanya"')

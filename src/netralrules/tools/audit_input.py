@@ -240,14 +240,22 @@ class _Reader:
             return Span(self.src.path, base + a, base + max(b, a + 1))
         return self.line_span(line)
 
-    def key_span(self, line: int, key: str | None) -> Span:
+    def key_span(self, line: int, *keys: str | None) -> Span:
+        """The last of `keys` found on the line, each searched for after the one before it (so
+        `insiden`, `tindakan`, `jenis` finds the act's `jenis`, not the election's)."""
         text = self.src.line_text(line)
         base = self.line_starts[line - 1] if line - 1 < len(self.line_starts) else 0
-        if key:
-            found = text.find(json.dumps(key, ensure_ascii=False))
-            if found >= 0:
-                return Span(self.src.path, base + found, base + found + len(key) + 2)
-        return Span(self.src.path, base, base + max(1, min(len(text), 1)))
+        at, width = -1, 1
+        for key in keys:
+            if not key:
+                continue
+            found = text.find(json.dumps(key, ensure_ascii=False), max(at, 0))
+            if found < 0:
+                break
+            at, width = found, len(json.dumps(key, ensure_ascii=False))
+        if at >= 0:
+            return Span(self.src.path, base + at, base + at + width)
+        return Span(self.src.path, base, base + 1)
 
     def reject(self, case_id: str | None, span: Span, fieldname: str | None, diagnostic: Diagnostic) -> None:
         pos = self.src.position(span.start)
@@ -328,12 +336,12 @@ class _Reader:
             cells = {}
             for key, cell in given.items():
                 if key not in ENFORCEMENT_FIELDS[group]:
-                    self.unknown(case, self.key_span(line, key), f"{group}.{key}", ENFORCEMENT_FIELDS[group])
+                    self.unknown(case, self.key_span(line, group, key), f"{group}.{key}", ENFORCEMENT_FIELDS[group])
                     continue
                 cells[key] = "" if cell is None else str(cell)
-            enforcement[group] = self.enforcement(group, cells, case, lambda key, g=group: self.key_span(line, key))
+            enforcement[group] = self.enforcement(group, cells, case, lambda key, g=group: self.key_span(line, g, key))
         region = value.get("wilayah")
-        model = self.validate(incident, case, lambda path: self.key_span(line, _last_key(path)))
+        model = self.validate(incident, case, lambda path: self.key_span(line, "insiden", *_keys(path)))
         if model is None or len(self.r.rejected) > problems_before:
             return
         self.accept(case, line, model, incident, region, enforcement)
@@ -633,6 +641,5 @@ class _Reader:
         return True
 
 
-def _last_key(path: str) -> str | None:
-    parts = [p for p in re.split(r"[.\[\]]", path) if p and not p.isdigit()]
-    return parts[-1] if parts else None
+def _keys(path: str) -> list[str]:
+    return [p for p in re.split(r"[.\[\]]", path) if p and not p.isdigit()]
