@@ -23,6 +23,13 @@ from netralrules.diagnostics.render import render_all
 from netralrules.source import SourceFile, Span
 
 
+_REASONS: dict[type[OSError], str] = {
+    FileNotFoundError: "berkas tidak ada",
+    IsADirectoryError: "ini folder, bukan berkas",
+    PermissionError: "tidak ada izin membacanya",
+}
+
+
 def add_audit_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     a = sub.add_parser(
         "audit",
@@ -61,8 +68,9 @@ def run_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         text = decode(path, data)
         register = read_register(path, text, sanction_kinds(rulebook))
     except OSError as error:
-        reason = error.strerror or type(error).__name__
-        diagnostic = make("E0801", Span(path, 0, 0), suggestion="form", path=path, reason=reason, reason_en=reason)
+        reason_en = error.strerror or type(error).__name__
+        reason = _REASONS.get(type(error), reason_en)
+        diagnostic = make("E0801", Span(path, 0, 0), suggestion="form", path=path, reason=reason, reason_en=reason_en)
         err.write(render_all([diagnostic], {}, args.lang))
         return 2
     except RegisterError as error:
