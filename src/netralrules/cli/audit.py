@@ -22,7 +22,6 @@ from netralrules.diagnostics import Text, make
 from netralrules.diagnostics.render import render_all
 from netralrules.source import SourceFile, Span
 
-
 _REASONS: dict[type[OSError], str] = {
     FileNotFoundError: "berkas tidak ada",
     IsADirectoryError: "ini folder, bukan berkas",
