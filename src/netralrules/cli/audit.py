@@ -37,12 +37,34 @@ def add_audit_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     a.add_argument("register", metavar="REGISTER", help="register .csv atau .jsonl, atau `generate` / or `generate`")
     a.add_argument("--rules", action="append", metavar="PATH", help="berkas atau folder aturan / rules file or folder")
-    a.add_argument("--format", choices=("text", "json", "html", "csv", "jsonl"), default=None, dest="output")
+    a.add_argument(
+        "--format",
+        choices=("text", "json", "html", "csv", "jsonl"),
+        default=None,
+        dest="output",
+        help="keluaran audit: text, json, html; generate: csv, jsonl / audit output: text, json, html; generate: csv, jsonl",
+    )
     a.add_argument("--out", metavar="DIR", help="tulis report.html, audit.json dan tables/*.csv / write them to DIR")
-    a.add_argument("--lang", choices=("id", "en"), default="id")
+    a.add_argument(
+        "--lang", choices=("id", "en"), default="id", help="bahasa laporan dan pesan / language of the report and messages"
+    )
     a.add_argument("--alpha", type=float, default=0.05, help="taraf nyata / significance level (0.05)")
-    a.add_argument("--koreksi", "--correction", dest="correction", choices=("bh", "holm"), default="bh")
-    a.add_argument("--kelompok-minimum", "--min-group", dest="min_group", type=int, default=30)
+    a.add_argument(
+        "--koreksi",
+        "--correction",
+        dest="correction",
+        choices=("bh", "holm"),
+        default="bh",
+        help="koreksi perbandingan berganda / correction for many comparisons (Benjamini–Hochberg, Holm)",
+    )
+    a.add_argument(
+        "--kelompok-minimum",
+        "--min-group",
+        dest="min_group",
+        type=int,
+        default=30,
+        help="ukuran kelompok minimum / minimum group size (30)",
+    )
     a.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="proses / processes (bawaan: semua inti / all cores)")
     a.add_argument("--seed", type=int, default=1, help="generate: benih acak / random seed")
     a.add_argument("--cases", "--perkara", dest="cases", type=int, default=200, help="generate: jumlah perkara / cases")
