@@ -15,6 +15,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from netralrules.diagnostics import Text
 from netralrules.diagnostics.messages import CATALOG
 from netralrules.rulebook import Rulebook
+from netralrules.service import openapi as docs
 from netralrules.service.problems import Problem, service_problem
 from netralrules.service.routes import Lang, Reviewer, rulebook_of
 from netralrules.tools.audit import AuditSettings, audit, sanction_kinds
@@ -67,6 +68,7 @@ def _run(rulebook: Rulebook, raw: bytes, form: str, settings: AuditSettings, out
 @router.post(
     "/v1/audit",
     summary="Audit konsistensi hukuman / consistency audit of sanctions imposed",
+    responses=docs.responses({"type": "object"}, extra_content={"text/html": {"schema": {"type": "string"}}}),
     openapi_extra={
         "requestBody": {
             "required": True,
