@@ -1,13 +1,15 @@
-"""Hypothesis strategies that build random, valid ASTs of the rules language."""
+"""Hypothesis strategies that build random, valid ASTs of the rules language, and random valid
+incidents with their elections (one election object or a list of named elections)."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from hypothesis import strategies as st
 
+from netralrules.facts.schema import JENIS_PEMILU, JENIS_TINDAKAN, STATUS_KEPEGAWAIAN
 from netralrules.syntax import ast
 from netralrules.syntax.keywords import ALL_WORDS
 
@@ -271,3 +273,65 @@ files = st.builds(
     st.lists(uses, max_size=2),
     st.lists(declarations, max_size=4),
 )
+
+
+# ---- incidents and their elections (docs/incident.md §3.2) ------------------------------------
+
+# The key dates of an election, in the order the incident model requires (E0409).
+ELECTION_DATES = ("tanggal_pendaftaran", "tanggal_penetapan", "kampanye_mulai", "kampanye_selesai", "tanggal_pemungutan")
+# Around the Pemilu 2024 and Pilkada 2024 calendars (addendum A9), and before PP 94/2021.
+_ELECTION_DAYS = st.dates(min_value=datetime.date(2020, 6, 1), max_value=datetime.date(2025, 3, 31))
+
+
+@st.composite
+def elections(draw: st.DrawFn) -> dict[str, Any]:
+    """One election object (no `id`): its known dates in order, any of them possibly unknown."""
+    days = sorted(draw(st.lists(_ELECTION_DAYS, min_size=len(ELECTION_DATES), max_size=len(ELECTION_DATES))))
+    known = draw(st.lists(st.booleans(), min_size=len(ELECTION_DATES), max_size=len(ELECTION_DATES)))
+    out: dict[str, Any] = {key: day.isoformat() for key, day, keep in zip(ELECTION_DATES, days, known, strict=True) if keep}
+    kind = draw(st.none() | st.sampled_from(JENIS_PEMILU.values))
+    if kind is not None:
+        out["jenis"] = kind
+    if draw(st.booleans()):
+        out["nama"] = draw(st.text(min_size=1, max_size=20))
+    return out
+
+
+election_ids = st.from_regex(r"[a-z][a-z0-9_]{0,15}", fullmatch=True)
+
+
+@st.composite
+def acts(draw: st.DrawFn, days: st.SearchStrategy[datetime.date] = _ELECTION_DAYS) -> dict[str, Any]:
+    """One act with a few of the facts the election rules read."""
+    act: dict[str, Any] = {"tanggal": draw(days).isoformat(), "jenis": draw(st.sampled_from(JENIS_TINDAKAN.values))}
+    for flag in ("atribut_partai", "fasilitas_negara", "menguntungkan_atau_merugikan_calon", "dukungan_aktif"):
+        value = draw(st.none() | st.booleans())
+        if value is not None:
+            act[flag] = value
+    return act
+
+
+@st.composite
+def single_election_incidents(draw: st.DrawFn) -> dict[str, Any]:
+    """A valid incident with one election, written as one object (the old form)."""
+    election = draw(elections())
+    return {
+        "id": "P-PEMILU",
+        "responden": {"status_kepegawaian": draw(st.sampled_from(STATUS_KEPEGAWAIAN.values))},
+        "pemilu": election,
+        "tindakan": draw(st.lists(acts(), min_size=1, max_size=3)),
+    }
+
+
+@st.composite
+def several_election_incidents(draw: st.DrawFn) -> dict[str, Any]:
+    """A valid incident with two to four named elections, each act naming one of them."""
+    ids = draw(st.lists(election_ids, min_size=2, max_size=4, unique=True))
+    listed = [{"id": id_, **draw(elections())} for id_ in ids]
+    acts_ = [{**draw(acts()), "pemilu": draw(st.sampled_from(ids))} for _ in range(draw(st.integers(1, 4)))]
+    return {
+        "id": "P-SERENTAK",
+        "responden": {"status_kepegawaian": draw(st.sampled_from(STATUS_KEPEGAWAIAN.values))},
+        "pemilu": listed,
+        "tindakan": acts_,
+    }

@@ -76,7 +76,7 @@ def test_a_changed_tier_changes_exactly_the_incidents_it_decides(heavier: Path, 
     assert track.old.sanctions[0] == "pemotongan tunjangan kinerja sebesar 25% selama 6 bulan"
     assert track.new.sanctions[0] == "penurunan jabatan setingkat lebih rendah selama 12 bulan"
     (responsible,) = change.responsible
-    assert (responsible.provision, responsible.citation) == ("pp94.pasal5.n.2", "Pasal 5 huruf n angka 2 PP_94_2021")
+    assert (responsible.provision, responsible.citation) == ("pp94.pasal5.n.2", "Pasal 5 huruf n angka 2 PP 94/2021")
     assert (responsible.changes, responsible.old_status, responsible.new_status) == (
         ("maka",),
         ("fired sedang",),
@@ -113,7 +113,7 @@ def test_cli_text_and_exit_1_when_outcomes_change(heavier: Path, incidents: Path
     assert code == 1 and err == ""
     assert "Insiden dinilai: 3; hasilnya berubah: 1; gagal dinilai: 2" in out
     assert "disiplin: ditetapkan, tingkat sedang → ditetapkan, tingkat berat" in out
-    assert "Pasal 5 huruf n angka 2 PP_94_2021 (pp94.pasal5.n.2) [berubah: maka]: berlaku (sedang) → berlaku (berat)" in out
+    assert "Pasal 5 huruf n angka 2 PP 94/2021 (pp94.pasal5.n.2) [berubah: maka]: berlaku (sedang) → berlaku (berat)" in out
     assert "rusak.json" in out and "[E0401]" in out
     # The same run gives the same bytes.
     assert run("diff", str(ROOT / "rules"), str(heavier), str(incidents))[1] == out
@@ -125,7 +125,7 @@ def test_cli_json(heavier: Path) -> None:
     data = json.loads(out)
     assert data["rulebook_lama"].startswith("sha256:") and data["rulebook_baru"] != data["rulebook_lama"]
     assert data["ketentuan_berubah"] == [
-        {"ketentuan": "pp94.pasal5.n.2", "rujukan": "Pasal 5 huruf n angka 2 PP_94_2021", "perubahan": ["maka"]}
+        {"ketentuan": "pp94.pasal5.n.2", "rujukan": "Pasal 5 huruf n angka 2 PP 94/2021", "perubahan": ["maka"]}
     ]
     assert [c["insiden"] for c in data["hasil_berubah"]] == ["CONTOH-PILKADA-2024-017", "CONTOH-PILKADA-2024-031"]
     change = data["hasil_berubah"][0]

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from netralrules.checker.procedures import all_sources
 from netralrules.checker.sources import NEWS_NAMES, research_text
+from netralrules.syntax import ast
 from netralrules.syntax.loader import load_text
 
 ROOT = Path(__file__).parents[1]
@@ -37,7 +39,12 @@ def _without_sources(path: Path) -> str:
     text = path.read_text(encoding="utf-8")
     result = load_text(text, str(path))
     assert result.ok and len(result.files) == 1, [d.message.en for d in result.diagnostics]
-    spans = [s.span for d in result.files[0].declarations for s in getattr(d, "sources", ())]
+    # A procedure's items carry their own `sumber` fields (checker/procedures.py `all_sources`).
+    spans = [
+        s.span
+        for d in result.files[0].declarations
+        for s in (all_sources(d) if isinstance(d, ast.Procedure) else getattr(d, "sources", ()))
+    ]
     out = list(text)
     for span in spans:
         for i in range(span.start, span.end):

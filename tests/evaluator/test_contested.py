@@ -183,13 +183,13 @@ def test_text_markdown_and_html_show_both_readings_and_both_sanctions(rulebook: 
     for render in (rulebook.to_text, rulebook.to_markdown):
         text = render(one, lang)
         if lang == "id":
-            assert "Bacaan lain (tingkat diperdebatkan): tingkat berat menurut SKB_UJI." in text
+            assert "Bacaan lain (tingkat diperdebatkan): tingkat berat menurut SKB UJI." in text
             assert "Tingkat diperdebatkan: sedang atau berat." in text
-            assert "diperdebatkan (uji.pendekatan): sedang menurut PP_94_2021 pasal 10, berat menurut SKB_UJI" in text
+            assert "diperdebatkan (Pasal 10 PP 94/2021): sedang menurut PP 94/2021 pasal 10, berat menurut SKB UJI" in text
         else:
-            assert "Other reading (the tier is contested): tier severe per SKB_UJI." in text
+            assert "Other reading (the tier is contested): tier severe per SKB UJI." in text
             assert "The tier is contested: moderate or severe." in text
-            assert "contested (uji.pendekatan): moderate per PP_94_2021 article 10, severe per SKB_UJI" in text
+            assert "contested (Article 10 of PP 94/2021): moderate per PP 94/2021 article 10, severe per SKB UJI" in text
         assert SEDANG in text and BERAT in text
     page = to_html(rulebook.evaluate(one), lang)
     html5lib.HTMLParser(strict=True).parse(page)
@@ -199,7 +199,7 @@ def test_text_markdown_and_html_show_both_readings_and_both_sanctions(rulebook: 
 
 def test_the_english_reason_names_each_reading() -> None:
     said = reason_text("diperdebatkan (k): sedang menurut PP_94_2021 pasal 10 huruf b, berat menurut SKB_2022", "en")
-    assert said == "contested (k): moderate per PP_94_2021 article 10 letter b, severe per SKB_2022"
+    assert said == "contested (k): moderate per PP 94/2021 article 10 letter b, severe per SKB 2022"
 
 
 def test_a_prior_lighter_sanction_does_not_hide_the_dispute(rulebook: Rulebook) -> None:

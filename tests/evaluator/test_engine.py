@@ -162,7 +162,7 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_cli_evaluate_formats() -> None:
     path = str(EXAMPLES / "pns_kampanye_atribut_partai.json")
     code, out, _ = run("evaluate", path)
-    assert code == 0 and "Pasal 5 huruf n angka 2 PP_94_2021" in out and "tingkat sedang" in out
+    assert code == 0 and "Pasal 5 huruf n angka 2 PP 94/2021" in out and "tingkat sedang" in out
     code, out, _ = run("evaluate", path, "--lang", "en")
     assert code == 0 and "moderate" in out.lower()
     code, out, _ = run("evaluate", path, "--format", "json")
@@ -229,8 +229,8 @@ def test_ethics_and_discipline_are_both_imposed_not_folded() -> None:
     assert annex == [{"instrumen": "SKB_2022", "lampiran": "II", "angka": "4", "urutan": ["lampiran", "angka"]}]
     assert decision.explanation is not None
     text = narrative(decision.explanation)
-    assert "Lampiran II angka 4 SKB_2022" in text and "Pasal 11 huruf c PP_42_2004" in text
-    assert "Annex II number 4 of SKB_2022" in narrative(decision.explanation, "en")
+    assert "Lampiran II angka 4 SKB 2022" in text and "Pasal 11 huruf c PP 42/2004" in text
+    assert "Annex II number 4 of SKB 2022" in narrative(decision.explanation, "en")
 
 
 def test_ethics_alone_says_nothing_about_discipline() -> None:

@@ -108,7 +108,7 @@ def test_contested_referral_in_json_and_in_both_narratives() -> None:
         "Belum dapat ditentukan (diperselisihkan): tanggal acuan berada dalam masa lebih dari satu lembaga pengawas"
         " (BKN, KASN)" in text
     )
-    assert "- KASN (Komisi Aparatur Sipil Negara), sampai 2024-08-24." in text
+    assert "- KASN (Komisi Aparatur Sipil Negara), sampai 24 Agustus 2024." in text
     # Also listed among the unresolved points, after the section that explains it.
     unresolved = text[text.index("Hal yang belum terselesaikan") :]
     assert "- Penerusan perkara (lembaga pengawas): tanggal acuan berada" in unresolved
@@ -124,7 +124,8 @@ def test_determined_referral_in_both_narratives() -> None:
     decision = evaluate(with_report("2024-10-14"))
     text, english = narrative(explained(decision)), narrative(explained(decision), "en")
     assert (
-        "Diteruskan kepada: BKN (Badan Kepegawaian Negara, Deputi Pengawasan dan Pengendalian), berlaku sejak 2024-06-14." in text
+        "Diteruskan kepada: BKN (Badan Kepegawaian Negara, Deputi Pengawasan dan Pengendalian), berlaku sejak 14 Juni 2024."
+        in text
     )
     assert "BKN: Alur: Bawaslu: " in text and " → PPK: " in text
     assert "Referred to: BKN (" in english and "BKN: Chain: Bawaslu: " in english

@@ -150,7 +150,10 @@ def test_reports_name_the_minimum_options_and_the_missing_fact(render: Any) -> N
     assert "Disiplin: ditetapkan, tingkat sedang." in text
     assert f"Pilihan jenis hukuman: {CUT.format(9)}; {CUT.format(12)}." in text
     english = render(settled, "en")
-    assert "the lightest sanction type that satisfies both the findings' tier and the repeat rule: " + CUT.format(9) in english
+    assert (
+        "the lightest sanction type that satisfies both the findings' tier and the repeat rule: "
+        f"25% cut of the performance allowance for 9 months ({CUT.format(9)})"
+    ) in english
     unstated = render(evaluate(with_prior({"tanggal": "2023-03-01", "jenis_hukuman": CUT.format(6)})), "id")
     missing = unstated[unstated.index("Fakta yang akan menentukan") :]
     assert "responden.sanksi_sebelumnya[0].sifat_sama" in missing

@@ -24,7 +24,7 @@ from netralrules.facts import load_incident
 from tests.explain.html_support import HOSTILE, example, parse, report
 from tests.helpers import explained
 
-ANGKA_2 = "Pasal 5 huruf n angka 2 PP_94_2021"
+ANGKA_2 = "Pasal 5 huruf n angka 2 PP 94/2021 (bagi PNS, CPNS)"
 
 
 def test_well_formed_html5_in_indonesian_and_english() -> None:
@@ -118,7 +118,7 @@ def test_unresolved_points_and_the_facts_that_would_decide_them() -> None:
     text = "".join(parse(html).text)
     summary = text[: text.index("Provisions considered")]
     assert "The decision is incomplete" in summary
-    assert "Article 5 letter n number 2 of PP_94_2021: a fact it needs is unknown" in summary
+    assert "Article 5 letter n number 2 of PP 94/2021 (for PNS, CPNS): a fact it needs is unknown" in summary
     assert "tindakan.atribut_partai" in summary
 
 
@@ -134,7 +134,7 @@ def test_every_provision_considered_is_a_collapsible_section() -> None:
     body = body[: body.index("</details>")]
     assert ANGKA_2 in body
     assert "menjadi peserta kampanye dengan menggunakan atribut partai atau atribut PNS" in body
-    assert "tingkat sedang menurut Pasal 13 huruf g PP_94_2021" in body
+    assert "tingkat sedang menurut Pasal 13 huruf g PP 94/2021" in body
     assert "tindakan.atribut_partai atau tindakan.atribut_pns" in body and 'class="val val-true">benar<' in body
     assert "<code>tindakan.atribut_partai</code></td><td>benar</td>" in body
     # A provision an exception overrode names the exception.
@@ -220,7 +220,7 @@ def test_two_acts_and_a_repeated_offence() -> None:
 def test_the_annex_of_sources_is_numbered_with_reliability_in_words_and_links_as_text(lang: str) -> None:
     _, page = report(example(), lang)
     section = page[page.index('<section id="sources">') : page.index("</section>", page.index('<section id="sources">'))]
-    assert ("Lampiran sumber" if lang == "id" else "Annex: sources") in section
+    assert ("Lampiran C: sumber" if lang == "id" else "Annex C: sources") in section
     assert '<li id="source-1" value="1">' in section
     assert ("Keandalan: terverifikasi" if lang == "id" else "Reliability: verified") in section
     assert "[V1]" not in page and "[V2]" not in page and "regulations.md" not in page

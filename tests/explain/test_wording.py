@@ -93,5 +93,5 @@ def test_facts_stated_but_read_by_no_provision_are_listed(tmp_path: Path) -> Non
     data = json.loads(incident("kepala_desa", "menjadi_tim_kampanye"))
     data["tindakan"][0].update(jam_kerja=True, sedang_cuti=False, dilakukan_sendiri=True)
     text = rulebook.to_text(json.dumps(data), "en")
-    assert "Other facts stated, read by no provision: tindakan.jam_kerja = true; tindakan.sedang_cuti = false." in text
-    assert "tindakan.dilakukan_sendiri = true" not in text.split("Other facts stated")[1].split("\n")[0]
+    assert "Act 1, other facts stated, read by no provision: During working hours: yes; On leave: no." in text
+    assert "Done by the respondent" not in text.split("other facts stated")[1].split("\n")[0]

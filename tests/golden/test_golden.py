@@ -40,9 +40,10 @@ def _output(case: str) -> str:
     """Both languages, as a reviewer reads them."""
     args = ["check", "--alone", case]  # each case file stands alone, not with the other cases of the folder
     if case.endswith(".args"):
-        # Arguments of `check`, unless they name another command (`evaluate … --why-not …`, `gaps …`).
+        # Arguments of `check`, unless they name another command (`evaluate … --why-not …`, `gaps …`,
+        # `register check TRAIL.json`).
         words = (CASES / case).read_text(encoding="utf-8").split()
-        args = words if words[0] in {"evaluate", "gaps", "audit"} else ["check", *words]
+        args = words if words[0] in {"evaluate", "gaps", "register", "audit"} else ["check", *words]
     return "".join(f"== {lang} ==\n" + _run([*args, "--lang", lang]) for lang in ("id", "en"))
 
 

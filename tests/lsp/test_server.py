@@ -137,6 +137,12 @@ async def test_completion(client: LanguageClient) -> None:
     assert stages[:2] == ["sebelum_pendaftaran", "bakal_calon"] and len(stages) == 6
     elections = await complete(client, PASAL5, gap + "  election_kinds \n}\n", "election_kinds ")
     assert "pilkada_bupati" in elections
+    procedure = ORIGINAL + "\nprosedur PP_94_2021 {\n"
+    steps = await complete(client, PASAL5, procedure + "  langkah \n}\n", "  langkah ")
+    assert steps[:3] == ["kewajiban_menindaklanjuti", "pemanggilan", "pemeriksaan"] and "maka" not in steps
+    limit = "  batas_waktu pemanggilan paling_lambat 7 hari_kerja sejak pemanggilan sampai "
+    events = await complete(client, PASAL5, procedure + limit + "\n}\n", "sampai ")
+    assert "pemeriksaan" in events and "keputusan_diterima" in events and len(events) == 12
     await show(client, PASAL5, ORIGINAL)
 
 

@@ -204,3 +204,22 @@ def test_logs_carry_ids_only(server: Server) -> None:
 def test_the_service_refuses_a_connection_it_cannot_serve(server: Server) -> None:
     with httpx.Client(base_url=server.url, timeout=10) as c:
         assert c.get("/v1/decisions/" + "x" * 65).status_code == 422
+
+
+def test_evaluate_accepts_several_elections_and_locates_an_act_without_one(server: Server) -> None:
+    """Simultaneous elections (docs/incident.md §3.2): the JSON input takes the list of elections;
+    an act without its election is a problem located at its path (E0416)."""
+    incident = json.loads((ROOT / "examples" / "pns_pemilu_serentak_2024.json").read_text(encoding="utf-8"))
+    with server.client() as c:
+        answer = c.post("/v1/evaluate", json={**incident, "id": "HTTP-SERENTAK"})
+        assert answer.status_code == 200
+        acts = answer.json()["keputusan"]["tindakan"]
+        assert [(a["pemilu"]["id"], a["tahap_pemilu"]) for a in acts] == [
+            ("pileg2024", "sesudah_penetapan"),
+            ("pilpres2024", "sebelum_penetapan"),
+        ]
+        del incident["tindakan"][1]["pemilu"]
+        bad = c.post("/v1/evaluate", json={**incident, "id": "HTTP-SERENTAK-2"})
+        assert bad.status_code == 422
+        problem = bad.json()
+        assert problem["code"] == "E0416" and problem["errors"][0]["pointer"] == "tindakan[1].pemilu"

@@ -169,7 +169,7 @@ def test_keyword_table_matches_the_grammar() -> None:
         assert words == set(kw.words), kw.terminal
     declared = set(
         re.findall(
-            r"^((?:KW_[A-Z_]+|QUANTIFIER|DIRECTION|CITE_KIND|CATEGORY|TIER|PENALTY_KIND|JOINER|DURATION_UNIT|BOOL|RELIABILITY|GAP_KIND))\.",
+            r"^((?:KW_[A-Z_]+|QUANTIFIER|DIRECTION|CITE_KIND|CATEGORY|TIER|PENALTY_KIND|JOINER|DURATION_UNIT|BOOL|RELIABILITY|GAP_KIND|TEAM_STATUS|LIMIT_KIND|DAY_UNIT|REMEDY_KIND))\.",
             grammar,
             re.MULTILINE,
         )

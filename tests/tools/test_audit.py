@@ -307,3 +307,12 @@ def test_a_json_line_problem_points_at_its_key() -> None:
     (rejection,) = read("r.jsonl", line + "\n").rejected
     assert rejection.diagnostic.code == "E0808" and rejection.field == "tindakan[0].jenis"
     assert line[rejection.column - 1 :].startswith('"jenis": "ikut_kampanya"')
+
+
+def test_an_incident_of_simultaneous_elections_counts_in_each_of_its_elections() -> None:
+    incident = json.loads((ROOT / "examples" / "pns_pemilu_serentak_2024.json").read_text(encoding="utf-8"))
+    result = run("r.jsonl", json.dumps({"kasus": "SERENTAK", "insiden": incident}) + "\n")
+    assert not result.rejected, [r.to_dict() for r in result.rejected]
+    (case,) = result.results
+    elections = {e["jenis"] for e in incident["pemilu"]}
+    assert {label.split(" ")[0] for label in case.attributes["pemilu"]} == elections

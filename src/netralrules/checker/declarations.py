@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from netralrules.checker import limits, lint, sources
 from netralrules.checker.gaps import check_gaps
+from netralrules.checker.procedures import check_procedures
 from netralrules.checker.rulebook import KNOWN_PRINCIPLES, CheckedRulebook, content_hash
 from netralrules.checker.typing_ import ExprChecker, first_label
 from netralrules.checker.uses import check_uses
@@ -82,6 +83,7 @@ class _Checker:
         self.principles: ast.Principles | None = None
         self.supervisors: dict[str, ast.Supervisor] = {}
         self.gap_declarations: list[ast.GapDeclaration] = []
+        self.procedure_declarations: list[ast.Procedure] = []
         self.definition_types: dict[str, Type] = {}
         self.in_progress: list[str] = []
         self.exprs = ExprChecker(schema, self.definitions, self.definition_type)
@@ -118,6 +120,10 @@ class _Checker:
             self.check_supervisor(supervisor)
         gaps, gap_diagnostics = check_gaps(self.gap_declarations, self.provisions)
         self.diagnostics.extend(gap_diagnostics)
+        procedures, procedure_diagnostics = check_procedures(
+            self.procedure_declarations, self.instrument_ref, self.check_citation
+        )
+        self.diagnostics.extend(procedure_diagnostics)
         order = self.exception_order()
         self.diagnostics.extend(self.exprs.diagnostics)
         self.diagnostics.extend(sources.check_sources(files))
@@ -144,6 +150,7 @@ class _Checker:
             content_hash=content_hash(files),
             supervisors=dict(sorted(self.supervisors.items())),
             gaps=gaps,
+            procedures=procedures,
         )
         return CheckResult(rulebook, diagnostics)
 
@@ -169,6 +176,8 @@ class _Checker:
                     self.unique(self.supervisors, decl.id, decl, "lembaga_pengawas", "supervisory body")
                 case ast.GapDeclaration():
                     self.gap_declarations.append(decl)
+                case ast.Procedure():
+                    self.procedure_declarations.append(decl)
                 case ast.Principles():
                     if self.principles is not None:
                         first = self.principles.names[0] if self.principles.names else decl.names[0]

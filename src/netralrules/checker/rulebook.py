@@ -31,6 +31,9 @@ class CheckedRulebook:
     # Gap declarations (`celah`): cells for which the rulebook states that no provision applies,
     # by id, in source order (the order of the files, then of the declarations in each).
     gaps: Mapping[str, ast.GapDeclaration] = field(default_factory=dict)
+    # Procedures (`prosedur`): what must happen after a finding, by the instrument whose regime
+    # they belong to (checker/procedures.py).
+    procedures: Mapping[str, ast.Procedure] = field(default_factory=dict)
 
 
 def content_hash(files: tuple[ast.RulesFile, ...]) -> str:
@@ -45,4 +48,9 @@ def _sources(decl: ast.Declaration) -> str:
     """The sources of a declaration for the hash (not in its repr, so that a rulebook without
     sources hashes as it did before sources existed)."""
     sources = getattr(decl, "sources", ())
+    if isinstance(decl, ast.Procedure):
+        # A procedure's items carry their own sources.
+        from netralrules.checker.procedures import all_sources
+
+        sources = tuple(all_sources(decl))
     return f" sources={sources!r}" if sources else ""

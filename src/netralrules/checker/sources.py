@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from netralrules.checker.procedures import all_sources, items, open_points
 from netralrules.diagnostics import Diagnostic, make
 from netralrules.source import Span
 from netralrules.syntax import ast
@@ -66,7 +67,7 @@ def check_sources(files: Sequence[ast.RulesFile]) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     for file in files:
         for decl in file.declarations:
-            for source in getattr(decl, "sources", ()):
+            for source in all_sources(decl) if isinstance(decl, ast.Procedure) else getattr(decl, "sources", ()):
                 out.extend(_check_source(source))
             note = getattr(decl, "note", None)
             if note:
@@ -80,11 +81,30 @@ def check_sources(files: Sequence[ast.RulesFile]) -> list[Diagnostic]:
                 if found is not None:
                     span = next((s for name, s in decl.field_spans if name == "reason_field"), decl.span)
                     out.append(_misplaced(span, found, "alasan", "reason"))
+            if isinstance(decl, ast.Procedure):
+                # The texts of a procedure are read as the law, as a note is.
+                out.extend(_procedure_texts(decl))
         for comment in file.comments:
             found = research_text(comment.text)
             if found is not None:
                 out.append(_misplaced(comment.span, found, "komentar", "comment"))
     return out
+
+
+def _procedure_texts(p: ast.Procedure) -> Iterator[Diagnostic]:
+    details = [d for _, _, d in items(p)]
+    points = list(open_points(p))
+    texts: list[tuple[str | None, tuple[tuple[str, Span], ...], str, Span]] = []
+    for d in details:
+        texts += [(d.by, d.field_spans, "by_field", p.span), (d.text, d.field_spans, "text_field", p.span)]
+        texts += [(d.text_en, d.field_spans, "text_en_field", p.span), (d.basis, d.field_spans, "basis_field", p.span)]
+    for o in points:
+        texts += [(o.text, o.field_spans, "text_field", o.span), (o.text_en, o.field_spans, "text_en_field", o.span)]
+    for text, spans, field, fallback in texts:
+        found = research_text(text) if text else None
+        if found is not None:
+            span = next((s for name, s in spans if name == field), fallback)
+            yield _misplaced(span, found, "teks prosedur", "procedure text")
 
 
 def _check_source(source: ast.Source) -> Iterator[Diagnostic]:

@@ -21,6 +21,7 @@ from netralrules.cli.evaluate import add_evaluate_command, run_evaluate
 from netralrules.cli.gaps import add_gaps_command, run_gaps
 from netralrules.cli.keys import add_keys_command, run_keys
 from netralrules.cli.lsp import add_lsp_command, run_lsp
+from netralrules.cli.register import add_register_command, run_register
 from netralrules.cli.schema import add_schema_command, run_schema
 from netralrules.cli.serve import add_serve_command, run_serve
 from netralrules.cli.siap import add_siap_command, run_siap
@@ -48,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     add_serve_command(sub)
     add_keys_command(sub)
     add_decisions_command(sub)
+    add_register_command(sub)
     return parser
 
 
@@ -70,6 +72,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         return run_keys(args, out, err)
     if args.command == "decisions":
         return run_decisions(args, out, err)
+    if args.command == "register":
+        return run_register(args, out, err)
     if args.command == "test":
         return run_test(args, out, err)
     if args.command == "diff":

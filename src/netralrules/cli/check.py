@@ -66,6 +66,9 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 parts.append(
                     Text(f"{len(rb.gaps)} celah", f"{len(rb.gaps)} gap{'' if len(rb.gaps) == 1 else 's'}").get(args.lang)
                 )
+            if rb.procedures:
+                n = len(rb.procedures)
+                parts.append(Text(f"{n} prosedur", f"{n} procedure{'' if n == 1 else 's'}").get(args.lang))
             out.write(", ".join(parts) + f" — {rb.content_hash}\n")
             if report.folder_files:
                 shown = ", ".join(report.folder_files)

@@ -35,6 +35,7 @@ _WORDS: dict[str, Text] = {
     "act": Text("tindakan", "act"),
     "assessment": Text("penilaian", "assessment"),
     "gaps": Text("Celah yang berubah", "Gap declarations changed"),
+    "procedures": Text("Prosedur yang berubah", "Procedures changed"),
 }
 
 
@@ -98,6 +99,9 @@ def render_diff(result: RulebookDiff, lang: str = "id") -> str:
     if result.gaps:
         lines.append(f"{w('gaps')}:")
         lines += [f"  - {g.gap}: {', '.join(g.changes)}" for g in result.gaps]
+    if result.procedures:
+        lines.append(f"{w('procedures')}:")
+        lines += [f"  - {p.instrument}: {', '.join(p.changes)}" for p in result.procedures]
     lines.append(w("counts").format(result.incidents, len(result.changes), len(result.failures)))
     for c in result.changes:
         lines += ["", f"{c.path} ({c.incident_id})"]

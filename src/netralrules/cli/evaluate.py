@@ -16,7 +16,7 @@ from netralrules.diagnostics.render import render_all
 from netralrules.explain import to_dot
 from netralrules.explain.render.exports import to_graphml, to_node_link
 from netralrules.explain.render.narrative import render_markdown, render_text
-from netralrules.explain.report import as_data
+from netralrules.explain.report import Report, as_data
 from netralrules.explain.reporting import WhatIf, check_provisions, provision_sources
 from netralrules.explain.whatif import change_sources, parse_changes
 from netralrules.rulebook import Decision, IncidentFacts, Rulebook
@@ -28,7 +28,8 @@ _GRAPH_FORMATS: dict[str, Callable[[Any, str], str]] = {
     "node-link": lambda graph, _lang: to_node_link(graph),
 }
 
-FORMATS = ("text", "json", "markdown", "dot", "graphml", "node-link", "html")
+FORMATS = ("text", "json", "markdown", "dot", "graphml", "node-link", "html", "pdf")
+DETAILS = ("summary", "standard", "full")
 
 
 def add_evaluate_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -46,7 +47,21 @@ def add_evaluate_command(sub: argparse._SubParsersAction[argparse.ArgumentParser
         choices=FORMATS,
         default="text",
         dest="output",
-        help="text, json (keputusan / the decision), markdown, dot, graphml, node-link, html",
+        help="text, json (keputusan / the decision), markdown, dot, graphml, node-link, html, pdf (dengan / with --output)",
+    )
+    ev.add_argument(
+        "--detail",
+        choices=DETAILS,
+        default="standard",
+        help="seberapa rinci laporan text/markdown/pdf: summary (keputusan saja), standard (bawaan: keputusan, "
+        "pertimbangan, lampiran), full (dengan lampiran teknis) / how much the text, markdown and pdf report say",
+    )
+    ev.add_argument(
+        "--output",
+        metavar="BERKAS",
+        dest="output_file",
+        help="tulis laporan ke berkas ini (wajib untuk pdf di terminal) / write the report to this file "
+        "(needed for pdf on a terminal)",
     )
     ev.add_argument(
         "--lang",
@@ -111,8 +126,49 @@ def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if changes:
         what = rulebook.what_if_facts(facts, changes, args.why_not)
         return _write_what_if(what, args, out)
+    if args.output == "pdf" and not args.output_file and _is_terminal(out):
+        err.write(
+            "error: PDF adalah berkas biner; berikan --output BERKAS.pdf / a PDF is binary: give --output FILE.pdf "
+            "rather than writing it to the terminal\n"
+        )
+        return 2
     decision = rulebook.decide(facts, explain=True)
+    if args.output == "pdf":
+        return _write_pdf(rulebook.report_for(decision, facts, args.why_not), args, out, err)
+    if args.output_file:
+        with open(args.output_file, "w", encoding="utf-8") as target:
+            _write_decision(decision, facts, rulebook, args, target)
+        return 0
     _write_decision(decision, facts, rulebook, args, out)
+    return 0
+
+
+def _is_terminal(out: TextIO) -> bool:
+    try:
+        return out.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _write_pdf(report: Report, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """The PDF to `--output`, or to a standard output that is not a terminal (a pipe, a file)."""
+    from netralrules.explain.render.pdf import PdfUnavailable, to_pdf  # loaded only when asked for
+
+    try:
+        data = to_pdf(report, args.lang, args.detail)
+    except PdfUnavailable as error:
+        err.write(f"error: {error}\n")
+        return 1
+    if args.output_file:
+        Path(args.output_file).write_bytes(data)
+        return 0
+    binary = getattr(out, "buffer", None)
+    if binary is None:
+        err.write("error: berikan --output BERKAS.pdf / give --output FILE.pdf\n")
+        return 2
+    out.flush()
+    binary.write(data)
+    binary.flush()
     return 0
 
 
@@ -131,7 +187,10 @@ def _write_decision(decision: Decision, facts: IncidentFacts, rulebook: Rulebook
         out.write(to_html(decision, args.lang, incident=facts))
     else:
         full = rulebook.report_for(decision, facts, args.why_not)
-        out.write(render_markdown(full, args.lang) if args.output == "markdown" else render_text(full, args.lang))
+        if args.output == "markdown":
+            out.write(render_markdown(full, args.lang, args.detail))
+        else:
+            out.write(render_text(full, args.lang, args.detail))
 
 
 def _write_what_if(what: WhatIf, args: argparse.Namespace, out: TextIO) -> int:

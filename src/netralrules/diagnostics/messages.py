@@ -516,6 +516,65 @@ CATALOG: dict[str, Entry] = {
             ),
         },
     ),
+    "E0240": Entry(
+        Text("nilai tidak dikenal dalam prosedur", "unknown value in a procedure"),
+        Text(
+            "`{name}` bukan {what} yang dikenal (`{field}` dalam `prosedur`)",
+            "`{name}` is not a known {what_en} (`{field_en}` in a `procedure`)",
+        ),
+        labels={"here": Text("nilai ini", "this value")},
+        suggestions={
+            "similar": Text("mungkin maksud Anda `{replacement}`", "did you mean `{replacement}`"),
+            "list": Text("nilai yang sah: {options}", "valid values: {options}"),
+        },
+    ),
+    "E0241": Entry(
+        Text("langkah prosedur tanpa dasar", "procedure item without a basis"),
+        Text(
+            "`{name}` dalam `prosedur {procedure}` tidak menyebut dasarnya dan tidak menyatakannya terbuka",
+            "`{name}` in `procedure {procedure}` neither states its basis nor declares it open",
+        ),
+        suggestions={
+            "basis": Text(
+                'tambahkan `rujukan` (pasal instrumen yang dideklarasikan) atau `dasar "…"`; bila pasalnya '
+                'tidak ditemukan, tulis blok `terbuka {{ teks "…" }}` yang mengatakannya',
+                'add `cites` (an article of a declared instrument) or `basis "…"`; where the article was '
+                'not found, write an `open {{ text "…" }}` block that says so',
+            )
+        },
+    ),
+    "E0242": Entry(
+        Text("jenis batas waktu tidak sesuai dengan peristiwanya", "time limit kind does not fit its events"),
+        Text(
+            "`batas_waktu {name}`: `paling_lambat` menghitung sampai peristiwa kedua (`sampai …`); "
+            "`pada_hari_ke` tidak mempunyainya",
+            "`time_limit {name}`: `at_the_latest` counts up to a second event (`until …`); `on_day` has none",
+        ),
+        suggestions={
+            "end": Text(
+                "tambahkan peristiwa yang harus terjadi paling lambat pada hari itu: `sampai pemeriksaan`",
+                "add the event that must happen by that day: `until pemeriksaan`",
+            ),
+            "drop": Text(
+                "hapus `sampai …`, atau tulis `paling_lambat` bila peristiwa itu harus terjadi paling lambat pada hari itu",
+                "delete `until …`, or write `at_the_latest` if that event must happen by that day",
+            ),
+        },
+    ),
+    "E0243": Entry(
+        Text("tingkat disebut dua kali untuk Tim Pemeriksa", "tier given twice for the examining team"),
+        Text(
+            "tingkat `{tier}` disebut lebih dari sekali dalam `tim_pemeriksa` `prosedur {procedure}`",
+            "the tier `{tier}` is given more than once in the `examining_team` of `procedure {procedure}`",
+        ),
+        labels={"first": Text("pertama di sini", "first here")},
+        suggestions={
+            "once": Text(
+                "sebut setiap tingkat sekali: wajib atau opsional; bila sumber berbeda pendapat, nyatakan dalam blok `terbuka`",
+                "give each tier once, mandatory or optional; where the sources disagree, say so in an `open` block",
+            )
+        },
+    ),
     "E0221": Entry(
         Text("rantai definisi terlalu dalam", "chain of definitions too deep"),
         Text(

@@ -54,6 +54,11 @@ class Decision:
     referral: Referral | None = None  # to whom the case is referred (KASN, BKN), by date
     assessments: tuple[ActAssessment, ...] = ()  # per act: assessed, not assessed (a gap), outside the ASN rules
     scope: Scope | None = None  # whether the ASN rules govern the respondent (None: status unknown)
+    # Per act, the id and name of the election it concerns, when the incident lists several
+    # elections; empty otherwise, and then the JSON names none (single-election output unchanged).
+    elections: tuple[tuple[str, str | None], ...] = ()
+    # What must happen next (`prosedur`, evaluation/procedure.py), as JSON; None: no procedure applies.
+    procedure: dict[str, Any] | None = None
 
     @property
     def not_assessed(self) -> tuple[ActAssessment, ...]:
@@ -73,16 +78,17 @@ class Decision:
             outcomes.setdefault(o.act, []).append(_outcome_json(o))
         acts = []
         for i, date in enumerate(self.act_dates):
-            acts.append(
-                {
-                    "indeks": i,
-                    "tanggal": date.isoformat(),
-                    "tahap_pemilu": self.stages[i],
-                    "penilaian": assessment_json(self.assessments[i]) if i < len(self.assessments) else None,
-                    "temuan": findings.get(i, []),
-                    "ketentuan_dipertimbangkan": outcomes.get(i, []),
-                }
-            )
+            act: dict[str, Any] = {
+                "indeks": i,
+                "tanggal": date.isoformat(),
+                "tahap_pemilu": self.stages[i],
+                "penilaian": assessment_json(self.assessments[i]) if i < len(self.assessments) else None,
+                "temuan": findings.get(i, []),
+                "ketentuan_dipertimbangkan": outcomes.get(i, []),
+            }
+            if i < len(self.elections):
+                act["pemilu"] = {"id": self.elections[i][0], "nama": self.elections[i][1]}
+            acts.append(act)
         missing = {(act, provision): paths for act, provision, paths in reversed(self.missing_facts)}
         out = {
             "mesin": {"nama": "netralrules", "versi": ENGINE_VERSION},
@@ -111,6 +117,7 @@ class Decision:
             },
             "lingkup": scope_json(self.scope),
             "pengawasan": referral_json(self.referral) if self.referral is not None else None,
+            "prosedur": self.procedure,
             "belum_terselesaikan": [
                 {**_outcome_json(o), "tindakan": o.act, "fakta_penentu": list(missing.get((o.act, o.provision), ()))}
                 for o in self.determination.unresolved

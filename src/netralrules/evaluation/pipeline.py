@@ -20,6 +20,7 @@ from netralrules.evaluation.decision import Decision, IncidentFacts
 from netralrules.evaluation.determination import Ladder, determine, ladders, stage
 from netralrules.evaluation.evaluator import Evaluation, Outcome, evaluate_plan
 from netralrules.evaluation.kinds import Assessment
+from netralrules.evaluation.procedure import procedure_json, select
 from netralrules.evaluation.referral import refer, referral_date
 from netralrules.trace import DefinitionRead, Event, FactRead, ListTracer, ProvisionResult
 from netralrules.values import UNKNOWN
@@ -38,8 +39,8 @@ def decide(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: ListTracer 
     determination = flag_alleged(
         determine(evaluation, prior if isinstance(prior, list) else [], outcomes, ladders), evaluation.findings
     )
-    election = {key: facts.fact(("pemilu", key), 0) for key in ELECTION_DATES}
-    stages = tuple(stage(d, election) for d in dates)
+    # Each act's stage from its own election (an incident may list several: docs/incident.md §3.2).
+    stages = tuple(stage(d, {key: facts.fact(("pemilu", key), i) for key in ELECTION_DATES}) for i, d in enumerate(dates))
     # The report date is optional and not a fact the rules read: an incident type without it refers
     # by the last act's date.
     reported = getattr(facts, "report_date", None)
@@ -52,6 +53,11 @@ def decide(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: ListTracer 
         else refer(rulebook.checked.supervisors, *referral_date(reported if isinstance(reported, datetime.date) else None, dates))
     )
     assessments = _assess(rulebook, facts, dates, evaluation)
+    checked = rulebook.checked
+    section = select(
+        checked.procedures, checked.instruments, checked.provisions, determination, dates, None if scope is None else scope.asn
+    )
+    procedure = procedure_json(section, checked.instruments, referral) if section is not None else None
     missing: tuple[tuple[int, str, tuple[str, ...]], ...] = ()
     if determination.unresolved:
         # Which unknown facts held each undecided provision back: from a traced run (only now, so
@@ -70,6 +76,8 @@ def decide(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: ListTracer 
         referral,
         assessments,
         scope,
+        tuple(getattr(facts, "act_elections", ())),
+        procedure,
     )
 
 

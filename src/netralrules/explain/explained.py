@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from netralrules.compiler import CompiledRulebook
@@ -46,6 +46,15 @@ def decide_explained(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: L
         return _decide_explained(rulebook, facts, tracer)
 
 
+def _with_elections(explanation: Explanation, elections: Sequence[tuple[str, str | None]]) -> Explanation:
+    """Each act's election (id, name) on its act and in the graph's list of acts: only for an
+    incident with several elections, so single-election explanations stay as they were."""
+    for item, (id_, name) in zip(explanation.graph.graph.get("acts", ()), elections, strict=False):
+        item["pemilu"] = {"id": id_, "nama": name}
+    acts = tuple(dataclasses.replace(a, election=elections[a.index]) for a in explanation.acts)
+    return dataclasses.replace(explanation, acts=acts)
+
+
 def _decide_explained(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: ListTracer | None) -> Decision:
     tracer = tracer if tracer is not None else ListTracer()
     decision = decide(rulebook, facts, tracer)
@@ -60,6 +69,11 @@ def _decide_explained(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: 
         assessments=decision.assessments,
         scope=scope_json(decision.scope),
     )
+    if decision.elections:
+        explanation = _with_elections(explanation, decision.elections)
+    if decision.procedure is not None:
+        # What must happen next (evaluation/procedure.py): a graph attribute, for the views.
+        explanation.graph.graph["prosedur"] = decision.procedure
     unread = _unread_facts(facts, explanation, len(decision.act_dates))
     if unread:
         explanation.graph.graph["fakta_lain"] = unread

@@ -149,6 +149,8 @@ class ActInfo:
     assessment_reason: Text | None = None
     gaps: tuple[str, ...] = ()
     gap_kind: str | None = None
+    # The id and name of the act's election, when the incident lists several (else None).
+    election: tuple[str, str | None] | None = None
 
 
 @dataclass(frozen=True, eq=False)

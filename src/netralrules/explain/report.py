@@ -45,6 +45,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import itertools
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar, assert_never
@@ -55,7 +57,22 @@ from netralrules.evaluation.evaluator import TIER_ORDER
 from netralrules.evaluation.kinds import DeterminationStatus, Status
 from netralrules.explain.graph import ActInfo, Explanation, NodeKind, clause_id
 from netralrules.explain.ordering import citation_key
-from netralrules.explain.words import CATEGORIES, TEXT, TIERS, cite, node_text, pick, reason_text, say
+from netralrules.explain.render.procedure import procedure_sources
+from netralrules.explain.words import (
+    CATEGORIES,
+    TEXT,
+    TIERS,
+    cite,
+    code_word,
+    date_text,
+    fact_title,
+    instrument_name,
+    instrument_names,
+    node_text,
+    pick,
+    reason_text,
+    say,
+)
 from netralrules.syntax.ast import RELIABILITY_LEVELS, Category, Tier
 
 # Reliability levels of a source that leave a doubt (every level but `terverifikasi`).
@@ -95,6 +112,8 @@ class FactItem:
     path: str
     value: Any
     known: bool
+    # Its phrase in both languages: the schema's title of a fact, the label of a definition.
+    label: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +126,7 @@ class ConditionItem:
     value: str
     definition: str | None
     facts: tuple[FactItem, ...]
+    label: str | None = None  # the definition's label (`masa kampanye`), when it is one
 
 
 @dataclass(frozen=True)
@@ -124,6 +144,10 @@ class ClauseItem:
     category: Category | None
     tier: Tier | None
     text: str
+    instrument: str = ""  # the rulebook's name of its instrument (`PP_53_2010`)
+    subjects: tuple[str, ...] = ()  # whom it binds (`untuk`)
+    in_force: tuple[str, str | None] | None = None  # its period (ISO dates; end None: open)
+    apart: Text | None = None  # what tells it from provisions with the same citation (its tier, …)
 
 
 @dataclass(frozen=True)
@@ -287,6 +311,7 @@ class Report:
     referral: ReferralSection | None = None
     sources: tuple[SourceItem, ...] = ()
     scope: ScopeSection | None = None  # None: an ASN respondent, or the status is not known
+    procedure: dict[str, Any] | None = None  # the decision's `prosedur` (evaluation/procedure.py)
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON-ready data (`Text` as {"id", "en"}, dates ISO)."""
@@ -312,29 +337,59 @@ class _Reader:
     def __init__(self, explanation: Explanation) -> None:
         self.e = explanation
         self.g = explanation.graph
-        provisions: dict[str, set[str]] = {}
+        provisions: dict[str, dict[str, Mapping[str, Any]]] = {}
+        self.labels: dict[str, str] = {}
         for n in explanation.nodes(NodeKind.CLAUSE):
             a = self.g.nodes[n]
-            provisions.setdefault(cite(a.get("citation"), "id"), set()).add(str(a["provision"]))
-        self._shared = {text: len(ids) for text, ids in provisions.items()}
+            provisions.setdefault(cite(a.get("citation"), "id"), {}).setdefault(str(a["provision"]), a)
+        for n in explanation.nodes(NodeKind.CONCEPT):
+            a = self.g.nodes[n]
+            self.labels.setdefault(str(a["name"]), str(a.get("label") or a["name"]))
+        # Provisions that share a citation, each with what tells it apart from the others.
+        self._ids: dict[str, Text] | None = None
+        self._id_pattern: re.Pattern[str] | None = None
+        self._apart: dict[str, Text] = {}
+        for group in provisions.values():
+            if len(group) > 1:
+                self._apart.update(distinguish(group))
+
+    def note(self, text: str, lang: str = "id") -> str:
+        """A legal note (or an engine's reason) as the report shows it: on one line, a provision named
+        by its id (`skb2022.disiplin.6`) named by its citation, an instrument (`PP_94_2021`) as a
+        lawyer names it."""
+        if self._ids is None:
+            ids: dict[str, Text] = {}
+            for n in self.e.nodes(NodeKind.CLAUSE):
+                a = self.g.nodes[n]
+                ids.setdefault(str(a["provision"]), self.cite_node(a))
+            names = "|".join(re.escape(i) for i in sorted(ids, key=len, reverse=True))
+            self._ids = ids
+            self._id_pattern = re.compile(rf"(?<![\w.])(?:{names})(?![\w])") if names else None
+        shown = " ".join(text.split())
+        if self._id_pattern is not None:
+            found = self._ids
+            shown = self._id_pattern.sub(lambda m: found[m.group(0)].get(lang), shown)
+        return instrument_names(shown)
 
     def facts(self, ids: Iterable[str]) -> tuple[FactItem, ...]:
         out = []
         for fid in ids:
             a = self.g.nodes[fid]
             if a["kind"] == NodeKind.FACT:
-                out.append(FactItem(str(a["path"]), a["value"], bool(a["known"])))
+                out.append(FactItem(str(a["path"]), a["value"], bool(a["known"]), fact_title(str(a["path"]))))
             elif a["kind"] == NodeKind.CONCEPT:
-                out.append(FactItem(str(a["name"]), a["value"], bool(a["known"])))
+                label = str(a.get("label") or a["name"])
+                out.append(FactItem(str(a["name"]), a["value"], bool(a["known"]), Text(f"«{label}»", f"«{label}»")))
         return tuple(out)
 
     def cite_node(self, attrs: Mapping[str, Any]) -> Text:
         """The citation as a reviewer reads it. Several provisions may share one citation (the tiers of
         PP 94/2021 Pasal 3 huruf d by impact; SKB 2022 items cited by the PP 94 norm they apply), so a
-        shared citation also names the provision, or the reader could not tell them apart."""
+        shared citation also says what tells them apart (`distinguish`), never the same label twice."""
         text = _both(cite, attrs.get("citation"))
-        if self._shared.get(text.id, 0) > 1 and attrs.get("provision"):
-            return text.map(lambda shown: f"{shown} [{attrs['provision']}]")
+        apart = self._apart.get(str(attrs.get("provision")))
+        if apart is not None:
+            return Text.build(lambda lang: f"{text.get(lang)} ({apart.get(lang)})")
         return text
 
     def cite_ids(self, act: int, provisions: Sequence[str]) -> Text:
@@ -364,8 +419,14 @@ class _Reader:
                 assert_never(status)
 
     def condition(self, item: Mapping[str, Any]) -> ConditionItem:
+        definition = item.get("definition")
         return ConditionItem(
-            str(item["node"]), node_text(item), str(item["value"]), item.get("definition"), self.facts(item["facts"])
+            str(item["node"]),
+            node_text(item),
+            str(item["value"]),
+            definition,
+            self.facts(item["facts"]),
+            self.labels.get(str(definition), str(definition)) if definition else None,
         )
 
     def clause(self, c: Mapping[str, Any]) -> ClauseItem:
@@ -381,6 +442,10 @@ class _Reader:
             category=_optional(Category, c.get("category")),
             tier=_optional(Tier, c.get("tier")),
             text=str(c.get("text") or ""),
+            instrument=str(c.get("instrument") or ""),
+            subjects=tuple(str(x) for x in c.get("subjects") or ()),
+            in_force=(str(c["in_force"][0]), c["in_force"][1]) if c.get("in_force") else None,
+            apart=self._apart.get(str(c["provision"])),
         )
 
 
@@ -416,7 +481,19 @@ def build_report(
         referral=referral,
         sources=annex,
         scope=scope_section(explanation),
+        procedure=explanation.graph.graph.get("prosedur"),
     )
+
+
+def citation_labels(explanation: Explanation) -> dict[str, Text]:
+    """Each provision's citation as the report writes it, with what tells apart provisions that
+    share one citation (`Pasal 3 huruf d PP 94/2021 (tingkat berat)`), for the HTML page."""
+    r = _Reader(explanation)
+    out: dict[str, Text] = {}
+    for n in explanation.nodes(NodeKind.CLAUSE):
+        a = explanation.graph.nodes[n]
+        out.setdefault(str(a["provision"]), r.cite_node(a))
+    return out
 
 
 def scope_section(explanation: Explanation) -> ScopeSection | None:
@@ -475,10 +552,13 @@ def _act(r: _Reader, index: int) -> ActSection:
         info.assessment_reason,
         info.gaps,
         info.gap_kind,
+        info.election,
         titles=tuple((name, str(titles[name])) for name in info.instruments if titles.get(name)),
         not_in_force=tuple(sorted(not_in_force.items())),
         facts=r.facts(sorted(r.e.nodes(NodeKind.FACT, index))),
-        unread=tuple(FactItem(str(p), v, True) for p, v in r.g.graph.get("fakta_lain", {}).get(str(index), ())),
+        unread=tuple(
+            FactItem(str(p), v, True, fact_title(str(p))) for p, v in r.g.graph.get("fakta_lain", {}).get(str(index), ())
+        ),
     )
 
 
@@ -500,7 +580,7 @@ def _findings(r: _Reader, annex: Sequence[SourceItem] = ()) -> tuple[FindingSect
                 sanction_basis=_both(cite, f["sanction_basis"]) if f["sanction_basis"] else None,
                 penalties=tuple(tuple(sorted(p.items())) for p in f["penalties"]),
                 penalty_joiners=tuple(f.get("penalty_joiners") or ()),
-                note=" ".join(str(f["note"]).split()) if f["note"] else None,
+                note=r.note(str(f["note"])) if f["note"] else None,
                 facts_seen=r.facts(clause["facts_seen"]),
                 sources=_numbers(annex, clause.get("sources") or ()),
                 proof=str(f.get("proof", "dugaan")),
@@ -526,7 +606,7 @@ def _tracks(r: _Reader) -> tuple[TrackSection, ...]:
             (r.g.nodes[u] for u, _ in r.g.in_edges(node) if r.g.nodes[u]["kind"] == NodeKind.FINDING),
             key=lambda f: (f["act"], citation_key(f)),
         )
-        reasons = [_both(reason_text, str(x)) for x in t["reasons"]]
+        reasons = [Text(*(r.note(reason_text(str(x), lang), lang) for lang in ("id", "en"))) for x in t["reasons"]]
         if t["escalated"]:
             reasons.append(_escalated(t["heaviest_finding_tier"], t["tier"]))
         # Only a track with tiers (disiplin) speaks of one: a criminal or dismissal track has none.
@@ -624,7 +704,7 @@ def _open_questions(r: _Reader, clauses: Sequence[Mapping[str, Any]]) -> tuple[O
         levels = {str(x["keandalan"]) for x in c.get("sources") or ()}
         doubtful = tuple(level for level in DOUBTFUL if level in levels)
         if doubtful:
-            text = " ".join(str(c["note"]).split())
+            text = r.note(str(c["note"]))
             found.setdefault(str(c["provision"]), (c, doubtful, text, set()))[3].add(int(c["act"]))
     out = [
         OpenQuestion(provision, r.cite_node(holder) if holder is not None else None, doubtful, text, tuple(sorted(acts)))
@@ -645,7 +725,7 @@ def source_annex(explanation: Explanation) -> tuple[SourceItem, ...]:
     """The annex of sources: the sources of the provisions that touched the case (fired, defeated
     or undecided), in the order of the report (act, then the regulation's order), then those of
     the sanction tables of the findings, then those of their instruments, then those of the
-    supervisory bodies of the referral. A source given for
+    supervisory bodies of the referral, then those of the procedure's items. A source given for
     several of them is listed once, with everything it supports."""
     r = _Reader(explanation)
     entries: dict[tuple[Any, ...], tuple[dict[str, Any], list[Text]]] = {}
@@ -666,10 +746,13 @@ def source_annex(explanation: Explanation) -> tuple[SourceItem, ...]:
         add(by_finding[fid], label)
     by_instrument = r.g.graph.get("instrument_sources", {})
     for name in dict.fromkeys(str(c["instrument"]) for c in touched):
-        add(by_instrument.get(name, ()), Text(f"{name} ({_INSTRUMENT[0]})", f"{name} ({_INSTRUMENT[1]})"))
+        shown = instrument_name(name)
+        add(by_instrument.get(name, ()), Text(f"{shown} ({_INSTRUMENT[0]})", f"{shown} ({_INSTRUMENT[1]})"))
     referral = r.g.graph.get("pengawasan") or {}
     for body in referral.get("lembaga", ()):
         add(body.get("sumber") or (), Text(f"{body['nama']} ({_BODY[0]})", f"{body['nama']} ({_BODY[1]})"))
+    for sources, support in procedure_sources(r.g.graph.get("prosedur")):
+        add(sources, support)
     return tuple(
         SourceItem(i, str(x["dokumen"]), x.get("tautan"), x.get("tanggal"), str(x["keandalan"]), tuple(supports))
         for i, (x, supports) in enumerate(entries.values(), 1)
@@ -690,3 +773,90 @@ def category_word(category: Category, tier: Tier | None, lang: str) -> str:
     """`disiplin berat`, `pidana`: a track and tier as the report names it."""
     word = pick(CATEGORIES, category, lang)
     return f"{word} {pick(TIERS, tier, lang)}" if tier else word
+
+
+_APART: dict[str, Text] = {
+    "tier": Text("tingkat {0}", "{0} tier"),
+    "subjects": Text("bagi {0}", "for {0}"),
+    "anyone": Text("tanpa batasan subjek", "for any respondent"),
+    "from": Text("versi berlaku sejak {0}", "version in force from {0}"),
+    "period": Text("versi berlaku {0} – {1}", "version in force {0} – {1}"),
+    "via": Text("lewat {0}", "via {0}"),
+    "text": Text("«{0}»", "«{0}»"),
+    "nth": Text("ketentuan ke-{0} dengan rujukan ini", "provision {0} with this citation"),
+}
+
+
+def distinguish(group: Mapping[str, Mapping[str, Any]]) -> dict[str, Text]:
+    """What tells apart provisions that share one citation, for each: their tier (`Pasal 3 huruf d`
+    by impact), whom they bind (PNS against PPPK), their period (versions of one article), the
+    instrument that applies them (PP 49/2018 applying PP 94/2021), or the start of their text.
+    Only what differs within the group is said; if two are still alike, they are numbered."""
+
+    def period(a: Mapping[str, Any], lang: str) -> str:
+        start, end = (a.get("in_force") or (None, None))[:2]
+        if start is None:
+            return ""
+        first = date_text(datetime.date.fromisoformat(str(start)), lang)
+        if end is None:
+            return _APART["from"].get(lang).format(first)
+        return _APART["period"].get(lang).format(first, date_text(datetime.date.fromisoformat(str(end)), lang))
+
+    def via(a: Mapping[str, Any], lang: str) -> str:
+        cited = (a.get("citation") or {}).get("instrumen")
+        own = a.get("instrument")
+        return _APART["via"].get(lang).format(instrument_name(str(own))) if own and own != cited else ""
+
+    def snippet(a: Mapping[str, Any], lang: str) -> str:
+        text = re.sub(r"^\([^)]*\)\s*", "", " ".join(str(a.get("text") or "").split()))
+        words = text.split(" ")
+        short = " ".join(words[:7]) + (" …" if len(words) > 7 else "")
+        return _APART["text"].get(lang).format(short) if short else ""
+
+    features: list[Any] = [
+        lambda a, lang: _APART["tier"].get(lang).format(pick(TIERS, a["tier"], lang)) if a.get("tier") else "",
+        lambda a, lang: (
+            _APART["subjects"].get(lang).format(", ".join(code_word(x) for x in a.get("subjects") or ()))
+            if a.get("subjects")
+            else _APART["anyone"].get(lang)  # no `untuk`: it binds whoever its conditions name
+        ),
+        period,
+        via,
+        snippet,
+    ]
+    ids = sorted(group)
+
+    def apart(chosen: Sequence[Any]) -> bool:
+        keys = [tuple(f(group[p], "id") for f in chosen) for p in ids]
+        return len(set(keys)) == len(ids) and all(any(k) for k in keys)
+
+    # The fewest features that tell them all apart (one, else two); otherwise every one that varies.
+    chosen: list[Any] = next(
+        (list(c) for size in (1, 2) for c in itertools.combinations(features, size) if apart(c)),
+        [],
+    )
+    if not chosen:
+        for feature in features:
+            if len({feature(group[p], "id") for p in ids}) > 1:
+                chosen.append(feature)
+                if apart(chosen):
+                    break
+
+    def said(p: str, lang: str) -> str:
+        return "; ".join(x for f in chosen if (x := f(group[p], lang)))
+
+    labels = {p: Text(said(p, "id"), said(p, "en")) for p in ids}
+    seen: dict[str, int] = {}
+    for p in ids:
+        seen[labels[p].id] = seen.get(labels[p].id, 0) + 1
+    counter: dict[str, int] = {}
+    out = {}
+    for p in ids:
+        label = labels[p]
+        if seen[label.id] > 1 or not label.id:
+            counter[label.id] = counter.get(label.id, 0) + 1
+            n = counter[label.id]
+            nth = _APART["nth"].format(n)
+            label = Text(*("; ".join(x for x in (label.get(lang), nth.get(lang)) if x) for lang in ("id", "en")))
+        out[p] = label
+    return out

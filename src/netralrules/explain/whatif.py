@@ -6,6 +6,8 @@ true/false as `benar`/`salah` (or `true`/`false`), dates as `YYYY-MM-DD`, enumer
 against their values, text as written; `tidak_diketahui` (or `unknown`) makes any fact unknown,
 except the date and kind of an act, which every incident must state. `tindakan.x` changes every
 act; `tindakan[1].x` only the second (acts are numbered from 0, as in incident error paths).
+`pemilu.x` changes the fact for every act, and so in every election of an incident that lists
+several (simultaneous elections): a change names no election (docs/explanations.md).
 Changes are laid over the validated incident (`ChangedFacts`); the incident itself is untouched.
 Bad changes are reported as diagnostics (E0502–E0506) on the text of each change.
 """
@@ -174,6 +176,11 @@ class ChangedFacts:
     @property
     def incident_id(self) -> str:
         return self.base.incident_id
+
+    @property
+    def act_elections(self) -> tuple[tuple[str, str | None], ...]:
+        """Each act's election (id, name) as the incident names it: a change does not move an act."""
+        return tuple(getattr(self.base, "act_elections", ()))
 
     @property
     def act_dates(self) -> Sequence[datetime.date]:

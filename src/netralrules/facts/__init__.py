@@ -8,7 +8,7 @@ The only package of netralrules that imports pydantic. Public API: the incident 
 from __future__ import annotations
 
 from netralrules.facts.act import Act, Evidence
-from netralrules.facts.election import Election
+from netralrules.facts.election import Election, NamedElection
 from netralrules.facts.errors import CODES, IncidentError, IncidentProblem, format_problems
 from netralrules.facts.incident import UNKNOWN, FactValue, Incident, Unknown, incident_json_schema
 from netralrules.facts.loading import load_incident
@@ -26,6 +26,7 @@ __all__ = [
     "Incident",
     "IncidentError",
     "IncidentProblem",
+    "NamedElection",
     "PriorSanction",
     "Respondent",
     "Unknown",

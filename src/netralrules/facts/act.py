@@ -237,6 +237,18 @@ class Act(Model):
             "simultaneous elections (e.g. a DPRD candidate in the 2024 general election).",
         ),
     )
+    pemilu: StrictStr | None = described(
+        Text("Pemilu yang berkaitan", "Election concerned"),
+        Text(
+            "Pengenal (`id`) pemilu yang berkaitan dengan tindakan ini, bila perkara memuat daftar pemilu (pemilu serentak); "
+            "tahapan pemilu dan semua fakta `pemilu.*` tindakan ini dibaca dari pemilu itu. Wajib bila daftar memuat lebih "
+            "dari satu pemilu; tidak perlu bila perkara hanya memuat satu pemilu.",
+            "The id of the election this act concerns, when the incident lists its elections (simultaneous elections); the "
+            "act's election stage and every `pemilu.*` fact of the act are read from that election. Required when the list "
+            "holds more than one election; not needed when the incident has one election.",
+        ),
+        need="plain",
+    )
     platform_media_sosial: StrictStr | None = described(
         Text("Platform media sosial", "Social-media platform"),
         Text(

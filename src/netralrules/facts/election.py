@@ -105,3 +105,23 @@ class Election(Model):
         if problems:
             raise problems_error(problems)
         return self
+
+
+class NamedElection(Election):
+    """Satu dari beberapa pemilu dalam satu perkara (pemilu serentak), dengan pengenalnya.
+
+    One of several elections of one incident (simultaneous elections), with its id."""
+
+    model_config = ConfigDict(title="Pemilu bernama / Named election")
+
+    id: StrictStr = described(
+        Text("Pengenal pemilu", "Election id"),
+        Text(
+            'Pengenal pemilu dalam perkara ini, misalnya "pileg2024" atau "pilpres2024"; setiap tindakan menyebut pemilu yang '
+            "berkaitan dengan pengenal ini (`tindakan[].pemilu`). Wajib, tidak boleh kosong, unik dalam perkara.",
+            'The id of the election within this incident, e.g. "pileg2024" or "pilpres2024"; each act names the election it '
+            "concerns by this id (`tindakan[].pemilu`). Required, not empty, unique within the incident.",
+        ),
+        need="required",
+        min_length=1,
+    )

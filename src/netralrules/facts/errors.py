@@ -32,6 +32,10 @@ CODES: dict[str, Text] = {
     "E0413": Text("isian ditulis dua kali", "duplicate field"),
     "E0414": Text("terlalu banyak tindakan", "too many acts"),
     "E0415": Text("insiden terlalu besar", "incident too large"),
+    "E0416": Text("tindakan tidak menyebut pemilunya", "act does not name its election"),
+    "E0417": Text("pemilu tindakan tidak ada", "act names an unknown election"),
+    "E0418": Text("pengenal pemilu ganda", "duplicate election id"),
+    "E0419": Text("daftar pemilu kosong", "empty list of elections"),
     "E0498": Text("kesalahan internal mesin (mode batch)", "internal engine error (batch mode)"),
     "E0499": Text("nilai tidak sah", "invalid value"),
 }

@@ -100,6 +100,11 @@ def nullable_ref(field_schema: JsonDict) -> None:
     ref = field_schema.pop("$ref", None)
     if ref is not None:
         field_schema["anyOf"] = [{"$ref": ref}, {"type": "null"}]
+    elif isinstance(forms := field_schema.get("anyOf"), list):  # `pemilu`: one object or a list
+        for form in forms:
+            if isinstance(form, dict) and form.get("type") == "array":
+                form["minItems"] = 1
+        forms.append({"type": "null"})
 
 
 class Model(BaseModel):

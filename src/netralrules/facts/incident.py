@@ -17,7 +17,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
 from netralrules.diagnostics.text import Text
 from netralrules.facts.act import Act, Evidence
-from netralrules.facts.election import Election
+from netralrules.facts.election import Election, NamedElection
 from netralrules.facts.fields import Date, Model, Relative, described, none_to_empty, nullable_ref, problems_error
 from netralrules.facts.respondent import PriorSanction, Respondent
 from netralrules.values import UNKNOWN, Unknown
@@ -31,6 +31,9 @@ JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # The most acts one incident may hold (E0414). A report lists acts one by one; past a thousand, the
 # case is several incidents. `docs/reliability.md` states the time and memory of the largest.
 MAX_ACTS = 1000
+# `pemilu` has two forms: one election object (the old form) or a list of named elections
+# (simultaneous elections). `translate.py` keeps only the errors of the form that was given.
+Elections: TypeAlias = Election | list[NamedElection]
 
 
 class Incident(Model):
@@ -59,13 +62,16 @@ class Incident(Model):
         default_factory=Respondent,
         json_schema_extra=nullable_ref,
     )
-    pemilu: Annotated[Election, BeforeValidator(none_to_empty)] = described(
+    pemilu: Annotated[Elections, BeforeValidator(none_to_empty)] = described(
         Text("Pemilu", "Election"),
         Text(
-            "Pemilu atau pemilihan yang berkaitan. Jika dihilangkan atau null, semua fakta pemilu tidak diketahui (misalnya "
-            "perkara keanggotaan partai politik tanpa pemilu tertentu).",
-            "The election concerned. If left out or null, every election fact is unknown (e.g. a party-membership case not "
-            "tied to an election).",
+            "Pemilu atau pemilihan yang berkaitan: satu objek, atau daftar pemilu bila perkara menyangkut beberapa pemilu "
+            "(pemilu serentak), masing-masing dengan `id` yang unik; setiap tindakan lalu menyebut pemilunya "
+            "(`tindakan[].pemilu`). Jika dihilangkan atau null, semua fakta pemilu tidak diketahui (misalnya perkara "
+            "keanggotaan partai politik tanpa pemilu tertentu).",
+            "The election concerned: one object, or a list of elections when the incident concerns several (simultaneous "
+            "elections), each with a unique `id`; each act then names its election (`tindakan[].pemilu`). If left out or "
+            "null, every election fact is unknown (e.g. a party-membership case not tied to an election).",
         ),
         need="plain",
         default_factory=Election,
@@ -108,11 +114,18 @@ class Incident(Model):
     )
 
     @model_validator(mode="after")
-    def _sanctions_precede_acts(self) -> Self:
+    def _cross_checks(self) -> Self:
+        # One validator, so that every cross-field problem is reported at once.
+        problems = [*self._sanctions_after_acts(), *self._acts_without_election()]
+        if problems:
+            raise problems_error(problems)
+        return self
+
+    def _sanctions_after_acts(self) -> list[Relative]:
         # A sanction dated between two acts is a real prior sanction for the later act (recidivism);
         # one dated after every act is a prior sanction of nothing here: a data error.
         last_act = max(act.tanggal for act in self.tindakan)
-        problems = [
+        return [
             Relative(
                 ("responden", "sanksi_sebelumnya", index, "tanggal"),
                 "E0410",
@@ -122,9 +135,69 @@ class Incident(Model):
             for index, sanction in enumerate(self.responden.sanksi_sebelumnya or ())
             if sanction.tanggal is not None and sanction.tanggal > last_act
         ]
-        if problems:
-            raise problems_error(problems)
-        return self
+
+    def _acts_without_election(self) -> list[Relative]:
+        # The rule of ids (docs/incident.md §3.2): with one election an act needs no id; with a list
+        # of several, each act names one of them. An id that names no election is an error too.
+        elections = self.pemilu
+        if not isinstance(elections, list):
+            return [
+                Relative(
+                    ("tindakan", i, "pemilu"),
+                    "E0417",
+                    f"pemilu `{act.pemilu}` tidak ada: `pemilu` perkara bukan daftar pemilu dengan `id`; hilangkan `pemilu` "
+                    "tindakan ini, atau tulis `pemilu` perkara sebagai daftar pemilu dengan `id`",
+                    f"no election `{act.pemilu}`: the incident's `pemilu` is not a list of elections with ids; leave out "
+                    "this act's `pemilu`, or write the incident's `pemilu` as a list of elections with ids",
+                )
+                for i, act in enumerate(self.tindakan)
+                if act.pemilu is not None
+            ]
+        if not elections:
+            return [
+                Relative(
+                    ("pemilu",),
+                    "E0419",
+                    "daftar pemilu kosong: tulis paling sedikit satu pemilu, atau hilangkan `pemilu` bila tidak diketahui",
+                    "the list of elections is empty: give at least one election, or leave `pemilu` out when it is unknown",
+                )
+            ]
+        problems: list[Relative] = []
+        first: dict[str, int] = {}
+        for j, election in enumerate(elections):
+            if election.id in first:
+                problems.append(
+                    Relative(
+                        ("pemilu", j, "id"),
+                        "E0418",
+                        f"pengenal pemilu `{election.id}` sudah dipakai oleh pemilu[{first[election.id]}]",
+                        f"election id `{election.id}` is already used by pemilu[{first[election.id]}]",
+                    )
+                )
+            else:
+                first[election.id] = j
+        names = [f"`{e}`" for e in first]
+        listed = ", ".join(names[:10]) + (", …" if len(names) > 10 else "")  # a message stays short
+        for i, act in enumerate(self.tindakan):
+            if act.pemilu is None and len(elections) > 1:
+                problems.append(
+                    Relative(
+                        ("tindakan", i, "pemilu"),
+                        "E0416",
+                        f"perkara memuat {len(elections)} pemilu: sebutkan pemilu tindakan ini dengan `pemilu` ({listed})",
+                        f"the incident has {len(elections)} elections: name this act's election with `pemilu` ({listed})",
+                    )
+                )
+            elif act.pemilu is not None and act.pemilu not in first:
+                problems.append(
+                    Relative(
+                        ("tindakan", i, "pemilu"),
+                        "E0417",
+                        f"pemilu `{act.pemilu}` tidak ada dalam daftar pemilu perkara ({listed})",
+                        f"no election `{act.pemilu}` in the incident's list of elections ({listed})",
+                    )
+                )
+        return problems
 
     @property
     def incident_id(self) -> str:
@@ -141,6 +214,33 @@ class Incident(Model):
         """The date of each act, in order: the law in force is chosen per act from these."""
         return tuple(act.tanggal for act in self.tindakan)
 
+    def election_of(self, act_index: int) -> Election:
+        """The election act `act_index` concerns: the incident's one election, or the one its
+        `pemilu` id names in the list (the only one when the list has one)."""
+        elections = self.pemilu
+        if not isinstance(elections, list):
+            return elections
+        if not 0 <= act_index < len(self.tindakan):
+            raise IndexError(f"act_index {act_index} out of range for {len(self.tindakan)} act(s)")
+        wanted = self.tindakan[act_index].pemilu
+        if wanted is None:
+            return elections[0]  # validation allows no id only with one election
+        return next(e for e in elections if e.id == wanted)
+
+    @property
+    def act_elections(self) -> tuple[tuple[str, str | None], ...]:
+        """Per act, the id and name of its election when the incident lists several elections;
+        empty otherwise (one election: the decision does not name it, and stays as it was)."""
+        elections = self.pemilu
+        if not isinstance(elections, list) or len(elections) < 2:
+            return ()
+        out = []
+        for i in range(len(self.tindakan)):
+            election = self.election_of(i)
+            assert isinstance(election, NamedElection)
+            out.append((election.id, election.nama))
+        return tuple(out)
+
     def fact(self, path: tuple[str, ...], act_index: int) -> FactValue:
         """The value of a fact exactly as the rules see it, or `UNKNOWN`.
 
@@ -156,7 +256,7 @@ class Incident(Model):
         if root == "responden":
             holder = self.responden
         elif root == "pemilu":
-            holder = self.pemilu
+            holder = self.election_of(act_index)
         elif root == "tindakan":
             if not 0 <= act_index < len(self.tindakan):
                 raise IndexError(f"act_index {act_index} out of range for {len(self.tindakan)} act(s)")
@@ -203,6 +303,7 @@ __all__ = [
     "Evidence",
     "FactValue",
     "Incident",
+    "NamedElection",
     "PriorSanction",
     "Respondent",
     "Unknown",

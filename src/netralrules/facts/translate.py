@@ -36,8 +36,33 @@ _EXPECTED: dict[str, Text] = {
 def problems_from(error: ValidationError) -> list[IncidentProblem]:
     """Every problem of a validation error, in pydantic's order (the order of the input)."""
     out: list[IncidentProblem] = []
-    for detail in error.errors(include_url=False):
+    for detail in _one_election_form(error.errors(include_url=False)):
         out.extend(_translate(detail))
+    return out
+
+
+_ELECTION_FORM = "netralrules_election_form"
+_WRONG_FORM = ("model_type", "list_type")
+
+
+def _one_election_form(details: Sequence[ErrorDetails]) -> list[ErrorDetails]:
+    """`pemilu` is one election object or a list of elections (a union): pydantic reports the
+    errors of both forms, under a label naming each. Keep the errors of the form that was given,
+    located without the label; a value that is neither form gets one error."""
+    out: list[ErrorDetails] = []
+    wrong: list[ErrorDetails] = []
+    for detail in details:
+        loc = tuple(detail["loc"])
+        if len(loc) >= 2 and loc[0] == "pemilu" and isinstance(loc[1], str) and "Election" in loc[1]:
+            if len(loc) == 2 and detail["type"] in _WRONG_FORM:
+                if not wrong:
+                    out.append({**detail, "type": _ELECTION_FORM, "loc": ("pemilu",)})  # kept if both forms are wrong
+                wrong.append(detail)
+                continue
+            detail = {**detail, "loc": (loc[0], *loc[2:])}
+        out.append(detail)
+    if len(wrong) < 2:
+        out = [d for d in out if d["type"] != _ELECTION_FORM]
     return out
 
 
@@ -69,6 +94,16 @@ def _translate(detail: ErrorDetails) -> list[IncidentProblem]:
         return [problem(loc, "E0404", f"`{name}` wajib diisi dan tidak boleh null", f"`{name}` is required and may not be null")]
     if kind == "literal_error":
         return [_not_in_vocabulary(loc, value, ctx)]
+    if kind == _ELECTION_FORM:
+        given = kind_of(value)
+        return [
+            problem(
+                loc,
+                "E0406",
+                f"harus objek (satu pemilu) atau daftar pemilu, bukan {given.id} ({_show(value)})",
+                f"must be an object (one election) or a list of elections, not {given.en} ({_show(value)})",
+            )
+        ]
     if kind in _EXPECTED:
         expected = _EXPECTED[kind]
         given = kind_of(value)
@@ -171,7 +206,9 @@ def _model_tree(model: type[BaseModel], prefix: tuple[str, ...] = ()) -> dict[tu
     for name in model.model_fields:
         for part in _parts(model, name):
             if isinstance(part, type) and issubclass(part, BaseModel):
-                tree.update(_model_tree(part, (*prefix, name)))
+                # `pemilu` is one Election or a list of NamedElection: the first (with fewer fields) wins.
+                for path, found in _model_tree(part, (*prefix, name)).items():
+                    tree.setdefault(path, found)
     return tree
 
 

@@ -174,6 +174,10 @@ def _declaration_occurrences(decl: ast.Declaration, schema: FactSchema) -> Itera
             yield Occurrence("supervisor", decl.id.name, decl.id.span, True, decl)
         case ast.GapDeclaration():
             yield Occurrence("gap", decl.id, decl.id_span, True, decl)
+        case ast.Procedure():
+            # Named after its instrument: the name refers to the instrument, like a citation.
+            yield Occurrence("instrument", decl.id.name, decl.id.span)
+            yield from _node_occurrences(decl, schema, frozenset())
         case _:
             return
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from lsprotocol import types as lsp
 
+from netralrules.checker.procedures import EVENTS, STEP_CODES
 from netralrules.diagnostics import Text
 from netralrules.facts.schema import JENIS_PEMILU, JENIS_TINDAKAN, STAGES, FactSchema, Type
 from netralrules.lsp.analysis import Analysis, Occurrence
@@ -28,6 +29,9 @@ _EXCEPTS_LINE = re.compile(r"^\s*(mengecualikan|excepts)\s+(?:[\w.]+\s*,\s*)*$")
 _SUBJECTS_LINE = re.compile(r"^\s*(untuk|applies_to)\s+(?:\w+\s*,\s*)*$")
 # The lists of a gap declaration (`celah`), and the values each takes.
 _GAP_LIST_LINE = re.compile(r"^\s*(jenis_tindakan|act_kinds|tahap|stages|jenis_pemilu|election_kinds)\s+(?:\w+\s*,\s*)*$")
+# In a procedure: the step code after `langkah`, the events after `sejak`/`sampai` of a `batas_waktu`.
+_STEP_LINE = re.compile(r"^\s*(langkah|step)\s+$")
+_LIMIT_EVENT = re.compile(r"^\s*(batas_waktu|time_limit)\s.*\b(sejak|from|sampai|until)\s+$")
 _INSTRUMENT_BEFORE = re.compile(r"\b(menurut|per|rujukan|cites|oleh|by|hukuman|penalties)\s+$")
 _VALUE_AFTER_COMPARE = re.compile(r"([A-Za-z_]\w*(?:\.\w+)+)\s*(=|!=)\s*$")
 _VALUE_IN_SET = re.compile(r"([A-Za-z_]\w*(?:\.\w+)+)\s+(dalam|in)\s*\{[^{}]*$")
@@ -310,6 +314,10 @@ def complete(analysis: Analysis, text: str, offset: int, lang: str, to_range: To
         return _provisions(analysis, edit_range, lang)
     if _INSTRUMENT_BEFORE.search(line_before):
         return items(index.names("instrument"), lsp.CompletionItemKind.Module, _t(lang, "instrumen", "instrument"))
+    if _STEP_LINE.match(line_before):
+        return items(list(STEP_CODES), lsp.CompletionItemKind.EnumMember, _t(lang, "kode langkah", "step code"))
+    if _LIMIT_EVENT.match(line_before):
+        return items(list(EVENTS), lsp.CompletionItemKind.EnumMember, _t(lang, "jenis peristiwa", "event kind"))
     gap_list = _GAP_LIST_LINE.match(line_before)
     if gap_list is not None:
         values, what = _gap_values(gap_list.group(1))
@@ -458,6 +466,8 @@ def _symbol_name(d: ast.Declaration, lang: str) -> tuple[str, Span, str | None]:
             return d.id.name, d.id.span, d.title
         case ast.GapDeclaration():
             return d.id, d.id_span, Text(d.kind, english(d.kind)).get(lang)
+        case ast.Procedure():
+            return f"{_t(lang, 'prosedur', 'procedure')} {d.id.name}", d.id.span, None
     return type(d).__name__.lower(), d.span, None
 
 

@@ -18,7 +18,8 @@ from typing import Any
 from netralrules.diagnostics import Text
 from netralrules.facts import incident_json_schema
 
-# Lists (prior sanctions, evidence) are not in the form: an incident with them is sent as JSON.
+# Lists (prior sanctions, evidence, several elections) are not in the form: an incident with them
+# is sent as JSON.
 SECTIONS = (("", "Incident"), ("responden", "Respondent"), ("pemilu", "Election"), ("tindakan", "Act"))
 SECTION_TITLES = {
     "": Text("Perkara", "Incident"),
@@ -83,6 +84,8 @@ def fields() -> list[tuple[str, list[Field]]]:
         for name, prop in source["properties"].items():
             if not prefix and name in {"responden", "pemilu", "tindakan"}:
                 continue
+            if (prefix, name) == ("tindakan", "pemilu"):
+                continue  # the form has one election: an act names none (several elections: JSON only)
             resolved = _resolve(prop, defs)
             kind = _kind(name, resolved)
             if kind is None:

@@ -273,6 +273,7 @@ class Store:
                 .where(decisions.c.incident_id == incident_id, decisions.c.deleted_at.is_(None))
                 .values(incident=None, decision=None, deleted_at=now())
             )
+            _erase_register(connection)
         return int(result.rowcount)
 
     def tombstone_older_than(self, days: int) -> int:
@@ -284,6 +285,7 @@ class Store:
                 .where(decisions.c.created_at < cutoff, decisions.c.deleted_at.is_(None))
                 .values(incident=None, decision=None, deleted_at=now())
             )
+            _erase_register(connection)
         return int(result.rowcount)
 
     # ---- rulebook versions ------------------------------------------------------------------
@@ -378,6 +380,13 @@ class Store:
         with self.engine.connect() as connection:
             query = sa.select(sa.func.count()).select_from(api_keys).where(api_keys.c.revoked_at.is_(None))
             return int(connection.execute(query).scalar_one())
+
+
+def _erase_register(connection: sa.Connection) -> None:
+    """The tombstone reaches the follow-up register too: its events keep kind and date only."""
+    from netralrules.service.register_store import erase_events, tombstoned_ids
+
+    erase_events(connection, tombstoned_ids())
 
 
 def _decision(row: sa.Row[Any]) -> StoredDecision:

@@ -502,7 +502,112 @@ class GapDeclaration:
         return dict(self.item_spans).get(f"{field_word}:{value}", self.span)
 
 
-Declaration = Instrument | Provision | Definition | SanctionTable | Principles | Supervisor | GapDeclaration
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OpenPoint:
+    """`terbuka { teks "…" teks_en "…" sumber … }`: what the sources leave open (an article not
+    found, a body not named, a deadline not given). In a step, limit or remedy: that item's basis."""
+
+    text: str
+    text_en: str | None = None
+    sources: tuple[Source, ...] = field(default=(), repr=False)
+    field_spans: tuple[tuple[str, Span], ...] = field(default=(), compare=False, hash=False, repr=False)
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProcedureDetail:
+    """What every item of a procedure may say: who acts (`oleh`), in plain words (`teks`, and
+    `teks_en` in English), its basis (`rujukan` to a declared instrument, or `dasar` in words for an
+    instrument the rulebook does not declare), what is open about it (`terbuka`), and its sources."""
+
+    by: str | None = None
+    text: str | None = None
+    text_en: str | None = None
+    citation: Citation | None = None
+    basis: str | None = None
+    open: OpenPoint | None = None
+    sources: tuple[Source, ...] = field(default=(), repr=False)
+    field_spans: tuple[tuple[str, Span], ...] = field(default=(), compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProcedureStep:
+    """`langkah pemeriksaan { … }`: one step of the procedure; the code is from a fixed vocabulary
+    (checker/procedures.py)."""
+
+    code: Ref
+    detail: ProcedureDetail
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TeamRule:
+    """`wajib untuk berat`: whether a Tim Pemeriksa is mandatory or optional for these tiers."""
+
+    status: str  # canonical: wajib, opsional
+    tiers: tuple[Tier, ...]
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ExaminingTeam:
+    """`tim_pemeriksa { wajib untuk berat  opsional untuk sedang … }`. A tier no rule names: the
+    sources do not say (`tidak_disebut`)."""
+
+    rules: tuple[TeamRule, ...]
+    detail: ProcedureDetail
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TimeLimit:
+    """`batas_waktu pemanggilan paling_lambat 7 hari_kerja sejak pemanggilan sampai pemeriksaan { … }`
+    (the later event at the latest N days after the earlier), or `… pada_hari_ke 15 hari_kalender
+    sejak keputusan_diterima { … }` (something happens on day N: no later event). Events are the
+    register's event kinds (checker/procedures.py)."""
+
+    code: Ref
+    kind: str  # canonical: paling_lambat, pada_hari_ke
+    amount: int
+    unit: str  # canonical: hari_kerja, hari_kalender
+    start: Ref
+    end: Ref | None = None
+    detail: ProcedureDetail
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Remedy:
+    """`upaya_administratif banding_administratif { untuk berat, pemberhentian  kepada "BPASN" … }`:
+    a route of objection against the decision, for the tiers (or tracks) it is open to."""
+
+    kind: str  # canonical: keberatan, banding_administratif
+    targets: tuple[str, ...]  # canonical tiers and categories
+    to: str | None = None
+    detail: ProcedureDetail
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Procedure:
+    """`prosedur PP_94_2021 { … }`: what must happen after a finding under an instrument's regime:
+    the steps, whether a Tim Pemeriksa is required per tier, the time limits, the routes of
+    objection, and what the sources leave open. Without `berlaku`, the instrument's own period."""
+
+    id: Ref  # the instrument
+    validity: Validity | None = None
+    steps: tuple[ProcedureStep, ...] = ()
+    team: ExaminingTeam | None = None
+    limits: tuple[TimeLimit, ...] = ()
+    remedies: tuple[Remedy, ...] = ()
+    open_points: tuple[OpenPoint, ...] = ()
+    note: str | None = None
+    sources: tuple[Source, ...] = field(default=(), repr=False)
+    field_spans: tuple[tuple[str, Span], ...] = field(default=(), compare=False, hash=False, repr=False)
+    span: Span = field(default=NO_SPAN, compare=False, hash=False, repr=False)
+
+
+Declaration = Instrument | Provision | Definition | SanctionTable | Principles | Supervisor | GapDeclaration | Procedure
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -50,6 +50,11 @@ _FIELD_WORDS: dict[str, Text] = {
     "stages_field": Text("tahap", "stages"),
     "election_kinds_field": Text("jenis_pemilu", "election_kinds"),
     "reason_field": Text("alasan", "reason"),
+    "by_field": Text("oleh", "by"),
+    "text_en_field": Text("teks_en", "text_en"),
+    "basis_field": Text("dasar", "basis"),
+    "remedy_for_field": Text("untuk", "applies_to"),
+    "to_field": Text("kepada", "addressed_to"),
 }
 
 # Fields a block may give more than once (each `sumber` is one source).
@@ -61,6 +66,8 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "sanction_table": ("cites_field", "sanctions_field"),
     "supervisor": ("title_field", "chain_field"),
     "gap": ("gap_kind_field", "act_kinds_field", "subjects_field", "gap_period_field", "reason_field"),
+    "open_block": ("text_field",),
+    "remedy": ("remedy_for_field",),
 }
 
 _BLOCK_WORDS: dict[str, Text] = {
@@ -69,6 +76,12 @@ _BLOCK_WORDS: dict[str, Text] = {
     "sanction_table": Text("hukuman", "penalties"),
     "supervisor": Text("lembaga_pengawas", "supervisory_body"),
     "gap": Text("celah", "gap"),
+    "procedure": Text("prosedur", "procedure"),
+    "step": Text("langkah", "step"),
+    "team": Text("tim_pemeriksa", "examining_team"),
+    "time_limit": Text("batas_waktu", "time_limit"),
+    "remedy": Text("upaya_administratif", "administrative_remedy"),
+    "open_block": Text("terbuka", "open"),
 }
 
 
@@ -184,6 +197,8 @@ class Builder:
                 return self.supervisor(tree)
             case "gap":
                 return self.gap(tree)
+            case "procedure":
+                return self.procedure(tree)
             case "principles":
                 return ast.Principles(names=tuple(self.ref(t) for t in tree.children[1:]), span=self.span(tree))
         raise AssertionError(f"unknown declaration {tree.data}")
@@ -218,7 +233,8 @@ class Builder:
             if key not in found:
                 words = _FIELD_WORDS[key]
                 blk = _BLOCK_WORDS[block]
-                head = tree.children[1]
+                # The block's name; an `terbuka` block has none: its keyword.
+                head = tree.children[0 if block == "open_block" else 1]
                 head_span = self.span(head)
                 self.diagnostics.append(
                     make(
@@ -393,6 +409,124 @@ class Builder:
             sources=self.sources(tree),
             id_span=ident.span,
             item_spans=tuple(item_spans),
+            field_spans=self.field_spans(tree),
+            span=self.span(tree),
+        )
+
+    # ---- procedures ----------------------------------------------------------------------
+    def procedure(self, tree: Tree[Any]) -> ast.Procedure:
+        ident = self.ref(tree.children[1])
+        f = self.fields(tree, "procedure", ident.name)
+        blocks = [c for c in tree.children if isinstance(c, Tree) and not c.data.endswith("_field")]
+        steps = tuple(self.step(b) for b in blocks if b.data == "step")
+        teams = [b for b in blocks if b.data == "team"]
+        for extra in teams[1:]:
+            self.diagnostics.append(
+                make(
+                    "E0109",
+                    self.span(extra),
+                    suggestion="merge",
+                    extra=(Label(self.span(teams[0]), _first_label()),),
+                    field="tim_pemeriksa",
+                    field_en="examining_team",
+                    block="prosedur",
+                    block_en="procedure",
+                )
+            )
+        return ast.Procedure(
+            id=ident,
+            validity=self.validity(f["validity_field"]) if "validity_field" in f else None,
+            steps=steps,
+            team=self.team(teams[0]) if teams else None,
+            limits=tuple(self.time_limit(b) for b in blocks if b.data == "time_limit"),
+            remedies=tuple(self.remedy(b) for b in blocks if b.data == "remedy"),
+            open_points=tuple(self.open_point(b) for b in blocks if b.data == "open_block"),
+            note=self.text(f["note_field"].children[1]) if "note_field" in f else None,
+            sources=self.sources(tree),
+            field_spans=self.field_spans(tree),
+            span=self.span(tree),
+        )
+
+    def detail(self, tree: Tree[Any], block: str, name: str, f: dict[str, Tree[Any]] | None = None) -> ast.ProcedureDetail:
+        """The fields every procedure item may give (`oleh`, `teks`, `teks_en`, `rujukan`, `dasar`,
+        `terbuka`, `sumber`); `f`: the block's fields when already read (reported once)."""
+        if f is None:
+            f = self.fields(tree, block, name)
+        opens = [c for c in tree.children if isinstance(c, Tree) and c.data == "open_block"]
+        for extra in opens[1:]:
+            self.diagnostics.append(
+                make(
+                    "E0109",
+                    self.span(extra),
+                    suggestion="merge",
+                    extra=(Label(self.span(opens[0]), _first_label()),),
+                    field="terbuka",
+                    field_en="open",
+                    block=_BLOCK_WORDS[block].id,
+                    block_en=_BLOCK_WORDS[block].en,
+                )
+            )
+        return ast.ProcedureDetail(
+            by=self.text(f["by_field"].children[1]) if "by_field" in f else None,
+            text=self.text(f["text_field"].children[1]) if "text_field" in f else None,
+            text_en=self.text(f["text_en_field"].children[1]) if "text_en_field" in f else None,
+            citation=self.citation(f["cites_field"].children[1]) if "cites_field" in f else None,
+            basis=self.text(f["basis_field"].children[1]) if "basis_field" in f else None,
+            open=self.open_point(opens[0]) if opens else None,
+            sources=self.sources(tree),
+            field_spans=self.field_spans(tree),
+        )
+
+    def step(self, tree: Tree[Any]) -> ast.ProcedureStep:
+        code = self.ref(tree.children[1])
+        return ast.ProcedureStep(code=code, detail=self.detail(tree, "step", code.name), span=self.span(tree))
+
+    def team(self, tree: Tree[Any]) -> ast.ExaminingTeam:
+        rules = []
+        for rule in (c for c in tree.children if isinstance(c, Tree) and c.data == "team_rule"):
+            toks = [t for t in rule.children if isinstance(t, Token)]
+            tiers = tuple(ast.Tier(canonical(str(t))) for t in toks if t.type == "TIER")
+            rules.append(ast.TeamRule(status=canonical(str(toks[0])), tiers=tiers, span=self.span(rule)))
+        return ast.ExaminingTeam(rules=tuple(rules), detail=self.detail(tree, "team", "tim_pemeriksa"), span=self.span(tree))
+
+    def time_limit(self, tree: Tree[Any]) -> ast.TimeLimit:
+        toks = [t for t in tree.children if isinstance(t, Token)]
+        idents = [t for t in toks if t.type == "IDENT"]
+        code = self.ref(idents[0])
+        kind = next(t for t in toks if t.type == "LIMIT_KIND")
+        unit = next(t for t in toks if t.type == "DAY_UNIT")
+        amount = next(t for t in toks if t.type == "INT")
+        return ast.TimeLimit(
+            code=code,
+            kind=canonical(str(kind)),
+            amount=self.integer(amount),
+            unit=canonical(str(unit)),
+            start=self.ref(idents[1]),
+            end=self.ref(idents[2]) if len(idents) > 2 else None,
+            detail=self.detail(tree, "time_limit", code.name),
+            span=self.span(tree),
+        )
+
+    def remedy(self, tree: Tree[Any]) -> ast.Remedy:
+        kind = canonical(str(tree.children[1]))
+        f = self.fields(tree, "remedy", kind)
+        targets: tuple[str, ...] = ()
+        if "remedy_for_field" in f:
+            targets = tuple(canonical(str(t)) for t in f["remedy_for_field"].children[1:] if isinstance(t, Token))
+        return ast.Remedy(
+            kind=kind,
+            targets=targets,
+            to=self.text(f["to_field"].children[1]) if "to_field" in f else None,
+            detail=self.detail(tree, "remedy", kind, f),
+            span=self.span(tree),
+        )
+
+    def open_point(self, tree: Tree[Any]) -> ast.OpenPoint:
+        f = self.fields(tree, "open_block", "terbuka")
+        return ast.OpenPoint(
+            text=self.text(f["text_field"].children[1]) if "text_field" in f else "",
+            text_en=self.text(f["text_en_field"].children[1]) if "text_en_field" in f else None,
+            sources=self.sources(tree),
             field_spans=self.field_spans(tree),
             span=self.span(tree),
         )

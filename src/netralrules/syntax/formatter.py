@@ -9,6 +9,7 @@ end of that field's last line.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from netralrules.diagnostics.text import check_lang
@@ -58,6 +59,9 @@ _FIELD_ORDER = {
         "source_field",
     ),
 }
+
+# A field of a block inside a block: its lines, made when they are written (see `sub_block`), and its span.
+_Lazy = tuple[Callable[[], list[str]], Span | None]
 
 _EN = {
     "instrumen": "instrument",
@@ -332,6 +336,8 @@ class _Formatter:
                 return self.supervisor(decl)
             case ast.GapDeclaration():
                 return self.gap(decl)
+            case ast.Procedure():
+                return self.procedure(decl)
 
     def instrument(self, d: ast.Instrument) -> list[str]:
         f: dict[str, list[str]] = {}
@@ -413,6 +419,113 @@ class _Formatter:
             f["election_kinds_field"] = self.names(self.kw("jenis_pemilu"), d.election_kinds)
         f["reason_field"] = self.text(self.kw("alasan"), d.reason)
         return self.block(f"{self.kw('celah')} {d.id}", "gap", d, f)
+
+    # ---- procedures: blocks within a block ---------------------------------------------------
+    def procedure(self, d: ast.Procedure) -> list[str]:
+        """`prosedur X { … }`: the period, then the steps, the examining team, the time limits, the
+        remedies and the open points (each a block), the note and the sources."""
+        spans = dict(d.field_spans)
+        lines = [f"{self.kw('prosedur')} {d.id.name} {{"]
+        if d.validity is not None:
+            self.field(lines, [self.validity(d.validity)], spans.get("validity_field"))
+        for step in d.steps:
+            lines.extend(self.step(step))
+        if d.team is not None:
+            lines.extend(self.team(d.team))
+        for limit in d.limits:
+            lines.extend(self.time_limit(limit))
+        for remedy in d.remedies:
+            lines.extend(self.remedy(remedy))
+        for point in d.open_points:
+            lines.extend(self.open_point(point))
+        if d.note is not None:
+            self.field(lines, self.text(self.kw("catatan"), d.note), spans.get("note_field"))
+        for source in d.sources:
+            self.field(lines, self.source(source), source.span if source.span.end else None)
+        lines.extend(_INDENT + c for c in self.take(self._closing_brace(d.span.end)))
+        lines.append("}")
+        return lines
+
+    def sub_block(self, head: str, span: Span, fields: list[_Lazy]) -> list[str]:
+        """The lines of a block inside a block (indented once), with the comments above it and in it.
+        Fields are rendered in order, after the comments above the block are taken: a block inside
+        a field (`terbuka`) takes its own comments only then."""
+        lines = [_INDENT + c for c in self.take(span.start)] if span.end else []
+        inner = [head + " {"]
+        for render, field_span in fields:
+            self.field(inner, render(), field_span)
+        if span.end:
+            inner.extend(_INDENT + c for c in self.take(self._closing_brace(span.end)))
+        inner.append("}")
+        return lines + [_INDENT + line for line in inner]
+
+    def detail_fields(self, d: ast.ProcedureDetail) -> list[_Lazy]:
+        spans = dict(d.field_spans)
+        out: list[_Lazy] = []
+
+        def put(lines: list[str], name: str) -> None:
+            out.append((lambda: lines, spans.get(name)))
+
+        if d.by is not None:
+            put(self.text(self.kw("oleh"), d.by), "by_field")
+        if d.text is not None:
+            put(self.text(self.kw("teks"), d.text), "text_field")
+        if d.text_en is not None:
+            put(self.text(self.kw("teks_en"), d.text_en), "text_en_field")
+        if d.citation is not None:
+            put([f"{self.kw('rujukan')} {self.citation(d.citation)}"], "cites_field")
+        if d.basis is not None:
+            put(self.text(self.kw("dasar"), d.basis), "basis_field")
+        if d.open is not None:
+            point = d.open
+            # A block: its lines are already indented once; `field` indents again, so strip one level.
+            out.append((lambda: [line.removeprefix(_INDENT) for line in self.open_point(point)], None))
+        for source in d.sources:
+            lines = self.source(source)
+            out.append((lambda lines=lines: lines, source.span if source.span.end else None))  # type: ignore[misc]
+        return out
+
+    def step(self, d: ast.ProcedureStep) -> list[str]:
+        return self.sub_block(f"{self.kw('langkah')} {d.code.name}", d.span, self.detail_fields(d.detail))
+
+    def team(self, d: ast.ExaminingTeam) -> list[str]:
+        rules: list[_Lazy] = [
+            (lambda r=r: [f"{self.kw(r.status)} {self.kw('untuk')} " + ", ".join(self.kw(t) for t in r.tiers)], r.span)  # type: ignore[misc]
+            for r in d.rules
+        ]
+        return self.sub_block(self.kw("tim_pemeriksa"), d.span, rules + self.detail_fields(d.detail))
+
+    def time_limit(self, d: ast.TimeLimit) -> list[str]:
+        head = (
+            f"{self.kw('batas_waktu')} {d.code.name} {self.kw(d.kind)} {d.amount} {self.kw(d.unit)} "
+            f"{self.kw('sejak')} {d.start.name}"
+        )
+        if d.end is not None:
+            head += f" {self.kw('sampai')} {d.end.name}"
+        return self.sub_block(head, d.span, self.detail_fields(d.detail))
+
+    def remedy(self, d: ast.Remedy) -> list[str]:
+        spans = dict(d.detail.field_spans)
+        targets = self.names(self.kw("untuk"), tuple(self.kw(t) for t in d.targets))
+        fields: list[_Lazy] = [(lambda: targets, spans.get("remedy_for_field"))]
+        if d.to is not None:
+            to = self.text(self.kw("kepada"), d.to)
+            fields.append((lambda: to, spans.get("to_field")))
+        return self.sub_block(
+            f"{self.kw('upaya_administratif')} {self.kw(d.kind)}", d.span, fields + self.detail_fields(d.detail)
+        )
+
+    def open_point(self, d: ast.OpenPoint) -> list[str]:
+        spans = dict(d.field_spans)
+        text = self.text(self.kw("teks"), d.text)
+        fields: list[_Lazy] = [(lambda: text, spans.get("text_field"))]
+        if d.text_en is not None:
+            text_en = self.text(self.kw("teks_en"), d.text_en)
+            fields.append((lambda: text_en, spans.get("text_en_field")))
+        for src in d.sources:
+            lines = self.source(src)
+            fields.append((lambda lines=lines: lines, src.span if src.span.end else None))  # type: ignore[misc]
+        return self.sub_block(self.kw("terbuka"), d.span, fields)
 
     @staticmethod
     def names(keyword: str, names: tuple[str, ...]) -> list[str]:

@@ -442,7 +442,8 @@ def _rank_of(imposed: Enforcement) -> int:
 def attributes_of(case: AuditCase, required: Required) -> dict[str, tuple[str, ...]]:
     incident = case.incident
     respondent = incident.responden
-    election = incident.pemilu
+    elections = [incident.election_of(i) for i in range(len(incident.tindakan))]  # per act (simultaneous elections)
+    election = elections[0] if elections else None
 
     def text(value: object) -> str:
         return str(value) if value not in (None, "") else NOT_STATED
@@ -450,10 +451,13 @@ def attributes_of(case: AuditCase, required: Required) -> dict[str, tuple[str, .
     structural = NOT_STATED
     if respondent is not None and respondent.pejabat_struktural is not None:
         structural = "ya" if respondent.pejabat_struktural else "tidak"
-    election_label = NOT_STATED
-    if election is not None and election.jenis is not None:
-        voting = election.tanggal_pemungutan
-        election_label = f"{election.jenis} {voting.year}" if isinstance(voting, datetime.date) else str(election.jenis)
+    labels: set[str] = set()
+    for e in elections:
+        if e.jenis is None:
+            labels.add(NOT_STATED)
+            continue
+        voting = e.tanggal_pemungutan
+        labels.add(f"{e.jenis} {voting.year}" if isinstance(voting, datetime.date) else str(e.jenis))
     region = case.region or (election.wilayah if election is not None else None)
     return {
         "instansi": (text(respondent.instansi if respondent else None),),
@@ -462,7 +466,7 @@ def attributes_of(case: AuditCase, required: Required) -> dict[str, tuple[str, .
         "struktural": (structural,),
         "status": (text(respondent.status_kepegawaian if respondent else None),),
         "ketentuan": required.provisions or ("(tidak ada)",),
-        "pemilu": (election_label,),
+        "pemilu": tuple(sorted(labels)) or (NOT_STATED,),
         "tahun": (str(min(incident.act_dates).year),),
     }
 
@@ -496,6 +500,7 @@ def cache_key(raw: Mapping[str, Any]) -> str:
         "tindakan": [
             {
                 **pick(a, "tindakan"),
+                "pemilu": a.get("pemilu"),  # which of several elections the act concerns
                 "bukti": [e.get("terverifikasi") if isinstance(e, Mapping) else e for e in (a.get("bukti") or ())],
             }
             if isinstance(a, Mapping)

@@ -30,6 +30,11 @@ A case file holds a list of cases:
                                                  # or true / false
         di_luar_asn: false                       # the same for a respondent who is not ASN
         celah: [pp53.media_sosial]               # the declared gaps those acts fall in
+        prosedur:                                # what must happen next, or `tidak_ada` (no section);
+          instrumen: PP_94_2021                  # every key optional: the procedure's instrument,
+          tingkat: berat                         # the tier it is read for (`null` when contested),
+          tim_pemeriksa: wajib                   # wajib / opsional / tidak_disebut / bergantung_bacaan / _tingkat,
+          upaya_administratif: [keberatan, banding_administratif]   # exactly these routes
 
 A failing provision expectation says why: the conditions that decided it (false or unknown, with
 the facts they read), as `netralrules evaluate --why-not` does; a track (or disciplinary tier)
@@ -74,7 +79,7 @@ PROVISION_EXPECTATIONS = ("berlaku", "tidak_berlaku", "dikecualikan", "belum_dap
 # Acts not assessed: `true`/`false` (some act / no act), or the acts' numbers as the report counts
 # them (1 = the first act). `celah`: the declared gaps the acts not assessed fall in.
 ASSESSMENT_EXPECTATIONS = {"tidak_dinilai": Assessment.NOT_ASSESSED, "di_luar_asn": Assessment.OUTSIDE_ASN}
-EXPECTATIONS = (*PROVISION_EXPECTATIONS, *TRACKS, "pengawas", *ASSESSMENT_EXPECTATIONS, "celah")
+EXPECTATIONS = (*PROVISION_EXPECTATIONS, *TRACKS, "pengawas", *ASSESSMENT_EXPECTATIONS, "celah", "prosedur")
 _STATUS_KEY = {
     Status.FIRED: "berlaku",
     Status.NOT_FIRED: "tidak_berlaku",
@@ -304,7 +309,31 @@ def _run_one(expected: Mapping[str, Any], incident: IncidentFacts, rulebook: Rul
         missing = [str(g) for g in wanted if g not in declared]
         if missing:
             problems.append(f"celah: diharapkan {', '.join(missing)}, ternyata {', '.join(declared) or 'tidak ada'}")
+    if "prosedur" in expected:
+        problems += procedure_problems(expected["prosedur"], decision.procedure)
     return tuple(problems)
+
+
+def procedure_problems(wanted: object, actual: Mapping[str, Any] | None) -> list[str]:
+    """`prosedur: tidak_ada`, or a mapping of what the decision's procedure section must say."""
+    if wanted == "tidak_ada":
+        return [] if actual is None else [f"prosedur: diharapkan tidak_ada, ternyata {actual['instrumen']}"]
+    if not isinstance(wanted, Mapping):
+        keys = "instrumen, tingkat, tim_pemeriksa, upaya_administratif"
+        return [f"prosedur: tulis `tidak_ada` atau pemetaan ({keys}), bukan {wanted!r}"]
+    if actual is None:
+        return ["prosedur: diharapkan ada, ternyata tidak_ada"]
+    seen = {
+        "instrumen": actual["instrumen"],
+        "tingkat": actual["tingkat"],
+        "tim_pemeriksa": actual["tim_pemeriksa"]["status"],
+        "upaya_administratif": [r["jenis"] for r in actual["upaya_administratif"]],
+    }
+    problems = [f"prosedur: harapan tidak dikenal: {k} (yang sah: {', '.join(seen)})" for k in wanted if k not in seen]
+    for key, value in wanted.items():
+        if key in seen and value != seen[key]:
+            problems.append(f"prosedur.{key}: diharapkan {value}, ternyata {seen[key]}")
+    return problems
 
 
 def _assessment_problems(key: str, wanted: object, acts: list[int]) -> list[str]:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from netralrules.checker import CheckedRulebook
+from netralrules.checker.procedures import all_sources
 from netralrules.compiler import children_of
 from netralrules.evaluation.determination import citation_json, track_sanctions
 from netralrules.evaluation.kinds import DeterminationStatus, Status
@@ -67,6 +68,29 @@ class GapChange:
     is told, and which acts the rulebook says it is silent on."""
 
     gap: str
+    changes: tuple[str, ...]
+
+
+# A procedure's parts, named by the keyword that writes them.
+PROCEDURE_FIELD_WORDS = {
+    "validity": "berlaku",
+    "steps": "langkah",
+    "team": "tim_pemeriksa",
+    "limits": "batas_waktu",
+    "remedies": "upaya_administratif",
+    "open_points": "terbuka",
+    "note": "catatan",
+    "sources": "sumber",
+}
+
+
+@dataclass(frozen=True)
+class ProcedureChange:
+    """How one procedure (`prosedur`, by instrument) differs between the versions: `baru`,
+    `dihapus`, or the parts that changed, by keyword (`langkah`, `batas_waktu`, …; the sources of
+    its items count as `sumber`). A changed procedure changes the decision's `prosedur` section."""
+
+    instrument: str
     changes: tuple[str, ...]
 
 
@@ -146,6 +170,7 @@ class RulebookDiff:
     changes: tuple[IncidentChange, ...]
     failures: tuple[IncidentFailure, ...]
     gaps: tuple[GapChange, ...] = ()
+    procedures: tuple[ProcedureChange, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -164,6 +189,7 @@ class RulebookDiff:
                 {"ketentuan": p.provision, "rujukan": p.citation, "perubahan": list(p.changes)} for p in self.provisions
             ],
             "celah_berubah": [{"celah": g.gap, "perubahan": list(g.changes)} for g in self.gaps],
+            "prosedur_berubah": [{"prosedur": p.instrument, "perubahan": list(p.changes)} for p in self.procedures],
             "insiden_dinilai": self.incidents,
             "hasil_berubah": [
                 {
@@ -240,6 +266,7 @@ def diff_rulebooks(
         tuple(changes),
         tuple(failures),
         gap_changes(old_rb.checked, new_rb.checked),
+        procedure_changes(old_rb.checked, new_rb.checked),
     )
 
 
@@ -335,6 +362,26 @@ def gap_changes(old: CheckedRulebook, new: CheckedRulebook) -> tuple[GapChange, 
         ]
         if changed:
             out.append(GapChange(gid, tuple(dict.fromkeys(changed))))
+    return tuple(out)
+
+
+def procedure_changes(old: CheckedRulebook, new: CheckedRulebook) -> tuple[ProcedureChange, ...]:
+    """Every procedure added, removed or changed (spans do not count; the sources of its items do)."""
+    out = []
+    for name in sorted(set(old.procedures) | set(new.procedures)):
+        before, after = old.procedures.get(name), new.procedures.get(name)
+        if before is None or after is None:
+            out.append(ProcedureChange(name, ("baru" if before is None else "dihapus",)))
+            continue
+        changed = [
+            PROCEDURE_FIELD_WORDS.get(f.name, f.name)
+            for f in dataclasses.fields(after)
+            if f.compare and f.name != "id" and getattr(before, f.name) != getattr(after, f.name)
+        ]
+        if tuple(all_sources(before)) != tuple(all_sources(after)):
+            changed.append("sumber")
+        if changed:
+            out.append(ProcedureChange(name, tuple(dict.fromkeys(changed))))
     return tuple(out)
 
 

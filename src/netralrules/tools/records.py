@@ -9,6 +9,7 @@ import hashlib
 import json
 from typing import Any
 
+from netralrules.checker.procedures import EVENTS
 from netralrules.evaluation.decision import ENGINE_VERSION
 from netralrules.evaluation.determination import citation_json
 from netralrules.explain.report import as_data
@@ -157,6 +158,13 @@ def decision_json_schema() -> dict[str, Any]:
             "indeks": {"type": "integer", "minimum": 0},
             "tanggal": {"type": "string", "format": "date"},
             "tahap_pemilu": _STR,
+            # Only when the incident lists several elections: the act's election (docs/incident.md §3.2).
+            "pemilu": {
+                "type": "object",
+                "required": ["id", "nama"],
+                "properties": {"id": _STR, "nama": _nullable(_STR)},
+                "additionalProperties": False,
+            },
             "penilaian": _nullable(assessment),
             "temuan": {"type": "array", "items": finding},
             "ketentuan_dipertimbangkan": {"type": "array", "items": _OUTCOME},
@@ -221,7 +229,109 @@ def decision_json_schema() -> dict[str, Any]:
                     "properties": {"status": _STR, "asn": {"type": "boolean"}, "ketentuan_yang_mengatur": _STRS},
                 }
             ),
+            "prosedur": _nullable(_procedure_schema()),
             "penjelasan": {"type": "object", "description": "Grafik penjelasan (node-link) / the explanation graph (node-link)"},
+        },
+    }
+
+
+# The register's event kinds: what a time limit counts from and to.
+_EVENTS = list(EVENTS)
+
+
+def _procedure_schema() -> dict[str, Any]:
+    """The `prosedur` section (evaluation/procedure.py): null when no discipline, ethics or
+    dismissal track applies or the respondent is not ASN."""
+    sources = {"type": "array", "items": {"type": "object"}, "description": "sumber dan keandalannya / sources and reliability"}
+    detail = {
+        "uraian": _nullable(_STR),
+        "uraian_en": _nullable(_STR),
+        "rujukan": _nullable({"type": "string", "description": "e.g. `PP 94/2021 Pasal 26 ayat (1)`"}),
+        "terbuka": {"type": "boolean", "description": "dasarnya tidak ditemukan / its basis was not found"},
+        "sumber": sources,
+    }
+    needed = ["uraian", "uraian_en", "rujukan", "terbuka"]
+    text_pair = {
+        "type": "object",
+        "required": ["uraian", "uraian_en"],
+        "properties": {"uraian": _STR, "uraian_en": _nullable(_STR)},
+    }
+    team_statuses = ["wajib", "opsional", "tidak_disebut"]
+    return {
+        "type": "object",
+        "description": "Apa yang harus terjadi selanjutnya / what must happen next",
+        "required": [
+            "instrumen",
+            "dasar",
+            "tingkat",
+            "langkah",
+            "tim_pemeriksa",
+            "batas_waktu",
+            "upaya_administratif",
+            "alur",
+            "terbuka",
+        ],
+        "properties": {
+            "instrumen": _STR,
+            "dasar": _STR,
+            "jalur": {"enum": ["disiplin", "etik", "pemberhentian"], "description": "the track that chose the procedure"},
+            "tingkat": _nullable(_STR),
+            "tingkat_dibaca": {"type": "array", "items": _STR, "description": "both readings when the tier is contested"},
+            "langkah": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["kode", "oleh", *needed],
+                    "properties": {"kode": _STR, "oleh": _nullable(_STR), **detail},
+                },
+            },
+            "tim_pemeriksa": {
+                "type": "object",
+                "required": ["status", *needed],
+                "properties": {
+                    "status": {"enum": [*team_statuses, "bergantung_bacaan", "bergantung_tingkat"]},
+                    "per_tingkat": {"type": "object", "additionalProperties": {"enum": team_statuses}},
+                    **detail,
+                },
+            },
+            "batas_waktu": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["kode", "jenis", "sejak", "sampai", "jumlah", "satuan", *needed],
+                    "properties": {
+                        "kode": _STR,
+                        "jenis": {"enum": ["paling_lambat", "pada_hari_ke"]},
+                        "sejak": {"enum": _EVENTS},
+                        "sampai": _nullable({"enum": _EVENTS}),
+                        "jumlah": {"type": "integer", "minimum": 0},
+                        "satuan": {"enum": ["hari_kerja", "hari_kalender"]},
+                        **detail,
+                    },
+                },
+            },
+            "upaya_administratif": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["jenis", "kepada", *needed],
+                    "properties": {
+                        "jenis": {"enum": ["keberatan", "banding_administratif"]},
+                        "kepada": _nullable(_STR),
+                        "untuk": _STRS,
+                        **detail,
+                    },
+                },
+            },
+            "alur": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["lembaga", "langkah"],
+                    "properties": {"lembaga": _STR, "langkah": _STRS},
+                },
+            },
+            "terbuka": {"type": "array", "items": text_pair},
         },
     }
 

@@ -27,8 +27,18 @@ from netralrules.explain.graph import (
 )
 from netralrules.explain.ordering import citation_key
 from netralrules.explain.render.narrative import assessment_text, referral_summary, scope_text, source_details
+from netralrules.explain.render.procedure import WORDS as PROCEDURE_WORDS
+from netralrules.explain.render.procedure import Line, procedure_lines, procedure_open_lines
 from netralrules.explain.render.views import narrative
-from netralrules.explain.report import SourceItem, referral_section, scope_section, source_annex
+from netralrules.explain.report import (
+    ClauseItem,
+    SourceItem,
+    build_report,
+    citation_labels,
+    referral_section,
+    scope_section,
+    source_annex,
+)
 from netralrules.explain.words import (
     CATEGORIES,
     PROOFS,
@@ -38,11 +48,16 @@ from netralrules.explain.words import (
     TRACK_STATUSES,
     VALUES,
     cite,
+    code_word,
+    condition_words,
     date_text,
+    election_label,
+    instrument_name,
     node_text,
     penalties_text,
     pick,
     reason_text,
+    sanction_text,
     say,
     value_text,
 )
@@ -197,6 +212,9 @@ class Page:
     sources: tuple[SourceView, ...] = ()
     not_assessed: tuple[str, ...] = ()  # one line per act not assessed (a gap, or outside the ASN rules)
     scope: str | None = None  # a respondent who is not ASN: outside the ASN rules, and what governs
+    procedure: tuple[Line, ...] = ()  # what must happen next (explain/render/procedure.py)
+    # Each instrument in force for an act, once, with its full title (running text uses short names).
+    legal_basis: tuple[str, ...] = ()
 
 
 def build_page(decision: Decision, lang: str = "id", incident: Mapping[str, Any] | None = None) -> Page:
@@ -213,7 +231,8 @@ def build_page(decision: Decision, lang: str = "id", incident: Mapping[str, Any]
         for t in data["penetapan"]
         if t["status"] == DeterminationStatus.UNRESOLVED
     ]
-    acts = tuple(_act(e, a.index, lang, annex) for a in e.acts) if e is not None else ()
+    words = _Words(e, lang) if e is not None else None
+    acts = tuple(_act(e, a.index, lang, annex, words) for a in e.acts) if e is not None and words is not None else ()
     not_assessed = tuple(
         f"{say('act', lang)} {a.index + 1}: {a.assessment_text}" for a in acts if a.assessment != Assessment.ASSESSED
     )
@@ -237,12 +256,52 @@ def build_page(decision: Decision, lang: str = "id", incident: Mapping[str, Any]
         sources=tuple(SourceView(i.number, " ".join(i.document.split()), tuple(source_details(i, lang))) for i in annex),
         not_assessed=not_assessed,
         scope=scope_text(scope, lang) if scope is not None else None,
+        procedure=_procedure(data.get("prosedur"), lang),
+        legal_basis=_legal_basis(e) if e is not None else (),
     )
+
+
+def _procedure(data: Any, lang: str) -> tuple[Line, ...]:
+    """The procedure block, with what the law leaves open about it at its end (the page has no
+    separate section of open legal questions)."""
+    lines = procedure_lines(data, lang)
+    points = procedure_open_lines(data, lang)
+    if points:
+        lines.append(Line(0, f"{PROCEDURE_WORDS['open'].get(lang)}:"))
+        lines += [Line(1, point, True) for point in points]
+    return tuple(lines)
+
+
+class _Words:
+    """What the page says in the report's words: citations told apart (explain/report.py) and the
+    unmet conditions of each provision in words, with their values."""
+
+    def __init__(self, e: Explanation, lang: str) -> None:
+        self.lang = lang
+        self.labels = citation_labels(e)
+        self.clauses: dict[tuple[int, str], ClauseItem] = {(c.act, c.provision): c for c in build_report(e).not_applied}
+
+    def cite(self, provision: str, citation: Mapping[str, Any] | None) -> str:
+        label = self.labels.get(provision)
+        return label.get(self.lang) if label is not None else cite(citation, self.lang)
+
+    def unmet(self, act: int, provision: str) -> str:
+        c = self.clauses.get((act, provision))
+        if c is None:
+            return ""
+        return "; ".join(condition_words(u.text.id, u.value, u.label, u.facts, self.lang, u.text.get(self.lang)) for u in c.unmet)
+
+
+def _legal_basis(e: Explanation) -> tuple[str, ...]:
+    titles = e.graph.graph.get("instruments", {})
+    names = sorted({i for a in e.acts for i in a.instruments if titles.get(i)}, key=instrument_name)
+    return tuple(f"{instrument_name(i)}: {' '.join(str(titles[i]).split())}" for i in names)
 
 
 def _citation_of(e: Explanation | None, act: int, provision: str, lang: str) -> str:
     if e is not None and clause_id(act, provision) in e.graph:
-        return cite(e.graph.nodes[clause_id(act, provision)]["citation"], lang)
+        label = citation_labels(e).get(provision)
+        return label.get(lang) if label is not None else cite(e.graph.nodes[clause_id(act, provision)]["citation"], lang)
     return provision
 
 
@@ -275,15 +334,14 @@ def _track(t: Track, decision: Decision, e: Explanation | None, lang: str) -> Tr
         provisions=tuple(
             f"{_citation_of(e, f.act, f.provision, lang)} ({say('act', lang).lower()} {f.act + 1})" for f in findings
         ),
-        sanctions=track_sanctions(t, decision.evaluation.findings),
+        sanctions=tuple(sanction_text(o, lang) for o in track_sanctions(t, decision.evaluation.findings)),
         reasons=tuple(reasons),
     )
 
 
-def _act(e: Explanation, index: int, lang: str, annex: Sequence[SourceItem] = ()) -> ActView:
+def _act(e: Explanation, index: int, lang: str, annex: Sequence[SourceItem], words: _Words) -> ActView:
     info = e.acts[index]
-    titles = e.graph.graph.get("instruments", {})
-    instruments = "; ".join(f"{i} ({titles[i]})" if titles.get(i) else i for i in info.instruments) or say("no_instrument", lang)
+    instruments = ", ".join(instrument_name(i) for i in info.instruments) or say("no_instrument", lang)
     clauses = sorted((e.attrs(n) for n in e.nodes(NodeKind.CLAUSE, index)), key=citation_key)
     # Provisions that apply first, then those undecided, then the rest, each in the regulation's order.
     rank = {
@@ -298,22 +356,25 @@ def _act(e: Explanation, index: int, lang: str, annex: Sequence[SourceItem] = ()
     heading = (
         f"{say('act', lang)} {index + 1}: {date_text(info.date, lang)} ({info.date.isoformat()}); "
         f"{say('stage', lang)}: {pick(STAGES, info.stage, lang)}"
+        + (f"; {say('election', lang)}: {election_label(info.election)}" if info.election is not None else "")
     )
     return ActView(
         index,
         heading,
         instruments,
-        tuple(_clause(e, c, lang, annex) for c in clauses),
+        tuple(_clause(e, c, lang, annex, words) for c in clauses),
         info.assessment,
         assessment_text(info, lang),
     )
 
 
-def _clause(e: Explanation, c: Mapping[str, Any], lang: str, annex: Sequence[SourceItem] = ()) -> ClauseView:
+def _clause(e: Explanation, c: Mapping[str, Any], lang: str, annex: Sequence[SourceItem], words: _Words) -> ClauseView:
     act, pid = int(c["act"]), str(c["provision"])
 
     def cites(ids: Sequence[str]) -> str:
-        return ", ".join(_citation_of(e, act, p, lang) for p in ids)
+        return ", ".join(
+            words.cite(p, e.graph.nodes[clause_id(act, p)]["citation"]) if clause_id(act, p) in e.graph else p for p in ids
+        )
 
     status = Status(c["status"])
     match status:
@@ -322,7 +383,7 @@ def _clause(e: Explanation, c: Mapping[str, Any], lang: str, annex: Sequence[Sou
         case Status.UNKNOWN if c["waiting_for"]:
             detail = f"{say('waiting_for', lang)} {cites(c['waiting_for'])}"
         case Status.NOT_FIRED:
-            detail = ""
+            detail = words.unmet(act, pid)  # the unmet conditions in words, with their values
         case Status.FIRED | Status.UNKNOWN | Status.NOT_APPLICABLE | Status.NOT_IN_FORCE:
             detail = reason_text(str(c["reason"]), lang) if c["reason"] else ""
         case _:
@@ -341,14 +402,14 @@ def _clause(e: Explanation, c: Mapping[str, Any], lang: str, annex: Sequence[Sou
         anchor=anchor(clause_id(act, pid)),
         act=act,
         provision=pid,
-        citation=cite(c["citation"], lang),
+        citation=words.cite(pid, c["citation"]),
         status=status,
         status_text=pick(STATUSES, status, lang),
         detail=detail,
         text=" ".join(str(c["text"]).split()),
         instrument=str(c["instrument"]),
         in_force=f"{in_force[0] or '-'} – {in_force[1] or word('until_now', lang)}" if c.get("in_force") else "-",
-        subjects=", ".join(c.get("subjects") or []) or "-",
+        subjects=", ".join(code_word(x) for x in c.get("subjects") or []) or "-",
         note=" ".join(str(c["note"] or "").split()),
         finding=_finding(e.attrs(fid), lang) if fid in e.graph else None,
         why=_why(e, clause_id(act, pid), lang),
@@ -373,13 +434,16 @@ def _finding(f: Mapping[str, Any], lang: str) -> FindingView:
     return FindingView(
         category=pick(CATEGORIES, f["category"], lang),
         tier=tier,
-        sanctions=tuple(f["sanction_options"]),
+        sanctions=tuple(sanction_text(o, lang) for o in f["sanction_options"]),
         sanction_basis=cite(f["sanction_basis"], lang) if f["sanction_basis"] else "",
         penalties=(penalties_text(f["penalties"], f.get("penalty_joiners") or (), lang),) if f["penalties"] else (),
         proof=str(f.get("proof", "dugaan")),
         proof_text=pick(PROOFS, str(f.get("proof", "dugaan")), lang),
         readings=tuple(
-            (f"{pick(TIERS, r['tier'], lang)} {say('per', lang)} {cite(r['basis'], lang)}", tuple(r["sanction_options"]))
+            (
+                f"{pick(TIERS, r['tier'], lang)} {say('per', lang)} {cite(r['basis'], lang)}",
+                tuple(sanction_text(o, lang) for o in r["sanction_options"]),
+            )
             for r in f.get("other_readings") or ()
         ),
     )

@@ -17,6 +17,7 @@ from netralrules.explain.graph import NodeKind
 from netralrules.explain.render.html.assets import CSS, SCRIPT
 from netralrules.explain.render.html.page import ClauseView, Page, Tree, anchor, graph_nodes, word
 from netralrules.explain.render.html.svg import to_svg
+from netralrules.explain.render.procedure import procedure_html
 from netralrules.explain.words import VALUES, pick, say
 
 
@@ -78,6 +79,7 @@ class _Html:
         )
         self.summary()
         self.provisions()
+        self.legal_basis()
         self.sources()
         self.graph()
         self.folded("narrative", "narrative", f'<pre class="narrative">{t(p.narrative)}</pre>')
@@ -138,6 +140,8 @@ class _Html:
             self.add("</tbody></table>")
         if p.referral is not None:
             self.add(f'<p class="referral" id="referral"><strong>{t(say("referral", self.lang))}</strong>: {t(p.referral)}</p>')
+        if p.procedure:
+            self.add(*procedure_html(p.procedure, self.lang))
         self.add(
             f"<h3>{self.w('unresolved')}</h3>", _list(p.unresolved) if p.unresolved else f"<p>{self.w('none')}</p>", "</section>"
         )
@@ -212,6 +216,14 @@ class _Html:
         else:
             self.add(f"<p>{w('no_facts')}</p>")
         self.add("</div>", "</details>")
+
+    def legal_basis(self) -> None:
+        """Each instrument in force for an act, once, with its full title."""
+        if not self.p.legal_basis:
+            return
+        self.add(
+            '<section id="legal-basis">', f"<h2>{t(say('legal_basis', self.lang))}</h2>", _list(self.p.legal_basis), "</section>"
+        )
 
     def sources(self) -> None:
         """The annex of sources: where each provision that touched the case comes from, and how
