@@ -26,7 +26,7 @@ from netralrules.facts.loading import read_incident_file
 from netralrules.rulebook import load_rulebook
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = sorted((ROOT / "examples").iterdir())
+EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if p.is_file())  # examples/audit/: registers
 ATRIBUT = ROOT / "examples" / "pns_kampanye_atribut_partai.json"
 # Raw rulebook ids a default report must not show: provision ids and instrument names.
 RAW_ID = re.compile(r"\b(?:pp|uu|skb)\d+\.[a-z0-9_.]+|\b(?:PP|UU|SKB|SE)_[A-Z0-9_]+")

@@ -438,7 +438,7 @@ def _headline(decision_json: str) -> Headline:
 
 
 def test_every_example_has_a_headline() -> None:
-    assert sorted(HEADLINES) == sorted(p.name for p in EXAMPLES.iterdir())
+    assert sorted(HEADLINES) == sorted(p.name for p in EXAMPLES.iterdir() if p.is_file())
 
 
 @pytest.mark.parametrize("rules", ["bundled", "frozen"])
@@ -454,7 +454,9 @@ def test_example_headline_outcomes(example: str, rules: str) -> None:
 
 
 def _golden_cases() -> list[tuple[str, str, str]]:
-    return [(p.name, lang, fmt) for p in sorted(EXAMPLES.iterdir()) for lang in ("id", "en") for fmt in ("txt", "md")]
+    return [
+        (p.name, lang, fmt) for p in sorted(EXAMPLES.iterdir()) if p.is_file() for lang in ("id", "en") for fmt in ("txt", "md")
+    ]
 
 
 @pytest.mark.parametrize(("example", "lang", "fmt"), _golden_cases(), ids=lambda v: str(v))

@@ -96,7 +96,7 @@ def incident_corpus() -> tuple[dict[str, Any], ...]:
     import yaml
 
     out = []
-    for path in sorted((ROOT / "examples").iterdir()):
+    for path in sorted(p for p in (ROOT / "examples").iterdir() if p.is_file()):
         text = path.read_text(encoding="utf-8")
         data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
         out.append(json.loads(json.dumps(data, default=str)))  # YAML dates as ISO text

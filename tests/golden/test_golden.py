@@ -43,7 +43,7 @@ def _output(case: str) -> str:
         # Arguments of `check`, unless they name another command (`evaluate … --why-not …`, `gaps …`,
         # `register check TRAIL.json`).
         words = (CASES / case).read_text(encoding="utf-8").split()
-        args = words if words[0] in {"evaluate", "gaps", "register"} else ["check", *words]
+        args = words if words[0] in {"evaluate", "gaps", "register", "audit"} else ["check", *words]
     return "".join(f"== {lang} ==\n" + _run([*args, "--lang", lang]) for lang in ("id", "en"))
 
 

@@ -26,6 +26,7 @@ _COMMANDS: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
     ("test", ("test",), "add_test_command", "run_test"),
     ("diff", ("diff",), "add_diff_command", "run_diff"),
     ("gaps", ("gaps", "celah"), "add_gaps_command", "run_gaps"),
+    ("audit", ("audit",), "add_audit_command", "run_audit"),
     ("check", ("fmt",), "add_fmt_command", "run_fmt"),
     ("lsp", ("lsp",), "add_lsp_command", "run_lsp"),
     ("siap", ("siap", "ready"), "add_siap_command", "run_siap"),
@@ -63,6 +64,10 @@ def _module(name: str) -> Any:
         from netralrules.cli import gaps
 
         return gaps
+    if name == "audit":
+        from netralrules.cli import audit
+
+        return audit
     if name == "lsp":
         from netralrules.cli import lsp
 

@@ -666,6 +666,112 @@ CATALOG: dict[str, Entry] = {
             )
         },
     ),
+    # ---- consistency audit registers (`netralrules audit`, docs/enforcement.md) -----------
+    "E0801": Entry(
+        Text("register tidak dapat dibaca", "register cannot be read"),
+        Text("register `{path}` tidak dapat dibaca: {reason}", "cannot read the register `{path}`: {reason_en}"),
+        suggestions={
+            "form": Text(
+                "register audit adalah berkas .csv (satu tindakan per baris) atau .jsonl (satu perkara per baris) dalam UTF-8",
+                "an audit register is a .csv file (one act per row) or a .jsonl file (one case per line) in UTF-8",
+            )
+        },
+    ),
+    "E0802": Entry(
+        Text("baris bukan objek JSON", "line is not a JSON object"),
+        Text("baris ini bukan objek JSON yang sah: {reason}", "this line is not a valid JSON object: {reason_en}"),
+        labels={"here": Text("di sini", "here")},
+        suggestions={
+            "form": Text(
+                'satu perkara per baris: {{"kasus": …, "insiden": {{…}}, "rekomendasi": {{…}}, "penjatuhan": {{…}}}}',
+                'one case per line: {{"kasus": …, "insiden": {{…}}, "rekomendasi": {{…}}, "penjatuhan": {{…}}}}',
+            )
+        },
+    ),
+    "E0803": Entry(
+        Text("kolom wajib tidak ada", "required column missing"),
+        Text("baris judul register CSV tidak memuat kolom `{column}`", "the header of the CSV register has no `{column}` column"),
+        labels={"here": Text("baris judul", "header row")},
+        suggestions={
+            "add": Text(
+                "kolom wajib: kasus, tindakan.tanggal, tindakan.jenis (docs/enforcement.md)",
+                "required columns: kasus, tindakan.tanggal, tindakan.jenis (docs/enforcement.md)",
+            )
+        },
+    ),
+    "E0804": Entry(
+        Text("isian tidak dikenal", "unknown field"),
+        Text("`{field}` bukan isian register audit", "`{field}` is not a field of an audit register"),
+        labels={"here": Text("isian ini", "this field")},
+        suggestions={
+            "replace": Text("maksudnya `{replacement}`?", "did you mean `{replacement}`?"),
+            "list": Text("isian yang dikenal: docs/enforcement.md", "the known fields: docs/enforcement.md"),
+        },
+    ),
+    "E0805": Entry(
+        Text("nilai tidak sah", "invalid value"),
+        Text(
+            "`{value}` bukan nilai yang sah untuk `{field}` ({expected})",
+            "`{value}` is not a valid value of `{field}` ({expected_en})",
+        ),
+        labels={"here": Text("nilai ini", "this value")},
+        suggestions={"replace": Text("maksudnya `{replacement}`?", "did you mean `{replacement}`?")},
+    ),
+    "E0806": Entry(
+        Text("data perkara tidak konsisten", "inconsistent case data"),
+        Text(
+            "`{field}` perkara `{case}` bernilai `{value}` di sini tetapi `{first}` pada baris {line}",
+            "`{field}` of case `{case}` is `{value}` here but `{first}` on line {line}",
+        ),
+        labels={"here": Text("nilai ini", "this value")},
+        suggestions={
+            "same": Text(
+                "isian perkara (bukan isian tindakan) harus sama di setiap baris perkara itu, atau kosong",
+                "a case field (not an act field) must be the same on every row of the case, or empty",
+            )
+        },
+    ),
+    "E0807": Entry(
+        Text("perkara ganda", "duplicate case"),
+        Text("perkara `{case}` sudah ada pada baris {line}", "case `{case}` is already on line {line}"),
+        labels={"here": Text("perkara ini", "this case")},
+        suggestions={"rename": Text("satu baris per perkara; beri id lain", "one line per case; give it another id")},
+    ),
+    "E0808": Entry(
+        Text("data insiden tidak sah", "invalid incident data"),
+        Text("insiden perkara `{case}`: {problem} [{inner}]", "incident of case `{case}`: {problem_en} [{inner}]"),
+        labels={"here": Text("di sini", "here")},
+        suggestions={"docs": Text("bentuk insiden: docs/incident.md", "the incident format: docs/incident.md")},
+    ),
+    "E0809": Entry(
+        Text("jenis hukuman tidak dikenal", "unknown sanction type"),
+        Text(
+            "`{value}` bukan jenis hukuman {tier} dalam tabel hukuman buku aturan",
+            "`{value}` is not a {tier_en} sanction type in the rulebook's sanction tables",
+        ),
+        labels={"here": Text("jenis ini", "this type")},
+        suggestions={
+            "replace": Text("maksudnya `{replacement}`?", "did you mean `{replacement}`?"),
+            "list": Text(
+                "tulis jenis hukuman persis seperti dalam `hukuman … tingkat …` buku aturan, atau kosongkan",
+                "write the type exactly as in the rulebook's `hukuman … tingkat …` tables, or leave it empty",
+            ),
+        },
+    ),
+    "E0810": Entry(
+        Text("tanggal tidak berurutan", "dates out of order"),
+        Text(
+            "{what} bertanggal {date}, sebelum {before} ({before_date})",
+            "{what_en} is dated {date}, before the {before_en} ({before_date})",
+        ),
+        labels={"here": Text("tanggal ini", "this date")},
+        suggestions={
+            "order": Text(
+                "urutannya: tindakan, laporan, rekomendasi, penjatuhan hukuman",
+                "the order is: act, report, recommendation, sanction imposed",
+            )
+        },
+    ),
     # ---- explanation requests on the command line (--why-not, --set) ---------------------
     "E0501": Entry(
         Text("ketentuan tidak dikenal", "unknown provision"),

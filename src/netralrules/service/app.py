@@ -234,7 +234,7 @@ def _install_handlers(app: FastAPI) -> None:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The application; the store is migrated and the rulebook loaded at start-up."""
-    from netralrules.service import operations, register_routes, routes
+    from netralrules.service import audit_routes, operations, register_routes, routes
     from netralrules.service.openapi import install_openapi
 
     settings = settings or Settings()
@@ -279,6 +279,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(routes.router)
     app.include_router(operations.router)
     app.include_router(register_routes.router)  # the follow-up register (issue 17)
+    app.include_router(audit_routes.router)
     _install_handlers(app)
     app.add_middleware(Gate)
     install_openapi(app)
