@@ -4,7 +4,6 @@ Skipped without Chromium, chromedriver or selenium unless NETRALRULES_REQUIRE_BR
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,31 +12,13 @@ import pytest
 
 from netralrules.tools.audit_generate import to_jsonl
 from netralrules.tools.audit_html import anchor, render_audit_html
-from tests.explain.test_html_browser import CHROMEDRIVER, CHROMIUM, FLAGS, _missing
+from tests.explain.test_html_browser import chromium
 from tests.tools.audit_support import run, synthetic
 
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    reason = _missing()
-    if reason is not None:
-        if os.environ.get("NETRALRULES_REQUIRE_BROWSER"):
-            pytest.fail(f"NETRALRULES_REQUIRE_BROWSER is set but {reason}")
-        pytest.skip(reason)
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in FLAGS:
-        options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-audit')}")
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-    try:
-        yield driver
-    finally:
-        driver.quit()
+    yield from chromium(tmp_path_factory.mktemp("chromium-audit"))
 
 
 def test_the_audit_page_renders_with_charts_and_working_drill_down(browser: Any, tmp_path: Path) -> None:
