@@ -86,11 +86,57 @@ def test_every_line_gives_one_line_in_order_with_bad_lines_recorded_where_they_a
             assert record["kesalahan"]["kode"].startswith("E04")
             assert record["kesalahan"]["pesan"] and record["kesalahan"]["message"]
         else:
-            expected = evaluate(json.loads(next(good_lines)), explain=False).to_dict()
+            expected = evaluate(json.loads(next(good_lines)), explain=False).to_dict(all_outcomes=False)
             assert line_in and record == expected
     codes = {json.loads(out[i])["kesalahan"]["kode"] for i in bad}
     assert codes >= {"E0401", "E0403", "E0411", "E0407"}
     assert not (tmp_path / "out.jsonl.partial").exists()
+
+
+def test_records_are_compact_by_default_and_whole_with_outcomes_all(tmp_path: Path) -> None:
+    """Issue 14: a batch record holds the findings, the determination, the assessments and the
+    unresolved items; `--outcomes all` adds the outcome of every provision considered. Both are
+    valid decisions under the published JSON Schema."""
+    import jsonschema_rs
+
+    from netralrules.evaluation.procedure import compact_procedure
+    from netralrules.tools.records import decision_json_schema
+
+    lines = [json.dumps(incident(i)) for i in range(20)]
+    source = tmp_path / "in.jsonl"
+    write_lines(source, lines)
+    assert run("--batch", str(source), "--out", str(tmp_path / "compact.jsonl"), "--workers", "1")[0] == 0
+    assert run("--batch", str(source), "--out", str(tmp_path / "all.jsonl"), "--workers", "2", "--outcomes", "all")[0] == 0
+    compact = (tmp_path / "compact.jsonl").read_text(encoding="utf-8").splitlines()
+    whole = (tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines()
+    validator = jsonschema_rs.validator_for(decision_json_schema())
+    for line, small, big in zip(lines, compact, whole, strict=True):
+        full = evaluate(json.loads(line), explain=False).to_dict()
+        short, long = json.loads(small), json.loads(big)
+        assert long == full and validator.is_valid(short) and validator.is_valid(long)
+        assert short["ringkas"] is True and "ringkas" not in long
+        assert all("ketentuan_dipertimbangkan" not in act for act in short["tindakan"])
+        # The procedure keeps its data without prose and sources; everything else is the whole decision's.
+        assert short["prosedur"] == (compact_procedure(full["prosedur"]) if full["prosedur"] else None)
+        assert {k: v for k, v in short.items() if k not in ("tindakan", "ringkas", "prosedur")} == {
+            k: v for k, v in full.items() if k not in ("tindakan", "prosedur")
+        }
+        assert [{k: v for k, v in a.items() if k != "ketentuan_dipertimbangkan"} for a in full["tindakan"]] == short["tindakan"]
+        assert len(small) * 3 < len(big)
+
+
+def test_a_resumed_run_keeps_the_form_of_the_records_already_written(tmp_path: Path) -> None:
+    source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_lines(source, [json.dumps(incident(i)) for i in range(5)])
+    partial = tmp_path / "out.jsonl.partial"
+    assert run("--batch", str(source), "--out", str(target), "--workers", "1")[0] == 0
+    # A stale partial bound to the compact form: resuming with `--outcomes all` must refuse it.
+    partial.write_text(target.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    binding = tmp_path / "out.jsonl.partial.input"
+    identity = cli_batch._identity(source, "compact")
+    binding.write_text(json.dumps(identity, sort_keys=True), encoding="utf-8")
+    code, err = run("--batch", str(source), "--out", str(target), "--resume", "--outcomes", "all")
+    assert code == 2, err
 
 
 def test_workers_do_not_change_the_output(tmp_path: Path) -> None:

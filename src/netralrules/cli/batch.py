@@ -32,6 +32,14 @@ def add_arguments(ev: argparse.ArgumentParser) -> None:
     ev.add_argument("--out", metavar="OUT.jsonl", help="keluaran --batch, satu baris per baris masukan / --batch output")
     ev.add_argument("--workers", type=int, default=None, metavar="N", help="proses paralel (bawaan: semua inti) / processes")
     ev.add_argument("--resume", action="store_true", help="lanjutkan --batch yang terhenti / continue an interrupted --batch")
+    ev.add_argument(
+        "--outcomes",
+        choices=("compact", "all"),
+        default="compact",
+        help="keluaran --batch: compact (bawaan: temuan, penetapan, hal yang belum terselesaikan) atau all (juga hasil "
+        "setiap ketentuan yang dipertimbangkan) / --batch records: compact (default: findings, determination, "
+        "unresolved items) or all (also the outcome of every provision considered)",
+    )
 
 
 def run_batch(args: argparse.Namespace, err: TextIO) -> int:
@@ -52,7 +60,7 @@ def run_batch(args: argparse.Namespace, err: TextIO) -> int:
         err.write(printable(f"error: --out {target} akan menimpa masukan / --out would overwrite the input {source}\n"))
         return 2
     try:
-        identity = _identity(source)
+        identity = _identity(source, args.outcomes)
         done, errors = 0, 0
         if args.resume and partial.exists():
             if not binding.exists() or json.loads(binding.read_text(encoding="utf-8")) != identity:
@@ -93,15 +101,16 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _identity(source: Path) -> dict[str, object]:
-    """What binds a .partial file to its input: the input's path, size and SHA-256."""
+def _identity(source: Path, outcomes: str = "compact") -> dict[str, object]:
+    """What binds a .partial file to its input: the input's path, size and SHA-256, and the form of
+    the records (a resumed run writes records of the same form as the lines already written)."""
     hasher = hashlib.sha256()
     size = 0
     with source.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             hasher.update(block)
             size += len(block)
-    return {"path": str(source.resolve()), "size": size, "sha256": hasher.hexdigest()}
+    return {"path": str(source.resolve()), "size": size, "sha256": hasher.hexdigest(), "outcomes": outcomes}
 
 
 def _run(
@@ -119,7 +128,13 @@ def _run(
     progress = _Progress(err, total, done) if total is not None else None
     written = done
     try:
-        outputs = evaluate_lines(read_lines(lines_in, skip=done), args.rules, workers=workers, first_line=done + 1)
+        outputs = evaluate_lines(
+            read_lines(lines_in, skip=done),
+            args.rules,
+            workers=workers,
+            first_line=done + 1,
+            all_outcomes=args.outcomes == "all",
+        )
         for out in outputs:
             _write(sink, out.encode("utf-8") + b"\n", flush=(written + 1) % FLUSH_EVERY == 0)
             written += 1

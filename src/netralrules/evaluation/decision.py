@@ -16,6 +16,7 @@ from netralrules.evaluation.coverage import ActAssessment, Scope, assessment_jso
 from netralrules.evaluation.determination import Determination, citation_json, track_sanctions
 from netralrules.evaluation.evaluator import Evaluation, Finding, Outcome
 from netralrules.evaluation.kinds import Assessment
+from netralrules.evaluation.procedure import compact_procedure
 from netralrules.evaluation.referral import Referral, referral_json
 from netralrules.version import VERSION
 
@@ -65,16 +66,20 @@ class Decision:
         """The acts no provision covers: the decision is incomplete while any is left."""
         return tuple(a for a in self.assessments if not a.assessed)
 
-    def to_dict(self, *, include_explanation: bool = True) -> dict[str, Any]:
+    def to_dict(self, *, include_explanation: bool = True, all_outcomes: bool = True) -> dict[str, Any]:
         """A JSON-ready dict; the same decision always gives the same dict. The explanation graph
-        (node-link) is included under `penjelasan` when the decision was made with one."""
+        (node-link) is included under `penjelasan` when the decision was made with one. Without
+        `all_outcomes` (batch output's compact default) each act leaves out the outcome of every
+        provision considered (`ketentuan_dipertimbangkan`), the procedure keeps its data without its
+        prose and sources, and `ringkas: true` says so; the findings, the determination, the
+        assessments and the unresolved items stay whole."""
         # Findings and outcomes grouped by act once: filtering them again for every act made the
         # JSON of a large incident quadratic in its acts.
         findings: dict[int, list[dict[str, Any]]] = {}
         for f in self.evaluation.findings:
             findings.setdefault(f.act, []).append(_finding_json(f))
         outcomes: dict[int, list[dict[str, Any]]] = {}
-        for o in self.evaluation.outcomes:
+        for o in self.evaluation.outcomes if all_outcomes else ():
             outcomes.setdefault(o.act, []).append(_outcome_json(o))
         acts = []
         for i, date in enumerate(self.act_dates):
@@ -84,13 +89,14 @@ class Decision:
                 "tahap_pemilu": self.stages[i],
                 "penilaian": assessment_json(self.assessments[i]) if i < len(self.assessments) else None,
                 "temuan": findings.get(i, []),
-                "ketentuan_dipertimbangkan": outcomes.get(i, []),
             }
+            if all_outcomes:
+                act["ketentuan_dipertimbangkan"] = outcomes.get(i, [])
             if i < len(self.elections):
                 act["pemilu"] = {"id": self.elections[i][0], "nama": self.elections[i][1]}
             acts.append(act)
         missing = {(act, provision): paths for act, provision, paths in reversed(self.missing_facts)}
-        out = {
+        out: dict[str, Any] = {
             "mesin": {"nama": "netralrules", "versi": ENGINE_VERSION},
             "rulebook": self.rulebook_hash,
             "insiden": self.incident_id,
@@ -117,12 +123,14 @@ class Decision:
             },
             "lingkup": scope_json(self.scope),
             "pengawasan": referral_json(self.referral) if self.referral is not None else None,
-            "prosedur": self.procedure,
+            "prosedur": self.procedure if all_outcomes or self.procedure is None else compact_procedure(self.procedure),
             "belum_terselesaikan": [
                 {**_outcome_json(o), "tindakan": o.act, "fakta_penentu": list(missing.get((o.act, o.provision), ()))}
                 for o in self.determination.unresolved
             ],
         }
+        if not all_outcomes:
+            out["ringkas"] = True
         if include_explanation and self.explanation is not None:
             out["penjelasan"] = self.explanation.to_data()
         return out

@@ -248,3 +248,25 @@ def procedure_json(
         "alur": [{"lembaga": b.id.name, "langkah": list(b.chain)} for b in referral.bodies] if referral is not None else [],
         "terbuka": points,
     }
+
+
+# What a compact batch record keeps of the procedure (`ringkas`): who examines with or without a
+# team, the time limits and the remedies as data, without the prose, the open points or the sources,
+# which the whole decision (`--outcomes all`) and the report carry.
+_COMPACT_LIMIT = ("kode", "jenis", "jumlah", "satuan", "sejak", "sampai", "rujukan")
+_COMPACT_REMEDY = ("jenis", "kepada", "untuk", "rujukan")
+_COMPACT_TEAM = ("status", "per_tingkat", "rujukan")
+
+
+def compact_procedure(section: Mapping[str, Any]) -> dict[str, Any]:
+    """The procedure section of a compact batch record (`ringkas: true` on the section)."""
+
+    def keep(entry: Mapping[str, Any], keys: Sequence[str]) -> dict[str, Any]:
+        return {key: entry[key] for key in keys if key in entry}
+
+    out = {key: section[key] for key in ("instrumen", "dasar", "jalur", "tingkat", "tingkat_dibaca") if key in section}
+    out["tim_pemeriksa"] = keep(section.get("tim_pemeriksa") or {}, _COMPACT_TEAM)
+    out["batas_waktu"] = [keep(limit, _COMPACT_LIMIT) for limit in section.get("batas_waktu") or ()]
+    out["upaya_administratif"] = [keep(remedy, _COMPACT_REMEDY) for remedy in section.get("upaya_administratif") or ()]
+    out["ringkas"] = True
+    return out

@@ -37,8 +37,10 @@ def error_record(line: int, code: str, id_text: str, en_text: str, problems: Seq
     return {"baris": line, "kesalahan": {"kode": code, "pesan": id_text, "message": en_text, "masalah": list(problems)}}
 
 
-def evaluate_line(raw: bytes, line: int, rulebook: Rulebook, *, explain: bool = False) -> str:
-    """One input line → one output line (a decision, or an error record), compact JSON."""
+def evaluate_line(raw: bytes, line: int, rulebook: Rulebook, *, explain: bool = False, all_outcomes: bool = False) -> str:
+    """One input line → one output line (a decision, or an error record), compact JSON. By default
+    the record is compact: the findings, the determination, the assessments and the unresolved
+    items, without the outcome of every provision considered (`all_outcomes` keeps those)."""
     from netralrules.facts import IncidentError
 
     if raw == TOO_LONG:
@@ -62,7 +64,7 @@ def evaluate_line(raw: bytes, line: int, rulebook: Rulebook, *, explain: bool = 
     except Exception as error:  # a fault of the engine, not of the line: recorded, and the run goes on
         name = type(error).__name__
         return _dumps(error_record(line, "E0498", f"kesalahan internal mesin ({name})", f"internal engine error ({name})"))
-    return _dumps(decision.to_dict(include_explanation=explain))
+    return _dumps(decision.to_dict(include_explanation=explain, all_outcomes=all_outcomes))
 
 
 def _dumps(value: dict[str, Any]) -> str:
@@ -78,6 +80,7 @@ def evaluate_lines(
     first_line: int = 1,
     explain: bool = False,
     chunk: int = CHUNK,
+    all_outcomes: bool = False,
 ) -> Iterator[str]:
     """Evaluate each line (numbered from `first_line`), yielding one output line per input line, in
     order. `rules`: rules files or folders (default: the bundled rulebook)."""
@@ -85,10 +88,10 @@ def evaluate_lines(
     if workers <= 1:
         rulebook = load_rulebook(rules)
         for number, raw in numbered:
-            yield evaluate_line(raw, number, rulebook, explain=explain)
+            yield evaluate_line(raw, number, rulebook, explain=explain, all_outcomes=all_outcomes)
         return
     window: collections.deque[Future[list[str]]] = collections.deque()
-    initargs = (tuple(rules or ()), explain, os.getpid())
+    initargs = (tuple(rules or ()), explain, os.getpid(), all_outcomes)
     with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=initargs) as pool:
         try:
             while True:
@@ -108,13 +111,14 @@ def evaluate_lines(
 _worker: dict[str, Any] = {}  # in each worker process: its rulebook and options, loaded once
 
 
-def _start_worker(rules: tuple[str, ...], explain: bool, parent: int) -> None:
+def _start_worker(rules: tuple[str, ...], explain: bool, parent: int, all_outcomes: bool = False) -> None:
     # Ctrl-C reaches the whole process group; the parent alone decides what it means (stop, keep
     # what is written), so a worker must not die of it half-way through a chunk.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent(parent)
     _worker["rulebook"] = load_rulebook(list(rules) or None)
     _worker["explain"] = explain
+    _worker["all_outcomes"] = all_outcomes
 
 
 def _die_with_parent(parent: int) -> None:
@@ -139,7 +143,8 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _run_chunk(batch: list[tuple[int, bytes]]) -> list[str]:
-    return [evaluate_line(raw, number, _worker["rulebook"], explain=_worker["explain"]) for number, raw in batch]
+    rulebook, explain, every = _worker["rulebook"], _worker["explain"], _worker["all_outcomes"]
+    return [evaluate_line(raw, number, rulebook, explain=explain, all_outcomes=every) for number, raw in batch]
 
 
 def read_lines(stream: Any, skip: int = 0) -> Iterator[bytes]:

@@ -153,7 +153,8 @@ def decision_json_schema() -> dict[str, Any]:
     }
     act = {
         "type": "object",
-        "required": ["indeks", "tanggal", "tahap_pemilu", "temuan", "ketentuan_dipertimbangkan"],
+        # `ketentuan_dipertimbangkan` is left out of a compact batch record (`ringkas: true`).
+        "required": ["indeks", "tanggal", "tahap_pemilu", "temuan"],
         "properties": {
             "indeks": {"type": "integer", "minimum": 0},
             "tanggal": {"type": "string", "format": "date"},
@@ -229,7 +230,12 @@ def decision_json_schema() -> dict[str, Any]:
                     "properties": {"status": _STR, "asn": {"type": "boolean"}, "ketentuan_yang_mengatur": _STRS},
                 }
             ),
-            "prosedur": _nullable(_procedure_schema()),
+            "prosedur": _nullable({"anyOf": [_procedure_schema(), _compact_procedure_schema()]}),
+            "ringkas": {
+                "const": True,
+                "description": "Rekaman batch ringkas: tanpa `ketentuan_dipertimbangkan` per tindakan (`--outcomes all` "
+                "memuatnya). / A compact batch record: no `ketentuan_dipertimbangkan` per act (`--outcomes all` keeps it).",
+            },
             "penjelasan": {"type": "object", "description": "Grafik penjelasan (node-link) / the explanation graph (node-link)"},
         },
     }
@@ -237,6 +243,27 @@ def decision_json_schema() -> dict[str, Any]:
 
 # The register's event kinds: what a time limit counts from and to.
 _EVENTS = list(EVENTS)
+
+
+def _compact_procedure_schema() -> dict[str, Any]:
+    """The procedure of a compact batch record: its data, without prose or sources."""
+    return {
+        "type": "object",
+        "description": "Prosedur ringkas (rekaman batch) / the procedure of a compact batch record",
+        "required": ["instrumen", "dasar", "tingkat", "tim_pemeriksa", "batas_waktu", "upaya_administratif", "ringkas"],
+        "properties": {
+            "instrumen": _STR,
+            "dasar": _STR,
+            "tingkat": _nullable(_STR),
+            "tim_pemeriksa": {"type": "object", "required": ["status"]},
+            "batas_waktu": {
+                "type": "array",
+                "items": {"type": "object", "required": ["kode", "jenis", "sejak", "sampai", "jumlah", "satuan"]},
+            },
+            "upaya_administratif": {"type": "array", "items": {"type": "object", "required": ["jenis"]}},
+            "ringkas": {"const": True},
+        },
+    }
 
 
 def _procedure_schema() -> dict[str, Any]:
