@@ -795,13 +795,14 @@ class _Render:
         found = {f.provision for f in self.r.findings}
         for q in self.r.open_questions:
             where = q.citation.get(self.lang) if q.citation else self.say("determination_rules")
-            levels = "; ".join(pick(RELIABILITY, level, self.lang) for level in q.reliability)
             # A rule of the determination is the engine's own words (translated); a provision's
             # note is the rulebook's (marked in English as written in Indonesian).
             text = reason_text(q.text, self.lang) if q.provision is None else self.say("note_in_id") + q.text
             if q.provision in found:
                 text = self.say("note_with_finding")  # the note is already under its finding
-            w.item(f"{where} ({self.say('reliability')}: {levels}): {text}", 1)
+            # What a reviewer signs carries the law and legal notes; how reliable each source is
+            # stays with the source, in the annex of sources.
+            w.item(f"{where}: {text}", 1)
         for line in procedure:
             w.item(line, 1)
 
