@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from netralrules.diagnostics import Text
+from netralrules.diagnostics.text import pick
+from netralrules.explain.words import CATEGORIES
+from netralrules.explain.words import TIERS as WORD_TIERS
 
 WORDS: dict[str, Text] = {
     "heading": Text("Prosedur", "Procedure"),
@@ -65,12 +68,12 @@ UNITS: dict[str, Text] = {"hari_kerja": Text("hari kerja", "working days"), "har
 
 def _limit_brief(limit: Mapping[str, Any], lang: str) -> str:
     """`pemanggilan → pemeriksaan: paling lambat 7 hari kerja` from the limit's own data."""
-    since = _pick(EVENT_WORDS, str(limit.get("sejak")), lang)
-    unit = _pick(UNITS, str(limit.get("satuan")), lang)
+    since = pick(EVENT_WORDS, str(limit.get("sejak")), lang)
+    unit = pick(UNITS, str(limit.get("satuan")), lang)
     amount = limit.get("jumlah")
     if limit.get("jenis") == "pada_hari_ke":
         return Text(f"berlaku pada hari ke-{amount} sejak {since}", f"takes effect on day {amount} after {since}").get(lang)
-    until = _pick(EVENT_WORDS, str(limit.get("sampai")), lang)
+    until = pick(EVENT_WORDS, str(limit.get("sampai")), lang)
     return Text(f"{since} → {until}: paling lambat {amount} {unit}", f"{since} → {until}: within {amount} {unit}").get(lang)
 
 
@@ -85,17 +88,10 @@ REMEDIES: dict[str, Text] = {
     "keberatan": Text("Keberatan", "Objection (keberatan)"),
     "banding_administratif": Text("Banding administratif", "Administrative appeal (banding administratif)"),
 }
-TRACKS: dict[str, Text] = {
-    "disiplin": Text("disiplin", "discipline"),
-    "etik": Text("etik", "ethics"),
-    "pemberhentian": Text("pemberhentian", "dismissal"),
-}
-TIERS: dict[str, Text] = {
-    "ringan": Text("ringan", "light"),
-    "sedang": Text("sedang", "moderate"),
-    "berat": Text("berat", "severe"),
-    "pemberhentian": Text("pemberhentian", "dismissal"),
-}
+# The tracks and tiers as the report names them elsewhere; a dismissal "tier" of the per-tier team
+# status is the dismissal track's own word.
+TRACKS: dict[str, Text] = CATEGORIES
+TIERS: dict[str, Text] = {**WORD_TIERS, "pemberhentian": CATEGORIES["pemberhentian"]}
 
 
 @dataclass(frozen=True)
@@ -109,11 +105,6 @@ class Line:
 
 def _w(key: str, lang: str) -> str:
     return WORDS[key].get(lang)
-
-
-def _pick(table: Mapping[str, Text], key: str, lang: str) -> str:
-    text = table.get(key)
-    return text.get(lang) if text is not None else key
 
 
 def _text(entry: Mapping[str, Any], lang: str) -> str:
@@ -146,22 +137,22 @@ def procedure_lines(data: Mapping[str, Any] | None, lang: str, detail: str = "st
     brief = detail == "summary"
     unfound = False
     out: list[Line] = []
-    track = _pick(TRACKS, str(data["jalur"]), lang)
+    track = pick(TRACKS, str(data["jalur"]), lang)
     if data["jalur"] != "disiplin":
         tier = ""  # ethics and dismissal have no disciplinary tier
     elif data.get("tingkat"):
-        tier = f", {_w('tier', lang)} {_pick(TIERS, str(data['tingkat']), lang)}"
+        tier = f", {_w('tier', lang)} {pick(TIERS, str(data['tingkat']), lang)}"
     elif data.get("tingkat_dibaca"):
-        tier = f", {_w('tiers_read', lang)} " + ", ".join(_pick(TIERS, str(t), lang) for t in data["tingkat_dibaca"])
+        tier = f", {_w('tiers_read', lang)} " + ", ".join(pick(TIERS, str(t), lang) for t in data["tingkat_dibaca"])
     else:
         tier = f", {_w('tier_open', lang)}"
     out.append(Line(0, f"{_w('basis', lang)}: {data['dasar']} ({_w('track', lang)} {track}{tier})."))
     team = data.get("tim_pemeriksa") or {}
     if team.get("uraian"):  # the procedure says something of an examining team
-        status = _pick(TEAM_STATUSES, str(team.get("status")), lang)
+        status = pick(TEAM_STATUSES, str(team.get("status")), lang)
         per_tier = team.get("per_tingkat") or {}
         if team.get("status") in ("bergantung_bacaan", "bergantung_tingkat"):
-            status += ": " + "; ".join(f"{_pick(TIERS, t, lang)}: {_pick(TEAM_STATUSES, s, lang)}" for t, s in per_tier.items())
+            status += ": " + "; ".join(f"{pick(TIERS, t, lang)}: {pick(TEAM_STATUSES, s, lang)}" for t, s in per_tier.items())
         out.append(Line(0, f"{_w('team', lang)}: {status}{_basis(team)}."))
         unfound |= _unfound(team)
         if not brief:
@@ -184,7 +175,7 @@ def procedure_lines(data: Mapping[str, Any] | None, lang: str, detail: str = "st
         out.append(Line(0, f"{_w('remedies', lang)}:"))
         for remedy in data["upaya_administratif"]:
             to = f" {_w('to', lang)} {remedy['kepada']}" if remedy.get("kepada") else ""
-            head = f"{_pick(REMEDIES, str(remedy['jenis']), lang)}{to}"
+            head = f"{pick(REMEDIES, str(remedy['jenis']), lang)}{to}"
             # The summary names the remedy; its definition (PP 79/2021 Pasal 1) is in the full report.
             words = "" if brief else f": {_text(remedy, lang)}"
             out.append(Line(1, f"{head}{words}{_basis(remedy)}", True))
