@@ -285,6 +285,63 @@ def test_fact_returns_fresh_lists() -> None:
     assert incident.fact(("responden", "sanksi_sebelumnya"), 0) != []
 
 
+def _reference_fact(incident: Incident, path: tuple[str, str], act_index: int) -> object:
+    """`Incident.fact` as it was written first: each field through pydantic's `model_fields`."""
+
+    def as_fact(value: object) -> object:
+        if value is None:
+            return UNKNOWN
+        if isinstance(value, list):
+            return [{name: as_fact(getattr(item, name)) for name in type(item).model_fields} for item in value]
+        return value
+
+    root, name = path
+    holder = {
+        "responden": incident.responden,
+        "pemilu": incident.election_of(act_index),
+        "tindakan": incident.tindakan[act_index],
+    }[root]
+    if name not in type(holder).model_fields:
+        raise KeyError(path)
+    return as_fact(getattr(holder, name))
+
+
+def _elections() -> dict[str, Any]:
+    data = full()
+    data["pemilu"] = [
+        {"id": "pileg", "jenis": "pemilu_dprd", "kampanye_mulai": "2023-11-28"},
+        {"id": "pilkada", **data["pemilu"]},
+    ]
+    data["tindakan"][0]["pemilu"] = "pilkada"
+    data["tindakan"][1]["pemilu"] = "pileg"
+    return data
+
+
+@pytest.mark.parametrize("data", [full(), minimal(), _elections()], ids=["full", "minimal", "two elections"])
+def test_fact_reads_every_field_of_every_model_as_model_fields_does(data: dict[str, Any]) -> None:
+    """`Incident.fact` reads a model's `__dict__` directly (fast); it must agree, value and type,
+    with reading each of the model's `model_fields`, for every field of every root and act."""
+    incident = load_incident(data)
+    for root, model in ROOT_MODELS.items():
+        for name in [*model.model_fields, "id", "nama_lengkap"]:
+            for act in range(len(incident.tindakan)):
+                try:
+                    expected = _reference_fact(incident, (root, name), act)
+                except KeyError:
+                    with pytest.raises(KeyError):
+                        incident.fact((root, name), act)
+                    continue
+                got = incident.fact((root, name), act)
+                assert got == expected and type(got) is type(expected), (root, name, act)
+
+
+def test_fact_reads_each_act_s_own_election() -> None:
+    incident = load_incident(_elections())
+    assert incident.fact(("pemilu", "kampanye_mulai"), 0) == datetime.date(2024, 9, 25)
+    assert incident.fact(("pemilu", "kampanye_mulai"), 1) == datetime.date(2023, 11, 28)
+    assert incident.fact(("pemilu", "tanggal_penetapan"), 1) is UNKNOWN
+
+
 @pytest.mark.parametrize(
     "path",
     [("responden",), ("responden", "nama_lengkap"), ("saksi", "nama"), ("tindakan", "jenis", "x"), ()],

@@ -249,23 +249,37 @@ class Incident(Model):
         names no field raises `KeyError`, an act index out of range `IndexError`: both are bugs of the
         caller, not bad input.
         """
+        # Hot: the evaluator reads every fact it needs through here. The models' `__dict__` holds
+        # exactly their fields (extra fields are forbidden), so one dict lookup both finds the value
+        # and rejects a name that is no field, without pydantic's `model_fields`.
         if len(path) != 2:
             raise KeyError(path)
         root, name = path
-        holder: BaseModel
-        if root == "responden":
-            holder = self.responden
+        if root == "tindakan":
+            acts = self.tindakan
+            if not 0 <= act_index < len(acts):
+                raise IndexError(f"act_index {act_index} out of range for {len(acts)} act(s)")
+            values = acts[act_index].__dict__
+        elif root == "responden":
+            values = self.responden.__dict__
         elif root == "pemilu":
-            holder = self.election_of(act_index)
-        elif root == "tindakan":
-            if not 0 <= act_index < len(self.tindakan):
-                raise IndexError(f"act_index {act_index} out of range for {len(self.tindakan)} act(s)")
-            holder = self.tindakan[act_index]
+            elections = self.pemilu
+            values = (self.election_of(act_index) if isinstance(elections, list) else elections).__dict__
         else:
             raise KeyError(path)
-        if name not in type(holder).model_fields:
-            raise KeyError(path)
-        return _as_fact(getattr(holder, name))
+        try:
+            value = values[name]
+        except KeyError:
+            raise KeyError(path) from None
+        if value is None:
+            return UNKNOWN
+        if type(value) in _PLAIN:
+            return value  # type: ignore[no-any-return]
+        return _as_fact(value)
+
+
+# The types of most facts, returned as they are (`_as_fact` checks the others, subclasses included).
+_PLAIN = frozenset({bool, str, datetime.date})
 
 
 def _as_fact(value: object) -> FactValue:
@@ -281,7 +295,7 @@ def _as_fact(value: object) -> FactValue:
 def _as_record(item: object) -> dict[str, FactValue]:
     if not isinstance(item, BaseModel):
         raise TypeError(f"no fact representation for list item {type(item).__name__}")
-    return {name: _as_fact(getattr(item, name)) for name in type(item).model_fields}
+    return {name: _as_fact(value) for name, value in item.__dict__.items()}
 
 
 class _BilingualSchema(GenerateJsonSchema):
