@@ -1,33 +1,14 @@
-"""The version of netralrules, in one place: the `version` of `pyproject.toml`, as installed.
+"""The version of netralrules, in one place: this file.
 
-`netralrules.__version__`, `netralrules --version` and the engine version recorded in every
-decision (`mesin.versi`) all read `VERSION`. It comes from the installed distribution's metadata
-(`importlib.metadata`), which a wheel and an editable install both have. A source tree that was
-never installed (`PYTHONPATH=src`) has no metadata: then the version is read from the
-`pyproject.toml` next to `src/`, and if even that is missing it is `0+unknown`, so importing never
-fails. An editable install reports the version it was installed with: after changing `version`
-in `pyproject.toml`, reinstall (`pip install -e .`), or a test (tests/test_version.py) fails.
+`pyproject.toml` takes the package's version from `VERSION` below (`dynamic = ["version"]`,
+`[tool.hatch.version]`), so a wheel's metadata, `netralrules.__version__`, `netralrules --version`
+and the engine version recorded in every decision (`mesin.versi`) all read this one constant. It is
+a literal so that importing it costs nothing: reading the installed metadata (`importlib.metadata`)
+cost 20-50 ms at every start of the command line. To release a new version, change it here (an
+editable install's metadata keeps the old one until `pip install -e .`; tests/test_version.py
+compares them).
 """
 
 from __future__ import annotations
 
-import importlib.metadata
-import tomllib
-from pathlib import Path
-
-_PYPROJECT = Path(__file__).resolve().parent.parent.parent / "pyproject.toml"
-
-
-def _version() -> str:
-    try:
-        return importlib.metadata.version("netralrules")
-    except importlib.metadata.PackageNotFoundError:
-        pass
-    try:
-        project = tomllib.loads(_PYPROJECT.read_text(encoding="utf-8"))["project"]
-        return str(project["version"])
-    except (OSError, KeyError, tomllib.TOMLDecodeError):
-        return "0+unknown"
-
-
-VERSION: str = _version()
+VERSION = "0.1.0"
