@@ -14,7 +14,18 @@ from pathlib import Path
 from netralrules.cli import main
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "pns_kampanye_atribut_partai.json"
-HEAVY = ("networkx", "lark", "netralrules.explain", "netralrules.checker.declarations", "netralrules.authoring")
+HEAVY = (
+    "networkx",
+    "lark",
+    "netralrules.explain",
+    "netralrules.checker.declarations",
+    "netralrules.authoring",
+    # PyYAML is for YAML incidents only, the process pool for `--batch` only.
+    "yaml",
+    "netralrules.tools.batch",
+    "concurrent.futures",
+    "multiprocessing",
+)
 _PROBE = """
 import io, json, sys
 from netralrules.cli import main

@@ -25,23 +25,6 @@ PROGRESS_EVERY = 0.2  # seconds between redraws of the progress line
 FLUSH_EVERY = 256  # output lines between flushes of the .partial file
 
 
-def add_arguments(ev: argparse.ArgumentParser) -> None:
-    ev.add_argument(
-        "--batch", metavar="IN.jsonl", help="nilai banyak insiden, satu JSON per baris / many incidents, one JSON per line"
-    )
-    ev.add_argument("--out", metavar="OUT.jsonl", help="keluaran --batch, satu baris per baris masukan / --batch output")
-    ev.add_argument("--workers", type=int, default=None, metavar="N", help="proses paralel (bawaan: semua inti) / processes")
-    ev.add_argument("--resume", action="store_true", help="lanjutkan --batch yang terhenti / continue an interrupted --batch")
-    ev.add_argument(
-        "--outcomes",
-        choices=("compact", "all"),
-        default="compact",
-        help="keluaran --batch: compact (bawaan: temuan, penetapan, hal yang belum terselesaikan) atau all (juga hasil "
-        "setiap ketentuan yang dipertimbangkan) / --batch records: compact (default: findings, determination, "
-        "unresolved items) or all (also the outcome of every provision considered)",
-    )
-
-
 def run_batch(args: argparse.Namespace, err: TextIO) -> int:
     if not args.out:
         err.write("error: --batch memerlukan --out / --batch needs --out\n")

@@ -1,5 +1,5 @@
 """The `evaluate` command: an incident file in, a decision with its explanation out (or, with
-`--batch`, one decision per JSON line: cli/batch.py)."""
+`--batch`, one decision per JSON line: cli/batch.py, loaded only for `--batch`)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from netralrules.cli.batch import add_arguments as add_batch_arguments
-from netralrules.cli.batch import run_batch
 from netralrules.cli.common import load_rules
 from netralrules.rulebook import Decision, IncidentFacts, Rulebook
 from netralrules.source import printable
@@ -100,7 +98,25 @@ def add_evaluate_command(sub: argparse._SubParsersAction[argparse.ArgumentParser
         help="dengan --format json: keputusan tanpa graf penjelasan (`penjelasan`), lebih cepat / with --format json: "
         "the decision without its explanation graph (`penjelasan`), faster",
     )
-    add_batch_arguments(ev)
+    _add_batch_arguments(ev)
+
+
+def _add_batch_arguments(ev: argparse.ArgumentParser) -> None:
+    """The options of `--batch` (cli/batch.py runs it; its process pool and workers load only then)."""
+    ev.add_argument(
+        "--batch", metavar="IN.jsonl", help="nilai banyak insiden, satu JSON per baris / many incidents, one JSON per line"
+    )
+    ev.add_argument("--out", metavar="OUT.jsonl", help="keluaran --batch, satu baris per baris masukan / --batch output")
+    ev.add_argument("--workers", type=int, default=None, metavar="N", help="proses paralel (bawaan: semua inti) / processes")
+    ev.add_argument("--resume", action="store_true", help="lanjutkan --batch yang terhenti / continue an interrupted --batch")
+    ev.add_argument(
+        "--outcomes",
+        choices=("compact", "all"),
+        default="compact",
+        help="keluaran --batch: compact (bawaan: temuan, penetapan, hal yang belum terselesaikan) atau all (juga hasil "
+        "setiap ketentuan yang dipertimbangkan) / --batch records: compact (default: findings, determination, "
+        "unresolved items) or all (also the outcome of every provision considered)",
+    )
 
 
 def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -108,6 +124,8 @@ def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from netralrules.facts.loading import read_incident_file
 
     if args.batch:
+        from netralrules.cli.batch import run_batch
+
         return run_batch(args, err)
     if not args.incident:
         err.write("error: berikan berkas insiden atau --batch / give an incident file or --batch\n")

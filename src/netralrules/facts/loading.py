@@ -6,22 +6,23 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
 from pydantic import ValidationError
 
 from netralrules.facts.errors import IncidentError, IncidentProblem, kind_of, problem
 from netralrules.facts.incident import Incident
 from netralrules.facts.translate import problems_from
 
+# PyYAML loads only for YAML text (an incident file `.yaml`, a rule case): JSON, the usual input,
+# does not pay for it.
+if TYPE_CHECKING:
+    import yaml
+
 _PARSER_FAILURES = (ValueError, TypeError, OverflowError, RecursionError)
 # The one size limit of an incident (E0415), for every way in: the API (text or bytes), an incident
 # file (`evaluate`, `diff`), a line of `--batch`. Pass `max_bytes` to change it for one call.
 MAX_INCIDENT_BYTES = 5 * 1024 * 1024
-# libyaml's parser when PyYAML has it: the pure-Python one takes 45 s for a 1.4 MB incident (issue
-# 13's campaign); the constructor, and so what a document means, is the same safe one.
-_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _YAML_MERGE = "tag:yaml.org,2002:merge"
 _YAML_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
@@ -149,7 +150,17 @@ def _object_locations(value: object) -> dict[int, tuple[str | int, ...]]:
     return where
 
 
+def _yaml_loader() -> Any:
+    # libyaml's parser when PyYAML has it: the pure-Python one takes 45 s for a 1.4 MB incident (issue
+    # 13's campaign); the constructor, and so what a document means, is the same safe one.
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _parse_yaml(text: str, source: str) -> object:
+    import yaml
+
     try:
         value = _safe_load(text)
     except yaml.MarkedYAMLError as error:
@@ -182,7 +193,7 @@ def _parse_yaml(text: str, source: str) -> object:
 
 def _safe_load(text: str) -> object:
     # yaml.safe_load with libyaml's parser when there is one (never yaml.load: tests/syntax/test_hostile.py).
-    loader = _YAML_LOADER(text)
+    loader = _yaml_loader()(text)
     try:
         return loader.get_single_data()
     finally:
@@ -195,8 +206,10 @@ def _yaml_node_problems(text: str) -> list[IncidentProblem]:
     safe_load keeps the last of two equal keys silently; a case file saying both `jam_kerja: false`
     and `jam_kerja: true` must be rejected instead. Composing builds nodes only, nothing else.
     """
+    import yaml
+
     try:
-        root = yaml.compose(text, Loader=_YAML_LOADER)
+        root = yaml.compose(text, Loader=_yaml_loader())
     except (yaml.YAMLError, *_PARSER_FAILURES):
         return []
     found: list[IncidentProblem] = []
@@ -233,6 +246,8 @@ def _yaml_node_problems(text: str) -> list[IncidentProblem]:
 
 
 def _is_timestamp(text: str) -> bool:
+    import yaml
+
     try:
         yaml.SafeLoader.construct_yaml_timestamp(yaml.SafeLoader(""), yaml.ScalarNode(_YAML_TIMESTAMP, text))
     except _PARSER_FAILURES:
