@@ -5,12 +5,16 @@ or the parser. `--no-graph` writes the decision of `--format json` without `penj
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from netralrules.cli import evaluate as cli_evaluate
 from netralrules.cli import main
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "pns_kampanye_atribut_partai.json"
@@ -68,3 +72,23 @@ def test_no_graph_goes_with_json_only() -> None:
     err = io.StringIO()
     assert main(["evaluate", str(EXAMPLE), "--no-graph"], stdout=io.StringIO(), stderr=err) == 2
     assert "--no-graph" in err.getvalue()
+
+
+def test_one_incident_is_evaluated_with_the_collector_paused_and_a_batch_with_it_running(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: list[bool] = []
+
+    def probe(args: object, out: object, err: object) -> int:
+        seen.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setattr(cli_evaluate, "run_evaluate", probe)
+    assert gc.isenabled()
+    assert main(["evaluate", str(EXAMPLE)], stdout=io.StringIO()) == 0
+    assert gc.isenabled()  # restored when the command returns
+    assert main(["evaluate", "--batch", "in.jsonl", "--out", "out.jsonl"], stdout=io.StringIO()) == 0
+    assert main(["evaluate", "--bat", "in.jsonl", "--out", "out.jsonl"], stdout=io.StringIO()) == 0  # abbreviated
+    assert main(["check", "--help"], stdout=io.StringIO(), stderr=io.StringIO()) == 0
+    assert seen == [False, True, True]
+    assert gc.isenabled()
