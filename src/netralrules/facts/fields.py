@@ -110,7 +110,7 @@ def nullable_ref(field_schema: JsonDict) -> None:
 class Model(BaseModel):
     """Base of the incident models: unknown fields are errors, instances are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=__import__("os").environ.get("NR_DEFER") == "1")
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Relative(NamedTuple):
