@@ -12,7 +12,6 @@ from pydantic import ValidationError
 
 from netralrules.facts.errors import IncidentError, IncidentProblem, kind_of, problem
 from netralrules.facts.incident import Incident
-from netralrules.facts.translate import problems_from
 
 # PyYAML loads only for YAML text (an incident file `.yaml`, a rule case): JSON, the usual input,
 # does not pay for it.
@@ -51,6 +50,8 @@ def load_incident(
     try:
         return Incident.model_validate(dict(value))
     except ValidationError as error:
+        from netralrules.facts.translate import problems_from  # the messages load for bad input only
+
         raise IncidentError(problems_from(error), source=source) from None
 
 
