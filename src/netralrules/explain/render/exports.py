@@ -12,14 +12,12 @@ from __future__ import annotations
 import enum
 import io
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+import networkx as nx  # type: ignore[import-untyped]
 
 from netralrules.explain.graph import Explanation
 from netralrules.explain.render.views import to_json
-
-# networkx loads when GraphML is written or read, not with the package (the text report, the JSON).
-if TYPE_CHECKING:
-    import networkx as nx  # type: ignore[import-untyped]
 
 # Per domain (graph, node, edge), the attributes written as JSON text, so the reader can decode them.
 JSON_ATTRS_KEY = "json_attributes"
@@ -55,8 +53,6 @@ def _attrs(data: dict[str, Any], encoded: set[str]) -> dict[str, Any]:
 
 def to_graphml(explanation: Explanation) -> str:
     """The explanation graph as GraphML (UTF-8 XML text), written by networkx."""
-    import networkx as nx
-
     g = explanation.graph
     nodes = sorted(g.nodes)
     edges = sorted(g.edges)
@@ -83,8 +79,6 @@ def to_graphml(explanation: Explanation) -> str:
 def graph_from_graphml(text: str) -> nx.DiGraph:
     """Read GraphML written by `to_graphml` back into a graph with the original attribute values
     (lists and mappings decoded from their JSON text)."""
-    import networkx as nx
-
     g = nx.read_graphml(io.BytesIO(text.encode("utf-8")))
     encoded = {k: set(v) for k, v in json.loads(g.graph.pop(JSON_ATTRS_KEY, "{}")).items()}
     holders = [
