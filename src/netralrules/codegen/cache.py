@@ -37,7 +37,7 @@ import marshal
 import os
 import stat
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import CodeType, MemberDescriptorType
 from typing import TYPE_CHECKING, Any
@@ -221,7 +221,8 @@ def load(key: str) -> tuple[CheckedRulebook, Program | None] | None:
 # column through the class's own slot descriptors, in loops that run in C: about 3 ms.
 #
 # An object is named by its index in the table of all objects (0 is None). A column is one of
-#   _RAW   values as they are (None, bool, int, float, str and tuples of these);
+#   _RAW   values as they are (None, bool, int, float, str);
+#   _TUPLES tuples of these, as they are;
 #   _REF   an object's index (0 for None);
 #   _REFS  a tuple of objects' indices;
 #   _PAIRS a tuple of pairs (a plain value, an object's index) (the spans of a declaration's fields);
@@ -235,8 +236,9 @@ def load(key: str) -> tuple[CheckedRulebook, Program | None] | None:
 # class has now, and enums), besides `datetime.date` and the checked rulebook itself; nothing the
 # data names is called. A layout number changes with the form.
 _LAYOUT = 1
-_RAW, _REF, _REFS, _PAIRS, _DATE, _ENUM, _ANY = range(7)
+_RAW, _TUPLES, _REF, _REFS, _PAIRS, _DATE, _ENUM, _ANY = range(8)
 _PLAIN = (type(None), bool, int, float, str)
+_SCALARS = frozenset(_PLAIN)
 _FIELDS: dict[type, tuple[str, ...]] = {}
 _SETTERS: dict[type, tuple[Any, ...]] = {}
 
@@ -280,8 +282,24 @@ def _allowed(module: object, name: object) -> type:
 
 
 def _is_plain(value: object) -> bool:
-    kind = type(value)
-    return kind in _PLAIN or (kind is tuple and all(_is_plain(v) for v in value))  # type: ignore[attr-defined]
+    return type(value) in _PLAIN
+
+
+def _is_plain_tuple(value: object) -> bool:
+    return type(value) is tuple and all(type(v) in _PLAIN for v in value)
+
+
+def _check_plain(values: Iterable[object]) -> None:
+    """That values read as they are hold only scalars (marshal can also make code objects, sets,
+    bytes: no class but the allowed ones is made from a cached rulebook). A C loop."""
+    if not set(map(type, values)) <= _SCALARS:
+        raise ValueError("a value of another kind")
+
+
+def _check_plain_tuples(values: tuple[object, ...]) -> None:
+    if set(map(type, values)) - {tuple}:
+        raise ValueError("a value of another kind")
+    _check_plain(itertools.chain.from_iterable(values))  # type: ignore[arg-type]
 
 
 class _Writer:
@@ -332,6 +350,8 @@ class _Writer:
         beside it (the enum's module and name)."""
         if all(_is_plain(v) for v in values):
             return _RAW, tuple(self.plain(v) for v in values), None
+        if all(_is_plain_tuple(v) for v in values):
+            return _TUPLES, tuple(self.plain(v) for v in values), None
         if all(v is None or self.is_object(v) for v in values):
             return _REF, tuple(self.ref(v) for v in values), None
         if all(type(v) is tuple and all(self.is_object(x) for x in v) for v in values):
@@ -438,13 +458,18 @@ def _loads(data: bytes) -> CheckedRulebook:
             if type(column) is not tuple or len(column) != count:
                 raise ValueError("a column of another length")
             if codec == _RAW:
+                _check_plain(column)
                 values: Any = column
+            elif codec == _TUPLES:
+                _check_plain_tuples(column)
+                values = column
             elif codec == _REF:
                 values = map(get, column)
             elif codec == _REFS:
                 values = [tuple(map(get, v)) for v in column]
             elif codec == _PAIRS:
                 values = [tuple([(x, get(i)) for x, i in v]) for v in column]
+                _check_plain([x for v in values for x, _ in v])
             elif codec == _DATE:
                 values = [None if v is None else date(v) for v in column]
             elif codec == _ENUM:
@@ -471,6 +496,8 @@ def _value(value: Any, get: Any) -> object:
     if kind is tuple:
         return tuple(_value(v, get) for v in value)
     if kind is not list:
+        if kind not in _SCALARS:
+            raise ValueError("a value of another kind")
         return value
     tag = value[0]
     if tag == "o":
@@ -480,6 +507,7 @@ def _value(value: Any, get: Any) -> object:
     if tag == "e":
         return _enum(value[1], value[2])(value[3])
     if tag == "s":
+        _check_plain(value[1])
         return dict(zip(value[1], map(get, value[2]), strict=True))
     if tag == "r":
         return dict(zip(map(get, value[1]), map(get, value[2]), strict=True))
