@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from netralrules.codegen import cache
 from netralrules.codegen.generate import generate
@@ -432,3 +434,53 @@ def test_decisions_explanations_and_reports_are_the_same_from_the_cache(
     for path in examples:
         text = path.read_text()
         assert _outputs(cached, text) == _outputs(parsed, text), path.name
+
+
+def _round_trip(text: str) -> None:
+    from netralrules.authoring import check_text
+
+    report = check_text(text, "uji.nr")
+    assert report.rulebook is not None, [d.message.en for d in report.diagnostics]
+    back = cache._loads(cache._dumps(report.rulebook))
+    assert back == report.rulebook
+    _same(report.rulebook, back, "checked", set())
+
+
+def test_the_cached_form_of_a_rulebook_with_every_construct() -> None:
+    from tests.codegen.support import ALL_CONSTRUCTS
+
+    _round_trip(ALL_CONSTRUCTS)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 10_000), st.integers(1, 30))
+def test_the_cached_form_of_generated_rulebooks(seed: int, size: int) -> None:
+    import importlib
+
+    bench = str(Path(__file__).resolve().parents[2] / "bench")
+    if bench not in sys.path:
+        sys.path.insert(0, bench)
+    _round_trip(importlib.import_module("parse_check").generate(size, seed))
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_load_leaves_the_collector_as_it_was(folder: Path, rules: Path, enabled: bool) -> None:
+    """Loading pauses the cyclic collector and moves what it made to the oldest generation; the
+    collector is on or off after it as before, and objects the process froze stay frozen."""
+    import gc
+
+    _load((str(rules),), _schema())  # type: ignore[arg-type]
+    key = cache.key_for((str(rules),), _schema())
+    assert key is not None
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        assert cache.load(key) is not None
+        assert gc.isenabled() is enabled and gc.get_freeze_count() == 0
+        gc.freeze()  # as a server does before it forks
+        frozen = gc.get_freeze_count()
+        assert frozen > 0 and cache.load(key) is not None
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+        (gc.enable if was else gc.disable)()
