@@ -29,7 +29,6 @@ import enum
 import functools
 import gc
 import hashlib
-import importlib
 import itertools
 import json
 import logging
@@ -42,12 +41,16 @@ from pathlib import Path
 from types import CodeType, MemberDescriptorType
 from typing import TYPE_CHECKING, Any
 
+from netralrules import source as source_module
 from netralrules.checker import CheckedRulebook
+from netralrules.checker import rulebook as checked_module
+from netralrules.checker import typing_ as resolution_module
 from netralrules.codegen.runtime import FORMAT, GenerationError, Program, program_from_code
 
 if TYPE_CHECKING:
     from netralrules.codegen.generate import Source
 from netralrules.resources import grammar_path
+from netralrules.syntax import ast as ast_module
 from netralrules.version import VERSION
 
 log = logging.getLogger("netralrules.cache")
@@ -62,9 +65,8 @@ _MAX_KEY_FILES = 5000
 MAX_ENTRIES = 32
 # Modules whose classes a cached checked rulebook is made of; only classes (not functions) of
 # these, and `datetime.date`, may be named by its cached form.
-_MODULES = frozenset(
-    {"netralrules.checker.rulebook", "netralrules.checker.typing_", "netralrules.source", "netralrules.syntax.ast"}
-)
+_MODULE_OBJECTS = {m.__name__: m for m in (checked_module, resolution_module, source_module, ast_module)}
+_MODULES = frozenset(_MODULE_OBJECTS)
 
 
 def cache_dir() -> Path | None:
@@ -314,7 +316,7 @@ def _allowed(module: object, name: object) -> type:
     dataclass or an enum), nothing else."""
     if not isinstance(module, str) or not isinstance(name, str) or module not in _MODULES:
         raise ValueError("not a cached rulebook class")
-    found = getattr(sys.modules.get(module) or importlib.import_module(module), name, None)
+    found = getattr(_MODULE_OBJECTS[module], name, None)
     if not isinstance(found, type) or found.__module__ != module:
         raise ValueError(f"{module}.{name} is not allowed in a cached rulebook")
     if not (issubclass(found, enum.Enum) or _field_names(found) is not None):
