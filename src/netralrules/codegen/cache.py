@@ -164,15 +164,21 @@ def _read_regular(path: str) -> bytes | None:
 def key_for(paths: Sequence[str], schema: object) -> str | None:
     """The cache key of loading these paths with this schema: over every `.nr` file under the
     rulebook root (everything a load may read), byte for byte. None if a file cannot be read."""
+    return key_and_root(paths, schema)[0]
+
+
+def key_and_root(paths: Sequence[str], schema: object) -> tuple[str | None, Path | None]:
+    """The cache key (`key_for`) and the rulebook root it was computed over (None with no key)."""
     from netralrules.syntax.loader import RULES_SUFFIX, rulebook_root
 
     try:
-        root = str(rulebook_root(paths))
+        found_root = rulebook_root(paths)
+        root = str(found_root)
         h = hashlib.sha256(_engine_fingerprint())
         h.update(repr((tuple(os.path.abspath(p) for p in paths), root, repr(schema))).encode())
         found = _rules_files(root, RULES_SUFFIX)
         if found is None:
-            return None
+            return None, None
         prefix = len(os.path.join(root, ""))
         for path in sorted(found):
             data = _read_regular(path)
@@ -181,8 +187,8 @@ def key_for(paths: Sequence[str], schema: object) -> str | None:
                 h.update(hashlib.sha256(data).digest())
     except (OSError, ValueError) as exc:
         log.debug("no cache key (%s)", exc)
-        return None
-    return h.hexdigest()
+        return None, None
+    return h.hexdigest(), found_root
 
 
 # ---- reading ----------------------------------------------------------------------------------
