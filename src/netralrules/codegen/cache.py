@@ -108,16 +108,20 @@ def _engine_fingerprint() -> bytes:
     format), and the size and time of every file of the package (an edited checker or
     grammar must not meet a rulebook checked by the old one)."""
     package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
-    with os.scandir(package) as entries:
-        files = [e.path for e in entries if e.name.endswith(".py") and e.is_file()]
-    for part in _MAKERS:
-        for folder, folders, names in os.walk(os.path.join(package, part)):
-            folders[:] = [f for f in folders if f != "__pycache__"]
-            files.extend(os.path.join(folder, n) for n in names if os.path.splitext(n)[1] in _MADE_OF)
-    files.append(str(grammar_path()))
     lines = [f"{FORMAT}|{VERSION}|{sys.version}|{sys.implementation.cache_tag}"]
-    for path in sorted(files):
-        st = os.stat(path)
+    grammar = str(grammar_path())
+    found = [(grammar, os.stat(grammar))]
+    folders = [(package, False), *((os.path.join(package, part), True) for part in _MAKERS)]
+    while folders:
+        folder, deep = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    if deep and entry.name != "__pycache__":
+                        folders.append((entry.path, True))
+                elif os.path.splitext(entry.name)[1] in (_MADE_OF if deep else {".py"}):
+                    found.append((entry.path, entry.stat()))
+    for path, st in sorted(found, key=lambda item: item[0]):
         lines.append(f"{path}|{st.st_size}|{st.st_mtime_ns}")
     return hashlib.sha256("\n".join(lines).encode()).digest()
 
