@@ -484,3 +484,18 @@ def test_a_load_leaves_the_collector_as_it_was(folder: Path, rules: Path, enable
     finally:
         gc.unfreeze()
         (gc.enable if was else gc.disable)()
+
+
+def test_a_cached_form_counting_more_objects_than_its_bytes_is_refused(folder: Path, rules: Path) -> None:
+    """A count is data too: one beyond the size of the data is refused before any object is made
+    (10**12 empty objects would take the memory of the machine)."""
+    checked = _load((str(rules),), _schema()).checked  # type: ignore[arg-type]
+    layout, classes, top = marshal.loads(cache._dumps(checked))
+    module, name, _, columns = classes[0]
+    for wrong in (10**12, -1, "3"):
+        data = marshal.dumps((layout, ((module, name, wrong, columns), *classes[1:]), top))
+        with pytest.raises(ValueError):
+            cache._loads(data)
+    _entry_with(folder, rules, marshal.dumps((layout, ((module, name, 10**12, columns), *classes[1:]), top)))
+    key = cache.key_for((str(rules),), _schema())
+    assert key is not None and cache.load(key) is None

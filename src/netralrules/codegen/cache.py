@@ -508,7 +508,8 @@ def _loads(data: bytes) -> CheckedRulebook:
     for module, name, count, columns in classes:
         cls = _allowed(module, name)
         names = _field_names(cls)
-        if names is None or type(count) is not int or type(columns) is not tuple:
+        # Each object takes at least a byte of the data: no count makes more objects than that.
+        if names is None or type(count) is not int or not 0 <= count <= len(data) - len(objects) or type(columns) is not tuple:
             raise ValueError(f"{name} is not a cached rulebook class")
         if tuple(c[0] for c in columns) != names:
             raise ValueError(f"{name} has other fields now")
