@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from netralrules.codegen.generate import Source
 from netralrules.resources import grammar_path
 from netralrules.syntax import ast as ast_module
+from netralrules.syntax.loader import RULES_SUFFIX, rulebook_root
 from netralrules.version import VERSION
 
 log = logging.getLogger("netralrules.cache")
@@ -173,8 +174,6 @@ def key_for(paths: Sequence[str], schema: object) -> str | None:
 
 def key_and_root(paths: Sequence[str], schema: object) -> tuple[str | None, Path | None]:
     """The cache key (`key_for`) and the rulebook root it was computed over (None with no key)."""
-    from netralrules.syntax.loader import RULES_SUFFIX, rulebook_root
-
     try:
         found_root = rulebook_root(paths)
         root = str(found_root)
