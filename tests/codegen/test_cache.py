@@ -499,3 +499,41 @@ def test_a_cached_form_counting_more_objects_than_its_bytes_is_refused(folder: P
     _entry_with(folder, rules, marshal.dumps((layout, ((module, name, 10**12, columns), *classes[1:]), top)))
     key = cache.key_for((str(rules),), _schema())
     assert key is not None and cache.load(key) is None
+
+
+def test_equal_spans_and_resolutions_are_kept_once_and_ast_nodes_never_merged() -> None:
+    """Spans and resolutions are values: equal ones are written once and shared when loaded. AST
+    nodes keep their identity (a procedure tells its open points apart by it), shared where the
+    checked rulebook shares them and distinct where it does not, even when equal."""
+    import dataclasses
+
+    from netralrules.rulebook import load_rulebook
+    from netralrules.source import Span
+    from netralrules.syntax import ast
+
+    def objects(checked: object) -> dict[type, list[object]]:
+        writer = cache._Writer()
+        writer.collect(tuple(getattr(checked, f.name) for f in dataclasses.fields(checked)))  # type: ignore[arg-type]
+        found: dict[type, list[object]] = dict(writer.blocks)
+        for alias, _ in writer.aliases:
+            found.setdefault(type(alias), []).append(alias)
+        return found
+
+    checked = load_rulebook().checked
+    back = cache._loads(cache._dumps(checked))
+    before, after = objects(checked), objects(back)
+    spans = before[Span]
+    assert len(set(spans)) < len(spans)  # the checker makes equal spans
+    assert len({id(s) for s in after[Span]}) == len(set(spans))  # kept once each
+    parts = before[ast.CitationPart]
+    assert len(set(parts)) < len(parts)  # equal citation parts (their spans aside) …
+    assert len(after[ast.CitationPart]) == len(parts)  # … stay apart
+    for procedure in back.procedures.values():
+        points = list(open_points(procedure))
+        assert len({id(p) for p in points}) == len(points)
+
+
+def open_points(procedure: object) -> list[object]:
+    from netralrules.checker.procedures import open_points as points
+
+    return list(points(procedure))  # type: ignore[arg-type]
