@@ -472,17 +472,19 @@ def test_a_load_leaves_the_collector_as_it_was(folder: Path, rules: Path, enable
     _load((str(rules),), _schema())  # type: ignore[arg-type]
     key = cache.key_for((str(rules),), _schema())
     assert key is not None
-    was = gc.isenabled()
+    was, was_frozen = gc.isenabled(), gc.get_freeze_count()  # `netralrules audit` run before freezes
     try:
+        gc.unfreeze()
         (gc.enable if enabled else gc.disable)()
         assert cache.load(key) is not None
         assert gc.isenabled() is enabled and gc.get_freeze_count() == 0
-        gc.freeze()  # as a server does before it forks
+        gc.freeze()  # as a server does before it forks (lsp/server.py, cli/audit.py)
         frozen = gc.get_freeze_count()
         assert frozen > 0 and cache.load(key) is not None
         assert gc.get_freeze_count() == frozen
     finally:
-        gc.unfreeze()
+        if not was_frozen:
+            gc.unfreeze()
         (gc.enable if was else gc.disable)()
 
 
