@@ -258,9 +258,6 @@ def load(key: str) -> tuple[CheckedRulebook, Program | None] | None:
     return checked, program
 
 
-# ---- writing ----------------------------------------------------------------------------------
-
-
 # ---- the cached form of a checked rulebook ------------------------------------------------------
 # A checked rulebook is about 7,000 small objects (the AST, its spans, the checker's resolutions),
 # all slotted frozen dataclasses. Unpickling rebuilt each one in a Python function call (1.5 µs
@@ -283,7 +280,8 @@ def load(key: str) -> tuple[CheckedRulebook, Program | None] | None:
 #          indices, indices] a dict of objects to objects, ["m", ((key, value), ...)] another dict.
 # Only classes of `_MODULES` are made (slotted dataclasses, whose fields must be the ones the
 # class has now, and enums), besides `datetime.date` and the checked rulebook itself; nothing the
-# data names is called. A layout number changes with the form.
+# data names is called, but an enum to look up its member by value. A layout number changes with
+# the form.
 _LAYOUT = 1
 _RAW, _TUPLES, _REF, _REFS, _PAIRS, _DATE, _ENUM, _ANY = range(8)
 _PLAIN = (type(None), bool, int, float, str)
@@ -594,6 +592,9 @@ def _value(value: Any, get: Any) -> object:
     if tag == "m":
         return {_value(k, get): _value(v, get) for k, v in value[1]}
     raise ValueError("an unknown value")
+
+
+# ---- writing ----------------------------------------------------------------------------------
 
 
 def _write(folder: Path, name: str, data: bytes) -> None:
