@@ -35,7 +35,6 @@ from netralrules.evaluation.pipeline import paused_gc
 from netralrules.evaluation.program import evaluate_fast, set_program
 from netralrules.facts.schema import DEFAULT_SCHEMA, FactSchema
 from netralrules.resources import default_rulebook_path
-from netralrules.syntax.loader import rulebook_root
 from netralrules.trace import ListTracer
 
 # The explanation (and networkx under it), the checker and the parser load when first asked for
@@ -192,11 +191,11 @@ def _default_rulebook() -> Rulebook:
 
 def _load(paths: tuple[str, ...], schema: FactSchema) -> Rulebook:
     # From the per-user cache when these files were loaded before (codegen/cache.py): no parsing.
-    key = cache.key_for(paths, schema)
+    key, root = cache.key_and_root(paths, schema)
     cached = cache.load(key) if key is not None else None
     if cached is not None:
         checked, program = cached
-        rulebook = Rulebook(checked, compile_rulebook(checked), rulebook_root(paths), paths, schema)
+        rulebook = Rulebook(checked, compile_rulebook(checked), root, paths, schema)
         if program is not None:
             set_program(rulebook.plan, program)
         return rulebook

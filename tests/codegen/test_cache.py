@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from netralrules.codegen import cache
 from netralrules.codegen.generate import generate
@@ -262,3 +264,278 @@ def test_a_new_process_loads_from_the_cache_and_decides_the_same(folder: Path, r
     ]
     assert runs[0].stdout == runs[1].stdout and runs[0].stdout
     assert any(folder.glob("*.json"))
+
+
+# ---- the cached form of a checked rulebook ---------------------------------------------------
+
+
+def _same(a: object, b: object, where: str, seen: set[int]) -> None:
+    """Equal to the last field, spans included (`==` of the AST leaves spans out), same types."""
+    import dataclasses
+
+    assert type(a) is type(b), where
+    if dataclasses.is_dataclass(a) and not isinstance(a, type):
+        if id(a) in seen:
+            return
+        seen.add(id(a))
+        for f in dataclasses.fields(a):
+            _same(getattr(a, f.name), getattr(b, f.name), f"{where}.{f.name}", seen)
+    elif isinstance(a, tuple):
+        assert isinstance(b, tuple) and len(a) == len(b), where
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            _same(x, y, f"{where}[{i}]", seen)
+    elif isinstance(a, dict):
+        assert isinstance(b, dict) and list(a) == list(b), where
+        for (k, x), (k2, y) in zip(a.items(), b.items(), strict=True):
+            _same(k, k2, f"{where} key", seen)
+            _same(x, y, f"{where}[{k!r}]", seen)
+    else:
+        assert a == b, where
+
+
+def test_the_cached_form_rebuilds_every_field_spans_included() -> None:
+    from netralrules.rulebook import load_rulebook
+    from netralrules.syntax import ast
+
+    checked = load_rulebook().checked
+    back = cache._loads(cache._dumps(checked))
+    assert back == checked and back.content_hash == checked.content_hash
+    _same(checked, back, "checked", set())
+    # The checker's resolutions are keyed by the very spans of the names they resolve (the
+    # compiler looks them up by `name.span`), as in the rulebook that was checked.
+    names = [e for p in back.provisions.values() for e in _walk(p.condition) if isinstance(e, ast.Name)]
+    assert names and all(any(k is n.span for k in back.resolutions) for n in names[:20])
+    assert {id(k) for k in back.resolutions} >= {id(n.span) for n in names}
+
+
+def _walk(e: object) -> list[object]:
+    from netralrules.compiler import children_of
+    from netralrules.syntax import ast
+
+    out = [e]
+    if isinstance(e, ast.Expr):
+        for child in children_of(e):
+            out.extend(_walk(child))
+    return out
+
+
+def _entry_with(folder: Path, rules: Path, data: bytes) -> None:
+    """The entry of `rules` with its rulebook blob replaced by `data`, named by its true hash (as
+    someone able to write the directory would)."""
+    import hashlib
+
+    key = cache.key_for((str(rules),), _schema())
+    index = json.loads((folder / f"{key}.json").read_text())
+    sha256 = hashlib.sha256(data).hexdigest()
+    (folder / f"{sha256}.blob").write_bytes(data)
+    os.chmod(folder / f"{sha256}.blob", 0o600)
+    index["checked"] = sha256
+    (folder / f"{key}.json").write_text(json.dumps(index))
+
+
+def _with_class(data: bytes, module: str, name: str) -> bytes:
+    """The cached form with its first class replaced by another name."""
+    layout, classes, top = marshal.loads(data)
+    _, _, count, columns = classes[0]
+    return marshal.dumps((layout, ((module, name, count, columns), *classes[1:]), top))
+
+
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [
+        ("os", "system"),  # not a module of the package
+        ("builtins", "eval"),
+        ("netralrules.syntax.ast", "dataclass"),  # a function the module imports, not its class
+        ("netralrules.source", "SourceFile"),  # a class of the package, but not a slotted one
+        ("netralrules.syntax.ast", "Provision"),  # allowed, but its fields are not these
+    ],
+)
+def test_a_cached_form_naming_another_class_is_not_used(folder: Path, rules: Path, module: str, name: str) -> None:
+    first = _load((str(rules),), _schema())  # type: ignore[arg-type]
+    data = cache._dumps(first.checked)
+    _entry_with(folder, rules, _with_class(data, module, name))
+    key = cache.key_for((str(rules),), _schema())
+    assert key is not None and cache.load(key) is None
+    again = _load((str(rules),), _schema())  # type: ignore[arg-type]  # parsed again, and works
+    assert again.checked == first.checked
+    assert again.evaluate(EXAMPLE.read_text(), explain=False).evaluation.findings
+
+
+def test_a_cached_form_holding_code_or_an_enum_of_elsewhere_is_not_used(folder: Path, rules: Path, tmp_path: Path) -> None:
+    """Marshal can make code objects: one in a column is refused, not kept (nor run); an enum
+    member is only looked up in an enum of the package."""
+    first = _load((str(rules),), _schema())  # type: ignore[arg-type]
+    layout, classes, top = marshal.loads(cache._dumps(first.checked))
+    marker = tmp_path / "ran"
+    code = compile(f"__import__('pathlib').Path({str(marker)!r}).touch()", "<x>", "exec")
+    key = cache.key_for((str(rules),), _schema())
+    assert key is not None
+    for at, kind in enumerate((cache._RAW, cache._TUPLES, cache._ENUM)):
+        i, j = next((i, j) for i, c in enumerate(classes) for j, col in enumerate(c[3]) if col[1] == kind)
+        module, name, count, columns = classes[i]
+        field, _, column, extra = columns[j]
+        if kind == cache._ENUM:
+            extra = ("os", "system")
+        else:
+            column = (code, *column[1:]) if kind == cache._RAW else ((code,), *column[1:])
+        bad = (*columns[:j], (field, kind, column, extra), *columns[j + 1 :])
+        data = marshal.dumps((layout, (*classes[:i], (module, name, count, bad), *classes[i + 1 :]), top))
+        _entry_with(folder, rules, data)
+        assert cache.load(key) is None, (at, field)
+    assert not marker.exists()
+    assert _load((str(rules),), _schema()).checked == first.checked  # type: ignore[arg-type]
+
+
+def test_a_rulebook_that_cannot_be_kept_is_not_cached(folder: Path, rules: Path) -> None:
+    """Anything in a checked rulebook that the cached form does not know (a list, a set, a class
+    of elsewhere) stops it from being written; the rulebook still loads."""
+    import dataclasses
+
+    checked = _load((str(rules),), _schema()).checked  # type: ignore[arg-type]
+    for odd in ([1, 2], {1, 2}, Path("x")):
+        with pytest.raises(ValueError):
+            cache._dumps(dataclasses.replace(checked, principles=odd))  # type: ignore[arg-type]
+
+
+def _outputs(rulebook: object, text: str) -> dict[str, str]:
+    """Everything a reviewer reads of one incident: the decision with its explanation, the report
+    as JSON, text (both languages), Markdown, HTML, GraphML and node-link JSON."""
+    from netralrules.explain.render.html import to_html
+    from netralrules.rulebook import Rulebook
+
+    assert isinstance(rulebook, Rulebook)
+    decision = rulebook.evaluate(text)
+    return {
+        "decision": decision.to_json(),
+        "no graph": rulebook.evaluate(text, explain=False).to_json(),
+        "report": json.dumps(rulebook.explain(decision).to_dict(), sort_keys=True, ensure_ascii=False),
+        "text": rulebook.to_text(decision),
+        "text en": rulebook.to_text(decision, "en"),
+        "markdown": rulebook.to_markdown(decision),
+        "html": to_html(decision),
+        "graphml": rulebook.to_graphml(decision),
+        "node-link": rulebook.to_node_link(decision),
+    }
+
+
+def test_decisions_explanations_and_reports_are_the_same_from_the_cache(
+    folder: Path, rules: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(cache.ENV_SWITCH, "0")
+    parsed = _load((str(rules),), _schema())  # type: ignore[arg-type]
+    monkeypatch.delenv(cache.ENV_SWITCH)
+    _load((str(rules),), _schema())  # type: ignore[arg-type]  # fills the cache
+    key = cache.key_for((str(rules),), _schema())
+    assert key is not None and cache.load(key) is not None
+    cached = _load((str(rules),), _schema())  # type: ignore[arg-type]
+    assert program_of(cached.plan) is not None
+    examples = sorted(EXAMPLE.parent.glob("*.json")) + sorted(EXAMPLE.parent.glob("*.yaml"))
+    assert len(examples) >= 4
+    for path in examples:
+        text = path.read_text()
+        assert _outputs(cached, text) == _outputs(parsed, text), path.name
+
+
+def _round_trip(text: str) -> None:
+    from netralrules.authoring import check_text
+
+    report = check_text(text, "uji.nr")
+    assert report.rulebook is not None, [d.message.en for d in report.diagnostics]
+    back = cache._loads(cache._dumps(report.rulebook))
+    assert back == report.rulebook
+    _same(report.rulebook, back, "checked", set())
+
+
+def test_the_cached_form_of_a_rulebook_with_every_construct() -> None:
+    from tests.codegen.support import ALL_CONSTRUCTS
+
+    _round_trip(ALL_CONSTRUCTS)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 10_000), st.integers(1, 30))
+def test_the_cached_form_of_generated_rulebooks(seed: int, size: int) -> None:
+    import importlib
+
+    bench = str(Path(__file__).resolve().parents[2] / "bench")
+    if bench not in sys.path:
+        sys.path.insert(0, bench)
+    _round_trip(importlib.import_module("parse_check").generate(size, seed))
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_load_leaves_the_collector_as_it_was(folder: Path, rules: Path, enabled: bool) -> None:
+    """Loading pauses the cyclic collector and moves what it made to the oldest generation; the
+    collector is on or off after it as before, and objects the process froze stay frozen."""
+    import gc
+
+    _load((str(rules),), _schema())  # type: ignore[arg-type]
+    key = cache.key_for((str(rules),), _schema())
+    assert key is not None
+    was, was_frozen = gc.isenabled(), gc.get_freeze_count()  # `netralrules audit` run before freezes
+    try:
+        gc.unfreeze()
+        (gc.enable if enabled else gc.disable)()
+        assert cache.load(key) is not None
+        assert gc.isenabled() is enabled and gc.get_freeze_count() == 0
+        gc.freeze()  # as a server does before it forks (lsp/server.py, cli/audit.py)
+        frozen = gc.get_freeze_count()
+        assert frozen > 0 and cache.load(key) is not None
+        assert gc.get_freeze_count() == frozen
+    finally:
+        if not was_frozen:
+            gc.unfreeze()
+        (gc.enable if was else gc.disable)()
+
+
+def test_a_cached_form_counting_more_objects_than_its_bytes_is_refused(folder: Path, rules: Path) -> None:
+    """A count is data too: one beyond the size of the data is refused before any object is made
+    (10**12 empty objects would take the memory of the machine)."""
+    checked = _load((str(rules),), _schema()).checked  # type: ignore[arg-type]
+    layout, classes, top = marshal.loads(cache._dumps(checked))
+    module, name, _, columns = classes[0]
+    for wrong in (10**12, -1, "3"):
+        data = marshal.dumps((layout, ((module, name, wrong, columns), *classes[1:]), top))
+        with pytest.raises(ValueError):
+            cache._loads(data)
+    _entry_with(folder, rules, marshal.dumps((layout, ((module, name, 10**12, columns), *classes[1:]), top)))
+    key = cache.key_for((str(rules),), _schema())
+    assert key is not None and cache.load(key) is None
+
+
+def test_equal_spans_and_resolutions_are_kept_once_and_ast_nodes_never_merged() -> None:
+    """Spans and resolutions are values: equal ones are written once and shared when loaded. AST
+    nodes keep their identity (a procedure tells its open points apart by it), shared where the
+    checked rulebook shares them and distinct where it does not, even when equal."""
+    import dataclasses
+
+    from netralrules.rulebook import load_rulebook
+    from netralrules.source import Span
+    from netralrules.syntax import ast
+
+    def objects(checked: object) -> dict[type, list[object]]:
+        writer = cache._Writer()
+        writer.collect(tuple(getattr(checked, f.name) for f in dataclasses.fields(checked)))  # type: ignore[arg-type]
+        found: dict[type, list[object]] = dict(writer.blocks)
+        for alias, _ in writer.aliases:
+            found.setdefault(type(alias), []).append(alias)
+        return found
+
+    checked = load_rulebook().checked
+    back = cache._loads(cache._dumps(checked))
+    before, after = objects(checked), objects(back)
+    spans = before[Span]
+    assert len(set(spans)) < len(spans)  # the checker makes equal spans
+    assert len({id(s) for s in after[Span]}) == len(set(spans))  # kept once each
+    parts = before[ast.CitationPart]
+    assert len(set(parts)) < len(parts)  # equal citation parts (their spans aside) …
+    assert len(after[ast.CitationPart]) == len(parts)  # … stay apart
+    for procedure in back.procedures.values():
+        points = list(open_points(procedure))
+        assert len({id(p) for p in points}) == len(points)
+
+
+def open_points(procedure: object) -> list[object]:
+    from netralrules.checker.procedures import open_points as points
+
+    return list(points(procedure))  # type: ignore[arg-type]

@@ -144,8 +144,9 @@ def test_python_in_a_rules_file_is_only_text() -> None:
 # The compiled rulebook (codegen/, issue 14) is generated code by design, and its cache holds code:
 # these calls, in these files and nowhere else. Generated source is checked against the generator's
 # node types and names before `compile` and runs without builtins (`exec`); cached code's names are
-# checked before it runs; the cached pickle is read by an allow-listed Unpickler, never `pickle.load`
-# (tests/codegen/test_generate.py and test_cache.py show rule text and a poisoned cache never run).
+# checked before it runs; the cached checked rulebook is marshalled plain data rebuilt into
+# allow-listed classes, never a pickle (tests/codegen/test_generate.py and test_cache.py show rule
+# text and a poisoned cache never run).
 ALLOWED_CODE = {
     "codegen/generate.py": {"compile"},
     "codegen/runtime.py": {"exec"},
