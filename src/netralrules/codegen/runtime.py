@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from types import CodeType
 
 from netralrules.compiler import _arith, _between, _member, _walk, _within
+from netralrules.trace import ConditionResult, DefinitionRead, FactRead
 from netralrules.values import UNKNOWN
 
 
@@ -41,6 +42,72 @@ class State:
         self.memo[key] = (value, self.out_of_range)
         self.out_of_range = outer or self.out_of_range
         return value
+
+
+class TracedState(State):
+    """`State` of a traced run: `depth` counts the quantifier bodies being evaluated. Inside one,
+    the plan evaluates a definition afresh at each use, recording its events again, and keeps no
+    value (`compiler.Context.definition` with variables bound); outside, once per act."""
+
+    __slots__ = ("depth",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+
+    def traced_definition(
+        self, key: int, fn: Callable[..., object], facts: object, emit: Callable[[object], None], act: int
+    ) -> object:
+        if self.depth:
+            return fn(facts, self, emit, act)
+        found = self.memo.get(key)
+        if found is not None:
+            if found[1]:
+                self.out_of_range = True
+            return found[0]
+        outer, self.out_of_range = self.out_of_range, False
+        value = fn(facts, self, emit, act)
+        self.memo[key] = (value, self.out_of_range)
+        self.out_of_range = outer or self.out_of_range
+        return value
+
+
+def traced_quantify(state: TracedState, items: object, body: Callable[[object], object], every: bool) -> object:
+    """`quantify` in a traced run: the same values, with the state's depth counting the body."""
+    if items is UNKNOWN:
+        return UNKNOWN
+    assert isinstance(items, list)
+    state.depth += 1
+    unknown = False
+    result: object = None
+    for item in items:
+        value = body(item)
+        if value is UNKNOWN:
+            unknown = True
+        elif bool(value) != every:
+            result = not every
+            break
+    else:
+        result = UNKNOWN if unknown else every
+    state.depth -= 1
+    return result
+
+
+def traced_count(state: TracedState, items: object, body: Callable[[object], object]) -> object:
+    """`count` with a body, in a traced run (see traced_quantify)."""
+    if items is UNKNOWN:
+        return UNKNOWN
+    assert isinstance(items, list)
+    state.depth += 1
+    total: object = 0
+    for item in items:
+        value = body(item)
+        if value is UNKNOWN:
+            total = UNKNOWN
+            break
+        total += bool(value)  # type: ignore[operator]
+    state.depth -= 1
+    return total
 
 
 def quantify(items: object, body: Callable[[object], object], every: bool) -> object:
@@ -98,10 +165,17 @@ NAMESPACE: Mapping[str, object] = {
     "WALK": walk,
     "QUANT": quantify,
     "COUNT": count,
+    # The traced variant's: quantifiers that count their depth, and the events it makes.
+    "TQUANT": traced_quantify,
+    "TCOUNT": traced_count,
+    "TN": tuple.__new__,
+    "FR": FactRead,
+    "DR": DefinitionRead,
+    "CR": ConditionResult,
 }
 
 # The form of generated code; bump when it changes: cached programs of another form are not used.
-FORMAT = 1
+FORMAT = 2
 
 
 class GenerationError(Exception):
@@ -110,19 +184,22 @@ class GenerationError(Exception):
 
 
 # Names the program defines (by counter) or takes from the runtime namespace.
-OWN_NAME = re.compile(r"(?:[cdhtqK][0-9]+|f|x|FORMAT|PATHS|PROVISIONS|DEFINITIONS|CONDITIONS)\Z")
-ATTRIBUTES = frozenset({"definition"})
+OWN_NAME = re.compile(r"(?:[cdhtqKCGH][0-9]+|f|x|e|a|FORMAT|PATHS|PROVISIONS|NODES|DNAMES|DEFINITIONS|CONDITIONS|TRACED)\Z")
+ATTRIBUTES = frozenset({"definition", "traced_definition"})
 
 
 @dataclass(frozen=True)
 class Program:
     """A loaded program: the condition function of each provision (in exception order) over a
-    per-act snapshot of `paths` (slot i: the fact at `paths[i]`), and the SHA-256 of its source."""
+    per-act snapshot of `paths` (slot i: the fact at `paths[i]`), and the SHA-256 of its source;
+    `traced`, the traced variant of each condition (`(f, x, e, a)`: snapshot, `TracedState`, the
+    append of the event list, the act's index), empty when the program has none."""
 
     conditions: tuple[Callable[..., object], ...]
     paths: tuple[tuple[str, ...], ...]
     provisions: tuple[str, ...]
     sha256: str
+    traced: tuple[Callable[..., object], ...] = ()
 
 
 def program_from_code(code: CodeType, sha256: str) -> Program:
@@ -165,8 +242,10 @@ def run_code(code: CodeType, sha256: str) -> Program:
     conditions = namespace["CONDITIONS"]
     paths = namespace["PATHS"]
     provisions = namespace["PROVISIONS"]
+    traced = namespace["TRACED"]
     assert isinstance(conditions, tuple) and isinstance(paths, tuple) and isinstance(provisions, tuple)
-    return Program(conditions, paths, provisions, sha256)
+    assert isinstance(traced, tuple) and len(traced) == len(conditions)
+    return Program(conditions, paths, provisions, sha256, traced)
 
 
 def matches(program: Program, provisions: Sequence[str]) -> bool:

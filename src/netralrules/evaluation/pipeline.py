@@ -23,9 +23,9 @@ from netralrules.evaluation.determination import Ladder, determine, ladders, sta
 from netralrules.evaluation.evaluator import Evaluation, Outcome, evaluate_plan
 from netralrules.evaluation.kinds import Assessment
 from netralrules.evaluation.procedure import procedure_json, select
-from netralrules.evaluation.program import evaluate_fast
+from netralrules.evaluation.program import evaluate_fast, evaluate_traced, trace_provisions
 from netralrules.evaluation.referral import refer, referral_date
-from netralrules.trace import DefinitionRead, Event, FactRead, ListTracer, ProvisionResult
+from netralrules.trace import ConditionResult, DefinitionRead, Event, FactRead, ListTracer
 from netralrules.values import UNKNOWN
 
 ELECTION_DATES = ("tanggal_penetapan", "kampanye_mulai", "kampanye_selesai", "tanggal_pemungutan")
@@ -35,8 +35,12 @@ def decide(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: ListTracer 
     """The decision for one incident, without its explanation. With a `tracer`, every event of the
     evaluation is recorded in it (for an explanation or for coverage)."""
     dates = tuple(facts.act_dates)
-    # Untraced, the compiled program decides (evaluation/program.py); traced, or without one, the plan.
-    fast = evaluate_fast(rulebook.plan, facts, dates) if tracer is None else None
+    # The compiled program decides (evaluation/program.py), traced with its traced variant; without
+    # one (or when it cannot be used), the plan.
+    if tracer is None:
+        fast = evaluate_fast(rulebook.plan, facts, dates)
+    else:
+        fast = evaluate_traced(rulebook.plan, facts, dates, tracer)
     evaluation = attribute(fast if fast is not None else evaluate_plan(rulebook.plan, facts, dates, tracer), facts, len(dates))
     prior = facts.fact(("responden", "sanksi_sebelumnya"), 0)
     outcomes = {pid: p.outcome for pid, p in rulebook.checked.provisions.items() if p.outcome is not None}
@@ -140,6 +144,9 @@ def _traced_events(
             if exception not in wanted:
                 wanted.add(exception)
                 stack.append(exception)
+    found = trace_provisions(plan, facts, dates, frozenset(wanted))
+    if found is not None:
+        return found
     subset = dataclasses.replace(plan, provisions=tuple(c for c in plan.provisions if c.node in wanted))
     tracer = ListTracer()
     evaluate_plan(subset, facts, dates, tracer)
@@ -154,11 +161,31 @@ def _missing_facts(events: Sequence[Event], unresolved: Sequence[Outcome]) -> tu
     does not depend on the order of the provisions."""
     by_definition: dict[tuple[int, str], set[str]] = {}
     uses: dict[tuple[int, str], set[str]] = {}  # a definition → the definitions it reads
+    # Per provision and act (its window of events, closed by its ProvisionResult): the unknown facts
+    # it read itself and the definitions it used. One pass; the definitions are followed afterwards,
+    # for the windows asked about only.
+    window: dict[tuple[int, str], tuple[set[str], set[tuple[int, str]]]] = {}
+    direct: set[str] = set()
+    used: set[tuple[int, str]] = set()
     for e in events:
-        if isinstance(e, FactRead) and e.value is UNKNOWN and (name := definition_of(e.node)) is not None:
-            by_definition.setdefault((e.act, name), set()).add(".".join(e.path))
-        elif isinstance(e, DefinitionRead) and (outer := definition_of(e.node)) is not None:
-            uses.setdefault((e.act, outer), set()).add(e.name)
+        if isinstance(e, ConditionResult):  # the most frequent, and not asked about here
+            continue
+        if isinstance(e, FactRead):
+            if e.value is UNKNOWN:
+                name = definition_of(e.node)
+                if name is None:
+                    direct.add(".".join(e.path))
+                else:
+                    by_definition.setdefault((e.act, name), set()).add(".".join(e.path))
+        elif isinstance(e, DefinitionRead):
+            outer = definition_of(e.node)
+            if outer is None:
+                used.add((e.act, e.name))
+            else:
+                uses.setdefault((e.act, outer), set()).add(e.name)
+        elif direct or used:  # a ProvisionResult closes the provision's window
+            window[(e.act, e.provision)] = (direct, used)
+            direct, used = set(), set()
     closed: dict[tuple[int, str], frozenset[str]] = {}
 
     def behind(act: int, name: str) -> frozenset[str]:
@@ -176,22 +203,19 @@ def _missing_facts(events: Sequence[Event], unresolved: Sequence[Outcome]) -> tu
             closed[(act, name)] = frozenset(found)
         return closed[(act, name)]
 
-    window: dict[tuple[int, str], set[str]] = {}
-    current: set[str] = set()
-    for e in events:
-        if isinstance(e, FactRead) and e.value is UNKNOWN and definition_of(e.node) is None:
-            current.add(".".join(e.path))
-        elif isinstance(e, DefinitionRead) and definition_of(e.node) is None:
-            current |= behind(e.act, e.name)
-        elif isinstance(e, ProvisionResult):
-            window[(e.act, e.provision)] = current
-            current = set()
+    def read_for(act: int, provision: str) -> set[str]:
+        paths, definitions = window.get((act, provision), ((), ()))
+        found = set(paths)
+        for key in definitions:
+            found |= behind(*key)
+        return found
+
     out = []
     for o in sorted(unresolved, key=lambda o: (o.act, o.provision)):
-        paths = set(window.get((o.act, o.provision), set()))
+        paths = read_for(o.act, o.provision)
         if o.reason == NOT_BY_RESPONDENT:
             paths.add(WHO_DID_IT)  # who did it decides it: the incident says not the respondent
         for other in o.waiting_for:  # what decides a pending exception decides this provision too
-            paths |= window.get((o.act, other), set())
+            paths |= read_for(o.act, other)
         out.append((o.act, o.provision, tuple(sorted(paths))))
     return tuple(out)

@@ -1,6 +1,7 @@
 """Evaluate with the compiled rulebook (codegen/): the same outcomes and findings as
-`evaluator.evaluate_plan` untraced, with each condition run as generated code over a per-act
-snapshot of the facts it reads. Traced evaluation always runs the plan.
+`evaluator.evaluate_plan`, with each condition run as generated code over a per-act snapshot of
+the facts it reads. Traced (`evaluate_traced`, `trace_provisions`), the program's traced variant
+records the events the plan records, in the same order and with equal values (trace.py).
 
 The program is kept with the plan (`Plan.memo`): made on first use, or put there by the loader
 from the cache (codegen/cache.py). Anything that stops a program from being made or used (a
@@ -13,10 +14,10 @@ from __future__ import annotations
 import dataclasses
 import datetime
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from netralrules.codegen.runtime import GenerationError, Program, State, matches
-from netralrules.compiler import CompiledProvision, CompiledRulebook, Context, FactReader, Plan, truth
+from netralrules.codegen.runtime import GenerationError, Program, State, TracedState, matches
+from netralrules.compiler import CompiledProvision, CompiledRulebook, Context, FactReader, Plan, subjects_node, truth
 from netralrules.evaluation.evaluator import (
     _DEFEATED,
     _FIRED,
@@ -37,6 +38,8 @@ from netralrules.evaluation.evaluator import (
     _subjects_key,
 )
 from netralrules.evaluation.kinds import Status
+from netralrules.trace import Event, FactRead, ListTracer, ProvisionResult
+from netralrules.values import UNKNOWN
 
 CompiledRulebookT = TypeVar("CompiledRulebookT", bound=CompiledRulebook)
 _KEY = "program"  # in Plan.memo: a Program, or None when the plan is to be run as it is
@@ -65,7 +68,9 @@ def set_program(plan: Plan, program: Program | None) -> None:
         program = None
     plan.memo[_KEY] = program
     plan.memo.pop(_ROWS, None)
+    plan.memo.pop(_TRACED_ROWS, None)
     plan.memo.pop(_SHARED_KEY, None)
+    plan.memo.pop(_TRACED_SHARED_KEY, None)
 
 
 _Row = tuple[CompiledProvision, Callable[..., object], tuple[int, ...], str, str, str | None]
@@ -99,9 +104,9 @@ _SHARED = 300_000
 _SHARED_KEY = "program_outcomes"
 
 
-def _shared(plan: Plan, act: int, size: int) -> list[Outcome | None] | None:
+def _shared(plan: Plan, act: int, size: int, key: str = _SHARED_KEY) -> list[Any] | None:
     """The shared outcomes of one act (one slot per provision and kind), None past the bound."""
-    acts: list[list[Outcome | None]] = plan.memo.setdefault(_SHARED_KEY, [])
+    acts: list[list[Any]] = plan.memo.setdefault(key, [])
     while len(acts) <= act:
         if (len(acts) + 1) * size > _SHARED:
             return None
@@ -203,6 +208,201 @@ def _outcome(shared: list[Outcome | None] | None, slot: int, act: int, pid: str,
     if found is None:
         found = shared[slot] = Outcome(act, pid, status, reason)
     return found
+
+
+_TRACED_ROWS = "program_traced_rows"
+_TRACED_SHARED_KEY = "program_traced_outcomes"
+# A row of the traced run: the provision, its id, its traced condition, its exceptions (row
+# indices), the reasons of the outcomes that need no condition, its subjects' key and the node of
+# their reads, the dates it is in force.
+_TracedRow = tuple[
+    CompiledProvision, str, Callable[..., object], tuple[int, ...], str, str, str | None, str, datetime.date, datetime.date | None
+]
+_TN = tuple.__new__  # a named tuple made without its Python-level constructor (half the time)
+
+
+def _traced_rows(plan: Plan, program: Program) -> list[_TracedRow]:
+    memo = plan.memo
+    kept: tuple[Program, list[_TracedRow]] | None = memo.get(_TRACED_ROWS)
+    if kept is not None and kept[0] is program:
+        return kept[1]
+    rows = [
+        (
+            compiled,
+            compiled.node,
+            traced,
+            exceptions,
+            in_force,
+            not_applicable,
+            subjects,
+            subjects_node(compiled.node),
+            compiled.start,
+            compiled.end,
+        )
+        for (compiled, _, exceptions, in_force, not_applicable, subjects), traced in zip(
+            _rows(plan, program), program.traced, strict=True
+        )
+    ]
+    memo[_TRACED_ROWS] = (program, rows)
+    return rows
+
+
+def _run_traced(
+    plan: Plan,
+    program: Program,
+    facts: FactReader,
+    act_dates: Sequence[datetime.date],
+    tracer: ListTracer,
+    wanted: frozenset[str] | None,
+) -> list[list[Outcome | None]] | None:
+    """The plan's traced run (evaluator.evaluate_plan and _provision, with a tracer) with the
+    program's traced variant: the same events in `tracer`, in the same order; the outcomes of each
+    act before conflicts are settled, in row order (None for a provision not `wanted`). None, with
+    nothing recorded, if a fact could not be read or compared (the caller runs the plan).
+
+    The outcomes that depend only on the act and the provision (not in force, does not bind, the
+    condition false) are shared with their ProvisionResult events, as `evaluate_program` shares
+    them: both are immutable."""
+    remembered = _Remembered(facts)
+    rows = _traced_rows(plan, program)
+    paths = program.paths
+    events = tracer.events
+    start = len(events)
+    emit = events.append
+    acts: list[list[Outcome | None]] = []
+    size = 3 * len(rows)
+    try:
+        for act, date in enumerate(act_dates):
+            snapshot = _Snapshot(remembered, paths, act)
+            state = TracedState()
+            ctx: Context | None = None
+            # Who a provision binds depends only on its subjects: decided once per act for each list
+            # of subjects, with the facts read to decide it, recorded again at each provision's node.
+            subjects_seen: dict[str, tuple[bool | None, list[tuple[tuple[str, ...], object]]]] = {}
+            shared = _shared(plan, act, size, _TRACED_SHARED_KEY)
+            if shared is None:
+                shared = [None] * size
+            results: list[Outcome | None] = []
+            for i, (compiled, pid, condition, exceptions, in_force, not_applicable, subjects, at, begin, end) in enumerate(rows):
+                if wanted is not None and pid not in wanted:
+                    results.append(None)
+                    continue
+                if date < begin or (end is not None and date > end):
+                    pair = shared[3 * i]
+                    if pair is None:
+                        pair = shared[3 * i] = _pair(act, pid, _NOT_IN_FORCE, in_force)
+                    emit(pair[1])
+                    results.append(pair[0])
+                    continue
+                applies: bool | None = True
+                if subjects is not None:
+                    seen = subjects_seen.get(subjects)
+                    if seen is not None:
+                        applies = seen[0]
+                        for path, read in seen[1]:
+                            emit(_TN(FactRead, (act, at, path, read)))
+                    else:
+                        if ctx is None:
+                            ctx = Context(facts=remembered, act=act, tracer=tracer, definitions=plan.definitions)
+                        before = len(events)
+                        applies = _subjects_apply(compiled.provision, ctx, pid)
+                        reads = [(e.path, e.value) for e in events[before:] if type(e) is FactRead]
+                        subjects_seen[subjects] = (applies, reads)
+                    if applies is False:
+                        pair = shared[3 * i + 1]
+                        if pair is None:
+                            pair = shared[3 * i + 1] = _pair(act, pid, _NOT_APPLICABLE, not_applicable)
+                        emit(pair[1])
+                        results.append(pair[0])
+                        continue
+                state.out_of_range = False
+                value = condition(snapshot, state, emit, act)
+                if value is not UNKNOWN and not value:
+                    pair = shared[3 * i + 2]
+                    if pair is None:
+                        pair = shared[3 * i + 2] = _pair(act, pid, _NOT_FIRED, "syarat tidak terpenuhi")
+                    emit(pair[1])
+                    results.append(pair[0])
+                    continue
+                if ctx is None:
+                    ctx = Context(facts=remembered, act=act, tracer=tracer, definitions=plan.definitions)
+                outcome = _undecided(compiled, truth(value), applies, [results[e] for e in exceptions], state, ctx, act)
+                emit(_TN(ProvisionResult, (act, pid, outcome.status, outcome.reason, outcome.defeated_by)))
+                results.append(outcome)
+            acts.append(results)
+    except (KeyError, IndexError, TypeError, AttributeError, ValueError):
+        del events[start:]
+        return None
+    return acts
+
+
+def _pair(act: int, pid: str, status: Status, reason: str) -> tuple[Outcome, ProvisionResult]:
+    return Outcome(act, pid, status, reason), _TN(ProvisionResult, (act, pid, status, reason, ()))
+
+
+def _undecided(
+    compiled: CompiledProvision,
+    value: bool | None,
+    applies: bool | None,
+    exceptions: list[Outcome | None],
+    state: State,
+    ctx: Context,
+    act: int,
+) -> Outcome:
+    """The outcome of a provision in force, binding or perhaps binding, whose condition is not
+    false (the end of evaluator._provision)."""
+    pid = compiled.node
+    fired = tuple(o.provision for o in exceptions if o is not None and o.status is _FIRED)
+    if fired:
+        return Outcome(act, pid, _DEFEATED, "dikecualikan oleh " + ", ".join(fired), fired)
+    if value is None or applies is None:
+        why = "fakta yang diperlukan belum diketahui" if value is None else _subject_open(compiled.provision, ctx, pid)
+        if value is None and state.out_of_range:
+            why = OUT_OF_RANGE_REASON
+        return Outcome(act, pid, _UNKNOWN, why)
+    pending = tuple(o.provision for o in exceptions if o is not None and o.status is _UNKNOWN)
+    if pending:
+        return Outcome(act, pid, _UNKNOWN, "pengecualian belum dapat ditentukan: " + ", ".join(pending), waiting_for=pending)
+    return Outcome(act, pid, _FIRED)
+
+
+def evaluate_traced(plan: Plan, facts: FactReader, act_dates: Sequence[datetime.date], tracer: ListTracer) -> Evaluation | None:
+    """`evaluator.evaluate_plan(plan, facts, act_dates, tracer)` with the plan's program: the same
+    evaluation, and the same events recorded in `tracer`. None (nothing recorded) when there is no
+    program or it cannot be used: the caller runs the plan."""
+    program = program_of(plan)
+    if program is None or not program.traced:
+        return None
+    acts = _run_traced(plan, program, facts, act_dates, tracer, None)
+    if acts is None:
+        return None
+    outcomes: list[Outcome] = []
+    findings: list[Finding] = []
+    for act, results in enumerate(acts):
+        done: list[Outcome] = [o for o in results if o is not None]
+        if plan.rulebook.principles:
+            by_id = {o.provision: o for o in done}
+            _settle_conflicts(plan, by_id)
+            done = [by_id[c.node] for c in plan.provisions]
+        for compiled, outcome in zip(plan.provisions, done, strict=True):
+            outcomes.append(outcome)
+            if outcome.status is _FIRED:
+                findings.append(_finding(plan, compiled, act))
+    unresolved = tuple(o for o in outcomes if o.status is _UNKNOWN)
+    return Evaluation(tuple(outcomes), tuple(findings), unresolved)
+
+
+def trace_provisions(
+    plan: Plan, facts: FactReader, act_dates: Sequence[datetime.date], wanted: frozenset[str]
+) -> list[Event] | None:
+    """The events of a traced run of the `wanted` provisions only (they must hold the exceptions
+    of each), as the plan records them for the plan cut down to those provisions; None when there
+    is no program or it cannot be used."""
+    program = program_of(plan)
+    if program is None or not program.traced:
+        return None
+    tracer = ListTracer()
+    return tracer.events if _run_traced(plan, program, facts, act_dates, tracer, wanted) is not None else None
 
 
 def evaluate_fast(plan: Plan, facts: FactReader, act_dates: Sequence[datetime.date]) -> Evaluation | None:
