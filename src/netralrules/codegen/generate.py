@@ -244,7 +244,10 @@ class _Generator:
         if isinstance(e, _CONDITIONS):
             t = self._fresh("t")
             k = self._node(node)
-            return f"(e(TN(CR, (a, NODES[{k!r}], None if ({t} := {body}) is U else (True if {t} else False)))) or {t})"
+            # The recorded value is the plan's `truth` of the node's: each of these nodes but a
+            # comparison gives True, False or U already (a comparison is made a bool, as the plan's is).
+            value = f"(True if {t} else False)" if isinstance(e, ast.Compare) else t
+            return f"(e(TN(CR, (a, NODES[{k!r}], None if ({t} := {body}) is U else {value}))) or {t})"
         return body
 
     def _tchildren(self, items: list[ast.Expr], node: NodeId, scope: Mapping[str, str], level: int) -> list[str]:
@@ -324,15 +327,18 @@ class _Generator:
         match res:
             case FactRef():
                 slot = self.name(e, scope)  # `f[<slot>]`, the slot made or found there
-                index = self.slots[tuple(res.path)]
                 t = self._fresh("t")
-                return f"(e(TN(FR, (a, NODES[{self._node(node)!r}], PATHS[{index!r}], ({t} := {slot})))) or {t})"
+                path = self.slots[tuple(res.path)]
+                return f"(e(TN(FR, (a, NODES[{self._node(node)!r}], PATHS[{path!r}], ({t} := {slot})))) or {t})"
             case DefRef(name=name):
                 index = self.definitions.get(name)
                 if index is None:
                     raise GenerationError("unknown definition")
                 t = self._fresh("t")
-                value = f"x.traced_definition({index!r}, G{index}, f, e, a)"
+                # Known already (evaluated in this act, outside a quantifier): no call.
+                known = self._fresh("t")
+                call = f"x.traced_definition({index!r}, G{index}, f, e, a)"
+                value = f"({known} if ({known} := x.known.get({index!r}, M)) is not M else {call})"
                 return f"(e(TN(DR, (a, NODES[{self._node(node)!r}], DNAMES[{index!r}], ({t} := {value})))) or {t})"
         return self.name(e, scope)
 
@@ -428,6 +434,25 @@ _ALLOWED_NODES: tuple[type[pyast.AST], ...] = (
 )
 
 
+# The attributes generated code reads: of the state `x` (`x.definition`, `x.traced_definition`,
+# `x.known`), and `get` of `x.known` only.
+_STATE_ATTRIBUTES = frozenset({"definition", "traced_definition", "known"})
+assert _STATE_ATTRIBUTES | {"get"} == ATTRIBUTES
+
+
+def _allowed_attribute(node: pyast.Attribute) -> bool:
+    value = node.value
+    if isinstance(value, pyast.Name):
+        return value.id == "x" and node.attr in _STATE_ATTRIBUTES
+    return (
+        node.attr == "get"
+        and isinstance(value, pyast.Attribute)
+        and value.attr == "known"
+        and isinstance(value.value, pyast.Name)
+        and value.value.id == "x"
+    )
+
+
 def check_source(text: str) -> None:
     """Refuse generated source holding anything but the node types, names and constants the
     generator emits (GenerationError)."""
@@ -442,12 +467,14 @@ def check_source(text: str) -> None:
             raise GenerationError(f"name {node.id!r} not allowed")
         if isinstance(node, pyast.arg) and not OWN_NAME.match(node.arg):
             raise GenerationError(f"parameter {node.arg!r} not allowed")
+        if isinstance(node, pyast.arguments) and (
+            node.vararg or node.kwarg or node.defaults or node.kw_defaults or node.kwonlyargs or node.posonlyargs
+        ):
+            raise GenerationError("parameters other than positional ones")
         if isinstance(node, pyast.FunctionDef) and (not OWN_NAME.match(node.name) or node.decorator_list or node.returns):
             raise GenerationError(f"function {node.name!r} not allowed")
-        if isinstance(node, pyast.Attribute) and (node.attr not in ATTRIBUTES or not isinstance(node.value, pyast.Name)):
+        if isinstance(node, pyast.Attribute) and not _allowed_attribute(node):
             raise GenerationError(f"attribute {node.attr!r} not allowed")
-        if isinstance(node, pyast.Attribute) and isinstance(node.value, pyast.Name) and node.value.id != "x":
-            raise GenerationError("attribute of another object than the state")
         if isinstance(node, pyast.Constant) and type(node.value) not in (str, int, bool, type(None)):
             raise GenerationError("constant type not allowed")
 

@@ -47,13 +47,16 @@ class State:
 class TracedState(State):
     """`State` of a traced run: `depth` counts the quantifier bodies being evaluated. Inside one,
     the plan evaluates a definition afresh at each use, recording its events again, and keeps no
-    value (`compiler.Context.definition` with variables bound); outside, once per act."""
+    value (`compiler.Context.definition` with variables bound); outside, once per act. `known`
+    holds the values kept whose date arithmetic stayed in the calendar, for the generated code to
+    look up without a call (`x.known.get(i, M)`); inside a quantifier body it is an empty dict."""
 
-    __slots__ = ("depth",)
+    __slots__ = ("depth", "known")
 
     def __init__(self) -> None:
         super().__init__()
         self.depth = 0
+        self.known: dict[int, object] = {}
 
     def traced_definition(
         self, key: int, fn: Callable[..., object], facts: object, emit: Callable[[object], None], act: int
@@ -68,8 +71,15 @@ class TracedState(State):
         outer, self.out_of_range = self.out_of_range, False
         value = fn(facts, self, emit, act)
         self.memo[key] = (value, self.out_of_range)
+        if not self.out_of_range:
+            self.known[key] = value
         self.out_of_range = outer or self.out_of_range
         return value
+
+
+# Not a value any definition can have: what `known.get` gives for a definition not known yet.
+MISSING = object()
+_NOTHING_KNOWN: dict[int, object] = {}  # `TracedState.known` in a quantifier body; never written
 
 
 def traced_quantify(state: TracedState, items: object, body: Callable[[object], object], every: bool) -> object:
@@ -78,6 +88,7 @@ def traced_quantify(state: TracedState, items: object, body: Callable[[object], 
         return UNKNOWN
     assert isinstance(items, list)
     state.depth += 1
+    known, state.known = state.known, _NOTHING_KNOWN
     unknown = False
     result: object = None
     for item in items:
@@ -90,6 +101,7 @@ def traced_quantify(state: TracedState, items: object, body: Callable[[object], 
     else:
         result = UNKNOWN if unknown else every
     state.depth -= 1
+    state.known = known
     return result
 
 
@@ -99,6 +111,7 @@ def traced_count(state: TracedState, items: object, body: Callable[[object], obj
         return UNKNOWN
     assert isinstance(items, list)
     state.depth += 1
+    known, state.known = state.known, _NOTHING_KNOWN
     total: object = 0
     for item in items:
         value = body(item)
@@ -107,6 +120,7 @@ def traced_count(state: TracedState, items: object, body: Callable[[object], obj
             break
         total += bool(value)  # type: ignore[operator]
     state.depth -= 1
+    state.known = known
     return total
 
 
@@ -169,6 +183,7 @@ NAMESPACE: Mapping[str, object] = {
     "TQUANT": traced_quantify,
     "TCOUNT": traced_count,
     "TN": tuple.__new__,
+    "M": MISSING,
     "FR": FactRead,
     "DR": DefinitionRead,
     "CR": ConditionResult,
@@ -185,7 +200,7 @@ class GenerationError(Exception):
 
 # Names the program defines (by counter) or takes from the runtime namespace.
 OWN_NAME = re.compile(r"(?:[cdhtqKCGH][0-9]+|f|x|e|a|FORMAT|PATHS|PROVISIONS|NODES|DNAMES|DEFINITIONS|CONDITIONS|TRACED)\Z")
-ATTRIBUTES = frozenset({"definition", "traced_definition"})
+ATTRIBUTES = frozenset({"definition", "traced_definition", "known", "get"})
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,13 @@ open. Every front end (the facade, the rule-case runner, diff, batch, what-if) g
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import dataclasses
 import datetime
 import gc
-from collections.abc import Iterator, Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 
 from netralrules.compiler import CompiledRulebook, definition_of
 from netralrules.evaluation.attribution import NOT_BY_RESPONDENT, WHO_DID_IT, attribute, flag_alleged
@@ -35,12 +37,11 @@ def decide(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: ListTracer 
     """The decision for one incident, without its explanation. With a `tracer`, every event of the
     evaluation is recorded in it (for an explanation or for coverage)."""
     dates = tuple(facts.act_dates)
+    start = len(tracer.events) if tracer is not None else 0  # this decision's events follow
     # The compiled program decides (evaluation/program.py), traced with its traced variant; without
     # one (or when it cannot be used), the plan.
-    if tracer is None:
-        fast = evaluate_fast(rulebook.plan, facts, dates)
-    else:
-        fast = evaluate_traced(rulebook.plan, facts, dates, tracer)
+    plan = rulebook.plan
+    fast = evaluate_fast(plan, facts, dates) if tracer is None else evaluate_traced(plan, facts, dates, tracer)
     evaluation = attribute(fast if fast is not None else evaluate_plan(rulebook.plan, facts, dates, tracer), facts, len(dates))
     prior = facts.fact(("responden", "sanksi_sebelumnya"), 0)
     outcomes = {pid: p.outcome for pid, p in rulebook.checked.provisions.items() if p.outcome is not None}
@@ -71,7 +72,7 @@ def decide(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: ListTracer 
     if determination.unresolved:
         # Which unknown facts held each undecided provision back: from a traced run (only now, so
         # evaluation without explanation stays untraced when everything is decided).
-        events = tracer.events if tracer is not None else _traced_events(rulebook, facts, dates, determination.unresolved)
+        events = tracer.events[start:] if tracer is not None else _traced_events(rulebook, facts, dates, determination.unresolved)
         missing = _missing_facts(events, determination.unresolved)
     return Decision(
         facts.incident_id,
@@ -158,7 +159,8 @@ def _missing_facts(events: Sequence[Event], unresolved: Sequence[Outcome]) -> tu
     the definitions it used, and the definitions those used, however deep). A definition is
     evaluated once per act, so its reads appear in the events of the first provision that used it
     only: the facts behind a definition are gathered from wherever they were read, and the answer
-    does not depend on the order of the provisions."""
+    does not depend on the order of the provisions. The events are one evaluation's, in the order
+    of the acts (as every evaluation records them): only the acts of undecided provisions are read."""
     by_definition: dict[tuple[int, str], set[str]] = {}
     uses: dict[tuple[int, str], set[str]] = {}  # a definition → the definitions it reads
     # Per provision and act (its window of events, closed by its ProvisionResult): the unknown facts
@@ -167,7 +169,7 @@ def _missing_facts(events: Sequence[Event], unresolved: Sequence[Outcome]) -> tu
     window: dict[tuple[int, str], tuple[set[str], set[tuple[int, str]]]] = {}
     direct: set[str] = set()
     used: set[tuple[int, str]] = set()
-    for e in events:
+    for e in _of_acts(events, {o.act for o in unresolved}):
         if isinstance(e, ConditionResult):  # the most frequent, and not asked about here
             continue
         if isinstance(e, FactRead):
@@ -219,3 +221,17 @@ def _missing_facts(events: Sequence[Event], unresolved: Sequence[Outcome]) -> tu
             paths |= read_for(o.act, other)
         out.append((o.act, o.provision, tuple(sorted(paths))))
     return tuple(out)
+
+
+def _act_of(event: Event) -> int:
+    return event.act
+
+
+def _of_acts(events: Sequence[Event], acts: set[int]) -> Iterable[Event]:
+    """The events of these acts, from events in the order of the acts (found by bisection)."""
+    if not events or (len(acts) == 1 and events[0].act == events[-1].act):
+        return events
+    return itertools.chain.from_iterable(
+        itertools.islice(events, bisect.bisect_left(events, act, key=_act_of), bisect.bisect_right(events, act, key=_act_of))
+        for act in sorted(acts)
+    )

@@ -226,7 +226,7 @@ def _traced_rows(plan: Plan, program: Program) -> list[_TracedRow]:
     kept: tuple[Program, list[_TracedRow]] | None = memo.get(_TRACED_ROWS)
     if kept is not None and kept[0] is program:
         return kept[1]
-    rows = [
+    rows: list[_TracedRow] = [
         (
             compiled,
             compiled.node,
