@@ -181,8 +181,8 @@ def test_the_trace_property_sees_a_program_that_records_otherwise() -> None:
     program = program_of(rulebook.plan)
     assert program is not None
     silent = dataclasses.replace(program, traced=tuple(lambda f, x, e, a, c=c: c(f, x) for c in program.conditions))
-    data = {"id": "UJI", "responden": {"status_kepegawaian": "PNS"}, "tindakan": [{"tanggal": "2024-10-10", "jenis": "pertemuan"}]}
-    facts = load_incident(data)
+    act = {"tanggal": "2024-10-10", "jenis": "pertemuan"}
+    facts = load_incident({"id": "UJI", "responden": {"status_kepegawaian": "PNS"}, "tindakan": [act]})
     copy = plan_only(rulebook)
     set_program(copy.plan, silent)
     traced, reference = ListTracer(), ListTracer()

@@ -71,6 +71,7 @@ def set_program(plan: Plan, program: Program | None) -> None:
     plan.memo.pop(_TRACED_ROWS, None)
     plan.memo.pop(_SHARED_KEY, None)
     plan.memo.pop(_TRACED_SHARED_KEY, None)
+    plan.memo.pop(_SUBJECTS_KEY, None)
 
 
 _Row = tuple[CompiledProvision, Callable[..., object], tuple[int, ...], str, str, str | None]
@@ -271,14 +272,15 @@ def _run_traced(
     emit = events.append
     acts: list[list[Outcome | None]] = []
     size = 3 * len(rows)
+    # Who a provision binds depends only on its subjects and the respondent's facts (the same for
+    # every act, as the snapshot reads them): decided once per incident for each list of subjects,
+    # with the facts read to decide it, recorded again at each provision's node in each act.
+    subjects_seen: dict[str, tuple[bool | None, list[tuple[tuple[str, ...], object]]]] = {}
     try:
         for act, date in enumerate(act_dates):
             snapshot = _Snapshot(remembered, paths, act)
             state = TracedState()
             ctx: Context | None = None
-            # Who a provision binds depends only on its subjects: decided once per act for each list
-            # of subjects, with the facts read to decide it, recorded again at each provision's node.
-            subjects_seen: dict[str, tuple[bool | None, list[tuple[tuple[str, ...], object]]]] = {}
             shared = _shared(plan, act, size, _TRACED_SHARED_KEY)
             if shared is None:
                 shared = [None] * size
@@ -297,17 +299,11 @@ def _run_traced(
                 applies: bool | None = True
                 if subjects is not None:
                     seen = subjects_seen.get(subjects)
-                    if seen is not None:
-                        applies = seen[0]
-                        for path, read in seen[1]:
-                            emit(_TN(FactRead, (act, at, path, read)))
-                    else:
-                        if ctx is None:
-                            ctx = Context(facts=remembered, act=act, tracer=tracer, definitions=plan.definitions)
-                        before = len(events)
-                        applies = _subjects_apply(compiled.provision, ctx, pid)
-                        reads = [(e.path, e.value) for e in events[before:] if type(e) is FactRead]
-                        subjects_seen[subjects] = (applies, reads)
+                    if seen is None:
+                        seen = subjects_seen[subjects] = _subjects_traced(plan, compiled, subjects, remembered)
+                    applies = seen[0]
+                    for path, read in seen[1]:
+                        emit(_TN(FactRead, (act, at, path, read)))
                     if applies is False:
                         pair = shared[3 * i + 1]
                         if pair is None:
@@ -334,6 +330,34 @@ def _run_traced(
         del events[start:]
         return None
     return acts
+
+
+_SUBJECTS_KEY = "program_subjects"
+_SUBJECTS_KEPT = 32  # sequences of reads kept per list of subjects
+_Reads = list[tuple[tuple[str, ...], object]]
+
+
+def _subjects_traced(plan: Plan, compiled: CompiledProvision, subjects: str, facts: _Remembered) -> tuple[bool | None, _Reads]:
+    """Whether a provision binds the respondent (evaluator._subjects_apply, traced) and the facts
+    read to decide it, in order. `_subjects_apply` is a function of the facts it reads, so an earlier
+    incident's answer holds whenever the facts it read have the same values here: the answers are
+    kept per list of subjects with their reads (a few: the employment statuses), and checked by
+    reading those facts again, in the same order (so no fact is read that the plan would not read)."""
+    kept: dict[str, list[tuple[_Reads, bool | None]]] = plan.memo.setdefault(_SUBJECTS_KEY, {})
+    answers = kept.setdefault(subjects, [])
+    for reads, applies in answers:
+        for path, value in reads:
+            now = facts.fact(path, 0)
+            if now is not value and (type(now) is not type(value) or now != value):
+                break
+        else:
+            return applies, reads
+    found = ListTracer()
+    applies = _subjects_apply(compiled.provision, Context(facts, 0, found, plan.definitions), compiled.node)
+    reads: _Reads = [(e.path, e.value) for e in found.events if type(e) is FactRead]
+    if len(answers) < _SUBJECTS_KEPT and all(type(v) in (str, bool) or v is UNKNOWN for _, v in reads):
+        answers.append((reads, applies))
+    return applies, reads
 
 
 def _pair(act: int, pid: str, status: Status, reason: str) -> tuple[Outcome, ProvisionResult]:
