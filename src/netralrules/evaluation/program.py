@@ -354,10 +354,10 @@ def _subjects_traced(plan: Plan, compiled: CompiledProvision, subjects: str, fac
             return applies, reads
     found = ListTracer()
     applies = _subjects_apply(compiled.provision, Context(facts, 0, found, plan.definitions), compiled.node)
-    reads: _Reads = [(e.path, e.value) for e in found.events if type(e) is FactRead]
-    if len(answers) < _SUBJECTS_KEPT and all(type(v) in (str, bool) or v is UNKNOWN for _, v in reads):
-        answers.append((reads, applies))
-    return applies, reads
+    found_reads: _Reads = [(e.path, e.value) for e in found.events if type(e) is FactRead]
+    if len(answers) < _SUBJECTS_KEPT and all(type(v) in (str, bool) or v is UNKNOWN for _, v in found_reads):
+        answers.append((found_reads, applies))
+    return applies, found_reads
 
 
 def _pair(act: int, pid: str, status: Status, reason: str) -> tuple[Outcome, ProvisionResult]:
