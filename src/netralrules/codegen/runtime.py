@@ -227,19 +227,28 @@ def program_from_code(code: CodeType, sha256: str) -> Program:
 def check_code(code: CodeType) -> None:
     """Refuse code naming anything but the generator's names and the runtime's (GenerationError)."""
     stack = [code]
+    names: set[str] = set()
+    variables: set[str] = set()
     while stack:
         current = stack.pop()
-        for name in current.co_names:
-            if not (name in NAMESPACE or name in ATTRIBUTES or OWN_NAME.match(name)):
-                raise GenerationError(f"name {name!r} not allowed")
-        for name in (*current.co_varnames, *current.co_cellvars, *current.co_freevars):
-            if not OWN_NAME.match(name):
-                raise GenerationError(f"variable {name!r} not allowed")
+        names.update(current.co_names)
+        variables.update(current.co_varnames, current.co_cellvars, current.co_freevars)
         for const in current.co_consts:
-            if isinstance(const, CodeType):
+            kind = type(const)
+            if kind is CodeType:
                 stack.append(const)
-            elif not _constant_ok(const):
+            elif kind not in _SIMPLE and not _constant_ok(const):
                 raise GenerationError("constant type not allowed")
+    # Each name once (the traced variant repeats the same few thousand across its functions).
+    for name in names:
+        if not (name in NAMESPACE or name in ATTRIBUTES or OWN_NAME.match(name)):
+            raise GenerationError(f"name {name!r} not allowed")
+    for name in variables:
+        if not OWN_NAME.match(name):
+            raise GenerationError(f"variable {name!r} not allowed")
+
+
+_SIMPLE = frozenset({str, int, bool, type(None)})
 
 
 def _constant_ok(value: object) -> bool:
