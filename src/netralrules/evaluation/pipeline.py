@@ -1,6 +1,7 @@
 """Compiled rulebook + validated incident → decision: the one orchestration of a decision.
 
-Evaluate the plan on the law in force at each act's date, determine the outcome per track (with
+Evaluate the rulebook (its compiled program, traced or not, else its plan: the same outcomes and
+events) on the law in force at each act's date, determine the outcome per track (with
 the respondent's prior sanctions), derive each act's election stage, refer the case to the
 supervisory body of the report date, and name the unknown facts that hold undecided provisions
 open. Every front end (the facade, the rule-case runner, diff, batch, what-if) goes through
@@ -136,7 +137,8 @@ def _traced_events(
     """The events of a traced run of the undecided provisions only, with the exceptions each needs
     (its outcome depends on theirs): re-tracing the whole plan cost more than the untraced
     evaluation itself. A definition is traced where it is first used, so its reads are recorded
-    for whichever of these provisions uses it first (`_missing_facts` follows them)."""
+    for whichever of these provisions uses it first (`_missing_facts` follows them). The compiled
+    program's traced variant records them (evaluation/program.py), else the plan cut down to them."""
     plan = rulebook.plan
     wanted = {o.provision for o in unresolved} | {w for o in unresolved for w in o.waiting_for}
     stack = list(wanted)
