@@ -118,17 +118,22 @@ def _shared(plan: Plan, act: int, size: int, key: str = _SHARED_KEY) -> list[Any
 class _Snapshot(dict[int, object]):
     """One act's facts by slot (`Program.paths`), each read from the incident when the program first
     asks for it (`f[i]`: a dict lookup; `__missing__` reads): the plan, too, reads only what it
-    needs, and a provision decided early reads little. Respondent facts are read once per incident."""
+    needs, and a provision decided early reads little. Respondent facts are read once per incident
+    (through `_Remembered`, which the subjects' reads share); the others once per act, from the
+    incident itself (kept in the snapshot, which is the act's memory of them)."""
 
-    __slots__ = ("_act", "_facts", "_paths")
+    __slots__ = ("_act", "_facts", "_incident", "_paths")
 
     def __init__(self, facts: _Remembered, paths: tuple[tuple[str, ...], ...], act: int) -> None:
         super().__init__()
-        self._facts, self._paths, self._act = facts, paths, act
+        self._facts, self._incident, self._paths, self._act = facts, facts.facts, paths, act
 
     def __missing__(self, slot: int) -> object:
         path = self._paths[slot]
-        value = self[slot] = self._facts.fact(path, 0 if path[0] == "responden" else self._act)
+        if path[0] == "responden":
+            value = self[slot] = self._facts.fact(path, 0)
+        else:
+            value = self[slot] = self._incident.fact(path, self._act)
         return value
 
 
