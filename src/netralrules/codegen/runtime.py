@@ -155,18 +155,6 @@ def count(items: object, body: Callable[[object], object] | None) -> object:
     return total
 
 
-def walk(value: object, path: tuple[str, ...]) -> object:
-    return _walk(value, path)
-
-
-def within(state: State, value: object, anchor: object, amount: int, unit: str, before: bool) -> object:
-    return _within(state, value, anchor, amount, unit, before)  # type: ignore[arg-type]
-
-
-def arith(state: State, values: list[object], ops: tuple[str, ...]) -> object:
-    return _arith(state, values, ops)  # type: ignore[arg-type]
-
-
 # The namespace a program runs in: these names and the ones it defines. The generator refers to
 # them by these keys only (generate.py checks every name it emits against them).
 NAMESPACE: Mapping[str, object] = {
@@ -174,9 +162,10 @@ NAMESPACE: Mapping[str, object] = {
     "D": datetime.date,
     "MEMBER": _member,
     "BETWEEN": _between,
-    "WITHIN": within,
-    "ARITH": arith,
-    "WALK": walk,
+    # The plan's own: they set `out_of_range` on the state as they set it on the plan's Context.
+    "WITHIN": _within,
+    "ARITH": _arith,
+    "WALK": _walk,
     "QUANT": quantify,
     "COUNT": count,
     # The traced variant's: quantifiers that count their depth, and the events it makes.
