@@ -275,3 +275,25 @@ def _same_missing(rulebook: Rulebook, data: dict[str, Any]) -> None:
 def test_missing_facts_are_those_of_every_event_read_twice(data: dict[str, Any]) -> None:
     _same_missing(load_rulebook(), data)
     _same_missing(_text_rulebook(ALL_CONSTRUCTS), data)
+
+
+def test_a_deep_condition_is_split_into_helpers_and_traced_alike() -> None:
+    """A condition nested as deep as the checker allows goes into helper functions (`h`, `H`: the
+    tokenizer's limit of nested parentheses), untraced and traced, and records the plan's events."""
+    expr = "tindakan.atribut_partai"
+    for i in range(45):
+        expr = f"(tindakan.atribut_pns {'dan' if i % 2 else 'atau'} tidak {expr})"
+    text = ALL_CONSTRUCTS + f'ketentuan uji.z {{\n  rujukan PP_UJI pasal 11\n  teks "Dalam."\n  jika {expr}\n'
+    rulebook = _text_rulebook(text + "  maka disiplin tingkat ringan\n}\n")
+    program = program_of(rulebook.plan)
+    assert program is not None
+    names = {f.__name__ for f in program.traced[-1].__globals__.values() if callable(f) and hasattr(f, "__name__")}
+    assert any(n.startswith("H") for n in names) and any(n.startswith("h") for n in names)
+    for known in (True, False, None):
+        act = {"tanggal": "2024-10-10", "jenis": "pertemuan", "atribut_pns": known, "atribut_partai": True}
+        facts = load_incident({"id": "UJI", "tindakan": [act]})
+        traced, reference = ListTracer(), ListTracer()
+        evaluation = evaluate_traced(rulebook.plan, facts, facts.act_dates, traced)
+        assert evaluation == evaluate_plan(rulebook.plan, facts, facts.act_dates, reference)
+        assert traced.events == reference.events
+        assert len([e for e in traced.events if getattr(e, "node", "").startswith("uji.z")]) > 45
