@@ -400,7 +400,7 @@ def evaluate_traced(plan: Plan, facts: FactReader, act_dates: Sequence[datetime.
     evaluation, and the same events recorded in `tracer`. None (nothing recorded) when there is no
     program or it cannot be used: the caller runs the plan."""
     program = program_of(plan)
-    if program is None or not program.traced:
+    if program is None or not program.traced or type(getattr(tracer, "events", None)) is not list:
         return None
     acts = _run_traced(plan, program, facts, act_dates, tracer, None)
     if acts is None:
