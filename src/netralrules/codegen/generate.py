@@ -230,7 +230,7 @@ class _Generator:
         body = self.texpr(e, root, {}, 0)
         return f"def {name}(f, x, e, a):\n    return {body}\n"
 
-    def _node(self, node: NodeId) -> int:
+    def _node_index(self, node: NodeId) -> int:
         return self.nodes.setdefault(node, len(self.nodes))
 
     def texpr(self, e: ast.Expr, node: NodeId, scope: Mapping[str, str], level: int) -> str:
@@ -243,7 +243,7 @@ class _Generator:
         body = self._texpr(e, node, scope, level + 1)
         if isinstance(e, _CONDITIONS):
             t = self._fresh("t")
-            k = self._node(node)
+            k = self._node_index(node)
             # The recorded value is the plan's `truth` of the node's: each of these nodes but a
             # comparison gives True, False or U already (a comparison is made a bool, as the plan's is).
             value = f"(True if {t} else False)" if isinstance(e, ast.Compare) else t
@@ -329,7 +329,7 @@ class _Generator:
                 slot = self.name(e, scope)  # `f[<slot>]`, the slot made or found there
                 t = self._fresh("t")
                 path = self.slots[tuple(res.path)]
-                return f"(e(TN(FR, (a, NODES[{self._node(node)!r}], PATHS[{path!r}], ({t} := {slot})))) or {t})"
+                return f"(e(TN(FR, (a, NODES[{self._node_index(node)!r}], PATHS[{path!r}], ({t} := {slot})))) or {t})"
             case DefRef(name=name):
                 index = self.definitions.get(name)
                 if index is None:
@@ -339,7 +339,7 @@ class _Generator:
                 known = self._fresh("t")
                 call = f"x.traced_definition({index!r}, G{index}, f, e, a)"
                 value = f"({known} if ({known} := x.known.get({index!r}, M)) is not M else {call})"
-                return f"(e(TN(DR, (a, NODES[{self._node(node)!r}], DNAMES[{index!r}], ({t} := {value})))) or {t})"
+                return f"(e(TN(DR, (a, NODES[{self._node_index(node)!r}], DNAMES[{index!r}], ({t} := {value})))) or {t})"
         return self.name(e, scope)
 
 
