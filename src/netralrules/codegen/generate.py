@@ -389,8 +389,9 @@ def generate(rulebook: CheckedRulebook) -> Source:
             "TRACED = (" + "".join(f"C{i}, " for i in range(len(provisions))) + ")\n",
         ]
     )
-    check_source(text)
-    return Source(text, paths, provisions, hashlib.sha256(text.encode()).hexdigest())
+    sha256 = hashlib.sha256(text.encode()).hexdigest()
+    _remember_checked(sha256, _checked_tree(text), len(text))
+    return Source(text, paths, provisions, sha256)
 
 
 # ---- what generated source may contain -----------------------------------------------------------
@@ -456,6 +457,23 @@ def _allowed_attribute(node: pyast.Attribute) -> bool:
 def check_source(text: str) -> None:
     """Refuse generated source holding anything but the node types, names and constants the
     generator emits (GenerationError)."""
+    _checked_tree(text)
+
+
+# The tree of the source `generate` made and checked last, by the SHA-256 of the source: loading
+# that source (`load_program`, usually next) compiles this tree instead of parsing the text again
+# (parsing into a Python syntax tree is most of the time of making a program).
+_last_checked: list[tuple[str, pyast.Module]] = []
+
+
+_REMEMBERED_SIZE = 4_000_000  # characters of source: a larger tree is not kept (its memory)
+
+
+def _remember_checked(sha256: str, tree: pyast.Module, size: int) -> None:
+    _last_checked[:] = [(sha256, tree)] if size <= _REMEMBERED_SIZE else []
+
+
+def _checked_tree(text: str) -> pyast.Module:
     try:
         tree = pyast.parse(text)
     except (SyntaxError, RecursionError, MemoryError, ValueError) as exc:
@@ -477,6 +495,7 @@ def check_source(text: str) -> None:
             raise GenerationError(f"attribute {node.attr!r} not allowed")
         if isinstance(node, pyast.Constant) and type(node.value) not in (str, int, bool, type(None)):
             raise GenerationError("constant type not allowed")
+    return tree
 
 
 # ---- running it -----------------------------------------------------------------------------------
@@ -488,9 +507,12 @@ def load_program(text: str, sha256: str | None = None) -> Program:
     actual = hashlib.sha256(text.encode()).hexdigest()
     if sha256 is not None and actual != sha256:
         raise GenerationError("sha256 mismatch")
-    check_source(text)
+    kept = _last_checked[:]  # a copy: another thread may generate meanwhile
+    _last_checked.clear()
+    # The tree `generate` checked for this very text (the same SHA-256), else the text's, checked now.
+    tree = kept[0][1] if kept and kept[0][0] == actual else _checked_tree(text)
     try:
-        code = compile(text, f"<netralrules program {actual[:12]}>", "exec")
+        code = compile(tree, f"<netralrules program {actual[:12]}>", "exec")
     except (SyntaxError, RecursionError, MemoryError, ValueError) as exc:
         raise GenerationError("generated source does not compile") from exc
     return run_code(code, actual)
