@@ -14,7 +14,8 @@ D = datetime.date
 # Every kind of expression node: literals of each type, definitions (nested), comparisons, `dalam`
 # with a set and with literals, `antara`, `dalam_waktu` both ways, date and duration arithmetic,
 # `ada`/`semua`/`jumlah` with and without a body, `tidak`, `dan`/`atau`, exceptions, subjects, a
-# repeal date, and a conflict between instruments settled by the declared principles.
+# repeal date, a conflict between instruments settled by the declared principles, and definitions
+# used inside quantifier bodies (the plan evaluates them afresh there, traced at every use).
 ALL_CONSTRUCTS = """
 asas_konflik lex_superior, lex_posterior
 
@@ -43,6 +44,7 @@ definisi dekat_penetapan = tindakan.tanggal dalam_waktu 6 bulan sebelum pemilu.t
 definisi sesudah_pemungutan = tindakan.tanggal dalam_waktu 30 hari sesudah pemilu.tanggal_pemungutan
 definisi berulang = jumlah s dalam responden.sanksi_sebelumnya yang (s.tanggal >= 2022-01-01) >= 2
 definisi kampanye_atau_dekat = masa_kampanye atau dekat_penetapan atau tidak sesudah_pemungutan
+definisi berat_dekat = ada s dalam responden.sanksi_sebelumnya yang (s.tingkat = berat dan dekat_penetapan)
 
 ketentuan uji.a {
   rujukan PP_UJI pasal 5 huruf a
@@ -92,6 +94,13 @@ ketentuan uji.g {
   jika ada s dalam responden.sanksi_sebelumnya
     yang ((ada s dalam responden.sanksi_sebelumnya yang (s.tingkat = berat)) dan s.tingkat = ringan)
   maka disiplin tingkat sedang
+}
+ketentuan uji.h {
+  rujukan PP_UJI pasal 10
+  teks "Definisi di dalam kuantor."
+  jika (jumlah s dalam responden.sanksi_sebelumnya yang (s.sifat = "netralitas" atau masa_kampanye)) >= 1
+    dan berat_dekat dan masa_kampanye dan tidak berulang
+  maka disiplin tingkat ringan
 }
 ketentuan uji.f {
   rujukan PP_UJI pasal 6

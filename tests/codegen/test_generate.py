@@ -1,7 +1,8 @@
 """Rules files are data: no text of a rules file reaches generated code as code. Hostile provision
 ids, definition names, string literals, fact names, variable paths and enum values come out as
-string constants (or not at all), the generated source holds only the node types and names the
-generator emits, and running it creates no file. The source checker refuses anything else, and a
+string constants (or not at all; node ids only in the NODES table the traced variant indexes with
+integers), the generated source holds only the node types and names the generator emits, and
+running it, untraced or traced, creates no file. The source checker refuses anything else, and a
 program whose text does not have its sha256 is not run."""
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from netralrules.authoring import check_text
 from netralrules.checker import CheckedRulebook
 from netralrules.checker.typing_ import DefRef, EnumValue, FactRef, VarRef
 from netralrules.codegen.generate import check_source, generate, load_program
-from netralrules.codegen.runtime import NAMESPACE, GenerationError, State
+from netralrules.codegen.runtime import NAMESPACE, GenerationError, State, TracedState
 from netralrules.syntax import ast
 from netralrules.values import UNKNOWN
 from tests.codegen.support import ALL_CONSTRUCTS
@@ -101,18 +102,51 @@ def test_hostile_rule_text_reaches_the_program_only_as_string_constants(tmp_path
     calls = {pyast.unparse(n.func) for n in pyast.walk(tree) if isinstance(n, pyast.Call)}
     # Every word went in (as a fact name, an enum value or a string literal) and came out a constant.
     assert all(any(w in c for c in constants) for w in words)
-    # The code around them is the generator's own: its names, the runtime's, one attribute call.
+    # The code around them is the generator's own: its names, the runtime's, the state's methods,
+    # the traced variant's `e` (where its events go).
     assert {"__import__", "__builtins__", "pathlib", "Path", "touch", "open"}.isdisjoint(names)
-    assert calls <= {*NAMESPACE, "x.definition", "D"} | {n for n in names if n[0] in "h"}
-    assert not any(isinstance(n, pyast.Attribute) and n.attr != "definition" for n in pyast.walk(tree))
+    own = {"x.definition", "x.traced_definition", "x.known.get", "e", "D"}
+    assert calls <= {*NAMESPACE, *own} | {n for n in names if n[0] in "hH"}
+    attributes = {pyast.unparse(n) for n in pyast.walk(tree) if isinstance(n, pyast.Attribute)}
+    assert attributes <= {"x.definition", "x.traced_definition", "x.known", "x.known.get"}
     # The provision ids and definition names (which hold the payloads) are not in the code at all
-    # except as the PROVISIONS constant.
-    assert source.provisions[0] in constants
-    # Running every condition creates nothing.
+    # except as the PROVISIONS constant and, in node ids, as the NODES table (DNAMES: the
+    # definition names), which the traced variant indexes with integers only.
+    tables = _tables(tree)
+    assert source.provisions[0] in constants and source.provisions[0] in tables["PROVISIONS"]
+    assert all(any(pid in node for node in tables["NODES"]) for pid in source.provisions)
+    indexed = [n for n in pyast.walk(tree) if isinstance(n, pyast.Subscript) and isinstance(n.value, pyast.Name)]
+    assert {n.value.id for n in indexed if isinstance(n.value, pyast.Name)} <= {"f", "NODES", "PATHS", "DNAMES"}
+    assert all(isinstance(n.slice, pyast.Constant) and type(n.slice.value) is int for n in indexed)
+    ids_and_names = set(source.provisions) | set(tables["DNAMES"])
+    in_code = constants - set(tables["NODES"]) - set(tables["PROVISIONS"]) - set(tables["DNAMES"]) - set(_paths(tables))
+    assert not any(word in c for word in ids_and_names for c in in_code)
+    # Running every condition, untraced and traced, creates nothing; traced, the hostile ids come
+    # out as the data of the events (node ids, paths, names).
     program = load_program(source.text, source.sha256)
-    for condition in program.conditions:
+    events: list[Any] = []
+    for condition, traced in zip(program.conditions, program.traced, strict=True):
         condition(tuple(UNKNOWN for _ in program.paths), State())
+        traced(tuple(UNKNOWN for _ in program.paths), TracedState(), events.append, 0)
     assert not marker.exists()
+    assert events and {e.node for e in events} <= set(tables["NODES"])
+    assert any(pid in e.node for e in events for pid in source.provisions)
+
+
+def _tables(tree: pyast.Module) -> dict[str, Any]:
+    """The module-level constants of a generated program (PATHS, PROVISIONS, NODES, DNAMES, …)."""
+    out: dict[str, Any] = {}
+    for statement in tree.body:
+        if isinstance(statement, pyast.Assign) and isinstance(statement.targets[0], pyast.Name):
+            try:
+                out[statement.targets[0].id] = pyast.literal_eval(statement.value)
+            except ValueError:
+                continue
+    return out
+
+
+def _paths(tables: dict[str, Any]) -> list[str]:
+    return [part for path in tables["PATHS"] for part in path]
 
 
 def test_strings_with_quotes_from_a_rules_file_are_data(tmp_path: Path) -> None:
@@ -123,8 +157,10 @@ def test_strings_with_quotes_from_a_rules_file_are_data(tmp_path: Path) -> None:
     assert report.rulebook is not None, [d.message.en for d in report.diagnostics]
     source = generate(report.rulebook)
     program = load_program(source.text, source.sha256)
-    for condition in program.conditions:
+    events: list[Any] = []
+    for condition, traced in zip(program.conditions, program.traced, strict=True):
         condition(tuple(UNKNOWN for _ in program.paths), State())
+        traced(tuple(UNKNOWN for _ in program.paths), TracedState(), events.append, 0)
     assert not marker.exists()
     assert any(touch in c for c in _string_constants(source.text))
 
@@ -156,6 +192,21 @@ def _string_constants(text: str) -> set[str]:
         "exec('1')\n",
         "def c0(f, x):\n    while True: pass\n",
         "def c0(f, x):\n    return f[0:1]\n",
+        # The traced variant's names and attributes, used otherwise.
+        "def C0(f, x, e, a):\n    return x.known.__class__\n",
+        "def C0(f, x, e, a):\n    return x.known.get.__self__\n",
+        "def C0(f, x, e, a):\n    return e.__self__\n",
+        "def C0(f, x, e, a):\n    return f.known.get(0, M)\n",
+        "def C0(f, x, e, a):\n    return x.memo.get(0)\n",
+        "def C0(f, x, e, a):\n    return x.get(0)\n",
+        "def C0(f, x, e, a):\n    return NODES.__class__\n",
+        "def C0(f, x, e, a):\n    return TN.__self__\n",
+        "def C0(f, x, e, a):\n    return FR._make\n",
+        "def C0(f, x, e, a):\n    return (e(TN(CR, (a, NODES[0], 1.5))) or 1)\n",
+        "def C0(f, x, e, a, *b):\n    return 1\n",
+        "def C0(f, x, e, a, tuple):\n    return 1\n",
+        "def C0(f, x, e, a=U):\n    return a\n",
+        "def C0(f, x, e, *, a):\n    return a\n",
     ],
 )
 def test_the_source_check_refuses_anything_else(code: str) -> None:
@@ -181,5 +232,8 @@ def test_a_program_runs_without_builtins() -> None:
     namespace = program.conditions[0].__globals__
     assert namespace["__builtins__"] == {}
     assert set(namespace) - {"__builtins__"} <= set(NAMESPACE) | {
-        n for n in namespace if n[0] in "cdhK" or n in {"FORMAT", "PATHS", "PROVISIONS", "DEFINITIONS", "CONDITIONS"}
+        n
+        for n in namespace
+        if n[0] in "cdhKCGH" or n in {"FORMAT", "PATHS", "PROVISIONS", "NODES", "DNAMES", "DEFINITIONS", "CONDITIONS", "TRACED"}
     }
+    assert program.traced[0].__globals__ is namespace

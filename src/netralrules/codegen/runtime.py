@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from types import CodeType
 
 from netralrules.compiler import _arith, _between, _member, _walk, _within
+from netralrules.trace import ConditionResult, DefinitionRead, FactRead
 from netralrules.values import UNKNOWN
 
 
@@ -41,6 +42,86 @@ class State:
         self.memo[key] = (value, self.out_of_range)
         self.out_of_range = outer or self.out_of_range
         return value
+
+
+class TracedState(State):
+    """`State` of a traced run: `depth` counts the quantifier bodies being evaluated. Inside one,
+    the plan evaluates a definition afresh at each use, recording its events again, and keeps no
+    value (`compiler.Context.definition` with variables bound); outside, once per act. `known`
+    holds the values kept whose date arithmetic stayed in the calendar, for the generated code to
+    look up without a call (`x.known.get(i, M)`); inside a quantifier body it is an empty dict."""
+
+    __slots__ = ("depth", "known")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.known: dict[int, object] = {}
+
+    def traced_definition(
+        self, key: int, fn: Callable[..., object], facts: object, emit: Callable[[object], None], act: int
+    ) -> object:
+        if self.depth:
+            return fn(facts, self, emit, act)
+        found = self.memo.get(key)
+        if found is not None:
+            if found[1]:
+                self.out_of_range = True
+            return found[0]
+        outer, self.out_of_range = self.out_of_range, False
+        value = fn(facts, self, emit, act)
+        self.memo[key] = (value, self.out_of_range)
+        if not self.out_of_range:
+            self.known[key] = value
+        self.out_of_range = outer or self.out_of_range
+        return value
+
+
+# Not a value any definition can have: what `known.get` gives for a definition not known yet.
+MISSING = object()
+_NOTHING_KNOWN: dict[int, object] = {}  # `TracedState.known` in a quantifier body; never written
+
+
+def traced_quantify(state: TracedState, items: object, body: Callable[[object], object], every: bool) -> object:
+    """`quantify` in a traced run: the same values, with the state's depth counting the body."""
+    if items is UNKNOWN:
+        return UNKNOWN
+    assert isinstance(items, list)
+    state.depth += 1
+    known, state.known = state.known, _NOTHING_KNOWN
+    unknown = False
+    result: object = None
+    for item in items:
+        value = body(item)
+        if value is UNKNOWN:
+            unknown = True
+        elif bool(value) != every:
+            result = not every
+            break
+    else:
+        result = UNKNOWN if unknown else every
+    state.depth -= 1
+    state.known = known
+    return result
+
+
+def traced_count(state: TracedState, items: object, body: Callable[[object], object]) -> object:
+    """`count` with a body, in a traced run (see traced_quantify)."""
+    if items is UNKNOWN:
+        return UNKNOWN
+    assert isinstance(items, list)
+    state.depth += 1
+    known, state.known = state.known, _NOTHING_KNOWN
+    total: object = 0
+    for item in items:
+        value = body(item)
+        if value is UNKNOWN:
+            total = UNKNOWN
+            break
+        total += bool(value)  # type: ignore[operator]
+    state.depth -= 1
+    state.known = known
+    return total
 
 
 def quantify(items: object, body: Callable[[object], object], every: bool) -> object:
@@ -74,18 +155,6 @@ def count(items: object, body: Callable[[object], object] | None) -> object:
     return total
 
 
-def walk(value: object, path: tuple[str, ...]) -> object:
-    return _walk(value, path)
-
-
-def within(state: State, value: object, anchor: object, amount: int, unit: str, before: bool) -> object:
-    return _within(state, value, anchor, amount, unit, before)  # type: ignore[arg-type]
-
-
-def arith(state: State, values: list[object], ops: tuple[str, ...]) -> object:
-    return _arith(state, values, ops)  # type: ignore[arg-type]
-
-
 # The namespace a program runs in: these names and the ones it defines. The generator refers to
 # them by these keys only (generate.py checks every name it emits against them).
 NAMESPACE: Mapping[str, object] = {
@@ -93,15 +162,24 @@ NAMESPACE: Mapping[str, object] = {
     "D": datetime.date,
     "MEMBER": _member,
     "BETWEEN": _between,
-    "WITHIN": within,
-    "ARITH": arith,
-    "WALK": walk,
+    # The plan's own: they set `out_of_range` on the state as they set it on the plan's Context.
+    "WITHIN": _within,
+    "ARITH": _arith,
+    "WALK": _walk,
     "QUANT": quantify,
     "COUNT": count,
+    # The traced variant's: quantifiers that count their depth, and the events it makes.
+    "TQUANT": traced_quantify,
+    "TCOUNT": traced_count,
+    "TN": tuple.__new__,
+    "M": MISSING,
+    "FR": FactRead,
+    "DR": DefinitionRead,
+    "CR": ConditionResult,
 }
 
 # The form of generated code; bump when it changes: cached programs of another form are not used.
-FORMAT = 1
+FORMAT = 2
 
 
 class GenerationError(Exception):
@@ -110,19 +188,22 @@ class GenerationError(Exception):
 
 
 # Names the program defines (by counter) or takes from the runtime namespace.
-OWN_NAME = re.compile(r"(?:[cdhtqK][0-9]+|f|x|FORMAT|PATHS|PROVISIONS|DEFINITIONS|CONDITIONS)\Z")
-ATTRIBUTES = frozenset({"definition"})
+OWN_NAME = re.compile(r"(?:[cdhtqKCGH][0-9]+|f|x|e|a|FORMAT|PATHS|PROVISIONS|NODES|DNAMES|DEFINITIONS|CONDITIONS|TRACED)\Z")
+ATTRIBUTES = frozenset({"definition", "traced_definition", "known", "get"})
 
 
 @dataclass(frozen=True)
 class Program:
     """A loaded program: the condition function of each provision (in exception order) over a
-    per-act snapshot of `paths` (slot i: the fact at `paths[i]`), and the SHA-256 of its source."""
+    per-act snapshot of `paths` (slot i: the fact at `paths[i]`), and the SHA-256 of its source;
+    `traced`, the traced variant of each condition (`(f, x, e, a)`: snapshot, `TracedState`, the
+    append of the event list, the act's index), empty when the program has none."""
 
     conditions: tuple[Callable[..., object], ...]
     paths: tuple[tuple[str, ...], ...]
     provisions: tuple[str, ...]
     sha256: str
+    traced: tuple[Callable[..., object], ...] = ()
 
 
 def program_from_code(code: CodeType, sha256: str) -> Program:
@@ -135,19 +216,28 @@ def program_from_code(code: CodeType, sha256: str) -> Program:
 def check_code(code: CodeType) -> None:
     """Refuse code naming anything but the generator's names and the runtime's (GenerationError)."""
     stack = [code]
+    names: set[str] = set()
+    variables: set[str] = set()
     while stack:
         current = stack.pop()
-        for name in current.co_names:
-            if not (name in NAMESPACE or name in ATTRIBUTES or OWN_NAME.match(name)):
-                raise GenerationError(f"name {name!r} not allowed")
-        for name in (*current.co_varnames, *current.co_cellvars, *current.co_freevars):
-            if not OWN_NAME.match(name):
-                raise GenerationError(f"variable {name!r} not allowed")
+        names.update(current.co_names)
+        variables.update(current.co_varnames, current.co_cellvars, current.co_freevars)
         for const in current.co_consts:
-            if isinstance(const, CodeType):
+            kind = type(const)
+            if kind is CodeType:
                 stack.append(const)
-            elif not _constant_ok(const):
+            elif kind not in _SIMPLE and not _constant_ok(const):
                 raise GenerationError("constant type not allowed")
+    # Each name once (the traced variant repeats the same few thousand across its functions).
+    for name in names:
+        if not (name in NAMESPACE or name in ATTRIBUTES or OWN_NAME.match(name)):
+            raise GenerationError(f"name {name!r} not allowed")
+    for name in variables:
+        if not OWN_NAME.match(name):
+            raise GenerationError(f"variable {name!r} not allowed")
+
+
+_SIMPLE = frozenset({str, int, bool, type(None)})
 
 
 def _constant_ok(value: object) -> bool:
@@ -165,8 +255,10 @@ def run_code(code: CodeType, sha256: str) -> Program:
     conditions = namespace["CONDITIONS"]
     paths = namespace["PATHS"]
     provisions = namespace["PROVISIONS"]
+    traced = namespace["TRACED"]
     assert isinstance(conditions, tuple) and isinstance(paths, tuple) and isinstance(provisions, tuple)
-    return Program(conditions, paths, provisions, sha256)
+    assert isinstance(traced, tuple) and len(traced) == len(conditions)
+    return Program(conditions, paths, provisions, sha256, traced)
 
 
 def matches(program: Program, provisions: Sequence[str]) -> bool:

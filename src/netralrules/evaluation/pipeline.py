@@ -1,6 +1,7 @@
 """Compiled rulebook + validated incident → decision: the one orchestration of a decision.
 
-Evaluate the plan on the law in force at each act's date, determine the outcome per track (with
+Evaluate the rulebook (its compiled program, traced or not, else its plan: the same outcomes and
+events) on the law in force at each act's date, determine the outcome per track (with
 the respondent's prior sanctions), derive each act's election stage, refer the case to the
 supervisory body of the report date, and name the unknown facts that hold undecided provisions
 open. Every front end (the facade, the rule-case runner, diff, batch, what-if) goes through
@@ -9,11 +10,13 @@ open. Every front end (the facade, the rule-case runner, diff, batch, what-if) g
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import dataclasses
 import datetime
 import gc
-from collections.abc import Iterator, Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 
 from netralrules.compiler import CompiledRulebook, definition_of
 from netralrules.evaluation.attribution import NOT_BY_RESPONDENT, WHO_DID_IT, attribute, flag_alleged
@@ -23,9 +26,9 @@ from netralrules.evaluation.determination import Ladder, determine, ladders, sta
 from netralrules.evaluation.evaluator import Evaluation, Outcome, evaluate_plan
 from netralrules.evaluation.kinds import Assessment
 from netralrules.evaluation.procedure import procedure_json, select
-from netralrules.evaluation.program import evaluate_fast
+from netralrules.evaluation.program import evaluate_fast, evaluate_traced, trace_provisions
 from netralrules.evaluation.referral import refer, referral_date
-from netralrules.trace import DefinitionRead, Event, FactRead, ListTracer, ProvisionResult
+from netralrules.trace import ConditionResult, DefinitionRead, Event, FactRead, ListTracer
 from netralrules.values import UNKNOWN
 
 ELECTION_DATES = ("tanggal_penetapan", "kampanye_mulai", "kampanye_selesai", "tanggal_pemungutan")
@@ -35,8 +38,11 @@ def decide(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: ListTracer 
     """The decision for one incident, without its explanation. With a `tracer`, every event of the
     evaluation is recorded in it (for an explanation or for coverage)."""
     dates = tuple(facts.act_dates)
-    # Untraced, the compiled program decides (evaluation/program.py); traced, or without one, the plan.
-    fast = evaluate_fast(rulebook.plan, facts, dates) if tracer is None else None
+    start = len(tracer.events) if tracer is not None else 0  # this decision's events follow
+    # The compiled program decides (evaluation/program.py), traced with its traced variant; without
+    # one (or when it cannot be used), the plan.
+    plan = rulebook.plan
+    fast = evaluate_fast(plan, facts, dates) if tracer is None else evaluate_traced(plan, facts, dates, tracer)
     evaluation = attribute(fast if fast is not None else evaluate_plan(rulebook.plan, facts, dates, tracer), facts, len(dates))
     prior = facts.fact(("responden", "sanksi_sebelumnya"), 0)
     outcomes = {pid: p.outcome for pid, p in rulebook.checked.provisions.items() if p.outcome is not None}
@@ -67,7 +73,7 @@ def decide(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: ListTracer 
     if determination.unresolved:
         # Which unknown facts held each undecided provision back: from a traced run (only now, so
         # evaluation without explanation stays untraced when everything is decided).
-        events = tracer.events if tracer is not None else _traced_events(rulebook, facts, dates, determination.unresolved)
+        events = tracer.events[start:] if tracer is not None else _traced_events(rulebook, facts, dates, determination.unresolved)
         missing = _missing_facts(events, determination.unresolved)
     return Decision(
         facts.incident_id,
@@ -131,7 +137,8 @@ def _traced_events(
     """The events of a traced run of the undecided provisions only, with the exceptions each needs
     (its outcome depends on theirs): re-tracing the whole plan cost more than the untraced
     evaluation itself. A definition is traced where it is first used, so its reads are recorded
-    for whichever of these provisions uses it first (`_missing_facts` follows them)."""
+    for whichever of these provisions uses it first (`_missing_facts` follows them). The compiled
+    program's traced variant records them (evaluation/program.py), else the plan cut down to them."""
     plan = rulebook.plan
     wanted = {o.provision for o in unresolved} | {w for o in unresolved for w in o.waiting_for}
     stack = list(wanted)
@@ -140,6 +147,9 @@ def _traced_events(
             if exception not in wanted:
                 wanted.add(exception)
                 stack.append(exception)
+    found = trace_provisions(plan, facts, dates, frozenset(wanted))
+    if found is not None:
+        return found
     subset = dataclasses.replace(plan, provisions=tuple(c for c in plan.provisions if c.node in wanted))
     tracer = ListTracer()
     evaluate_plan(subset, facts, dates, tracer)
@@ -151,14 +161,35 @@ def _missing_facts(events: Sequence[Event], unresolved: Sequence[Outcome]) -> tu
     the definitions it used, and the definitions those used, however deep). A definition is
     evaluated once per act, so its reads appear in the events of the first provision that used it
     only: the facts behind a definition are gathered from wherever they were read, and the answer
-    does not depend on the order of the provisions."""
+    does not depend on the order of the provisions. The events are one evaluation's, in the order
+    of the acts (as every evaluation records them): only the acts of undecided provisions are read."""
     by_definition: dict[tuple[int, str], set[str]] = {}
     uses: dict[tuple[int, str], set[str]] = {}  # a definition → the definitions it reads
-    for e in events:
-        if isinstance(e, FactRead) and e.value is UNKNOWN and (name := definition_of(e.node)) is not None:
-            by_definition.setdefault((e.act, name), set()).add(".".join(e.path))
-        elif isinstance(e, DefinitionRead) and (outer := definition_of(e.node)) is not None:
-            uses.setdefault((e.act, outer), set()).add(e.name)
+    # Per provision and act (its window of events, closed by its ProvisionResult): the unknown facts
+    # it read itself and the definitions it used. One pass; the definitions are followed afterwards,
+    # for the windows asked about only.
+    window: dict[tuple[int, str], tuple[set[str], set[tuple[int, str]]]] = {}
+    direct: set[str] = set()
+    used: set[tuple[int, str]] = set()
+    for e in _of_acts(events, {o.act for o in unresolved}):
+        if isinstance(e, ConditionResult):  # the most frequent, and not asked about here
+            continue
+        if isinstance(e, FactRead):
+            if e.value is UNKNOWN:
+                name = definition_of(e.node)
+                if name is None:
+                    direct.add(".".join(e.path))
+                else:
+                    by_definition.setdefault((e.act, name), set()).add(".".join(e.path))
+        elif isinstance(e, DefinitionRead):
+            outer = definition_of(e.node)
+            if outer is None:
+                used.add((e.act, e.name))
+            else:
+                uses.setdefault((e.act, outer), set()).add(e.name)
+        elif direct or used:  # a ProvisionResult closes the provision's window
+            window[(e.act, e.provision)] = (direct, used)
+            direct, used = set(), set()
     closed: dict[tuple[int, str], frozenset[str]] = {}
 
     def behind(act: int, name: str) -> frozenset[str]:
@@ -176,22 +207,33 @@ def _missing_facts(events: Sequence[Event], unresolved: Sequence[Outcome]) -> tu
             closed[(act, name)] = frozenset(found)
         return closed[(act, name)]
 
-    window: dict[tuple[int, str], set[str]] = {}
-    current: set[str] = set()
-    for e in events:
-        if isinstance(e, FactRead) and e.value is UNKNOWN and definition_of(e.node) is None:
-            current.add(".".join(e.path))
-        elif isinstance(e, DefinitionRead) and definition_of(e.node) is None:
-            current |= behind(e.act, e.name)
-        elif isinstance(e, ProvisionResult):
-            window[(e.act, e.provision)] = current
-            current = set()
+    def read_for(act: int, provision: str) -> set[str]:
+        paths, definitions = window.get((act, provision), ((), ()))
+        found = set(paths)
+        for key in definitions:
+            found |= behind(*key)
+        return found
+
     out = []
     for o in sorted(unresolved, key=lambda o: (o.act, o.provision)):
-        paths = set(window.get((o.act, o.provision), set()))
+        paths = read_for(o.act, o.provision)
         if o.reason == NOT_BY_RESPONDENT:
             paths.add(WHO_DID_IT)  # who did it decides it: the incident says not the respondent
         for other in o.waiting_for:  # what decides a pending exception decides this provision too
-            paths |= window.get((o.act, other), set())
+            paths |= read_for(o.act, other)
         out.append((o.act, o.provision, tuple(sorted(paths))))
     return tuple(out)
+
+
+def _act_of(event: Event) -> int:
+    return event.act
+
+
+def _of_acts(events: Sequence[Event], acts: set[int]) -> Iterable[Event]:
+    """The events of these acts, from events in the order of the acts (found by bisection)."""
+    if not events or (len(acts) == 1 and events[0].act == events[-1].act):
+        return events
+    return itertools.chain.from_iterable(
+        itertools.islice(events, bisect.bisect_left(events, act, key=_act_of), bisect.bisect_right(events, act, key=_act_of))
+        for act in sorted(acts)
+    )

@@ -1,6 +1,7 @@
 """Evaluate with the compiled rulebook (codegen/): the same outcomes and findings as
-`evaluator.evaluate_plan` untraced, with each condition run as generated code over a per-act
-snapshot of the facts it reads. Traced evaluation always runs the plan.
+`evaluator.evaluate_plan`, with each condition run as generated code over a per-act snapshot of
+the facts it reads. Traced (`evaluate_traced`, `trace_provisions`), the program's traced variant
+records the events the plan records, in the same order and with equal values (trace.py).
 
 The program is kept with the plan (`Plan.memo`): made on first use, or put there by the loader
 from the cache (codegen/cache.py). Anything that stops a program from being made or used (a
@@ -13,10 +14,10 @@ from __future__ import annotations
 import dataclasses
 import datetime
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from netralrules.codegen.runtime import GenerationError, Program, State, matches
-from netralrules.compiler import CompiledProvision, CompiledRulebook, Context, FactReader, Plan, truth
+from netralrules.codegen.runtime import GenerationError, Program, State, TracedState, matches
+from netralrules.compiler import CompiledProvision, CompiledRulebook, Context, FactReader, Plan, subjects_node, truth
 from netralrules.evaluation.evaluator import (
     _DEFEATED,
     _FIRED,
@@ -37,6 +38,8 @@ from netralrules.evaluation.evaluator import (
     _subjects_key,
 )
 from netralrules.evaluation.kinds import Status
+from netralrules.trace import Event, FactRead, ListTracer, ProvisionResult
+from netralrules.values import UNKNOWN
 
 CompiledRulebookT = TypeVar("CompiledRulebookT", bound=CompiledRulebook)
 _KEY = "program"  # in Plan.memo: a Program, or None when the plan is to be run as it is
@@ -65,7 +68,10 @@ def set_program(plan: Plan, program: Program | None) -> None:
         program = None
     plan.memo[_KEY] = program
     plan.memo.pop(_ROWS, None)
+    plan.memo.pop(_TRACED_ROWS, None)
     plan.memo.pop(_SHARED_KEY, None)
+    plan.memo.pop(_TRACED_SHARED_KEY, None)
+    plan.memo.pop(_SUBJECTS_KEY, None)
 
 
 _Row = tuple[CompiledProvision, Callable[..., object], tuple[int, ...], str, str, str | None]
@@ -99,9 +105,9 @@ _SHARED = 300_000
 _SHARED_KEY = "program_outcomes"
 
 
-def _shared(plan: Plan, act: int, size: int) -> list[Outcome | None] | None:
+def _shared(plan: Plan, act: int, size: int, key: str = _SHARED_KEY) -> list[Any] | None:
     """The shared outcomes of one act (one slot per provision and kind), None past the bound."""
-    acts: list[list[Outcome | None]] = plan.memo.setdefault(_SHARED_KEY, [])
+    acts: list[list[Any]] = plan.memo.setdefault(key, [])
     while len(acts) <= act:
         if (len(acts) + 1) * size > _SHARED:
             return None
@@ -112,17 +118,22 @@ def _shared(plan: Plan, act: int, size: int) -> list[Outcome | None] | None:
 class _Snapshot(dict[int, object]):
     """One act's facts by slot (`Program.paths`), each read from the incident when the program first
     asks for it (`f[i]`: a dict lookup; `__missing__` reads): the plan, too, reads only what it
-    needs, and a provision decided early reads little. Respondent facts are read once per incident."""
+    needs, and a provision decided early reads little. Respondent facts are read once per incident
+    (through `_Remembered`, which the subjects' reads share); the others once per act, from the
+    incident itself (kept in the snapshot, which is the act's memory of them)."""
 
-    __slots__ = ("_act", "_facts", "_paths")
+    __slots__ = ("_act", "_facts", "_incident", "_paths")
 
     def __init__(self, facts: _Remembered, paths: tuple[tuple[str, ...], ...], act: int) -> None:
         super().__init__()
-        self._facts, self._paths, self._act = facts, paths, act
+        self._facts, self._incident, self._paths, self._act = facts, facts.facts, paths, act
 
     def __missing__(self, slot: int) -> object:
         path = self._paths[slot]
-        value = self[slot] = self._facts.fact(path, 0 if path[0] == "responden" else self._act)
+        if path[0] == "responden":
+            value = self[slot] = self._facts.fact(path, 0)
+        else:
+            value = self[slot] = self._incident.fact(path, self._act)
         return value
 
 
@@ -203,6 +214,224 @@ def _outcome(shared: list[Outcome | None] | None, slot: int, act: int, pid: str,
     if found is None:
         found = shared[slot] = Outcome(act, pid, status, reason)
     return found
+
+
+_TRACED_ROWS = "program_traced_rows"
+_TRACED_SHARED_KEY = "program_traced_outcomes"
+# A row of the traced run: the provision, its id, its traced condition, its exceptions (row
+# indices), the reasons of the outcomes that need no condition, its subjects' key and the node of
+# their reads, the dates it is in force.
+_TracedRow = tuple[
+    CompiledProvision, str, Callable[..., object], tuple[int, ...], str, str, str | None, str, datetime.date, datetime.date | None
+]
+_TN = tuple.__new__  # a named tuple made without its Python-level constructor (half the time)
+
+
+def _traced_rows(plan: Plan, program: Program) -> list[_TracedRow]:
+    memo = plan.memo
+    kept: tuple[Program, list[_TracedRow]] | None = memo.get(_TRACED_ROWS)
+    if kept is not None and kept[0] is program:
+        return kept[1]
+    rows: list[_TracedRow] = [
+        (
+            compiled,
+            compiled.node,
+            traced,
+            exceptions,
+            in_force,
+            not_applicable,
+            subjects,
+            subjects_node(compiled.node),
+            compiled.start,
+            compiled.end,
+        )
+        for (compiled, _, exceptions, in_force, not_applicable, subjects), traced in zip(
+            _rows(plan, program), program.traced, strict=True
+        )
+    ]
+    memo[_TRACED_ROWS] = (program, rows)
+    return rows
+
+
+def _run_traced(
+    plan: Plan,
+    program: Program,
+    facts: FactReader,
+    act_dates: Sequence[datetime.date],
+    tracer: ListTracer,
+    wanted: frozenset[str] | None,
+) -> list[list[Outcome | None]] | None:
+    """The plan's traced run (evaluator.evaluate_plan and _provision, with a tracer) with the
+    program's traced variant: the same events in `tracer`, in the same order; the outcomes of each
+    act before conflicts are settled, in row order (None for a provision not `wanted`). None, with
+    nothing recorded, if a fact could not be read or compared (the caller runs the plan).
+
+    The outcomes that depend only on the act and the provision (not in force, does not bind, the
+    condition false) are shared with their ProvisionResult events, as `evaluate_program` shares
+    them: both are immutable."""
+    remembered = _Remembered(facts)
+    rows = _traced_rows(plan, program)
+    paths = program.paths
+    events = tracer.events
+    start = len(events)
+    emit = events.append
+    acts: list[list[Outcome | None]] = []
+    size = 3 * len(rows)
+    # Who a provision binds depends only on its subjects and the respondent's facts (the same for
+    # every act, as the snapshot reads them): decided once per incident for each list of subjects,
+    # with the facts read to decide it, recorded again at each provision's node in each act.
+    subjects_seen: dict[str, tuple[bool | None, list[tuple[tuple[str, ...], object]]]] = {}
+    try:
+        for act, date in enumerate(act_dates):
+            snapshot = _Snapshot(remembered, paths, act)
+            state = TracedState()
+            ctx: Context | None = None
+            shared = _shared(plan, act, size, _TRACED_SHARED_KEY)
+            if shared is None:
+                shared = [None] * size
+            results: list[Outcome | None] = []
+            for i, (compiled, pid, condition, exceptions, in_force, not_applicable, subjects, at, begin, end) in enumerate(rows):
+                if wanted is not None and pid not in wanted:
+                    results.append(None)
+                    continue
+                if date < begin or (end is not None and date > end):
+                    pair = shared[3 * i]
+                    if pair is None:
+                        pair = shared[3 * i] = _pair(act, pid, _NOT_IN_FORCE, in_force)
+                    emit(pair[1])
+                    results.append(pair[0])
+                    continue
+                applies: bool | None = True
+                if subjects is not None:
+                    seen = subjects_seen.get(subjects)
+                    if seen is None:
+                        seen = subjects_seen[subjects] = _subjects_traced(plan, compiled, subjects, remembered)
+                    applies = seen[0]
+                    for path, read in seen[1]:
+                        emit(_TN(FactRead, (act, at, path, read)))
+                    if applies is False:
+                        pair = shared[3 * i + 1]
+                        if pair is None:
+                            pair = shared[3 * i + 1] = _pair(act, pid, _NOT_APPLICABLE, not_applicable)
+                        emit(pair[1])
+                        results.append(pair[0])
+                        continue
+                state.out_of_range = False
+                value = condition(snapshot, state, emit, act)
+                if value is not UNKNOWN and not value:
+                    pair = shared[3 * i + 2]
+                    if pair is None:
+                        pair = shared[3 * i + 2] = _pair(act, pid, _NOT_FIRED, "syarat tidak terpenuhi")
+                    emit(pair[1])
+                    results.append(pair[0])
+                    continue
+                if ctx is None:
+                    ctx = Context(facts=remembered, act=act, tracer=tracer, definitions=plan.definitions)
+                outcome = _undecided(compiled, truth(value), applies, [results[e] for e in exceptions], state, ctx, act)
+                emit(_TN(ProvisionResult, (act, pid, outcome.status, outcome.reason, outcome.defeated_by)))
+                results.append(outcome)
+            acts.append(results)
+    except (KeyError, IndexError, TypeError, AttributeError, ValueError):
+        del events[start:]
+        return None
+    return acts
+
+
+_SUBJECTS_KEY = "program_subjects"
+_SUBJECTS_KEPT = 32  # sequences of reads kept per list of subjects
+_Reads = list[tuple[tuple[str, ...], object]]
+
+
+def _subjects_traced(plan: Plan, compiled: CompiledProvision, subjects: str, facts: _Remembered) -> tuple[bool | None, _Reads]:
+    """Whether a provision binds the respondent (evaluator._subjects_apply, traced) and the facts
+    read to decide it, in order. `_subjects_apply` is a function of the facts it reads, so an earlier
+    incident's answer holds whenever the facts it read have the same values here: the answers are
+    kept per list of subjects with their reads (a few: the employment statuses), and checked by
+    reading those facts again, in the same order (so no fact is read that the plan would not read)."""
+    kept: dict[str, list[tuple[_Reads, bool | None]]] = plan.memo.setdefault(_SUBJECTS_KEY, {})
+    answers = kept.setdefault(subjects, [])
+    for reads, applies in answers:
+        for path, value in reads:
+            now = facts.fact(path, 0)
+            if now is not value and (type(now) is not type(value) or now != value):
+                break
+        else:
+            return applies, reads
+    found = ListTracer()
+    applies = _subjects_apply(compiled.provision, Context(facts, 0, found, plan.definitions), compiled.node)
+    found_reads: _Reads = [(e.path, e.value) for e in found.events if type(e) is FactRead]
+    if len(answers) < _SUBJECTS_KEPT and all(type(v) in (str, bool) or v is UNKNOWN for _, v in found_reads):
+        answers.append((found_reads, applies))
+    return applies, found_reads
+
+
+def _pair(act: int, pid: str, status: Status, reason: str) -> tuple[Outcome, ProvisionResult]:
+    return Outcome(act, pid, status, reason), _TN(ProvisionResult, (act, pid, status, reason, ()))
+
+
+def _undecided(
+    compiled: CompiledProvision,
+    value: bool | None,
+    applies: bool | None,
+    exceptions: list[Outcome | None],
+    state: State,
+    ctx: Context,
+    act: int,
+) -> Outcome:
+    """The outcome of a provision in force, binding or perhaps binding, whose condition is not
+    false (the end of evaluator._provision)."""
+    pid = compiled.node
+    fired = tuple(o.provision for o in exceptions if o is not None and o.status is _FIRED)
+    if fired:
+        return Outcome(act, pid, _DEFEATED, "dikecualikan oleh " + ", ".join(fired), fired)
+    if value is None or applies is None:
+        why = "fakta yang diperlukan belum diketahui" if value is None else _subject_open(compiled.provision, ctx, pid)
+        if value is None and state.out_of_range:
+            why = OUT_OF_RANGE_REASON
+        return Outcome(act, pid, _UNKNOWN, why)
+    pending = tuple(o.provision for o in exceptions if o is not None and o.status is _UNKNOWN)
+    if pending:
+        return Outcome(act, pid, _UNKNOWN, "pengecualian belum dapat ditentukan: " + ", ".join(pending), waiting_for=pending)
+    return Outcome(act, pid, _FIRED)
+
+
+def evaluate_traced(plan: Plan, facts: FactReader, act_dates: Sequence[datetime.date], tracer: ListTracer) -> Evaluation | None:
+    """`evaluator.evaluate_plan(plan, facts, act_dates, tracer)` with the plan's program: the same
+    evaluation, and the same events recorded in `tracer`. None (nothing recorded) when there is no
+    program or it cannot be used: the caller runs the plan."""
+    program = program_of(plan)
+    if program is None or not program.traced or type(getattr(tracer, "events", None)) is not list:
+        return None
+    acts = _run_traced(plan, program, facts, act_dates, tracer, None)
+    if acts is None:
+        return None
+    outcomes: list[Outcome] = []
+    findings: list[Finding] = []
+    for act, results in enumerate(acts):
+        done: list[Outcome] = [o for o in results if o is not None]
+        if plan.rulebook.principles:
+            by_id = {o.provision: o for o in done}
+            _settle_conflicts(plan, by_id)
+            done = [by_id[c.node] for c in plan.provisions]
+        for compiled, outcome in zip(plan.provisions, done, strict=True):
+            outcomes.append(outcome)
+            if outcome.status is _FIRED:
+                findings.append(_finding(plan, compiled, act))
+    unresolved = tuple(o for o in outcomes if o.status is _UNKNOWN)
+    return Evaluation(tuple(outcomes), tuple(findings), unresolved)
+
+
+def trace_provisions(
+    plan: Plan, facts: FactReader, act_dates: Sequence[datetime.date], wanted: frozenset[str]
+) -> list[Event] | None:
+    """The events of a traced run of the `wanted` provisions only (they must hold the exceptions
+    of each), as the plan records them for the plan cut down to those provisions; None when there
+    is no program or it cannot be used."""
+    program = program_of(plan)
+    if program is None or not program.traced:
+        return None
+    tracer = ListTracer()
+    return tracer.events if _run_traced(plan, program, facts, act_dates, tracer, wanted) is not None else None
 
 
 def evaluate_fast(plan: Plan, facts: FactReader, act_dates: Sequence[datetime.date]) -> Evaluation | None:
