@@ -1,5 +1,10 @@
 """The explanation graph, built after evaluation from the recorded events.
 
+What `build_explanation` makes is the graph as plain data (`GraphData`: node id → attributes,
+(source, target) → attributes, graph attributes); `Explanation.graph`, the same content as a
+`networkx.DiGraph`, is made from it on first access. The views that only read nodes and
+attributes (JSON, the reports, DOT) read the data and never build networkx.
+
 Nodes (attribute `kind`), with ids that are stable across runs and readable:
 
 - `fact`          `act0/fact/tindakan.atribut_partai`: one per fact path per act, with the value
@@ -45,11 +50,9 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
-
-import networkx as nx  # type: ignore[import-untyped]
+from typing import TYPE_CHECKING, Any
 
 from netralrules.compiler import (
     CompiledProvision,
@@ -67,10 +70,13 @@ from netralrules.evaluation.coverage import ActAssessment
 from netralrules.evaluation.determination import Determination, Track, citation_json, source_json
 from netralrules.evaluation.evaluator import TIER_ORDER, Evaluation, Finding, Outcome
 from netralrules.evaluation.kinds import DeterminationStatus, Status
-from netralrules.explain.planinfo import clause_sources, clause_static, condition_static, expr_at, lineage
-from netralrules.explain.unmet import reads_index, unmet_items
+from netralrules.explain.planinfo import clause_attrs, condition_static, expr_at, lineage, provisions_by_id
+from netralrules.explain.unmet import ReadsBelow, UnmetWalker, truth, unmet_items
 from netralrules.syntax import ast
 from netralrules.trace import ConditionResult, DefinitionRead, Event, FactRead
+
+if TYPE_CHECKING:
+    import networkx as nx  # type: ignore[import-untyped]
 
 UNKNOWN_TEXT = "tidak diketahui/unknown"
 DECISION = "decision"
@@ -152,14 +158,90 @@ class ActInfo:
     election: tuple[str, str | None] | None = None
 
 
+class GraphData:
+    """The explanation graph as plain data, what `build_explanation` makes: `nodes` (node id →
+    attributes, in the order made), `edges` ((source, target) → attributes, in the order made) and
+    `graph` (the graph's own attributes). It reads like the part of a `networkx.DiGraph` the views
+    use (`g.nodes[n]`, `n in g`, `g.edges[u, v]`, `g.graph`, `predecessors`, `successors`,
+    `in_edges`, in networkx's order), without making one.
+
+    Read-only: the attribute dicts of conditions and edges, and the attributes of a clause that
+    come from its provision alone (citation, text, sources, …), are made once per plan and shared
+    by every explanation of that plan (explain/planinfo.py); copy before changing anything."""
+
+    __slots__ = ("_preds", "_succs", "edges", "graph", "nodes")
+
+    def __init__(
+        self, nodes: dict[str, dict[str, Any]], edges: dict[tuple[str, str], dict[str, Any]], graph: dict[str, Any]
+    ) -> None:
+        self.nodes = nodes
+        self.edges = edges
+        self.graph = graph
+        self._preds: dict[str, list[str]] | None = None
+        self._succs: dict[str, list[str]] | None = None
+
+    def __contains__(self, node: object) -> bool:
+        return node in self.nodes
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.nodes)
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+    def _index(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        if self._preds is None or self._succs is None:
+            preds: dict[str, list[str]] = {}
+            succs: dict[str, list[str]] = {}
+            for u, v in self.edges:
+                preds.setdefault(v, []).append(u)
+                succs.setdefault(u, []).append(v)
+            self._preds, self._succs = preds, succs
+        return self._preds, self._succs
+
+    def predecessors(self, node: str) -> list[str]:
+        """The sources of the edges into `node`, in the order the edges were made (as networkx)."""
+        if node not in self.nodes:
+            raise KeyError(node)
+        return list(self._index()[0].get(node, ()))
+
+    def successors(self, node: str) -> list[str]:
+        if node not in self.nodes:
+            raise KeyError(node)
+        return list(self._index()[1].get(node, ()))
+
+    def in_edges(self, node: str) -> list[tuple[str, str]]:
+        return [(u, node) for u in self.predecessors(node)]
+
+
 @dataclass(frozen=True, eq=False)
 class Explanation:
-    """The explanation graph of one decision and what the views need besides it. Two explanations
-    are equal when their graphs (nodes, edges, attributes) and acts are."""
+    """The explanation graph of one decision (`data`; `graph` is the same as a networkx DiGraph,
+    made on first access) and what the views need besides it. Two explanations are equal when
+    their graphs (nodes, edges, attributes) and acts are."""
 
-    graph: nx.DiGraph
+    data: GraphData
     acts: tuple[ActInfo, ...]
     lang_independent: bool = True
+
+    @functools.cached_property
+    def graph(self) -> nx.DiGraph:
+        """The graph as a `networkx.DiGraph` (nodes and edges in the order they were made), made
+        from `data` on first access through networkx's public API and kept. Node ids first and
+        their attributes after (`g.nodes[n]` is the node's attribute dict) is the quickest public
+        way: `add_nodes_from` with (id, attrs) pairs takes an exception per node. Its attribute
+        dicts are its own; the values in them are shared with `data`."""
+        import networkx as nx  # only for the views that need graph algorithms: GraphML, HTML, analyses
+
+        data = self.data
+        g = nx.DiGraph()
+        g.add_nodes_from(data.nodes)
+        nodes = g.nodes
+        for node_id, attrs in data.nodes.items():
+            nodes[node_id].update(attrs)
+        g.add_edges_from([(u, v, attrs) for (u, v), attrs in data.edges.items()])
+        g.graph.update(data.graph)
+        return g
 
     def nodes(self, kind: NodeKind, act: int | None = None) -> list[str]:
         """The ids of the nodes of one kind (optionally of one act), sorted."""
@@ -170,16 +252,16 @@ class Explanation:
         # Built once: the report asks for each act's nodes, and scanning the whole graph per act
         # made reports quadratic in the number of acts. The graph is not changed after it is built.
         index: dict[tuple[str, int | None], list[str]] = {}
-        for n, data in self.graph.nodes(data=True):
-            index.setdefault((data["kind"], None), []).append(str(n))
+        for n, data in self.data.nodes.items():
+            index.setdefault((data["kind"], None), []).append(n)
             if data.get("act") is not None:
-                index.setdefault((data["kind"], data["act"]), []).append(str(n))
+                index.setdefault((data["kind"], data["act"]), []).append(n)
         for ids in index.values():
             ids.sort()
         return index
 
     def attrs(self, node: str) -> dict[str, Any]:
-        return dict(self.graph.nodes[node])
+        return dict(self.data.nodes[node])
 
     def to_data(self) -> dict[str, Any]:
         """Node-link data (the layout of `networkx.node_link_data`: `nodes` and `edges`), nodes sorted
@@ -188,26 +270,27 @@ class Explanation:
         # New dicts for the graph, each node and each edge; the attribute values inside are the
         # graph's own, not copies (a deep copy of every node cost more than building the graph):
         # the data is for serialising, and whoever changes it must copy first.
-        g = self.graph
-        nodes = g.nodes
-        adjacency = g.adj
+        data = self.data
+        nodes = data.nodes
+        edges = data.edges
         return {
             "directed": True,
             "multigraph": False,
-            "graph": dict(sorted(g.graph.items())),
+            "graph": dict(sorted(data.graph.items())),
             "nodes": [{"id": n, **nodes[n]} for n in sorted(nodes)],
-            "edges": [{"source": u, "target": v, **adjacency[u][v]} for u, v in sorted(g.edges)],
+            "edges": [{"source": u, "target": v, **edges[u, v]} for u, v in sorted(edges)],
         }
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Explanation):
             return NotImplemented
-        return (self.acts, self.lang_independent) == (other.acts, other.lang_independent) and bool(
-            nx.utils.graphs_equal(self.graph, other.graph)
+        a, b = self.data, other.data
+        return (self.acts, self.lang_independent) == (other.acts, other.lang_independent) and (
+            a.nodes == b.nodes and a.edges == b.edges and a.graph == b.graph
         )
 
     def __hash__(self) -> int:
-        return hash((self.acts, tuple(sorted(self.graph.nodes))))
+        return hash((self.acts, tuple(sorted(self.data.nodes))))
 
 
 def build_explanation(
@@ -229,7 +312,7 @@ def build_explanation(
     it only the Indonesian text is kept and English views show that.
     """
     builder = _Builder(plan, lang_independent)
-    builder.events(list(events))
+    builder.events(events)
     builder.clauses(evaluation.outcomes)
     builder.findings(evaluation.findings)
     builder.determinations(determination.tracks, evaluation.findings)
@@ -242,7 +325,7 @@ def build_explanation(
     if scope is not None:
         # Whether the ASN rules govern the respondent (coverage.scope_json): for the views.
         builder.g_attrs["lingkup"] = json_value(scope)
-    return Explanation(builder.graph(), acts, lang_independent)
+    return Explanation(GraphData(builder.g_nodes, builder.g_edges, builder.g_attrs), acts, lang_independent)
 
 
 def json_value(value: object) -> Any:
@@ -269,66 +352,81 @@ def is_unknown(value: object) -> bool:
     return isinstance(value, enum.Enum) and value.name == "UNKNOWN"
 
 
-def _truth(value: object) -> str:
-    if is_unknown(value) or value is None:
-        return "unknown"
-    return "true" if value is True or (not isinstance(value, bool) and bool(value)) else "false"
+# Edge attributes that are the same for every edge of their kind: one dict each, shared by every
+# edge and every explanation (GraphData is read-only; networkx copies them into its own).
+_SUPPORTS: dict[str, Any] = {"kind": EdgeKind.SUPPORTS}
+_YIELDS: dict[str, Any] = {"kind": EdgeKind.YIELDS}
+_UNDECIDED: dict[str, Any] = {"kind": EdgeKind.UNDECIDED}
+_ROOT_EDGES: dict[str, dict[str, Any]] = {value: {"kind": kind, "value": value} for value, kind in _ROOT_EDGE.items()}
+_OVERRIDES_ATTRS = {pending: {"kind": EdgeKind.OVERRIDES, "pending": pending} for pending in (False, True)}
+_NO_FACTS: frozenset[str] = frozenset()
+# Condition nodes of acts up to this index are kept per plan and shared (an incident of a thousand
+# acts does not grow the plan's memo by a thousand acts' worth).
+_SHARED_ACTS = 64
+
+
+class _ActTrace:
+    """What one act's events say, by compiler node: the values of each condition (in order), the
+    definition read at a node, the first value read at a node, and every read (node, fact or
+    concept node id) in order."""
+
+    __slots__ = ("conds", "defs", "ids", "index", "read", "reads", "walker")
+
+    def __init__(self) -> None:
+        self.conds: dict[NodeId, list[str]] = {}
+        self.ids: dict[NodeId, str] = {}  # node → its condition node's id
+        self.defs: dict[NodeId, str] = {}
+        self.read: dict[NodeId, object] = {}
+        self.reads: list[tuple[NodeId, str]] = []
+        self.walker: UnmetWalker | None = None
+        self.index: ReadsBelow | None = None
 
 
 class _Builder:
     def __init__(self, plan: Plan, both_languages: bool) -> None:
-        # Nodes and edges are gathered in plain dicts (in the order they are made) and handed to
-        # networkx once, at the end: adding them one by one costs more than the rest of the build.
         self.g_nodes: dict[str, dict[str, Any]] = {}
         self.g_edges: dict[tuple[str, str], dict[str, Any]] = {}
         self.g_attrs: dict[str, Any] = {}
         self.plan = plan
-        self.expr_at: Callable[[NodeId], ast.Expr | None] = lambda node: expr_at(plan, node)  # planinfo.expr_at
+        self.expr_at: Callable[[NodeId], ast.Expr | None] = functools.partial(expr_at, plan)
         self.both = both_languages
-        self.provisions: dict[str, CompiledProvision] = {c.node: c for c in plan.provisions}
+        self.provisions: dict[str, CompiledProvision] = provisions_by_id(plan)
         self.definitions = plan.rulebook.definitions
         self.conds: dict[tuple[int, NodeId], list[str]] = {}  # (act, node) → values, in order
-        self.defs_at: dict[tuple[int, NodeId], str] = {}  # (act, node) → the definition read there
-        self.read_at: dict[tuple[int, NodeId], object] = {}  # (act, node) → the value read there
+        self.trace: dict[int, _ActTrace] = {}  # act → its events by node
         self.reads: list[tuple[int, NodeId, str]] = []  # (act, reading node, fact or concept node)
         self.facts: set[str] = set()  # the fact nodes
         # node → its predecessors by edges other than `overrides` (what annotate walks back along)
         self.own_preds: dict[str, list[str]] = {}
-        self.by_act: dict[int, tuple[Any, Any, Any, Any]] = {}
-        self.static: dict[str, dict[str, Any]] = {}  # provision → its clause attributes that no act changes
+        self.fact_sets: dict[str, set[str] | frozenset[str]] = {}
+        self.lineages: dict[NodeId, tuple[NodeId, ...]] = plan.memo.setdefault("explain.lineage", {})
+        self.clause_ids: list[str] = []  # per outcome, its clause node  # node → the fact nodes among its ancestors
+        # Made once per plan and shared: condition nodes by (act, node, values, traced).
+        self.condition_nodes: dict[tuple[Any, ...], dict[str, Any]] = plan.memo.setdefault(
+            "explain.condition_nodes." + ("both" if both_languages else "id"), {}
+        )
 
     # ---- nodes and edges -------------------------------------------------------------------
     def node(self, node_id: str, kind: NodeKind, **attrs: Any) -> None:
         if node_id not in self.g_nodes:
             self.g_nodes[node_id] = {"kind": kind, **attrs}
 
-    def edge(self, source: str, target: str, kind: EdgeKind, **attrs: Any) -> None:
+    def edge(self, source: str, target: str, attrs: dict[str, Any]) -> None:
         # Edges only join nodes the builder made: a reader without a node is not invented.
-        if source in self.g_nodes and target in self.g_nodes and (source, target) not in self.g_edges:
-            self.g_edges[(source, target)] = {"kind": kind, **attrs}
-            if kind is not _OVERRIDES:
+        nodes = self.g_nodes
+        if source in nodes and target in nodes and (source, target) not in self.g_edges:
+            self.g_edges[(source, target)] = attrs
+            if attrs["kind"] is not _OVERRIDES:
                 self.own_preds.setdefault(target, []).append(source)
-
-    def graph(self) -> nx.DiGraph:
-        """The graph, handed to networkx in bulk through its public API (nodes and edges in the
-        order they were made). Node ids first and their attributes after (`g.nodes[n]` is the
-        node's attribute dict) is the quickest public way: `add_nodes_from` with (id, attrs) pairs
-        takes an exception per node, `set_node_attributes` and `add_node(n, **attrs)` cost more."""
-        g = nx.DiGraph()
-        g.add_nodes_from(self.g_nodes)
-        nodes = g.nodes
-        # Each builder dict is dropped as it is copied, so the two sets are never held in full at once.
-        for node_id in list(self.g_nodes):
-            nodes[node_id].update(self.g_nodes.pop(node_id))
-        g.add_edges_from([(u, v, attrs) for (u, v), attrs in self.g_edges.items()])
-        g.graph.update(self.g_attrs)
-        return g
 
     def holder(self, act: int, node: NodeId) -> str:
         """The graph node a read at `node` supports: its nearest condition, else its concept or clause."""
-        for current in lineage(self.plan, node):
-            if (act, current) in self.conds:
-                return condition_id(act, current)
+        trace = self.trace.get(act)
+        ids = trace.ids if trace is not None else {}
+        for current in self.lineages.get(node) or lineage(self.plan, node):
+            found = ids.get(current)
+            if found is not None:
+                return found
         # Once per read: the string tests of definition_of/provision_of, not a parse_node and a match.
         definition = definition_of(node)
         if definition is not None:
@@ -337,130 +435,158 @@ class _Builder:
         assert provision is not None
         return clause_id(act, provision)
 
+    def act_trace(self, act: int) -> _ActTrace:
+        found = self.trace.get(act)
+        if found is None:
+            found = self.trace[act] = _ActTrace()
+        return found
+
     # ---- evaluation events -----------------------------------------------------------------
-    def events(self, events: list[Event]) -> None:
-        conds, read_at, reads, nodes = self.conds, self.read_at, self.reads, self.g_nodes
+    def events(self, events: Iterable[Event]) -> None:
+        """One pass over the events: condition values, fact and concept nodes, and each act's
+        view of its events by node (what the annotations of its clauses read)."""
+        conds, reads, nodes, facts = self.conds, self.reads, self.g_nodes, self.facts
+        fact_ids: dict[tuple[int, tuple[str, ...]], str] = self.plan.memo.setdefault("explain.fact_ids", {})
+        current, trace = -1, _ActTrace()
         for e in events:
             if isinstance(e, ConditionResult):
-                value = e.value
-                conds.setdefault((e.act, e.node), []).append("unknown" if value is None else "true" if value else "false")
+                act, node, truth_value = e
+                value = "unknown" if truth_value is None else "true" if truth_value else "false"
+                values = conds.get((act, node))
+                if values is None:
+                    if act != current:
+                        current, trace = act, self.act_trace(act)
+                    conds[(act, node)] = trace.conds[node] = [value]
+                else:
+                    values.append(value)
             elif isinstance(e, FactRead):
-                fid = fact_id(e.act, e.path)
+                act, node, path, read = e
+                if act != current:
+                    current, trace = act, self.act_trace(act)
+                fid = fact_ids.get((act, path))
+                if fid is None:
+                    fid = fact_ids[(act, path)] = fact_id(act, path)
                 if fid not in nodes:
-                    self.facts.add(fid)
+                    facts.add(fid)
                     nodes[fid] = {
                         "kind": _FACT,
-                        "act": e.act,
-                        "path": ".".join(e.path),
-                        "value": json_value(e.value),
-                        "known": not is_unknown(e.value),
+                        "act": act,
+                        "path": ".".join(path),
+                        "value": json_value(read),
+                        "known": not is_unknown(read),
                     }
-                read_at.setdefault((e.act, e.node), e.value)
-                reads.append((e.act, e.node, fid))
+                trace.read.setdefault(node, read)
+                trace.reads.append((node, fid))
+                reads.append((act, node, fid))
             elif isinstance(e, DefinitionRead):
-                definition = self.definitions.get(e.name)
-                self.node(
-                    concept_id(e.act, e.name),
-                    NodeKind.CONCEPT,
-                    act=e.act,
-                    name=e.name,
-                    label=definition.label if definition is not None and definition.label else e.name,
-                    value=json_value(e.value),
-                    known=not is_unknown(e.value),
-                )
-                self.defs_at[(e.act, e.node)] = e.name
-                self.read_at.setdefault((e.act, e.node), e.value)
-                self.reads.append((e.act, e.node, concept_id(e.act, e.name)))
-        for (act, node), values in self.conds.items():
+                act, node, name, read = e
+                if act != current:
+                    current, trace = act, self.act_trace(act)
+                cid = concept_id(act, name)
+                if cid not in nodes:
+                    definition = self.definitions.get(name)
+                    nodes[cid] = {
+                        "kind": NodeKind.CONCEPT,
+                        "act": act,
+                        "name": name,
+                        "label": definition.label if definition is not None and definition.label else name,
+                        "value": json_value(read),
+                        "known": not is_unknown(read),
+                    }
+                trace.defs[node] = name
+                trace.read.setdefault(node, read)
+                trace.reads.append((node, cid))
+                reads.append((act, node, cid))
+        for (act, node), values in conds.items():
             self.condition(act, node, values, traced=True)
 
     def condition(self, act: int, node: NodeId, values: list[str], traced: bool) -> None:
-        owner, depth, text, text_en = condition_static(self.plan, node)
-        attrs: dict[str, Any] = {
-            "act": act,
-            "node": node,
-            "owner": owner,
-            "depth": depth,
-            "value": values[-1],
-            "traced": traced,
-            "text": text,
-        }
-        if self.both:
-            attrs["text_en"] = text_en
-        distinct = list(dict.fromkeys(values))
-        if len(distinct) > 1:
-            attrs["values"] = distinct
-        self.node(condition_id(act, node), NodeKind.CONDITION, **attrs)
+        key = (act, node, values[0] if len(values) == 1 else tuple(values), traced)
+        attrs = self.condition_nodes.get(key)
+        if attrs is None:
+            owner, depth, text, text_en = condition_static(self.plan, node)
+            attrs = {
+                "kind": NodeKind.CONDITION,
+                "act": act,
+                "node": node,
+                "owner": owner,
+                "depth": depth,
+                "value": values[-1],
+                "traced": traced,
+                "text": text,
+            }
+            if self.both:
+                attrs["text_en"] = text_en
+            distinct = list(dict.fromkeys(values))
+            if len(distinct) > 1:
+                attrs["values"] = distinct
+            if act < _SHARED_ACTS:
+                self.condition_nodes[key] = attrs
+        cid = self.act_trace(act).ids[node] = condition_id(act, node)
+        self.g_nodes.setdefault(cid, attrs)
 
     def root_value(self, act: int, pid: NodeId) -> str:
         """The value of an untraced root condition: the fact or definition it read, or its literal."""
         expr = self.expr_at(pid)
         if isinstance(expr, ast.BoolLit):
             return "true" if expr.value else "false"
-        return _truth(self.read_at[(act, pid)]) if (act, pid) in self.read_at else "unknown"
+        trace = self.trace.get(act)
+        return truth(trace.read[pid]) if trace is not None and pid in trace.read else "unknown"
 
     # ---- clauses ---------------------------------------------------------------------------
     def clauses(self, outcomes: Sequence[Outcome]) -> None:
+        conds = self.conds
         for o in outcomes:
             root = provision_node(o.provision)
-            if o.status in EVALUATED and (o.act, root) not in self.conds:
-                self.conds[(o.act, root)] = [self.root_value(o.act, root)]
-                self.condition(o.act, root, self.conds[(o.act, root)], traced=False)
+            if o.status in EVALUATED and (o.act, root) not in conds:
+                values = conds[(o.act, root)] = self.act_trace(o.act).conds[root] = [self.root_value(o.act, root)]
+                self.condition(o.act, root, values, traced=False)
+        nodes = self.g_nodes
+        clause_ids = self.clause_ids
         for o in outcomes:
-            self.clause(o)
-        # Reads and uses support the nearest condition; conditions support their parents.
-        supports = EdgeKind.SUPPORTS
+            root_values = conds.get((o.act, provision_node(o.provision)))
+            cid = clause_id(o.act, o.provision)
+            clause_ids.append(cid)
+            if cid not in nodes:
+                nodes[cid] = {
+                    "kind": NodeKind.CLAUSE,
+                    "act": o.act,
+                    "provision": o.provision,
+                    "status": o.status,
+                    "reason": o.reason,
+                    "defeated_by": list(o.defeated_by),
+                    "waiting_for": list(o.waiting_for),
+                    "condition_value": root_values[-1] if root_values else None,
+                    # What the clause says whatever the act: made once per plan and shared.
+                    **clause_attrs(self.plan, o.provision),
+                }
+        # Reads and uses support the nearest condition; conditions support their parents. (The
+        # edges of `edge`, written out: two thirds of all edges are made here.)
+        edges, own_preds, holder = self.g_edges, self.own_preds, self.holder
         for act, node, source in self.reads:
-            self.edge(source, self.holder(act, node), supports)
-        for (act, node), values in sorted(self.conds.items()):
-            source = condition_id(act, node)
+            target = holder(act, node)
+            if target in nodes and (source, target) not in edges:
+                edges[(source, target)] = _SUPPORTS
+                preds = own_preds.get(target)
+                if preds is None:
+                    own_preds[target] = [source]
+                else:
+                    preds.append(source)
+        trace = self.trace
+        for (act, node), values in sorted(conds.items()):
+            source = trace[act].ids[node]
             up = parent_node(node)
             if up is not None:
-                self.edge(source, self.holder(act, up), supports)
+                self.edge(source, self.holder(act, up), _SUPPORTS)
             elif (definition := definition_of(node)) is not None:
-                self.edge(source, concept_id(act, definition), supports)
+                self.edge(source, concept_id(act, definition), _SUPPORTS)
             else:
-                self.edge(source, clause_id(act, node), _ROOT_EDGE[values[-1]], value=values[-1])
+                self.edge(source, clause_id(act, node), _ROOT_EDGES[values[-1]])
         for o in outcomes:
             for winner in o.defeated_by:
-                self.edge(clause_id(o.act, winner), clause_id(o.act, o.provision), EdgeKind.OVERRIDES, pending=False)
+                self.edge(clause_id(o.act, winner), clause_id(o.act, o.provision), _OVERRIDES_ATTRS[False])
             for winner in o.waiting_for:
-                self.edge(clause_id(o.act, winner), clause_id(o.act, o.provision), EdgeKind.OVERRIDES, pending=True)
-
-    def clause(self, o: Outcome) -> None:
-        static = self.static.get(o.provision)
-        if static is None:
-            # What a provision's clause says whatever the act: made once and shared by the clause
-            # nodes of every act (a 1,000-act explanation held a copy per act; the graph is not
-            # changed after it is built, and `to_data` copies what it hands out).
-            citation, text, instrument, subjects, excepted_by, in_force, note = clause_static(self.plan, o.provision)
-            compiled = self.provisions.get(o.provision)
-            outcome = compiled.provision.outcome if compiled is not None else None
-            static = self.static[o.provision] = {
-                "citation": None if citation is None else {**citation, "urutan": list(citation["urutan"])},
-                "text": text,
-                "instrument": instrument,
-                "subjects": list(subjects),
-                "excepted_by": list(excepted_by),
-                "category": outcome.category if outcome else None,
-                "tier": outcome.tier if outcome else None,
-                "in_force": None if in_force is None else list(in_force),
-                "note": note,
-                "sources": [dict(x) for x in clause_sources(self.plan, o.provision)],
-            }
-        values = self.conds.get((o.act, provision_node(o.provision)))
-        self.node(
-            clause_id(o.act, o.provision),
-            NodeKind.CLAUSE,
-            act=o.act,
-            provision=o.provision,
-            status=o.status,
-            reason=o.reason,
-            defeated_by=list(o.defeated_by),
-            waiting_for=list(o.waiting_for),
-            condition_value=values[-1] if values else None,
-            **static,
-        )
+                self.edge(clause_id(o.act, winner), clause_id(o.act, o.provision), _OVERRIDES_ATTRS[True])
 
     # ---- findings, determinations, decision ------------------------------------------------
     def findings(self, findings: Sequence[Finding]) -> None:
@@ -488,7 +614,7 @@ class _Builder:
                     for r in f.other_readings
                 ],
             )
-            self.edge(clause_id(f.act, f.provision), fid, EdgeKind.YIELDS)
+            self.edge(clause_id(f.act, f.provision), fid, _YIELDS)
             table = self.sanction_table(f)
             if table is not None and table.sources:
                 # The sources of the sanction table the finding's options come from, for the annex.
@@ -540,9 +666,13 @@ class _Builder:
             )
             for f in sorted(mine, key=lambda f: (f.act, f.provision)):
                 if escalated and f.tier == heaviest:
-                    self.edge(finding_id(f.act, f.provision), did, EdgeKind.ESCALATES, from_tier=heaviest, to_tier=t.tier)
+                    self.edge(
+                        finding_id(f.act, f.provision),
+                        did,
+                        {"kind": EdgeKind.ESCALATES, "from_tier": heaviest, "to_tier": t.tier},
+                    )
                 else:
-                    self.edge(finding_id(f.act, f.provision), did, EdgeKind.YIELDS)
+                    self.edge(finding_id(f.act, f.provision), did, _YIELDS)
 
     def decision(self, determination: Determination, outcomes: Sequence[Outcome]) -> None:
         tracks = [t for t in determination.tracks if t.status is not DeterminationStatus.NONE]
@@ -555,74 +685,81 @@ class _Builder:
             complete=not undecided and all(t.status is DeterminationStatus.DETERMINED for t in tracks),
         )
         for t in tracks:
-            self.edge(determination_id(t.category), DECISION, EdgeKind.YIELDS)
+            self.edge(determination_id(t.category), DECISION, _YIELDS)
         for cid in undecided:
-            self.edge(cid, DECISION, EdgeKind.UNDECIDED)
+            self.edge(cid, DECISION, _UNDECIDED)
 
     # ---- per-clause annotations ------------------------------------------------------------
     def annotate(self, outcomes: Sequence[Outcome]) -> None:
         """Each clause's failed conditions (deepest first) and the facts it saw, not counting the
-        facts of other clauses that reach it through `overrides`."""
-        seen: dict[str, list[str]] = {}
-        for o in outcomes:
-            cid = clause_id(o.act, o.provision)
-            seen[cid] = sorted(n for n in self.ancestors(cid) if n in self.facts)
-            failed: dict[NodeId, tuple[int, bool]] = {}
-            root = provision_node(o.provision)
-            if (o.act, root) in self.conds:
-                self.failed(o.act, root, failed, 0)
-            ordered = sorted(failed.items(), key=lambda kv: (-kv[1][0], kv[0]))
-            attrs = self.g_nodes[cid]
-            attrs["facts_seen"] = seen[cid]
-            attrs["failed"] = [condition_id(o.act, n) for n, _ in ordered]
-            # The deepest condition on each failing path: what the narrative names as the reason.
-            attrs["failed_leaves"] = [condition_id(o.act, n) for n, (_, leaf) in ordered if leaf]
+        facts of other clauses that reach it through `overrides`; for a clause evaluated that did
+        not fire, its smallest set of unmet conditions (explain/unmet.py)."""
+        nodes = self.g_nodes
+        for o, cid in zip(outcomes, self.clause_ids, strict=True):
+            attrs = nodes[cid]
+            attrs["facts_seen"] = sorted(self.fact_set(cid))
+            trace = self.trace.get(o.act)
+            values = trace.conds.get(provision_node(o.provision)) if trace is not None else None
+            if values is None or values[-1] == "true":  # nothing failed (or nothing was evaluated)
+                attrs["failed"] = []
+                attrs["failed_leaves"] = []
+            else:
+                assert trace is not None
+                failed: dict[NodeId, tuple[int, bool]] = {}
+                self.failed(trace, provision_node(o.provision), failed, 0)
+                ordered = sorted(failed.items(), key=lambda kv: (-kv[1][0], kv[0]))
+                attrs["failed"] = [condition_id(o.act, n) for n, _ in ordered]
+                # The deepest condition on each failing path: what the narrative names as the reason.
+                attrs["failed_leaves"] = [condition_id(o.act, n) for n, (_, leaf) in ordered if leaf]
             attrs["unmet"] = self.unmet(o) if o.status is Status.NOT_FIRED or o.status is Status.UNKNOWN else []
-        for o in outcomes:
+        for o, cid in zip(outcomes, self.clause_ids, strict=True):
             if o.status is Status.UNKNOWN:
-                cid = clause_id(o.act, o.provision)
-                deciding = set(seen[cid])
+                deciding = set(nodes[cid]["facts_seen"])
                 for other in o.waiting_for:
-                    deciding |= set(seen.get(clause_id(o.act, other), []))
-                self.g_nodes[cid]["deciding_facts"] = sorted(f for f in deciding if not self.g_nodes[f]["known"])
+                    other_node = nodes.get(clause_id(o.act, other))
+                    deciding.update(other_node["facts_seen"] if other_node is not None else ())
+                nodes[cid]["deciding_facts"] = sorted(f for f in deciding if not nodes[f]["known"])
 
-    def ancestors(self, node: str) -> set[str]:
-        """nx.ancestors of `node` along edges other than `overrides`, without a view per clause."""
-        found: set[str] = set()
-        stack = [node]
-        while stack:
-            for source in self.own_preds.get(stack.pop(), ()):
-                if source not in found:
-                    found.add(source)
-                    stack.append(source)
+    def fact_set(self, node: str) -> set[str] | frozenset[str]:
+        """The fact nodes among the ancestors of `node` along edges other than `overrides`: what
+        nx.ancestors would find, each node's set made once (a definition's conditions are the
+        ancestors of every clause that uses it)."""
+        found = self.fact_sets.get(node)
+        if found is None:
+            preds = self.own_preds.get(node)
+            if not preds:
+                found = _NO_FACTS
+            else:
+                found = set()
+                for source in preds:
+                    if source in self.facts:
+                        found.add(source)
+                    else:
+                        found |= self.fact_set(source)
+            self.fact_sets[node] = found
         return found
 
     def unmet(self, o: Outcome) -> list[dict[str, Any]]:
-        if not self.by_act:
-            # Every act's view of the events, made in one pass over them: building one act's view
-            # by scanning all acts' events made explanations quadratic in the number of acts.
-            def view() -> tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any], list[Any]]:
-                return ({}, {}, {}, [])
+        trace = self.trace.get(o.act)
+        if trace is None:
+            return unmet_items(
+                provision_node(o.provision), UnmetWalker(self.expr_at, {}, {}, {}), ReadsBelow(()), self.plan, self.both
+            )
+        if trace.walker is None:
+            trace.walker = UnmetWalker(self.expr_at, trace.conds, trace.defs, trace.read)
+            trace.index = ReadsBelow(trace.reads)
+        assert trace.index is not None
+        return unmet_items(provision_node(o.provision), trace.walker, trace.index, self.plan, self.both)
 
-            views: dict[int, tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any], list[Any]]] = {}
-            for (a, node), v in self.conds.items():
-                views.setdefault(a, view())[0][node] = v
-            for (a, n), d in self.defs_at.items():
-                views.setdefault(a, view())[1][n] = d
-            for (a, node), read in self.read_at.items():
-                views.setdefault(a, view())[2][node] = _truth(read)
-            for a, n, f in self.reads:
-                views.setdefault(a, view())[3].append((n, f))
-            self.by_act.update({a: (c, d, r, reads_index(rs)) for a, (c, d, r, rs) in views.items()})
-        return unmet_items(provision_node(o.provision), self.expr_at, *self.by_act.get(o.act, ({}, {}, {}, {})), self.both)
-
-    def failed(self, act: int, node: NodeId, out: dict[NodeId, tuple[int, bool]], depth: int, want: str | None = None) -> bool:
+    def failed(
+        self, trace: _ActTrace, node: NodeId, out: dict[NodeId, tuple[int, bool]], depth: int, want: str | None = None
+    ) -> bool:
         """Collect the conditions that make `node` not true: false (or unknown) operands of a false
         (or unknown) `dan`/`atau`, down through the definitions they use. `out` maps each to its
         depth below the clause and whether it is a leaf of that path (no collected condition
         below it). Returns whether anything was collected."""
         expr = self.expr_at(node)
-        values = self.conds.get((act, node))
+        values = trace.conds.get(node)
         if values is not None:
             value = values[-1]
             if value == "true" or (want is not None and value != want):
@@ -630,15 +767,15 @@ class _Builder:
             below = False
             if isinstance(expr, (ast.And, ast.Or)):
                 for i in range(len(expr.operands)):
-                    below = self.failed(act, child_id(node, i), out, depth + 1, value) or below
-            elif isinstance(expr, ast.Name) and (act, node) in self.defs_at:
-                below = self.failed(act, definition_node(self.defs_at[(act, node)]), out, depth + 1, value)
+                    below = self.failed(trace, child_id(node, i), out, depth + 1, value) or below
+            elif isinstance(expr, ast.Name) and node in trace.defs:
+                below = self.failed(trace, definition_node(trace.defs[node]), out, depth + 1, value)
             previous = out.get(node)
             out[node] = (max(depth, previous[0]) if previous else depth, not below)
             return True
-        name = self.defs_at.get((act, node))
+        name = trace.defs.get(node)
         if isinstance(expr, ast.Name) and name is not None and want is not None:
-            return self.failed(act, definition_node(name), out, depth + 1, want)
+            return self.failed(trace, definition_node(name), out, depth + 1, want)
         return False
 
     # ---- acts ------------------------------------------------------------------------------
