@@ -73,7 +73,7 @@ from netralrules.evaluation.kinds import DeterminationStatus, Status
 from netralrules.explain.planinfo import clause_attrs, condition_static, expr_at, lineage, provisions_by_id
 from netralrules.explain.unmet import ReadsBelow, UnmetWalker, truth, unmet_items
 from netralrules.syntax import ast
-from netralrules.trace import ConditionResult, DefinitionRead, Event, FactRead
+from netralrules.trace import ConditionResult, DefinitionRead, Event, FactRead, ProvisionResult
 
 if TYPE_CHECKING:
     import networkx as nx  # type: ignore[import-untyped]
@@ -363,6 +363,19 @@ _NO_FACTS: frozenset[str] = frozenset()
 # Condition nodes of acts up to this index are kept per plan and shared (an incident of a thousand
 # acts does not grow the plan's memo by a thousand acts' worth).
 _SHARED_ACTS = 64
+# At most this many clause annotations are kept per plan (explain/graph.py `_Builder.annotate`).
+_SHARED_ANNOTATIONS = 50_000
+
+
+def _group_of(node: NodeId) -> str:
+    """The provision (its id) or definition (`def:<name>`) whose condition holds a node; a read
+    for a provision's subjects (`<id>@subjek`) belongs to the provision."""
+    definition = definition_of(node)
+    if definition is not None:
+        return "def:" + definition
+    provision = provision_of(node)
+    assert provision is not None
+    return provision
 
 
 class _ActTrace:
@@ -370,16 +383,55 @@ class _ActTrace:
     definition read at a node, the first value read at a node, and every read (node, fact or
     concept node id) in order."""
 
-    __slots__ = ("conds", "defs", "ids", "index", "read", "reads", "walker")
+    __slots__ = ("conds", "def_keys", "defs", "ids", "index", "read", "reads", "ready", "sigs", "uses", "walker")
 
     def __init__(self) -> None:
         self.conds: dict[NodeId, list[str]] = {}
         self.ids: dict[NodeId, str] = {}  # node → its condition node's id
+        # Made from `sigs` when first needed (`views`): only a clause whose annotations are not
+        # known yet for its key reads them.
+        self.ready = False
         self.defs: dict[NodeId, str] = {}
-        self.read: dict[NodeId, object] = {}
+        self.read: dict[NodeId, str] = {}  # node → the first value read there, as a condition value
         self.reads: list[tuple[NodeId, str]] = []
         self.walker: UnmetWalker | None = None
         self.index: ReadsBelow | None = None
+        # Per provision (its id) and definition (`def:<name>`): what its events say, in order, as
+        # (node, value) for a condition, (node, path, truth) for a fact read and (node, name,
+        # truth) for a definition read; and the definitions it read. With the act and the status,
+        # everything a clause's annotations depend on (`_Builder.annotation_key`).
+        self.sigs: dict[str, list[tuple[Any, ...]]] = {}
+        self.uses: dict[str, list[str]] = {}
+        self.def_keys: dict[str, tuple[Any, ...]] = {}
+
+    def views(self, act: int) -> _ActTrace:
+        """Fill `defs`, `read` and `reads` from the signatures (once)."""
+        if not self.ready:
+            self.ready = True
+            for sig in self.sigs.values():
+                for item in sig:
+                    if len(item) == 3:
+                        node, what, value = item
+                        self.read.setdefault(node, value)
+                        if isinstance(what, str):
+                            self.defs[node] = what
+                            self.reads.append((node, concept_id(act, what)))
+                        else:
+                            self.reads.append((node, fact_id(act, what)))
+        return self
+
+    def def_key(self, name: str) -> tuple[Any, ...]:
+        """A definition's events in this act and those of the definitions it reads, by name."""
+        found = self.def_keys.get(name)
+        if found is None:
+            group = "def:" + name
+            used = self.uses.get(group)
+            found = self.def_keys[name] = (
+                name,
+                tuple(self.sigs.get(group, ())),
+                tuple(self.def_key(n) for n in sorted(set(used))) if used else (),
+            )
+        return found
 
 
 class _Builder:
@@ -400,7 +452,10 @@ class _Builder:
         self.own_preds: dict[str, list[str]] = {}
         self.fact_sets: dict[str, set[str] | frozenset[str]] = {}
         self.lineages: dict[NodeId, tuple[NodeId, ...]] = plan.memo.setdefault("explain.lineage", {})
-        self.clause_ids: list[str] = []  # per outcome, its clause node  # node → the fact nodes among its ancestors
+        self.clause_ids: list[str] = []  # per outcome, its clause node
+        self.annotations: dict[tuple[Any, ...], tuple[list[str], list[str], list[str], list[dict[str, Any]]]] = (
+            plan.memo.setdefault("explain.annotations." + ("both" if both_languages else "id"), {})
+        )  # node → the fact nodes among its ancestors
         # Made once per plan and shared: condition nodes by (act, node, values, traced).
         self.condition_nodes: dict[tuple[Any, ...], dict[str, Any]] = plan.memo.setdefault(
             "explain.condition_nodes." + ("both" if both_languages else "id"), {}
@@ -444,28 +499,43 @@ class _Builder:
     # ---- evaluation events -----------------------------------------------------------------
     def events(self, events: Iterable[Event]) -> None:
         """One pass over the events: condition values, fact and concept nodes, and each act's
-        view of its events by node (what the annotations of its clauses read)."""
+        view of its events by node (what the annotations of its clauses read), with, per
+        provision and definition, the signature of its events (`_ActTrace.sigs`)."""
         conds, reads, nodes, facts = self.conds, self.reads, self.g_nodes, self.facts
         fact_ids: dict[tuple[int, tuple[str, ...]], str] = self.plan.memo.setdefault("explain.fact_ids", {})
+        groups: dict[NodeId, str] = self.plan.memo.setdefault("explain.groups", {})
         current, trace = -1, _ActTrace()
+        sigs = trace.sigs
         for e in events:
+            if isinstance(e, ProvisionResult):
+                continue
+            act, node = e[0], e[1]
+            if act != current:
+                current, trace = act, self.act_trace(act)
+                sigs = trace.sigs
+            group = groups.get(node)
+            if group is None:
+                group = groups[node] = _group_of(node)
+            sig = sigs.get(group)
+            if sig is None:
+                sig = sigs[group] = []
             if isinstance(e, ConditionResult):
-                act, node, truth_value = e
+                truth_value = e[2]
                 value = "unknown" if truth_value is None else "true" if truth_value else "false"
+                sig.append((node, value))
                 values = conds.get((act, node))
                 if values is None:
-                    if act != current:
-                        current, trace = act, self.act_trace(act)
                     conds[(act, node)] = trace.conds[node] = [value]
                 else:
                     values.append(value)
             elif isinstance(e, FactRead):
-                act, node, path, read = e
-                if act != current:
-                    current, trace = act, self.act_trace(act)
+                path, read = e[2], e[3]
+                sig.append((node, path, "true" if read is True else "false" if read is False else truth(read)))
                 fid = fact_ids.get((act, path))
                 if fid is None:
-                    fid = fact_ids[(act, path)] = fact_id(act, path)
+                    fid = fact_id(act, path)
+                    if act < _SHARED_ACTS:
+                        fact_ids[(act, path)] = fid
                 if fid not in nodes:
                     facts.add(fid)
                     nodes[fid] = {
@@ -475,13 +545,11 @@ class _Builder:
                         "value": json_value(read),
                         "known": not is_unknown(read),
                     }
-                trace.read.setdefault(node, read)
-                trace.reads.append((node, fid))
                 reads.append((act, node, fid))
             elif isinstance(e, DefinitionRead):
-                act, node, name, read = e
-                if act != current:
-                    current, trace = act, self.act_trace(act)
+                name, read = e[2], e[3]
+                sig.append((node, name, truth(read)))
+                trace.uses.setdefault(group, []).append(name)
                 cid = concept_id(act, name)
                 if cid not in nodes:
                     definition = self.definitions.get(name)
@@ -493,9 +561,6 @@ class _Builder:
                         "value": json_value(read),
                         "known": not is_unknown(read),
                     }
-                trace.defs[node] = name
-                trace.read.setdefault(node, read)
-                trace.reads.append((node, cid))
                 reads.append((act, node, cid))
         for (act, node), values in conds.items():
             self.condition(act, node, values, traced=True)
@@ -531,7 +596,9 @@ class _Builder:
         if isinstance(expr, ast.BoolLit):
             return "true" if expr.value else "false"
         trace = self.trace.get(act)
-        return truth(trace.read[pid]) if trace is not None and pid in trace.read else "unknown"
+        if trace is None:
+            return "unknown"
+        return trace.views(act).read.get(pid, "unknown")
 
     # ---- clauses ---------------------------------------------------------------------------
     def clauses(self, outcomes: Sequence[Outcome]) -> None:
@@ -693,25 +760,20 @@ class _Builder:
     def annotate(self, outcomes: Sequence[Outcome]) -> None:
         """Each clause's failed conditions (deepest first) and the facts it saw, not counting the
         facts of other clauses that reach it through `overrides`; for a clause evaluated that did
-        not fire, its smallest set of unmet conditions (explain/unmet.py)."""
-        nodes = self.g_nodes
+        not fire, its smallest set of unmet conditions (explain/unmet.py). They depend only on the
+        act, the status and the events of the provision and of the definitions it read
+        (`annotation_key`), so they are made once per plan for each such key and shared."""
+        nodes, memo = self.g_nodes, self.annotations
         for o, cid in zip(outcomes, self.clause_ids, strict=True):
+            key = self.annotation_key(o)
+            found = memo.get(key)
+            if found is None:
+                found = self.annotation(o, cid)
+                if len(memo) >= _SHARED_ANNOTATIONS:
+                    memo.clear()  # a bound on the plan's memory, whatever the stream of incidents
+                memo[key] = found
             attrs = nodes[cid]
-            attrs["facts_seen"] = sorted(self.fact_set(cid))
-            trace = self.trace.get(o.act)
-            values = trace.conds.get(provision_node(o.provision)) if trace is not None else None
-            if values is None or values[-1] == "true":  # nothing failed (or nothing was evaluated)
-                attrs["failed"] = []
-                attrs["failed_leaves"] = []
-            else:
-                assert trace is not None
-                failed: dict[NodeId, tuple[int, bool]] = {}
-                self.failed(trace, provision_node(o.provision), failed, 0)
-                ordered = sorted(failed.items(), key=lambda kv: (-kv[1][0], kv[0]))
-                attrs["failed"] = [condition_id(o.act, n) for n, _ in ordered]
-                # The deepest condition on each failing path: what the narrative names as the reason.
-                attrs["failed_leaves"] = [condition_id(o.act, n) for n, (_, leaf) in ordered if leaf]
-            attrs["unmet"] = self.unmet(o) if o.status is Status.NOT_FIRED or o.status is Status.UNKNOWN else []
+            attrs["facts_seen"], attrs["failed"], attrs["failed_leaves"], attrs["unmet"] = found
         for o, cid in zip(outcomes, self.clause_ids, strict=True):
             if o.status is Status.UNKNOWN:
                 deciding = set(nodes[cid]["facts_seen"])
@@ -719,6 +781,38 @@ class _Builder:
                     other_node = nodes.get(clause_id(o.act, other))
                     deciding.update(other_node["facts_seen"] if other_node is not None else ())
                 nodes[cid]["deciding_facts"] = sorted(f for f in deciding if not nodes[f]["known"])
+
+    def annotation_key(self, o: Outcome) -> tuple[Any, ...]:
+        trace = self.trace.get(o.act)
+        if trace is None:
+            return (o.act, o.provision, o.status)
+        used = trace.uses.get(o.provision)
+        return (
+            o.act,
+            o.provision,
+            o.status,
+            tuple(trace.sigs.get(o.provision, ())),
+            tuple(trace.def_key(n) for n in sorted(set(used))) if used else (),
+        )
+
+    def annotation(self, o: Outcome, cid: str) -> tuple[list[str], list[str], list[str], list[dict[str, Any]]]:
+        """A clause's facts seen, failed conditions, failed leaves and unmet conditions."""
+        facts_seen = sorted(self.fact_set(cid))
+        trace = self.trace.get(o.act)
+        values = trace.conds.get(provision_node(o.provision)) if trace is not None else None
+        failed_nodes: list[str] = []
+        leaves: list[str] = []
+        if values is not None and values[-1] != "true":  # else nothing failed (or nothing was evaluated)
+            assert trace is not None
+            trace.views(o.act)
+            failed: dict[NodeId, tuple[int, bool]] = {}
+            self.failed(trace, provision_node(o.provision), failed, 0)
+            ordered = sorted(failed.items(), key=lambda kv: (-kv[1][0], kv[0]))
+            failed_nodes = [condition_id(o.act, n) for n, _ in ordered]
+            # The deepest condition on each failing path: what the narrative names as the reason.
+            leaves = [condition_id(o.act, n) for n, (_, leaf) in ordered if leaf]
+        unmet = self.unmet(o) if o.status is Status.NOT_FIRED or o.status is Status.UNKNOWN else []
+        return facts_seen, failed_nodes, leaves, unmet
 
     def fact_set(self, node: str) -> set[str] | frozenset[str]:
         """The fact nodes among the ancestors of `node` along edges other than `overrides`: what
@@ -746,6 +840,7 @@ class _Builder:
                 provision_node(o.provision), UnmetWalker(self.expr_at, {}, {}, {}), ReadsBelow(()), self.plan, self.both
             )
         if trace.walker is None:
+            trace.views(o.act)
             trace.walker = UnmetWalker(self.expr_at, trace.conds, trace.defs, trace.read)
             trace.index = ReadsBelow(trace.reads)
         assert trace.index is not None

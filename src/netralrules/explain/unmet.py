@@ -39,7 +39,7 @@ def truth(value: object) -> str:
 class UnmetWalker:
     """The minimal unmet set of one act's clauses, from what the graph builder knows of the trace:
     `values` (node → truth values in order), `definitions` (node → definition name read there),
-    `read` (node → the value read there, taken as a condition value by `truth`), and `expr_at`.
+    `read` (node → the value read there, as a condition value: `true`, `false`, `unknown`), and `expr_at`.
     One walker serves every clause of its act."""
 
     def __init__(
@@ -47,7 +47,7 @@ class UnmetWalker:
         expr_at: ExprAt,
         values: Mapping[NodeId, Sequence[str]],
         definitions: Mapping[NodeId, str],
-        read: Mapping[NodeId, object],
+        read: Mapping[NodeId, str],
     ) -> None:
         self.expr_at = expr_at
         self.values = values
@@ -59,7 +59,7 @@ class UnmetWalker:
         if recorded:
             return recorded[-1]
         if node in self.read:
-            return truth(self.read[node])
+            return self.read[node]
         expr = self.expr_at(node)
         if isinstance(expr, ast.BoolLit):
             return "true" if expr.value else "false"
