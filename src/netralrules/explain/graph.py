@@ -53,7 +53,7 @@ import functools
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from netralrules.compiler import (
     CompiledProvision,
@@ -537,6 +537,7 @@ _NO_FACTS: frozenset[str] = frozenset()
 _SHARED_ACTS = 64
 # At most this many clause annotations are kept per plan (explain/graph.py `_Builder.annotate`).
 _SHARED_ANNOTATIONS = 50_000
+_SHARED_CHUNKS = 100_000
 
 
 def _group_of(node: NodeId) -> str:
@@ -551,45 +552,53 @@ def _group_of(node: NodeId) -> str:
 
 
 class _ActTrace:
-    """What one act's events say, by compiler node: the values of each condition (in order), the
-    definition read at a node, the first value read at a node, and every read (node, fact or
-    concept node id) in order."""
+    """One act's events, per provision (its id) and definition (`def:<name>`): `sigs`, what its
+    events say in order, as (node, value) for a condition, (node, path, truth) for a fact read and
+    (node, name, truth) for a definition read; `uses`, the definitions it read. With the act, the
+    status and the nodes that exist, all that its conditions, their edges and its clause's
+    annotations depend on (`_Builder.chunk`, `_Builder.annotation_key`). The views by node
+    (`conds`, `defs`, `read`, `reads`) are made from them only when an annotation is (`views`)."""
 
-    __slots__ = ("conds", "def_keys", "defs", "ids", "index", "read", "reads", "ready", "sigs", "uses", "walker")
+    __slots__ = ("conds", "def_keys", "defs", "index", "keys", "read", "reads", "ready", "sigs", "untraced", "uses", "walker")
 
     def __init__(self) -> None:
-        self.conds: dict[NodeId, list[str]] = {}
-        self.ids: dict[NodeId, str] = {}  # node → its condition node's id
-        # Made from `sigs` when first needed (`views`): only a clause whose annotations are not
-        # known yet for its key reads them.
+        self.sigs: dict[str, list[tuple[Any, ...]]] = {}
+        self.keys: dict[str, tuple[tuple[Any, ...], ...]] = {}  # the signatures as tuples
+        self.uses: dict[str, list[str]] = {}
+        self.def_keys: dict[str, tuple[Any, ...]] = {}
+        self.untraced: dict[NodeId, str] = {}  # provision root → its value, when no event gave it
         self.ready = False
+        self.conds: dict[NodeId, list[str]] = {}
         self.defs: dict[NodeId, str] = {}
         self.read: dict[NodeId, str] = {}  # node → the first value read there, as a condition value
         self.reads: list[tuple[NodeId, str]] = []
         self.walker: UnmetWalker | None = None
         self.index: ReadsBelow | None = None
-        # Per provision (its id) and definition (`def:<name>`): what its events say, in order, as
-        # (node, value) for a condition, (node, path, truth) for a fact read and (node, name,
-        # truth) for a definition read; and the definitions it read. With the act and the status,
-        # everything a clause's annotations depend on (`_Builder.annotation_key`).
-        self.sigs: dict[str, list[tuple[Any, ...]]] = {}
-        self.uses: dict[str, list[str]] = {}
-        self.def_keys: dict[str, tuple[Any, ...]] = {}
+
+    def key(self, group: str) -> tuple[tuple[Any, ...], ...]:
+        found = self.keys.get(group)
+        if found is None:
+            found = self.keys[group] = tuple(self.sigs.get(group, ()))
+        return found
 
     def views(self, act: int) -> _ActTrace:
-        """Fill `defs`, `read` and `reads` from the signatures (once)."""
+        """Fill `conds`, `defs`, `read` and `reads` from the signatures (once)."""
         if not self.ready:
             self.ready = True
             for sig in self.sigs.values():
                 for item in sig:
-                    if len(item) == 3:
-                        node, what, value = item
-                        self.read.setdefault(node, value)
-                        if isinstance(what, str):
-                            self.defs[node] = what
-                            self.reads.append((node, concept_id(act, what)))
-                        else:
-                            self.reads.append((node, fact_id(act, what)))
+                    if len(item) == 2:
+                        self.conds.setdefault(item[0], []).append(item[1])
+                        continue
+                    node, what, value = item
+                    self.read.setdefault(node, value)
+                    if isinstance(what, str):
+                        self.defs[node] = what
+                        self.reads.append((node, concept_id(act, what)))
+                    else:
+                        self.reads.append((node, fact_id(act, what)))
+            for root, value in self.untraced.items():
+                self.conds.setdefault(root, [value])
         return self
 
     def def_key(self, name: str) -> tuple[Any, ...]:
@@ -600,10 +609,20 @@ class _ActTrace:
             used = self.uses.get(group)
             found = self.def_keys[name] = (
                 name,
-                tuple(self.sigs.get(group, ())),
+                self.key(group),
                 tuple(self.def_key(n) for n in sorted(set(used))) if used else (),
             )
         return found
+
+
+class _Chunk(NamedTuple):
+    """The condition nodes and the edges made from one provision's or definition's events in one
+    act, and the value of a provision's root condition (None when it has none)."""
+
+    nodes: dict[str, dict[str, Any]]
+    edges: dict[tuple[str, str], dict[str, Any]]
+    root: str | None
+    untraced: bool
 
 
 class _Builder:
@@ -616,25 +635,26 @@ class _Builder:
         self.both = both_languages
         self.provisions: dict[str, CompiledProvision] = provisions_by_id(plan)
         self.definitions = plan.rulebook.definitions
-        self.conds: dict[tuple[int, NodeId], list[str]] = {}  # (act, node) → values, in order
-        self.trace: dict[int, _ActTrace] = {}  # act → its events by node
-        self.reads: list[tuple[int, NodeId, str]] = []  # (act, reading node, fact or concept node)
+        self.trace: dict[int, _ActTrace] = {}  # act → its events
         self.facts: set[str] = set()  # the fact nodes
-        # node → its predecessors by edges other than `overrides` (what annotate walks back along)
-        self.own_preds: dict[str, list[str]] = {}
-        self.fact_sets: dict[str, set[str] | frozenset[str]] = {}
+        # node → its predecessors by edges other than `overrides` (what annotate walks back
+        # along), made from the edges when an annotation is first made
+        self.own_preds: dict[str, list[str]] | None = None
+        self.fact_sets: dict[str, set[str] | frozenset[str]] = {}  # node → the fact nodes among its ancestors
         self.lineages: dict[NodeId, tuple[NodeId, ...]] = plan.memo.setdefault("explain.lineage", {})
         self.clause_ids: list[str] = []  # per outcome, its clause node
         # The JSON texts of what is shared (explain/jsontext.py): values, and condition nodes.
         self.texts = texts_of(plan)
         self.node_texts: dict[int, tuple[object, dict[int, str]]] = plan.memo.setdefault("explain.json_nodes", {})
+        suffix = "both" if both_languages else "id"
+        # Made once per plan and shared (bounded): clause annotations, condition nodes, chunks.
         self.annotations: dict[tuple[Any, ...], tuple[list[str], list[str], list[str], list[dict[str, Any]]]] = (
-            plan.memo.setdefault("explain.annotations." + ("both" if both_languages else "id"), {})
-        )  # node → the fact nodes among its ancestors
-        # Made once per plan and shared: condition nodes by (act, node, values, traced).
-        self.condition_nodes: dict[tuple[Any, ...], dict[str, Any]] = plan.memo.setdefault(
-            "explain.condition_nodes." + ("both" if both_languages else "id"), {}
+            plan.memo.setdefault("explain.annotations." + suffix, {})
         )
+        self.condition_nodes: dict[tuple[Any, ...], dict[str, Any]] = plan.memo.setdefault(
+            "explain.condition_nodes." + suffix, {}
+        )
+        self.chunks: dict[tuple[Any, ...], _Chunk] = plan.memo.setdefault("explain.chunks." + suffix, {})
 
     # ---- nodes and edges -------------------------------------------------------------------
     def node(self, node_id: str, kind: NodeKind, **attrs: Any) -> None:
@@ -646,24 +666,6 @@ class _Builder:
         nodes = self.g_nodes
         if source in nodes and target in nodes and (source, target) not in self.g_edges:
             self.g_edges[(source, target)] = attrs
-            if attrs["kind"] is not _OVERRIDES:
-                self.own_preds.setdefault(target, []).append(source)
-
-    def holder(self, act: int, node: NodeId) -> str:
-        """The graph node a read at `node` supports: its nearest condition, else its concept or clause."""
-        trace = self.trace.get(act)
-        ids = trace.ids if trace is not None else {}
-        for current in self.lineages.get(node) or lineage(self.plan, node):
-            found = ids.get(current)
-            if found is not None:
-                return found
-        # Once per read: the string tests of definition_of/provision_of, not a parse_node and a match.
-        definition = definition_of(node)
-        if definition is not None:
-            return concept_id(act, definition)
-        provision = provision_of(node)
-        assert provision is not None
-        return clause_id(act, provision)
 
     def act_trace(self, act: int) -> _ActTrace:
         found = self.trace.get(act)
@@ -673,10 +675,8 @@ class _Builder:
 
     # ---- evaluation events -----------------------------------------------------------------
     def events(self, events: Iterable[Event]) -> None:
-        """One pass over the events: condition values, fact and concept nodes, and each act's
-        view of its events by node (what the annotations of its clauses read), with, per
-        provision and definition, the signature of its events (`_ActTrace.sigs`)."""
-        conds, reads, nodes, facts = self.conds, self.reads, self.g_nodes, self.facts
+        """One pass over the events: fact and concept nodes, and each act's signatures."""
+        nodes, facts = self.g_nodes, self.facts
         fact_ids: dict[tuple[int, tuple[str, ...]], str] = self.plan.memo.setdefault("explain.fact_ids", {})
         groups: dict[NodeId, str] = self.plan.memo.setdefault("explain.groups", {})
         current, trace = -1, _ActTrace()
@@ -691,21 +691,12 @@ class _Builder:
             group = groups.get(node)
             if group is None:
                 group = groups[node] = _group_of(node)
-            sig = sigs.get(group)
-            if sig is None:
-                sig = sigs[group] = []
             if isinstance(e, ConditionResult):
                 truth_value = e[2]
-                value = "unknown" if truth_value is None else "true" if truth_value else "false"
-                sig.append((node, value))
-                values = conds.get((act, node))
-                if values is None:
-                    conds[(act, node)] = trace.conds[node] = [value]
-                else:
-                    values.append(value)
+                item: tuple[Any, ...] = (node, "unknown" if truth_value is None else "true" if truth_value else "false")
             elif isinstance(e, FactRead):
                 path, read = e[2], e[3]
-                sig.append((node, path, "true" if read is True else "false" if read is False else truth(read)))
+                item = (node, path, "true" if read is True else "false" if read is False else truth(read))
                 fid = fact_ids.get((act, path))
                 if fid is None:
                     fid = fact_id(act, path)
@@ -720,10 +711,9 @@ class _Builder:
                         "value": json_value(read),
                         "known": not is_unknown(read),
                     }
-                reads.append((act, node, fid))
             elif isinstance(e, DefinitionRead):
                 name, read = e[2], e[3]
-                sig.append((node, name, truth(read)))
+                item = (node, name, truth(read))
                 trace.uses.setdefault(group, []).append(name)
                 cid = concept_id(act, name)
                 if cid not in nodes:
@@ -736,11 +726,16 @@ class _Builder:
                         "value": json_value(read),
                         "known": not is_unknown(read),
                     }
-                reads.append((act, node, cid))
-        for (act, node), values in conds.items():
-            self.condition(act, node, values, traced=True)
+            else:
+                continue
+            sig = sigs.get(group)
+            if sig is None:
+                sigs[group] = [item]
+            else:
+                sig.append(item)
 
-    def condition(self, act: int, node: NodeId, values: list[str], traced: bool) -> None:
+    def condition(self, act: int, node: NodeId, values: list[str], traced: bool) -> dict[str, Any]:
+        """A condition node's attributes (made once per plan for each act, node and values)."""
         key = (act, node, values[0] if len(values) == 1 else tuple(values), traced)
         attrs = self.condition_nodes.get(key)
         if attrs is None:
@@ -761,33 +756,116 @@ class _Builder:
             if len(distinct) > 1:
                 attrs["values"] = distinct
             if act < _SHARED_ACTS:
+                if len(self.condition_nodes) >= _SHARED_CHUNKS:
+                    self.condition_nodes.clear()
                 self.condition_nodes[key] = attrs
                 share(self.node_texts, attrs)
-        cid = self.act_trace(act).ids[node] = condition_id(act, node)
-        self.g_nodes.setdefault(cid, attrs)
+        return attrs
 
-    def root_value(self, act: int, pid: NodeId) -> str:
-        """The value of an untraced root condition: the fact or definition it read, or its literal."""
-        expr = self.expr_at(pid)
-        if isinstance(expr, ast.BoolLit):
-            return "true" if expr.value else "false"
-        trace = self.trace.get(act)
-        if trace is None:
-            return "unknown"
-        return trace.views(act).read.get(pid, "unknown")
+    # ---- conditions and clauses ------------------------------------------------------------
+    def chunk(
+        self, act: int, group: str, sig: tuple[tuple[Any, ...], ...], clause: bool, evaluated: bool, concept: bool
+    ) -> _Chunk:
+        """The condition nodes and the supporting edges of one provision's or definition's events
+        in one act (`clause`: its clause node exists; `evaluated`: its condition was evaluated;
+        `concept`: the definition's concept node exists), made once per plan for each."""
+        key = (act, group, sig, clause, evaluated, concept)
+        found = self.chunks.get(key)
+        if found is None:
+            found = self.make_chunk(act, group, sig, clause, evaluated, concept)
+            if act < _SHARED_ACTS:
+                if len(self.chunks) >= _SHARED_CHUNKS:
+                    self.chunks.clear()  # a bound on the plan's memory, whatever the stream of incidents
+                self.chunks[key] = found
+        return found
 
-    # ---- clauses ---------------------------------------------------------------------------
+    def make_chunk(
+        self, act: int, group: str, sig: tuple[tuple[Any, ...], ...], clause: bool, evaluated: bool, concept: bool
+    ) -> _Chunk:
+        conds: dict[NodeId, list[str]] = {}
+        first_read: dict[NodeId, str] = {}
+        reads: list[tuple[NodeId, str]] = []
+        for item in sig:
+            if len(item) == 2:
+                conds.setdefault(item[0], []).append(item[1])
+            else:
+                node, what, value = item
+                first_read.setdefault(node, value)
+                reads.append((node, concept_id(act, what) if isinstance(what, str) else fact_id(act, what)))
+        definition = definition_of(group)
+        root = NodeId(group)
+        untraced = definition is None and evaluated and root not in conds
+        if untraced:
+            # A root condition that is a bare name or literal records no result: its value is the
+            # fact or definition it read, or its literal.
+            expr = self.expr_at(root)
+            conds[root] = (
+                ["true" if expr.value else "false"] if isinstance(expr, ast.BoolLit) else [first_read.get(root, "unknown")]
+            )
+        ids = {node: condition_id(act, node) for node in conds}
+        nodes = {
+            ids[node]: self.condition(act, node, values, traced=not (untraced and node == root)) for node, values in conds.items()
+        }
+        home = concept_id(act, definition) if definition is not None else clause_id(act, group)
+        home_exists = concept if definition is not None else clause
+
+        def holder(node: NodeId) -> str | None:
+            """The node a read at `node` supports (its nearest condition, else its concept or
+            clause), None when that node does not exist."""
+            for current in self.lineages.get(node) or lineage(self.plan, node):
+                found = ids.get(current)
+                if found is not None:
+                    return found
+            return home if home_exists else None
+
+        edges: dict[tuple[str, str], dict[str, Any]] = {}
+        for node, source in reads:
+            target = holder(node)
+            if target is not None:
+                edges.setdefault((source, target), _SUPPORTS)
+        for node, values in sorted(conds.items()):
+            source = ids[node]
+            up = parent_node(node)
+            if up is not None:
+                target = holder(up)
+                if target is not None:
+                    edges.setdefault((source, target), _SUPPORTS)
+            elif definition is not None:
+                if concept and node == root:
+                    edges.setdefault((source, home), _SUPPORTS)
+            elif clause and node == root:
+                edges.setdefault((source, home), _ROOT_EDGES[values[-1]])
+        value = conds[root][-1] if definition is None and root in conds else None
+        return _Chunk(nodes, edges, value, untraced)
+
     def clauses(self, outcomes: Sequence[Outcome]) -> None:
-        conds = self.conds
+        nodes, edges = self.g_nodes, self.g_edges
+        statuses = {(o.act, o.provision): o.status for o in outcomes}
+        roots: dict[tuple[int, str], str | None] = {}
+        for act, trace in list(self.trace.items()):
+            for group in trace.sigs:
+                if group.startswith("def:"):
+                    chunk = self.chunk(act, group, trace.key(group), False, False, concept_id(act, group[4:]) in nodes)
+                else:
+                    status = statuses.get((act, group))
+                    chunk = self.chunk(act, group, trace.key(group), status is not None, status in EVALUATED, False)
+                    roots[(act, group)] = chunk.root
+                    if chunk.untraced and chunk.root is not None:
+                        trace.untraced[NodeId(group)] = chunk.root
+                nodes.update(chunk.nodes)
+                edges.update(chunk.edges)
         for o in outcomes:
-            root = provision_node(o.provision)
-            if o.status in EVALUATED and (o.act, root) not in conds:
-                values = conds[(o.act, root)] = self.act_trace(o.act).conds[root] = [self.root_value(o.act, root)]
-                self.condition(o.act, root, values, traced=False)
-        nodes = self.g_nodes
+            if (o.act, o.provision) not in roots and o.status in EVALUATED:
+                # Evaluated without an event (a literal condition): its root condition all the same.
+                trace = self.act_trace(o.act)
+                chunk = self.chunk(o.act, o.provision, trace.key(o.provision), True, True, False)
+                roots[(o.act, o.provision)] = chunk.root
+                if chunk.untraced and chunk.root is not None:
+                    trace.untraced[NodeId(o.provision)] = chunk.root
+                nodes.update(chunk.nodes)
+                edges.update(chunk.edges)
         clause_ids = self.clause_ids
         for o in outcomes:
-            root_values = conds.get((o.act, provision_node(o.provision)))
             cid = clause_id(o.act, o.provision)
             clause_ids.append(cid)
             if cid not in nodes:
@@ -799,32 +877,10 @@ class _Builder:
                     "reason": o.reason,
                     "defeated_by": list(o.defeated_by),
                     "waiting_for": list(o.waiting_for),
-                    "condition_value": root_values[-1] if root_values else None,
+                    "condition_value": roots.get((o.act, o.provision)),
                     # What the clause says whatever the act: made once per plan and shared.
                     **clause_attrs(self.plan, o.provision),
                 }
-        # Reads and uses support the nearest condition; conditions support their parents. (The
-        # edges of `edge`, written out: two thirds of all edges are made here.)
-        edges, own_preds, holder = self.g_edges, self.own_preds, self.holder
-        for act, node, source in self.reads:
-            target = holder(act, node)
-            if target in nodes and (source, target) not in edges:
-                edges[(source, target)] = _SUPPORTS
-                preds = own_preds.get(target)
-                if preds is None:
-                    own_preds[target] = [source]
-                else:
-                    preds.append(source)
-        trace = self.trace
-        for (act, node), values in sorted(conds.items()):
-            source = trace[act].ids[node]
-            up = parent_node(node)
-            if up is not None:
-                self.edge(source, self.holder(act, up), _SUPPORTS)
-            elif (definition := definition_of(node)) is not None:
-                self.edge(source, concept_id(act, definition), _SUPPORTS)
-            else:
-                self.edge(source, clause_id(act, node), _ROOT_EDGES[values[-1]])
         for o in outcomes:
             for winner in o.defeated_by:
                 self.edge(clause_id(o.act, winner), clause_id(o.act, o.provision), _OVERRIDES_ATTRS[False])
@@ -969,7 +1025,7 @@ class _Builder:
             o.act,
             o.provision,
             o.status,
-            tuple(trace.sigs.get(o.provision, ())),
+            trace.key(o.provision),
             tuple(trace.def_key(n) for n in sorted(set(used))) if used else (),
         )
 
@@ -977,12 +1033,11 @@ class _Builder:
         """A clause's facts seen, failed conditions, failed leaves and unmet conditions."""
         facts_seen = sorted(self.fact_set(cid))
         trace = self.trace.get(o.act)
-        values = trace.conds.get(provision_node(o.provision)) if trace is not None else None
+        values = trace.views(o.act).conds.get(provision_node(o.provision)) if trace is not None else None
         failed_nodes: list[str] = []
         leaves: list[str] = []
         if values is not None and values[-1] != "true":  # else nothing failed (or nothing was evaluated)
             assert trace is not None
-            trace.views(o.act)
             failed: dict[NodeId, tuple[int, bool]] = {}
             self.failed(trace, provision_node(o.provision), failed, 0)
             ordered = sorted(failed.items(), key=lambda kv: (-kv[1][0], kv[0]))
@@ -998,6 +1053,11 @@ class _Builder:
         ancestors of every clause that uses it)."""
         found = self.fact_sets.get(node)
         if found is None:
+            if self.own_preds is None:
+                self.own_preds = {}
+                for (u, v), attrs in self.g_edges.items():
+                    if attrs["kind"] is not _OVERRIDES:
+                        self.own_preds.setdefault(v, []).append(u)
             preds = self.own_preds.get(node)
             if not preds:
                 found = _NO_FACTS
