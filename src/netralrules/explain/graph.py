@@ -50,6 +50,7 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
+import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -455,7 +456,7 @@ def build_explanation(
     builder.findings(evaluation.findings)
     builder.determinations(determination.tracks, evaluation.findings)
     builder.decision(determination, evaluation.outcomes)
-    builder.annotate(evaluation.outcomes)
+    builder.deciding(evaluation.outcomes)
     acts = builder.acts(act_dates, stages, evaluation.outcomes, assessments)
     if referral is not None:
         # To whom the case is referred (referral.referral_json): a graph attribute, for the views.
@@ -538,6 +539,7 @@ _SHARED_ACTS = 64
 # At most this many clause annotations are kept per plan (explain/graph.py `_Builder.annotate`).
 _SHARED_ANNOTATIONS = 50_000
 _SHARED_CHUNKS = 100_000
+_SIGNATURE_NUMBERS = itertools.count()
 
 
 def _group_of(node: NodeId) -> str:
@@ -563,7 +565,7 @@ class _ActTrace:
 
     def __init__(self) -> None:
         self.sigs: dict[str, list[tuple[Any, ...]]] = {}
-        self.keys: dict[str, tuple[tuple[Any, ...], ...]] = {}  # the signatures as tuples
+        self.keys: dict[str, int] = {}  # the signatures as numbers
         self.uses: dict[str, list[str]] = {}
         self.def_keys: dict[str, tuple[Any, ...]] = {}
         self.untraced: dict[NodeId, str] = {}  # provision root → its value, when no event gave it
@@ -575,10 +577,18 @@ class _ActTrace:
         self.walker: UnmetWalker | None = None
         self.index: ReadsBelow | None = None
 
-    def key(self, group: str) -> tuple[tuple[Any, ...], ...]:
+    def key(self, group: str, interned: dict[tuple[tuple[Any, ...], ...], int]) -> int:
+        """The signature of a provision's or definition's events as a number, the same for the same
+        signature in every explanation of the plan (so keys that hold it hash it once)."""
         found = self.keys.get(group)
         if found is None:
-            found = self.keys[group] = tuple(self.sigs.get(group, ()))
+            sig = tuple(self.sigs.get(group, ()))
+            found = interned.get(sig)
+            if found is None:
+                if len(interned) >= _SHARED_CHUNKS:
+                    interned.clear()  # numbers already handed out are never handed out again
+                found = interned[sig] = next(_SIGNATURE_NUMBERS)
+            self.keys[group] = found
         return found
 
     def views(self, act: int) -> _ActTrace:
@@ -601,7 +611,7 @@ class _ActTrace:
                 self.conds.setdefault(root, [value])
         return self
 
-    def def_key(self, name: str) -> tuple[Any, ...]:
+    def def_key(self, name: str, interned: dict[tuple[tuple[Any, ...], ...], int]) -> tuple[Any, ...]:
         """A definition's events in this act and those of the definitions it reads, by name."""
         found = self.def_keys.get(name)
         if found is None:
@@ -609,8 +619,8 @@ class _ActTrace:
             used = self.uses.get(group)
             found = self.def_keys[name] = (
                 name,
-                self.key(group),
-                tuple(self.def_key(n) for n in sorted(set(used))) if used else (),
+                self.key(group, interned),
+                tuple(self.def_key(n, interned) for n in sorted(set(used))) if used else (),
             )
         return found
 
@@ -655,6 +665,8 @@ class _Builder:
             "explain.condition_nodes." + suffix, {}
         )
         self.chunks: dict[tuple[Any, ...], _Chunk] = plan.memo.setdefault("explain.chunks." + suffix, {})
+        self.interned: dict[tuple[tuple[Any, ...], ...], int] = plan.memo.setdefault("explain.signatures", {})
+        self.clause_nodes: dict[tuple[Any, ...], dict[str, Any]] = plan.memo.setdefault("explain.clause_nodes." + suffix, {})
 
     # ---- nodes and edges -------------------------------------------------------------------
     def node(self, node_id: str, kind: NodeKind, **attrs: Any) -> None:
@@ -681,20 +693,29 @@ class _Builder:
         groups: dict[NodeId, str] = self.plan.memo.setdefault("explain.groups", {})
         current, trace = -1, _ActTrace()
         sigs = trace.sigs
-        for e in events:
-            if isinstance(e, ProvisionResult):
+        by_node: dict[NodeId, list[tuple[Any, ...]]] = {}  # node → its group's signature, this act
+        each: Iterable[Any] = events  # dispatched on the exact type, which mypy does not narrow
+        for e in each:
+            kind = type(e)
+            if kind is ProvisionResult:
                 continue
             act, node = e[0], e[1]
             if act != current:
                 current, trace = act, self.act_trace(act)
-                sigs = trace.sigs
-            group = groups.get(node)
-            if group is None:
-                group = groups[node] = _group_of(node)
-            if isinstance(e, ConditionResult):
+                sigs, by_node = trace.sigs, {}
+            sig = by_node.get(node)
+            if sig is None:
+                group = groups.get(node)
+                if group is None:
+                    group = groups[node] = _group_of(node)
+                sig = sigs.get(group)
+                if sig is None:
+                    sig = sigs[group] = []
+                by_node[node] = sig
+            if kind is ConditionResult:
                 truth_value = e[2]
                 item: tuple[Any, ...] = (node, "unknown" if truth_value is None else "true" if truth_value else "false")
-            elif isinstance(e, FactRead):
+            elif kind is FactRead:
                 path, read = e[2], e[3]
                 item = (node, path, "true" if read is True else "false" if read is False else truth(read))
                 fid = fact_ids.get((act, path))
@@ -711,10 +732,10 @@ class _Builder:
                         "value": json_value(read),
                         "known": not is_unknown(read),
                     }
-            elif isinstance(e, DefinitionRead):
+            elif kind is DefinitionRead:
                 name, read = e[2], e[3]
                 item = (node, name, truth(read))
-                trace.uses.setdefault(group, []).append(name)
+                trace.uses.setdefault(groups[node], []).append(name)
                 cid = concept_id(act, name)
                 if cid not in nodes:
                     definition = self.definitions.get(name)
@@ -728,11 +749,7 @@ class _Builder:
                     }
             else:
                 continue
-            sig = sigs.get(group)
-            if sig is None:
-                sigs[group] = [item]
-            else:
-                sig.append(item)
+            sig.append(item)
 
     def condition(self, act: int, node: NodeId, values: list[str], traced: bool) -> dict[str, Any]:
         """A condition node's attributes (made once per plan for each act, node and values)."""
@@ -763,16 +780,15 @@ class _Builder:
         return attrs
 
     # ---- conditions and clauses ------------------------------------------------------------
-    def chunk(
-        self, act: int, group: str, sig: tuple[tuple[Any, ...], ...], clause: bool, evaluated: bool, concept: bool
-    ) -> _Chunk:
+    def chunk(self, act: int, group: str, clause: bool, evaluated: bool, concept: bool) -> _Chunk:
         """The condition nodes and the supporting edges of one provision's or definition's events
         in one act (`clause`: its clause node exists; `evaluated`: its condition was evaluated;
         `concept`: the definition's concept node exists), made once per plan for each."""
-        key = (act, group, sig, clause, evaluated, concept)
+        trace = self.act_trace(act)
+        key = (act, group, trace.key(group, self.interned), clause, evaluated, concept)
         found = self.chunks.get(key)
         if found is None:
-            found = self.make_chunk(act, group, sig, clause, evaluated, concept)
+            found = self.make_chunk(act, group, tuple(trace.sigs.get(group, ())), clause, evaluated, concept)
             if act < _SHARED_ACTS:
                 if len(self.chunks) >= _SHARED_CHUNKS:
                     self.chunks.clear()  # a bound on the plan's memory, whatever the stream of incidents
@@ -845,10 +861,10 @@ class _Builder:
         for act, trace in list(self.trace.items()):
             for group in trace.sigs:
                 if group.startswith("def:"):
-                    chunk = self.chunk(act, group, trace.key(group), False, False, concept_id(act, group[4:]) in nodes)
+                    chunk = self.chunk(act, group, False, False, concept_id(act, group[4:]) in nodes)
                 else:
                     status = statuses.get((act, group))
-                    chunk = self.chunk(act, group, trace.key(group), status is not None, status in EVALUATED, False)
+                    chunk = self.chunk(act, group, status is not None, status in EVALUATED, False)
                     roots[(act, group)] = chunk.root
                     if chunk.untraced and chunk.root is not None:
                         trace.untraced[NodeId(group)] = chunk.root
@@ -858,18 +874,28 @@ class _Builder:
             if (o.act, o.provision) not in roots and o.status in EVALUATED:
                 # Evaluated without an event (a literal condition): its root condition all the same.
                 trace = self.act_trace(o.act)
-                chunk = self.chunk(o.act, o.provision, trace.key(o.provision), True, True, False)
+                chunk = self.chunk(o.act, o.provision, True, True, False)
                 roots[(o.act, o.provision)] = chunk.root
                 if chunk.untraced and chunk.root is not None:
                     trace.untraced[NodeId(o.provision)] = chunk.root
                 nodes.update(chunk.nodes)
                 edges.update(chunk.edges)
-        clause_ids = self.clause_ids
+        # The clause nodes, whole: their conditions' nodes and edges are all made by now, which is
+        # all their annotations read (`annotate`). Made once per plan for each outcome and
+        # annotation key, and shared.
+        clause_ids, memo = self.clause_ids, self.clause_nodes
         for o in outcomes:
             cid = clause_id(o.act, o.provision)
             clause_ids.append(cid)
-            if cid not in nodes:
-                nodes[cid] = {
+            if cid in nodes:
+                continue
+            root = roots.get((o.act, o.provision))
+            annotation_key = self.annotation_key(o)
+            key = (annotation_key, o.reason, o.defeated_by, o.waiting_for, root)
+            attrs = memo.get(key)
+            if attrs is None:
+                facts_seen, failed, failed_leaves, unmet = self.annotate(o, cid, annotation_key)
+                attrs = {
                     "kind": NodeKind.CLAUSE,
                     "act": o.act,
                     "provision": o.provision,
@@ -877,10 +903,20 @@ class _Builder:
                     "reason": o.reason,
                     "defeated_by": list(o.defeated_by),
                     "waiting_for": list(o.waiting_for),
-                    "condition_value": roots.get((o.act, o.provision)),
+                    "condition_value": root,
                     # What the clause says whatever the act: made once per plan and shared.
                     **clause_attrs(self.plan, o.provision),
+                    "facts_seen": facts_seen,
+                    "failed": failed,
+                    "failed_leaves": failed_leaves,
+                    "unmet": unmet,
                 }
+                if o.act < _SHARED_ACTS:
+                    if len(memo) >= _SHARED_CHUNKS:
+                        memo.clear()
+                    memo[key] = attrs
+                    share(self.node_texts, attrs)
+            nodes[cid] = attrs
         for o in outcomes:
             for winner in o.defeated_by:
                 self.edge(clause_id(o.act, winner), clause_id(o.act, o.provision), _OVERRIDES_ATTRS[False])
@@ -989,32 +1025,36 @@ class _Builder:
             self.edge(cid, DECISION, _UNDECIDED)
 
     # ---- per-clause annotations ------------------------------------------------------------
-    def annotate(self, outcomes: Sequence[Outcome]) -> None:
-        """Each clause's failed conditions (deepest first) and the facts it saw, not counting the
-        facts of other clauses that reach it through `overrides`; for a clause evaluated that did
-        not fire, its smallest set of unmet conditions (explain/unmet.py). They depend only on the
-        act, the status and the events of the provision and of the definitions it read
-        (`annotation_key`), so they are made once per plan for each such key and shared."""
-        nodes, memo = self.g_nodes, self.annotations
-        for o, cid in zip(outcomes, self.clause_ids, strict=True):
-            key = self.annotation_key(o)
-            found = memo.get(key)
-            if found is None:
-                found = self.annotation(o, cid)
-                if len(memo) >= _SHARED_ANNOTATIONS:
-                    memo.clear()  # a bound on the plan's memory, whatever the stream of incidents
-                memo[key] = found
-                for value in found:
-                    share(self.texts, value)
-            attrs = nodes[cid]
-            attrs["facts_seen"], attrs["failed"], attrs["failed_leaves"], attrs["unmet"] = found
+    def annotate(
+        self, o: Outcome, cid: str, key: tuple[Any, ...]
+    ) -> tuple[list[str], list[str], list[str], list[dict[str, Any]]]:
+        """A clause's facts seen, failed conditions (deepest first), failed leaves and smallest set
+        of unmet conditions (explain/unmet.py; for a clause evaluated that did not fire); the facts
+        seen do not count the facts of other clauses that reach it through `overrides`. They depend
+        only on the act, the status and the events of the provision and of the definitions it read
+        (`key`: `annotation_key`), so they are made once per plan for each key and shared."""
+        memo = self.annotations
+        found = memo.get(key)
+        if found is None:
+            found = self.annotation(o, cid)
+            if len(memo) >= _SHARED_ANNOTATIONS:
+                memo.clear()  # a bound on the plan's memory, whatever the stream of incidents
+            memo[key] = found
+            for value in found:
+                share(self.texts, value)
+        return found
+
+    def deciding(self, outcomes: Sequence[Outcome]) -> None:
+        """An undecided clause's deciding facts: the unknown facts it saw and those of the exceptions
+        it waits for (its node is copied: the others are shared)."""
+        nodes = self.g_nodes
         for o, cid in zip(outcomes, self.clause_ids, strict=True):
             if o.status is Status.UNKNOWN:
                 deciding = set(nodes[cid]["facts_seen"])
                 for other in o.waiting_for:
                     other_node = nodes.get(clause_id(o.act, other))
                     deciding.update(other_node["facts_seen"] if other_node is not None else ())
-                nodes[cid]["deciding_facts"] = sorted(f for f in deciding if not nodes[f]["known"])
+                nodes[cid] = {**nodes[cid], "deciding_facts": sorted(f for f in deciding if not nodes[f]["known"])}
 
     def annotation_key(self, o: Outcome) -> tuple[Any, ...]:
         trace = self.trace.get(o.act)
@@ -1025,8 +1065,8 @@ class _Builder:
             o.act,
             o.provision,
             o.status,
-            trace.key(o.provision),
-            tuple(trace.def_key(n) for n in sorted(set(used))) if used else (),
+            trace.key(o.provision, self.interned),
+            tuple(trace.def_key(n, self.interned) for n in sorted(set(used))) if used else (),
         )
 
     def annotation(self, o: Outcome, cid: str) -> tuple[list[str], list[str], list[str], list[dict[str, Any]]]:
