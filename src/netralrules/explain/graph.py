@@ -116,7 +116,7 @@ EVALUATED = frozenset({Status.FIRED, Status.NOT_FIRED, Status.DEFEATED, Status.U
 _ROOT_EDGE = {"true": EdgeKind.SATISFIES, "false": EdgeKind.FAILS, "unknown": EdgeKind.UNDECIDED}
 # Read once per event or edge while the graph is built: a module global is read several times
 # faster than a member off its enum class on Python 3.11 (see evaluation/evaluator.py).
-_FACT, _OVERRIDES = NodeKind.FACT, EdgeKind.OVERRIDES
+_FACT, _CONCEPT, _OVERRIDES = NodeKind.FACT, NodeKind.CONCEPT, EdgeKind.OVERRIDES
 
 
 def fact_id(act: int, path: Sequence[str]) -> str:
@@ -540,6 +540,8 @@ _SHARED_ACTS = 64
 _SHARED_ANNOTATIONS = 50_000
 _SHARED_CHUNKS = 100_000
 _SIGNATURE_NUMBERS = itertools.count()
+# Values whose fact and concept nodes are kept per plan: hashable, and equal only to their own kind.
+_SIMPLE = frozenset({bool, int, str, datetime.date, type(None)})
 
 
 def _group_of(node: NodeId) -> str:
@@ -567,7 +569,7 @@ class _ActTrace:
         self.sigs: dict[str, list[tuple[Any, ...]]] = {}
         self.keys: dict[str, int] = {}  # the signatures as numbers
         self.uses: dict[str, list[str]] = {}
-        self.def_keys: dict[str, tuple[Any, ...]] = {}
+        self.def_keys: dict[str, int] = {}
         self.untraced: dict[NodeId, str] = {}  # provision root → its value, when no event gave it
         self.ready = False
         self.conds: dict[NodeId, list[str]] = {}
@@ -577,7 +579,7 @@ class _ActTrace:
         self.walker: UnmetWalker | None = None
         self.index: ReadsBelow | None = None
 
-    def key(self, group: str, interned: dict[tuple[tuple[Any, ...], ...], int]) -> int:
+    def key(self, group: str, interned: dict[Any, int]) -> int:
         """The signature of a provision's or definition's events as a number, the same for the same
         signature in every explanation of the plan (so keys that hold it hash it once)."""
         found = self.keys.get(group)
@@ -611,17 +613,19 @@ class _ActTrace:
                 self.conds.setdefault(root, [value])
         return self
 
-    def def_key(self, name: str, interned: dict[tuple[tuple[Any, ...], ...], int]) -> tuple[Any, ...]:
-        """A definition's events in this act and those of the definitions it reads, by name."""
+    def def_key(self, name: str, interned: dict[Any, int]) -> int:
+        """A definition's events in this act and those of the definitions it reads, as a number."""
         found = self.def_keys.get(name)
         if found is None:
             group = "def:" + name
             used = self.uses.get(group)
-            found = self.def_keys[name] = (
-                name,
-                self.key(group, interned),
-                tuple(self.def_key(n, interned) for n in sorted(set(used))) if used else (),
-            )
+            key = (name, self.key(group, interned), tuple(self.def_key(n, interned) for n in sorted(set(used))) if used else ())
+            found = interned.get(key)
+            if found is None:
+                if len(interned) >= _SHARED_CHUNKS:
+                    interned.clear()  # numbers already handed out are never handed out again
+                found = interned[key] = next(_SIGNATURE_NUMBERS)
+            self.def_keys[name] = found
         return found
 
 
@@ -665,8 +669,9 @@ class _Builder:
             "explain.condition_nodes." + suffix, {}
         )
         self.chunks: dict[tuple[Any, ...], _Chunk] = plan.memo.setdefault("explain.chunks." + suffix, {})
-        self.interned: dict[tuple[tuple[Any, ...], ...], int] = plan.memo.setdefault("explain.signatures", {})
+        self.interned: dict[Any, int] = plan.memo.setdefault("explain.signatures", {})
         self.clause_nodes: dict[tuple[Any, ...], dict[str, Any]] = plan.memo.setdefault("explain.clause_nodes." + suffix, {})
+        self.value_nodes: dict[tuple[Any, ...], dict[str, Any]] = plan.memo.setdefault("explain.value_nodes", {})
 
     # ---- nodes and edges -------------------------------------------------------------------
     def node(self, node_id: str, kind: NodeKind, **attrs: Any) -> None:
@@ -725,31 +730,38 @@ class _Builder:
                         fact_ids[(act, path)] = fid
                 if fid not in nodes:
                     facts.add(fid)
-                    nodes[fid] = {
-                        "kind": _FACT,
-                        "act": act,
-                        "path": ".".join(path),
-                        "value": json_value(read),
-                        "known": not is_unknown(read),
-                    }
+                    nodes[fid] = self.value_node(fid, read, _FACT, act, "path", ".".join(path))
             elif kind is DefinitionRead:
                 name, read = e[2], e[3]
-                item = (node, name, truth(read))
+                item = (node, name, "true" if read is True else "false" if read is False else truth(read))
                 trace.uses.setdefault(groups[node], []).append(name)
                 cid = concept_id(act, name)
                 if cid not in nodes:
-                    definition = self.definitions.get(name)
-                    nodes[cid] = {
-                        "kind": NodeKind.CONCEPT,
-                        "act": act,
-                        "name": name,
-                        "label": definition.label if definition is not None and definition.label else name,
-                        "value": json_value(read),
-                        "known": not is_unknown(read),
-                    }
+                    nodes[cid] = self.value_node(cid, read, _CONCEPT, act, "name", name)
             else:
                 continue
             sig.append(item)
+
+    def value_node(self, node_id: str, value: object, kind: NodeKind, act: int, key: str, name: str) -> dict[str, Any]:
+        """A fact node (`key` "path") or concept node (`key` "name") with the value read: made once
+        per plan for each node and value of a simple type, and shared."""
+        memo_key = (node_id, type(value), value) if type(value) in _SIMPLE or isinstance(value, enum.Enum) else None
+        if memo_key is not None:
+            found = self.value_nodes.get(memo_key)
+            if found is not None:
+                return found
+        attrs: dict[str, Any] = {"kind": kind, "act": act, key: name}
+        if kind is _CONCEPT:
+            definition = self.definitions.get(name)
+            attrs["label"] = definition.label if definition is not None and definition.label else name
+        attrs["value"] = json_value(value)
+        attrs["known"] = not is_unknown(value)
+        if memo_key is not None and act < _SHARED_ACTS:
+            if len(self.value_nodes) >= _SHARED_CHUNKS:
+                self.value_nodes.clear()
+            self.value_nodes[memo_key] = attrs
+            share(self.node_texts, attrs)
+        return attrs
 
     def condition(self, act: int, node: NodeId, values: list[str], traced: bool) -> dict[str, Any]:
         """A condition node's attributes (made once per plan for each act, node and values)."""
