@@ -73,7 +73,7 @@ from netralrules.evaluation.determination import Determination, Track, citation_
 from netralrules.evaluation.evaluator import TIER_ORDER, Evaluation, Finding, Outcome
 from netralrules.evaluation.kinds import DeterminationStatus, Status
 from netralrules.explain.jsontext import NEWLINES, STRING, Writer, share, texts_of
-from netralrules.explain.planinfo import clause_attrs, condition_static, expr_at, lineage, provisions_by_id
+from netralrules.explain.planinfo import clause_attrs, condition_static, expr_at, instrument_attrs, lineage, provisions_by_id
 from netralrules.explain.unmet import ReadsBelow, UnmetWalker, truth, unmet_items
 from netralrules.syntax import ast
 from netralrules.trace import ConditionResult, DefinitionRead, Event, FactRead, ProvisionResult
@@ -172,7 +172,7 @@ class GraphData:
     come from its provision alone (citation, text, sources, …), are made once per plan and shared
     by every explanation of that plan (explain/planinfo.py); copy before changing anything."""
 
-    __slots__ = ("_preds", "_succs", "clause_texts", "edges", "graph", "node_texts", "nodes", "texts")
+    __slots__ = ("_preds", "_succs", "clause_texts", "edges", "flat_texts", "graph", "node_texts", "nodes", "texts")
 
     def __init__(
         self,
@@ -182,6 +182,7 @@ class GraphData:
         texts: dict[int, tuple[object, dict[int, str]]] | None = None,
         node_texts: dict[int, tuple[object, dict[int, str]]] | None = None,
         clause_texts: dict[tuple[Any, ...], tuple[str, tuple[object, ...]]] | None = None,
+        flat_texts: dict[tuple[Any, ...], str] | None = None,
     ) -> None:
         self.nodes = nodes
         self.edges = edges
@@ -190,6 +191,7 @@ class GraphData:
         self.texts = texts if texts is not None else {}
         self.node_texts = node_texts if node_texts is not None else {}
         self.clause_texts = clause_texts if clause_texts is not None else {}
+        self.flat_texts = flat_texts if flat_texts is not None else {}
         self._preds: dict[str, list[str]] | None = None
         self._succs: dict[str, list[str]] | None = None
 
@@ -333,13 +335,13 @@ class Explanation:
             "edges": [{"source": u, "target": v, **edges[u, v]} for u, v in sorted(edges)],
         }
 
-    def to_json_text(self, level: int = 0) -> str:
+    def to_json_text(self, level: int = 0, writer: Writer | None = None) -> str:
         """`to_data()` as `json.dumps(..., ensure_ascii=False, indent=2, sort_keys=True)` writes it
         (at indentation `level`, as a value inside a decision), with the text of what is shared
         made once per plan (explain/jsontext.py). TypeError for a value json.dumps would not write."""
         data = self.data
         nodes, edges, node_texts = data.nodes, data.edges, data.node_texts
-        writer = Writer(data.texts)
+        writer = writer if writer is not None else Writer(data.texts, flat=data.flat_texts)
         newline = NEWLINES[level + 2]
         node_parts = []
         clause_texts = data.clause_texts
@@ -402,9 +404,13 @@ class Explanation:
         `penjelasan`: what `json.dumps({**decision, "penjelasan": self.to_data()},
         ensure_ascii=False, indent=2, sort_keys=True) + "\n"` writes."""
         try:
-            writer = Writer(self.data.texts)
+            # What the decision and the explanation both hold (the procedure) is written once.
+            local: dict[int, tuple[object, dict[int, str]]] = {
+                id(v): (v, {}) for v in (*decision.values(), *self.data.graph.values()) if isinstance(v, (dict, list))
+            }
+            writer = Writer(self.data.texts, local, self.data.flat_texts)
             items = sorted(decision.items())
-            explanation = self.to_json_text(1)
+            explanation = self.to_json_text(1, writer)
             parts = []
             placed = False
             for k, v in items:
@@ -471,6 +477,7 @@ def build_explanation(
         builder.texts,
         builder.node_texts,
         plan.memo.setdefault("explain.json_clauses", {}),
+        plan.memo.setdefault("explain.json_flat", {}),
     )
     return Explanation(data, acts, lang_independent)
 
@@ -1185,7 +1192,7 @@ class _Builder:
                 if a is None
                 else ActInfo(i, date, stage, tuple(sorted(in_force.get(i, ()))), a.status, a.reason, a.gaps, a.gap_kind)
             )
-        instruments = self.plan.rulebook.instruments
+        titles, sources = instrument_attrs(self.plan)
         self.g_attrs.update(
             acts=[
                 {
@@ -1198,11 +1205,10 @@ class _Builder:
                 }
                 for a in acts
             ],
-            instruments={name: inst.title for name, inst in sorted(instruments.items())},
-            # The sources of the instruments that declare any (`sumber`), for the report's annex.
-            instrument_sources={
-                name: [source_json(x) for x in inst.sources] for name, inst in sorted(instruments.items()) if inst.sources
-            },
+            # The instruments' titles and the sources of those that declare any (`sumber`), for the
+            # report's annex: made once per plan and shared.
+            instruments=titles,
+            instrument_sources=sources,
             rulebook=self.plan.rulebook.content_hash,
             lang_independent=self.both,
         )

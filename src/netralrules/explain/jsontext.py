@@ -13,6 +13,7 @@ would reject or write through `default`) raises TypeError and the caller falls b
 
 from __future__ import annotations
 
+import enum
 import math
 from collections.abc import Mapping
 from json.encoder import encode_basestring  # C-accelerated when available
@@ -27,6 +28,10 @@ NEWLINES = tuple("\n" + "  " * i for i in range(128))
 # are entered (`share`), and the table is emptied when it grows past _SHARED_MAX.
 _MEMO = "explain.json_texts"
 _SHARED_MAX = 400_000
+# Small objects kept by content (`Writer.flat_dict`): at most this many keys, values of these types
+# (or StrEnum members, whose text is their value), or lists of text.
+_FLAT_KEYS = 6
+_FLAT_TYPES = frozenset({str, int, bool})
 
 
 def texts_of(plan: Plan) -> dict[int, tuple[object, dict[int, str]]]:
@@ -54,8 +59,17 @@ class Writer:
     """Writes values as `json.dumps(..., ensure_ascii=False, indent=2, sort_keys=True)` does, at
     an indentation level (the first line not indented, the rest indented as it would be there)."""
 
-    def __init__(self, texts: Mapping[int, tuple[object, dict[int, str]]]) -> None:
+    def __init__(
+        self,
+        texts: Mapping[int, tuple[object, dict[int, str]]],
+        local: Mapping[int, tuple[object, dict[int, str]]] | None = None,
+        flat: dict[tuple[Any, ...], str] | None = None,
+    ) -> None:
         self.texts = texts
+        # Values kept for one text only (what a decision and its explanation both hold).
+        self.local = local if local is not None else {}
+        # Small objects of scalars (and lists of text), by content and level (kept per plan).
+        self.flat = flat
 
     def value(self, value: object, level: int) -> str:
         if isinstance(value, str):
@@ -71,12 +85,23 @@ class Writer:
         if isinstance(value, float):
             return _float(value)
         if isinstance(value, (dict, list, tuple)):
-            entry = self.texts.get(id(value))
+            entry = self.texts.get(id(value)) or self.local.get(id(value))
             if entry is None:
+                if self.flat is not None and type(value) is dict and 0 < len(value) <= _FLAT_KEYS:
+                    return self.flat_dict(value, level)
                 return self.container(value, level)
-            found = entry[1].get(level)
+            kept = entry[1]
+            found = kept.get(level)
             if found is None:
-                found = entry[1][level] = self.container(value, level)
+                # JSON text holds no raw line break, so the text at another level is the text at
+                # one level with each line break indented by the difference.
+                for known, text in kept.items():
+                    if known < level:
+                        found = text.replace("\n", NEWLINES[level - known])
+                        break
+                else:
+                    found = self.container(value, level)
+                kept[level] = found
             return found
         raise TypeError(f"not JSON: {type(value).__name__}")
 
@@ -88,6 +113,28 @@ class Writer:
         if isinstance(value, dict):
             return self.items(sorted(value.items()), level)
         return "[" + inner + ("," + inner).join([write(v, level + 1) for v in value]) + NEWLINES[level] + "]"
+
+    def flat_dict(self, value: dict[Any, Any], level: int) -> str:
+        """A small object whose values are scalars or lists of text: its text kept by content."""
+        assert self.flat is not None
+        key: list[Any] = [level]
+        for k, v in value.items():
+            if type(v) is list:
+                if not all(type(x) is str for x in v):
+                    return self.container(value, level)
+                key.append((k, tuple(v)))
+            elif v is None or type(v) in _FLAT_TYPES or isinstance(v, enum.Enum):
+                key.append((k, type(v), v))
+            else:
+                return self.container(value, level)
+        content = tuple(key)
+        found = self.flat.get(content)
+        if found is None:
+            found = self.container(value, level)
+            if len(self.flat) >= _SHARED_MAX:
+                self.flat.clear()
+            self.flat[content] = found
+        return found
 
     def items(self, items: list[tuple[Any, Any]], level: int) -> str:
         """A JSON object of the (key, value) pairs, in the order given (sorted by the caller)."""

@@ -119,6 +119,23 @@ def clause_attrs(plan: Plan, provision: str) -> dict[str, Any]:
     return found
 
 
+def instrument_attrs(plan: Plan) -> tuple[dict[str, str | None], dict[str, list[dict[str, Any]]]]:
+    """The graph attributes `instruments` (name → title) and `instrument_sources` (name → its
+    sources as JSON, for the instruments that declare any), made once per plan and shared."""
+    found: tuple[dict[str, str | None], dict[str, list[dict[str, Any]]]] | None = plan.memo.get("explain.instruments")
+    if found is None:
+        instruments = plan.rulebook.instruments
+        found = (
+            {name: inst.title for name, inst in sorted(instruments.items())},
+            {name: [source_json(x) for x in inst.sources] for name, inst in sorted(instruments.items()) if inst.sources},
+        )
+        plan.memo["explain.instruments"] = found
+        texts = texts_of(plan)
+        for value in found:
+            share(texts, value)
+    return found
+
+
 def provisions_by_id(plan: Plan) -> dict[str, Any]:
     """The plan's compiled provisions by id (made once per plan)."""
     found: dict[str, Any] | None = plan.memo.get("explain.provisions")
