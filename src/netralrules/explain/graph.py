@@ -3,7 +3,15 @@
 What `build_explanation` makes is the graph as plain data (`GraphData`: node id → attributes,
 (source, target) → attributes, graph attributes); `Explanation.graph`, the same content as a
 `networkx.DiGraph`, is made from it on first access. The views that only read nodes and
-attributes (JSON, the reports, DOT) read the data and never build networkx.
+attributes (JSON, the reports, DOT, HTML) read the data and never build networkx.
+
+Most of a graph is the same from one incident to the next, so the builder makes it once per plan
+and shares it (issue 14): per act, the events of each provision and definition are reduced to a
+signature (each condition's value, each read's path and truth value); the condition nodes and
+supporting edges of a signature (`_Builder.chunk`), a clause's annotations for its status and the
+signatures of its provision and the definitions it read (`_Builder.annotate`), whole clause nodes,
+and fact and concept nodes of simple values are kept in `Plan.memo` (bounded) and shared by every
+explanation that has them. So GraphData is read-only: copy an attribute dict before changing it.
 
 Nodes (attribute `kind`), with ids that are stable across runs and readable:
 
