@@ -136,6 +136,10 @@ class Decision:
         return out
 
     def to_json(self, *, include_explanation: bool = True) -> str:
+        if include_explanation and self.explanation is not None:
+            # The same text, written by the explanation, which keeps the text of what it shares
+            # with other explanations of the rulebook (explain/jsontext.py).
+            return self.explanation.decision_json(self.to_dict(include_explanation=False))
         return (
             json.dumps(self.to_dict(include_explanation=include_explanation), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         )

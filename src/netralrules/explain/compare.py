@@ -67,7 +67,7 @@ def _word(table: dict[str, Text], code: str) -> Text:
 
 def compare(before: Explanation, after: Explanation) -> ExplanationDiff:
     """What differs between two explanations of the same incident."""
-    a, b = before.graph, after.graph
+    a, b = before.data, after.data
 
     def nodes(kind: NodeKind) -> list[str]:
         return sorted(set(before.nodes(kind)) | set(after.nodes(kind)))
@@ -115,10 +115,10 @@ def compare(before: Explanation, after: Explanation) -> ExplanationDiff:
         old = a.nodes[node] if node in a else None
         new = b.nodes[node] if node in b else None
         if (old or {}).get("value") != (new or {}).get("value") or (old is None) != (new is None):
-            attrs = old or new
-            assert attrs is not None
+            fact = old or new
+            assert fact is not None
             facts.append(
-                Change("fact", int(attrs["act"]), str(attrs["path"]), _same(str(attrs["path"])), _fact_text(old), _fact_text(new))
+                Change("fact", int(fact["act"]), str(fact["path"]), _same(str(fact["path"])), _fact_text(old), _fact_text(new))
             )
     return ExplanationDiff(tuple(tracks), tuple(provisions), tuple(conditions), tuple(facts))
 

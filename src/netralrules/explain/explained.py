@@ -31,7 +31,7 @@ def decide_explained(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: L
 def _with_elections(explanation: Explanation, elections: Sequence[tuple[str, str | None]]) -> Explanation:
     """Each act's election (id, name) on its act and in the graph's list of acts: only for an
     incident with several elections, so single-election explanations stay as they were."""
-    for item, (id_, name) in zip(explanation.graph.graph.get("acts", ()), elections, strict=False):
+    for item, (id_, name) in zip(explanation.data.graph.get("acts", ()), elections, strict=False):
         item["pemilu"] = {"id": id_, "nama": name}
     acts = tuple(dataclasses.replace(a, election=elections[a.index]) for a in explanation.acts)
     return dataclasses.replace(explanation, acts=acts)
@@ -55,10 +55,10 @@ def _decide_explained(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: 
         explanation = _with_elections(explanation, decision.elections)
     if decision.procedure is not None:
         # What must happen next (evaluation/procedure.py): a graph attribute, for the views.
-        explanation.graph.graph["prosedur"] = decision.procedure
+        explanation.data.graph["prosedur"] = decision.procedure
     unread = _unread_facts(facts, explanation, len(decision.act_dates))
     if unread:
-        explanation.graph.graph["fakta_lain"] = unread
+        explanation.data.graph["fakta_lain"] = unread
     return dataclasses.replace(decision, explanation=explanation)
 
 
@@ -73,7 +73,7 @@ def _unread_facts(facts: IncidentFacts, explanation: Explanation, acts: int) -> 
     for act in range(acts):
         found = []
         for name in fields:
-            if fact_id(act, ("tindakan", name)) in explanation.graph:
+            if fact_id(act, ("tindakan", name)) in explanation.data.nodes:
                 continue
             try:
                 value = facts.fact(("tindakan", name), act)

@@ -1,5 +1,18 @@
 """The explanation graph, built after evaluation from the recorded events.
 
+What `build_explanation` makes is the graph as plain data (`GraphData`: node id → attributes,
+(source, target) → attributes, graph attributes); `Explanation.graph`, the same content as a
+`networkx.DiGraph`, is made from it on first access. The views that only read nodes and
+attributes (JSON, the reports, DOT, HTML) read the data and never build networkx.
+
+Most of a graph is the same from one incident to the next, so the builder makes it once per plan
+and shares it (issue 14): per act, the events of each provision and definition are reduced to a
+signature (each condition's value, each read's path and truth value); the condition nodes and
+supporting edges of a signature (`_Builder.chunk`), a clause's annotations for its status and the
+signatures of its provision and the definitions it read (`_Builder.annotate`), whole clause nodes,
+and fact and concept nodes of simple values are kept in `Plan.memo` (bounded) and shared by every
+explanation that has them. So GraphData is read-only: copy an attribute dict before changing it.
+
 Nodes (attribute `kind`), with ids that are stable across runs and readable:
 
 - `fact`          `act0/fact/tindakan.atribut_partai`: one per fact path per act, with the value
@@ -45,11 +58,11 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import itertools
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
-
-import networkx as nx  # type: ignore[import-untyped]
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from netralrules.compiler import (
     CompiledProvision,
@@ -67,10 +80,14 @@ from netralrules.evaluation.coverage import ActAssessment
 from netralrules.evaluation.determination import Determination, Track, citation_json, source_json
 from netralrules.evaluation.evaluator import TIER_ORDER, Evaluation, Finding, Outcome
 from netralrules.evaluation.kinds import DeterminationStatus, Status
-from netralrules.explain.planinfo import clause_sources, clause_static, condition_static, expr_at, lineage
-from netralrules.explain.unmet import reads_index, unmet_items
+from netralrules.explain.jsontext import NEWLINES, STRING, Writer, share, texts_of
+from netralrules.explain.planinfo import clause_attrs, condition_static, expr_at, instrument_attrs, lineage, provisions_by_id
+from netralrules.explain.unmet import ReadsBelow, UnmetWalker, truth, unmet_items
 from netralrules.syntax import ast
-from netralrules.trace import ConditionResult, DefinitionRead, Event, FactRead
+from netralrules.trace import ConditionResult, DefinitionRead, Event, FactRead, ProvisionResult
+
+if TYPE_CHECKING:
+    import networkx as nx  # type: ignore[import-untyped]
 
 UNKNOWN_TEXT = "tidak diketahui/unknown"
 DECISION = "decision"
@@ -107,7 +124,7 @@ EVALUATED = frozenset({Status.FIRED, Status.NOT_FIRED, Status.DEFEATED, Status.U
 _ROOT_EDGE = {"true": EdgeKind.SATISFIES, "false": EdgeKind.FAILS, "unknown": EdgeKind.UNDECIDED}
 # Read once per event or edge while the graph is built: a module global is read several times
 # faster than a member off its enum class on Python 3.11 (see evaluation/evaluator.py).
-_FACT, _OVERRIDES = NodeKind.FACT, EdgeKind.OVERRIDES
+_FACT, _CONCEPT, _OVERRIDES = NodeKind.FACT, NodeKind.CONCEPT, EdgeKind.OVERRIDES
 
 
 def fact_id(act: int, path: Sequence[str]) -> str:
@@ -152,14 +169,141 @@ class ActInfo:
     election: tuple[str, str | None] | None = None
 
 
+class GraphData:
+    """The explanation graph as plain data, what `build_explanation` makes: `nodes` (node id →
+    attributes, in the order made), `edges` ((source, target) → attributes, in the order made) and
+    `graph` (the graph's own attributes). It reads like the part of a `networkx.DiGraph` the views
+    use (`g.nodes[n]`, `n in g`, `g.edges[u, v]`, `g.graph`, `predecessors`, `successors`,
+    `in_edges`, in networkx's order), without making one.
+
+    Read-only: the attribute dicts of conditions and edges, and the attributes of a clause that
+    come from its provision alone (citation, text, sources, …), are made once per plan and shared
+    by every explanation of that plan (explain/planinfo.py); copy before changing anything."""
+
+    __slots__ = ("_preds", "_succs", "clause_texts", "edges", "flat_texts", "graph", "node_texts", "nodes", "texts")
+
+    def __init__(
+        self,
+        nodes: dict[str, dict[str, Any]],
+        edges: dict[tuple[str, str], dict[str, Any]],
+        graph: dict[str, Any],
+        texts: dict[int, tuple[object, dict[int, str]]] | None = None,
+        node_texts: dict[int, tuple[object, dict[int, str]]] | None = None,
+        clause_texts: dict[tuple[Any, ...], tuple[str, tuple[object, ...]]] | None = None,
+        flat_texts: dict[tuple[Any, ...], str] | None = None,
+    ) -> None:
+        self.nodes = nodes
+        self.edges = edges
+        self.graph = graph
+        # The JSON texts of shared values and of shared node attributes (explain/jsontext.py).
+        self.texts = texts if texts is not None else {}
+        self.node_texts = node_texts if node_texts is not None else {}
+        self.clause_texts = clause_texts if clause_texts is not None else {}
+        self.flat_texts = flat_texts if flat_texts is not None else {}
+        self._preds: dict[str, list[str]] | None = None
+        self._succs: dict[str, list[str]] | None = None
+
+    def __contains__(self, node: object) -> bool:
+        return node in self.nodes
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.nodes)
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+    def _index(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        if self._preds is None or self._succs is None:
+            preds: dict[str, list[str]] = {}
+            succs: dict[str, list[str]] = {}
+            for u, v in self.edges:
+                preds.setdefault(v, []).append(u)
+                succs.setdefault(u, []).append(v)
+            self._preds, self._succs = preds, succs
+        return self._preds, self._succs
+
+    def predecessors(self, node: str) -> list[str]:
+        """The sources of the edges into `node`, in the order the edges were made (as networkx)."""
+        if node not in self.nodes:
+            raise KeyError(node)
+        return list(self._index()[0].get(node, ()))
+
+    def successors(self, node: str) -> list[str]:
+        if node not in self.nodes:
+            raise KeyError(node)
+        return list(self._index()[1].get(node, ()))
+
+    def in_edges(self, node: str) -> list[tuple[str, str]]:
+        return [(u, node) for u in self.predecessors(node)]
+
+
+# A clause node's attributes: those its provision gives (shared per plan), those of its outcome
+# (scalars and lists of ids) and its annotations (shared per plan): the JSON text of a clause node
+# is kept by its node id, outcome and the identity of its shared annotations (checked on use, so a
+# value that was dropped and whose id was reused cannot be taken for it).
+_CLAUSE_KEYS = frozenset(
+    {
+        "kind", "act", "provision", "status", "reason", "defeated_by", "waiting_for", "condition_value",
+        "citation", "text", "instrument", "subjects", "excepted_by", "category", "tier", "in_force", "note", "sources",
+        "facts_seen", "failed", "failed_leaves", "unmet",
+    }
+)  # fmt: skip
+_CLAUSE_TEXTS_MAX = 100_000
+
+
+def _clause_shared(attrs: Mapping[str, Any]) -> tuple[object, ...]:
+    return attrs["facts_seen"], attrs["failed"], attrs["failed_leaves"], attrs["unmet"], attrs["citation"], attrs["sources"]
+
+
+def _clause_text_key(node: str, attrs: Mapping[str, Any], level: int) -> tuple[Any, ...] | None:
+    """The key of a clause node's kept JSON text, None for any other node (or a clause node with
+    attributes other than those the builder gives)."""
+    if attrs.get("kind") is not NodeKind.CLAUSE:
+        return None
+    deciding = attrs.get("deciding_facts")
+    if len(attrs) != len(_CLAUSE_KEYS) + (deciding is not None) or not _CLAUSE_KEYS.issubset(attrs):
+        return None
+    return (
+        node,
+        level,
+        attrs["status"],
+        attrs["reason"],
+        attrs["condition_value"],
+        tuple(attrs["defeated_by"]),
+        tuple(attrs["waiting_for"]),
+        None if deciding is None else tuple(deciding),
+        *map(id, _clause_shared(attrs)),
+    )
+
+
 @dataclass(frozen=True, eq=False)
 class Explanation:
-    """The explanation graph of one decision and what the views need besides it. Two explanations
-    are equal when their graphs (nodes, edges, attributes) and acts are."""
+    """The explanation graph of one decision (`data`; `graph` is the same as a networkx DiGraph,
+    made on first access) and what the views need besides it. Two explanations are equal when
+    their graphs (nodes, edges, attributes) and acts are."""
 
-    graph: nx.DiGraph
+    data: GraphData
     acts: tuple[ActInfo, ...]
     lang_independent: bool = True
+
+    @functools.cached_property
+    def graph(self) -> nx.DiGraph:
+        """The graph as a `networkx.DiGraph` (nodes and edges in the order they were made), made
+        from `data` on first access through networkx's public API and kept. Node ids first and
+        their attributes after (`g.nodes[n]` is the node's attribute dict) is the quickest public
+        way: `add_nodes_from` with (id, attrs) pairs takes an exception per node. Its attribute
+        dicts are its own; the values in them are shared with `data`."""
+        import networkx as nx  # only for the views that need graph algorithms: GraphML, HTML, analyses
+
+        data = self.data
+        g = nx.DiGraph()
+        g.add_nodes_from(data.nodes)
+        nodes = g.nodes
+        for node_id, attrs in data.nodes.items():
+            nodes[node_id].update(attrs)
+        g.add_edges_from([(u, v, attrs) for (u, v), attrs in data.edges.items()])
+        g.graph.update(data.graph)
+        return g
 
     def nodes(self, kind: NodeKind, act: int | None = None) -> list[str]:
         """The ids of the nodes of one kind (optionally of one act), sorted."""
@@ -170,16 +314,16 @@ class Explanation:
         # Built once: the report asks for each act's nodes, and scanning the whole graph per act
         # made reports quadratic in the number of acts. The graph is not changed after it is built.
         index: dict[tuple[str, int | None], list[str]] = {}
-        for n, data in self.graph.nodes(data=True):
-            index.setdefault((data["kind"], None), []).append(str(n))
+        for n, data in self.data.nodes.items():
+            index.setdefault((data["kind"], None), []).append(n)
             if data.get("act") is not None:
-                index.setdefault((data["kind"], data["act"]), []).append(str(n))
+                index.setdefault((data["kind"], data["act"]), []).append(n)
         for ids in index.values():
             ids.sort()
         return index
 
     def attrs(self, node: str) -> dict[str, Any]:
-        return dict(self.graph.nodes[node])
+        return dict(self.data.nodes[node])
 
     def to_data(self) -> dict[str, Any]:
         """Node-link data (the layout of `networkx.node_link_data`: `nodes` and `edges`), nodes sorted
@@ -188,26 +332,118 @@ class Explanation:
         # New dicts for the graph, each node and each edge; the attribute values inside are the
         # graph's own, not copies (a deep copy of every node cost more than building the graph):
         # the data is for serialising, and whoever changes it must copy first.
-        g = self.graph
-        nodes = g.nodes
-        adjacency = g.adj
+        data = self.data
+        nodes = data.nodes
+        edges = data.edges
         return {
             "directed": True,
             "multigraph": False,
-            "graph": dict(sorted(g.graph.items())),
+            "graph": dict(sorted(data.graph.items())),
             "nodes": [{"id": n, **nodes[n]} for n in sorted(nodes)],
-            "edges": [{"source": u, "target": v, **adjacency[u][v]} for u, v in sorted(g.edges)],
+            "edges": [{"source": u, "target": v, **edges[u, v]} for u, v in sorted(edges)],
         }
+
+    def to_json_text(self, level: int = 0, writer: Writer | None = None) -> str:
+        """`to_data()` as `json.dumps(..., ensure_ascii=False, indent=2, sort_keys=True)` writes it
+        (at indentation `level`, as a value inside a decision), with the text of what is shared
+        made once per plan (explain/jsontext.py). TypeError for a value json.dumps would not write."""
+        data = self.data
+        nodes, edges, node_texts = data.nodes, data.edges, data.node_texts
+        writer = writer if writer is not None else Writer(data.texts, flat=data.flat_texts)
+        newline = NEWLINES[level + 2]
+        node_parts = []
+        clause_texts = data.clause_texts
+        for n in sorted(nodes):
+            attrs = nodes[n]
+            entry = node_texts.get(id(attrs))
+            if entry is None:
+                key = _clause_text_key(n, attrs, level)
+                if key is None:
+                    node_parts.append(writer.items(sorted({"id": n, **attrs}.items()), level + 2))
+                    continue
+                kept = clause_texts.get(key)
+                if kept is None or any(a is not b for a, b in zip(kept[1], _clause_shared(attrs), strict=True)):
+                    if len(clause_texts) >= _CLAUSE_TEXTS_MAX:
+                        clause_texts.clear()
+                    kept = clause_texts[key] = (
+                        writer.items(sorted({"id": n, **attrs}.items()), level + 2),
+                        _clause_shared(attrs),
+                    )
+                node_parts.append(kept[0])
+            else:
+                found = entry[1].get(level)
+                if found is None:
+                    found = entry[1][level] = writer.items(sorted({"id": n, **attrs}.items()), level + 2)
+                node_parts.append(found)
+        edge_parts = []
+        string = STRING
+        for u, v in sorted(edges):
+            attrs = edges[u, v]
+            pieces = _EDGE_TEXTS.get(id(attrs))
+            if pieces is None or pieces[0] is not attrs or level >= len(pieces[2]):
+                edge_parts.append(writer.items(sorted({"source": u, "target": v, **attrs}.items()), level + 2))
+            else:
+                start, end = pieces[1][level]
+                edge_parts.append(start + string(u) + end + string(v) + pieces[2][level])
+        inner = NEWLINES[level + 1]
+        return (
+            "{"
+            + inner
+            + '"directed": true,'
+            + inner
+            + '"edges": '
+            + ("[" + newline + ("," + newline).join(edge_parts) + inner + "]" if edge_parts else "[]")
+            + ","
+            + inner
+            + '"graph": '
+            + writer.items(sorted(data.graph.items()), level + 1)
+            + ","
+            + inner
+            + '"multigraph": false,'
+            + inner
+            + '"nodes": '
+            + ("[" + newline + ("," + newline).join(node_parts) + inner + "]" if node_parts else "[]")
+            + NEWLINES[level]
+            + "}"
+        )
+
+    def decision_json(self, decision: dict[str, Any]) -> str:
+        """The JSON text of a decision's dict (without `penjelasan`) with this explanation under
+        `penjelasan`: what `json.dumps({**decision, "penjelasan": self.to_data()},
+        ensure_ascii=False, indent=2, sort_keys=True) + "\n"` writes."""
+        try:
+            # What the decision and the explanation both hold (the procedure) is written once.
+            local: dict[int, tuple[object, dict[int, str]]] = {
+                id(v): (v, {}) for v in (*decision.values(), *self.data.graph.values()) if isinstance(v, (dict, list))
+            }
+            writer = Writer(self.data.texts, local, self.data.flat_texts)
+            items = sorted(decision.items())
+            explanation = self.to_json_text(1, writer)
+            parts = []
+            placed = False
+            for k, v in items:
+                if not placed and k > "penjelasan":
+                    parts.append('"penjelasan": ' + explanation)
+                    placed = True
+                if not isinstance(k, str) or k == "penjelasan":
+                    raise TypeError("unexpected key")
+                parts.append(STRING(k) + ": " + writer.value(v, 1))
+            if not placed:
+                parts.append('"penjelasan": ' + explanation)
+            return "{" + NEWLINES[1] + ("," + NEWLINES[1]).join(parts) + NEWLINES[0] + "}\n"
+        except (TypeError, ValueError, IndexError):
+            return json.dumps({**decision, "penjelasan": self.to_data()}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Explanation):
             return NotImplemented
-        return (self.acts, self.lang_independent) == (other.acts, other.lang_independent) and bool(
-            nx.utils.graphs_equal(self.graph, other.graph)
+        a, b = self.data, other.data
+        return (self.acts, self.lang_independent) == (other.acts, other.lang_independent) and (
+            a.nodes == b.nodes and a.edges == b.edges and a.graph == b.graph
         )
 
     def __hash__(self) -> int:
-        return hash((self.acts, tuple(sorted(self.graph.nodes))))
+        return hash((self.acts, tuple(sorted(self.data.nodes))))
 
 
 def build_explanation(
@@ -229,12 +465,12 @@ def build_explanation(
     it only the Indonesian text is kept and English views show that.
     """
     builder = _Builder(plan, lang_independent)
-    builder.events(list(events))
+    builder.events(events)
     builder.clauses(evaluation.outcomes)
     builder.findings(evaluation.findings)
     builder.determinations(determination.tracks, evaluation.findings)
     builder.decision(determination, evaluation.outcomes)
-    builder.annotate(evaluation.outcomes)
+    builder.deciding(evaluation.outcomes)
     acts = builder.acts(act_dates, stages, evaluation.outcomes, assessments)
     if referral is not None:
         # To whom the case is referred (referral.referral_json): a graph attribute, for the views.
@@ -242,7 +478,16 @@ def build_explanation(
     if scope is not None:
         # Whether the ASN rules govern the respondent (coverage.scope_json): for the views.
         builder.g_attrs["lingkup"] = json_value(scope)
-    return Explanation(builder.graph(), acts, lang_independent)
+    data = GraphData(
+        builder.g_nodes,
+        builder.g_edges,
+        builder.g_attrs,
+        builder.texts,
+        builder.node_texts,
+        plan.memo.setdefault("explain.json_clauses", {}),
+        plan.memo.setdefault("explain.json_flat", {}),
+    )
+    return Explanation(data, acts, lang_independent)
 
 
 def json_value(value: object) -> Any:
@@ -269,198 +514,441 @@ def is_unknown(value: object) -> bool:
     return isinstance(value, enum.Enum) and value.name == "UNKNOWN"
 
 
-def _truth(value: object) -> str:
-    if is_unknown(value) or value is None:
-        return "unknown"
-    return "true" if value is True or (not isinstance(value, bool) and bool(value)) else "false"
+# Edge attributes that are the same for every edge of their kind: one dict each, shared by every
+# edge and every explanation (GraphData is read-only; networkx copies them into its own).
+_SUPPORTS: dict[str, Any] = {"kind": EdgeKind.SUPPORTS}
+_YIELDS: dict[str, Any] = {"kind": EdgeKind.YIELDS}
+_UNDECIDED: dict[str, Any] = {"kind": EdgeKind.UNDECIDED}
+_ROOT_EDGES: dict[str, dict[str, Any]] = {value: {"kind": kind, "value": value} for value, kind in _ROOT_EDGE.items()}
+_OVERRIDES_ATTRS = {pending: {"kind": EdgeKind.OVERRIDES, "pending": pending} for pending in (False, True)}
+
+
+def _edge_texts(attrs: dict[str, Any]) -> tuple[dict[str, Any], dict[int, tuple[str, str]], dict[int, str]]:
+    """The JSON text of an edge with these (shared) attributes around its source and target, at
+    each indentation level: (attrs, level → (text up to the source, between source and target),
+    level → text after the target)."""
+    writer = Writer({})
+    heads: dict[int, tuple[str, str]] = {}
+    tails: dict[int, str] = {}
+    for level in range(16):
+        inner = NEWLINES[level + 3]
+        before = "".join(
+            STRING(k) + ": " + writer.value(v, level + 3) + "," + inner for k, v in sorted(attrs.items()) if k < "source"
+        )
+        after = "".join(
+            "," + inner + STRING(k) + ": " + writer.value(v, level + 3) for k, v in sorted(attrs.items()) if k > "target"
+        )
+        heads[level] = ("{" + inner + before + '"source": ', "," + inner + '"target": ')
+        tails[level] = after + NEWLINES[level + 2] + "}"
+    return attrs, heads, tails
+
+
+# The text of the edges whose attributes are shared, by id (they live as long as the module).
+_EDGE_TEXTS = {
+    id(attrs): _edge_texts(attrs) for attrs in (_SUPPORTS, _YIELDS, _UNDECIDED, *_ROOT_EDGES.values(), *_OVERRIDES_ATTRS.values())
+}
+_NO_FACTS: frozenset[str] = frozenset()
+# Condition nodes of acts up to this index are kept per plan and shared (an incident of a thousand
+# acts does not grow the plan's memo by a thousand acts' worth).
+_SHARED_ACTS = 64
+# At most this many clause annotations are kept per plan (explain/graph.py `_Builder.annotate`).
+_SHARED_ANNOTATIONS = 50_000
+_SHARED_CHUNKS = 100_000
+_SIGNATURE_NUMBERS = itertools.count()
+# Values whose fact and concept nodes are kept per plan: hashable, and equal only to their own kind.
+_SIMPLE = frozenset({bool, int, str, datetime.date, type(None)})
+
+
+def _group_of(node: NodeId) -> str:
+    """The provision (its id) or definition (`def:<name>`) whose condition holds a node; a read
+    for a provision's subjects (`<id>@subjek`) belongs to the provision."""
+    definition = definition_of(node)
+    if definition is not None:
+        return "def:" + definition
+    provision = provision_of(node)
+    assert provision is not None
+    return provision
+
+
+class _ActTrace:
+    """One act's events, per provision (its id) and definition (`def:<name>`): `sigs`, what its
+    events say in order, as (node, value) for a condition, (node, path, truth) for a fact read and
+    (node, name, truth) for a definition read; `uses`, the definitions it read. With the act, the
+    status and the nodes that exist, all that its conditions, their edges and its clause's
+    annotations depend on (`_Builder.chunk`, `_Builder.annotation_key`). The views by node
+    (`conds`, `defs`, `read`, `reads`) are made from them only when an annotation is (`views`)."""
+
+    __slots__ = ("conds", "def_keys", "defs", "index", "keys", "read", "reads", "ready", "sigs", "untraced", "uses", "walker")
+
+    def __init__(self) -> None:
+        self.sigs: dict[str, list[tuple[Any, ...]]] = {}
+        self.keys: dict[str, int] = {}  # the signatures as numbers
+        self.uses: dict[str, list[str]] = {}
+        self.def_keys: dict[str, int] = {}
+        self.untraced: dict[NodeId, str] = {}  # provision root → its value, when no event gave it
+        self.ready = False
+        self.conds: dict[NodeId, list[str]] = {}
+        self.defs: dict[NodeId, str] = {}
+        self.read: dict[NodeId, str] = {}  # node → the first value read there, as a condition value
+        self.reads: list[tuple[NodeId, str]] = []
+        self.walker: UnmetWalker | None = None
+        self.index: ReadsBelow | None = None
+
+    def key(self, group: str, interned: dict[Any, int]) -> int:
+        """The signature of a provision's or definition's events as a number, the same for the same
+        signature in every explanation of the plan (so keys that hold it hash it once)."""
+        found = self.keys.get(group)
+        if found is None:
+            sig = tuple(self.sigs.get(group, ()))
+            found = interned.get(sig)
+            if found is None:
+                if len(interned) >= _SHARED_CHUNKS:
+                    interned.clear()  # numbers already handed out are never handed out again
+                found = interned[sig] = next(_SIGNATURE_NUMBERS)
+            self.keys[group] = found
+        return found
+
+    def views(self, act: int) -> _ActTrace:
+        """Fill `conds`, `defs`, `read` and `reads` from the signatures (once)."""
+        if not self.ready:
+            self.ready = True
+            for sig in self.sigs.values():
+                for item in sig:
+                    if len(item) == 2:
+                        self.conds.setdefault(item[0], []).append(item[1])
+                        continue
+                    node, what, value = item
+                    self.read.setdefault(node, value)
+                    if isinstance(what, str):
+                        self.defs[node] = what
+                        self.reads.append((node, concept_id(act, what)))
+                    else:
+                        self.reads.append((node, fact_id(act, what)))
+            for root, value in self.untraced.items():
+                self.conds.setdefault(root, [value])
+        return self
+
+    def def_key(self, name: str, interned: dict[Any, int]) -> int:
+        """A definition's events in this act and those of the definitions it reads, as a number."""
+        found = self.def_keys.get(name)
+        if found is None:
+            group = "def:" + name
+            used = self.uses.get(group)
+            key = (name, self.key(group, interned), tuple(self.def_key(n, interned) for n in sorted(set(used))) if used else ())
+            found = interned.get(key)
+            if found is None:
+                if len(interned) >= _SHARED_CHUNKS:
+                    interned.clear()  # numbers already handed out are never handed out again
+                found = interned[key] = next(_SIGNATURE_NUMBERS)
+            self.def_keys[name] = found
+        return found
+
+
+class _Chunk(NamedTuple):
+    """The condition nodes and the edges made from one provision's or definition's events in one
+    act, and the value of a provision's root condition (None when it has none)."""
+
+    nodes: dict[str, dict[str, Any]]
+    edges: dict[tuple[str, str], dict[str, Any]]
+    root: str | None
+    untraced: bool
 
 
 class _Builder:
     def __init__(self, plan: Plan, both_languages: bool) -> None:
-        # Nodes and edges are gathered in plain dicts (in the order they are made) and handed to
-        # networkx once, at the end: adding them one by one costs more than the rest of the build.
         self.g_nodes: dict[str, dict[str, Any]] = {}
         self.g_edges: dict[tuple[str, str], dict[str, Any]] = {}
         self.g_attrs: dict[str, Any] = {}
         self.plan = plan
-        self.expr_at: Callable[[NodeId], ast.Expr | None] = lambda node: expr_at(plan, node)  # planinfo.expr_at
+        self.expr_at: Callable[[NodeId], ast.Expr | None] = functools.partial(expr_at, plan)
         self.both = both_languages
-        self.provisions: dict[str, CompiledProvision] = {c.node: c for c in plan.provisions}
+        self.provisions: dict[str, CompiledProvision] = provisions_by_id(plan)
         self.definitions = plan.rulebook.definitions
-        self.conds: dict[tuple[int, NodeId], list[str]] = {}  # (act, node) → values, in order
-        self.defs_at: dict[tuple[int, NodeId], str] = {}  # (act, node) → the definition read there
-        self.read_at: dict[tuple[int, NodeId], object] = {}  # (act, node) → the value read there
-        self.reads: list[tuple[int, NodeId, str]] = []  # (act, reading node, fact or concept node)
+        self.trace: dict[int, _ActTrace] = {}  # act → its events
         self.facts: set[str] = set()  # the fact nodes
-        # node → its predecessors by edges other than `overrides` (what annotate walks back along)
-        self.own_preds: dict[str, list[str]] = {}
-        self.by_act: dict[int, tuple[Any, Any, Any, Any]] = {}
-        self.static: dict[str, dict[str, Any]] = {}  # provision → its clause attributes that no act changes
+        # node → its predecessors by edges other than `overrides` (what annotate walks back
+        # along), made from the edges when an annotation is first made
+        self.own_preds: dict[str, list[str]] | None = None
+        self.fact_sets: dict[str, set[str] | frozenset[str]] = {}  # node → the fact nodes among its ancestors
+        self.lineages: dict[NodeId, tuple[NodeId, ...]] = plan.memo.setdefault("explain.lineage", {})
+        self.clause_ids: list[str] = []  # per outcome, its clause node
+        # The JSON texts of what is shared (explain/jsontext.py): values, and condition nodes.
+        self.texts = texts_of(plan)
+        self.node_texts: dict[int, tuple[object, dict[int, str]]] = plan.memo.setdefault("explain.json_nodes", {})
+        suffix = "both" if both_languages else "id"
+        # Made once per plan and shared (bounded): clause annotations, condition nodes, chunks.
+        self.annotations: dict[tuple[Any, ...], tuple[list[str], list[str], list[str], list[dict[str, Any]]]] = (
+            plan.memo.setdefault("explain.annotations." + suffix, {})
+        )
+        self.condition_nodes: dict[tuple[Any, ...], dict[str, Any]] = plan.memo.setdefault(
+            "explain.condition_nodes." + suffix, {}
+        )
+        self.chunks: dict[tuple[Any, ...], _Chunk] = plan.memo.setdefault("explain.chunks." + suffix, {})
+        self.interned: dict[Any, int] = plan.memo.setdefault("explain.signatures", {})
+        self.clause_nodes: dict[tuple[Any, ...], dict[str, Any]] = plan.memo.setdefault("explain.clause_nodes." + suffix, {})
+        self.value_nodes: dict[tuple[Any, ...], dict[str, Any]] = plan.memo.setdefault("explain.value_nodes", {})
 
     # ---- nodes and edges -------------------------------------------------------------------
     def node(self, node_id: str, kind: NodeKind, **attrs: Any) -> None:
         if node_id not in self.g_nodes:
             self.g_nodes[node_id] = {"kind": kind, **attrs}
 
-    def edge(self, source: str, target: str, kind: EdgeKind, **attrs: Any) -> None:
+    def edge(self, source: str, target: str, attrs: dict[str, Any]) -> None:
         # Edges only join nodes the builder made: a reader without a node is not invented.
-        if source in self.g_nodes and target in self.g_nodes and (source, target) not in self.g_edges:
-            self.g_edges[(source, target)] = {"kind": kind, **attrs}
-            if kind is not _OVERRIDES:
-                self.own_preds.setdefault(target, []).append(source)
+        nodes = self.g_nodes
+        if source in nodes and target in nodes and (source, target) not in self.g_edges:
+            self.g_edges[(source, target)] = attrs
 
-    def graph(self) -> nx.DiGraph:
-        """The graph, handed to networkx in bulk through its public API (nodes and edges in the
-        order they were made). Node ids first and their attributes after (`g.nodes[n]` is the
-        node's attribute dict) is the quickest public way: `add_nodes_from` with (id, attrs) pairs
-        takes an exception per node, `set_node_attributes` and `add_node(n, **attrs)` cost more."""
-        g = nx.DiGraph()
-        g.add_nodes_from(self.g_nodes)
-        nodes = g.nodes
-        # Each builder dict is dropped as it is copied, so the two sets are never held in full at once.
-        for node_id in list(self.g_nodes):
-            nodes[node_id].update(self.g_nodes.pop(node_id))
-        g.add_edges_from([(u, v, attrs) for (u, v), attrs in self.g_edges.items()])
-        g.graph.update(self.g_attrs)
-        return g
-
-    def holder(self, act: int, node: NodeId) -> str:
-        """The graph node a read at `node` supports: its nearest condition, else its concept or clause."""
-        for current in lineage(self.plan, node):
-            if (act, current) in self.conds:
-                return condition_id(act, current)
-        # Once per read: the string tests of definition_of/provision_of, not a parse_node and a match.
-        definition = definition_of(node)
-        if definition is not None:
-            return concept_id(act, definition)
-        provision = provision_of(node)
-        assert provision is not None
-        return clause_id(act, provision)
+    def act_trace(self, act: int) -> _ActTrace:
+        found = self.trace.get(act)
+        if found is None:
+            found = self.trace[act] = _ActTrace()
+        return found
 
     # ---- evaluation events -----------------------------------------------------------------
-    def events(self, events: list[Event]) -> None:
-        conds, read_at, reads, nodes = self.conds, self.read_at, self.reads, self.g_nodes
-        for e in events:
-            if isinstance(e, ConditionResult):
-                value = e.value
-                conds.setdefault((e.act, e.node), []).append("unknown" if value is None else "true" if value else "false")
-            elif isinstance(e, FactRead):
-                fid = fact_id(e.act, e.path)
+    def events(self, events: Iterable[Event]) -> None:
+        """One pass over the events: fact and concept nodes, and each act's signatures."""
+        nodes, facts = self.g_nodes, self.facts
+        fact_ids: dict[tuple[int, tuple[str, ...]], str] = self.plan.memo.setdefault("explain.fact_ids", {})
+        groups: dict[NodeId, str] = self.plan.memo.setdefault("explain.groups", {})
+        current, trace = -1, _ActTrace()
+        sigs = trace.sigs
+        by_node: dict[NodeId, list[tuple[Any, ...]]] = {}  # node → its group's signature, this act
+        each: Iterable[Any] = events  # dispatched on the exact type, which mypy does not narrow
+        for e in each:
+            kind = type(e)
+            if kind is ProvisionResult:
+                continue
+            act, node = e[0], e[1]
+            if act != current:
+                current, trace = act, self.act_trace(act)
+                sigs, by_node = trace.sigs, {}
+            sig = by_node.get(node)
+            if sig is None:
+                group = groups.get(node)
+                if group is None:
+                    group = groups[node] = _group_of(node)
+                sig = sigs.get(group)
+                if sig is None:
+                    sig = sigs[group] = []
+                by_node[node] = sig
+            if kind is ConditionResult:
+                truth_value = e[2]
+                item: tuple[Any, ...] = (node, "unknown" if truth_value is None else "true" if truth_value else "false")
+            elif kind is FactRead:
+                path, read = e[2], e[3]
+                item = (node, path, "true" if read is True else "false" if read is False else truth(read))
+                fid = fact_ids.get((act, path))
+                if fid is None:
+                    fid = fact_id(act, path)
+                    if act < _SHARED_ACTS:
+                        fact_ids[(act, path)] = fid
                 if fid not in nodes:
-                    self.facts.add(fid)
-                    nodes[fid] = {
-                        "kind": _FACT,
-                        "act": e.act,
-                        "path": ".".join(e.path),
-                        "value": json_value(e.value),
-                        "known": not is_unknown(e.value),
-                    }
-                read_at.setdefault((e.act, e.node), e.value)
-                reads.append((e.act, e.node, fid))
-            elif isinstance(e, DefinitionRead):
-                definition = self.definitions.get(e.name)
-                self.node(
-                    concept_id(e.act, e.name),
-                    NodeKind.CONCEPT,
-                    act=e.act,
-                    name=e.name,
-                    label=definition.label if definition is not None and definition.label else e.name,
-                    value=json_value(e.value),
-                    known=not is_unknown(e.value),
-                )
-                self.defs_at[(e.act, e.node)] = e.name
-                self.read_at.setdefault((e.act, e.node), e.value)
-                self.reads.append((e.act, e.node, concept_id(e.act, e.name)))
-        for (act, node), values in self.conds.items():
-            self.condition(act, node, values, traced=True)
+                    facts.add(fid)
+                    nodes[fid] = self.value_node(fid, read, _FACT, act, "path", ".".join(path))
+            elif kind is DefinitionRead:
+                name, read = e[2], e[3]
+                item = (node, name, "true" if read is True else "false" if read is False else truth(read))
+                trace.uses.setdefault(groups[node], []).append(name)
+                cid = concept_id(act, name)
+                if cid not in nodes:
+                    nodes[cid] = self.value_node(cid, read, _CONCEPT, act, "name", name)
+            else:
+                continue
+            sig.append(item)
 
-    def condition(self, act: int, node: NodeId, values: list[str], traced: bool) -> None:
-        owner, depth, text, text_en = condition_static(self.plan, node)
-        attrs: dict[str, Any] = {
-            "act": act,
-            "node": node,
-            "owner": owner,
-            "depth": depth,
-            "value": values[-1],
-            "traced": traced,
-            "text": text,
+    def value_node(self, node_id: str, value: object, kind: NodeKind, act: int, key: str, name: str) -> dict[str, Any]:
+        """A fact node (`key` "path") or concept node (`key` "name") with the value read: made once
+        per plan for each node and value of a simple type, and shared."""
+        memo_key = (node_id, type(value), value) if type(value) in _SIMPLE or isinstance(value, enum.Enum) else None
+        if memo_key is not None:
+            found = self.value_nodes.get(memo_key)
+            if found is not None:
+                return found
+        attrs: dict[str, Any] = {"kind": kind, "act": act, key: name}
+        if kind is _CONCEPT:
+            definition = self.definitions.get(name)
+            attrs["label"] = definition.label if definition is not None and definition.label else name
+        attrs["value"] = json_value(value)
+        attrs["known"] = not is_unknown(value)
+        if memo_key is not None and act < _SHARED_ACTS:
+            if len(self.value_nodes) >= _SHARED_CHUNKS:
+                self.value_nodes.clear()
+            self.value_nodes[memo_key] = attrs
+            share(self.node_texts, attrs)
+        return attrs
+
+    def condition(self, act: int, node: NodeId, values: list[str], traced: bool) -> dict[str, Any]:
+        """A condition node's attributes (made once per plan for each act, node and values)."""
+        key = (act, node, values[0] if len(values) == 1 else tuple(values), traced)
+        attrs = self.condition_nodes.get(key)
+        if attrs is None:
+            owner, depth, text, text_en = condition_static(self.plan, node)
+            attrs = {
+                "kind": NodeKind.CONDITION,
+                "act": act,
+                "node": node,
+                "owner": owner,
+                "depth": depth,
+                "value": values[-1],
+                "traced": traced,
+                "text": text,
+            }
+            if self.both:
+                attrs["text_en"] = text_en
+            distinct = list(dict.fromkeys(values))
+            if len(distinct) > 1:
+                attrs["values"] = distinct
+            if act < _SHARED_ACTS:
+                if len(self.condition_nodes) >= _SHARED_CHUNKS:
+                    self.condition_nodes.clear()
+                self.condition_nodes[key] = attrs
+                share(self.node_texts, attrs)
+        return attrs
+
+    # ---- conditions and clauses ------------------------------------------------------------
+    def chunk(self, act: int, group: str, clause: bool, evaluated: bool, concept: bool) -> _Chunk:
+        """The condition nodes and the supporting edges of one provision's or definition's events
+        in one act (`clause`: its clause node exists; `evaluated`: its condition was evaluated;
+        `concept`: the definition's concept node exists), made once per plan for each."""
+        trace = self.act_trace(act)
+        key = (act, group, trace.key(group, self.interned), clause, evaluated, concept)
+        found = self.chunks.get(key)
+        if found is None:
+            found = self.make_chunk(act, group, tuple(trace.sigs.get(group, ())), clause, evaluated, concept)
+            if act < _SHARED_ACTS:
+                if len(self.chunks) >= _SHARED_CHUNKS:
+                    self.chunks.clear()  # a bound on the plan's memory, whatever the stream of incidents
+                self.chunks[key] = found
+        return found
+
+    def make_chunk(
+        self, act: int, group: str, sig: tuple[tuple[Any, ...], ...], clause: bool, evaluated: bool, concept: bool
+    ) -> _Chunk:
+        conds: dict[NodeId, list[str]] = {}
+        first_read: dict[NodeId, str] = {}
+        reads: list[tuple[NodeId, str]] = []
+        for item in sig:
+            if len(item) == 2:
+                conds.setdefault(item[0], []).append(item[1])
+            else:
+                node, what, value = item
+                first_read.setdefault(node, value)
+                reads.append((node, concept_id(act, what) if isinstance(what, str) else fact_id(act, what)))
+        definition = definition_of(group)
+        root = NodeId(group)
+        untraced = definition is None and evaluated and root not in conds
+        if untraced:
+            # A root condition that is a bare name or literal records no result: its value is the
+            # fact or definition it read, or its literal.
+            expr = self.expr_at(root)
+            conds[root] = (
+                ["true" if expr.value else "false"] if isinstance(expr, ast.BoolLit) else [first_read.get(root, "unknown")]
+            )
+        ids = {node: condition_id(act, node) for node in conds}
+        nodes = {
+            ids[node]: self.condition(act, node, values, traced=not (untraced and node == root)) for node, values in conds.items()
         }
-        if self.both:
-            attrs["text_en"] = text_en
-        distinct = list(dict.fromkeys(values))
-        if len(distinct) > 1:
-            attrs["values"] = distinct
-        self.node(condition_id(act, node), NodeKind.CONDITION, **attrs)
+        home = concept_id(act, definition) if definition is not None else clause_id(act, group)
+        home_exists = concept if definition is not None else clause
 
-    def root_value(self, act: int, pid: NodeId) -> str:
-        """The value of an untraced root condition: the fact or definition it read, or its literal."""
-        expr = self.expr_at(pid)
-        if isinstance(expr, ast.BoolLit):
-            return "true" if expr.value else "false"
-        return _truth(self.read_at[(act, pid)]) if (act, pid) in self.read_at else "unknown"
+        def holder(node: NodeId) -> str | None:
+            """The node a read at `node` supports (its nearest condition, else its concept or
+            clause), None when that node does not exist."""
+            for current in self.lineages.get(node) or lineage(self.plan, node):
+                found = ids.get(current)
+                if found is not None:
+                    return found
+            return home if home_exists else None
 
-    # ---- clauses ---------------------------------------------------------------------------
-    def clauses(self, outcomes: Sequence[Outcome]) -> None:
-        for o in outcomes:
-            root = provision_node(o.provision)
-            if o.status in EVALUATED and (o.act, root) not in self.conds:
-                self.conds[(o.act, root)] = [self.root_value(o.act, root)]
-                self.condition(o.act, root, self.conds[(o.act, root)], traced=False)
-        for o in outcomes:
-            self.clause(o)
-        # Reads and uses support the nearest condition; conditions support their parents.
-        supports = EdgeKind.SUPPORTS
-        for act, node, source in self.reads:
-            self.edge(source, self.holder(act, node), supports)
-        for (act, node), values in sorted(self.conds.items()):
-            source = condition_id(act, node)
+        edges: dict[tuple[str, str], dict[str, Any]] = {}
+        for node, source in reads:
+            target = holder(node)
+            if target is not None:
+                edges.setdefault((source, target), _SUPPORTS)
+        for node, values in sorted(conds.items()):
+            source = ids[node]
             up = parent_node(node)
             if up is not None:
-                self.edge(source, self.holder(act, up), supports)
-            elif (definition := definition_of(node)) is not None:
-                self.edge(source, concept_id(act, definition), supports)
-            else:
-                self.edge(source, clause_id(act, node), _ROOT_EDGE[values[-1]], value=values[-1])
+                target = holder(up)
+                if target is not None:
+                    edges.setdefault((source, target), _SUPPORTS)
+            elif definition is not None:
+                if concept and node == root:
+                    edges.setdefault((source, home), _SUPPORTS)
+            elif clause and node == root:
+                edges.setdefault((source, home), _ROOT_EDGES[values[-1]])
+        value = conds[root][-1] if definition is None and root in conds else None
+        return _Chunk(nodes, edges, value, untraced)
+
+    def clauses(self, outcomes: Sequence[Outcome]) -> None:
+        nodes, edges = self.g_nodes, self.g_edges
+        statuses = {(o.act, o.provision): o.status for o in outcomes}
+        roots: dict[tuple[int, str], str | None] = {}
+        for act, trace in list(self.trace.items()):
+            for group in trace.sigs:
+                if group.startswith("def:"):
+                    chunk = self.chunk(act, group, False, False, concept_id(act, group[4:]) in nodes)
+                else:
+                    status = statuses.get((act, group))
+                    chunk = self.chunk(act, group, status is not None, status in EVALUATED, False)
+                    roots[(act, group)] = chunk.root
+                    if chunk.untraced and chunk.root is not None:
+                        trace.untraced[NodeId(group)] = chunk.root
+                nodes.update(chunk.nodes)
+                edges.update(chunk.edges)
+        for o in outcomes:
+            if (o.act, o.provision) not in roots and o.status in EVALUATED:
+                # Evaluated without an event (a literal condition): its root condition all the same.
+                trace = self.act_trace(o.act)
+                chunk = self.chunk(o.act, o.provision, True, True, False)
+                roots[(o.act, o.provision)] = chunk.root
+                if chunk.untraced and chunk.root is not None:
+                    trace.untraced[NodeId(o.provision)] = chunk.root
+                nodes.update(chunk.nodes)
+                edges.update(chunk.edges)
+        # The clause nodes, whole: their conditions' nodes and edges are all made by now, which is
+        # all their annotations read (`annotate`). Made once per plan for each outcome and
+        # annotation key, and shared.
+        clause_ids, memo = self.clause_ids, self.clause_nodes
+        for o in outcomes:
+            cid = clause_id(o.act, o.provision)
+            clause_ids.append(cid)
+            if cid in nodes:
+                continue
+            root = roots.get((o.act, o.provision))
+            annotation_key = self.annotation_key(o)
+            key = (annotation_key, o.reason, o.defeated_by, o.waiting_for, root)
+            attrs = memo.get(key)
+            if attrs is None:
+                facts_seen, failed, failed_leaves, unmet = self.annotate(o, cid, annotation_key)
+                attrs = {
+                    "kind": NodeKind.CLAUSE,
+                    "act": o.act,
+                    "provision": o.provision,
+                    "status": o.status,
+                    "reason": o.reason,
+                    "defeated_by": list(o.defeated_by),
+                    "waiting_for": list(o.waiting_for),
+                    "condition_value": root,
+                    # What the clause says whatever the act: made once per plan and shared.
+                    **clause_attrs(self.plan, o.provision),
+                    "facts_seen": facts_seen,
+                    "failed": failed,
+                    "failed_leaves": failed_leaves,
+                    "unmet": unmet,
+                }
+                if o.act < _SHARED_ACTS:
+                    if len(memo) >= _SHARED_CHUNKS:
+                        memo.clear()
+                    memo[key] = attrs
+                    share(self.node_texts, attrs)
+            nodes[cid] = attrs
         for o in outcomes:
             for winner in o.defeated_by:
-                self.edge(clause_id(o.act, winner), clause_id(o.act, o.provision), EdgeKind.OVERRIDES, pending=False)
+                self.edge(clause_id(o.act, winner), clause_id(o.act, o.provision), _OVERRIDES_ATTRS[False])
             for winner in o.waiting_for:
-                self.edge(clause_id(o.act, winner), clause_id(o.act, o.provision), EdgeKind.OVERRIDES, pending=True)
-
-    def clause(self, o: Outcome) -> None:
-        static = self.static.get(o.provision)
-        if static is None:
-            # What a provision's clause says whatever the act: made once and shared by the clause
-            # nodes of every act (a 1,000-act explanation held a copy per act; the graph is not
-            # changed after it is built, and `to_data` copies what it hands out).
-            citation, text, instrument, subjects, excepted_by, in_force, note = clause_static(self.plan, o.provision)
-            compiled = self.provisions.get(o.provision)
-            outcome = compiled.provision.outcome if compiled is not None else None
-            static = self.static[o.provision] = {
-                "citation": None if citation is None else {**citation, "urutan": list(citation["urutan"])},
-                "text": text,
-                "instrument": instrument,
-                "subjects": list(subjects),
-                "excepted_by": list(excepted_by),
-                "category": outcome.category if outcome else None,
-                "tier": outcome.tier if outcome else None,
-                "in_force": None if in_force is None else list(in_force),
-                "note": note,
-                "sources": [dict(x) for x in clause_sources(self.plan, o.provision)],
-            }
-        values = self.conds.get((o.act, provision_node(o.provision)))
-        self.node(
-            clause_id(o.act, o.provision),
-            NodeKind.CLAUSE,
-            act=o.act,
-            provision=o.provision,
-            status=o.status,
-            reason=o.reason,
-            defeated_by=list(o.defeated_by),
-            waiting_for=list(o.waiting_for),
-            condition_value=values[-1] if values else None,
-            **static,
-        )
+                self.edge(clause_id(o.act, winner), clause_id(o.act, o.provision), _OVERRIDES_ATTRS[True])
 
     # ---- findings, determinations, decision ------------------------------------------------
     def findings(self, findings: Sequence[Finding]) -> None:
@@ -488,7 +976,7 @@ class _Builder:
                     for r in f.other_readings
                 ],
             )
-            self.edge(clause_id(f.act, f.provision), fid, EdgeKind.YIELDS)
+            self.edge(clause_id(f.act, f.provision), fid, _YIELDS)
             table = self.sanction_table(f)
             if table is not None and table.sources:
                 # The sources of the sanction table the finding's options come from, for the annex.
@@ -540,9 +1028,13 @@ class _Builder:
             )
             for f in sorted(mine, key=lambda f: (f.act, f.provision)):
                 if escalated and f.tier == heaviest:
-                    self.edge(finding_id(f.act, f.provision), did, EdgeKind.ESCALATES, from_tier=heaviest, to_tier=t.tier)
+                    self.edge(
+                        finding_id(f.act, f.provision),
+                        did,
+                        {"kind": EdgeKind.ESCALATES, "from_tier": heaviest, "to_tier": t.tier},
+                    )
                 else:
-                    self.edge(finding_id(f.act, f.provision), did, EdgeKind.YIELDS)
+                    self.edge(finding_id(f.act, f.provision), did, _YIELDS)
 
     def decision(self, determination: Determination, outcomes: Sequence[Outcome]) -> None:
         tracks = [t for t in determination.tracks if t.status is not DeterminationStatus.NONE]
@@ -555,74 +1047,119 @@ class _Builder:
             complete=not undecided and all(t.status is DeterminationStatus.DETERMINED for t in tracks),
         )
         for t in tracks:
-            self.edge(determination_id(t.category), DECISION, EdgeKind.YIELDS)
+            self.edge(determination_id(t.category), DECISION, _YIELDS)
         for cid in undecided:
-            self.edge(cid, DECISION, EdgeKind.UNDECIDED)
+            self.edge(cid, DECISION, _UNDECIDED)
 
     # ---- per-clause annotations ------------------------------------------------------------
-    def annotate(self, outcomes: Sequence[Outcome]) -> None:
-        """Each clause's failed conditions (deepest first) and the facts it saw, not counting the
-        facts of other clauses that reach it through `overrides`."""
-        seen: dict[str, list[str]] = {}
-        for o in outcomes:
-            cid = clause_id(o.act, o.provision)
-            seen[cid] = sorted(n for n in self.ancestors(cid) if n in self.facts)
-            failed: dict[NodeId, tuple[int, bool]] = {}
-            root = provision_node(o.provision)
-            if (o.act, root) in self.conds:
-                self.failed(o.act, root, failed, 0)
-            ordered = sorted(failed.items(), key=lambda kv: (-kv[1][0], kv[0]))
-            attrs = self.g_nodes[cid]
-            attrs["facts_seen"] = seen[cid]
-            attrs["failed"] = [condition_id(o.act, n) for n, _ in ordered]
-            # The deepest condition on each failing path: what the narrative names as the reason.
-            attrs["failed_leaves"] = [condition_id(o.act, n) for n, (_, leaf) in ordered if leaf]
-            attrs["unmet"] = self.unmet(o) if o.status is Status.NOT_FIRED or o.status is Status.UNKNOWN else []
-        for o in outcomes:
-            if o.status is Status.UNKNOWN:
-                cid = clause_id(o.act, o.provision)
-                deciding = set(seen[cid])
-                for other in o.waiting_for:
-                    deciding |= set(seen.get(clause_id(o.act, other), []))
-                self.g_nodes[cid]["deciding_facts"] = sorted(f for f in deciding if not self.g_nodes[f]["known"])
+    def annotate(
+        self, o: Outcome, cid: str, key: tuple[Any, ...]
+    ) -> tuple[list[str], list[str], list[str], list[dict[str, Any]]]:
+        """A clause's facts seen, failed conditions (deepest first), failed leaves and smallest set
+        of unmet conditions (explain/unmet.py; for a clause evaluated that did not fire); the facts
+        seen do not count the facts of other clauses that reach it through `overrides`. They depend
+        only on the act, the status and the events of the provision and of the definitions it read
+        (`key`: `annotation_key`), so they are made once per plan for each key and shared."""
+        memo = self.annotations
+        found = memo.get(key)
+        if found is None:
+            found = self.annotation(o, cid)
+            if len(memo) >= _SHARED_ANNOTATIONS:
+                memo.clear()  # a bound on the plan's memory, whatever the stream of incidents
+            memo[key] = found
+            for value in found:
+                share(self.texts, value)
+        return found
 
-    def ancestors(self, node: str) -> set[str]:
-        """nx.ancestors of `node` along edges other than `overrides`, without a view per clause."""
-        found: set[str] = set()
-        stack = [node]
-        while stack:
-            for source in self.own_preds.get(stack.pop(), ()):
-                if source not in found:
-                    found.add(source)
-                    stack.append(source)
+    def deciding(self, outcomes: Sequence[Outcome]) -> None:
+        """An undecided clause's deciding facts: the unknown facts it saw and those of the exceptions
+        it waits for (its node is copied: the others are shared)."""
+        nodes = self.g_nodes
+        for o, cid in zip(outcomes, self.clause_ids, strict=True):
+            if o.status is Status.UNKNOWN:
+                deciding = set(nodes[cid]["facts_seen"])
+                for other in o.waiting_for:
+                    other_node = nodes.get(clause_id(o.act, other))
+                    deciding.update(other_node["facts_seen"] if other_node is not None else ())
+                nodes[cid] = {**nodes[cid], "deciding_facts": sorted(f for f in deciding if not nodes[f]["known"])}
+
+    def annotation_key(self, o: Outcome) -> tuple[Any, ...]:
+        trace = self.trace.get(o.act)
+        if trace is None:
+            return (o.act, o.provision, o.status)
+        used = trace.uses.get(o.provision)
+        return (
+            o.act,
+            o.provision,
+            o.status,
+            trace.key(o.provision, self.interned),
+            tuple(trace.def_key(n, self.interned) for n in sorted(set(used))) if used else (),
+        )
+
+    def annotation(self, o: Outcome, cid: str) -> tuple[list[str], list[str], list[str], list[dict[str, Any]]]:
+        """A clause's facts seen, failed conditions, failed leaves and unmet conditions."""
+        facts_seen = sorted(self.fact_set(cid))
+        trace = self.trace.get(o.act)
+        values = trace.views(o.act).conds.get(provision_node(o.provision)) if trace is not None else None
+        failed_nodes: list[str] = []
+        leaves: list[str] = []
+        if values is not None and values[-1] != "true":  # else nothing failed (or nothing was evaluated)
+            assert trace is not None
+            failed: dict[NodeId, tuple[int, bool]] = {}
+            self.failed(trace, provision_node(o.provision), failed, 0)
+            ordered = sorted(failed.items(), key=lambda kv: (-kv[1][0], kv[0]))
+            failed_nodes = [condition_id(o.act, n) for n, _ in ordered]
+            # The deepest condition on each failing path: what the narrative names as the reason.
+            leaves = [condition_id(o.act, n) for n, (_, leaf) in ordered if leaf]
+        unmet = self.unmet(o) if o.status is Status.NOT_FIRED or o.status is Status.UNKNOWN else []
+        return facts_seen, failed_nodes, leaves, unmet
+
+    def fact_set(self, node: str) -> set[str] | frozenset[str]:
+        """The fact nodes among the ancestors of `node` along edges other than `overrides`: what
+        nx.ancestors would find, each node's set made once (a definition's conditions are the
+        ancestors of every clause that uses it)."""
+        found = self.fact_sets.get(node)
+        if found is None:
+            if self.own_preds is None:
+                self.own_preds = {}
+                for (u, v), attrs in self.g_edges.items():
+                    if attrs["kind"] is not _OVERRIDES:
+                        self.own_preds.setdefault(v, []).append(u)
+            preds = self.own_preds.get(node)
+            if not preds:
+                found = _NO_FACTS
+            else:
+                found = set()
+                for source in preds:
+                    if source in self.facts:
+                        found.add(source)
+                    else:
+                        found |= self.fact_set(source)
+            self.fact_sets[node] = found
         return found
 
     def unmet(self, o: Outcome) -> list[dict[str, Any]]:
-        if not self.by_act:
-            # Every act's view of the events, made in one pass over them: building one act's view
-            # by scanning all acts' events made explanations quadratic in the number of acts.
-            def view() -> tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any], list[Any]]:
-                return ({}, {}, {}, [])
+        trace = self.trace.get(o.act)
+        if trace is None:
+            return unmet_items(
+                provision_node(o.provision), UnmetWalker(self.expr_at, {}, {}, {}), ReadsBelow(()), self.plan, self.both
+            )
+        if trace.walker is None:
+            trace.views(o.act)
+            trace.walker = UnmetWalker(self.expr_at, trace.conds, trace.defs, trace.read)
+            trace.index = ReadsBelow(trace.reads)
+        assert trace.index is not None
+        return unmet_items(provision_node(o.provision), trace.walker, trace.index, self.plan, self.both)
 
-            views: dict[int, tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any], list[Any]]] = {}
-            for (a, node), v in self.conds.items():
-                views.setdefault(a, view())[0][node] = v
-            for (a, n), d in self.defs_at.items():
-                views.setdefault(a, view())[1][n] = d
-            for (a, node), read in self.read_at.items():
-                views.setdefault(a, view())[2][node] = _truth(read)
-            for a, n, f in self.reads:
-                views.setdefault(a, view())[3].append((n, f))
-            self.by_act.update({a: (c, d, r, reads_index(rs)) for a, (c, d, r, rs) in views.items()})
-        return unmet_items(provision_node(o.provision), self.expr_at, *self.by_act.get(o.act, ({}, {}, {}, {})), self.both)
-
-    def failed(self, act: int, node: NodeId, out: dict[NodeId, tuple[int, bool]], depth: int, want: str | None = None) -> bool:
+    def failed(
+        self, trace: _ActTrace, node: NodeId, out: dict[NodeId, tuple[int, bool]], depth: int, want: str | None = None
+    ) -> bool:
         """Collect the conditions that make `node` not true: false (or unknown) operands of a false
         (or unknown) `dan`/`atau`, down through the definitions they use. `out` maps each to its
         depth below the clause and whether it is a leaf of that path (no collected condition
         below it). Returns whether anything was collected."""
         expr = self.expr_at(node)
-        values = self.conds.get((act, node))
+        values = trace.conds.get(node)
         if values is not None:
             value = values[-1]
             if value == "true" or (want is not None and value != want):
@@ -630,15 +1167,15 @@ class _Builder:
             below = False
             if isinstance(expr, (ast.And, ast.Or)):
                 for i in range(len(expr.operands)):
-                    below = self.failed(act, child_id(node, i), out, depth + 1, value) or below
-            elif isinstance(expr, ast.Name) and (act, node) in self.defs_at:
-                below = self.failed(act, definition_node(self.defs_at[(act, node)]), out, depth + 1, value)
+                    below = self.failed(trace, child_id(node, i), out, depth + 1, value) or below
+            elif isinstance(expr, ast.Name) and node in trace.defs:
+                below = self.failed(trace, definition_node(trace.defs[node]), out, depth + 1, value)
             previous = out.get(node)
             out[node] = (max(depth, previous[0]) if previous else depth, not below)
             return True
-        name = self.defs_at.get((act, node))
+        name = trace.defs.get(node)
         if isinstance(expr, ast.Name) and name is not None and want is not None:
-            return self.failed(act, definition_node(name), out, depth + 1, want)
+            return self.failed(trace, definition_node(name), out, depth + 1, want)
         return False
 
     # ---- acts ------------------------------------------------------------------------------
@@ -663,7 +1200,7 @@ class _Builder:
                 if a is None
                 else ActInfo(i, date, stage, tuple(sorted(in_force.get(i, ()))), a.status, a.reason, a.gaps, a.gap_kind)
             )
-        instruments = self.plan.rulebook.instruments
+        titles, sources = instrument_attrs(self.plan)
         self.g_attrs.update(
             acts=[
                 {
@@ -676,11 +1213,10 @@ class _Builder:
                 }
                 for a in acts
             ],
-            instruments={name: inst.title for name, inst in sorted(instruments.items())},
-            # The sources of the instruments that declare any (`sumber`), for the report's annex.
-            instrument_sources={
-                name: [source_json(x) for x in inst.sources] for name, inst in sorted(instruments.items()) if inst.sources
-            },
+            # The instruments' titles and the sources of those that declare any (`sumber`), for the
+            # report's annex: made once per plan and shared.
+            instruments=titles,
+            instrument_sources=sources,
             rulebook=self.plan.rulebook.content_hash,
             lang_independent=self.both,
         )

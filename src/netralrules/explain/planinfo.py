@@ -13,6 +13,7 @@ from typing import Any, assert_never
 from netralrules.compiler import NodeId, OwnerKind, Plan, children_of, node_depth, node_root, parent_node, parse_node
 from netralrules.diagnostics import Text
 from netralrules.evaluation.determination import citation_json, source_json
+from netralrules.explain.jsontext import share, texts_of
 from netralrules.syntax import ast
 from netralrules.syntax.formatter import format_expr
 
@@ -65,7 +66,7 @@ def clause_static(plan: Plan, provision: str) -> ClauseStatic:
     cache: dict[str, ClauseStatic] = plan.memo.setdefault("explain.clauses", {})
     static = cache.get(provision)
     if static is None:
-        compiled = _provisions(plan).get(provision)
+        compiled = provisions_by_id(plan).get(provision)
         prov = compiled.provision if compiled is not None else None
         static = cache[provision] = (
             citation_json(prov.citation if prov else None),
@@ -84,12 +85,59 @@ def clause_sources(plan: Plan, provision: str) -> tuple[dict[str, Any], ...]:
     cache: dict[str, tuple[dict[str, Any], ...]] = plan.memo.setdefault("explain.sources", {})
     found = cache.get(provision)
     if found is None:
-        compiled = _provisions(plan).get(provision)
+        compiled = provisions_by_id(plan).get(provision)
         found = cache[provision] = tuple(source_json(s) for s in compiled.provision.sources) if compiled else ()
     return found
 
 
-def _provisions(plan: Plan) -> dict[str, Any]:
+def clause_attrs(plan: Plan, provision: str) -> dict[str, Any]:
+    """The attributes of a clause node that come from its provision alone (citation, text,
+    instrument, subjects, excepted_by, category, tier, in_force, note, sources), made once per plan
+    and shared by the clause nodes of every act and every explanation: read-only."""
+    cache: dict[str, dict[str, Any]] = plan.memo.setdefault("explain.clause_attrs", {})
+    found = cache.get(provision)
+    if found is None:
+        citation, text, instrument, subjects, excepted_by, in_force, note = clause_static(plan, provision)
+        compiled = provisions_by_id(plan).get(provision)
+        outcome = compiled.provision.outcome if compiled is not None else None
+        found = cache[provision] = {
+            "citation": None if citation is None else {**citation, "urutan": list(citation["urutan"])},
+            "text": text,
+            "instrument": instrument,
+            "subjects": list(subjects),
+            "excepted_by": list(excepted_by),
+            "category": outcome.category if outcome else None,
+            "tier": outcome.tier if outcome else None,
+            "in_force": None if in_force is None else list(in_force),
+            "note": note,
+            "sources": [dict(x) for x in clause_sources(plan, provision)],
+        }
+        texts = texts_of(plan)
+        for value in found.values():
+            if isinstance(value, (dict, list)):
+                share(texts, value)
+    return found
+
+
+def instrument_attrs(plan: Plan) -> tuple[dict[str, str | None], dict[str, list[dict[str, Any]]]]:
+    """The graph attributes `instruments` (name → title) and `instrument_sources` (name → its
+    sources as JSON, for the instruments that declare any), made once per plan and shared."""
+    found: tuple[dict[str, str | None], dict[str, list[dict[str, Any]]]] | None = plan.memo.get("explain.instruments")
+    if found is None:
+        instruments = plan.rulebook.instruments
+        found = (
+            {name: inst.title for name, inst in sorted(instruments.items())},
+            {name: [source_json(x) for x in inst.sources] for name, inst in sorted(instruments.items()) if inst.sources},
+        )
+        plan.memo["explain.instruments"] = found
+        texts = texts_of(plan)
+        for value in found:
+            share(texts, value)
+    return found
+
+
+def provisions_by_id(plan: Plan) -> dict[str, Any]:
+    """The plan's compiled provisions by id (made once per plan)."""
     found: dict[str, Any] | None = plan.memo.get("explain.provisions")
     if found is None:
         found = plan.memo["explain.provisions"] = {c.node: c for c in plan.provisions}
@@ -104,7 +152,7 @@ def _expr_at(plan: Plan, node: NodeId) -> ast.Expr | None:
             definition = plan.rulebook.definitions.get(parts.owner)
             expr = definition.expr if definition is not None else None
         case OwnerKind.PROVISION:
-            compiled = _provisions(plan).get(parts.owner) if not parts.subjects else None
+            compiled = provisions_by_id(plan).get(parts.owner) if not parts.subjects else None
             expr = compiled.provision.condition if compiled is not None else None
         case _:
             assert_never(parts.kind)

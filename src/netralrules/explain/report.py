@@ -336,7 +336,7 @@ def as_data(value: Any) -> Any:
 class _Reader:
     def __init__(self, explanation: Explanation) -> None:
         self.e = explanation
-        self.g = explanation.graph
+        self.g = explanation.data
         provisions: dict[str, dict[str, Mapping[str, Any]]] = {}
         self.labels: dict[str, str] = {}
         for n in explanation.nodes(NodeKind.CLAUSE):
@@ -467,7 +467,7 @@ def build_report(
     annex = source_annex(explanation)
     return Report(
         incident_id=incident_id,
-        rulebook=str(explanation.graph.graph.get("rulebook", "")),
+        rulebook=str(explanation.data.graph.get("rulebook", "")),
         acts=tuple(_act(r, a.index) for a in explanation.acts),
         findings=_findings(r, annex),
         tracks=tracks,
@@ -481,7 +481,7 @@ def build_report(
         referral=referral,
         sources=annex,
         scope=scope_section(explanation),
-        procedure=explanation.graph.graph.get("prosedur"),
+        procedure=explanation.data.graph.get("prosedur"),
     )
 
 
@@ -491,17 +491,17 @@ def citation_labels(explanation: Explanation) -> dict[str, Text]:
     r = _Reader(explanation)
     out: dict[str, Text] = {}
     for n in explanation.nodes(NodeKind.CLAUSE):
-        a = explanation.graph.nodes[n]
+        a = explanation.data.nodes[n]
         out.setdefault(str(a["provision"]), r.cite_node(a))
     return out
 
 
 def scope_section(explanation: Explanation) -> ScopeSection | None:
     """The respondent's scope recorded on the graph, when it is not ASN."""
-    s = explanation.graph.graph.get("lingkup")
+    s = explanation.data.graph.get("lingkup")
     if not s or s.get("asn") is not False:
         return None
-    cited = {str(explanation.graph.nodes[n]["provision"]): n for n in explanation.nodes(NodeKind.CLAUSE)}
+    cited = {str(explanation.data.nodes[n]["provision"]): n for n in explanation.nodes(NodeKind.CLAUSE)}
     governing = []
     for pid in s["ketentuan_yang_mengatur"]:
         node = cited.get(pid)
@@ -512,7 +512,7 @@ def scope_section(explanation: Explanation) -> ScopeSection | None:
 
 def referral_section(explanation: Explanation) -> ReferralSection | None:
     """The referral recorded on the explanation graph (evaluation/pipeline.py), if the rulebook declares bodies."""
-    r = explanation.graph.graph.get("pengawasan")
+    r = explanation.data.graph.get("pengawasan")
     if not r:
         return None
     bodies = tuple(
@@ -533,7 +533,7 @@ def referral_section(explanation: Explanation) -> ReferralSection | None:
 
 def provision_ids(explanation: Explanation) -> tuple[str, ...]:
     """Every provision id the explanation knows (to check a `why_not` request against)."""
-    return tuple(sorted({str(explanation.graph.nodes[n]["provision"]) for n in explanation.nodes(NodeKind.CLAUSE)}))
+    return tuple(sorted({str(explanation.data.nodes[n]["provision"]) for n in explanation.nodes(NodeKind.CLAUSE)}))
 
 
 def _act(r: _Reader, index: int) -> ActSection:
@@ -718,7 +718,7 @@ def _open_questions(r: _Reader, clauses: Sequence[Mapping[str, Any]]) -> tuple[O
 def _clause_of(r: _Reader, q: OpenQuestion) -> Mapping[str, Any]:
     if q.provision is None or not q.acts:
         return {}
-    return r.g.nodes[clause_id(q.acts[0], q.provision)]  # type: ignore[no-any-return]
+    return r.g.nodes[clause_id(q.acts[0], q.provision)]
 
 
 def source_annex(explanation: Explanation) -> tuple[SourceItem, ...]:

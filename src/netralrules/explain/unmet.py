@@ -17,20 +17,30 @@ with its value `unknown`, so "not yet known" and "known not to hold" stay apart.
 
 from __future__ import annotations
 
+import bisect
+import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from netralrules.compiler import NodeId, child_id, definition_node, definition_of, parent_node
+from netralrules.compiler import NodeId, Plan, child_id, definition_node, definition_of, descendant_prefix, parent_node
+from netralrules.explain.planinfo import text_at
 from netralrules.syntax import ast
-from netralrules.syntax.formatter import format_expr
 
 ExprAt = Callable[[NodeId], "ast.Expr | None"]
+
+
+def truth(value: object) -> str:
+    """A value read (a fact's, a definition's) as a condition value: `true`, `false` or `unknown`."""
+    if value is None or (isinstance(value, enum.Enum) and value.name == "UNKNOWN"):
+        return "unknown"
+    return "true" if value is True or (not isinstance(value, bool) and bool(value)) else "false"
 
 
 class UnmetWalker:
     """The minimal unmet set of one act's clauses, from what the graph builder knows of the trace:
     `values` (node → truth values in order), `definitions` (node → definition name read there),
-    `read` (node → the value read there, as `true`/`false`/`unknown`), and `expr_at`."""
+    `read` (node → the value read there, as a condition value: `true`, `false`, `unknown`), and `expr_at`.
+    One walker serves every clause of its act."""
 
     def __init__(
         self,
@@ -75,48 +85,60 @@ class UnmetWalker:
         return [node]
 
 
-def reads_index(reads: Iterable[tuple[NodeId, str]]) -> dict[NodeId, set[str]]:
-    """Each node → the fact nodes read at it or inside it (`reads`: reading node → fact node): a read
-    is filed under its node and every ancestor, once, so that asking for a node's reads costs one
-    lookup instead of a scan of every read of the act (which made large rulebooks quadratic)."""
-    index: dict[NodeId, set[str]] = {}
-    for at, fact in reads:
-        node: NodeId | None = at
-        while node is not None:
-            index.setdefault(node, set()).add(fact)
-            node = parent_node(node)
-    return index
+class ReadsBelow:
+    """The fact and concept nodes read at a node or inside it, for one act (`reads`: reading node →
+    fact or concept node, in order). Node ids sort so that a node's descendants follow it
+    (`descendant_prefix`), so one sort per act and a range per question replace filing every
+    read under every ancestor (or scanning every read of the act per question, which made large
+    rulebooks quadratic)."""
 
+    def __init__(self, reads: Iterable[tuple[NodeId, str]]) -> None:
+        direct: dict[str, set[str]] = {}
+        for at, fact in reads:
+            found = direct.get(at)
+            if found is None:
+                direct[at] = {fact}
+            else:
+                found.add(fact)
+        self.direct = direct
+        self.keys = sorted(direct)
 
-def reads_below(node: NodeId, reads: Mapping[NodeId, set[str]]) -> list[str]:
-    """The fact nodes read at `node` or inside it (`reads`: a `reads_index`), sorted."""
-    return sorted(reads.get(node, ()))
+    def below(self, node: NodeId) -> list[str]:
+        """The fact and concept nodes read at `node` or inside it, sorted."""
+        keys, direct = self.keys, self.direct
+        prefix = descendant_prefix(node)
+        out: set[str] = set()
+        for i in range(bisect.bisect_left(keys, node), len(keys)):
+            key = keys[i]
+            if not key.startswith(node):
+                break
+            if key == node or key.startswith(prefix):
+                out |= direct[key]
+        return sorted(out)
 
 
 def unmet_items(
     provision: NodeId,
-    expr_at: ExprAt,
-    values: Mapping[NodeId, Sequence[str]],
-    definitions: Mapping[NodeId, str],
-    read: Mapping[NodeId, str],
-    reads: Mapping[NodeId, set[str]],
+    walker: UnmetWalker,
+    reads: ReadsBelow,
+    plan: Plan,
     both_languages: bool,
 ) -> list[dict[str, Any]]:
     """The clause attribute `unmet`: per unmet condition its compiler node, value (`false` or
     `unknown`), the fact and concept nodes it read, the definition it is (when it is a
-    definition's whole condition) and its text in the rules language (`text`, and `text_en`)."""
-    walker = UnmetWalker(expr_at, values, definitions, read)
+    definition's whole condition) and its text in the rules language (`text`, and `text_en`:
+    formatted once per plan, explain/planinfo.py `text_at`)."""
     out = []
     for node in walker.unmet(provision):
-        expr = expr_at(node)
+        text = text_at(plan, node)
         item: dict[str, Any] = {
             "node": node,
             "value": walker.value(node),
-            "facts": reads_below(node, reads),
+            "facts": reads.below(node),
             "definition": definition_of(node) if parent_node(node) is None else None,
-            "text": format_expr(expr, "id") if expr is not None else node,
+            "text": text.id,
         }
         if both_languages:
-            item["text_en"] = format_expr(expr, "en") if expr is not None else node
+            item["text_en"] = text.en
         out.append(item)
     return out

@@ -12,12 +12,13 @@ from __future__ import annotations
 import enum
 import io
 import json
-from typing import Any
-
-import networkx as nx  # type: ignore[import-untyped]
+from typing import TYPE_CHECKING, Any
 
 from netralrules.explain.graph import Explanation
 from netralrules.explain.render.views import to_json
+
+if TYPE_CHECKING:
+    import networkx as nx  # type: ignore[import-untyped]
 
 # Per domain (graph, node, edge), the attributes written as JSON text, so the reader can decode them.
 JSON_ATTRS_KEY = "json_attributes"
@@ -53,7 +54,9 @@ def _attrs(data: dict[str, Any], encoded: set[str]) -> dict[str, Any]:
 
 def to_graphml(explanation: Explanation) -> str:
     """The explanation graph as GraphML (UTF-8 XML text), written by networkx."""
-    g = explanation.graph
+    import networkx as nx  # loaded by the exports that need it, not by every explanation
+
+    g = explanation.data
     nodes = sorted(g.nodes)
     edges = sorted(g.edges)
     node_data = {n: _plain(g.nodes[n]) for n in nodes}
@@ -79,6 +82,8 @@ def to_graphml(explanation: Explanation) -> str:
 def graph_from_graphml(text: str) -> nx.DiGraph:
     """Read GraphML written by `to_graphml` back into a graph with the original attribute values
     (lists and mappings decoded from their JSON text)."""
+    import networkx as nx
+
     g = nx.read_graphml(io.BytesIO(text.encode("utf-8")))
     encoded = {k: set(v) for k, v in json.loads(g.graph.pop(JSON_ATTRS_KEY, "{}")).items()}
     holders = [

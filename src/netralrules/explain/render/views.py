@@ -120,7 +120,7 @@ def _dot_node(node: str, attrs: Mapping[str, Any], lang: str) -> str:
 
 def to_dot(explanation: Explanation, lang: str = "id") -> str:
     """Graphviz DOT: one cluster per act, nodes and edges in sorted order, shapes and colours by kind."""
-    g = explanation.graph
+    g = explanation.data
     lines = [
         "digraph explanation {",
         "  rankdir=LR;",

@@ -293,15 +293,15 @@ class _Words:
 
 
 def _legal_basis(e: Explanation) -> tuple[str, ...]:
-    titles = e.graph.graph.get("instruments", {})
+    titles = e.data.graph.get("instruments", {})
     names = sorted({i for a in e.acts for i in a.instruments if titles.get(i)}, key=instrument_name)
     return tuple(f"{instrument_name(i)}: {' '.join(str(titles[i]).split())}" for i in names)
 
 
 def _citation_of(e: Explanation | None, act: int, provision: str, lang: str) -> str:
-    if e is not None and clause_id(act, provision) in e.graph:
+    if e is not None and clause_id(act, provision) in e.data:
         label = citation_labels(e).get(provision)
-        return label.get(lang) if label is not None else cite(e.graph.nodes[clause_id(act, provision)]["citation"], lang)
+        return label.get(lang) if label is not None else cite(e.data.nodes[clause_id(act, provision)]["citation"], lang)
     return provision
 
 
@@ -321,8 +321,8 @@ def _track(t: Track, decision: Decision, e: Explanation | None, lang: str) -> Tr
     )
     reasons = [reason_text(r, lang) for r in t.reasons]
     node = determination_id(t.category)
-    if e is not None and node in e.graph and e.graph.nodes[node].get("escalated"):
-        attrs = e.graph.nodes[node]
+    if e is not None and node in e.data and e.data.nodes[node].get("escalated"):
+        attrs = e.data.nodes[node]
         reasons.append(
             say("escalated", lang).format(pick(TIERS, attrs["heaviest_finding_tier"], lang), pick(TIERS, t.tier, lang))
         )
@@ -373,7 +373,7 @@ def _clause(e: Explanation, c: Mapping[str, Any], lang: str, annex: Sequence[Sou
 
     def cites(ids: Sequence[str]) -> str:
         return ", ".join(
-            words.cite(p, e.graph.nodes[clause_id(act, p)]["citation"]) if clause_id(act, p) in e.graph else p for p in ids
+            words.cite(p, e.data.nodes[clause_id(act, p)]["citation"]) if clause_id(act, p) in e.data else p for p in ids
         )
 
     status = Status(c["status"])
@@ -392,9 +392,9 @@ def _clause(e: Explanation, c: Mapping[str, Any], lang: str, annex: Sequence[Sou
     fid = finding_id(act, pid)
     facts = tuple(
         (
-            str(e.graph.nodes[f]["path"]),
-            value_text(e.graph.nodes[f]["value"], e.graph.nodes[f]["known"], lang),
-            bool(e.graph.nodes[f]["known"]),
+            str(e.data.nodes[f]["path"]),
+            value_text(e.data.nodes[f]["value"], e.data.nodes[f]["known"], lang),
+            bool(e.data.nodes[f]["known"]),
         )
         for f in c.get("facts_seen", [])
     )
@@ -411,7 +411,7 @@ def _clause(e: Explanation, c: Mapping[str, Any], lang: str, annex: Sequence[Sou
         in_force=f"{in_force[0] or '-'} – {in_force[1] or word('until_now', lang)}" if c.get("in_force") else "-",
         subjects=", ".join(code_word(x) for x in c.get("subjects") or []) or "-",
         note=" ".join(str(c["note"] or "").split()),
-        finding=_finding(e.attrs(fid), lang) if fid in e.graph else None,
+        finding=_finding(e.attrs(fid), lang) if fid in e.data else None,
         why=_why(e, clause_id(act, pid), lang),
         facts=facts,
         sources=_source_numbers(annex, c.get("sources") or ()),
@@ -457,7 +457,7 @@ def anchor(node: str) -> str:
 def _why(e: Explanation, node: str, lang: str, depth: int = 0) -> tuple[Tree, ...]:
     """What a node rests on, read from the graph's incoming edges: the clause's root condition and
     the exceptions that override it; a condition's operands, definitions and facts."""
-    g = e.graph
+    g = e.data
     if depth > 40:  # graphs are DAGs built from finite rules; this only guards a malformed graph
         return ()
     out: list[Tree] = []
@@ -502,7 +502,7 @@ def _plain_value(attrs: Mapping[str, Any]) -> str:
 def graph_nodes(e: Explanation) -> list[str]:
     """The nodes the drawn graph shows: the decision and what leads to it, and every clause whose
     condition was evaluated with what it read (not the clauses out of force or not applicable)."""
-    g = e.graph
+    g = e.data
     keep = {DECISION} | set(_ancestors(e, DECISION))
     for n in e.nodes(NodeKind.CLAUSE):
         if g.nodes[n]["status"] in EVALUATED:
@@ -515,7 +515,7 @@ def _ancestors(e: Explanation, node: str) -> Sequence[str]:
     seen: set[str] = set()
     stack = [node]
     while stack:
-        for p in e.graph.predecessors(stack.pop()):
+        for p in e.data.predecessors(stack.pop()):
             if p not in seen:
                 seen.add(p)
                 stack.append(p)

@@ -246,7 +246,7 @@ class _Html:
         if e is None:
             return
         nodes = graph_nodes(e)
-        targets = {n: anchor(n) for n in nodes if e.graph.nodes[n]["kind"] == NodeKind.CLAUSE}
+        targets = {n: anchor(n) for n in nodes if e.data.nodes[n]["kind"] == NodeKind.CLAUSE}
         self.add(
             '<section id="graph">',
             f"<h2>{self.w('graph')}</h2>",

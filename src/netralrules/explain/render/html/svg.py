@@ -48,7 +48,7 @@ _EDGE_COLOUR = {
 
 def layers(e: Explanation, nodes: Sequence[str]) -> list[list[str]]:
     """The columns of the drawing, each ordered top to bottom."""
-    g = e.graph
+    g = e.data
     keep = set(nodes)
     preds = {n: sorted(p for p in g.predecessors(n) if p in keep) for n in nodes}
     column: dict[str, int] = {}
@@ -114,7 +114,7 @@ def _fill(attrs: dict[str, object]) -> str:
 def to_svg(e: Explanation, nodes: Sequence[str], lang: str, targets: dict[str, str], title: str) -> str:
     """The SVG markup (every text escaped). `targets` maps a node to the HTML id that a click on it
     opens (the clause's details)."""
-    g = e.graph
+    g = e.data
     cols = layers(e, nodes)
     pos: dict[str, tuple[int, int]] = {}
     for i, col in enumerate(cols):
