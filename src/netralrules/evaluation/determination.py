@@ -341,9 +341,12 @@ def _contested(track: Track, findings: Sequence[Finding], decide: Callable[[Sequ
     unresolved when another reading would give the track another tier: the track is decided again
     (`decide`, with every rule of the determination) under each combination of readings, and the
     reasons name each reading with its basis (`diperdebatkan (…): sedang menurut …, berat menurut …`)."""
-    mine = [f for f in findings if f.category == _DISIPLIN and f.provision in track.provisions and f.tier is not None]
+    if track.tier is None or not any(f.other_readings for f in findings):
+        return track
+    provisions = frozenset(track.provisions)
+    mine = [f for f in findings if f.category == _DISIPLIN and f.provision in provisions and f.tier is not None]
     contested = [f for f in mine if f.other_readings]
-    if track.tier is None or not contested:
+    if not contested:
         return track
     tiers: set[Tier] = set()
     if _combinations(contested) <= _MAX_READING_COMBINATIONS:
@@ -413,8 +416,9 @@ def track_sanctions(track: Track, findings: Sequence[Finding]) -> tuple[str, ...
     while its effect is undetermined). In order of act and provision, without repeats."""
     if track.sanction_options is not None:
         return track.sanction_options
+    provisions = frozenset(track.provisions)
     mine = sorted(
-        (f for f in findings if f.category == track.category and f.provision in track.provisions),
+        (f for f in findings if f.category == track.category and f.provision in provisions),
         key=lambda f: (f.act, f.provision),
     )
     setting = mine if track.tier is None else [f for f in mine if f.tier == track.tier]
