@@ -24,10 +24,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus
+import netralrules
 import run
 import scaling
-
-import netralrules
 from netralrules.facts import load_incident
 from netralrules.rulebook import Rulebook, load_rulebook
 
@@ -60,8 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     groups.append((f"corpus × bundled ({args.n})", decisions(bundled, incidents)))
     groups.append((f"corpus × subset ({args.n})", decisions(subset_rb, incidents)))
     compact = (
-        json.dumps(bundled.decide(load_incident(i), explain=False).to_dict(all_outcomes=False), sort_keys=True)
-        for i in incidents
+        json.dumps(bundled.decide(load_incident(i), explain=False).to_dict(all_outcomes=False), sort_keys=True) for i in incidents
     )
     groups.append((f"corpus × bundled, compact ({args.n})", compact))
     acts = [int(a) for a in args.acts.split(",") if a]

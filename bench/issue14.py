@@ -59,13 +59,15 @@ ROOT = HERE.parent
 DEFAULT_BEFORE = "c022ed2"  # main at the start of the last session of issue 14
 SECTIONS = ("subset", "full", "acts", "sizes", "stream")
 
-# Sizes per mode. --quick: a few minutes for two trees; the full run, the figures of the note.
+# Sizes per mode. --quick: a few minutes for two trees on a quiet machine (no graph of the largest
+# rulebook); the full run: every row, the figures of the note.
 QUICK = {
     "n": 300,
     "rounds": 2,
     "acts": (1, 10, 100, 1000),
     "sizes": (67, 670, 6700),
-    "size_rounds": 2,
+    "graph_sizes_up_to": 670,  # the graph of a 6,700-provision rulebook takes 15-30 s a call
+    "growth_rounds": {"no_graph": 5, "graph": 2},
     "stream": 5000,
     "json_n": 150,
     "repeat": 3,
@@ -75,7 +77,8 @@ FULL = {
     "rounds": 3,
     "acts": (1, 10, 100, 1000),
     "sizes": (67, 670, 6700),
-    "size_rounds": 3,
+    "graph_sizes_up_to": 6700,
+    "growth_rounds": {"no_graph": 7, "graph": 3},
     "stream": 20000,
     "json_n": 300,
     "repeat": 7,
@@ -203,20 +206,21 @@ def _repeat_to(fn: Callable[[], object], least: float = 0.05) -> tuple[Callable[
     return many, loops, took
 
 
-def _growth(cases: dict[int, dict[str, Callable[[], object]]], rounds: int) -> dict[str, dict[int, float]]:
-    """CPU seconds of one call of each (size, kind), the quickest of `rounds`; the sizes and kinds
-    take turns within every round."""
+def _growth(cases: dict[int, dict[str, Callable[[], object]]], rounds: dict[str, int]) -> dict[str, dict[int, float]]:
+    """CPU seconds of one call of each (size, kind), the quickest of `rounds[kind]` rounds; the sizes
+    and kinds take turns within every round (a kind with fewer rounds sits the last ones out)."""
     timed = {size: {kind: _repeat_to(fn) for kind, fn in kinds.items()} for size, kinds in cases.items()}
     best: dict[str, dict[int, float]] = {}
     for size, kinds in timed.items():
         for kind, (_, loops, first) in kinds.items():
             if loops == 1:  # a call of a second or more: its warm-up is its first round
                 best.setdefault(kind, {})[size] = first
-    for r in range(rounds):
+    for r in range(max(rounds.values())):
         for size, kinds in timed.items():
             for kind, (many, loops, _) in kinds.items():
-                if loops == 1 and r == rounds - 1 and rounds > 1:
-                    continue  # it had its first round already
+                # A call of a second or more had its first round in the warm-up.
+                if r >= rounds[kind] - (1 if loops == 1 and rounds[kind] > 1 else 0):
+                    continue
                 gc.collect()
                 start = time.process_time()
                 many()
@@ -239,7 +243,7 @@ def _acts(mode: dict[str, Any]) -> dict[str, Any]:
             "no_graph": lambda f=facts: rulebook.decide(f, explain=False),
             "graph": lambda f=facts: rulebook.decide(f, explain=True),
         }
-    return {"seconds": _growth(cases, mode["size_rounds"])}
+    return {"seconds": _growth(cases, mode["growth_rounds"])}
 
 
 def _sizes(mode: dict[str, Any]) -> dict[str, Any]:
@@ -254,11 +258,10 @@ def _sizes(mode: dict[str, Any]) -> dict[str, Any]:
         for n in mode["sizes"]:
             rulebook = load_rulebook(scaling.write_rulebook(n, Path(tmp)))
             provisions[n] = len(rulebook.plan.provisions)
-            cases[n] = {
-                "no_graph": lambda rb=rulebook: rb.decide(facts, explain=False),
-                "graph": lambda rb=rulebook: rb.decide(facts, explain=True),
-            }
-        return {"seconds": _growth(cases, mode["size_rounds"]), "provisions": provisions}
+            cases[n] = {"no_graph": lambda rb=rulebook: rb.decide(facts, explain=False)}
+            if n <= mode["graph_sizes_up_to"]:
+                cases[n]["graph"] = lambda rb=rulebook: rb.decide(facts, explain=True)
+        return {"seconds": _growth(cases, mode["growth_rounds"]), "provisions": provisions}
 
 
 def _stream(mode: dict[str, Any]) -> dict[str, Any]:
