@@ -12,12 +12,10 @@ says which acts still need verification.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
-from typing import TypeVar
 
 from netralrules.compiler import FactReader
-from netralrules.evaluation.determination import Determination
+from netralrules.evaluation.determination import Determination, replaced
 from netralrules.evaluation.evaluator import Evaluation, Finding, Outcome
 from netralrules.evaluation.kinds import Proof, Status
 
@@ -43,23 +41,6 @@ def proof_of(facts: FactReader, act: int) -> Proof:
     return Proof.ALLEGED
 
 
-_T = TypeVar("_T")
-
-
-def _with(item: _T, **changes: object) -> _T:
-    """A copy of a frozen dataclass instance with some fields changed: `dataclasses.replace`
-    without its cost (it looks up every field and runs `__init__`; 5-10× slower than copying the
-    instance's dict, and run for every proven finding). For a class with a `__post_init__` or
-    without an instance dict, `dataclasses.replace` itself."""
-    cls = type(item)
-    if hasattr(cls, "__post_init__") or not hasattr(item, "__dict__"):
-        return dataclasses.replace(item, **changes)  # type: ignore[type-var]
-    copied = cls.__new__(cls)
-    copied.__dict__.update(item.__dict__)
-    copied.__dict__.update(changes)
-    return copied
-
-
 def attribute(evaluation: Evaluation, facts: FactReader, acts: int) -> Evaluation:
     """The evaluation with what fired for an act not done by the respondent left undecided, and
     every finding marked proven or alleged."""
@@ -67,14 +48,14 @@ def attribute(evaluation: Evaluation, facts: FactReader, acts: int) -> Evaluatio
     proofs = {i: proof_of(facts, i) for i in {f.act for f in evaluation.findings}}
     # A finding is made alleged (the default): only a proven one is copied.
     findings = tuple(
-        f if f.proof is proofs[f.act] else _with(f, proof=proofs[f.act]) for f in evaluation.findings if f.act not in others
+        f if f.proof is proofs[f.act] else replaced(f, proof=proofs[f.act]) for f in evaluation.findings if f.act not in others
     )
     if not others:  # every act is the respondent's own: the outcomes stand as they are
         return Evaluation(evaluation.outcomes, findings, evaluation.unresolved)
     outcomes: list[Outcome] = []
     for o in evaluation.outcomes:
         if o.act in others and o.status is Status.FIRED:
-            o = _with(o, status=Status.UNKNOWN, reason=NOT_BY_RESPONDENT)
+            o = replaced(o, status=Status.UNKNOWN, reason=NOT_BY_RESPONDENT)
         outcomes.append(o)
     unresolved = tuple(o for o in outcomes if o.status is Status.UNKNOWN)
     return Evaluation(tuple(outcomes), findings, unresolved)
@@ -92,6 +73,8 @@ def flag_alleged(determination: Determination, findings: Sequence[Finding]) -> D
     for t in determination.tracks:
         acts = sorted({act for p in t.provisions if p in alleged for act in alleged[p]})
         if acts:
-            t = dataclasses.replace(t, reasons=(*t.reasons, ALLEGED + ", ".join(map(str, acts))))
+            t = replaced(t, reasons=(*t.reasons, ALLEGED + ", ".join(map(str, acts))))
         tracks.append(t)
-    return dataclasses.replace(determination, tracks=tuple(tracks))
+    if not alleged:  # no track changed
+        return determination
+    return replaced(determination, tracks=tuple(tracks))
