@@ -33,6 +33,11 @@ imported and the run stops if it is not the tree's own. The bench scripts (corpu
 file) are this tree's for both, so both trees meet the same input and the same harness. Sections
 alternate between the trees (after, before; then the order flips), so a burst of load on the shared
 machine falls on both. The load average is printed with the figures: read the ratios.
+
+The bench scripts import the package's facade (`load_rulebook`, `Rulebook.decide`/`evaluate`,
+`facts.load_incident`, `evaluation.program.plan_only` through bench/run.py): a revision without
+them (older than the second round of issue 14) fails its sections, each with its error in the
+table, and the rest of the run goes on.
 """
 
 from __future__ import annotations
@@ -568,6 +573,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{mode['rounds']} rounds; CPU time unless marked wall\n"
     )
     print(table(results, labels, mode))
+    failed = [(label, name, d["error"]) for label in labels for name, d in results[label].items() if "error" in d]
+    if failed:
+        print("\nSections that failed (their cells show –):")
+        for label, name, error in failed:
+            print(f"- {label}, {name}: {error}")
     if args.json:
         payload = {"when": when, "quick": args.quick, "load": loads, "trees": {t.label: t.rev for t in trees}, "results": results}
         payload["figures"] = {label: figures(results[label]) for label in labels}
