@@ -273,6 +273,7 @@ def main(argv: Iterable[str] | None = None) -> int:
 
     engines: dict[str, Callable[[dict[str, Any]], str]] = {
         "hand_written": subset.hand_written,
+        "hand_written_tight": subset.hand_written_tight,
         "netralrules": lambda inc: subset.netralrules_answer(evaluate(inc, subset_rb, explain=False)),
         "netralrules_plan": lambda inc: subset.netralrules_answer(evaluate(inc, subset_plan, explain=False)),
         "rule-engine": subset.rule_engine_evaluator(),

@@ -92,19 +92,24 @@ def _both(rulebook: Rulebook, facts: Any, runs: int) -> tuple[float, float, floa
     )
 
 
+def write_rulebook(n: int, tmp: Path) -> Path:
+    """A generated rulebook of `n` provisions (bench/parse_check.generate) written under `tmp`: its folder."""
+    folder = tmp / f"rb{n}"
+    folder.mkdir(parents=True, exist_ok=True)
+    # In files of 500 provisions: one file may hold at most 2 MiB (a limit of the loader).
+    head, *provisions = generate(n).split("\n\nketentuan ")
+    (folder / "bench.nr").write_text(head + "\n", encoding="utf-8")
+    for k in range(0, len(provisions), 500):
+        chunk = "".join("\n\nketentuan " + p for p in provisions[k : k + 500])
+        (folder / f"bench_{k // 500:03d}.nr").write_text(chunk.lstrip() + "\n", encoding="utf-8")
+    return folder
+
+
 def by_rulebook(sizes: Sequence[int], repeat: int, tmp: Path) -> list[tuple[int, float, float, float]]:
     rows = []
     facts = load_incident(json.dumps(incident(10)))
     for n in sizes:
-        folder = tmp / f"rb{n}"
-        folder.mkdir(parents=True, exist_ok=True)
-        # In files of 500 provisions: one file may hold at most 2 MiB (a limit of the loader).
-        head, *provisions = generate(n).split("\n\nketentuan ")
-        (folder / "bench.nr").write_text(head + "\n", encoding="utf-8")
-        for k in range(0, len(provisions), 500):
-            chunk = "".join("\n\nketentuan " + p for p in provisions[k : k + 500])
-            (folder / f"bench_{k // 500:03d}.nr").write_text(chunk.lstrip() + "\n", encoding="utf-8")
-        rulebook: Rulebook = load_rulebook(folder)
+        rulebook: Rulebook = load_rulebook(write_rulebook(n, tmp))
         runs = 1 if n >= 5000 else repeat
         rows.append((n, *_both(rulebook, facts, runs)))
     return rows

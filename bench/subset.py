@@ -182,6 +182,77 @@ def hand_written(incident: Mapping[str, Any]) -> str:
     return fold(incident, per_act)
 
 
+def hand_written_tight(incident: Mapping[str, Any]) -> str:
+    """The subset as a tight function: one pass over the acts, the outcomes of the seven provisions
+    and the determination inline, no dicts per act and no shared fold (the ceiling of issue 14's
+    "≤ 3× a tight hand-written function"). The equivalence gate checks it against the others."""
+    respondent = incident.get("responden") or {}
+    status = respondent.get("status_kepegawaian")
+    if status is not None and status not in BOUND:
+        return "none:-"  # binds no one here: every provision is not applicable
+    open_ = status is None  # who the provisions bind is unknown: nothing can fire, all may
+    election = incident.get("pemilu") or {}
+    start, end, fixed = election.get("kampanye_mulai"), election.get("kampanye_selesai"), election.get("tanggal_penetapan")
+    known = -1  # the heaviest tier fired (index in TIERS), -1: none
+    untiered = fired_any = False  # n.1 fired (no tier); anything fired
+    waiting = -1  # the heaviest tier still undecided; 3 for n.1 (no tier: could be anything)
+    for act in incident["tindakan"]:
+        day = act["tanggal"]
+        if day < IN_FORCE:
+            continue
+        kind = act["jenis"]
+        masa = None if start is None or end is None else start <= day <= end
+        ditetapkan = None if fixed is None else day >= fixed
+        peserta = masa if kind == "ikut_kampanye" or kind == "menjadi_tim_kampanye" else False
+        if peserta is False:
+            v2 = v3 = v4 = False
+        else:
+            partai, pns = act.get("atribut_partai"), act.get("atribut_pns")
+            flag = True if partai or pns else (None if partai is None or pns is None else False)
+            v2 = _and(peserta, flag)
+            v3, v4 = _and(peserta, act.get("mengerahkan_pns_lain")), _and(peserta, act.get("fasilitas_negara"))
+        v1 = masa if kind == "ikut_kampanye" else False
+        v5 = _and(act.get("menguntungkan_atau_merugikan_calon"), ditetapkan) if kind == "keputusan_atau_tindakan" else False
+        if kind in ACTIVITIES:
+            sasaran = act.get("sasaran")
+            v6 = _and(None if sasaran is None else sasaran in TARGETS, ditetapkan)
+        else:
+            v6 = False
+        v7 = kind == "surat_dukungan_ktp"
+        # n.2-n.7: no exceptions; n.2 sedang, the others berat.
+        for value, tier in ((v2, 1), (v3, 2), (v4, 2), (v5, 2), (v6, 2), (v7, 2)):
+            if value is False:
+                continue
+            if value is None or open_:
+                waiting = max(waiting, tier)
+            else:
+                fired_any = True
+                known = max(known, tier)
+        # n.1, excepted by n.2-n.4.
+        defeated = not open_ and (v2 is True or v3 is True or v4 is True)
+        if v1 is not False and not defeated:
+            if v1 is None or open_ or v2 is None or v3 is None or v4 is None:
+                waiting = 3
+            else:
+                fired_any = untiered = True
+    still_open = waiting > known
+    if not fired_any:
+        return "unresolved:-" if still_open else "none:-"
+    heaviest = known
+    if heaviest >= 0:
+        last, last_day = -1, ""
+        for p in respondent.get("sanksi_sebelumnya") or ():
+            tingkat, tanggal = p.get("tingkat"), p.get("tanggal")
+            if tanggal and tingkat in TIERS and p.get("sifat_sama") is True and str(tanggal) > last_day:
+                last, last_day = TIERS.index(tingkat), str(tanggal)
+        if last >= heaviest:
+            heaviest = min(last + 1, 2)
+    shown = TIERS[heaviest] if heaviest >= 0 else "-"
+    if (untiered or still_open) and heaviest != 2:
+        return f"unresolved:{shown}"
+    return f"determined:{shown}"
+
+
 def _and(a: bool | None, b: bool | None) -> bool | None:
     if a is False or b is False:
         return False

@@ -73,3 +73,24 @@ def test_a_finding_is_proven_only_by_a_verified_act_or_evidence(small: Rulebook,
     else:
         assert "Pembuktian: terbukti (tindakan atau salah satu buktinya sudah terverifikasi)." in text_id
         assert '<p class="proof terbukti">' in page
+
+
+def test_a_track_names_every_alleged_act_once_in_order_and_no_proven_one(small: Rulebook) -> None:
+    data = incident()
+    act = data["tindakan"][0]
+    # Acts 1 and 3 alleged, 2 proven, 4 not the respondent's (no finding): the track names 1 and 3.
+    data["tindakan"] = [
+        {**act, "terverifikasi": False},
+        {**act, "terverifikasi": True},
+        {**act, "terverifikasi": False},
+        {**act, "dilakukan_sendiri": False},
+    ]
+    decision = small.evaluate(data, explain=False)
+    assert [(f.act, f.proof) for f in decision.evaluation.findings] == [(0, "dugaan"), (1, "terbukti"), (2, "dugaan")]
+    (discipline,) = [t for t in decision.determination.tracks if t.category == "disiplin"]
+    assert [r for r in discipline.reasons if r.startswith("dugaan")] == [
+        "dugaan, belum terverifikasi (tindakan maupun buktinya): tindakan 1, 3"
+    ]
+    assert [o.act for o in decision.evaluation.unresolved] == [3]
+    others = [t for t in decision.determination.tracks if t.category != "disiplin"]
+    assert not any(r.startswith("dugaan") for t in others for r in t.reasons)

@@ -12,11 +12,10 @@ says which acts still need verification.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 
 from netralrules.compiler import FactReader
-from netralrules.evaluation.determination import Determination
+from netralrules.evaluation.determination import Determination, replaced
 from netralrules.evaluation.evaluator import Evaluation, Finding, Outcome
 from netralrules.evaluation.kinds import Proof, Status
 
@@ -46,23 +45,36 @@ def attribute(evaluation: Evaluation, facts: FactReader, acts: int) -> Evaluatio
     """The evaluation with what fired for an act not done by the respondent left undecided, and
     every finding marked proven or alleged."""
     others = not_by_respondent(facts, acts)
+    proofs = {i: proof_of(facts, i) for i in {f.act for f in evaluation.findings}}
+    # A finding is made alleged (the default): only a proven one is copied.
+    findings = tuple(
+        f if f.proof is proofs[f.act] else replaced(f, proof=proofs[f.act]) for f in evaluation.findings if f.act not in others
+    )
+    if not others:  # every act is the respondent's own: the outcomes stand as they are
+        return Evaluation(evaluation.outcomes, findings, evaluation.unresolved)
     outcomes: list[Outcome] = []
     for o in evaluation.outcomes:
         if o.act in others and o.status is Status.FIRED:
-            o = dataclasses.replace(o, status=Status.UNKNOWN, reason=NOT_BY_RESPONDENT)
+            o = replaced(o, status=Status.UNKNOWN, reason=NOT_BY_RESPONDENT)
         outcomes.append(o)
-    proofs = {i: proof_of(facts, i) for i in {f.act for f in evaluation.findings}}
-    findings = tuple(dataclasses.replace(f, proof=proofs[f.act]) for f in evaluation.findings if f.act not in others)
     unresolved = tuple(o for o in outcomes if o.status is Status.UNKNOWN)
     return Evaluation(tuple(outcomes), findings, unresolved)
 
 
 def flag_alleged(determination: Determination, findings: Sequence[Finding]) -> Determination:
     """Each track resting on an alleged finding says which acts still need verification."""
+    # The alleged findings' acts per provision, once: testing every finding against every track's
+    # provisions (a tuple) grew with findings × provisions.
+    alleged: dict[str, set[int]] = {}
+    for f in findings:
+        if f.proof is Proof.ALLEGED:
+            alleged.setdefault(f.provision, set()).add(f.act + 1)
     tracks = []
     for t in determination.tracks:
-        acts = sorted({f.act + 1 for f in findings if f.provision in t.provisions and f.proof is Proof.ALLEGED})
+        acts = sorted({act for p in t.provisions if p in alleged for act in alleged[p]})
         if acts:
-            t = dataclasses.replace(t, reasons=(*t.reasons, ALLEGED + ", ".join(map(str, acts))))
+            t = replaced(t, reasons=(*t.reasons, ALLEGED + ", ".join(map(str, acts))))
         tracks.append(t)
-    return dataclasses.replace(determination, tracks=tuple(tracks))
+    if not alleged:  # no track changed
+        return determination
+    return replaced(determination, tracks=tuple(tracks))

@@ -11,9 +11,9 @@ import dataclasses
 import datetime
 import itertools
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from netralrules.evaluation.evaluator import TIER_ORDER, Evaluation, Finding, Outcome
 from netralrules.evaluation.kinds import DeterminationStatus
@@ -84,6 +84,26 @@ class Track:
         return bool(self.contested_tiers)
 
 
+# A track no finding rests on: the same for every decision (frozen), made once per category.
+_EMPTY = {category: Track(category, _NONE) for category in Category}
+
+_T = TypeVar("_T")
+
+
+def replaced(item: _T, **changes: object) -> _T:
+    """A copy of a frozen dataclass instance with some fields changed: `dataclasses.replace`
+    without its cost (it looks up every field and runs `__init__`; 5-10× slower than copying the
+    instance's dict, and run for tracks and findings of every decision). For a class with a
+    `__post_init__` or without an instance dict, `dataclasses.replace` itself."""
+    cls = type(item)
+    if hasattr(cls, "__post_init__") or not hasattr(item, "__dict__"):
+        return dataclasses.replace(item, **changes)  # type: ignore[type-var]
+    copied = cls.__new__(cls)
+    copied.__dict__.update(item.__dict__)
+    copied.__dict__.update(changes)
+    return copied
+
+
 # One regime's sanction types, lightest first: its tables ringan → sedang → berat, each in the order written.
 Ladder = tuple[tuple[str, Tier], ...]
 
@@ -142,7 +162,7 @@ def determine(
         (o.provision, outcomes[o.provision]) for o in evaluation.unresolved if outcomes is not None and o.provision in outcomes
     ]
     ethics = _plain(_ETIK, findings)
-    known = frozenset(outcomes) if outcomes is not None else None
+    known = outcomes  # the provision ids a prior sanction may cite (its keys; no set made per decision)
     ladders_ = sanction_ladders or {}
     discipline = _contested(
         _discipline(findings, prior_sanctions, pending, ladders_, known),
@@ -161,7 +181,9 @@ def _ids(findings: Sequence[Finding]) -> tuple[str, ...]:
 
 def _plain(category: Category, findings: Sequence[Finding]) -> Track:
     mine = [f for f in findings if f.category == category]
-    return Track(category, _DETERMINED if mine else _NONE, provisions=_ids(mine))
+    if not mine:
+        return _EMPTY[category]
+    return Track(category, _DETERMINED, provisions=_ids(mine))
 
 
 def _discipline(
@@ -169,7 +191,7 @@ def _discipline(
     prior: Sequence[Mapping[str, Any]],
     pending: Sequence[tuple[str, ast.Outcome]] = (),
     sanction_ladders: Mapping[str, Ladder] | None = None,
-    known: frozenset[str] | None = None,
+    known: Container[str] | None = None,
 ) -> Track:
     mine = [f for f in findings if f.category == _DISIPLIN]
     # An undecided disciplinary provision could still apply; if it could be heavier than what is
@@ -248,7 +270,7 @@ def _repeat(
     prior: Sequence[Mapping[str, Any]],
     sanction_ladders: Mapping[str, Ladder],
     provisions: frozenset[str],
-    known: frozenset[str] | None,
+    known: Container[str] | None,
 ) -> _Repeat:
     """The repeat rule ("heavier than the last sanction imposed", for a violation of the same nature)
     on the findings that set the tier. The last sanction is the most recent one; when the dates do
@@ -341,9 +363,12 @@ def _contested(track: Track, findings: Sequence[Finding], decide: Callable[[Sequ
     unresolved when another reading would give the track another tier: the track is decided again
     (`decide`, with every rule of the determination) under each combination of readings, and the
     reasons name each reading with its basis (`diperdebatkan (…): sedang menurut …, berat menurut …`)."""
-    mine = [f for f in findings if f.category == _DISIPLIN and f.provision in track.provisions and f.tier is not None]
+    if track.tier is None or not any(f.other_readings for f in findings):
+        return track
+    provisions = frozenset(track.provisions)
+    mine = [f for f in findings if f.category == _DISIPLIN and f.provision in provisions and f.tier is not None]
     contested = [f for f in mine if f.other_readings]
-    if track.tier is None or not contested:
+    if not contested:
         return track
     tiers: set[Tier] = set()
     if _combinations(contested) <= _MAX_READING_COMBINATIONS:
@@ -413,8 +438,9 @@ def track_sanctions(track: Track, findings: Sequence[Finding]) -> tuple[str, ...
     while its effect is undetermined). In order of act and provision, without repeats."""
     if track.sanction_options is not None:
         return track.sanction_options
+    provisions = frozenset(track.provisions)
     mine = sorted(
-        (f for f in findings if f.category == track.category and f.provision in track.provisions),
+        (f for f in findings if f.category == track.category and f.provision in provisions),
         key=lambda f: (f.act, f.provision),
     )
     setting = mine if track.tier is None else [f for f in mine if f.tier == track.tier]
