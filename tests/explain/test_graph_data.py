@@ -26,7 +26,6 @@ from netralrules.evaluation.referral import referral_json
 from netralrules.explain import build_report, render_markdown, render_text, to_dot, to_json
 from netralrules.explain.explained import decide_explained
 from netralrules.explain.graph import Explanation, GraphData, build_explanation
-from netralrules.explain.jsontext import Writer
 from netralrules.facts import load_incident
 from netralrules.rulebook import Rulebook, load_rulebook
 from netralrules.trace import ListTracer
@@ -160,35 +159,6 @@ def test_to_json_writes_what_json_dumps_writes() -> None:
         for incident in _incidents():
             d = rulebook.evaluate(incident)
             assert d.to_json() == json.dumps(d.to_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-
-
-class _Word(enum.StrEnum):
-    A = "a"
-
-
-def test_the_writer_writes_what_json_dumps_writes() -> None:
-    values: list[Any] = [
-        {"b": [1, 2.5, -0.0, 1e300, True, None, 'x\n"y"\u00e9\u2028\x00'], "a": {}, "c": [], "d": {"z": [[]], "y": _Word.A}},
-        [float("nan"), float("inf"), float("-inf"), 10**30, (1, "2")],
-        {"k": _Word.A, "n": None, "l": ["p", "q"], "i": 3, "t": True},
-        "text",
-        7,
-    ]
-    flats: tuple[dict[tuple[Any, ...], str] | None, ...] = (None, {})
-    for flat in flats:
-        writer = Writer({}, flat=flat)
-        for value in values:
-            for level in (0, 1, 3):
-                expected = json.dumps({"v": value}, ensure_ascii=False, indent=2, sort_keys=True)
-                written = "{\n" + "  " * (level + 1) + '"v": ' + writer.value(value, level + 1) + "\n" + "  " * level + "}"
-                assert written.replace("\n" + "  " * level, "\n") == expected
-
-
-def test_to_json_falls_back_for_what_the_writer_does_not_know() -> None:
-    d = decide_explained(load_rulebook(), load_incident(next(_incidents())))
-    assert d.explanation is not None
-    d.explanation.data.graph["lain"] = {1: datetime.date(2024, 1, 1).toordinal()}  # a key that is not text
-    assert d.to_json() == json.dumps(d.to_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def test_explanations_compare_by_their_data() -> None:

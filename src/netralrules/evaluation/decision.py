@@ -7,7 +7,6 @@ by `explain` (so evaluation without explanation never builds it).
 from __future__ import annotations
 
 import datetime
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
@@ -18,6 +17,7 @@ from netralrules.evaluation.evaluator import Evaluation, Finding, Outcome
 from netralrules.evaluation.kinds import Assessment
 from netralrules.evaluation.procedure import compact_procedure
 from netralrules.evaluation.referral import Referral, referral_json
+from netralrules.jsontext import pretty
 from netralrules.version import VERSION
 
 if TYPE_CHECKING:
@@ -136,13 +136,7 @@ class Decision:
         return out
 
     def to_json(self, *, include_explanation: bool = True) -> str:
-        if include_explanation and self.explanation is not None:
-            # The same text, written by the explanation, which keeps the text of what it shares
-            # with other explanations of the rulebook (explain/jsontext.py).
-            return self.explanation.decision_json(self.to_dict(include_explanation=False))
-        return (
-            json.dumps(self.to_dict(include_explanation=include_explanation), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-        )
+        return pretty(self.to_dict(include_explanation=include_explanation))
 
 
 def _finding_json(f: Finding) -> dict[str, Any]:

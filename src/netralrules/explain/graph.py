@@ -59,7 +59,6 @@ import datetime
 import enum
 import functools
 import itertools
-import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -80,7 +79,6 @@ from netralrules.evaluation.coverage import ActAssessment
 from netralrules.evaluation.determination import Determination, Track, citation_json, source_json
 from netralrules.evaluation.evaluator import TIER_ORDER, Evaluation, Finding, Outcome
 from netralrules.evaluation.kinds import DeterminationStatus, Status
-from netralrules.explain.jsontext import NEWLINES, STRING, Writer, share, texts_of
 from netralrules.explain.planinfo import clause_attrs, condition_static, expr_at, instrument_attrs, lineage, provisions_by_id
 from netralrules.explain.unmet import ReadsBelow, UnmetWalker, truth, unmet_items
 from netralrules.syntax import ast
@@ -180,26 +178,17 @@ class GraphData:
     come from its provision alone (citation, text, sources, …), are made once per plan and shared
     by every explanation of that plan (explain/planinfo.py); copy before changing anything."""
 
-    __slots__ = ("_preds", "_succs", "clause_texts", "edges", "flat_texts", "graph", "node_texts", "nodes", "texts")
+    __slots__ = ("_preds", "_succs", "edges", "graph", "nodes")
 
     def __init__(
         self,
         nodes: dict[str, dict[str, Any]],
         edges: dict[tuple[str, str], dict[str, Any]],
         graph: dict[str, Any],
-        texts: dict[int, tuple[object, dict[int, str]]] | None = None,
-        node_texts: dict[int, tuple[object, dict[int, str]]] | None = None,
-        clause_texts: dict[tuple[Any, ...], tuple[str, tuple[object, ...]]] | None = None,
-        flat_texts: dict[tuple[Any, ...], str] | None = None,
     ) -> None:
         self.nodes = nodes
         self.edges = edges
         self.graph = graph
-        # The JSON texts of shared values and of shared node attributes (explain/jsontext.py).
-        self.texts = texts if texts is not None else {}
-        self.node_texts = node_texts if node_texts is not None else {}
-        self.clause_texts = clause_texts if clause_texts is not None else {}
-        self.flat_texts = flat_texts if flat_texts is not None else {}
         self._preds: dict[str, list[str]] | None = None
         self._succs: dict[str, list[str]] | None = None
 
@@ -235,45 +224,6 @@ class GraphData:
 
     def in_edges(self, node: str) -> list[tuple[str, str]]:
         return [(u, node) for u in self.predecessors(node)]
-
-
-# A clause node's attributes: those its provision gives (shared per plan), those of its outcome
-# (scalars and lists of ids) and its annotations (shared per plan): the JSON text of a clause node
-# is kept by its node id, outcome and the identity of its shared annotations (checked on use, so a
-# value that was dropped and whose id was reused cannot be taken for it).
-_CLAUSE_KEYS = frozenset(
-    {
-        "kind", "act", "provision", "status", "reason", "defeated_by", "waiting_for", "condition_value",
-        "citation", "text", "instrument", "subjects", "excepted_by", "category", "tier", "in_force", "note", "sources",
-        "facts_seen", "failed", "failed_leaves", "unmet",
-    }
-)  # fmt: skip
-_CLAUSE_TEXTS_MAX = 100_000
-
-
-def _clause_shared(attrs: Mapping[str, Any]) -> tuple[object, ...]:
-    return attrs["facts_seen"], attrs["failed"], attrs["failed_leaves"], attrs["unmet"], attrs["citation"], attrs["sources"]
-
-
-def _clause_text_key(node: str, attrs: Mapping[str, Any], level: int) -> tuple[Any, ...] | None:
-    """The key of a clause node's kept JSON text, None for any other node (or a clause node with
-    attributes other than those the builder gives)."""
-    if attrs.get("kind") is not NodeKind.CLAUSE:
-        return None
-    deciding = attrs.get("deciding_facts")
-    if len(attrs) != len(_CLAUSE_KEYS) + (deciding is not None) or not _CLAUSE_KEYS.issubset(attrs):
-        return None
-    return (
-        node,
-        level,
-        attrs["status"],
-        attrs["reason"],
-        attrs["condition_value"],
-        tuple(attrs["defeated_by"]),
-        tuple(attrs["waiting_for"]),
-        None if deciding is None else tuple(deciding),
-        *map(id, _clause_shared(attrs)),
-    )
 
 
 @dataclass(frozen=True, eq=False)
@@ -343,97 +293,6 @@ class Explanation:
             "edges": [{"source": u, "target": v, **edges[u, v]} for u, v in sorted(edges)],
         }
 
-    def to_json_text(self, level: int = 0, writer: Writer | None = None) -> str:
-        """`to_data()` as `json.dumps(..., ensure_ascii=False, indent=2, sort_keys=True)` writes it
-        (at indentation `level`, as a value inside a decision), with the text of what is shared
-        made once per plan (explain/jsontext.py). TypeError for a value json.dumps would not write."""
-        data = self.data
-        nodes, edges, node_texts = data.nodes, data.edges, data.node_texts
-        writer = writer if writer is not None else Writer(data.texts, flat=data.flat_texts)
-        newline = NEWLINES[level + 2]
-        node_parts = []
-        clause_texts = data.clause_texts
-        for n in sorted(nodes):
-            attrs = nodes[n]
-            entry = node_texts.get(id(attrs))
-            if entry is None:
-                key = _clause_text_key(n, attrs, level)
-                if key is None:
-                    node_parts.append(writer.items(sorted({"id": n, **attrs}.items()), level + 2))
-                    continue
-                kept = clause_texts.get(key)
-                if kept is None or any(a is not b for a, b in zip(kept[1], _clause_shared(attrs), strict=True)):
-                    if len(clause_texts) >= _CLAUSE_TEXTS_MAX:
-                        clause_texts.clear()
-                    kept = clause_texts[key] = (
-                        writer.items(sorted({"id": n, **attrs}.items()), level + 2),
-                        _clause_shared(attrs),
-                    )
-                node_parts.append(kept[0])
-            else:
-                found = entry[1].get(level)
-                if found is None:
-                    found = entry[1][level] = writer.items(sorted({"id": n, **attrs}.items()), level + 2)
-                node_parts.append(found)
-        edge_parts = []
-        string = STRING
-        for u, v in sorted(edges):
-            attrs = edges[u, v]
-            pieces = _EDGE_TEXTS.get(id(attrs))
-            if pieces is None or pieces[0] is not attrs or level >= len(pieces[2]):
-                edge_parts.append(writer.items(sorted({"source": u, "target": v, **attrs}.items()), level + 2))
-            else:
-                start, end = pieces[1][level]
-                edge_parts.append(start + string(u) + end + string(v) + pieces[2][level])
-        inner = NEWLINES[level + 1]
-        return (
-            "{"
-            + inner
-            + '"directed": true,'
-            + inner
-            + '"edges": '
-            + ("[" + newline + ("," + newline).join(edge_parts) + inner + "]" if edge_parts else "[]")
-            + ","
-            + inner
-            + '"graph": '
-            + writer.items(sorted(data.graph.items()), level + 1)
-            + ","
-            + inner
-            + '"multigraph": false,'
-            + inner
-            + '"nodes": '
-            + ("[" + newline + ("," + newline).join(node_parts) + inner + "]" if node_parts else "[]")
-            + NEWLINES[level]
-            + "}"
-        )
-
-    def decision_json(self, decision: dict[str, Any]) -> str:
-        """The JSON text of a decision's dict (without `penjelasan`) with this explanation under
-        `penjelasan`: what `json.dumps({**decision, "penjelasan": self.to_data()},
-        ensure_ascii=False, indent=2, sort_keys=True) + "\n"` writes."""
-        try:
-            # What the decision and the explanation both hold (the procedure) is written once.
-            local: dict[int, tuple[object, dict[int, str]]] = {
-                id(v): (v, {}) for v in (*decision.values(), *self.data.graph.values()) if isinstance(v, (dict, list))
-            }
-            writer = Writer(self.data.texts, local, self.data.flat_texts)
-            items = sorted(decision.items())
-            explanation = self.to_json_text(1, writer)
-            parts = []
-            placed = False
-            for k, v in items:
-                if not placed and k > "penjelasan":
-                    parts.append('"penjelasan": ' + explanation)
-                    placed = True
-                if not isinstance(k, str) or k == "penjelasan":
-                    raise TypeError("unexpected key")
-                parts.append(STRING(k) + ": " + writer.value(v, 1))
-            if not placed:
-                parts.append('"penjelasan": ' + explanation)
-            return "{" + NEWLINES[1] + ("," + NEWLINES[1]).join(parts) + NEWLINES[0] + "}\n"
-        except (TypeError, ValueError, IndexError):
-            return json.dumps({**decision, "penjelasan": self.to_data()}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Explanation):
             return NotImplemented
@@ -478,15 +337,7 @@ def build_explanation(
     if scope is not None:
         # Whether the ASN rules govern the respondent (coverage.scope_json): for the views.
         builder.g_attrs["lingkup"] = json_value(scope)
-    data = GraphData(
-        builder.g_nodes,
-        builder.g_edges,
-        builder.g_attrs,
-        builder.texts,
-        builder.node_texts,
-        plan.memo.setdefault("explain.json_clauses", {}),
-        plan.memo.setdefault("explain.json_flat", {}),
-    )
+    data = GraphData(builder.g_nodes, builder.g_edges, builder.g_attrs)
     return Explanation(data, acts, lang_independent)
 
 
@@ -523,30 +374,6 @@ _ROOT_EDGES: dict[str, dict[str, Any]] = {value: {"kind": kind, "value": value} 
 _OVERRIDES_ATTRS = {pending: {"kind": EdgeKind.OVERRIDES, "pending": pending} for pending in (False, True)}
 
 
-def _edge_texts(attrs: dict[str, Any]) -> tuple[dict[str, Any], dict[int, tuple[str, str]], dict[int, str]]:
-    """The JSON text of an edge with these (shared) attributes around its source and target, at
-    each indentation level: (attrs, level → (text up to the source, between source and target),
-    level → text after the target)."""
-    writer = Writer({})
-    heads: dict[int, tuple[str, str]] = {}
-    tails: dict[int, str] = {}
-    for level in range(16):
-        inner = NEWLINES[level + 3]
-        before = "".join(
-            STRING(k) + ": " + writer.value(v, level + 3) + "," + inner for k, v in sorted(attrs.items()) if k < "source"
-        )
-        after = "".join(
-            "," + inner + STRING(k) + ": " + writer.value(v, level + 3) for k, v in sorted(attrs.items()) if k > "target"
-        )
-        heads[level] = ("{" + inner + before + '"source": ', "," + inner + '"target": ')
-        tails[level] = after + NEWLINES[level + 2] + "}"
-    return attrs, heads, tails
-
-
-# The text of the edges whose attributes are shared, by id (they live as long as the module).
-_EDGE_TEXTS = {
-    id(attrs): _edge_texts(attrs) for attrs in (_SUPPORTS, _YIELDS, _UNDECIDED, *_ROOT_EDGES.values(), *_OVERRIDES_ATTRS.values())
-}
 _NO_FACTS: frozenset[str] = frozenset()
 # Condition nodes of acts up to this index are kept per plan and shared (an incident of a thousand
 # acts does not grow the plan's memo by a thousand acts' worth).
@@ -672,9 +499,6 @@ class _Builder:
         self.fact_sets: dict[str, set[str] | frozenset[str]] = {}  # node → the fact nodes among its ancestors
         self.lineages: dict[NodeId, tuple[NodeId, ...]] = plan.memo.setdefault("explain.lineage", {})
         self.clause_ids: list[str] = []  # per outcome, its clause node
-        # The JSON texts of what is shared (explain/jsontext.py): values, and condition nodes.
-        self.texts = texts_of(plan)
-        self.node_texts: dict[int, tuple[object, dict[int, str]]] = plan.memo.setdefault("explain.json_nodes", {})
         suffix = "both" if both_languages else "id"
         # Made once per plan and shared (bounded): clause annotations, condition nodes, chunks.
         self.annotations: dict[tuple[Any, ...], tuple[list[str], list[str], list[str], list[dict[str, Any]]]] = (
@@ -775,7 +599,6 @@ class _Builder:
             if len(self.value_nodes) >= _SHARED_CHUNKS:
                 self.value_nodes.clear()
             self.value_nodes[memo_key] = attrs
-            share(self.node_texts, attrs)
         return attrs
 
     def condition(self, act: int, node: NodeId, values: list[str], traced: bool) -> dict[str, Any]:
@@ -803,7 +626,6 @@ class _Builder:
                 if len(self.condition_nodes) >= _SHARED_CHUNKS:
                     self.condition_nodes.clear()
                 self.condition_nodes[key] = attrs
-                share(self.node_texts, attrs)
         return attrs
 
     # ---- conditions and clauses ------------------------------------------------------------
@@ -942,7 +764,6 @@ class _Builder:
                     if len(memo) >= _SHARED_CHUNKS:
                         memo.clear()
                     memo[key] = attrs
-                    share(self.node_texts, attrs)
             nodes[cid] = attrs
         for o in outcomes:
             for winner in o.defeated_by:
@@ -1067,8 +888,6 @@ class _Builder:
             if len(memo) >= _SHARED_ANNOTATIONS:
                 memo.clear()  # a bound on the plan's memory, whatever the stream of incidents
             memo[key] = found
-            for value in found:
-                share(self.texts, value)
         return found
 
     def deciding(self, outcomes: Sequence[Outcome]) -> None:

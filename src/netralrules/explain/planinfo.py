@@ -13,7 +13,6 @@ from typing import Any, assert_never
 from netralrules.compiler import NodeId, OwnerKind, Plan, children_of, node_depth, node_root, parent_node, parse_node
 from netralrules.diagnostics import Text
 from netralrules.evaluation.determination import citation_json, source_json
-from netralrules.explain.jsontext import share, texts_of
 from netralrules.syntax import ast
 from netralrules.syntax.formatter import format_expr
 
@@ -112,10 +111,6 @@ def clause_attrs(plan: Plan, provision: str) -> dict[str, Any]:
             "note": note,
             "sources": [dict(x) for x in clause_sources(plan, provision)],
         }
-        texts = texts_of(plan)
-        for value in found.values():
-            if isinstance(value, (dict, list)):
-                share(texts, value)
     return found
 
 
@@ -130,9 +125,6 @@ def instrument_attrs(plan: Plan) -> tuple[dict[str, str | None], dict[str, list[
             {name: [source_json(x) for x in inst.sources] for name, inst in sorted(instruments.items()) if inst.sources},
         )
         plan.memo["explain.instruments"] = found
-        texts = texts_of(plan)
-        for value in found:
-            share(texts, value)
     return found
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from netralrules.explain.graph import Explanation
 from netralrules.explain.render.views import to_json
+from netralrules.jsontext import pretty
 
 if TYPE_CHECKING:
     import networkx as nx  # type: ignore[import-untyped]
@@ -100,4 +101,4 @@ def graph_from_graphml(text: str) -> nx.DiGraph:
 def to_node_link(explanation: Explanation) -> str:
     """The explanation graph as node-link JSON text (`networkx.node_link_graph(data, edges="edges")`
     reads it back); the same data as the decision JSON's `penjelasan`."""
-    return json.dumps(to_json(explanation), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return pretty(to_json(explanation))
