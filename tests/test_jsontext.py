@@ -26,7 +26,7 @@ class _Word(enum.StrEnum):
 
 # What a decision holds: text of any code point but lone surrogates, integers within 64 bits,
 # booleans, null, StrEnum members, lists and objects with text keys.
-_TEXT = st.text(st.characters(exclude_categories=("Cs",)))
+_TEXT = st.text(st.characters(exclude_categories=["Cs"]))
 _SCALARS = st.one_of(_TEXT, st.integers(-(2**63), 2**63 - 1), st.booleans(), st.none(), st.sampled_from(list(_Word)))
 _VALUES = st.recursive(_SCALARS, lambda inner: st.one_of(st.lists(inner), st.dictionaries(_TEXT, inner)), max_leaves=40)
 

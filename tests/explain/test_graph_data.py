@@ -6,8 +6,6 @@ the decision's dict writes."""
 
 from __future__ import annotations
 
-import datetime
-import enum
 import importlib
 import json
 import subprocess
