@@ -171,3 +171,19 @@ def test_explanations_compare_by_their_data() -> None:
 def test_a_decision_without_explanation_writes_as_before() -> None:
     d: Decision = load_rulebook().evaluate(next(_incidents()), explain=False)
     assert d.to_json() == json.dumps(d.to_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def test_an_explanation_made_after_forget_shared_is_the_same() -> None:
+    """`forget_shared` empties what explanations share by their events, and the next explanation is
+    made afresh, equal to the one made from what was shared."""
+    from netralrules.explain.graph import forget_shared
+
+    rulebook = load_rulebook()
+    incidents = list(_incidents())[:12]
+    shared = [rulebook.evaluate(i).to_json() for i in incidents]
+    chunks = [v for k, v in rulebook.plan.memo.items() if k.startswith("explain.chunks.")]
+    assert chunks and any(chunks)
+    for incident, text in zip(incidents, shared, strict=True):
+        forget_shared(rulebook.plan)
+        assert not any(chunks)
+        assert rulebook.evaluate(incident).to_json() == text

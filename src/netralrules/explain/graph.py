@@ -341,6 +341,28 @@ def build_explanation(
     return Explanation(data, acts, lang_independent)
 
 
+# What explanations of one plan share by what their events say (not by the plan alone): condition
+# nodes, chunks, clause nodes and annotations, value nodes and the numbers of their signatures.
+_SHARED_BY_EVENTS = (
+    "explain.annotations.",
+    "explain.condition_nodes.",
+    "explain.chunks.",
+    "explain.clause_nodes.",
+    "explain.value_nodes",
+    "explain.signatures",
+)
+
+
+def forget_shared(plan: Plan) -> None:
+    """Empty what the explanations of `plan` share by their events, keeping what depends on the plan
+    alone (condition texts, clause attributes): the next explanation is made as for an incident
+    unlike any before it. The benchmarks time that case beside the shared one; a long-running
+    process may call it to give the memory back."""
+    for key, value in plan.memo.items():
+        if key.startswith(_SHARED_BY_EVENTS) and isinstance(value, dict):
+            value.clear()
+
+
 def json_value(value: object) -> Any:
     """A fact or definition value made JSON-safe: dates ISO, unknown as UNKNOWN_TEXT."""
     if is_unknown(value):
