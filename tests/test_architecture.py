@@ -73,7 +73,7 @@ def test_language_reference_lists_every_fact() -> None:
 # its left, never to its right. Imports under `if TYPE_CHECKING:` are annotations only and may name
 # a later stage's type (a decision carries the explanation built after it); code may not.
 STAGES: tuple[tuple[str, ...], ...] = (
-    ("source", "values", "trace", "resources", "version", "diagnostics"),  # foundation: positions, logic, errors
+    ("source", "values", "trace", "resources", "version", "jsontext", "diagnostics"),  # foundation
     ("syntax",),  # parse: text → AST
     ("facts",),  # the fact schema and the incident model (what checking and evaluation read)
     ("checker",),  # check: AST + schema → checked rulebook
