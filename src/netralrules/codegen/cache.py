@@ -243,7 +243,7 @@ def load(key: str) -> tuple[CheckedRulebook, Program | None] | None:
         data = _blob(folder, index["checked"])
         if data is None:
             return None
-        with _paused_gc():
+        with paused_gc():
             checked = _loads(data)
             _to_oldest_generation()
         program = None
@@ -483,10 +483,12 @@ def _dumps(checked: CheckedRulebook) -> bytes:
 
 
 @contextlib.contextmanager
-def _paused_gc() -> Iterator[None]:
-    """The cyclic collector paused while the objects of a rulebook are made: they hold no cycles,
-    and each burst of 700 allocations would otherwise start a collection (a third of the load in
-    a new process, whose heap is every module just imported)."""
+def paused_gc() -> Iterator[None]:
+    """The cyclic collector paused while many objects without cycles are made: each burst of 700
+    allocations would otherwise start a collection that walks the young heap (a third of a
+    rulebook's load in a new process, whose heap is every module just imported; about 40% of the
+    time of an explanation, evaluation/pipeline.py). Reference counting still frees everything;
+    cycles made meanwhile are collected when the collector resumes."""
     enabled = gc.isenabled()
     gc.disable()
     try:

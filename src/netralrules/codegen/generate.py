@@ -141,17 +141,7 @@ class _Generator:
                 if op is None:
                     raise GenerationError("unknown comparison")
                 left, right = self.expr(e.left, scope, level), self.expr(e.right, scope, level)
-                # A constant side is never unknown: only the other is tested (and named).
-                if self._constant(e.left) and self._constant(e.right):
-                    return f"({left} {op} {right})"
-                if self._constant(e.right):
-                    a = self._fresh("t")
-                    return f"(U if ({a} := {left}) is U else {a} {op} {right})"
-                if self._constant(e.left):
-                    b = self._fresh("t")
-                    return f"(U if ({b} := {right}) is U else {left} {op} {b})"
-                a, b = self._fresh("t"), self._fresh("t")
-                return f"(U if (({a} := {left}) is U) | (({b} := {right}) is U) else {a} {op} {b})"
+                return self._comparison(e, left, op, right)
             case ast.Membership():
                 return f"MEMBER({self.expr(e.element, scope, level)}, {self.expr(e.collection, scope, level)})"
             case ast.Between():
@@ -183,6 +173,20 @@ class _Generator:
                 body = self.expr(e.body, {**scope, e.var: q}, level)
                 return f"COUNT({items}, lambda {q}: {body})"
         raise GenerationError(f"no code for {type(e).__name__}")
+
+    def _comparison(self, e: ast.Compare, left: str, op: str, right: str) -> str:
+        """A comparison of two generated operands, UNKNOWN when either is. A constant side is never
+        unknown: only the other is tested (and named)."""
+        if self._constant(e.left) and self._constant(e.right):
+            return f"({left} {op} {right})"
+        if self._constant(e.right):
+            a = self._fresh("t")
+            return f"(U if ({a} := {left}) is U else {a} {op} {right})"
+        if self._constant(e.left):
+            b = self._fresh("t")
+            return f"(U if ({b} := {right}) is U else {left} {op} {b})"
+        a, b = self._fresh("t"), self._fresh("t")
+        return f"(U if (({a} := {left}) is U) | (({b} := {right}) is U) else {a} {op} {b})"
 
     def _constant(self, e: ast.Expr) -> bool:
         """A literal or an enum value: its source is a constant, never UNKNOWN."""
@@ -280,16 +284,7 @@ class _Generator:
                 if op is None:
                     raise GenerationError("unknown comparison")
                 left, right = self._tchildren([e.left, e.right], node, scope, level)
-                if self._constant(e.left) and self._constant(e.right):
-                    return f"({left} {op} {right})"
-                if self._constant(e.right):
-                    a = self._fresh("t")
-                    return f"(U if ({a} := {left}) is U else {a} {op} {right})"
-                if self._constant(e.left):
-                    b = self._fresh("t")
-                    return f"(U if ({b} := {right}) is U else {left} {op} {b})"
-                a, b = self._fresh("t"), self._fresh("t")
-                return f"(U if (({a} := {left}) is U) | (({b} := {right}) is U) else {a} {op} {b})"
+                return self._comparison(e, left, op, right)
             case ast.Membership():
                 element, collection = self._tchildren([e.element, e.collection], node, scope, level)
                 return f"MEMBER({element}, {collection})"

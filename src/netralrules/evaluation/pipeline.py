@@ -11,13 +11,12 @@ open. Every front end (the facade, the rule-case runner, diff, batch, what-if) g
 from __future__ import annotations
 
 import bisect
-import contextlib
 import dataclasses
 import datetime
-import gc
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 
+from netralrules.codegen.cache import paused_gc as paused_gc  # re-exported: decisions pause it too
 from netralrules.compiler import CompiledRulebook, definition_of
 from netralrules.evaluation.attribution import NOT_BY_RESPONDENT, WHO_DID_IT, attribute, flag_alleged
 from netralrules.evaluation.coverage import CAN_APPLY, ActAssessment, assess, scope_of
@@ -90,22 +89,6 @@ def decide(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: ListTracer 
         tuple(getattr(facts, "act_elections", ())),
         procedure,
     )
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """The cyclic garbage collector paused while a decision (and its explanation) is made: the work
-    allocates hundreds of thousands of small objects that hold no reference cycles, and each
-    allocation burst triggered a collection that walked the whole heap (the rulebook, the growing
-    graph), about 40% of the time of an explanation. Reference counting still frees everything;
-    cycles made meanwhile are collected when the collector resumes."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def sanction_ladders(rulebook: CompiledRulebook) -> dict[str, Ladder]:
