@@ -47,6 +47,19 @@ _CONDITIONS = (ast.And, ast.Or, ast.Not, ast.Compare, ast.Membership, ast.Betwee
 _LEAVES = (ast.Name, ast.BoolLit, ast.IntLit, ast.StringLit)
 
 
+def _within(e: ast.Within, value: str, anchor: str) -> str:
+    """`value` within the duration of `e` before or after `anchor` (generated operands)."""
+    amount, unit = _literal(int(e.duration.amount)), _literal(_unit(e.duration.unit))
+    return f"WITHIN(x, {value}, {anchor}, {amount}, {unit}, {_literal(e.direction == 'sebelum')})"
+
+
+def _arith_ops(e: ast.Arith) -> str:
+    """The operators of `e` as a literal tuple of the runtime's names for them."""
+    if any(op not in _ARITH_OPS for op in e.ops):
+        raise GenerationError("unknown arithmetic operator")
+    return _literal(tuple(_ARITH_OPS[op] for op in e.ops))
+
+
 def _literal(value: object) -> str:
     """The source of a constant, through repr, for the types a rules file can give only."""
     if value is None or type(value) in (bool, int, str):
@@ -148,18 +161,11 @@ class _Generator:
                 parts = ", ".join(self.expr(p, scope, level) for p in (e.value, e.low, e.high))
                 return f"BETWEEN({parts})"
             case ast.Within():
-                before = e.direction == "sebelum"
                 value, anchor = self.expr(e.value, scope, level), self.expr(e.anchor, scope, level)
-                amount = _literal(int(e.duration.amount))
-                return f"WITHIN(x, {value}, {anchor}, {amount}, {_literal(_unit(e.duration.unit))}, {_literal(before)})"
+                return _within(e, value, anchor)
             case ast.Arith():
-                ops = []
-                for op in e.ops:
-                    if op not in _ARITH_OPS:
-                        raise GenerationError("unknown arithmetic operator")
-                    ops.append(_ARITH_OPS[op])
                 terms = "[" + "".join(self.expr(t, scope, level) + ", " for t in e.terms) + "]"
-                return f"ARITH(x, {terms}, {_literal(tuple(ops))})"
+                return f"ARITH(x, {terms}, {_arith_ops(e)})"
             case ast.Quantifier():
                 items = self.expr(e.collection, scope, level)
                 q = self._var()
@@ -291,18 +297,11 @@ class _Generator:
             case ast.Between():
                 return f"BETWEEN({', '.join(self._tchildren([e.value, e.low, e.high], node, scope, level))})"
             case ast.Within():
-                before = e.direction == "sebelum"
                 value, anchor = self._tchildren([e.value, e.anchor], node, scope, level)
-                amount = _literal(int(e.duration.amount))
-                return f"WITHIN(x, {value}, {anchor}, {amount}, {_literal(_unit(e.duration.unit))}, {_literal(before)})"
+                return _within(e, value, anchor)
             case ast.Arith():
-                ops = []
-                for op in e.ops:
-                    if op not in _ARITH_OPS:
-                        raise GenerationError("unknown arithmetic operator")
-                    ops.append(_ARITH_OPS[op])
                 terms = "[" + "".join(t + ", " for t in self._tchildren(list(e.terms), node, scope, level)) + "]"
-                return f"ARITH(x, {terms}, {_literal(tuple(ops))})"
+                return f"ARITH(x, {terms}, {_arith_ops(e)})"
             case ast.Quantifier():
                 (items,) = self._tchildren([e.collection], node, scope, level)
                 q = self._var()
