@@ -520,7 +520,6 @@ class _Builder:
         self.own_preds: dict[str, list[str]] | None = None
         self.fact_sets: dict[str, set[str] | frozenset[str]] = {}  # node → the fact nodes among its ancestors
         self.lineages: dict[NodeId, tuple[NodeId, ...]] = plan.memo.setdefault("explain.lineage", {})
-        self.clause_ids: list[str] = []  # per outcome, its clause node
         suffix = "both" if both_languages else "id"
         # Made once per plan and shared (bounded): clause annotations, condition nodes, chunks.
         self.annotations: dict[tuple[Any, ...], tuple[list[str], list[str], list[str], list[dict[str, Any]]]] = (
@@ -752,46 +751,53 @@ class _Builder:
                 nodes.update(chunk.nodes)
                 edges.update(chunk.edges)
         # The clause nodes, whole: their conditions' nodes and edges are all made by now, which is
-        # all their annotations read (`annotate`). Made once per plan for each outcome and
-        # annotation key, and shared.
-        clause_ids, memo = self.clause_ids, self.clause_nodes
+        # all their annotations read (`annotate`).
         for o in outcomes:
             cid = clause_id(o.act, o.provision)
-            clause_ids.append(cid)
-            if cid in nodes:
-                continue
-            root = roots.get((o.act, o.provision))
-            annotation_key = self.annotation_key(o)
-            key = (annotation_key, o.reason, o.defeated_by, o.waiting_for, root)
-            attrs = memo.get(key)
-            if attrs is None:
-                facts_seen, failed, failed_leaves, unmet = self.annotate(o, cid, annotation_key)
-                attrs = {
-                    "kind": NodeKind.CLAUSE,
-                    "act": o.act,
-                    "provision": o.provision,
-                    "status": o.status,
-                    "reason": o.reason,
-                    "defeated_by": list(o.defeated_by),
-                    "waiting_for": list(o.waiting_for),
-                    "condition_value": root,
-                    # What the clause says whatever the act: made once per plan and shared.
-                    **clause_attrs(self.plan, o.provision),
-                    "facts_seen": facts_seen,
-                    "failed": failed,
-                    "failed_leaves": failed_leaves,
-                    "unmet": unmet,
-                }
-                if o.act < _SHARED_ACTS:
-                    if len(memo) >= _SHARED_CHUNKS:
-                        memo.clear()
-                    memo[key] = attrs
-            nodes[cid] = attrs
+            if cid not in nodes:
+                nodes[cid] = self.clause_node(o, cid, roots.get((o.act, o.provision)))
+        self.overrides(outcomes)
+
+    def clause_node(self, o: Outcome, cid: str, root: str | None) -> dict[str, Any]:
+        """A clause node's attributes: made once per plan for each outcome, annotation key and root
+        value, and shared."""
+        annotation_key = self.annotation_key(o)
+        key = (annotation_key, o.reason, o.defeated_by, o.waiting_for, root)
+        memo = self.clause_nodes
+        attrs = memo.get(key)
+        if attrs is None:
+            facts_seen, failed, failed_leaves, unmet = self.annotate(o, cid, annotation_key)
+            attrs = {
+                "kind": NodeKind.CLAUSE,
+                "act": o.act,
+                "provision": o.provision,
+                "status": o.status,
+                "reason": o.reason,
+                "defeated_by": list(o.defeated_by),
+                "waiting_for": list(o.waiting_for),
+                "condition_value": root,
+                # What the clause says whatever the act: made once per plan and shared.
+                **clause_attrs(self.plan, o.provision),
+                "facts_seen": facts_seen,
+                "failed": failed,
+                "failed_leaves": failed_leaves,
+                "unmet": unmet,
+            }
+            if o.act < _SHARED_ACTS:
+                if len(memo) >= _SHARED_CHUNKS:
+                    memo.clear()
+                memo[key] = attrs
+        return attrs
+
+    def overrides(self, outcomes: Sequence[Outcome]) -> None:
+        """The `overrides` edges: from each exception to the clause it defeated or holds back."""
         for o in outcomes:
-            for winner in o.defeated_by:
-                self.edge(clause_id(o.act, winner), clause_id(o.act, o.provision), _OVERRIDES_ATTRS[False])
-            for winner in o.waiting_for:
-                self.edge(clause_id(o.act, winner), clause_id(o.act, o.provision), _OVERRIDES_ATTRS[True])
+            if o.defeated_by:
+                for winner in o.defeated_by:
+                    self.edge(clause_id(o.act, winner), clause_id(o.act, o.provision), _OVERRIDES_ATTRS[False])
+            if o.waiting_for:
+                for winner in o.waiting_for:
+                    self.edge(clause_id(o.act, winner), clause_id(o.act, o.provision), _OVERRIDES_ATTRS[True])
 
     # ---- findings, determinations, decision ------------------------------------------------
     def findings(self, findings: Sequence[Finding]) -> None:
@@ -916,8 +922,9 @@ class _Builder:
         """An undecided clause's deciding facts: the unknown facts it saw and those of the exceptions
         it waits for (its node is copied: the others are shared)."""
         nodes = self.g_nodes
-        for o, cid in zip(outcomes, self.clause_ids, strict=True):
+        for o in outcomes:
             if o.status is Status.UNKNOWN:
+                cid = clause_id(o.act, o.provision)
                 deciding = set(nodes[cid]["facts_seen"])
                 for other in o.waiting_for:
                     other_node = nodes.get(clause_id(o.act, other))
