@@ -59,6 +59,7 @@ import datetime
 import enum
 import functools
 import itertools
+import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -324,8 +325,9 @@ def build_explanation(
     it only the Indonesian text is kept and English views show that.
     """
     builder = _Builder(plan, lang_independent)
-    builder.events(events)
-    builder.clauses(evaluation.outcomes)
+    if not builder.windows(events, evaluation.outcomes):
+        builder.events(events)
+        builder.clauses(evaluation.outcomes)
     builder.findings(evaluation.findings)
     builder.determinations(determination.tracks, evaluation.findings)
     builder.decision(determination, evaluation.outcomes)
@@ -350,6 +352,8 @@ _SHARED_BY_EVENTS = (
     "explain.clause_nodes.",
     "explain.value_nodes",
     "explain.signatures",
+    "explain.windows",
+    "explain.contributions.",
 )
 
 
@@ -493,6 +497,51 @@ class _ActTrace:
         return found
 
 
+class _Window:
+    """What one window of events says: the events of one provision in one act, closed by its
+    ProvisionResult, with those of the definitions first evaluated there (a definition is evaluated
+    once per act, where it is first used). Made once per plan for each window's events and shared:
+    `groups`, each provision's or definition's signature (as `_ActTrace.sigs`) with its number;
+    `uses`, the definitions each read; `deps`, those its provision read, sorted; `values`, the fact
+    and concept nodes of the values read (id, attributes); `facts`, the fact nodes among them."""
+
+    __slots__ = ("act", "cacheable", "defs", "deps", "facts", "groups", "number", "plain", "provision", "uses", "values")
+
+    def __init__(
+        self,
+        number: int,
+        act: int,
+        provision: str,
+        groups: tuple[tuple[str, tuple[tuple[Any, ...], ...], int], ...],
+        uses: dict[str, list[str]],
+        values: dict[str, dict[str, Any]],
+        facts: frozenset[str],
+        cacheable: bool,
+    ) -> None:
+        # The number of what the window says whatever the values read (the act, the provision,
+        # its ProvisionResult, the signatures): windows that differ only in the values of the facts
+        # they read share their conditions, edges and clause node (`_Contribution`), and differ in
+        # their fact and concept nodes (`values`) alone.
+        self.number = number
+        self.act = act
+        self.provision = provision
+        self.groups = groups
+        self.uses = uses
+        self.deps = tuple(sorted(set(uses.get(provision, ()))))
+        self.values = tuple(values.items())
+        self.facts = facts
+        self.cacheable = cacheable
+        self.defs = tuple(g for g in groups if g[0][:4] == "def:")
+        # What the window adds when its outcome is its ProvisionResult's and its provision read no
+        # definition, per language setting (both languages, Indonesian only): kept here.
+        self.plain: list[_Contribution | None] = [None, None]
+
+
+# What one window adds to the graph besides its values' nodes: its condition nodes, its clause node
+# and the edges into them, as (id, attributes) and ((source, target), attributes) pairs.
+_Contribution = tuple[tuple[tuple[str, dict[str, Any]], ...], tuple[tuple[tuple[str, str], dict[str, Any]], ...]]
+
+
 class _Chunk(NamedTuple):
     """The condition nodes and the edges made from one provision's or definition's events in one
     act, and the value of a provision's root condition (None when it has none)."""
@@ -532,6 +581,11 @@ class _Builder:
         self.interned: dict[Any, int] = plan.memo.setdefault("explain.signatures", {})
         self.clause_nodes: dict[tuple[Any, ...], dict[str, Any]] = plan.memo.setdefault("explain.clause_nodes." + suffix, {})
         self.value_nodes: dict[tuple[Any, ...], dict[str, Any]] = plan.memo.setdefault("explain.value_nodes", {})
+        self.window_memo: dict[tuple[Event, ...], _Window] = plan.memo.setdefault("explain.windows", {})
+        self.contributions: dict[tuple[Any, ...] | int, _Contribution] = plan.memo.setdefault(
+            "explain.contributions." + suffix, {}
+        )
+        self.preds_seen = 0  # how many of g_edges own_preds holds
 
     # ---- nodes and edges -------------------------------------------------------------------
     def node(self, node_id: str, kind: NodeKind, **attrs: Any) -> None:
@@ -601,6 +655,253 @@ class _Builder:
             else:
                 continue
             sig.append(item)
+
+    # ---- the graph by windows of events ----------------------------------------------------
+    def windows(self, events: Iterable[Event], outcomes: Sequence[Outcome]) -> bool:
+        """The fact, concept, condition and clause nodes and their edges, window by window (`_Window`):
+        what a window adds to the graph depends only on its events, its provision's outcome and the
+        signatures of the definitions its provision read (made elsewhere in the act), so it is made
+        once per plan for each and shared (`_Contribution`), and an explanation like an earlier one
+        is mostly dictionary updates. False, with nothing made, when the events are not one
+        evaluation's windows in the order of the outcomes (the caller builds as `events` and
+        `clauses` do)."""
+        if type(events) is not list or not outcomes:
+            return False
+        # Where each window ends: after each ProvisionResult (found without a Python loop).
+        is_result = map(operator.is_, map(type, events), itertools.repeat(ProvisionResult))
+        ends = list(itertools.compress(itertools.count(1), is_result))
+        if len(ends) != len(outcomes) or ends[-1] != len(events):
+            return False
+        memo = self.window_memo
+        infos: list[_Window] = []
+        start = 0
+        act = -1
+        defined: set[str] = set()
+        trace = _ActTrace()
+        for end, o in zip(ends, outcomes, strict=True):
+            window = events[start:end]
+            start = end
+            try:
+                key: tuple[Event, ...] | None = tuple(window)
+                info = memo.get(key)  # type: ignore[arg-type]
+            except TypeError:  # a value that cannot be hashed (a list): not kept
+                key, info = None, None
+            if info is None:
+                info = self.window(window)
+                if info is None:
+                    return False
+                if key is not None and info.cacheable and info.act < _SHARED_ACTS:
+                    if len(memo) >= _SHARED_CHUNKS:
+                        memo.clear()
+                    memo[key] = info
+            if info.act != o.act or info.provision != o.provision:
+                return False
+            infos.append(info)
+            if info.defs:
+                # The definitions first evaluated in this window: what later windows' provisions
+                # read of them (their signatures, as numbers, in `_ActTrace.def_key`).
+                if info.act != act:
+                    act, trace, defined = info.act, self.act_trace(info.act), set()
+                for group, _, number in info.defs:
+                    if group in defined:
+                        return False  # a definition evaluated twice in one act: not one window's
+                    defined.add(group)
+                    trace.keys[group] = number  # its signature itself only if a window is made (`fill`)
+                    used = info.uses.get(group)
+                    if used:
+                        trace.uses[group] = used
+        interned, contributions, both = self.interned, self.contributions, self.both
+        filled: set[int] = set()
+        deps_of: dict[tuple[int, tuple[str, ...]], tuple[int, ...]] = {}
+        # What the windows kept add, put into the graph together (one update each, in order) before
+        # a window not kept is made, which reads the graph so far, and at the end.
+        new_nodes: list[tuple[tuple[str, dict[str, Any]], ...]] = []
+        new_edges: list[tuple[tuple[tuple[str, str], dict[str, Any]], ...]] = []
+        key2: tuple[Any, ...] | None
+        for info, o, end in zip(infos, outcomes, ends, strict=True):
+            result = events[end - 1]
+            # Most outcomes are what the window's ProvisionResult says (conflicts between
+            # provisions settled after the act may change one): then the status, reason and
+            # exceptions need no key of their own.
+            plain = (
+                o.reason is result.reason
+                and o.status is result.status
+                and o.defeated_by is result.defeated_by
+                and not o.waiting_for
+            )
+            if info.deps:
+                deps = deps_of.get((o.act, info.deps))
+                if deps is None:
+                    trace = self.trace[o.act]
+                    deps = deps_of[(o.act, info.deps)] = tuple([trace.def_key(n, interned) for n in info.deps])
+                key2 = (
+                    (info.number, deps)
+                    if plain
+                    else (info.number, o.status._value_, o.reason, o.defeated_by, o.waiting_for, deps)
+                )
+                found = contributions.get(key2)
+            elif plain:
+                key2 = None
+                found = info.plain[both]
+                if found is None:
+                    found = info.plain[both] = contributions.get(info.number)
+            else:
+                key2 = (info.number, o.status._value_, o.reason, o.defeated_by, o.waiting_for)
+                found = contributions.get(key2)
+            if found is None:
+                self.put(new_nodes, new_edges)
+                if o.act not in filled:
+                    filled.add(o.act)
+                    self.fill(o.act, infos)
+                found = self.contribute(info, o)
+                if info.cacheable and o.act < _SHARED_ACTS:
+                    if len(contributions) >= _SHARED_CHUNKS:
+                        contributions.clear()
+                    if key2 is None:
+                        info.plain[both] = contributions[info.number] = found
+                    else:
+                        contributions[key2] = found
+                continue
+            if info.values:
+                new_nodes.append(info.values)
+            new_nodes.append(found[0])
+            new_edges.append(found[1])
+        self.put(new_nodes, new_edges)
+        self.overrides(outcomes)
+        return True
+
+    def put(self, new_nodes: list[tuple[Any, ...]], new_edges: list[tuple[Any, ...]]) -> None:
+        """Put what kept windows add into the graph, in order (later pairs replace earlier ones, as
+        one update after another would), and empty the lists."""
+        if new_nodes:
+            self.g_nodes.update(itertools.chain.from_iterable(new_nodes))
+            self.g_edges.update(itertools.chain.from_iterable(new_edges))
+            new_nodes.clear()
+            new_edges.clear()
+
+    def window(self, events: Sequence[Event]) -> _Window | None:
+        """What one window's events say (None when they are not one provision's in one act)."""
+        last = events[-1]
+        assert type(last) is ProvisionResult
+        act, provision = last.act, last.provision
+        groups_of: dict[NodeId, str] = self.plan.memo.setdefault("explain.groups", {})
+        fact_ids: dict[tuple[int, tuple[str, ...]], str] = self.plan.memo.setdefault("explain.fact_ids", {})
+        sigs: dict[str, list[tuple[Any, ...]]] = {}
+        uses: dict[str, list[str]] = {}
+        values: dict[str, dict[str, Any]] = {}
+        facts: set[str] = set()
+        cacheable = True
+        each: Sequence[Any] = events  # dispatched on the exact type, which mypy does not narrow
+        for e in each[:-1]:
+            kind = type(e)
+            node = e[1]
+            if kind is ProvisionResult or e[0] != act:
+                return None
+            group = groups_of.get(node)
+            if group is None:
+                group = groups_of[node] = _group_of(node)
+            if group != provision and group[:4] != "def:":
+                return None  # another provision's event
+            if kind is ConditionResult:
+                truth_value = e[2]
+                item: tuple[Any, ...] = (node, "unknown" if truth_value is None else "true" if truth_value else "false")
+            elif kind is FactRead:
+                path, read = e[2], e[3]
+                item = (node, path, "true" if read is True else "false" if read is False else truth(read))
+                fid = fact_ids.get((act, path))
+                if fid is None:
+                    fid = fact_id(act, path)
+                    if act < _SHARED_ACTS:
+                        fact_ids[(act, path)] = fid
+                if fid not in values:
+                    facts.add(fid)
+                    values[fid] = self.value_node(fid, read, _FACT, act, "path", ".".join(path))
+            elif kind is DefinitionRead:
+                name, read = e[2], e[3]
+                item = (node, name, "true" if read is True else "false" if read is False else truth(read))
+                uses.setdefault(group, []).append(name)
+                cid = concept_id(act, name)
+                if cid not in values:
+                    values[cid] = self.value_node(cid, read, _CONCEPT, act, "name", name)
+            else:
+                continue
+            sigs.setdefault(group, []).append(item)
+        groups = []
+        for group, sig in sigs.items():
+            frozen = tuple(sig)
+            try:
+                number = self.interned.get(frozen)
+                if number is None:
+                    if len(self.interned) >= _SHARED_CHUNKS:
+                        self.interned.clear()  # numbers already handed out are never handed out again
+                    number = self.interned[frozen] = next(_SIGNATURE_NUMBERS)
+            except TypeError:
+                number, cacheable = next(_SIGNATURE_NUMBERS), False
+            if group[:4] == "def:" and concept_id(act, group[4:]) not in values:
+                cacheable = False  # its chunk depends on a read elsewhere in the act
+            groups.append((group, frozen, number))
+        said = (act, provision, last.status._value_, last.reason, last.defeated_by, tuple([(g, n) for g, _, n in groups]))
+        window = self.interned.get(said)
+        if window is None:
+            if len(self.interned) >= _SHARED_CHUNKS:
+                self.interned.clear()  # numbers already handed out are never handed out again
+            window = self.interned[said] = next(_SIGNATURE_NUMBERS)
+        return _Window(window, act, provision, tuple(groups), uses, values, frozenset(facts), cacheable)
+
+    def fill(self, act: int, infos: Sequence[_Window]) -> None:
+        """The act's trace from its windows, whole (what the annotations of a clause not kept read)."""
+        trace = self.act_trace(act)
+        for info in infos:
+            if info.act != act:
+                continue
+            self.facts |= info.facts
+            for group, sig, number in info.groups:
+                if group not in trace.sigs:
+                    trace.sigs[group] = list(sig)
+                    trace.keys[group] = number
+                    used = info.uses.get(group)
+                    if used:
+                        trace.uses[group] = used
+
+    def contribute(self, info: _Window, o: Outcome) -> _Contribution:
+        """What one window adds to the graph (added here), made as `clauses` makes it."""
+        act, nodes, edges = info.act, self.g_nodes, self.g_edges
+        trace = self.trace[act]
+        mine_nodes: dict[str, dict[str, Any]] = {}
+        mine_edges: dict[tuple[str, str], dict[str, Any]] = {}
+        nodes.update(info.values)
+        root: str | None = None
+        seen = False
+        for group, _, _ in info.groups:
+            if group[:4] == "def:":
+                chunk = self.chunk(act, group, False, False, concept_id(act, group[4:]) in nodes)
+            else:
+                seen = True
+                chunk = self.chunk(act, group, True, o.status in EVALUATED, False)
+                root = chunk.root
+                if chunk.untraced and root is not None:
+                    trace.untraced[NodeId(group)] = root
+                    if trace.ready:
+                        trace.conds.setdefault(NodeId(group), [root])
+            mine_nodes.update(chunk.nodes)
+            mine_edges.update(chunk.edges)
+            nodes.update(chunk.nodes)
+            edges.update(chunk.edges)
+        if not seen and o.status in EVALUATED:
+            # Evaluated without an event (a literal condition): its root condition all the same.
+            chunk = self.chunk(act, o.provision, True, True, False)
+            root = chunk.root
+            if chunk.untraced and root is not None:
+                trace.untraced[NodeId(o.provision)] = root
+                if trace.ready:
+                    trace.conds.setdefault(NodeId(o.provision), [root])
+            mine_nodes.update(chunk.nodes)
+            mine_edges.update(chunk.edges)
+            nodes.update(chunk.nodes)
+            edges.update(chunk.edges)
+        cid = clause_id(act, o.provision)
+        nodes[cid] = mine_nodes[cid] = self.clause_node(o, cid, root)
+        return tuple(mine_nodes.items()), tuple(mine_edges.items())
 
     def value_node(self, node_id: str, value: object, kind: NodeKind, act: int, key: str, name: str) -> dict[str, Any]:
         """A fact node (`key` "path") or concept node (`key` "name") with the value read: made once
@@ -968,11 +1269,16 @@ class _Builder:
         ancestors of every clause that uses it)."""
         found = self.fact_sets.get(node)
         if found is None:
-            if self.own_preds is None:
-                self.own_preds = {}
-                for (u, v), attrs in self.g_edges.items():
-                    if attrs["kind"] is not _OVERRIDES:
-                        self.own_preds.setdefault(v, []).append(u)
+            if self.own_preds is None or self.preds_seen != len(self.g_edges):
+                # The edges made since it was last read (the window path adds them between
+                # annotations; no edge is ever removed, and a dict keeps them in the order made).
+                if self.own_preds is None:
+                    self.own_preds = {}
+                own, edges = self.own_preds, self.g_edges
+                for u, v in itertools.islice(edges, self.preds_seen, None) if self.preds_seen else edges:
+                    if edges[u, v]["kind"] is not _OVERRIDES:
+                        own.setdefault(v, []).append(u)
+                self.preds_seen = len(edges)
             preds = self.own_preds.get(node)
             if not preds:
                 found = _NO_FACTS
@@ -1036,10 +1342,31 @@ class _Builder:
     ) -> tuple[ActInfo, ...]:
         assessed = {a.act: a for a in assessments}
         acts = []
-        in_force: dict[int, set[str]] = {}  # one pass over the outcomes, not one per act
-        for o in outcomes:
-            if o.status is not Status.NOT_IN_FORCE and o.provision in self.provisions:
-                in_force.setdefault(o.act, set()).add(self.provisions[o.provision].instrument.id.name)
+        in_force: dict[int, Iterable[str]] = {}
+        provisions = self.plan.provisions
+        if len(outcomes) == len(provisions) * len(dates):
+            # Every provision for every act: what is in force on a date depends on the date alone
+            # (the evaluator's NOT_IN_FORCE), so it is found once per plan for each date.
+            by_date: dict[datetime.date, tuple[str, ...]] = self.plan.memo.setdefault("explain.in_force", {})
+            for i, date in enumerate(dates):
+                found = by_date.get(date)
+                if found is None:
+                    if len(by_date) >= _SHARED_CHUNKS:
+                        by_date.clear()
+                    found = by_date[date] = tuple(
+                        sorted(
+                            {
+                                c.instrument.id.name
+                                for c in provisions
+                                if not (date < c.start or (c.end is not None and date > c.end))
+                            }
+                        )
+                    )
+                in_force[i] = found
+        else:
+            for o in outcomes:  # one pass over the outcomes, not one per act
+                if o.status is not Status.NOT_IN_FORCE and o.provision in self.provisions:
+                    in_force.setdefault(o.act, set()).add(self.provisions[o.provision].instrument.id.name)  # type: ignore[attr-defined]
         for i, date in enumerate(dates):
             stage = stages[i] if i < len(stages) else "tidak_diketahui"
             a = assessed.get(i)
