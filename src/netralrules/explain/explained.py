@@ -4,15 +4,16 @@ pipeline (`evaluation.pipeline.decide`), then the graph built from its events.""
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Sequence
 from typing import Any
 
-from netralrules.compiler import CompiledRulebook
+from netralrules.compiler import CompiledRulebook, Plan
 from netralrules.evaluation.attribution import READ_HERE
 from netralrules.evaluation.coverage import DEFAULTS, scope_json
 from netralrules.evaluation.decision import Decision, IncidentFacts
 from netralrules.evaluation.pipeline import decide, paused_gc
-from netralrules.evaluation.referral import referral_json
+from netralrules.evaluation.referral import Referral, referral_json
 from netralrules.explain.graph import Explanation, build_explanation, fact_id, json_value
 from netralrules.facts.schema import DEFAULT_SCHEMA
 from netralrules.trace import ListTracer
@@ -47,10 +48,13 @@ def _decide_explained(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: 
         decision.determination,
         decision.act_dates,
         decision.stages,
-        referral=referral_json(decision.referral) if decision.referral is not None else None,
         assessments=decision.assessments,
         scope=scope_json(decision.scope),
     )
+    if decision.referral is not None:
+        # To whom the case is referred: a graph attribute, for the views (as build_explanation
+        # sets it from `referral`), made once per plan for each referral.
+        explanation.data.graph["pengawasan"] = _referral_attr(rulebook.plan, decision.referral)
     if decision.elections:
         explanation = _with_elections(explanation, decision.elections)
     if decision.procedure is not None:
@@ -62,18 +66,33 @@ def _decide_explained(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: 
     return dataclasses.replace(decision, explanation=explanation)
 
 
+def _referral_attr(plan: Plan, referral: Referral) -> Any:
+    """`json_value(referral_json(referral))`, kept per plan (bounded) for each referral: read-only."""
+    memo: dict[tuple[Any, ...], Any] = plan.memo.setdefault("explain.referrals", {})
+    key = (
+        referral.date,
+        referral.date_basis,
+        referral.status._value_,
+        tuple([b.id.name for b in referral.bodies]),
+        referral.reasons,
+    )
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= 10_000:
+            memo.clear()
+        found = memo[key] = json_value(referral_json(referral))
+    return found
+
+
 def _unread_facts(facts: IncidentFacts, explanation: Explanation, acts: int) -> dict[str, list[list[Any]]]:
     """Per act, the facts of the act the incident states (known values of the fact schema's
     `tindakan` fields) that no provision read: a report lists them as stated and unread."""
-    # Attribution and proof read `dilakukan_sendiri` and `terverifikasi` themselves, and the act's date
-    # chooses the law in force: none of them is unread.
-    skip = READ_HERE | {"tanggal"}
-    fields = [n for n, kind in DEFAULT_SCHEMA.roots["tindakan"].fields if kind.kind in _PLAIN_KINDS and n not in skip]
+    nodes = explanation.data.nodes
     out: dict[str, list[list[Any]]] = {}
     for act in range(acts):
         found = []
-        for name in fields:
-            if fact_id(act, ("tindakan", name)) in explanation.data.nodes:
+        for name, fid in _act_fields(act):
+            if fid in nodes:
                 continue
             try:
                 value = facts.fact(("tindakan", name), act)
@@ -84,6 +103,20 @@ def _unread_facts(facts: IncidentFacts, explanation: Explanation, acts: int) -> 
         if found:
             out[str(act)] = found
     return out
+
+
+@functools.cache
+def _fields() -> tuple[str, ...]:
+    # Attribution and proof read `dilakukan_sendiri` and `terverifikasi` themselves, and the act's date
+    # chooses the law in force: none of them is unread.
+    skip = READ_HERE | {"tanggal"}
+    return tuple(n for n, kind in DEFAULT_SCHEMA.roots["tindakan"].fields if kind.kind in _PLAIN_KINDS and n not in skip)
+
+
+@functools.lru_cache(maxsize=1024)
+def _act_fields(act: int) -> tuple[tuple[str, str], ...]:
+    """The fact schema's plain `tindakan` fields with their fact node ids in one act."""
+    return tuple((name, fact_id(act, ("tindakan", name))) for name in _fields())
 
 
 def decide_with(rulebook: CompiledRulebook, facts: IncidentFacts, *, explain: bool, tracer: ListTracer | None = None) -> Decision:

@@ -55,6 +55,7 @@ its last value in `value` and every distinct value, in order, in `values`.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import enum
 import functools
@@ -330,8 +331,9 @@ def build_explanation(
         builder.clauses(evaluation.outcomes)
     builder.findings(evaluation.findings)
     builder.determinations(determination.tracks, evaluation.findings)
-    builder.decision(determination, evaluation.outcomes)
-    builder.deciding(evaluation.outcomes)
+    # The undecided outcomes (the evaluation keeps them apart: every maker of an Evaluation does).
+    builder.decision(determination, evaluation.unresolved)
+    builder.deciding(evaluation.unresolved)
     acts = builder.acts(act_dates, stages, evaluation.outcomes, assessments)
     if referral is not None:
         # To whom the case is referred (referral.referral_json): a graph attribute, for the views.
@@ -354,6 +356,10 @@ _SHARED_BY_EVENTS = (
     "explain.signatures",
     "explain.windows",
     "explain.contributions.",
+    "explain.act_contributions.",
+    "explain.findings",
+    "explain.in_force",
+    "explain.referrals",
 )
 
 
@@ -497,6 +503,10 @@ class _ActTrace:
         return found
 
 
+def _act_of(o: Outcome) -> int:
+    return o.act
+
+
 class _Window:
     """What one window of events says: the events of one provision in one act, closed by its
     ProvisionResult, with those of the definitions first evaluated there (a definition is evaluated
@@ -505,7 +515,7 @@ class _Window:
     `uses`, the definitions each read; `deps`, those its provision read, sorted; `values`, the fact
     and concept nodes of the values read (id, attributes); `facts`, the fact nodes among them."""
 
-    __slots__ = ("act", "cacheable", "defs", "deps", "facts", "groups", "number", "plain", "provision", "uses", "values")
+    __slots__ = ("act", "cacheable", "defs", "deps", "facts", "groups", "number", "provision", "uses", "values")
 
     def __init__(
         self,
@@ -532,9 +542,6 @@ class _Window:
         self.facts = facts
         self.cacheable = cacheable
         self.defs = tuple(g for g in groups if g[0][:4] == "def:")
-        # What the window adds when its outcome is its ProvisionResult's and its provision read no
-        # definition, per language setting (both languages, Indonesian only): kept here.
-        self.plain: list[_Contribution | None] = [None, None]
 
 
 # What one window adds to the graph besides its values' nodes: its condition nodes, its clause node
@@ -584,6 +591,9 @@ class _Builder:
         self.window_memo: dict[tuple[Event, ...], _Window] = plan.memo.setdefault("explain.windows", {})
         self.contributions: dict[tuple[Any, ...] | int, _Contribution] = plan.memo.setdefault(
             "explain.contributions." + suffix, {}
+        )
+        self.act_contributions: dict[tuple[Any, ...], _Contribution] = plan.memo.setdefault(
+            "explain.act_contributions." + suffix, {}
         )
         self.preds_seen = 0  # how many of g_edges own_preds holds
 
@@ -674,6 +684,12 @@ class _Builder:
             return False
         memo = self.window_memo
         infos: list[_Window] = []
+        # Per window, what its contribution is kept under besides the definitions it read: its
+        # number when its outcome is what its ProvisionResult says (most are: conflicts between
+        # provisions settled after the act, or an act not the respondent's, may change one), else
+        # the number with the outcome.
+        parts: list[int | tuple[Any, ...]] = []
+        unkept: set[int] = set()  # the acts with a window not kept
         start = 0
         act = -1
         defined: set[str] = set()
@@ -697,6 +713,18 @@ class _Builder:
             if info.act != o.act or info.provision != o.provision:
                 return False
             infos.append(info)
+            result = window[-1]
+            if (
+                o.reason is result.reason
+                and o.status is result.status
+                and o.defeated_by is result.defeated_by
+                and not o.waiting_for
+            ):
+                parts.append(info.number)
+            else:
+                parts.append((info.number, o.status._value_, o.reason, o.defeated_by, o.waiting_for))
+            if not info.cacheable or key is None:
+                unkept.add(info.act)
             if info.defs:
                 # The definitions first evaluated in this window: what later windows' provisions
                 # read of them (their signatures, as numbers, in `_ActTrace.def_key`).
@@ -710,65 +738,87 @@ class _Builder:
                     used = info.uses.get(group)
                     if used:
                         trace.uses[group] = used
-        interned, contributions, both = self.interned, self.contributions, self.both
-        filled: set[int] = set()
-        deps_of: dict[tuple[int, tuple[str, ...]], tuple[int, ...]] = {}
-        # What the windows kept add, put into the graph together (one update each, in order) before
-        # a window not kept is made, which reads the graph so far, and at the end.
+        # What the windows add, put into the graph together (one update each, in order) before a
+        # window is made, which reads the graph so far, and at the end.
         new_nodes: list[tuple[tuple[str, dict[str, Any]], ...]] = []
         new_edges: list[tuple[tuple[tuple[str, str], dict[str, Any]], ...]] = []
-        key2: tuple[Any, ...] | None
-        for info, o, end in zip(infos, outcomes, ends, strict=True):
-            result = events[end - 1]
-            # Most outcomes are what the window's ProvisionResult says (conflicts between
-            # provisions settled after the act may change one): then the status, reason and
-            # exceptions need no key of their own.
-            plain = (
-                o.reason is result.reason
-                and o.status is result.status
-                and o.defeated_by is result.defeated_by
-                and not o.waiting_for
-            )
-            if info.deps:
-                deps = deps_of.get((o.act, info.deps))
-                if deps is None:
-                    trace = self.trace[o.act]
-                    deps = deps_of[(o.act, info.deps)] = tuple([trace.def_key(n, interned) for n in info.deps])
-                key2 = (
-                    (info.number, deps)
-                    if plain
-                    else (info.number, o.status._value_, o.reason, o.defeated_by, o.waiting_for, deps)
-                )
-                found = contributions.get(key2)
-            elif plain:
-                key2 = None
-                found = info.plain[both]
-                if found is None:
-                    found = info.plain[both] = contributions.get(info.number)
-            else:
-                key2 = (info.number, o.status._value_, o.reason, o.defeated_by, o.waiting_for)
-                found = contributions.get(key2)
+        acts_memo = self.act_contributions
+        i, n = 0, len(outcomes)
+        while i < n:
+            # One act at a time: what its windows add besides their values' nodes depends on its
+            # windows' numbers and outcomes alone (the definitions its provisions read are its
+            # own windows'), so it is kept per plan for each act's list of them, and an act like
+            # an earlier one (whatever the values it read) is one lookup.
+            act = outcomes[i].act
+            j = bisect.bisect_right(outcomes, act, lo=i, key=_act_of)
+            act_key = (act, tuple(parts[i:j]))
+            found = acts_memo.get(act_key)
+            values = [info.values for info in itertools.islice(infos, i, j) if info.values]
             if found is None:
-                self.put(new_nodes, new_edges)
-                if o.act not in filled:
-                    filled.add(o.act)
-                    self.fill(o.act, infos)
-                found = self.contribute(info, o)
-                if info.cacheable and o.act < _SHARED_ACTS:
-                    if len(contributions) >= _SHARED_CHUNKS:
-                        contributions.clear()
-                    if key2 is None:
-                        info.plain[both] = contributions[info.number] = found
-                    else:
-                        contributions[key2] = found
-                continue
-            if info.values:
-                new_nodes.append(info.values)
-            new_nodes.append(found[0])
-            new_edges.append(found[1])
+                found = self.act_windows(infos, outcomes, parts, i, j, new_nodes, new_edges)
+                if act < _SHARED_ACTS and act not in unkept:
+                    if len(acts_memo) >= _SHARED_CHUNKS:
+                        acts_memo.clear()
+                    acts_memo[act_key] = found
+            else:
+                new_nodes.extend(values)
+                new_nodes.append(found[0])
+                new_edges.append(found[1])
+            i = j
         self.put(new_nodes, new_edges)
         self.overrides(outcomes)
         return True
+
+    def act_windows(
+        self,
+        infos: Sequence[_Window],
+        outcomes: Sequence[Outcome],
+        parts: Sequence[int | tuple[Any, ...]],
+        i: int,
+        j: int,
+        new_nodes: list[tuple[tuple[str, dict[str, Any]], ...]],
+        new_edges: list[tuple[tuple[tuple[str, str], dict[str, Any]], ...]],
+    ) -> _Contribution:
+        """The windows `i` to `j` (one act) one by one: each window's contribution is kept per plan
+        for its number, outcome and the signatures of the definitions its provision read, and made
+        when not kept (`contribute`). Returns what they add besides their values' nodes."""
+        interned, contributions = self.interned, self.contributions
+        act = outcomes[i].act
+        trace = self.trace.get(act)
+        deps_of: dict[tuple[str, ...], tuple[int, ...]] = {}
+        mine_nodes: list[tuple[tuple[str, dict[str, Any]], ...]] = []
+        mine_edges: list[tuple[tuple[tuple[str, str], dict[str, Any]], ...]] = []
+        filled = False
+        key2: int | tuple[Any, ...]
+        for info, o, part in zip(infos[i:j], outcomes[i:j], parts[i:j], strict=True):
+            if info.deps:
+                deps = deps_of.get(info.deps)
+                if deps is None:
+                    if trace is None:
+                        trace = self.act_trace(act)
+                    deps = deps_of[info.deps] = tuple([trace.def_key(name, interned) for name in info.deps])
+                key2 = (part, deps)
+            else:
+                key2 = part
+            found = contributions.get(key2)
+            if found is None:
+                self.put(new_nodes, new_edges)
+                if not filled:
+                    filled = True
+                    self.fill(act, infos[i:j])
+                found = self.contribute(info, o)
+                if info.cacheable and act < _SHARED_ACTS:
+                    if len(contributions) >= _SHARED_CHUNKS:
+                        contributions.clear()
+                    contributions[key2] = found
+            else:
+                if info.values:
+                    new_nodes.append(info.values)
+                new_nodes.append(found[0])
+                new_edges.append(found[1])
+            mine_nodes.append(found[0])
+            mine_edges.append(found[1])
+        return tuple(itertools.chain.from_iterable(mine_nodes)), tuple(itertools.chain.from_iterable(mine_edges))
 
     def put(self, new_nodes: list[tuple[Any, ...]], new_edges: list[tuple[Any, ...]]) -> None:
         """Put what kept windows add into the graph, in order (later pairs replace earlier ones, as
@@ -1102,35 +1152,52 @@ class _Builder:
 
     # ---- findings, determinations, decision ------------------------------------------------
     def findings(self, findings: Sequence[Finding]) -> None:
+        # A finding's node depends on the finding alone: made once per plan for each (the finding
+        # kept beside it, so an equal one is told apart from another of the same act and provision).
+        memo: dict[tuple[int, str, str], tuple[Finding, dict[str, Any], list[dict[str, Any]] | None]] = self.plan.memo.setdefault(
+            "explain.findings", {}
+        )
         for f in findings:
             fid = finding_id(f.act, f.provision)
-            self.node(
-                fid,
-                NodeKind.FINDING,
-                act=f.act,
-                provision=f.provision,
-                category=f.category,
-                tier=f.tier,
-                tier_basis=citation_json(f.tier_basis),
-                citation=citation_json(f.citation),
-                text=f.text,
-                sanction_options=list(f.sanction_options),
-                sanction_basis=citation_json(self.sanction_basis(f)),
-                penalties=[_penalty(p) for p in f.penalties],
-                penalty_joiners=list(f.penalty_joiners),
-                note=f.note,
-                tier_unstated=f.unresolved,
-                proof=f.proof,
-                other_readings=[
-                    {"tier": r.tier, "basis": citation_json(r.basis), "sanction_options": list(r.sanction_options)}
-                    for r in f.other_readings
-                ],
-            )
+            key = (f.act, f.provision, f.proof)
+            found = memo.get(key)
+            if found is None or found[0] != f:
+                table = self.sanction_table(f)
+                found = (
+                    f,
+                    {
+                        "kind": NodeKind.FINDING,
+                        "act": f.act,
+                        "provision": f.provision,
+                        "category": f.category,
+                        "tier": f.tier,
+                        "tier_basis": citation_json(f.tier_basis),
+                        "citation": citation_json(f.citation),
+                        "text": f.text,
+                        "sanction_options": list(f.sanction_options),
+                        "sanction_basis": citation_json(self.sanction_basis(f)),
+                        "penalties": [_penalty(p) for p in f.penalties],
+                        "penalty_joiners": list(f.penalty_joiners),
+                        "note": f.note,
+                        "tier_unstated": f.unresolved,
+                        "proof": f.proof,
+                        "other_readings": [
+                            {"tier": r.tier, "basis": citation_json(r.basis), "sanction_options": list(r.sanction_options)}
+                            for r in f.other_readings
+                        ],
+                    },
+                    # The sources of the sanction table the finding's options come from, for the annex.
+                    [source_json(x) for x in table.sources] if table is not None and table.sources else None,
+                )
+                if f.act < _SHARED_ACTS:
+                    if len(memo) >= _SHARED_CHUNKS:
+                        memo.clear()
+                    memo[key] = found
+            if fid not in self.g_nodes:
+                self.g_nodes[fid] = found[1]
             self.edge(clause_id(f.act, f.provision), fid, _YIELDS)
-            table = self.sanction_table(f)
-            if table is not None and table.sources:
-                # The sources of the sanction table the finding's options come from, for the annex.
-                self.g_attrs.setdefault("sanction_sources", {})[fid] = [source_json(x) for x in table.sources]
+            if found[2] is not None:
+                self.g_attrs.setdefault("sanction_sources", {})[fid] = found[2]
 
     def sanction_basis(self, f: Finding) -> ast.Citation | None:
         compiled = self.provisions.get(f.provision)
