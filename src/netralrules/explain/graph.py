@@ -595,7 +595,6 @@ class _Builder:
         self.act_contributions: dict[tuple[Any, ...], _Contribution] = plan.memo.setdefault(
             "explain.act_contributions." + suffix, {}
         )
-        self.preds_seen = 0  # how many of g_edges own_preds holds
 
     # ---- nodes and edges -------------------------------------------------------------------
     def node(self, node_id: str, kind: NodeKind, **attrs: Any) -> None:
@@ -826,6 +825,8 @@ class _Builder:
         if new_nodes:
             self.g_nodes.update(itertools.chain.from_iterable(new_nodes))
             self.g_edges.update(itertools.chain.from_iterable(new_edges))
+            if self.own_preds is not None:
+                self._edges_made(itertools.chain.from_iterable(new_edges))
             new_nodes.clear()
             new_edges.clear()
 
@@ -921,13 +922,15 @@ class _Builder:
         mine_edges: dict[tuple[str, str], dict[str, Any]] = {}
         nodes.update(info.values)
         root: str | None = None
-        seen = False
-        for group, _, _ in info.groups:
+        evaluated = o.status in EVALUATED
+        groups = [group for group, _, _ in info.groups]
+        if evaluated and o.provision not in groups:
+            groups.append(o.provision)  # evaluated without an event (a literal condition): its root all the same
+        for group in groups:
             if group[:4] == "def:":
                 chunk = self.chunk(act, group, False, False, concept_id(act, group[4:]) in nodes)
             else:
-                seen = True
-                chunk = self.chunk(act, group, True, o.status in EVALUATED, False)
+                chunk = self.chunk(act, group, True, evaluated, False)
                 root = chunk.root
                 if chunk.untraced and root is not None:
                     trace.untraced[NodeId(group)] = root
@@ -935,20 +938,9 @@ class _Builder:
                         trace.conds.setdefault(NodeId(group), [root])
             mine_nodes.update(chunk.nodes)
             mine_edges.update(chunk.edges)
-            nodes.update(chunk.nodes)
-            edges.update(chunk.edges)
-        if not seen and o.status in EVALUATED:
-            # Evaluated without an event (a literal condition): its root condition all the same.
-            chunk = self.chunk(act, o.provision, True, True, False)
-            root = chunk.root
-            if chunk.untraced and root is not None:
-                trace.untraced[NodeId(o.provision)] = root
-                if trace.ready:
-                    trace.conds.setdefault(NodeId(o.provision), [root])
-            mine_nodes.update(chunk.nodes)
-            mine_edges.update(chunk.edges)
-            nodes.update(chunk.nodes)
-            edges.update(chunk.edges)
+        nodes.update(mine_nodes)
+        edges.update(mine_edges)
+        self._edges_made(mine_edges.items())
         cid = clause_id(act, o.provision)
         nodes[cid] = mine_nodes[cid] = self.clause_node(o, cid, root)
         return tuple(mine_nodes.items()), tuple(mine_edges.items())
@@ -1330,22 +1322,27 @@ class _Builder:
         unmet = self.unmet(o) if o.status is Status.NOT_FIRED or o.status is Status.UNKNOWN else []
         return facts_seen, failed_nodes, leaves, unmet
 
+    def _edges_made(self, made: Iterable[tuple[tuple[str, str], dict[str, Any]]]) -> None:
+        """Keep `own_preds` (when made) in step with edges just made: the window path makes edges
+        between annotations."""
+        own = self.own_preds
+        if own is not None:
+            for (u, v), attrs in made:
+                if attrs["kind"] is not _OVERRIDES:
+                    own.setdefault(v, []).append(u)
+
     def fact_set(self, node: str) -> set[str] | frozenset[str]:
         """The fact nodes among the ancestors of `node` along edges other than `overrides`: what
         nx.ancestors would find, each node's set made once (a definition's conditions are the
         ancestors of every clause that uses it)."""
         found = self.fact_sets.get(node)
         if found is None:
-            if self.own_preds is None or self.preds_seen != len(self.g_edges):
-                # The edges made since it was last read (the window path adds them between
-                # annotations; no edge is ever removed, and a dict keeps them in the order made).
-                if self.own_preds is None:
-                    self.own_preds = {}
-                own, edges = self.own_preds, self.g_edges
-                for u, v in itertools.islice(edges, self.preds_seen, None) if self.preds_seen else edges:
-                    if edges[u, v]["kind"] is not _OVERRIDES:
-                        own.setdefault(v, []).append(u)
-                self.preds_seen = len(edges)
+            if self.own_preds is None:
+                # Made once, when first asked; the edges made after it are added as they are made
+                # (`_edges_made`).
+                self.own_preds = {}
+                self._edges_made(self.g_edges.items())
+            assert self.own_preds is not None
             preds = self.own_preds.get(node)
             if not preds:
                 found = _NO_FACTS
