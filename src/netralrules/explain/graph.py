@@ -56,6 +56,7 @@ its last value in `value` and every distinct value, in order, in `values`.
 from __future__ import annotations
 
 import bisect
+import collections
 import datetime
 import enum
 import functools
@@ -63,7 +64,7 @@ import itertools
 import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from netralrules.compiler import (
     CompiledProvision,
@@ -357,6 +358,7 @@ _SHARED_BY_EVENTS = (
     "explain.windows",
     "explain.contributions.",
     "explain.act_contributions.",
+    "explain.templates.",
     "explain.findings",
     "explain.in_force",
     "explain.referrals",
@@ -503,8 +505,117 @@ class _ActTrace:
         return found
 
 
-def _act_of(o: Outcome) -> int:
-    return o.act
+# An outcome's or ProvisionResult's act and provision.
+_act_of = operator.attrgetter("act")
+_provision_of = operator.attrgetter("provision")
+
+
+# An event without its act (its first field), as a plain tuple: what repeats from act to act.
+_WITHOUT_ACT = operator.itemgetter(slice(1, None))
+# At most this many acts are kept relative to their index (`_ActTemplate`): each holds one act's
+# nodes.
+_SHARED_TEMPLATES = 256
+# At most this many acts' nodes and edges are kept whole (`_Builder.near_act`), each a few
+# hundred entries.
+_SHARED_ACT_GRAPHS = 4096
+# The clause attributes that hold node ids of the clause's act.
+_CLAUSE_IDS = ("facts_seen", "failed", "failed_leaves")
+
+
+class _NotWindows(Exception):
+    """The events do not split into windows as `_Builder.windows` needs (the caller builds the
+    other way)."""
+
+
+def _names(value: object, prefix: str) -> bool:
+    """Whether a value (or anything in it) is a text starting with `prefix`: a node id of the act."""
+    if isinstance(value, str):
+        return value.startswith(prefix)
+    if isinstance(value, dict):
+        return any(_names(v, prefix) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_names(v, prefix) for v in value)
+    return False
+
+
+class _ActTemplate:
+    """One act's nodes and edges with the act's prefix (`act7/`) cut from every node id, and from
+    the node ids a clause holds: made from an act past `_SHARED_ACTS` and kept per plan, so an act
+    that repeats it is made with its own prefix and index (`make`) instead of window by window."""
+
+    __slots__ = ("attrs", "clauses", "edge_attrs", "sources", "suffixes", "targets")
+
+    def __init__(
+        self,
+        suffixes: tuple[str, ...],
+        attrs: tuple[dict[str, Any], ...],
+        clauses: tuple[tuple[int, tuple[str, ...], bool], ...],
+        edges: tuple[tuple[str, str, dict[str, Any]], ...],
+    ) -> None:
+        self.suffixes = suffixes
+        self.attrs = attrs
+        self.clauses = clauses
+        self.sources = tuple(u for u, _, _ in edges)
+        self.targets = tuple(v for _, v, _ in edges)
+        self.edge_attrs = tuple(a for _, _, a in edges)
+
+    @classmethod
+    def of(
+        cls,
+        prefix: str,
+        nodes: Iterable[tuple[str, dict[str, Any]]],
+        edges: Iterable[tuple[tuple[str, str], dict[str, Any]]],
+    ) -> _ActTemplate | None:
+        """The template of an act's nodes and edges; None when anything else names a node of the
+        act, or a node is not the act's (then the act is not kept)."""
+        cut = len(prefix)
+        suffixes: list[str] = []
+        attrs_list: list[dict[str, Any]] = []
+        clauses: list[tuple[int, tuple[str, ...], bool]] = []
+        for node_id, attrs in nodes:
+            if not node_id.startswith(prefix) or "act" not in attrs:
+                return None
+            if attrs["kind"] is NodeKind.CLAUSE:
+                attrs = dict(attrs)
+                for key in _CLAUSE_IDS:
+                    attrs[key] = [x[cut:] if x.startswith(prefix) else None for x in attrs[key]]
+                attrs["unmet"] = [
+                    {**item, "facts": [x[cut:] if x.startswith(prefix) else None for x in item["facts"]]}
+                    for item in attrs["unmet"]
+                ]
+                if any(None in attrs[key] for key in _CLAUSE_IDS) or any(None in item["facts"] for item in attrs["unmet"]):
+                    return None
+                # Only the lists that name nodes need the act's prefix (an empty one stays shared).
+                keys = tuple(key for key in _CLAUSE_IDS if attrs[key])
+                if keys or attrs["unmet"]:
+                    clauses.append((len(suffixes), keys, bool(attrs["unmet"])))
+            if _names(attrs, prefix):
+                return None
+            suffixes.append(node_id[cut:])
+            attrs_list.append(attrs)
+        cut_edges = []
+        for (u, v), a in edges:
+            if not (u.startswith(prefix) and v.startswith(prefix)):
+                return None
+            cut_edges.append((u[cut:], v[cut:], a))
+        return cls(tuple(suffixes), tuple(attrs_list), tuple(clauses), tuple(cut_edges))
+
+    def make(self, prefix: str, act: int) -> _ActGraph:
+        """The act's nodes and edges with this prefix and act index."""
+        add = prefix.__add__
+        copies = list(map(dict.copy, self.attrs))
+        _consume(map(operator.setitem, copies, itertools.repeat("act"), itertools.repeat(act)))
+        for k, keys, unmet in self.clauses:
+            attrs = copies[k]
+            for key in keys:
+                attrs[key] = list(map(add, attrs[key]))
+            if unmet:
+                attrs["unmet"] = [{**item, "facts": list(map(add, item["facts"]))} for item in attrs["unmet"]]
+        edges = zip(map(add, self.sources), map(add, self.targets), strict=True)
+        return dict(zip(map(add, self.suffixes), copies, strict=True)), dict(zip(edges, self.edge_attrs, strict=True))
+
+
+_consume: Callable[[Iterable[None]], None] = collections.deque[None](maxlen=0).extend  # runs an iterator through
 
 
 class _Window:
@@ -547,6 +658,8 @@ class _Window:
 # What one window adds to the graph besides its values' nodes: its condition nodes, its clause node
 # and the edges into them, as (id, attributes) and ((source, target), attributes) pairs.
 _Contribution = tuple[tuple[tuple[str, dict[str, Any]], ...], tuple[tuple[tuple[str, str], dict[str, Any]], ...]]
+# What one act's windows add, as dicts (merged whole into the graph's).
+_ActGraph = tuple[dict[str, dict[str, Any]], dict[tuple[str, str], dict[str, Any]]]
 
 
 class _Chunk(NamedTuple):
@@ -592,9 +705,8 @@ class _Builder:
         self.contributions: dict[tuple[Any, ...] | int, _Contribution] = plan.memo.setdefault(
             "explain.contributions." + suffix, {}
         )
-        self.act_contributions: dict[tuple[Any, ...], _Contribution] = plan.memo.setdefault(
-            "explain.act_contributions." + suffix, {}
-        )
+        self.act_contributions: dict[tuple[Any, ...], _ActGraph] = plan.memo.setdefault("explain.act_contributions." + suffix, {})
+        self.templates: dict[tuple[Any, ...], _ActTemplate] = plan.memo.setdefault("explain.templates." + suffix, {})
 
     # ---- nodes and edges -------------------------------------------------------------------
     def node(self, node_id: str, kind: NodeKind, **attrs: Any) -> None:
@@ -681,6 +793,50 @@ class _Builder:
         ends = list(itertools.compress(itertools.count(1), is_result))
         if len(ends) != len(outcomes) or ends[-1] != len(events):
             return False
+        results = cast(list[ProvisionResult], list(map(events.__getitem__, [end - 1 for end in ends])))
+        if list(map(_act_of, results)) != list(map(_act_of, outcomes)) or list(map(_provision_of, results)) != list(
+            map(_provision_of, outcomes)
+        ):
+            return False
+        # What the windows add, put into the graph together (one update each, in order) before a
+        # window is made, which reads the graph so far, and at the end.
+        new_nodes: list[Any] = []  # tuples of pairs (a window's) or dicts (an act's)
+        new_edges: list[Any] = []
+        try:
+            i, n = 0, len(outcomes)
+            while i < n:
+                act = outcomes[i].act
+                j = bisect.bisect_right(outcomes, act, lo=i, key=_act_of)
+                if act < _SHARED_ACTS:
+                    self.near_act(events, ends, results, outcomes, i, j, new_nodes, new_edges)
+                else:
+                    self.far_act(events, ends, results, outcomes, i, j, new_nodes, new_edges)
+                i = j
+        except _NotWindows:
+            # Nothing of this is kept: the caller builds the graph afresh the other way.
+            self.g_nodes.clear()
+            self.g_edges.clear()
+            self.trace.clear()
+            self.facts.clear()
+            self.fact_sets.clear()
+            self.own_preds = None
+            return False
+        self.put(new_nodes, new_edges)
+        self.overrides(outcomes)
+        return True
+
+    def infos(
+        self,
+        events: list[Event],
+        ends: Sequence[int],
+        results: Sequence[ProvisionResult],
+        outcomes: Sequence[Outcome],
+        i: int,
+        j: int,
+    ) -> tuple[list[_Window], list[int | tuple[Any, ...]], bool]:
+        """The windows `i` to `j` (one act): what each says (kept per plan for an act within
+        `_SHARED_ACTS`), the key part of each (`near_act`), and whether all can be kept. The
+        definitions each first evaluates are entered in the act's trace (`_ActTrace.def_key`)."""
         memo = self.window_memo
         infos: list[_Window] = []
         # Per window, what its contribution is kept under besides the definitions it read: its
@@ -688,31 +844,32 @@ class _Builder:
         # provisions settled after the act, or an act not the respondent's, may change one), else
         # the number with the outcome.
         parts: list[int | tuple[Any, ...]] = []
-        unkept: set[int] = set()  # the acts with a window not kept
-        start = 0
-        act = -1
+        kept = True
+        act = outcomes[i].act
+        keep = act < _SHARED_ACTS
+        trace = self.act_trace(act)
         defined: set[str] = set()
-        trace = _ActTrace()
-        for end, o in zip(ends, outcomes, strict=True):
+        start = ends[i - 1] if i else 0
+        for end, result, o in zip(ends[i:j], results[i:j], outcomes[i:j], strict=True):
             window = events[start:end]
             start = end
-            try:
-                key: tuple[Event, ...] | None = tuple(window)
-                info = memo.get(key)  # type: ignore[arg-type]
-            except TypeError:  # a value that cannot be hashed (a list): not kept
-                key, info = None, None
+            info = None
+            key: tuple[Event, ...] | None = None
+            if keep:
+                try:
+                    key = tuple(window)
+                    info = memo.get(key)
+                except TypeError:  # a value that cannot be hashed (a list): not kept
+                    key = None
             if info is None:
                 info = self.window(window)
                 if info is None:
-                    return False
-                if key is not None and info.cacheable and info.act < _SHARED_ACTS:
+                    raise _NotWindows
+                if key is not None and info.cacheable:
                     if len(memo) >= _SHARED_CHUNKS:
                         memo.clear()
                     memo[key] = info
-            if info.act != o.act or info.provision != o.provision:
-                return False
             infos.append(info)
-            result = window[-1]
             if (
                 o.reason is result.reason
                 and o.status is result.status
@@ -723,73 +880,118 @@ class _Builder:
             else:
                 parts.append((info.number, o.status._value_, o.reason, o.defeated_by, o.waiting_for))
             if not info.cacheable or key is None:
-                unkept.add(info.act)
+                kept = False
             if info.defs:
                 # The definitions first evaluated in this window: what later windows' provisions
                 # read of them (their signatures, as numbers, in `_ActTrace.def_key`).
-                if info.act != act:
-                    act, trace, defined = info.act, self.act_trace(info.act), set()
                 for group, _, number in info.defs:
                     if group in defined:
-                        return False  # a definition evaluated twice in one act: not one window's
+                        raise _NotWindows  # a definition evaluated twice in one act: not one window's
                     defined.add(group)
                     trace.keys[group] = number  # its signature itself only if a window is made (`fill`)
                     used = info.uses.get(group)
                     if used:
                         trace.uses[group] = used
-        # What the windows add, put into the graph together (one update each, in order) before a
-        # window is made, which reads the graph so far, and at the end.
-        new_nodes: list[tuple[tuple[str, dict[str, Any]], ...]] = []
-        new_edges: list[tuple[tuple[tuple[str, str], dict[str, Any]], ...]] = []
+        return infos, parts, kept
+
+    def near_act(
+        self,
+        events: list[Event],
+        ends: Sequence[int],
+        results: Sequence[ProvisionResult],
+        outcomes: Sequence[Outcome],
+        i: int,
+        j: int,
+        new_nodes: list[Any],
+        new_edges: list[Any],
+    ) -> None:
+        """An act within `_SHARED_ACTS`: what its windows add besides their values' nodes depends on
+        its windows' numbers and outcomes alone (the definitions its provisions read are its own
+        windows'), so it is kept per plan for each act's list of them, and an act like an earlier
+        one (whatever the values it read) is one lookup."""
+        infos, parts, kept = self.infos(events, ends, results, outcomes, i, j)
+        act = outcomes[i].act
+        act_key = (act, tuple(parts))
         acts_memo = self.act_contributions
-        i, n = 0, len(outcomes)
-        while i < n:
-            # One act at a time: what its windows add besides their values' nodes depends on its
-            # windows' numbers and outcomes alone (the definitions its provisions read are its
-            # own windows'), so it is kept per plan for each act's list of them, and an act like
-            # an earlier one (whatever the values it read) is one lookup.
-            act = outcomes[i].act
-            j = bisect.bisect_right(outcomes, act, lo=i, key=_act_of)
-            act_key = (act, tuple(parts[i:j]))
-            found = acts_memo.get(act_key)
-            values = [info.values for info in itertools.islice(infos, i, j) if info.values]
-            if found is None:
-                found = self.act_windows(infos, outcomes, parts, i, j, new_nodes, new_edges)
-                if act < _SHARED_ACTS and act not in unkept:
-                    if len(acts_memo) >= _SHARED_CHUNKS:
-                        acts_memo.clear()
-                    acts_memo[act_key] = found
-            else:
-                new_nodes.extend(values)
-                new_nodes.append(found[0])
-                new_edges.append(found[1])
-            i = j
-        self.put(new_nodes, new_edges)
-        self.overrides(outcomes)
-        return True
+        found = acts_memo.get(act_key)
+        if found is None:
+            made = self.act_windows(infos, outcomes[i:j], parts, new_nodes, new_edges)
+            if kept:
+                if len(acts_memo) >= _SHARED_ACT_GRAPHS:
+                    acts_memo.clear()
+                acts_memo[act_key] = (dict(made[0]), dict(made[1]))
+        else:
+            new_nodes.extend([info.values for info in infos if info.values])
+            new_nodes.append(found[0])
+            new_edges.append(found[1])
+
+    def far_act(
+        self,
+        events: list[Event],
+        ends: Sequence[int],
+        results: Sequence[ProvisionResult],
+        outcomes: Sequence[Outcome],
+        i: int,
+        j: int,
+        new_nodes: list[Any],
+        new_edges: list[Any],
+    ) -> None:
+        """An act past `_SHARED_ACTS`, whose nodes are not kept (an incident of a thousand acts
+        would hold the plan's memory with them): it is kept instead relative to its index
+        (`_ActTemplate`), by its events without their act and its outcomes, and an act that repeats
+        one kept (at whatever index, in whatever incident) is made from it with its own ids."""
+        act = outcomes[i].act
+        start = ends[i - 1] if i else 0
+        try:
+            outs = tuple(
+                [
+                    None
+                    if o.reason is r.reason and o.status is r.status and o.defeated_by is r.defeated_by and not o.waiting_for
+                    else (o.status._value_, o.reason, o.defeated_by, o.waiting_for)
+                    for o, r in zip(outcomes[i:j], results[i:j], strict=True)
+                ]
+            )
+            key: tuple[Any, ...] | None = (tuple(map(_WITHOUT_ACT, events[start : ends[j - 1]])), outs)
+            template = self.templates.get(key)  # type: ignore[arg-type]
+        except TypeError:  # a value that cannot be hashed (a list): not kept
+            key, template = None, None
+        prefix = f"act{act}/"
+        if template is not None:
+            nodes, edges = template.make(prefix, act)
+            new_nodes.append(nodes)
+            new_edges.append(edges)
+            return
+        infos, parts, _ = self.infos(events, ends, results, outcomes, i, j)
+        structure = self.act_windows(infos, outcomes[i:j], parts, new_nodes, new_edges)
+        if key is not None and all(info.cacheable for info in infos):
+            made = _ActTemplate.of(
+                prefix, (*itertools.chain.from_iterable(info.values for info in infos), *structure[0]), structure[1]
+            )
+            if made is not None:
+                if len(self.templates) >= _SHARED_TEMPLATES:
+                    self.templates.clear()
+                self.templates[key] = made
 
     def act_windows(
         self,
         infos: Sequence[_Window],
         outcomes: Sequence[Outcome],
         parts: Sequence[int | tuple[Any, ...]],
-        i: int,
-        j: int,
-        new_nodes: list[tuple[tuple[str, dict[str, Any]], ...]],
-        new_edges: list[tuple[tuple[tuple[str, str], dict[str, Any]], ...]],
+        new_nodes: list[Any],
+        new_edges: list[Any],
     ) -> _Contribution:
-        """The windows `i` to `j` (one act) one by one: each window's contribution is kept per plan
-        for its number, outcome and the signatures of the definitions its provision read, and made
-        when not kept (`contribute`). Returns what they add besides their values' nodes."""
+        """The windows of one act one by one: each window's contribution is kept per plan for its
+        number, outcome and the signatures of the definitions its provision read, and made when not
+        kept (`contribute`). Returns what they add besides their values' nodes."""
         interned, contributions = self.interned, self.contributions
-        act = outcomes[i].act
+        act = outcomes[0].act
         trace = self.trace.get(act)
         deps_of: dict[tuple[str, ...], tuple[int, ...]] = {}
         mine_nodes: list[tuple[tuple[str, dict[str, Any]], ...]] = []
         mine_edges: list[tuple[tuple[tuple[str, str], dict[str, Any]], ...]] = []
         filled = False
         key2: int | tuple[Any, ...]
-        for info, o, part in zip(infos[i:j], outcomes[i:j], parts[i:j], strict=True):
+        for info, o, part in zip(infos, outcomes, parts, strict=True):
             if info.deps:
                 deps = deps_of.get(info.deps)
                 if deps is None:
@@ -804,7 +1006,7 @@ class _Builder:
                 self.put(new_nodes, new_edges)
                 if not filled:
                     filled = True
-                    self.fill(act, infos[i:j])
+                    self.fill(act, infos)
                 found = self.contribute(info, o)
                 if info.cacheable and act < _SHARED_ACTS:
                     if len(contributions) >= _SHARED_CHUNKS:
@@ -819,16 +1021,32 @@ class _Builder:
             mine_edges.append(found[1])
         return tuple(itertools.chain.from_iterable(mine_nodes)), tuple(itertools.chain.from_iterable(mine_edges))
 
-    def put(self, new_nodes: list[tuple[Any, ...]], new_edges: list[tuple[Any, ...]]) -> None:
-        """Put what kept windows add into the graph, in order (later pairs replace earlier ones, as
-        one update after another would), and empty the lists."""
+    def put(self, new_nodes: list[Any], new_edges: list[Any]) -> None:
+        """Put what kept windows and acts add into the graph, in order (later entries replace earlier
+        ones, as one update after another would), and empty the lists. An act's nodes and edges
+        come as dicts, merged whole (their keys' hashes are in them); a window's as pairs, chained
+        into one update."""
         if new_nodes:
-            self.g_nodes.update(itertools.chain.from_iterable(new_nodes))
-            self.g_edges.update(itertools.chain.from_iterable(new_edges))
+            self._merge(self.g_nodes, new_nodes)
+            self._merge(self.g_edges, new_edges)
             if self.own_preds is not None:
-                self._edges_made(itertools.chain.from_iterable(new_edges))
+                self._edges_made(itertools.chain.from_iterable(e.items() if type(e) is dict else e for e in new_edges))
             new_nodes.clear()
             new_edges.clear()
+
+    @staticmethod
+    def _merge(into: dict[Any, Any], parts: list[Any]) -> None:
+        pairs: list[Any] = []
+        for part in parts:
+            if type(part) is dict:
+                if pairs:
+                    into.update(itertools.chain.from_iterable(pairs))
+                    pairs.clear()
+                into.update(part)
+            else:
+                pairs.append(part)
+        if pairs:
+            into.update(itertools.chain.from_iterable(pairs))
 
     def window(self, events: Sequence[Event]) -> _Window | None:
         """What one window's events say (None when they are not one provision's in one act)."""
