@@ -18,12 +18,14 @@ from typing import Any
 
 import orjson
 
-_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
+# The final newline written by orjson itself: adding it to the text after copies the whole text
+# again (a decision with its graph is most of a megabyte).
+_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
 
 
 def pretty(value: Any) -> str:
     """`value` as indented JSON text with keys sorted and a final newline."""
     try:
-        return orjson.dumps(value, option=_OPTIONS).decode("utf-8") + "\n"
+        return orjson.dumps(value, option=_OPTIONS).decode("utf-8")
     except TypeError:  # orjson.JSONEncodeError is a TypeError: a key not text, a huge integer, …
         return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
