@@ -702,6 +702,9 @@ class _Builder:
         self.clause_nodes: dict[tuple[Any, ...], dict[str, Any]] = plan.memo.setdefault("explain.clause_nodes." + suffix, {})
         self.value_nodes: dict[tuple[Any, ...], dict[str, Any]] = plan.memo.setdefault("explain.value_nodes", {})
         self.window_memo: dict[tuple[Event, ...], _Window] = plan.memo.setdefault("explain.windows", {})
+        self.groups_of: dict[NodeId, str] = plan.memo.setdefault("explain.groups", {})
+        # (act, fact path or concept name) → its node id and attributes, in this explanation.
+        self.seen_values: dict[tuple[int, Any], tuple[str, dict[str, Any]]] = {}
         self.contributions: dict[tuple[Any, ...] | int, _Contribution] = plan.memo.setdefault(
             "explain.contributions." + suffix, {}
         )
@@ -1053,18 +1056,17 @@ class _Builder:
         last = events[-1]
         assert type(last) is ProvisionResult
         act, provision = last.act, last.provision
-        groups_of: dict[NodeId, str] = self.plan.memo.setdefault("explain.groups", {})
-        fact_ids: dict[tuple[int, tuple[str, ...]], str] = self.plan.memo.setdefault("explain.fact_ids", {})
+        groups_of, seen = self.groups_of, self.seen_values
         sigs: dict[str, list[tuple[Any, ...]]] = {}
         uses: dict[str, list[str]] = {}
         values: dict[str, dict[str, Any]] = {}
-        facts: set[str] = set()
+        facts: list[str] = []
         cacheable = True
         each: Sequence[Any] = events  # dispatched on the exact type, which mypy does not narrow
-        for e in each[:-1]:
+        for e in each[:-1]:  # no ProvisionResult: the windows end at them
             kind = type(e)
             node = e[1]
-            if kind is ProvisionResult or e[0] != act:
+            if e[0] != act:
                 return None
             group = groups_of.get(node)
             if group is None:
@@ -1077,21 +1079,23 @@ class _Builder:
             elif kind is FactRead:
                 path, read = e[2], e[3]
                 item = (node, path, "true" if read is True else "false" if read is False else truth(read))
-                fid = fact_ids.get((act, path))
-                if fid is None:
+                # A fact's node holds the value first read in the act (the same at every read).
+                known = seen.get((act, path))
+                if known is None:
                     fid = fact_id(act, path)
-                    if act < _SHARED_ACTS:
-                        fact_ids[(act, path)] = fid
-                if fid not in values:
-                    facts.add(fid)
-                    values[fid] = self.value_node(fid, read, _FACT, act, "path", ".".join(path))
+                    known = seen[(act, path)] = (fid, self.value_node(fid, read, _FACT, act, "path", ".".join(path)))
+                if known[0] not in values:
+                    facts.append(known[0])
+                    values[known[0]] = known[1]
             elif kind is DefinitionRead:
                 name, read = e[2], e[3]
                 item = (node, name, "true" if read is True else "false" if read is False else truth(read))
                 uses.setdefault(group, []).append(name)
-                cid = concept_id(act, name)
-                if cid not in values:
-                    values[cid] = self.value_node(cid, read, _CONCEPT, act, "name", name)
+                known = seen.get((act, name))
+                if known is None:
+                    cid = concept_id(act, name)
+                    known = seen[(act, name)] = (cid, self.value_node(cid, read, _CONCEPT, act, "name", name))
+                values.setdefault(known[0], known[1])
             else:
                 continue
             sigs.setdefault(group, []).append(item)
