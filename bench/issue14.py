@@ -13,7 +13,13 @@ What it measures, for each tree (rows of the goal table of issue 14):
   hand-written function and a tight one (`subset.hand_written_tight`), the cases taking turns per
   incident (`run.measure`), the cost of an empty call subtracted from every case alike.
 - `full`: the bundled rulebook: a decision without the graph, with it, and `to_json` of the
-  decision with its graph against making it (the same incidents, taking turns).
+  decision with its graph against making it (the same incidents, taking turns). The graph three
+  ways: `graph`, the same incidents every round (after the first round every explanation is served
+  from what the plan's memo kept); `graph_fresh`, that memo emptied before each incident; and
+  `graph_unseen`, a real stream: a copy of the rulebook whose memo was warmed on N other corpus
+  incidents (N = the corpus size, seed + 1) explains incidents it has not explained before (seed
+  + 2, none alike, each round its own slice), beside its no-graph twin `no_graph_unseen` on the
+  same incidents; their ratio is the row "graph / no graph, incidents not seen before".
 - `acts`: an incident of 1, 10, 100, 1,000 acts (bench/scaling.incident), bundled rulebook;
   `sizes`: generated rulebooks of 67, 670, 6,700 provisions (bench/scaling.write_rulebook), an
   incident of 10 acts. Without and with the graph, CPU time per act or per provision; the sizes take
@@ -187,6 +193,47 @@ def _fresh_graph(rulebook: Any, facts: Any, forget: Callable[[], None]) -> objec
     return rulebook.decide(facts, explain=True)
 
 
+def _alike(incident: dict[str, Any]) -> str:
+    """What an incident says, less its id and the acts' free-text descriptions (which differ between
+    any two generated incidents): two incidents with the same text here are the same report."""
+    acts = [{k: v for k, v in act.items() if k != "uraian"} for act in incident["tindakan"]]
+    return json.dumps({**incident, "id": None, "tindakan": acts}, sort_keys=True)
+
+
+def _unseen_incidents(warm: int, timed: int, seed: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
+    """`warm` corpus incidents of seed `seed + 1`, then `timed` of seed `seed + 2`, no two alike nor
+    like one of the main corpus (the first `warm` of `seed`), renamed `UNSEEN1-…`/`UNSEEN2-…`; and
+    how many repeats were passed over."""
+    import corpus
+
+    seen = {_alike(i) for i in corpus.incidents(warm, seed)}
+    out: list[list[dict[str, Any]]] = []
+    skipped = 0
+    for offset, count in ((1, warm), (2, timed)):
+        chosen: list[dict[str, Any]] = []
+        for number, incident in enumerate(corpus.incidents(10 * count + 1000, seed + offset)):
+            key = _alike(incident)
+            if key in seen:
+                skipped += 1
+                continue
+            seen.add(key)
+            chosen.append({**incident, "id": f"UNSEEN{offset}-{number:06d}"})
+            if len(chosen) == count:
+                break
+        if len(chosen) < count:
+            raise SystemExit(f"only {len(chosen)} distinct incidents of seed {seed + offset}, {count} asked")
+        out.append(chosen)
+    return out[0], out[1], skipped
+
+
+def _each_new(fn: Callable[[Any], object], items: Sequence[Any]) -> Callable[[object], object]:
+    """`fn` of the next of `items` at each call, whatever `run.measure` passes (the position of the
+    incident in the round): `run.measure` gives case i the same item i every round, and the unseen
+    cases must meet an incident new to the memo at every call, warm-up calls included."""
+    left = iter(items)
+    return lambda _position: fn(next(left))
+
+
 def _full(mode: dict[str, Any], seed: int) -> dict[str, Any]:
     import corpus
     import run
@@ -200,19 +247,40 @@ def _full(mode: dict[str, Any], seed: int) -> dict[str, Any]:
     rulebook = load_rulebook()
     cold = _own_memo(rulebook, fresh[0])
     forget = _forgetting(cold)
+    # Incidents not seen before: a copy of the rulebook with its own memo, warmed on N others (N the
+    # corpus size), then every call of the unseen cases (run.measure's warm-up calls too) takes a
+    # new incident, in the same order for the graph and its no-graph twin, each its own copies.
+    rounds, n = mode["rounds"], len(validated)
+    per_round = min(100, n) + n  # run.measure's warm-up, then one call per incident
+    warming, timed, repeats = _unseen_incidents(n, rounds * per_round, seed)
+    warm = _own_memo(rulebook, load_incident(warming[0]))
+    for incident in warming[1:]:
+        warm.decide(load_incident(incident), explain=True)
+    unseen_graph = [load_incident(i) for i in timed]
+    unseen_twin = [load_incident(i) for i in timed]
     gc.collect()
     gc.freeze()
-    best = run.measure(
-        {
-            "overhead": (lambda f: None, validated),
-            "no_graph": (lambda f: rulebook.decide(f, explain=False), validated),
-            "no_graph_from_dict": (lambda inc: rulebook.evaluate(inc, explain=False), incidents),
-            "graph": (lambda f: rulebook.decide(f, explain=True), again),
-            # The same with what explanations share by their events emptied before each incident.
-            "graph_fresh": (lambda f: _fresh_graph(cold, f, forget), fresh),
-        },
-        mode["rounds"],
-    )
+    cases: dict[str, tuple[Callable[[Any], object], Sequence[Any]]] = {
+        "overhead": (lambda f: None, validated),
+        "no_graph": (lambda f: rulebook.decide(f, explain=False), validated),
+        "no_graph_from_dict": (lambda inc: rulebook.evaluate(inc, explain=False), incidents),
+        "graph": (lambda f: rulebook.decide(f, explain=True), again),
+        # The same with what explanations share by their events emptied before each incident.
+        "graph_fresh": (lambda f: _fresh_graph(cold, f, forget), fresh),
+        # Incidents the warmed copy has not explained before, and the same incidents without the graph.
+        "graph_unseen": (_each_new(lambda f: warm.decide(f, explain=True), unseen_graph), range(n)),
+        "no_graph_unseen": (_each_new(lambda f: warm.decide(f, explain=False), unseen_twin), range(n)),
+    }
+    # One round per run.measure call (the cases still take turns incident by incident), so that the
+    # unseen graph and its twin are kept from the same round, on the same slice of incidents: the
+    # round in which the graph was quickest. Every other case keeps its quickest round, as before.
+    measured = [run.measure(cases, 1, seed=r) for r in range(rounds)]
+    best = {name: min((m[name] for m in measured), key=lambda s: s["mean_us"]) for name in cases}
+    paired = min(measured, key=lambda m: m["graph_unseen"]["mean_us"])
+    best["no_graph_unseen"] = paired["no_graph_unseen"]
+    by_round = [
+        {name: m[name]["mean_us"] - m["overhead"]["mean_us"] for name in ("graph_unseen", "no_graph_unseen")} for m in measured
+    ]
     # to_json of a decision with its graph, against making that decision: the same incidents.
     first = again[: mode["json_n"]]
     decisions = [rulebook.decide(f, explain=True) for f in first]
@@ -225,7 +293,15 @@ def _full(mode: dict[str, Any], seed: int) -> dict[str, Any]:
         mode["rounds"],
     )
     gc.unfreeze()
-    return {"provisions": len(rulebook.plan.provisions), "us": _net(best), "json_us": _net(serial)}
+    unseen = {
+        "warmed_on": len(warming),
+        "per_round": n,
+        "warm_up_calls_per_round": per_round - n,
+        "seeds": [seed + 1, seed + 2],
+        "repeats_passed_over": repeats,
+        "us_by_round": by_round,
+    }
+    return {"provisions": len(rulebook.plan.provisions), "us": _net(best), "json_us": _net(serial), "unseen": unseen}
 
 
 def _repeat_to(fn: Callable[[], object], least: float = 0.05) -> tuple[Callable[[], object], int, float]:
@@ -446,6 +522,8 @@ def figures(data: dict[str, Any]) -> dict[str, Any]:
         f["graph"] = full["us"]["graph"] / full["us"]["no_graph"]
         if "graph_fresh" in full["us"]:
             f["graph_fresh"] = full["us"]["graph_fresh"] / full["us"]["no_graph"]
+        if "graph_unseen" in full["us"]:
+            f["graph_unseen"] = full["us"]["graph_unseen"] / full["us"]["no_graph_unseen"]
         f["json"] = full["json_us"]["to_json"] / full["json_us"]["graph"]
     for key in ("acts", "sizes"):
         section = data.get(key, {})
@@ -494,6 +572,11 @@ def table(results: dict[str, dict[str, Any]], labels: Sequence[str], mode: dict[
     row("no graph, vs the tight hand-written function (from the dict)", "≤ 3×", lambda lb: _x(figs[lb].get("vs_hand")))
     row("the same, from the validated incident", "", lambda lb: _x(figs[lb].get("vs_hand_validated")))
     row("graph / no graph (bundled rulebook)", "≤ 3×", lambda lb: _x(figs[lb].get("graph")))
+    row(
+        f"graph / no graph, incidents not seen before (memo warmed on {mode['n']:,} others)",
+        "≤ 3×",
+        lambda lb: _x(figs[lb].get("graph_unseen")),
+    )
     row("the same, what explanations share emptied before each incident", "", lambda lb: _x(figs[lb].get("graph_fresh")))
     row("`to_json` with graph / the graph", "≤ 2×", lambda lb: _x(figs[lb].get("json"), 2))
     for key, unit in (("acts", "acts"), ("sizes", "provisions")):
@@ -539,6 +622,11 @@ def table(results: dict[str, dict[str, Any]], labels: Sequence[str], mode: dict[
         ("bundled: no graph, from the dict", ("full", "us", "no_graph_from_dict")),
         ("bundled: with the graph", ("full", "us", "graph")),
         ("bundled: with the graph, shared memo emptied each time", ("full", "us", "graph_fresh")),
+        ("bundled: no graph, incidents not seen before (the next row's twin)", ("full", "us", "no_graph_unseen")),
+        (
+            f"bundled: with the graph, incidents not seen before (memo warmed on {mode['n']:,} others)",
+            ("full", "us", "graph_unseen"),
+        ),
         ("bundled: with the graph (first 300)", ("full", "json_us", "graph")),
         ("bundled: `to_json` of those decisions", ("full", "json_us", "to_json")),
     ):
@@ -572,7 +660,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", metavar="FILE", help="also write every figure as JSON")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args(None if argv is None else list(argv))
-    mode = QUICK if args.quick else FULL
+    mode: dict[str, Any] = QUICK if args.quick else FULL
     if args.worker:
         print(json.dumps(_worker(args.worker, mode, args.seed)))
         return 0
@@ -616,7 +704,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"issue 14, `python bench/issue14.py{' --quick' if args.quick else ''} --before {args.before}`: {when}, "
         f"python {platform.python_version()}, {os.cpu_count()} CPU(s); {took / 60:.1f} min; "
         f"load average (1 min) {min(loads):.1f}–{max(loads):.1f}; corpus n={mode['n']} seed={args.seed}, "
-        f"{mode['rounds']} rounds; CPU time unless marked wall\n"
+        f"{mode['rounds']} rounds; CPU time unless marked wall; incidents not seen before: a copy of the rulebook "
+        f"with its own memo, warmed on {mode['n']:,} other incidents (seed {args.seed + 1}), explains new ones "
+        f"(seed {args.seed + 2}, none alike, {mode['n']:,} a round after {min(100, mode['n'])} warm-up calls), "
+        "beside its no-graph twin on the same incidents, both from the round the graph was quickest\n"
     )
     print(table(results, labels, mode))
     failed = [(label, name, d["error"]) for label in labels for name, d in results[label].items() if "error" in d]

@@ -24,6 +24,7 @@ import gc
 import json
 import os
 import platform
+import random
 import resource
 import statistics
 import subprocess
@@ -79,14 +80,18 @@ def per_call(fn: Callable[[Any], object], items: Sequence[Any], warmup: int = 10
     return times
 
 
-def measure(cases: dict[str, tuple[Callable[[Any], object], Sequence[Any]]], rounds: int) -> dict[str, dict[str, float]]:
+def measure(
+    cases: dict[str, tuple[Callable[[Any], object], Sequence[Any]]], rounds: int, seed: int = 0
+) -> dict[str, dict[str, float]]:
     """Time every case on every incident, the cases taking turns incident by incident (items of
     all cases are aligned: item i is incident i), `rounds` times; each case keeps its quickest
     round. Taking turns per incident means a burst of other work on a shared machine slows every
     case alike instead of spoiling one of them, so the ratios hold even when the absolute times move;
-    the order of the turns rotates, so that no case always follows the same one."""
+    the order of the turns is shuffled per incident (`seed`: the same orders run after run), so that
+    no case always follows the same one."""
     clock = CLOCK
     best: dict[str, dict[str, float]] = {}
+    order = random.Random(seed)
     for fn, items in cases.values():
         for item in items[:100]:  # warm-up
             fn(item)
@@ -95,11 +100,14 @@ def measure(cases: dict[str, tuple[Callable[[Any], object], Sequence[Any]]], rou
         times: dict[str, list[float]] = {name: [] for name in cases}
         names = list(cases)
         for i in range(min(len(items) for _, items in cases.values())):
-            # The order rotates from one incident to the next: a case that runs right after a
-            # similar one finds the shared code warm in the CPU's caches (the compiled program
-            # and the plan share everything after evaluation), so a fixed order favours the later.
-            shift = i % len(names)
-            for name in names[shift:] + names[:shift]:
+            # A new order for every incident: a case that runs right after a similar one finds the
+            # shared code warm in the CPU's caches (the compiled program and the plan share
+            # everything after evaluation), and one that runs right after a heavy one (a graph
+            # built anew) finds them cold. Rotating a fixed order would not do: every case would
+            # keep its predecessor, and the ratios would move by a fifth with the order the cases
+            # are written in.
+            order.shuffle(names)
+            for name in names:
                 fn, items = cases[name]
                 start = clock()
                 fn(items[i])
