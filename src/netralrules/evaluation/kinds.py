@@ -10,6 +10,11 @@ import enum
 class Status(enum.StrEnum):
     """What happened to one provision for one act."""
 
+    # Hashed as the string it equals (Enum's own hash is a Python call on the member's name): the
+    # explanation graph keeps what it shares under keys holding the ProvisionResult events, which
+    # hold a Status (explain/graph.py).
+    __hash__ = str.__hash__
+
     FIRED = "fired"
     NOT_FIRED = "not_fired"
     UNKNOWN = "unknown"  # undecidable: a fact it needs is unknown (never read as not_fired)

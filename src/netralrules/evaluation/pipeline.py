@@ -14,6 +14,7 @@ import bisect
 import dataclasses
 import datetime
 import itertools
+import operator
 from collections.abc import Iterable, Sequence
 
 from netralrules.codegen.cache import paused_gc as paused_gc  # re-exported: decisions pause it too
@@ -27,7 +28,7 @@ from netralrules.evaluation.kinds import Assessment
 from netralrules.evaluation.procedure import procedure_json, select
 from netralrules.evaluation.program import evaluate_fast, evaluate_traced, trace_provisions
 from netralrules.evaluation.referral import refer, referral_date
-from netralrules.trace import ConditionResult, DefinitionRead, Event, FactRead, ListTracer
+from netralrules.trace import ConditionResult, DefinitionRead, Event, FactRead, ListTracer, ProvisionResult
 from netralrules.values import UNKNOWN
 
 ELECTION_DATES = ("tanggal_penetapan", "kampanye_mulai", "kampanye_selesai", "tanggal_pemungutan")
@@ -154,9 +155,9 @@ def _missing_facts(events: Sequence[Event], unresolved: Sequence[Outcome]) -> tu
     window: dict[tuple[int, str], tuple[set[str], set[tuple[int, str]]]] = {}
     direct: set[str] = set()
     used: set[tuple[int, str]] = set()
-    for e in _of_acts(events, {o.act for o in unresolved}):
-        if isinstance(e, ConditionResult):  # the most frequent, and not asked about here
-            continue
+    mine = list(_of_acts(events, {o.act for o in unresolved}))
+    # Condition results are not asked about here: left out before the loop, without a Python step.
+    for e in itertools.compress(mine, map(operator.is_not, map(type, mine), itertools.repeat(ConditionResult))):
         if isinstance(e, FactRead):
             if e.value is UNKNOWN:
                 name = definition_of(e.node)
@@ -170,7 +171,7 @@ def _missing_facts(events: Sequence[Event], unresolved: Sequence[Outcome]) -> tu
                 used.add((e.act, e.name))
             else:
                 uses.setdefault((e.act, outer), set()).add(e.name)
-        elif direct or used:  # a ProvisionResult closes the provision's window
+        elif (direct or used) and isinstance(e, ProvisionResult):  # it closes the provision's window
             window[(e.act, e.provision)] = (direct, used)
             direct, used = set(), set()
     closed: dict[tuple[int, str], frozenset[str]] = {}
