@@ -505,8 +505,10 @@ class _ActTrace:
         return found
 
 
-# An outcome's or ProvisionResult's act and provision.
+# An outcome's or ProvisionResult's act and provision; a window's flags.
 _act_of = operator.attrgetter("act")
+_CACHEABLE = operator.attrgetter("cacheable")
+_DEFS = operator.attrgetter("defs")
 _provision_of = operator.attrgetter("provision")
 
 
@@ -841,61 +843,52 @@ class _Builder:
         `_SHARED_ACTS`), the key part of each (`near_act`), and whether all can be kept. The
         definitions each first evaluates are entered in the act's trace (`_ActTrace.def_key`)."""
         memo = self.window_memo
-        infos: list[_Window] = []
+        act = outcomes[i].act
+        # The act's windows, their keys and what is kept of them, without a Python step per window.
+        windows = list(map(events.__getitem__, map(slice, [ends[i - 1] if i else 0, *ends[i : j - 1]], ends[i:j])))
+        keys: list[tuple[Event, ...]] | None = list(map(tuple, windows)) if act < _SHARED_ACTS else None
+        infos: list[_Window | None]
+        try:
+            infos = list(map(memo.get, keys)) if keys is not None else [None] * len(windows)
+        except TypeError:  # a value that cannot be hashed (a list): this act is not kept
+            keys, infos = None, [None] * len(windows)
+        if None in infos:
+            for k, window in enumerate(windows):
+                if infos[k] is None:
+                    made = self.window(window)
+                    if made is None:
+                        raise _NotWindows
+                    infos[k] = made
+                    if keys is not None and made.cacheable:
+                        if len(memo) >= _SHARED_CHUNKS:
+                            memo.clear()
+                        memo[keys[k]] = made
+        found = cast(list[_Window], infos)
         # Per window, what its contribution is kept under besides the definitions it read: its
         # number when its outcome is what its ProvisionResult says (most are: conflicts between
         # provisions settled after the act, or an act not the respondent's, may change one), else
         # the number with the outcome.
-        parts: list[int | tuple[Any, ...]] = []
-        kept = True
-        act = outcomes[i].act
-        keep = act < _SHARED_ACTS
+        parts: list[int | tuple[Any, ...]] = [
+            info.number
+            if o.reason is r.reason and o.status is r.status and o.defeated_by is r.defeated_by and not o.waiting_for
+            else (info.number, o.status._value_, o.reason, o.defeated_by, o.waiting_for)
+            for info, o, r in zip(found, outcomes[i:j], results[i:j], strict=True)
+        ]
+        kept = keys is not None and all(map(_CACHEABLE, found))
+        # The definitions first evaluated in each window: what later windows' provisions read of
+        # them (their signatures, as numbers, in `_ActTrace.def_key`).
         trace = self.act_trace(act)
         defined: set[str] = set()
-        start = ends[i - 1] if i else 0
-        for end, result, o in zip(ends[i:j], results[i:j], outcomes[i:j], strict=True):
-            window = events[start:end]
-            start = end
-            info = None
-            key: tuple[Event, ...] | None = None
-            if keep:
-                try:
-                    key = tuple(window)
-                    info = memo.get(key)
-                except TypeError:  # a value that cannot be hashed (a list): not kept
-                    key = None
-            if info is None:
-                info = self.window(window)
-                if info is None:
-                    raise _NotWindows
-                if key is not None and info.cacheable:
-                    if len(memo) >= _SHARED_CHUNKS:
-                        memo.clear()
-                    memo[key] = info
-            infos.append(info)
-            if (
-                o.reason is result.reason
-                and o.status is result.status
-                and o.defeated_by is result.defeated_by
-                and not o.waiting_for
-            ):
-                parts.append(info.number)
-            else:
-                parts.append((info.number, o.status._value_, o.reason, o.defeated_by, o.waiting_for))
-            if not info.cacheable or key is None:
-                kept = False
-            if info.defs:
-                # The definitions first evaluated in this window: what later windows' provisions
-                # read of them (their signatures, as numbers, in `_ActTrace.def_key`).
-                for group, _, number in info.defs:
-                    if group in defined:
-                        raise _NotWindows  # a definition evaluated twice in one act: not one window's
-                    defined.add(group)
-                    trace.keys[group] = number  # its signature itself only if a window is made (`fill`)
-                    used = info.uses.get(group)
-                    if used:
-                        trace.uses[group] = used
-        return infos, parts, kept
+        for info in itertools.compress(found, map(_DEFS, found)):
+            for group, _, number in info.defs:
+                if group in defined:
+                    raise _NotWindows  # a definition evaluated twice in one act: not one window's
+                defined.add(group)
+                trace.keys[group] = number  # its signature itself only if a window is made (`fill`)
+                used = info.uses.get(group)
+                if used:
+                    trace.uses[group] = used
+        return found, parts, kept
 
     def near_act(
         self,
