@@ -917,8 +917,9 @@ class _Builder:
                     acts_memo.clear()
                 acts_memo[act_key] = (dict(made[0]), dict(made[1]))
         else:
-            new_nodes.extend([info.values for info in infos if info.values])
+            # The act's own nodes first: into an empty graph they are copied whole (`_merge`).
             new_nodes.append(found[0])
+            new_nodes.extend([info.values for info in infos if info.values])
             new_edges.append(found[1])
 
     def far_act(
@@ -1023,26 +1024,32 @@ class _Builder:
         come as dicts, merged whole (their keys' hashes are in them); a window's as pairs, chained
         into one update."""
         if new_nodes:
-            self._merge(self.g_nodes, new_nodes)
-            self._merge(self.g_edges, new_edges)
+            self.g_nodes = self._merge(self.g_nodes, new_nodes)
+            self.g_edges = self._merge(self.g_edges, new_edges)
             if self.own_preds is not None:
                 self._edges_made(itertools.chain.from_iterable(e.items() if type(e) is dict else e for e in new_edges))
             new_nodes.clear()
             new_edges.clear()
 
     @staticmethod
-    def _merge(into: dict[Any, Any], parts: list[Any]) -> None:
+    def _merge(into: dict[Any, Any], parts: list[Any]) -> dict[Any, Any]:
+        """`into` updated with the parts in order: itself, or a copy of the first part when `into`
+        is empty and that part a dict (a copy of a dict is made whole, not entry by entry)."""
         pairs: list[Any] = []
         for part in parts:
             if type(part) is dict:
                 if pairs:
                     into.update(itertools.chain.from_iterable(pairs))
                     pairs.clear()
-                into.update(part)
+                if into:
+                    into.update(part)
+                else:
+                    into = part.copy()
             else:
                 pairs.append(part)
         if pairs:
             into.update(itertools.chain.from_iterable(pairs))
+        return into
 
     def window(self, events: Sequence[Event]) -> _Window | None:
         """What one window's events say (None when they are not one provision's in one act)."""
