@@ -6,12 +6,22 @@ What `build_explanation` makes is the graph as plain data (`GraphData`: node id 
 attributes (JSON, the reports, DOT, HTML) read the data and never build networkx.
 
 Most of a graph is the same from one incident to the next, so the builder makes it once per plan
-and shares it (issue 14): per act, the events of each provision and definition are reduced to a
-signature (each condition's value, each read's path and truth value); the condition nodes and
-supporting edges of a signature (`_Builder.chunk`), a clause's annotations for its status and the
-signatures of its provision and the definitions it read (`_Builder.annotate`), whole clause nodes,
-and fact and concept nodes of simple values are kept in `Plan.memo` (bounded) and shared by every
-explanation that has them. So GraphData is read-only: copy an attribute dict before changing it.
+and shares it (issue 14), window by window (`_Builder.windows`). A window is the events of one
+provision in one act, closed by its ProvisionResult, with those of the definitions first evaluated
+there. What a window says whatever the values it read (its provision, its ProvisionResult, and per
+provision and definition a signature: each condition's value, each read's path and truth value)
+gets a number (`_Window`); its fact and concept nodes hold the values read. What a window adds to
+the graph besides them (its condition nodes, its clause node with its annotations, the edges into
+them) depends only on that number, its outcome and the signatures of the definitions its
+provision read (`_Builder.contribute`); what a whole act adds, only on its windows' numbers and
+outcomes (`_Builder.near_act`). Both are kept in `Plan.memo` (bounded) for the first
+`_SHARED_ACTS` acts, so an act like one explained before is one lookup and a dict merge, whatever
+the values it read. An act past those is kept relative to its index (`_ActTemplate`), and an act
+that repeats one kept is made from it with its own node ids. Below the windows, what
+`_Builder.chunk` and `_Builder.annotate` make (condition nodes, clause annotations) is kept too.
+Events that do not split into windows (an iterator, another evaluation's) are built the older way
+(`events`, then `clauses`), to the same graph. GraphData is read-only: copy an attribute dict
+before changing it.
 
 Nodes (attribute `kind`), with ids that are stable across runs and readable:
 
