@@ -365,6 +365,7 @@ _SHARED_BY_EVENTS = (
     "explain.clause_nodes.",
     "explain.value_nodes",
     "explain.signatures",
+    "explain.canonical",
     "explain.windows",
     "explain.contributions.",
     "explain.act_contributions.",
@@ -526,12 +527,20 @@ _provision_of = operator.attrgetter("provision")
 _WITHOUT_ACT = operator.itemgetter(slice(1, None))
 # At most this many acts are kept relative to their index (`_ActTemplate`): each holds one act's
 # nodes.
-_SHARED_TEMPLATES = 256
-# At most this many acts' nodes and edges are kept whole (`_Builder.near_act`), each a few
-# hundred entries.
-_SHARED_ACT_GRAPHS = 4096
+_SHARED_TEMPLATES = 64
+# At most this many acts' nodes and edges are kept whole (`_Builder.near_act`), and this many
+# windows (`_Builder.infos`): a bound on the plan's memory, whatever the stream of incidents.
+_SHARED_ACT_GRAPHS = 2048
+_SHARED_WINDOWS = 8_192
 # The clause attributes that hold node ids of the clause's act.
 _CLAUSE_IDS = ("facts_seen", "failed", "failed_leaves")
+
+
+def _forget_older_half(memo: dict[Any, Any]) -> None:
+    """Remove the older half of a memo's entries (a dict keeps them in the order made): what a
+    stream of incidents met most recently stays."""
+    for key in list(itertools.islice(memo, len(memo) // 2)):
+        del memo[key]
 
 
 class _NotWindows(Exception):
@@ -715,12 +724,17 @@ class _Builder:
         self.value_nodes: dict[tuple[Any, ...], dict[str, Any]] = plan.memo.setdefault("explain.value_nodes", {})
         self.window_memo: dict[tuple[Event, ...], _Window] = plan.memo.setdefault("explain.windows", {})
         self.groups_of: dict[NodeId, str] = plan.memo.setdefault("explain.groups", {})
+        self.fact_ids: dict[tuple[int, tuple[str, ...]], str] = plan.memo.setdefault("explain.fact_ids", {})
+        self.canonical: dict[tuple[Any, ...], tuple[Any, ...]] = plan.memo.setdefault("explain.canonical", {})
         # (act, fact path or concept name) → its node id and attributes, in this explanation.
         self.seen_values: dict[tuple[int, Any], tuple[str, dict[str, Any]]] = {}
         self.contributions: dict[tuple[Any, ...] | int, _Contribution] = plan.memo.setdefault(
             "explain.contributions." + suffix, {}
         )
-        self.act_contributions: dict[tuple[Any, ...], _ActGraph] = plan.memo.setdefault("explain.act_contributions." + suffix, {})
+        # An act's pairs are its windows' own (shared), so an act kept costs a tuple of references.
+        self.act_contributions: dict[tuple[Any, ...], _Contribution] = plan.memo.setdefault(
+            "explain.act_contributions." + suffix, {}
+        )
         self.templates: dict[tuple[Any, ...], _ActTemplate] = plan.memo.setdefault("explain.templates." + suffix, {})
 
     # ---- nodes and edges -------------------------------------------------------------------
@@ -870,8 +884,8 @@ class _Builder:
                         raise _NotWindows
                     infos[k] = made
                     if keys is not None and made.cacheable:
-                        if len(memo) >= _SHARED_CHUNKS:
-                            memo.clear()
+                        if len(memo) >= _SHARED_WINDOWS:
+                            _forget_older_half(memo)
                         memo[keys[k]] = made
         found = cast(list[_Window], infos)
         # Per window, what its contribution is kept under besides the definitions it read: its
@@ -925,11 +939,10 @@ class _Builder:
             if kept:
                 if len(acts_memo) >= _SHARED_ACT_GRAPHS:
                     acts_memo.clear()
-                acts_memo[act_key] = (dict(made[0]), dict(made[1]))
+                acts_memo[act_key] = made
         else:
-            # The act's own nodes first: into an empty graph they are copied whole (`_merge`).
-            new_nodes.append(found[0])
             new_nodes.extend([info.values for info in infos if info.values])
+            new_nodes.append(found[0])
             new_edges.append(found[1])
 
     def far_act(
@@ -1066,7 +1079,7 @@ class _Builder:
         last = events[-1]
         assert type(last) is ProvisionResult
         act, provision = last.act, last.provision
-        groups_of, seen = self.groups_of, self.seen_values
+        groups_of, seen, fact_ids = self.groups_of, self.seen_values, self.fact_ids
         sigs: dict[str, list[tuple[Any, ...]]] = {}
         uses: dict[str, list[str]] = {}
         values: dict[str, dict[str, Any]] = {}
@@ -1092,7 +1105,11 @@ class _Builder:
                 # A fact's node holds the value first read in the act (the same at every read).
                 known = seen.get((act, path))
                 if known is None:
-                    fid = fact_id(act, path)
+                    fid = fact_ids.get((act, path))
+                    if fid is None:
+                        fid = fact_id(act, path)
+                        if act < _SHARED_ACTS:
+                            fact_ids[(act, path)] = fid
                     known = seen[(act, path)] = (fid, self.value_node(fid, read, _FACT, act, "path", ".".join(path)))
                 if known[0] not in values:
                     facts.append(known[0])
@@ -1110,6 +1127,7 @@ class _Builder:
                 continue
             sigs.setdefault(group, []).append(item)
         groups = []
+        canonical = self.canonical
         for group, sig in sigs.items():
             frozen = tuple(sig)
             try:
@@ -1117,7 +1135,10 @@ class _Builder:
                 if number is None:
                     if len(self.interned) >= _SHARED_CHUNKS:
                         self.interned.clear()  # numbers already handed out are never handed out again
+                        canonical.clear()
                     number = self.interned[frozen] = next(_SIGNATURE_NUMBERS)
+                # One tuple for each signature, whichever windows hold it (the plan's memory).
+                frozen = canonical.setdefault(frozen, frozen)
             except TypeError:
                 number, cacheable = next(_SIGNATURE_NUMBERS), False
             if group[:4] == "def:" and concept_id(act, group[4:]) not in values:
@@ -1129,7 +1150,7 @@ class _Builder:
             if len(self.interned) >= _SHARED_CHUNKS:
                 self.interned.clear()  # numbers already handed out are never handed out again
             window = self.interned[said] = next(_SIGNATURE_NUMBERS)
-        return _Window(window, act, provision, tuple(groups), uses, values, frozenset(facts), cacheable)
+        return _Window(window, act, provision, tuple(groups), uses, values, frozenset(facts) if facts else _NO_FACTS, cacheable)
 
     def fill(self, act: int, infos: Sequence[_Window]) -> None:
         """The act's trace from its windows, whole (what the annotations of a clause not kept read)."""
