@@ -240,7 +240,7 @@ def test_forgotten_then_warm_then_reversed_is_the_reference() -> None:
             e = _mine(_traced(rulebook, incident))
             _check(e, reference, acts, f"{incident['id']}, warm")
         kept = _sizes(plan)
-        assert all(kept.values()), kept
+        assert all(kept[k] for k in ("explain.windows", "explain.contributions.both", "explain.act_contributions.both")), kept
         # Everything is kept now: in reverse order nothing new is made, and the same graphs come.
         for incident, (reference, acts), first in reversed(list(zip(incidents, references, cold, strict=True))):
             e = _mine(_traced(rulebook, incident))
@@ -258,6 +258,7 @@ def _acts_kept_below_the_bound(plan: Plan) -> None:
     # One incident built since the memo was emptied: at most one whole act kept per act below the bound.
     acts_kept = plan.memo["explain.act_contributions.both"]
     assert 0 < len(acts_kept) <= _SHARED_ACTS
+    assert 0 < len(plan.memo["explain.contributions.both"]) <= _SHARED_ACTS * len(plan.provisions)
 
 
 def test_seventy_repeated_acts_twice() -> None:
@@ -523,7 +524,10 @@ def test_literal_bare_and_quantified_conditions() -> None:
         _traced_plan(plan, [ACT, later, ACT], RESPONDEN, "three acts, sanctions listed"),
         _traced_plan(plan, [ACT, later], {}, "two acts, sanctions unknown"),
         _traced_plan(plan, [later, ACT], {"sanksi_sebelumnya": []}, "two acts, no sanctions"),
+        # Other sanctions that the quantifier reads alike: the same windows but for the list read.
+        _traced_plan(plan, [ACT], {**RESPONDEN, "sanksi_sebelumnya": OTHER_SANCTIONS}, "one act, other sanctions listed"),
     ]
+    assert cases[4].events != cases[0].events
     assert any(type(e) is not ProvisionResult and _unhashable(e) for e in cases[0].events)
     references = [_reference(t) for t in cases]
     with _paths_taken() as taken:
@@ -533,6 +537,11 @@ def test_literal_bare_and_quantified_conditions() -> None:
             for t, (reference, acts) in zip(cases, references, strict=True):
                 _check(_mine(t), reference, acts, f"{t.name}, {round_}")
     assert taken == [True] * (3 * len(cases))
+    sanctions = _mine(cases[4]).data.nodes["act0/fact/responden.sanksi_sebelumnya"]["value"]
+    assert sanctions[0]["tanggal"] == "2019-06-01"
+
+
+OTHER_SANCTIONS = [{"tanggal": D(2019, 6, 1), "tingkat": "sedang"}, {"tanggal": D(2021, 6, 1), "tingkat": "berat"}]
 
 
 def _unhashable(e: Event) -> bool:
@@ -541,3 +550,25 @@ def _unhashable(e: Event) -> bool:
     except TypeError:
         return True
     return False
+
+
+# ---- 8. the bounds on what is kept, reached while an explanation is built ---------------------
+def test_bounds_reached_while_building() -> None:
+    """What the plan keeps is bounded (emptied when full: `_SHARED_CHUNKS`, `_SHARED_ANNOTATIONS`);
+    with small bounds it is emptied between the windows of one explanation, again and again, and
+    the graphs stay the reference's."""
+    rulebook = load_rulebook()
+    incidents = [*_examples()[:2], *corpus_incidents(10, seed=17), scaling_incident(5)]
+    traced = [_traced(rulebook, i) for i in incidents]
+    references = [_reference(t) for t in traced]
+    with pytest.MonkeyPatch.context() as patch, _paths_taken() as taken:
+        patch.setattr(graph_module, "_SHARED_CHUNKS", 7)
+        patch.setattr(graph_module, "_SHARED_ANNOTATIONS", 5)
+        forget_shared(rulebook.plan)
+        for round_ in ("first", "second", "reversed"):
+            pairs = list(zip(traced, references, strict=True))
+            for t, (reference, acts) in pairs[::-1] if round_ == "reversed" else pairs:
+                _check(_mine(t), reference, acts, f"{t.name}, small bounds, {round_} round")
+                sizes = _sizes(rulebook.plan)
+                assert all(n <= 7 for n in sizes.values()), sizes
+    assert all(taken) and len(taken) == 3 * len(traced)
