@@ -278,6 +278,36 @@ def test_seventy_repeated_acts_twice() -> None:
     assert {n.split("/")[0] for n in first.data.nodes if n.startswith("act")} == {f"act{i}" for i in range(70)}
 
 
+def test_acts_past_the_bound_are_made_again_from_what_was_kept_relative_to_their_index() -> None:
+    """An act past `_SHARED_ACTS` is kept relative to its index (`_ActTemplate`); an act that
+    repeats it, at another index, is made from it (no window is made for it), equal to the
+    reference's."""
+    rulebook = load_rulebook()
+    forget_shared(rulebook.plan)
+    first = _traced(rulebook, scaling_incident(70))  # acts 64–69 kept relative to their index
+    reference, acts = _reference(first)
+    _check(_mine(first), reference, acts, "70 acts")
+    templates = rulebook.plan.memo["explain.templates.both"]
+    assert 0 < len(templates) <= 70 - _SHARED_ACTS
+    # 140 acts: the example repeated, a day apart in a cycle of 40 days, so acts 70–139 repeat acts
+    # kept in this run or the one before; no window of theirs is made.
+    longer = _traced(rulebook, scaling_incident(140))
+    reference, acts = _reference(longer)
+    made: list[int] = []
+    window = graph_module._Builder.window
+
+    def counting(self: Any, events: Sequence[Event]) -> Any:
+        made.append(events[-1].act)
+        return window(self, events)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(graph_module._Builder, "window", counting)
+        _check(_mine(longer), reference, acts, "140 acts, from templates")
+    # Acts 64–69 repeat those of the 70-act run, and acts 104–139 those of acts 64–99 of this one.
+    assert made and max(made) < 40 + _SHARED_ACTS, "an act that repeats a kept one was made window by window"
+    assert not set(made) & set(range(_SHARED_ACTS, 70))
+
+
 def test_seventy_different_acts_twice_and_rotated() -> None:
     rulebook = load_rulebook()
     incident = _concatenated(70, seed=11)
@@ -554,9 +584,10 @@ def _unhashable(e: Event) -> bool:
 
 # ---- 8. the bounds on what is kept, reached while an explanation is built ---------------------
 def test_bounds_reached_while_building() -> None:
-    """What the plan keeps is bounded (emptied when full: `_SHARED_CHUNKS`, `_SHARED_ANNOTATIONS`);
-    with small bounds it is emptied between the windows of one explanation, again and again, and
-    the graphs stay the reference's."""
+    """What the plan keeps is bounded (emptied, or its older half forgotten, when full:
+    `_SHARED_CHUNKS`, `_SHARED_ANNOTATIONS`, `_SHARED_WINDOWS`, `_SHARED_ACT_GRAPHS`,
+    `_SHARED_TEMPLATES`); with small bounds it is emptied between the windows of one explanation,
+    again and again, and the graphs stay the reference's."""
     rulebook = load_rulebook()
     incidents = [*_examples()[:2], *corpus_incidents(10, seed=17), scaling_incident(5)]
     traced = [_traced(rulebook, i) for i in incidents]
@@ -564,6 +595,9 @@ def test_bounds_reached_while_building() -> None:
     with pytest.MonkeyPatch.context() as patch, _paths_taken() as taken:
         patch.setattr(graph_module, "_SHARED_CHUNKS", 7)
         patch.setattr(graph_module, "_SHARED_ANNOTATIONS", 5)
+        patch.setattr(graph_module, "_SHARED_WINDOWS", 6)
+        patch.setattr(graph_module, "_SHARED_ACT_GRAPHS", 3)
+        patch.setattr(graph_module, "_SHARED_TEMPLATES", 2)
         forget_shared(rulebook.plan)
         for round_ in ("first", "second", "reversed"):
             pairs = list(zip(traced, references, strict=True))
