@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import itertools
+import operator
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from netralrules.codegen.runtime import GenerationError, Program, State, TracedState, matches
 from netralrules.compiler import CompiledProvision, CompiledRulebook, Context, FactReader, Plan, subjects_node, truth
@@ -72,6 +74,7 @@ def set_program(plan: Plan, program: Program | None) -> None:
     plan.memo.pop(_SHARED_KEY, None)
     plan.memo.pop(_TRACED_SHARED_KEY, None)
     plan.memo.pop(_SUBJECTS_KEY, None)
+    plan.memo.pop(_READ_EVENTS_KEY, None)
 
 
 _Row = tuple[CompiledProvision, Callable[..., object], tuple[int, ...], str, str, str | None]
@@ -281,6 +284,10 @@ def _run_traced(
     # every act, as the snapshot reads them): decided once per incident for each list of subjects,
     # with the facts read to decide it, recorded again at each provision's node in each act.
     subjects_seen: dict[str, tuple[bool | None, list[tuple[tuple[str, ...], object]]]] = {}
+    # The reads kept per plan (alive as long as the plan's memo: their ids stay theirs).
+    kept_reads = {id(reads) for answers in plan.memo.get(_SUBJECTS_KEY, {}).values() for reads, _ in answers}
+    read_events: dict[tuple[int, str, int], tuple[_Reads, tuple[FactRead, ...]]] = plan.memo.setdefault(_READ_EVENTS_KEY, {})
+    extend = events.extend
     try:
         for act, date in enumerate(act_dates):
             snapshot = _Snapshot(remembered, paths, act)
@@ -307,8 +314,19 @@ def _run_traced(
                     if seen is None:
                         seen = subjects_seen[subjects] = _subjects_traced(plan, compiled, subjects, remembered)
                     applies = seen[0]
-                    for path, read in seen[1]:
-                        emit(_TN(FactRead, (act, at, path, read)))
+                    reads = seen[1]
+                    if reads:
+                        # The subjects' reads recorded at this provision: the same events for the
+                        # same act and reads kept per plan (`_subjects_traced`), shared (they are
+                        # immutable), so what explanations keep by their events is found by identity.
+                        made = read_events.get((act, at, id(reads)))
+                        if made is None or made[0] is not reads:
+                            made = (reads, tuple([_TN(FactRead, (act, at, path, read)) for path, read in reads]))
+                            if act < _SHARED_READ_ACTS and id(reads) in kept_reads:
+                                if len(read_events) >= _SHARED:
+                                    read_events.clear()
+                                read_events[(act, at, id(reads))] = made
+                        extend(made[1])
                     if applies is False:
                         pair = shared[3 * i + 1]
                         if pair is None:
@@ -338,6 +356,8 @@ def _run_traced(
 
 
 _SUBJECTS_KEY = "program_subjects"
+_READ_EVENTS_KEY = "program_subject_reads"
+_SHARED_READ_ACTS = 64  # the acts whose subjects' read events are kept
 _SUBJECTS_KEPT = 32  # sequences of reads kept per list of subjects
 _Reads = list[tuple[tuple[str, ...], object]]
 
@@ -407,18 +427,22 @@ def evaluate_traced(plan: Plan, facts: FactReader, act_dates: Sequence[datetime.
         return None
     outcomes: list[Outcome] = []
     findings: list[Finding] = []
+    provisions = plan.provisions
     for act, results in enumerate(acts):
-        done: list[Outcome] = [o for o in results if o is not None]
+        done = cast(list[Outcome], results)  # every provision was wanted: no None
         if plan.rulebook.principles:
             by_id = {o.provision: o for o in done}
             _settle_conflicts(plan, by_id)
-            done = [by_id[c.node] for c in plan.provisions]
-        for compiled, outcome in zip(plan.provisions, done, strict=True):
-            outcomes.append(outcome)
-            if outcome.status is _FIRED:
-                findings.append(_finding(plan, compiled, act))
-    unresolved = tuple(o for o in outcomes if o.status is _UNKNOWN)
+            done = [by_id[c.node] for c in provisions]
+        outcomes.extend(done)
+        # The fired ones found without a Python step per outcome (most did not fire).
+        for k in itertools.compress(itertools.count(), map(operator.is_, map(_STATUS, done), itertools.repeat(_FIRED))):
+            findings.append(_finding(plan, provisions[k], act))
+    unresolved = tuple(itertools.compress(outcomes, map(operator.is_, map(_STATUS, outcomes), itertools.repeat(_UNKNOWN))))
     return Evaluation(tuple(outcomes), tuple(findings), unresolved)
+
+
+_STATUS = operator.attrgetter("status")
 
 
 def trace_provisions(
