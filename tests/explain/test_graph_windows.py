@@ -585,7 +585,7 @@ def _unhashable(e: Event) -> bool:
 # ---- 8. the bounds on what is kept, reached while an explanation is built ---------------------
 def test_bounds_reached_while_building() -> None:
     """What the plan keeps is bounded (emptied, or its older half forgotten, when full:
-    `_SHARED_CHUNKS`, `_SHARED_ANNOTATIONS`, `_SHARED_WINDOWS`, `_SHARED_ACT_GRAPHS`,
+    `_SHARED_CHUNKS`, `_SHARED_ANNOTATIONS`, `_SHARED_WINDOWS` and `_SHARED_WINDOW_ACTS`, `_SHARED_ACT_GRAPHS`,
     `_SHARED_TEMPLATES`); with small bounds it is emptied between the windows of one explanation,
     again and again, and the graphs stay the reference's."""
     rulebook = load_rulebook()
@@ -596,6 +596,7 @@ def test_bounds_reached_while_building() -> None:
         patch.setattr(graph_module, "_SHARED_CHUNKS", 7)
         patch.setattr(graph_module, "_SHARED_ANNOTATIONS", 5)
         patch.setattr(graph_module, "_SHARED_WINDOWS", 6)
+        patch.setattr(graph_module, "_SHARED_WINDOW_ACTS", 0)
         patch.setattr(graph_module, "_SHARED_ACT_GRAPHS", 3)
         patch.setattr(graph_module, "_SHARED_TEMPLATES", 2)
         forget_shared(rulebook.plan)

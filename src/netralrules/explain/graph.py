@@ -523,6 +523,7 @@ _DEFS = operator.attrgetter("defs")
 _provision_of = operator.attrgetter("provision")
 
 
+_NO_USES: dict[str, list[str]] = {}  # shared, never changed
 # An event without its act (its first field), as a plain tuple: what repeats from act to act.
 _WITHOUT_ACT = operator.itemgetter(slice(1, None))
 # At most this many acts are kept relative to their index (`_ActTemplate`): each holds one act's
@@ -531,7 +532,8 @@ _SHARED_TEMPLATES = 64
 # At most this many acts' nodes and edges are kept whole (`_Builder.near_act`), and this many
 # windows (`_Builder.infos`): a bound on the plan's memory, whatever the stream of incidents.
 _SHARED_ACT_GRAPHS = 2048
-_SHARED_WINDOWS = 8_192
+_SHARED_WINDOWS = 32_768  # at least; or this many acts' worth of a large rulebook's windows:
+_SHARED_WINDOW_ACTS = 12
 # The clause attributes that hold node ids of the clause's act.
 _CLAUSE_IDS = ("facts_seen", "failed", "failed_leaves")
 
@@ -668,7 +670,7 @@ class _Window:
         self.act = act
         self.provision = provision
         self.groups = groups
-        self.uses = uses
+        self.uses = uses if uses else _NO_USES  # most windows' provisions read no definition
         self.deps = tuple(sorted(set(uses.get(provision, ()))))
         self.values = tuple(values.items())
         self.facts = facts
@@ -884,7 +886,7 @@ class _Builder:
                         raise _NotWindows
                     infos[k] = made
                     if keys is not None and made.cacheable:
-                        if len(memo) >= _SHARED_WINDOWS:
+                        if len(memo) >= max(_SHARED_WINDOWS, _SHARED_WINDOW_ACTS * len(self.plan.provisions)):
                             _forget_older_half(memo)
                         memo[keys[k]] = made
         found = cast(list[_Window], infos)
