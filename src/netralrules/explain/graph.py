@@ -545,6 +545,29 @@ def _forget_older_half(memo: dict[Any, Any]) -> None:
         del memo[key]
 
 
+def _item(e: Any) -> tuple[Any, ...]:
+    """What a condition result or a read says in a signature (`_ActTrace.sigs`): (node, value) for
+    a condition, (node, path or definition name, truth value) for a read."""
+    if type(e) is ConditionResult:
+        value = e[2]
+        return (e[1], "unknown" if value is None else "true" if value else "false")
+    read = e[3]
+    return (e[1], e[2], "true" if read is True else "false" if read is False else truth(read))
+
+
+class _Split(NamedTuple):
+    """One evaluation's events split into windows (`_Builder.windows`), and what the windows add,
+    waiting to go into the graph together (`_Builder.put`): tuples of pairs (a window's or a kept
+    act's) or dicts (an act made from its template)."""
+
+    events: list[Event]
+    ends: list[int]  # after each window's last event (its ProvisionResult)
+    results: list[ProvisionResult]  # each window's ProvisionResult
+    outcomes: Sequence[Outcome]  # each window's outcome
+    new_nodes: list[Any]
+    new_edges: list[Any]
+
+
 class _NotWindows(Exception):
     """The events do not split into windows as `_Builder.windows` needs (the caller builds the
     other way)."""
@@ -784,11 +807,10 @@ class _Builder:
                     sig = sigs[group] = []
                 by_node[node] = sig
             if kind is ConditionResult:
-                truth_value = e[2]
-                item: tuple[Any, ...] = (node, "unknown" if truth_value is None else "true" if truth_value else "false")
+                item: tuple[Any, ...] = _item(e)
             elif kind is FactRead:
                 path, read = e[2], e[3]
-                item = (node, path, "true" if read is True else "false" if read is False else truth(read))
+                item = _item(e)
                 fid = fact_ids.get((act, path))
                 if fid is None:
                     fid = fact_id(act, path)
@@ -799,7 +821,7 @@ class _Builder:
                     nodes[fid] = self.value_node(fid, read, _FACT, act, "path", ".".join(path))
             elif kind is DefinitionRead:
                 name, read = e[2], e[3]
-                item = (node, name, "true" if read is True else "false" if read is False else truth(read))
+                item = _item(e)
                 trace.uses.setdefault(groups[node], []).append(name)
                 cid = concept_id(act, name)
                 if cid not in nodes:
@@ -831,17 +853,16 @@ class _Builder:
             return False
         # What the windows add, put into the graph together (one update each, in order) before a
         # window is made, which reads the graph so far, and at the end.
-        new_nodes: list[Any] = []  # tuples of pairs (a window's) or dicts (an act's)
-        new_edges: list[Any] = []
+        split = _Split(events, ends, results, outcomes, [], [])
         try:
             i, n = 0, len(outcomes)
             while i < n:
                 act = outcomes[i].act
                 j = bisect.bisect_right(outcomes, act, lo=i, key=_act_of)
                 if act < _SHARED_ACTS:
-                    self.near_act(events, ends, results, outcomes, i, j, new_nodes, new_edges)
+                    self.near_act(split, i, j)
                 else:
-                    self.far_act(events, ends, results, outcomes, i, j, new_nodes, new_edges)
+                    self.far_act(split, i, j)
                 i = j
         except _NotWindows:
             # Nothing of this is kept: the caller builds the graph afresh the other way.
@@ -852,22 +873,15 @@ class _Builder:
             self.fact_sets.clear()
             self.own_preds = None
             return False
-        self.put(new_nodes, new_edges)
+        self.put(split.new_nodes, split.new_edges)
         self.overrides(outcomes)
         return True
 
-    def infos(
-        self,
-        events: list[Event],
-        ends: Sequence[int],
-        results: Sequence[ProvisionResult],
-        outcomes: Sequence[Outcome],
-        i: int,
-        j: int,
-    ) -> tuple[list[_Window], list[int | tuple[Any, ...]], bool]:
+    def infos(self, split: _Split, i: int, j: int) -> tuple[list[_Window], list[int | tuple[Any, ...]], bool]:
         """The windows `i` to `j` (one act): what each says (kept per plan for an act within
         `_SHARED_ACTS`), the key part of each (`near_act`), and whether all can be kept. The
         definitions each first evaluates are entered in the act's trace (`_ActTrace.def_key`)."""
+        events, ends, results, outcomes = split.events, split.ends, split.results, split.outcomes
         memo = self.window_memo
         act = outcomes[i].act
         # The act's windows, their keys and what is kept of them, without a Python step per window.
@@ -916,22 +930,13 @@ class _Builder:
                     trace.uses[group] = used
         return found, parts, kept
 
-    def near_act(
-        self,
-        events: list[Event],
-        ends: Sequence[int],
-        results: Sequence[ProvisionResult],
-        outcomes: Sequence[Outcome],
-        i: int,
-        j: int,
-        new_nodes: list[Any],
-        new_edges: list[Any],
-    ) -> None:
+    def near_act(self, split: _Split, i: int, j: int) -> None:
         """An act within `_SHARED_ACTS`: what its windows add besides their values' nodes depends on
         its windows' numbers and outcomes alone (the definitions its provisions read are its own
         windows'), so it is kept per plan for each act's list of them, and an act like an earlier
         one (whatever the values it read) is one lookup."""
-        infos, parts, kept = self.infos(events, ends, results, outcomes, i, j)
+        infos, parts, kept = self.infos(split, i, j)
+        outcomes, new_nodes, new_edges = split.outcomes, split.new_nodes, split.new_edges
         act = outcomes[i].act
         act_key = (act, tuple(parts))
         acts_memo = self.act_contributions
@@ -947,21 +952,13 @@ class _Builder:
             new_nodes.append(found[0])
             new_edges.append(found[1])
 
-    def far_act(
-        self,
-        events: list[Event],
-        ends: Sequence[int],
-        results: Sequence[ProvisionResult],
-        outcomes: Sequence[Outcome],
-        i: int,
-        j: int,
-        new_nodes: list[Any],
-        new_edges: list[Any],
-    ) -> None:
+    def far_act(self, split: _Split, i: int, j: int) -> None:
         """An act past `_SHARED_ACTS`, whose nodes are not kept (an incident of a thousand acts
         would hold the plan's memory with them): it is kept instead relative to its index
         (`_ActTemplate`), by its events without their act and its outcomes, and an act that repeats
         one kept (at whatever index, in whatever incident) is made from it with its own ids."""
+        events, ends, results, outcomes = split.events, split.ends, split.results, split.outcomes
+        new_nodes, new_edges = split.new_nodes, split.new_edges
         act = outcomes[i].act
         start = ends[i - 1] if i else 0
         try:
@@ -983,7 +980,7 @@ class _Builder:
             new_nodes.append(nodes)
             new_edges.append(edges)
             return
-        infos, parts, _ = self.infos(events, ends, results, outcomes, i, j)
+        infos, parts, _ = self.infos(split, i, j)
         structure = self.act_windows(infos, outcomes[i:j], parts, new_nodes, new_edges)
         if key is not None and all(info.cacheable for info in infos):
             made = _ActTemplate.of(
@@ -1045,36 +1042,32 @@ class _Builder:
 
     def put(self, new_nodes: list[Any], new_edges: list[Any]) -> None:
         """Put what kept windows and acts add into the graph, in order (later entries replace earlier
-        ones, as one update after another would), and empty the lists. An act's nodes and edges
-        come as dicts, merged whole (their keys' hashes are in them); a window's as pairs, chained
-        into one update."""
+        ones, as one update after another would), and empty the lists. An act made from its
+        template comes as dicts, merged whole (their keys' hashes are in them); windows and kept
+        acts as pairs, chained into one update."""
         if new_nodes:
-            self.g_nodes = self._merge(self.g_nodes, new_nodes)
-            self.g_edges = self._merge(self.g_edges, new_edges)
+            self._merge(self.g_nodes, new_nodes)
+            self._merge(self.g_edges, new_edges)
             if self.own_preds is not None:
                 self._edges_made(itertools.chain.from_iterable(e.items() if type(e) is dict else e for e in new_edges))
             new_nodes.clear()
             new_edges.clear()
 
     @staticmethod
-    def _merge(into: dict[Any, Any], parts: list[Any]) -> dict[Any, Any]:
-        """`into` updated with the parts in order: itself, or a copy of the first part when `into`
-        is empty and that part a dict (a copy of a dict is made whole, not entry by entry)."""
+    def _merge(into: dict[Any, Any], parts: list[Any]) -> None:
+        """`into` updated with the parts in order: runs of pairs chained into one update, dicts
+        merged whole."""
         pairs: list[Any] = []
         for part in parts:
             if type(part) is dict:
                 if pairs:
                     into.update(itertools.chain.from_iterable(pairs))
                     pairs.clear()
-                if into:
-                    into.update(part)
-                else:
-                    into = part.copy()
+                into.update(part)
             else:
                 pairs.append(part)
         if pairs:
             into.update(itertools.chain.from_iterable(pairs))
-        return into
 
     def window(self, events: Sequence[Event]) -> _Window | None:
         """What one window's events say (None when they are not one provision's in one act)."""
@@ -1099,11 +1092,10 @@ class _Builder:
             if group != provision and group[:4] != "def:":
                 return None  # another provision's event
             if kind is ConditionResult:
-                truth_value = e[2]
-                item: tuple[Any, ...] = (node, "unknown" if truth_value is None else "true" if truth_value else "false")
+                item: tuple[Any, ...] = _item(e)
             elif kind is FactRead:
                 path, read = e[2], e[3]
-                item = (node, path, "true" if read is True else "false" if read is False else truth(read))
+                item = _item(e)
                 # A fact's node holds the value first read in the act (the same at every read).
                 known = seen.get((act, path))
                 if known is None:
@@ -1118,7 +1110,7 @@ class _Builder:
                     values[known[0]] = known[1]
             elif kind is DefinitionRead:
                 name, read = e[2], e[3]
-                item = (node, name, "true" if read is True else "false" if read is False else truth(read))
+                item = _item(e)
                 uses.setdefault(group, []).append(name)
                 known = seen.get((act, name))
                 if known is None:
