@@ -557,8 +557,8 @@ def _item(e: Any) -> tuple[Any, ...]:
 
 class _Split(NamedTuple):
     """One evaluation's events split into windows (`_Builder.windows`), and what the windows add,
-    waiting to go into the graph together (`_Builder.put`): tuples of pairs (a window's or a kept
-    act's) or dicts (an act made from its template)."""
+    waiting to go into the graph together (`_Builder.put`): dicts (a window's values, what a window
+    or an act kept adds, an act made from its template)."""
 
     events: list[Event]
     ends: list[int]  # after each window's last event (its ProvisionResult)
@@ -695,17 +695,18 @@ class _Window:
         self.groups = groups
         self.uses = uses if uses else _NO_USES  # most windows' provisions read no definition
         self.deps = tuple(sorted(set(uses.get(provision, ()))))
-        self.values = tuple(values.items())
+        self.values = values
         self.facts = facts
         self.cacheable = cacheable
         self.defs = tuple(g for g in groups if g[0][:4] == "def:")
 
 
-# What one window adds to the graph besides its values' nodes: its condition nodes, its clause node
-# and the edges into them, as (id, attributes) and ((source, target), attributes) pairs.
-_Contribution = tuple[tuple[tuple[str, dict[str, Any]], ...], tuple[tuple[tuple[str, str], dict[str, Any]], ...]]
-# What one act's windows add, as dicts (merged whole into the graph's).
-_ActGraph = tuple[dict[str, dict[str, Any]], dict[tuple[str, str], dict[str, Any]]]
+# What one window (or one act's windows) adds to the graph besides its values' nodes: its condition
+# nodes, its clause node and the edges into them, as dicts (id → attributes, (source, target) →
+# attributes): merged whole into the graph's, whose update then reuses the hashes they hold (the
+# pairs chained into one update before cost 2-3 times as much).
+_Contribution = tuple[dict[str, dict[str, Any]], dict[tuple[str, str], dict[str, Any]]]
+_ActGraph = _Contribution
 
 
 class _Chunk(NamedTuple):
@@ -756,7 +757,7 @@ class _Builder:
         self.contributions: dict[tuple[Any, ...] | int, _Contribution] = plan.memo.setdefault(
             "explain.contributions." + suffix, {}
         )
-        # An act's pairs are its windows' own (shared), so an act kept costs a tuple of references.
+        # An act's dicts hold its windows' entries (the attribute dicts shared with theirs).
         self.act_contributions: dict[tuple[Any, ...], _Contribution] = plan.memo.setdefault(
             "explain.act_contributions." + suffix, {}
         )
@@ -945,7 +946,7 @@ class _Builder:
             made = self.act_windows(infos, outcomes[i:j], parts, new_nodes, new_edges)
             if kept:
                 if len(acts_memo) >= _SHARED_ACT_GRAPHS:
-                    acts_memo.clear()
+                    _forget_older_half(acts_memo)  # as the windows: what a stream met lately stays
                 acts_memo[act_key] = made
         else:
             new_nodes.extend([info.values for info in infos if info.values])
@@ -984,7 +985,9 @@ class _Builder:
         structure = self.act_windows(infos, outcomes[i:j], parts, new_nodes, new_edges)
         if key is not None and all(info.cacheable for info in infos):
             made = _ActTemplate.of(
-                prefix, (*itertools.chain.from_iterable(info.values for info in infos), *structure[0]), structure[1]
+                prefix,
+                (*itertools.chain.from_iterable(info.values.items() for info in infos), *structure[0].items()),
+                structure[1].items(),
             )
             if made is not None:
                 if len(self.templates) >= _SHARED_TEMPLATES:
@@ -1006,8 +1009,8 @@ class _Builder:
         act = outcomes[0].act
         trace = self.trace.get(act)
         deps_of: dict[tuple[str, ...], tuple[int, ...]] = {}
-        mine_nodes: list[tuple[tuple[str, dict[str, Any]], ...]] = []
-        mine_edges: list[tuple[tuple[tuple[str, str], dict[str, Any]], ...]] = []
+        mine_nodes: dict[str, dict[str, Any]] = {}
+        mine_edges: dict[tuple[str, str], dict[str, Any]] = {}
         filled = False
         key2: int | tuple[Any, ...]
         for info, o, part in zip(infos, outcomes, parts, strict=True):
@@ -1036,38 +1039,20 @@ class _Builder:
                     new_nodes.append(info.values)
                 new_nodes.append(found[0])
                 new_edges.append(found[1])
-            mine_nodes.append(found[0])
-            mine_edges.append(found[1])
-        return tuple(itertools.chain.from_iterable(mine_nodes)), tuple(itertools.chain.from_iterable(mine_edges))
+            mine_nodes.update(found[0])
+            mine_edges.update(found[1])
+        return mine_nodes, mine_edges
 
-    def put(self, new_nodes: list[Any], new_edges: list[Any]) -> None:
+    def put(self, new_nodes: list[dict[str, dict[str, Any]]], new_edges: list[dict[tuple[str, str], dict[str, Any]]]) -> None:
         """Put what kept windows and acts add into the graph, in order (later entries replace earlier
-        ones, as one update after another would), and empty the lists. An act made from its
-        template comes as dicts, merged whole (their keys' hashes are in them); windows and kept
-        acts as pairs, chained into one update."""
+        ones), and empty the lists: each a dict, merged whole (its keys' hashes are in it)."""
         if new_nodes:
-            self._merge(self.g_nodes, new_nodes)
-            self._merge(self.g_edges, new_edges)
+            _consume(map(self.g_nodes.update, new_nodes))
+            _consume(map(self.g_edges.update, new_edges))
             if self.own_preds is not None:
-                self._edges_made(itertools.chain.from_iterable(e.items() if type(e) is dict else e for e in new_edges))
+                self._edges_made(itertools.chain.from_iterable(map(dict.items, new_edges)))
             new_nodes.clear()
             new_edges.clear()
-
-    @staticmethod
-    def _merge(into: dict[Any, Any], parts: list[Any]) -> None:
-        """`into` updated with the parts in order: runs of pairs chained into one update, dicts
-        merged whole."""
-        pairs: list[Any] = []
-        for part in parts:
-            if type(part) is dict:
-                if pairs:
-                    into.update(itertools.chain.from_iterable(pairs))
-                    pairs.clear()
-                into.update(part)
-            else:
-                pairs.append(part)
-        if pairs:
-            into.update(itertools.chain.from_iterable(pairs))
 
     def window(self, events: Sequence[Event]) -> _Window | None:
         """What one window's events say (None when they are not one provision's in one act)."""
@@ -1190,7 +1175,7 @@ class _Builder:
         self._edges_made(mine_edges.items())
         cid = clause_id(act, o.provision)
         nodes[cid] = mine_nodes[cid] = self.clause_node(o, cid, root)
-        return tuple(mine_nodes.items()), tuple(mine_edges.items())
+        return mine_nodes, mine_edges
 
     def value_node(self, node_id: str, value: object, kind: NodeKind, act: int, key: str, name: str) -> dict[str, Any]:
         """A fact node (`key` "path") or concept node (`key` "name") with the value read: made once
