@@ -345,6 +345,11 @@ def _growth(cases: dict[int, dict[str, Callable[[], object]]], rounds: dict[str,
     """CPU seconds of one call of each (size, kind), the quickest of `rounds[kind]` rounds; the sizes
     and kinds take turns within every round (a kind with fewer rounds sits the last ones out)."""
     timed = {size: {kind: _repeat_to(fn) for kind, fn in kinds.items()} for size, kinds in cases.items()}
+    # What the setup and the warm-up calls made (rulebooks of every size, what their plans keep) is
+    # kept out of the collector's walks, as in the other sections: else each full collection walks
+    # every size's heap, and a size pays for the others' (a larger call triggers more of them).
+    gc.collect()
+    gc.freeze()
     best: dict[str, dict[int, float]] = {}
     for size, kinds in timed.items():
         for kind, (_, loops, first) in kinds.items():
@@ -362,6 +367,7 @@ def _growth(cases: dict[int, dict[str, Callable[[], object]]], rounds: dict[str,
                 took = (time.process_time() - start) / loops
                 slot = best.setdefault(kind, {})
                 slot[size] = min(slot.get(size, math.inf), took)
+    gc.unfreeze()
     return best
 
 
