@@ -555,6 +555,18 @@ def _item(e: Any) -> tuple[Any, ...]:
     return (e[1], e[2], "true" if read is True else "false" if read is False else truth(read))
 
 
+def _changes(outcomes: Sequence[Outcome], results: Sequence[ProvisionResult]) -> list[tuple[Any, ...] | None]:
+    """Per window, None when its outcome is what its ProvisionResult says (most are: conflicts
+    between provisions settled after the act, or an act not the respondent's, may change one), else
+    what the outcome says: part of what its contribution and its act are kept under."""
+    return [
+        None
+        if o.reason is r.reason and o.status is r.status and o.defeated_by is r.defeated_by and not o.waiting_for
+        else (o.status._value_, o.reason, o.defeated_by, o.waiting_for)
+        for o, r in zip(outcomes, results, strict=True)
+    ]
+
+
 class _Split(NamedTuple):
     """One evaluation's events split into windows (`_Builder.windows`), and what the windows add,
     waiting to go into the graph together (`_Builder.put`): dicts (a window's values, what a window
@@ -646,7 +658,7 @@ class _ActTemplate:
             cut_edges.append((u[cut:], v[cut:], a))
         return cls(tuple(suffixes), tuple(attrs_list), tuple(clauses), tuple(cut_edges))
 
-    def make(self, prefix: str, act: int) -> _ActGraph:
+    def make(self, prefix: str, act: int) -> _Contribution:
         """The act's nodes and edges with this prefix and act index."""
         add = prefix.__add__
         copies = list(map(dict.copy, self.attrs))
@@ -706,7 +718,6 @@ class _Window:
 # attributes): merged whole into the graph's, whose update then reuses the hashes they hold (the
 # pairs chained into one update before cost 2-3 times as much).
 _Contribution = tuple[dict[str, dict[str, Any]], dict[tuple[str, str], dict[str, Any]]]
-_ActGraph = _Contribution
 
 
 class _Chunk(NamedTuple):
@@ -906,14 +917,10 @@ class _Builder:
                         memo[keys[k]] = made
         found = cast(list[_Window], infos)
         # Per window, what its contribution is kept under besides the definitions it read: its
-        # number when its outcome is what its ProvisionResult says (most are: conflicts between
-        # provisions settled after the act, or an act not the respondent's, may change one), else
-        # the number with the outcome.
+        # number, with its outcome where that differs from its ProvisionResult (`_changes`).
         parts: list[int | tuple[Any, ...]] = [
-            info.number
-            if o.reason is r.reason and o.status is r.status and o.defeated_by is r.defeated_by and not o.waiting_for
-            else (info.number, o.status._value_, o.reason, o.defeated_by, o.waiting_for)
-            for info, o, r in zip(found, outcomes[i:j], results[i:j], strict=True)
+            info.number if changed is None else (info.number, *changed)
+            for info, changed in zip(found, _changes(outcomes[i:j], results[i:j]), strict=True)
         ]
         kept = keys is not None and all(map(_CACHEABLE, found))
         # The definitions first evaluated in each window: what later windows' provisions read of
@@ -963,14 +970,7 @@ class _Builder:
         act = outcomes[i].act
         start = ends[i - 1] if i else 0
         try:
-            outs = tuple(
-                [
-                    None
-                    if o.reason is r.reason and o.status is r.status and o.defeated_by is r.defeated_by and not o.waiting_for
-                    else (o.status._value_, o.reason, o.defeated_by, o.waiting_for)
-                    for o, r in zip(outcomes[i:j], results[i:j], strict=True)
-                ]
-            )
+            outs = tuple(_changes(outcomes[i:j], results[i:j]))
             key: tuple[Any, ...] | None = (tuple(map(_WITHOUT_ACT, events[start : ends[j - 1]])), outs)
             template = self.templates.get(key)  # type: ignore[arg-type]
         except TypeError:  # a value that cannot be hashed (a list): not kept
