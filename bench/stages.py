@@ -53,8 +53,9 @@ def stages(rb: Rulebook, facts: object) -> dict[str, Callable[[], object]]:
         "coverage (untouched acts)": lambda: pipeline._assess(rb, f, dates, evaluation),  # type: ignore[arg-type]
         "missing facts (traced re-run)": lambda: (
             pipeline._missing_facts(
-                pipeline._traced_events(rb, f, dates, unresolved),  # type: ignore[arg-type]
+                (t := pipeline._traced_events(rb, f, dates, unresolved)).events,  # type: ignore[arg-type]
                 unresolved,
+                t.sites,
             )
             if unresolved
             else None

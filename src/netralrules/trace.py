@@ -60,3 +60,15 @@ class ListTracer:
 
     def record(self, event: Event) -> None:
         self.events.append(event)
+
+
+class CodedTracer(ListTracer):
+    """A `ListTracer` whose events may be kept coded: what the compiled program's traced variant
+    records, a plain tuple `(act, site, value)` per fact read, definition read and condition result,
+    left as it is (`sites` says what each site stands for, `codegen.runtime.decode` makes the events
+    from them). The explanation reads them so (explain/graph.py) and makes events only for windows
+    it has not met; any other tracer gets events."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sites: tuple[tuple[type, str, object], ...] = ()

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from netralrules import Rulebook, load_rulebook
 from netralrules.authoring import check_text
+from netralrules.codegen.runtime import decode
 from netralrules.compiler import NodeId, definition_of
 from netralrules.evaluation import pipeline
 from netralrules.evaluation.attribution import NOT_BY_RESPONDENT, WHO_DID_IT
@@ -93,9 +94,13 @@ def _same_trace(rulebook: Rulebook, plain: Rulebook, facts: Incident) -> None:
     assert traced.events == reference.events
     # The re-trace of the undecided provisions (and the exceptions they wait for) alone.
     unresolved = decision.determination.unresolved
-    again = pipeline._traced_events(rulebook, facts, dates, unresolved)
-    assert again == pipeline._traced_events(plain, facts, dates, unresolved)
-    assert _typed(again) == _typed(pipeline._traced_events(plain, facts, dates, unresolved))
+    coded = pipeline._traced_events(rulebook, facts, dates, unresolved)
+    again = decode(coded.events, coded.sites)
+    assert again == pipeline._traced_events(plain, facts, dates, unresolved).events
+    assert _typed(again) == _typed(pipeline._traced_events(plain, facts, dates, unresolved).events)
+    # The undecided provisions' missing facts, read from the coded events and from the plan's.
+    plan_events = pipeline._traced_events(plain, facts, dates, unresolved).events
+    assert pipeline._missing_facts(coded.events, unresolved, coded.sites) == pipeline._missing_facts(plan_events, unresolved)
 
 
 @_SETTINGS

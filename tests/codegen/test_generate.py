@@ -19,7 +19,7 @@ from netralrules.authoring import check_text
 from netralrules.checker import CheckedRulebook
 from netralrules.checker.typing_ import DefRef, EnumValue, FactRef, VarRef
 from netralrules.codegen.generate import check_source, generate, load_program
-from netralrules.codegen.runtime import NAMESPACE, GenerationError, State, TracedState
+from netralrules.codegen.runtime import NAMESPACE, GenerationError, State, TracedState, decode
 from netralrules.syntax import ast
 from netralrules.values import UNKNOWN
 from tests.codegen.support import ALL_CONSTRUCTS
@@ -129,8 +129,11 @@ def test_hostile_rule_text_reaches_the_program_only_as_string_constants(tmp_path
         condition(tuple(UNKNOWN for _ in program.paths), State())
         traced(tuple(UNKNOWN for _ in program.paths), TracedState(), events.append, 0)
     assert not marker.exists()
-    assert events and {e.node for e in events} <= set(tables["NODES"])
-    assert any(pid in e.node for e in events for pid in source.provisions)
+    # Recorded coded (act, site, value): the site's number is the generator's, an index of SITES.
+    assert events and all(type(e) is tuple and 0 <= e[1] < len(tables["SITES"]) for e in events)
+    made: list[Any] = decode(events, program.sites)
+    assert {e.node for e in made} <= set(tables["NODES"])
+    assert any(pid in e.node for e in made for pid in source.provisions)
 
 
 def _tables(tree: pyast.Module) -> dict[str, Any]:
@@ -234,6 +237,7 @@ def test_a_program_runs_without_builtins() -> None:
     assert set(namespace) - {"__builtins__"} <= set(NAMESPACE) | {
         n
         for n in namespace
-        if n[0] in "cdhKCGH" or n in {"FORMAT", "PATHS", "PROVISIONS", "NODES", "DNAMES", "DEFINITIONS", "CONDITIONS", "TRACED"}
+        if n[0] in "cdhKCGH"
+        or n in {"FORMAT", "PATHS", "PROVISIONS", "NODES", "DNAMES", "SITES", "DEFINITIONS", "CONDITIONS", "TRACED"}
     }
     assert program.traced[0].__globals__ is namespace

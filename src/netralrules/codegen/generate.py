@@ -30,7 +30,18 @@ from dataclasses import dataclass
 
 from netralrules.checker import CheckedRulebook
 from netralrules.checker.typing_ import DefRef, EnumValue, FactRef, VarRef
-from netralrules.codegen.runtime import ATTRIBUTES, FORMAT, NAMESPACE, OWN_NAME, GenerationError, Program, run_code
+from netralrules.codegen.runtime import (
+    ATTRIBUTES,
+    CONDITION_SITE,
+    DEFINITION_SITE,
+    FACT_SITE,
+    FORMAT,
+    NAMESPACE,
+    OWN_NAME,
+    GenerationError,
+    Program,
+    run_code,
+)
 from netralrules.compiler import NodeId, child_id, definition_node, provision_node
 from netralrules.syntax import ast
 
@@ -99,6 +110,9 @@ class _Generator:
         # The node ids of the traced variant, in the order first used: the `NODES` table, indexed by
         # the generator's integers (node ids hold rule text: they are data, never code).
         self.nodes: dict[str, int] = {}
+        # The places where the traced variant records an event, in the order first used: the
+        # `SITES` table, each (kind, node index, path slot or definition index; 0 for a condition).
+        self.sites: dict[tuple[int, int, int], int] = {}
 
     def _fresh(self, prefix: str) -> str:
         self.temp += 1
@@ -233,8 +247,10 @@ class _Generator:
     # (compiler.py): a FactRead after each fact read, a DefinitionRead after each definition used
     # (the definition's own events first, when it is evaluated), a ConditionResult after each
     # condition node. Traced, `dan`/`atau` evaluate every operand (the plan's `_finish`); the
-    # quantifiers stop where the plan does. An event is `TN(<class>, (...))` (tuple.__new__: the
-    # named tuple without its Python-level constructor); its node id is `NODES[<int>]`.
+    # quantifiers stop where the plan does. An event is recorded coded, as a plain tuple `(a, <site>,
+    # value)`: the site's number says which event class, node id and fact path or definition name it
+    # stands for (`SITES`), so making it costs a tuple (the named tuple cost a call more per event,
+    # about a third of a traced run); `runtime.decode` makes the events from them.
 
     def traced_function(self, name: str, e: ast.Expr, root: NodeId) -> str:
         body = self.texpr(e, root, {}, 0)
@@ -242,6 +258,9 @@ class _Generator:
 
     def _node_index(self, node: NodeId) -> int:
         return self.nodes.setdefault(node, len(self.nodes))
+
+    def _site(self, kind: int, node: NodeId, what: int) -> int:
+        return self.sites.setdefault((kind, self._node_index(node), what), len(self.sites))
 
     def texpr(self, e: ast.Expr, node: NodeId, scope: Mapping[str, str], level: int) -> str:
         if level >= _MAX_TRACED_LEVELS and not isinstance(e, _LEAVES):
@@ -253,11 +272,11 @@ class _Generator:
         body = self._texpr(e, node, scope, level + 1)
         if isinstance(e, _CONDITIONS):
             t = self._fresh("t")
-            k = self._node_index(node)
+            k = self._site(CONDITION_SITE, node, 0)
             # The recorded value is the plan's `truth` of the node's: each of these nodes but a
             # comparison gives True, False or U already (a comparison is made a bool, as the plan's is).
             value = f"(True if {t} else False)" if isinstance(e, ast.Compare) else t
-            return f"(e(TN(CR, (a, NODES[{k!r}], None if ({t} := {body}) is U else {value}))) or {t})"
+            return f"(e((a, {k!r}, None if ({t} := {body}) is U else {value})) or {t})"
         return body
 
     def _tchildren(self, items: list[ast.Expr], node: NodeId, scope: Mapping[str, str], level: int) -> list[str]:
@@ -323,7 +342,7 @@ class _Generator:
                 slot = self.name(e, scope)  # `f[<slot>]`, the slot made or found there
                 t = self._fresh("t")
                 path = self.slots[tuple(res.path)]
-                return f"(e(TN(FR, (a, NODES[{self._node_index(node)!r}], PATHS[{path!r}], ({t} := {slot})))) or {t})"
+                return f"(e((a, {self._site(FACT_SITE, node, path)!r}, ({t} := {slot}))) or {t})"
             case DefRef(name=name):
                 index = self.definitions.get(name)
                 if index is None:
@@ -333,7 +352,7 @@ class _Generator:
                 known = self._fresh("t")
                 call = f"x.traced_definition({index!r}, G{index}, f, e, a)"
                 value = f"({known} if ({known} := x.known.get({index!r}, M)) is not M else {call})"
-                return f"(e(TN(DR, (a, NODES[{self._node_index(node)!r}], DNAMES[{index!r}], ({t} := {value})))) or {t})"
+                return f"(e((a, {self._site(DEFINITION_SITE, node, index)!r}, ({t} := {value}))) or {t})"
         return self.name(e, scope)
 
 
@@ -348,7 +367,8 @@ def generate(rulebook: CheckedRulebook) -> Source:
     per provision in exception order, `CONDITIONS` and `DEFINITIONS` tuples of them, `PATHS` the
     fact path of each snapshot slot and `PROVISIONS` the provision ids, as constants; and the
     traced variant, `G<i>` per definition and `C<i>` per provision (`TRACED`), with the node ids it
-    records in `NODES` and the definition names in `DNAMES`, as constants."""
+    records in `NODES`, the definition names in `DNAMES` and the places it records events in
+    `SITES`, as constants."""
     gen = _Generator(rulebook)
     functions: list[str] = []
     for name, index in gen.definitions.items():
@@ -375,6 +395,7 @@ def generate(rulebook: CheckedRulebook) -> Source:
             f"PROVISIONS = {_literal(provisions)}\n",
             f"NODES = {_literal(nodes)}\n",
             f"DNAMES = {_literal(tuple(gen.definitions))}\n",
+            f"SITES = {_literal(tuple(sorted(gen.sites, key=gen.sites.__getitem__)))}\n",
             *gen.constants,
             *gen.helpers,
             *functions,

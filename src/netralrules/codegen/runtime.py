@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from types import CodeType
 
 from netralrules.compiler import _arith, _between, _member, _walk, _within
-from netralrules.trace import ConditionResult, DefinitionRead, FactRead
+from netralrules.trace import ConditionResult, DefinitionRead, Event, FactRead
 from netralrules.values import UNKNOWN
 
 
@@ -168,18 +168,19 @@ NAMESPACE: Mapping[str, object] = {
     "WALK": _walk,
     "QUANT": quantify,
     "COUNT": count,
-    # The traced variant's: quantifiers that count their depth, and the events it makes.
+    # The traced variant's: quantifiers that count their depth.
     "TQUANT": traced_quantify,
     "TCOUNT": traced_count,
-    "TN": tuple.__new__,
     "M": MISSING,
-    "FR": FactRead,
-    "DR": DefinitionRead,
-    "CR": ConditionResult,
 }
 
 # The form of generated code; bump when it changes: cached programs of another form are not used.
-FORMAT = 2
+# 3: the traced variant records coded events (`decode`).
+FORMAT = 3
+
+# The kinds of the places where the traced variant records an event (`SITES`, generate.py).
+CONDITION_SITE, FACT_SITE, DEFINITION_SITE = 0, 1, 2
+_SITE_CLASSES = (ConditionResult, FactRead, DefinitionRead)
 
 
 class GenerationError(Exception):
@@ -188,7 +189,7 @@ class GenerationError(Exception):
 
 
 # Names the program defines (by counter) or takes from the runtime namespace.
-OWN_NAME = re.compile(r"(?:[cdhtqKCGH][0-9]+|f|x|e|a|FORMAT|PATHS|PROVISIONS|NODES|DNAMES|DEFINITIONS|CONDITIONS|TRACED)\Z")
+OWN_NAME = re.compile(r"(?:[cdhtqKCGH][0-9]+|f|x|e|a|FORMAT|PATHS|PROVISIONS|NODES|DNAMES|SITES|DEFINITIONS|CONDITIONS|TRACED)\Z")
 ATTRIBUTES = frozenset({"definition", "traced_definition", "known", "get"})
 
 
@@ -197,13 +198,34 @@ class Program:
     """A loaded program: the condition function of each provision (in exception order) over a
     per-act snapshot of `paths` (slot i: the fact at `paths[i]`), and the SHA-256 of its source;
     `traced`, the traced variant of each condition (`(f, x, e, a)`: snapshot, `TracedState`, the
-    append of the event list, the act's index), empty when the program has none."""
+    append of the event list, the act's index), empty when the program has none; `sites`, what
+    each place where the traced variant records an event stands for (`decode`)."""
 
     conditions: tuple[Callable[..., object], ...]
     paths: tuple[tuple[str, ...], ...]
     provisions: tuple[str, ...]
     sha256: str
     traced: tuple[Callable[..., object], ...] = ()
+    sites: Sites = ()
+
+
+# Per place where a traced variant records an event: the event's class, its node id and, for a read,
+# its fact path or definition name (None for a condition result).
+Sites = tuple[tuple[type, str, object], ...]
+
+
+def decode(items: Sequence[object], sites: Sites) -> list[Event]:
+    """The events recorded as `items`: each coded one (a plain tuple `(act, site, value)`, what a
+    traced variant records) made the event it stands for, the others (events already) as they are."""
+    new = tuple.__new__
+    out: list[Event] = []
+    for item in items:
+        if type(item) is tuple:
+            act, site, value = item
+            cls, node, what = sites[site]
+            item = new(cls, (act, node, value) if what is None else (act, node, what, value))
+        out.append(item)  # type: ignore[arg-type]
+    return out
 
 
 def program_from_code(code: CodeType, sha256: str) -> Program:
@@ -258,7 +280,14 @@ def run_code(code: CodeType, sha256: str) -> Program:
     traced = namespace["TRACED"]
     assert isinstance(conditions, tuple) and isinstance(paths, tuple) and isinstance(provisions, tuple)
     assert isinstance(traced, tuple) and len(traced) == len(conditions)
-    return Program(conditions, paths, provisions, sha256, traced)
+    nodes, names, sites = namespace["NODES"], namespace["DNAMES"], namespace["SITES"]
+    assert isinstance(nodes, tuple) and isinstance(names, tuple) and isinstance(sites, tuple)
+    # What each site stands for, from the tables the generator wrote (indices it made itself).
+    decoded: Sites = tuple(
+        (_SITE_CLASSES[kind], nodes[node], None if kind == CONDITION_SITE else paths[what] if kind == FACT_SITE else names[what])
+        for kind, node, what in sites
+    )
+    return Program(conditions, paths, provisions, sha256, traced, decoded)
 
 
 def matches(program: Program, provisions: Sequence[str]) -> bool:

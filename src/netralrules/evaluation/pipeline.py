@@ -16,8 +16,10 @@ import datetime
 import itertools
 import operator
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from netralrules.codegen.cache import paused_gc as paused_gc  # re-exported: decisions pause it too
+from netralrules.codegen.runtime import Sites
 from netralrules.compiler import CompiledRulebook, definition_of
 from netralrules.evaluation.attribution import NOT_BY_RESPONDENT, WHO_DID_IT, attribute, flag_alleged
 from netralrules.evaluation.coverage import CAN_APPLY, ActAssessment, assess, scope_of
@@ -28,7 +30,7 @@ from netralrules.evaluation.kinds import Assessment
 from netralrules.evaluation.procedure import procedure_json, select
 from netralrules.evaluation.program import evaluate_fast, evaluate_traced, trace_provisions
 from netralrules.evaluation.referral import refer, referral_date
-from netralrules.trace import ConditionResult, DefinitionRead, Event, FactRead, ListTracer, ProvisionResult
+from netralrules.trace import CodedTracer, ConditionResult, DefinitionRead, Event, FactRead, ListTracer, ProvisionResult
 from netralrules.values import UNKNOWN
 
 ELECTION_DATES = ("tanggal_penetapan", "kampanye_mulai", "kampanye_selesai", "tanggal_pemungutan")
@@ -73,8 +75,9 @@ def decide(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: ListTracer 
     if determination.unresolved:
         # Which unknown facts held each undecided provision back: from a traced run (only now, so
         # evaluation without explanation stays untraced when everything is decided).
-        events = tracer.events[start:] if tracer is not None else _traced_events(rulebook, facts, dates, determination.unresolved)
-        missing = _missing_facts(events, determination.unresolved)
+        traced = tracer if tracer is not None else _traced_events(rulebook, facts, dates, determination.unresolved)
+        sites = traced.sites if type(traced) is CodedTracer else ()
+        missing = _missing_facts(traced.events[start:], determination.unresolved, sites)
     return Decision(
         facts.incident_id,
         rulebook.content_hash,
@@ -117,12 +120,13 @@ def _assess(
 
 def _traced_events(
     rulebook: CompiledRulebook, facts: IncidentFacts, dates: tuple[datetime.date, ...], unresolved: Sequence[Outcome]
-) -> list[Event]:
+) -> CodedTracer:
     """The events of a traced run of the undecided provisions only, with the exceptions each needs
     (its outcome depends on theirs): re-tracing the whole plan cost more than the untraced
     evaluation itself. A definition is traced where it is first used, so its reads are recorded
     for whichever of these provisions uses it first (`_missing_facts` follows them). The compiled
-    program's traced variant records them (evaluation/program.py), else the plan cut down to them."""
+    program's traced variant records them, coded (evaluation/program.py), else the plan cut down to
+    them."""
     plan = rulebook.plan
     wanted = {o.provision for o in unresolved} | {w for o in unresolved for w in o.waiting_for}
     stack = list(wanted)
@@ -135,18 +139,21 @@ def _traced_events(
     if found is not None:
         return found
     subset = dataclasses.replace(plan, provisions=tuple(c for c in plan.provisions if c.node in wanted))
-    tracer = ListTracer()
+    tracer = CodedTracer()  # events, none coded
     evaluate_plan(subset, facts, dates, tracer)
-    return tracer.events
+    return tracer
 
 
-def _missing_facts(events: Sequence[Event], unresolved: Sequence[Outcome]) -> tuple[tuple[int, str, tuple[str, ...]], ...]:
+def _missing_facts(
+    events: Sequence[Event | tuple[int, int, object]], unresolved: Sequence[Outcome], sites: Sites = ()
+) -> tuple[tuple[int, str, tuple[str, ...]], ...]:
     """For each undecided provision, the unknown facts read while deciding it (directly or through
     the definitions it used, and the definitions those used, however deep). A definition is
     evaluated once per act, so its reads appear in the events of the first provision that used it
     only: the facts behind a definition are gathered from wherever they were read, and the answer
     does not depend on the order of the provisions. The events are one evaluation's, in the order
-    of the acts (as every evaluation records them): only the acts of undecided provisions are read."""
+    of the acts (as every evaluation records them): only the acts of undecided provisions are read.
+    Coded events (`trace.CodedTracer`) are read through `sites`, what each site stands for."""
     by_definition: dict[tuple[int, str], set[str]] = {}
     uses: dict[tuple[int, str], set[str]] = {}  # a definition → the definitions it reads
     # Per provision and act (its window of events, closed by its ProvisionResult): the unknown facts
@@ -157,23 +164,32 @@ def _missing_facts(events: Sequence[Event], unresolved: Sequence[Outcome]) -> tu
     used: set[tuple[int, str]] = set()
     mine = list(_of_acts(events, {o.act for o in unresolved}))
     # Condition results are not asked about here: left out before the loop, without a Python step.
-    for e in itertools.compress(mine, map(operator.is_not, map(type, mine), itertools.repeat(ConditionResult))):
-        if isinstance(e, FactRead):
-            if e.value is UNKNOWN:
-                name = definition_of(e.node)
+    each: Iterable[Any] = itertools.compress(mine, map(operator.is_not, map(type, mine), itertools.repeat(ConditionResult)))
+    for e in each:
+        kind = type(e)
+        if kind is ProvisionResult:  # it closes the provision's window
+            if direct or used:
+                window[(e[0], e[1])] = (direct, used)
+                direct, used = set(), set()
+            continue
+        if kind is tuple:  # coded: (act, site, value), the site's class, node and path or name
+            kind, node, what = sites[e[1]]
+            act, value = e[0], e[2]
+        else:
+            act, node, what, value = e
+        if kind is FactRead:
+            if value is UNKNOWN:
+                name = definition_of(node)
                 if name is None:
-                    direct.add(".".join(e.path))
+                    direct.add(".".join(what))
                 else:
-                    by_definition.setdefault((e.act, name), set()).add(".".join(e.path))
-        elif isinstance(e, DefinitionRead):
-            outer = definition_of(e.node)
+                    by_definition.setdefault((act, name), set()).add(".".join(what))
+        elif kind is DefinitionRead:
+            outer = definition_of(node)
             if outer is None:
-                used.add((e.act, e.name))
+                used.add((act, what))
             else:
-                uses.setdefault((e.act, outer), set()).add(e.name)
-        elif (direct or used) and isinstance(e, ProvisionResult):  # it closes the provision's window
-            window[(e.act, e.provision)] = (direct, used)
-            direct, used = set(), set()
+                uses.setdefault((act, outer), set()).add(what)
     closed: dict[tuple[int, str], frozenset[str]] = {}
 
     def behind(act: int, name: str) -> frozenset[str]:
@@ -209,13 +225,13 @@ def _missing_facts(events: Sequence[Event], unresolved: Sequence[Outcome]) -> tu
     return tuple(out)
 
 
-def _act_of(event: Event) -> int:
-    return event.act
+# An event's act, or a coded event's (its first field too).
+_act_of = operator.itemgetter(0)
 
 
-def _of_acts(events: Sequence[Event], acts: set[int]) -> Iterable[Event]:
-    """The events of these acts, from events in the order of the acts (found by bisection)."""
-    if not events or (len(acts) == 1 and events[0].act == events[-1].act):
+def _of_acts(events: Sequence[Any], acts: set[int]) -> Iterable[Any]:
+    """The events (or coded events) of these acts, from events in the order of the acts (found by bisection)."""
+    if not events or (len(acts) == 1 and events[0][0] == events[-1][0]):
         return events
     return itertools.chain.from_iterable(
         itertools.islice(events, bisect.bisect_left(events, act, key=_act_of), bisect.bisect_right(events, act, key=_act_of))

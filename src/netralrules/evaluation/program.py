@@ -18,7 +18,7 @@ import operator
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar, cast
 
-from netralrules.codegen.runtime import GenerationError, Program, State, TracedState, matches
+from netralrules.codegen.runtime import GenerationError, Program, State, TracedState, decode, matches
 from netralrules.compiler import CompiledProvision, CompiledRulebook, Context, FactReader, Plan, subjects_node, truth
 from netralrules.evaluation.evaluator import (
     _DEFEATED,
@@ -40,7 +40,7 @@ from netralrules.evaluation.evaluator import (
     _subjects_key,
 )
 from netralrules.evaluation.kinds import Status
-from netralrules.trace import Event, FactRead, ListTracer, ProvisionResult
+from netralrules.trace import CodedTracer, FactRead, ListTracer, ProvisionResult
 from netralrules.values import UNKNOWN
 
 CompiledRulebookT = TypeVar("CompiledRulebookT", bound=CompiledRulebook)
@@ -265,7 +265,8 @@ def _run_traced(
     wanted: frozenset[str] | None,
 ) -> list[list[Outcome | None]] | None:
     """The plan's traced run (evaluator.evaluate_plan and _provision, with a tracer) with the
-    program's traced variant: the same events in `tracer`, in the same order; the outcomes of each
+    program's traced variant: the same events in `tracer`, in the same order (those the traced
+    variant records coded: `codegen.runtime.decode` makes them events); the outcomes of each
     act before conflicts are settled, in row order (None for a provision not `wanted`). None, with
     nothing recorded, if a fact could not be read or compared (the caller runs the plan).
 
@@ -422,9 +423,14 @@ def evaluate_traced(plan: Plan, facts: FactReader, act_dates: Sequence[datetime.
     program = program_of(plan)
     if program is None or not program.traced or type(getattr(tracer, "events", None)) is not list:
         return None
+    start = len(tracer.events)
     acts = _run_traced(plan, program, facts, act_dates, tracer, None)
     if acts is None:
         return None
+    if type(tracer) is CodedTracer:
+        tracer.sites = program.sites  # the explanation reads them coded
+    else:
+        tracer.events[start:] = decode(tracer.events[start:], program.sites)
     outcomes: list[Outcome] = []
     findings: list[Finding] = []
     provisions = plan.provisions
@@ -447,15 +453,19 @@ _STATUS = operator.attrgetter("status")
 
 def trace_provisions(
     plan: Plan, facts: FactReader, act_dates: Sequence[datetime.date], wanted: frozenset[str]
-) -> list[Event] | None:
+) -> CodedTracer | None:
     """The events of a traced run of the `wanted` provisions only (they must hold the exceptions
-    of each), as the plan records them for the plan cut down to those provisions; None when there
-    is no program or it cannot be used."""
+    of each), as the plan records them for the plan cut down to those provisions, kept coded (in a
+    `CodedTracer`, with what its sites stand for); None when there is no program or it cannot be
+    used."""
     program = program_of(plan)
     if program is None or not program.traced:
         return None
-    tracer = ListTracer()
-    return tracer.events if _run_traced(plan, program, facts, act_dates, tracer, wanted) is not None else None
+    tracer = CodedTracer()
+    if _run_traced(plan, program, facts, act_dates, tracer, wanted) is None:
+        return None
+    tracer.sites = program.sites
+    return tracer
 
 
 def evaluate_fast(plan: Plan, facts: FactReader, act_dates: Sequence[datetime.date]) -> Evaluation | None:

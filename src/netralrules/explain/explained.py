@@ -16,7 +16,7 @@ from netralrules.evaluation.pipeline import decide, paused_gc
 from netralrules.evaluation.referral import Referral, referral_json
 from netralrules.explain.graph import Explanation, build_explanation, fact_id, json_value
 from netralrules.facts.schema import DEFAULT_SCHEMA
-from netralrules.trace import ListTracer
+from netralrules.trace import CodedTracer, ListTracer
 from netralrules.values import UNKNOWN
 
 _PLAIN_KINDS = frozenset({"bool", "enum", "date", "string", "number"})
@@ -39,7 +39,8 @@ def _with_elections(explanation: Explanation, elections: Sequence[tuple[str, str
 
 
 def _decide_explained(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: ListTracer | None) -> Decision:
-    tracer = tracer if tracer is not None else ListTracer()
+    # Without a tracer of the caller's, the events stay coded (the explanation reads them so).
+    tracer = tracer if tracer is not None else CodedTracer()
     decision = decide(rulebook, facts, tracer)
     explanation = build_explanation(
         tracer.events,
@@ -50,6 +51,7 @@ def _decide_explained(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: 
         decision.stages,
         assessments=decision.assessments,
         scope=scope_json(decision.scope),
+        sites=tracer.sites if type(tracer) is CodedTracer else (),
     )
     if decision.referral is not None:
         # To whom the case is referred: a graph attribute, for the views (as build_explanation

@@ -76,6 +76,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
+from netralrules.codegen.runtime import Sites, decode
 from netralrules.compiler import (
     CompiledProvision,
     NodeId,
@@ -329,16 +330,19 @@ def build_explanation(
     referral: Mapping[str, Any] | None = None,
     assessments: Sequence[ActAssessment] = (),
     scope: Mapping[str, Any] | None = None,
+    sites: Sites = (),
 ) -> Explanation:
-    """Build the explanation graph from the events of one traced evaluation.
+    """Build the explanation graph from the events of one traced evaluation (coded ones, as a
+    `trace.CodedTracer` keeps them, read through `sites`: events are made for the windows not met
+    before only).
 
     With `lang_independent` (the default) every rendered expression is stored in Indonesian
     (`text`) and English (`text_en`), so one graph serves narratives in both languages; without
     it only the Indonesian text is kept and English views show that.
     """
-    builder = _Builder(plan, lang_independent)
+    builder = _Builder(plan, lang_independent, sites)
     if not builder.windows(events, evaluation.outcomes):
-        builder.events(events)
+        builder.events(decode(list(events), sites) if sites else events)
         builder.clauses(evaluation.outcomes)
     builder.findings(evaluation.findings)
     builder.determinations(determination.tracks, evaluation.findings)
@@ -731,7 +735,8 @@ class _Chunk(NamedTuple):
 
 
 class _Builder:
-    def __init__(self, plan: Plan, both_languages: bool) -> None:
+    def __init__(self, plan: Plan, both_languages: bool, sites: Sites = ()) -> None:
+        self.sites = sites  # what the sites of coded events stand for (`build_explanation`)
         self.g_nodes: dict[str, dict[str, Any]] = {}
         self.g_edges: dict[tuple[str, str], dict[str, Any]] = {}
         self.g_attrs: dict[str, Any] = {}
@@ -759,7 +764,8 @@ class _Builder:
         self.interned: dict[Any, int] = plan.memo.setdefault("explain.signatures", {})
         self.clause_nodes: dict[tuple[Any, ...], dict[str, Any]] = plan.memo.setdefault("explain.clause_nodes." + suffix, {})
         self.value_nodes: dict[tuple[Any, ...], dict[str, Any]] = plan.memo.setdefault("explain.value_nodes", {})
-        self.window_memo: dict[tuple[Event, ...], _Window] = plan.memo.setdefault("explain.windows", {})
+        # Kept by what a window's events say, coded ones as they were recorded (`build_explanation`).
+        self.window_memo: dict[tuple[Any, ...], _Window] = plan.memo.setdefault("explain.windows", {})
         self.groups_of: dict[NodeId, str] = plan.memo.setdefault("explain.groups", {})
         self.fact_ids: dict[tuple[int, tuple[str, ...]], str] = plan.memo.setdefault("explain.fact_ids", {})
         self.canonical: dict[tuple[Any, ...], tuple[Any, ...]] = plan.memo.setdefault("explain.canonical", {})
@@ -907,7 +913,7 @@ class _Builder:
         if None in infos:
             for k, window in enumerate(windows):
                 if infos[k] is None:
-                    made = self.window(window)
+                    made = self.window(decode(window, self.sites) if self.sites else window)
                     if made is None:
                         raise _NotWindows
                     infos[k] = made
