@@ -8,9 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
+import netralrules.explain.graph as graph_module
+from netralrules.codegen.generate import generate, load_program
 from netralrules.codegen.runtime import decode
 from netralrules.evaluation.coverage import scope_json
 from netralrules.evaluation.pipeline import decide
+from netralrules.evaluation.program import program_of, set_program
 from netralrules.evaluation.referral import referral_json
 from netralrules.explain.graph import build_explanation, forget_shared
 from netralrules.facts import load_incident
@@ -109,3 +114,37 @@ def test_a_decision_explained_keeps_its_events_coded_unless_the_caller_gives_a_t
     given = rulebook.decide(incident, tracer=mine)
     assert mine.events and not any(type(e) is tuple for e in mine.events)
     assert rulebook.decide(incident).to_json() == given.to_json()
+
+
+def test_windows_kept_by_coded_events_are_forgotten_when_the_program_changes() -> None:
+    """A site's number means what the program that recorded it says: when the plan's program is
+    replaced, what was kept by the old one's coded events is forgotten, and every window is made
+    again from the new one's."""
+    rulebook = load_rulebook()
+    plan = rulebook.plan
+    incident = _examples()[0]
+    tracer, d = _coded(rulebook, incident)
+    first = _explained(rulebook, tracer, d)
+    program = program_of(plan)
+    assert program is not None
+    # The same program loaded again: equal, but its own site table (as a program generated anew).
+    source = generate(plan.rulebook)
+    again = load_program(source.text, source.sha256)
+    assert again.sites == program.sites and again.sites is not program.sites
+    made: list[int] = []
+    window = graph_module._Builder.window
+
+    def counting(self: Any, events: Any) -> Any:
+        made.append(events[-1].act)
+        return window(self, events)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(graph_module._Builder, "window", counting)
+        tracer, d = _coded(rulebook, incident)
+        assert _explained(rulebook, tracer, d) == first
+        assert made == [], "the same program: every window was kept"
+        set_program(plan, again)
+        tracer, d = _coded(rulebook, incident)
+        assert tracer.sites is again.sites
+        assert _explained(rulebook, tracer, d) == first
+    assert len(made) == len(d.evaluation.outcomes), "windows kept by the old program's sites were used"

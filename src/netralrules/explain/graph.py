@@ -424,6 +424,8 @@ _OVERRIDES_ATTRS = {pending: {"kind": EdgeKind.OVERRIDES, "pending": pending} fo
 
 
 _NO_FACTS: frozenset[str] = frozenset()
+# The sites of the program whose coded events the plan's windows are kept by (`_Builder`).
+_SITES_KEY = "explain.sites"
 # Condition nodes of acts up to this index are kept per plan and shared (an incident of a thousand
 # acts does not grow the plan's memo by a thousand acts' worth).
 _SHARED_ACTS = 64
@@ -737,6 +739,12 @@ class _Chunk(NamedTuple):
 class _Builder:
     def __init__(self, plan: Plan, both_languages: bool, sites: Sites = ()) -> None:
         self.sites = sites  # what the sites of coded events stand for (`build_explanation`)
+        if sites and plan.memo.get(_SITES_KEY) is not sites:
+            # Windows are kept by their coded events: a site's number means what the program that
+            # recorded it says. Another program (`evaluation.program.set_program`) numbers its own.
+            if _SITES_KEY in plan.memo:
+                forget_shared(plan)
+            plan.memo[_SITES_KEY] = sites
         self.g_nodes: dict[str, dict[str, Any]] = {}
         self.g_edges: dict[tuple[str, str], dict[str, Any]] = {}
         self.g_attrs: dict[str, Any] = {}
