@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -23,6 +24,7 @@ from netralrules.authoring import check_text
 from netralrules.codegen.runtime import decode
 from netralrules.compiler import NodeId, definition_of
 from netralrules.evaluation import pipeline
+from netralrules.evaluation import program as program_module
 from netralrules.evaluation.attribution import NOT_BY_RESPONDENT, WHO_DID_IT
 from netralrules.evaluation.evaluator import Outcome, evaluate_plan
 from netralrules.evaluation.program import (
@@ -119,6 +121,17 @@ def test_every_construct(data: dict[str, Any]) -> None:
 @given(st.integers(0, 10_000), st.integers(1, 25), incidents)
 def test_generated_rulebooks(seed: int, size: int, data: dict[str, Any]) -> None:
     _same(_text_rulebook(generate(size, seed)), data)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 10_000), st.integers(2, 25), st.integers(1, 4), incidents)
+def test_generated_rulebooks_evaluated_chunk_by_chunk(seed: int, size: int, chunk: int, data: dict[str, Any]) -> None:
+    """The untraced program runs the provisions in chunks, every act through one before the next
+    (`program._CHUNK`, 256): with chunks of a few provisions, so that rulebooks of every size cross
+    them, the outcomes are still the plan's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(program_module, "_CHUNK", chunk)
+        _same(_text_rulebook(generate(size, seed)), data)
 
 
 def test_the_property_sees_both_paths_differ_when_they_would() -> None:
