@@ -145,6 +145,18 @@ class _Snapshot(dict[int, object]):
 _CHUNK = 256
 
 
+# One act's date, snapshot, state, context, shared outcomes and results (`evaluate_program`).
+_ActState = tuple[int, datetime.date, _Snapshot, State, Context, list[Any] | None, list[Outcome]]
+
+
+def _act_state(
+    plan: Plan, remembered: _Remembered, paths: tuple[tuple[str, ...], ...], size: int, act: int, date: datetime.date
+) -> _ActState:
+    """What `evaluate_program` keeps for one act while it runs."""
+    ctx = Context(facts=remembered, act=act, tracer=None, definitions=plan.untraced_definitions)
+    return act, date, _Snapshot(remembered, paths, act), State(), ctx, _shared(plan, act, size), []
+
+
 def evaluate_program(plan: Plan, program: Program, facts: FactReader, act_dates: Sequence[datetime.date]) -> Evaluation | None:
     """Every provision for every act, untraced, with the program; None if a fact could not be read
     or compared (the caller runs the plan, which meets the same error or not, as it always did)."""
@@ -154,19 +166,25 @@ def evaluate_program(plan: Plan, program: Program, facts: FactReader, act_dates:
     outcomes: list[Outcome] = []
     findings: list[Finding] = []
     size = 3 * len(rows)
-    # Each act's snapshot, state, context, shared outcomes and results, kept from chunk to chunk.
-    per_act: list[tuple[int, datetime.date, _Snapshot, State, Context, list[Any] | None, list[Outcome]]] = [
-        (act, date, _Snapshot(remembered, paths, act), State(), ctx, _shared(plan, act, size), [])
-        for act, date in enumerate(act_dates)
-        for ctx in (Context(facts=remembered, act=act, tracer=None, definitions=plan.untraced_definitions),)
-    ]
+    several = len(rows) > _CHUNK
+    # Each act's snapshot, state, context, shared outcomes and results: made when the first chunk
+    # reaches the act, and kept for the next chunks (when there are several; with one, an act's
+    # are dropped once it is done, as an incident of a thousand acts would hold them all).
+    kept: list[_ActState] = []
+    done: list[tuple[int, list[Outcome]]] = []  # each act's results, in the order of the acts
     try:
         # The provisions in chunks, every act through a chunk before the next: a large rulebook's
         # program no longer fits the CPU's caches, and an act at a time through all of it fetched
         # every condition's code again for each act (a rulebook within one chunk runs act by act).
         for first in range(0, len(rows), _CHUNK):
             chunk = rows[first : first + _CHUNK]
-            for act, date, snapshot, state, ctx, shared, results in per_act:
+            states = kept if first else (_act_state(plan, remembered, paths, size, a, d) for a, d in enumerate(act_dates))
+            for item in states:
+                act, date, snapshot, state, ctx, shared, results = item
+                if not first:
+                    done.append((act, results))
+                    if several:
+                        kept.append(item)
                 memo = ctx.memo
                 for i, (compiled, condition, exceptions, in_force, not_applicable, subjects) in enumerate(chunk, first):
                     pid = compiled.node
@@ -206,7 +224,7 @@ def evaluate_program(plan: Plan, program: Program, facts: FactReader, act_dates:
                         results.append(Outcome(act, pid, _UNKNOWN, reason, waiting_for=pending))
                         continue
                     results.append(Outcome(act, pid, _FIRED))
-        for act, _, _, _, _, _, results in per_act:
+        for act, results in done:
             if plan.rulebook.principles:
                 by_id = {o.provision: o for o in results}
                 _settle_conflicts(plan, by_id)
