@@ -55,6 +55,10 @@ class Tracer(Protocol):
 class ListTracer:
     """Keeps every event, in order."""
 
+    # What the sites of coded events stand for: a `CodedTracer`'s, once the program has recorded in
+    # it; a ListTracer holds events only.
+    sites: tuple[tuple[type, str, object], ...] = ()
+
     def __init__(self) -> None:
         self.events: list[Event] = []
 
@@ -68,7 +72,3 @@ class CodedTracer(ListTracer):
     left as it is (`sites` says what each site stands for, `codegen.runtime.decode` makes the events
     from them). The explanation reads them so (explain/graph.py) and makes events only for windows
     it has not met; any other tracer gets events."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.sites: tuple[tuple[type, str, object], ...] = ()

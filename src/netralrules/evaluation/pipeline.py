@@ -76,8 +76,7 @@ def decide(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: ListTracer 
         # Which unknown facts held each undecided provision back: from a traced run (only now, so
         # evaluation without explanation stays untraced when everything is decided).
         traced = tracer if tracer is not None else _traced_events(rulebook, facts, dates, determination.unresolved)
-        sites = traced.sites if type(traced) is CodedTracer else ()
-        missing = _missing_facts(traced.events[start:], determination.unresolved, sites)
+        missing = _missing_facts(traced.events[start:], determination.unresolved, traced.sites)
     return Decision(
         facts.incident_id,
         rulebook.content_hash,

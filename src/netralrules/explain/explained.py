@@ -51,7 +51,7 @@ def _decide_explained(rulebook: CompiledRulebook, facts: IncidentFacts, tracer: 
         decision.stages,
         assessments=decision.assessments,
         scope=scope_json(decision.scope),
-        sites=tracer.sites if type(tracer) is CodedTracer else (),
+        sites=tracer.sites,
     )
     if decision.referral is not None:
         # To whom the case is referred: a graph attribute, for the views (as build_explanation
